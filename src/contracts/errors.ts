@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The closed set of error codes. Each maps to one HTTP status and one sentence in the catalogue.
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  invalid_credentials: 401,
+  second_factor_required: 401,
+  second_factor_invalid: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate_email: 409,
+  already_processed: 409,
+  invitation_invalid: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  password_policy: 422,
+  account_locked: 429,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+/** RFC 9457 problem details as the API sends them, with our code as an extension member. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+}

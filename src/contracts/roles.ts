@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Roles and organisation types shared by server and web. Codes in English; labels live in the message catalogue.
+import { z } from 'zod';
+
+export const ROLES = [
+  'professional',
+  'coalition_coordinator',
+  'policy_officer',
+  'analyst',
+  'organisation_admin',
+  'platform_admin',
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Roles that only ever see aggregates: they never reach personal data and need no 2FA. */
+export const AGGREGATE_ONLY_ROLES: readonly Role[] = ['policy_officer', 'analyst'];
+
+/** Every other role may see personal data (of clients or of staff) and must use 2FA. */
+export function isPersonalDataRole(role: Role): boolean {
+  return !AGGREGATE_ONLY_ROLES.includes(role);
+}
+
+export function requiresTwoFactor(roles: readonly Role[]): boolean {
+  return roles.some(isPersonalDataRole);
+}
+
+export const ORGANISATION_TYPES = [
+  'verloskundigenpraktijk',
+  'ziekenhuis',
+  'huisartsenpraktijk',
+  'kraamzorg',
+  'jgz',
+  'ggd',
+  'sociaal_team',
+  'gemeente',
+  'ggz',
+  'verslavingszorg',
+  'schuldhulpverlening',
+  'welzijn',
+  'landelijk',
+] as const;
+export const organisationTypeSchema = z.enum(ORGANISATION_TYPES);
+export type OrganisationType = z.infer<typeof organisationTypeSchema>;

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Assembles the Fastify application: platform plugins first, then each feature's routes.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/connection.js';
+import type { Clock } from './platform/clock.js';
+import { systemClock } from './platform/clock.js';
+import { registerErrorHandling } from './platform/errors.js';
+import { loggerOptions } from './platform/http/logger.js';
+import { API_VERSION, registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
+import { FEATURE_ROUTES } from './features/index.js';
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** Where the built web app is; defaults to dist/web. */
+  webRoot?: string;
+}
+
+export type App = FastifyInstance;
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+export interface FeatureDependencies extends ContextDependencies {
+  database: Database;
+}
+
+export const DATA_FOLDER = fileURLToPath(new URL('../../data', import.meta.url));
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
+  const { config, database } = dependencies;
+  const clock = dependencies.clock ?? systemClock;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: false },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await registerSecurityHeaders(app, config);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimit.perMinute,
+    timeWindow: '1 minute',
+    // Static files and health checks do not count.
+    allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/fhir/'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Kansrijk API',
+        description: 'API van Kansrijk, het digitale platform voor Kansrijke Start.',
+        version: API_VERSION,
+        contact: { name: 'Kansrijk', email: 'beheer@kansrijk.example', url: 'https://kansrijk.example' },
+        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
+      },
+      servers: [{ url: `${config.publicUrl}/api/v1` }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const deps: FeatureDependencies = { config, db: database.db, database, clock };
+  registerRequestContext(app, deps);
+
+  app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    const isReady = await database.isReady();
+    return reply.status(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'unavailable' });
+  });
+
+  await app.register(
+    async (api) => {
+      const zodApi = api.withTypeProvider<ZodTypeProvider>();
+      for (const register of FEATURE_ROUTES) register(zodApi, deps);
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+        reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'no-cache');
+        return app.swagger();
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // Reference boundaries: public, cacheable static asset.
+  await app.register(fastifyStatic, {
+    root: DATA_FOLDER,
+    prefix: '/data/',
+    allowedPath: (pathName) => pathName.endsWith('.topojson'),
+    maxAge: '1d',
+    decorateReply: false,
+  });
+
+  const webRoot = dependencies.webRoot ?? DEFAULT_WEB_ROOT;
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // Vite puts a content hash in every asset name, so assets may be cached for good.
+      setHeaders: (response, filePath) => {
+        response.header('Cache-Control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    // Client-side routes: every other GET that is not an API call gets the app shell.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const isApiOrAsset = ['/api/', '/fhir/', '/assets/', '/data/'].some((prefix) => request.url.startsWith(prefix));
+      if (isApiOrAsset) return reply.callNotFound();
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html', webRoot);
+    });
+  }
+  return app;
+}

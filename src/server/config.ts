@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Environment → typed configuration, validated once at start. Nothing else reads process.env.
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./var'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_URL: z.string().url().optional(),
+    TRUST_PROXY: booleanFromEnv.default(false),
+    SECURE_COOKIES: booleanFromEnv.optional(),
+    SEED_DEMO: booleanFromEnv.default(true),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+    SESSION_IDLE_MINUTES_AGGREGATE: z.coerce.number().int().min(1).max(480).default(60),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_REDIRECT_URI: z.string().url().optional(),
+    OIDC_TRUST_MFA: booleanFromEnv.default(false),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_REDIRECT_URI horen samen: zet ze alle drie of geen',
+      });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof configSchema>) {
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    logLevel: env.LOG_LEVEL,
+    publicUrl,
+    trustProxy: env.TRUST_PROXY,
+    /** Secure cookies and HSTS when served over TLS (or explicitly configured). */
+    isTls: env.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    seedDemo: env.SEED_DEMO,
+    session: {
+      idleMinutesPersonalData: env.SESSION_IDLE_MINUTES,
+      idleMinutesAggregate: env.SESSION_IDLE_MINUTES_AGGREGATE,
+      absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    },
+    login: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+    },
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            redirectUri: env.OIDC_REDIRECT_URI,
+            trustMfa: env.OIDC_TRUST_MFA,
+          }
+        : undefined,
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads configuration from an environment; throws ConfigError with one Dutch line per wrong variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'omgeving'}: ${issue.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}

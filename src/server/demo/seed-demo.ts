@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Demo organisations and accounts for a new demo database. Passwords and TOTP secrets are random
+// per database and returned once, to be printed at start.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../platform/db/connection.js';
+import { appendAuditEvent } from '../platform/audit/audit-log.js';
+import { hashPassword } from '../platform/auth/password.js';
+import { newToken } from '../platform/auth/tokens.js';
+import { newTotpSecret } from '../platform/auth/totp.js';
+import { memberships, organisationMunicipalities, organisations, people } from '../features/organisations/schema.js';
+import type { OrganisationType, Role } from '../../contracts/roles.js';
+import { requiresTwoFactor } from '../../contracts/roles.js';
+
+const DRECHTSTEDEN = ['GM0505', 'GM0482', 'GM0590', 'GM0610', 'GM0642'];
+
+export const DEMO_ORGANISATIONS: { key: string; name: string; type: OrganisationType; municipalities: string[] }[] = [
+  { key: 'platform', name: 'Kansrijk Landelijk Beheer', type: 'landelijk', municipalities: [] },
+  { key: 'kennis', name: 'Landelijk Kenniscentrum Kansrijke Start (demo)', type: 'landelijk', municipalities: [] },
+  { key: 'wieg', name: 'Verloskundigenpraktijk De Wieg', type: 'verloskundigenpraktijk', municipalities: ['GM0505', 'GM0642'] },
+  { key: 'domstad', name: 'Verloskundigenpraktijk Domstad', type: 'verloskundigenpraktijk', municipalities: ['GM0344'] },
+  { key: 'jgz', name: 'JGZ Zuid-Holland Zuid', type: 'jgz', municipalities: DRECHTSTEDEN },
+  { key: 'wijkteam', name: 'Sociaal Wijkteam Dordrecht', type: 'sociaal_team', municipalities: ['GM0505'] },
+  { key: 'gemeente', name: 'Gemeente Dordrecht', type: 'gemeente', municipalities: ['GM0505'] },
+  { key: 'ggd', name: 'Dienst Gezondheid & Jeugd ZHZ', type: 'ggd', municipalities: DRECHTSTEDEN },
+];
+
+export const DEMO_PEOPLE: { key: string; name: string; email: string; memberships: { organisation: string; roles: Role[] }[] }[] = [
+  { key: 'platformAdmin', name: 'Pim Beheer', email: 'beheer@kansrijk.demo', memberships: [{ organisation: 'platform', roles: ['platform_admin'] }] },
+  {
+    key: 'midwife',
+    name: 'Marloes de Vries',
+    email: 'verloskundige@kansrijk.demo',
+    memberships: [
+      { organisation: 'wieg', roles: ['professional'] },
+      { organisation: 'domstad', roles: ['professional'] },
+    ],
+  },
+  { key: 'practiceAdmin', name: 'Ayşe Yılmaz', email: 'praktijkbeheer@kansrijk.demo', memberships: [{ organisation: 'wieg', roles: ['organisation_admin'] }] },
+  { key: 'jgzNurse', name: 'Joke Jansen', email: 'jgz@kansrijk.demo', memberships: [{ organisation: 'jgz', roles: ['professional'] }] },
+  { key: 'socialWorker', name: 'Sanne Bakker', email: 'wijkteam@kansrijk.demo', memberships: [{ organisation: 'wijkteam', roles: ['professional'] }] },
+  { key: 'coordinator', name: 'Karim El Amrani', email: 'coordinator@kansrijk.demo', memberships: [{ organisation: 'gemeente', roles: ['coalition_coordinator'] }] },
+  { key: 'policyOfficer', name: 'Bram Visser', email: 'beleid@kansrijk.demo', memberships: [{ organisation: 'gemeente', roles: ['policy_officer'] }] },
+  { key: 'analyst', name: 'Lotte Smit', email: 'analist@kansrijk.demo', memberships: [{ organisation: 'kennis', roles: ['analyst'] }] },
+];
+
+export interface DemoAccount {
+  key: string;
+  name: string;
+  email: string;
+  password: string;
+  /** Null for aggregate-only roles, which need no second factor. */
+  totpSecret: string | null;
+  roles: Role[];
+  organisations: string[];
+}
+
+export interface DemoSeed {
+  accounts: DemoAccount[];
+  organisationIds: Record<string, string>;
+}
+
+/** True when no person exists yet: then the demo is seeded. */
+export async function isEmptyDatabase(db: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM people`);
+  return (row?.count ?? 0) === 0;
+}
+
+export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
+  const accounts: DemoAccount[] = [];
+  const organisationIds: Record<string, string> = {};
+  const prepared = await Promise.all(
+    DEMO_PEOPLE.map(async (person) => {
+      const password = `Demo-${newToken(12)}`;
+      return { person, password, passwordHash: await hashPassword(password) };
+    }),
+  );
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Executor;
+    for (const organisation of DEMO_ORGANISATIONS) {
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name: organisation.name, type: organisation.type })
+        .returning({ id: organisations.id });
+      organisationIds[organisation.key] = row!.id;
+      if (organisation.municipalities.length > 0) {
+        await tx
+          .insert(organisationMunicipalities)
+          .values(organisation.municipalities.map((municipalityCode) => ({ organisationId: row!.id, municipalityCode })));
+      }
+    }
+    for (const { person, password, passwordHash } of prepared) {
+      const roles = [...new Set(person.memberships.flatMap((membership) => membership.roles))];
+      const totpSecret = requiresTwoFactor(roles) ? newTotpSecret() : null;
+      const [row] = await tx
+        .insert(people)
+        .values({
+          name: person.name,
+          email: person.email,
+          passwordHash,
+          passwordChangedAt: now,
+          totpSecret,
+          totpEnabledAt: totpSecret ? now : null,
+        })
+        .returning({ id: people.id });
+      await tx.insert(memberships).values(
+        person.memberships.map((membership) => ({
+          personId: row!.id,
+          organisationId: organisationIds[membership.organisation]!,
+          roles: membership.roles,
+        })),
+      );
+      accounts.push({
+        key: person.key,
+        name: person.name,
+        email: person.email,
+        password,
+        totpSecret,
+        roles,
+        organisations: person.memberships.map((membership) => membership.organisation),
+      });
+    }
+    await appendAuditEvent(tx, { action: 'create', outcome: 'success', objectType: 'demo_seed', reason: 'demo database seeded' }, now);
+  });
+  return { accounts, organisationIds };
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[]): string {
+  const lines = accounts.map((account) => {
+    const totp = account.totpSecret ? `TOTP-geheim ${account.totpSecret}` : 'geen 2FA (alleen cijfers)';
+    return `  ${account.email.padEnd(30)} wachtwoord ${account.password}  ${totp}  (${account.roles.join(', ')})`;
+  });
+  return ['Demo-accounts (alleen getoond bij een nieuwe demodatabase):', ...lines].join('\n');
+}

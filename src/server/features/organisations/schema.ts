@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { sql } from 'drizzle-orm';
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { municipalities } from '../reference/schema.js';
+import type { OrganisationType, Role } from '../../../contracts/roles.js';
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  type: text('type').$type<OrganisationType>().notNull(),
+  /** AGB or URA code where the organisation has one. */
+  identifier: text('identifier'),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The municipalities an organisation serves (its service area). */
+export const organisationMunicipalities = pgTable(
+  'organisation_municipalities',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.municipalityCode] })],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** Stored lower-case; unique. */
+    email: text('email').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    passwordHash: text('password_hash'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** Last accepted TOTP time step, so a code cannot be replayed. */
+    totpLastStep: integer('totp_last_step'),
+    /** Subject at the OIDC identity provider, once linked. */
+    oidcSubject: text('oidc_subject'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('people_email_unique').on(table.email), uniqueIndex('people_oidc_subject_unique').on(table.oidcSubject)],
+);
+
+/** A person's work for one organisation, with the roles they hold there. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (table) => [primaryKey({ columns: [table.personId, table.organisationId] }), index('memberships_organisation_idx').on(table.organisationId)],
+);
+
+export const invitations = pgTable('invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: uuid('created_by').references(() => people.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Start: configuration → database → migrations → reference data → demo seed → listen.
+import path from 'node:path';
+import { buildApp, DATA_FOLDER } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './platform/db/connection.js';
+import { prepareDatabase } from './platform/db/prepare-database.js';
+import { formatDemoAccounts } from './demo/seed-demo.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+  );
+  const { demo } = await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: config.seedDemo, now: new Date() });
+  const app = await buildApp({ config, database });
+
+  let isShuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (isShuttingDown) return;
+    isShuttingDown = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL-server' : `ingebedde database in ${path.resolve(config.dataDir)}`;
+  console.log(`\nKansrijk draait op ${config.publicUrl} (${where}).`);
+  if (demo) console.log(`\n${formatDemoAccounts(demo.accounts)}\n`);
+}
+
+main().catch((error) => {
+  console.error('Kansrijk kon niet starten:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

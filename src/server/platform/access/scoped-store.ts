@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The per-request store: the only way a feature reaches protected tables. It asks the policy first,
+// runs the work in a transaction, and writes the NEN 7513 audit row in that same transaction.
+import type { Executor } from '../db/connection.js';
+import { AppError } from '../errors.js';
+import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditActorFields } from '../audit/audit-log.js';
+import { decide, scopeFor, type Action, type Actor, type ResourceType, type Scope, type Target } from './policy.js';
+
+export interface RequestOrigin {
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+const AUDIT_ACTION_OF: Record<Action, AuditAction> = {
+  list: 'search',
+  read: 'read',
+  create: 'create',
+  update: 'update',
+  deactivate: 'update',
+};
+
+export interface ActOnRecord<T> {
+  resource: ResourceType;
+  action: Exclude<Action, 'list' | 'create'>;
+  objectId: string;
+  /** Loads who owns the record; null when it does not exist (→ not_found, also audited). */
+  locate: (tx: Executor) => Promise<Target | null>;
+  perform: (tx: Executor) => Promise<T>;
+  clientId?: string | null;
+  reason?: string | null;
+}
+
+export interface CreateRecord<T> {
+  resource: ResourceType;
+  /** The organisations the new record will belong to. */
+  target: Target;
+  perform: (tx: Executor) => Promise<T & { id: string }>;
+  clientId?: (result: T & { id: string }) => string | null;
+}
+
+export interface SearchRecords<T> {
+  resource: ResourceType;
+  perform: (tx: Executor, scope: Exclude<Scope, { kind: 'none' }>) => Promise<T>;
+  /** Non-personal facts for the audit row, e.g. the number of results. Never the search terms. */
+  details?: (result: T) => Record<string, unknown>;
+}
+
+export class ScopedStore {
+  constructor(
+    private readonly database: Executor,
+    readonly actor: Actor,
+    private readonly origin: RequestOrigin,
+    private readonly now: () => Date,
+  ) {}
+
+  private actorFields(role: string | null): AuditActorFields {
+    return {
+      actorId: this.actor.personId,
+      onBehalfOfId: this.actor.onBehalfOfId ?? null,
+      organisationId: this.actor.organisationId,
+      role,
+      ...this.origin,
+    };
+  }
+
+  private async deny(resource: ResourceType, action: Action, objectId: string | null, reason: string): Promise<never> {
+    await appendAuditEventAlone(
+      this.database,
+      {
+        ...this.actorFields(this.actor.roles.join(',') || null),
+        action: 'access_denied',
+        outcome: 'denied',
+        objectType: resource,
+        objectId,
+        details: { attempted: action, reason },
+      },
+      this.now(),
+    );
+    throw new AppError('forbidden');
+  }
+
+  /** Read, update or deactivate one existing record. */
+  async act<T>(operation: ActOnRecord<T>): Promise<T> {
+    const outcome = await this.database.transaction(async (transaction) => {
+      const tx = transaction as unknown as Executor;
+      const target = await operation.locate(tx);
+      if (!target) return { kind: 'missing' as const };
+      const decision = decide(this.actor, operation.resource, operation.action, target);
+      if (!decision.isAllowed) return { kind: 'denied' as const, reason: decision.reason };
+      const result = await operation.perform(tx);
+      await appendAuditEvent(
+        tx,
+        {
+          ...this.actorFields(decision.role),
+          action: AUDIT_ACTION_OF[operation.action],
+          outcome: 'success',
+          objectType: operation.resource,
+          objectId: operation.objectId,
+          clientId: operation.clientId ?? null,
+          reason: operation.reason ?? null,
+          details: operation.action === 'deactivate' ? { change: 'deactivate' } : null,
+        },
+        this.now(),
+      );
+      return { kind: 'done' as const, result };
+    });
+    if (outcome.kind === 'missing') throw new AppError('not_found');
+    if (outcome.kind === 'denied') return this.deny(operation.resource, operation.action, operation.objectId, outcome.reason);
+    return outcome.result;
+  }
+
+  /** Create a record that will belong to the given organisations. */
+  async create<T>(operation: CreateRecord<T>): Promise<T & { id: string }> {
+    const decision = decide(this.actor, operation.resource, 'create', operation.target);
+    if (!decision.isAllowed) return this.deny(operation.resource, 'create', null, decision.reason);
+    return this.database.transaction(async (transaction) => {
+      const tx = transaction as unknown as Executor;
+      const result = await operation.perform(tx);
+      await appendAuditEvent(
+        tx,
+        {
+          ...this.actorFields(decision.role),
+          action: 'create',
+          outcome: 'success',
+          objectType: operation.resource,
+          objectId: result.id,
+          clientId: operation.clientId?.(result) ?? null,
+        },
+        this.now(),
+      );
+      return result;
+    });
+  }
+
+  /** List or search records; the query receives the scope it must filter on. */
+  async search<T>(operation: SearchRecords<T>): Promise<T> {
+    const { scope, role } = scopeFor(this.actor, operation.resource, 'list');
+    if (scope.kind === 'none') return this.deny(operation.resource, 'list', null, 'no_grant');
+    return this.database.transaction(async (transaction) => {
+      const tx = transaction as unknown as Executor;
+      const result = await operation.perform(tx, scope);
+      await appendAuditEvent(
+        tx,
+        {
+          ...this.actorFields(role),
+          action: 'search',
+          outcome: 'success',
+          objectType: operation.resource,
+          details: operation.details?.(result) ?? null,
+        },
+        this.now(),
+      );
+      return result;
+    });
+  }
+}

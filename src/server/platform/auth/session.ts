@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Resolves the session cookie to an actor on every request, enforcing idle and absolute timeouts.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import type { Executor } from '../db/connection.js';
+import type { Clock } from '../clock.js';
+import { hashToken } from './tokens.js';
+import { sessions } from '../../features/auth/schema.js';
+import { memberships, organisations, people } from '../../features/organisations/schema.js';
+import { requiresTwoFactor, type Role } from '../../../contracts/roles.js';
+
+export const SESSION_COOKIE = 'kr_session';
+export const CSRF_COOKIE = 'kr_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type SessionStage = 'second_factor' | 'enrolment' | 'active';
+
+export interface ResolvedSession {
+  id: string;
+  stage: SessionStage;
+  personId: string;
+  personName: string;
+  email: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  roles: Role[];
+  hasTwoFactor: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'valid'; session: ResolvedSession };
+
+/** Minutes of inactivity after which a session ends: short for anyone who can see personal data. */
+export function idleMinutesFor(roles: readonly Role[], config: Config): number {
+  return requiresTwoFactor(roles) || roles.length === 0
+    ? config.session.idleMinutesPersonalData
+    : config.session.idleMinutesAggregate;
+}
+
+/** Refresh last_seen at most this often, to spare a write on every request. */
+const TOUCH_INTERVAL_MS = 15_000;
+
+export async function resolveSession(db: Executor, token: string, config: Config, clock: Clock): Promise<SessionLookup> {
+  const now = clock.now();
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      stage: sessions.stage,
+      personId: sessions.personId,
+      organisationId: sessions.organisationId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+      personName: people.name,
+      email: people.email,
+      personIsActive: people.isActive,
+      totpEnabledAt: people.totpEnabledAt,
+      organisationName: organisations.name,
+      organisationIsActive: organisations.isActive,
+      roles: memberships.roles,
+      membershipIsActive: memberships.isActive,
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .leftJoin(organisations, eq(organisations.id, sessions.organisationId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.personId, sessions.personId), eq(memberships.organisationId, sessions.organisationId)),
+    )
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+    .limit(1);
+  if (!row) return { kind: 'none' };
+  const roles: Role[] =
+    row.membershipIsActive && row.organisationIsActive ? ((row.roles ?? []) as Role[]) : [];
+  const idleMs = idleMinutesFor(roles, config) * 60_000;
+  const isExpired =
+    !row.personIsActive || now >= row.expiresAt || now.getTime() - row.lastSeenAt.getTime() >= idleMs;
+  if (isExpired) {
+    await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, row.id));
+    return { kind: 'expired' };
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
+  }
+  return {
+    kind: 'valid',
+    session: {
+      id: row.id,
+      stage: row.stage,
+      personId: row.personId,
+      personName: row.personName,
+      email: row.email,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      roles,
+      hasTwoFactor: row.totpEnabledAt !== null,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    },
+  };
+}
+
+/** Ends every session of a person ("log out everywhere", deactivation, password change). */
+export async function revokeAllSessions(db: Executor, personId: string, now: Date): Promise<number> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+

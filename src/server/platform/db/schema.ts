@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Every table, for drizzle-kit and for typed queries. Tables live beside the feature that owns them.
+export * from '../../features/reference/schema.js';
+export * from '../../features/organisations/schema.js';
+export * from '../../features/auth/schema.js';
+export * from '../audit/schema.js';

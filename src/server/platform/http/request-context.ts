@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Per request: resolve the session, enforce the route's access level and CSRF, and build the
+// context a use-case receives (actor, scoped store, clock). Routes are authenticated unless they say otherwise.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Executor } from '../db/connection.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { ScopedStore, type RequestOrigin } from '../access/scoped-store.js';
+import type { Actor } from '../access/policy.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, resolveSession, type ResolvedSession } from '../auth/session.js';
+import { newToken, safeEqual } from '../auth/tokens.js';
+
+/**
+ * - public: anyone (login, health, reference data, static files)
+ * - pending: a session that still has to pass or enrol its second factor
+ * - authenticated: a fully logged-in session (the default)
+ */
+export type AccessLevel = 'public' | 'pending' | 'authenticated';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessLevel;
+    /** Routes that accept state changes without a CSRF token (none today). */
+    skipCsrf?: boolean;
+  }
+  interface FastifyRequest {
+    session: ResolvedSession | null;
+    sessionState: 'none' | 'expired' | 'valid';
+  }
+}
+
+export interface RequestContext {
+  actor: Actor;
+  session: ResolvedSession;
+  store: ScopedStore;
+  origin: RequestOrigin;
+  now: () => Date;
+}
+
+export interface ContextDependencies {
+  config: Config;
+  db: Executor;
+  clock: Clock;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function cookieOptions(config: Config, httpOnly: boolean) {
+  return { path: '/', httpOnly, sameSite: 'strict' as const, secure: config.isTls };
+}
+
+export function originOf(request: FastifyRequest): RequestOrigin {
+  const userAgent = request.headers['user-agent'];
+  return { sourceIp: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
+}
+
+export function registerRequestContext(app: FastifyInstance, deps: ContextDependencies) {
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionState', 'none');
+
+  app.addHook('onRequest', async (request, reply) => {
+    // Double-submit CSRF token: a readable cookie the web client echoes in a header.
+    if (!request.cookies[CSRF_COOKIE]) {
+      const token = newToken(24);
+      request.cookies[CSRF_COOKIE] = token;
+      reply.setCookie(CSRF_COOKIE, token, cookieOptions(deps.config, false));
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const lookup = await resolveSession(deps.db, token, deps.config, deps.clock);
+      request.sessionState = lookup.kind;
+      if (lookup.kind === 'valid') request.session = lookup.session;
+      else reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = accessLevelOf(request);
+    if (STATE_CHANGING.has(request.method) && !request.routeOptions.config?.skipCsrf) {
+      const header = request.headers[CSRF_HEADER];
+      const cookie = request.cookies[CSRF_COOKIE];
+      if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie)) throw new AppError('csrf_failed');
+    }
+    if (access === 'public') return;
+    const session = request.session;
+    if (!session) throw new AppError(request.sessionState === 'expired' ? 'session_expired' : 'unauthenticated');
+    if (access === 'authenticated' && session.stage !== 'active') throw new AppError('second_factor_required');
+  });
+}
+
+function isDataPath(url: string): boolean {
+  return url.startsWith('/api/') || url.startsWith('/fhir/');
+}
+
+/**
+ * Deny by default: an API route that does not declare its level needs a full session. Paths
+ * outside the API only serve the static web app and public boundary files.
+ */
+export function accessLevelOf(request: FastifyRequest): AccessLevel {
+  const declared = request.routeOptions.config?.access;
+  if (declared) return declared;
+  return isDataPath(request.routeOptions.url ?? request.url) ? 'authenticated' : 'public';
+}
+
+/** The context for a use-case. Only for routes that require a session. */
+export function contextOf(request: FastifyRequest, deps: ContextDependencies): RequestContext {
+  const session = request.session;
+  if (!session) throw new AppError('unauthenticated');
+  const actor: Actor = {
+    personId: session.personId,
+    sessionId: session.id,
+    organisationId: session.organisationId,
+    // Roles count only once the second factor is done: a pending session can do nothing protected.
+    roles: session.stage === 'active' ? session.roles : [],
+  };
+  const origin = originOf(request);
+  const now = () => deps.clock.now();
+  return { actor, session, origin, now, store: new ScopedStore(deps.db, actor, origin, now) };
+}
+

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A real app on a fresh real database, for HTTP-level tests (fastify.inject) and browser tests.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig, type Config } from '../../src/server/config.js';
+import type { Database } from '../../src/server/platform/db/connection.js';
+import { AdjustableClock } from '../../src/server/platform/clock.js';
+import { seedDemo, type DemoSeed } from '../../src/server/demo/seed-demo.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  clock: AdjustableClock;
+  demo: DemoSeed;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { env?: Record<string, string>; webRoot?: string } = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const database = await createTestDatabase();
+  const clock = new AdjustableClock();
+  const demo = await seedDemo(database.db, clock.now());
+  const app = await buildApp({ config, database, clock, webRoot: options.webRoot ?? '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    clock,
+    demo,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
