@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { z } from 'zod';
+
+export const uuidParamSchema = z.object({ id: z.uuid({ message: 'Geen geldige verwijzing (UUID).' }) });
+
+export const pagingQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export function pageOf<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+    .meta({ id });
+}
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'Vul een geldig e-mailadres in.' }));
+
+export const nameSchema = z.string().trim().min(1, 'Dit veld is verplicht.').max(200, 'Dit is te lang.');
+
+/** Value of the Accept header that makes a list endpoint answer with a CSV export. */
+export const CSV_MEDIA_TYPE = 'text/csv';

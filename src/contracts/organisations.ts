@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Wire contracts of organisations and people (/api/v1/organisations, /api/v1/people).
+import { z } from 'zod';
+import { organisationTypeSchema, roleSchema } from './roles.js';
+import { emailSchema, nameSchema, pageOf, pagingQuerySchema } from './common.js';
+import { municipalityCodeSchema } from './reference.js';
+
+export const organisationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    type: organisationTypeSchema,
+    identifier: z.string().nullable(),
+    isActive: z.boolean(),
+    municipalityCodes: z.array(z.string()),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof organisationSchema>;
+export const organisationPageSchema = pageOf(organisationSchema, 'OrganisationPage');
+
+export const organisationQuerySchema = pagingQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  type: organisationTypeSchema.optional(),
+  municipalityCode: municipalityCodeSchema.optional(),
+  includeInactive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
+
+export const organisationCreateSchema = z
+  .object({
+    name: nameSchema,
+    type: organisationTypeSchema,
+    identifier: z.string().trim().max(50).nullable().optional(),
+    municipalityCodes: z.array(municipalityCodeSchema).max(342).default([]),
+  })
+  .meta({ id: 'OrganisationCreate' });
+
+export const organisationUpdateSchema = z
+  .object({
+    name: nameSchema.optional(),
+    type: organisationTypeSchema.optional(),
+    identifier: z.string().trim().max(50).nullable().optional(),
+    municipalityCodes: z.array(municipalityCodeSchema).max(342).optional(),
+    /** false deactivates (platform admin only); true reactivates. */
+    isActive: z.boolean().optional(),
+  })
+  .meta({ id: 'OrganisationUpdate' });
+
+export const membershipSchema = z.object({ organisationId: z.uuid(), roles: z.array(roleSchema).min(1).max(6) });
+
+export const personSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    isActive: z.boolean(),
+    /** invited: has not set a password yet. */
+    status: z.enum(['invited', 'active', 'inactive']),
+    hasTwoFactor: z.boolean(),
+    memberships: z.array(membershipSchema.extend({ organisationName: z.string() })),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof personSchema>;
+export const personPageSchema = pageOf(personSchema, 'PersonPage');
+
+export const personQuerySchema = pagingQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  organisationId: z.uuid().optional(),
+  includeInactive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
+
+export const personCreateSchema = z
+  .object({ name: nameSchema, email: emailSchema, memberships: z.array(membershipSchema).min(1).max(20) })
+  .meta({ id: 'PersonCreate' });
+
+export const personUpdateSchema = z
+  .object({
+    name: nameSchema.optional(),
+    email: emailSchema.optional(),
+    isActive: z.boolean().optional(),
+    memberships: z.array(membershipSchema).max(20).optional(),
+  })
+  .meta({ id: 'PersonUpdate' });
+
+export const invitationLinkSchema = z
+  .object({ invitationUrl: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'InvitationLink' });
+
+export const personCreatedSchema = z
+  .object({ person: personSchema, invitation: invitationLinkSchema })
+  .meta({ id: 'PersonCreated' });
