@@ -21,6 +21,11 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     sourceIp: text('source_ip'),
     userAgent: text('user_agent'),
+    /**
+     * A TOTP secret being enrolled, bound to this session until its first code is confirmed, so an
+     * unfinished enrolment never replaces a working second factor and ends with the session.
+     */
+    pendingTotpSecret: text('pending_totp_secret'),
   },
   (table) => [index('sessions_person_idx').on(table.personId)],
 );
