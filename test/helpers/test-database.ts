@@ -7,20 +7,32 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/platform/db/connection.js';
 import { withDatabaseName } from './database-url.js';
 
-export async function createTestDatabase(): Promise<Database> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+/** True when the suite runs against the PostgreSQL server (TEST_DATABASE_URL) instead of PGlite. */
+export function isServerRun(): boolean {
+  return Boolean(process.env.TEST_DATABASE_URL && inject('postgresTemplateName'));
+}
+
+/** On the server: creates a copy of the template database and returns its URL. */
+export async function createServerTestDatabaseUrl(): Promise<string> {
+  const serverUrl = process.env.TEST_DATABASE_URL!;
   const templateName = inject('postgresTemplateName');
-  if (serverUrl && templateName) {
-    const name = `${templateName}_f${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
-    } finally {
-      await admin.end();
-    }
-    return openDatabase({ kind: 'postgres', url: withDatabaseName(serverUrl, name), poolSize: 5 });
+  const name = `${templateName}_f${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+  } finally {
+    await admin.end();
   }
-  const template = readFileSync(inject('pgliteTemplatePath'));
-  return openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: new Blob([template]) });
+  return withDatabaseName(serverUrl, name);
+}
+
+/** The PGlite template (migrated, reference data loaded) as a blob to start a database from. */
+export function pgliteTemplate(): Blob {
+  return new Blob([readFileSync(inject('pgliteTemplatePath'))]);
+}
+
+export async function createTestDatabase(): Promise<Database> {
+  if (isServerRun()) return openDatabase({ kind: 'postgres', url: await createServerTestDatabaseUrl(), poolSize: 5 });
+  return openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: pgliteTemplate() });
 }
