@@ -30,6 +30,8 @@ export interface AppDependencies {
   clock?: Clock;
   /** Where the built web app is; defaults to dist/web. */
   webRoot?: string;
+  /** Where JSON logs go; defaults to stdout (tests capture them to check for personal data). */
+  logStream?: { write(line: string): void };
 }
 
 export type App = FastifyInstance;
@@ -51,7 +53,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const { config, database } = dependencies;
   const clock = dependencies.clock ?? systemClock;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, dependencies.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,

@@ -17,12 +17,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; webRoot?: string } = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  webRoot?: string;
+  logStream?: { write(line: string): void };
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: options.logStream ? 'info' : 'silent', ...options.env });
   const database = await createTestDatabase();
   const clock = new AdjustableClock();
   const demo = await seedDemo(database.db, clock.now());
-  const app = await buildApp({ config, database, clock, webRoot: options.webRoot ?? '/nonexistent' });
+  const app = await buildApp({ config, database, clock, webRoot: options.webRoot ?? '/nonexistent', logStream: options.logStream });
   await app.ready();
   return {
     app,

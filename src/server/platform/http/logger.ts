@@ -3,9 +3,10 @@
 // cookies or names — only the route pattern, status and timings.
 import type { FastifyServerOptions } from 'fastify';
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: ['req.headers', 'headers', 'body', 'password', '*.password', 'cookie', '*.cookie'], remove: true },
     serializers: {
       req(request: { method: string; routeOptions?: { url?: string }; url: string; id: string }) {

@@ -76,6 +76,8 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDepend
   });
 
   app.addHook('preHandler', async (request) => {
+    // Unmatched routes go to the not-found handler: nothing to protect, and a 404 tells the truth.
+    if (request.is404) return;
     const access = accessLevelOf(request);
     if (STATE_CHANGING.has(request.method) && !request.routeOptions.config?.skipCsrf) {
       const header = request.headers[CSRF_HEADER];
