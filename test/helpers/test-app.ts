@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A real app on a fresh real database, for HTTP-level tests (fastify.inject) and browser tests.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import type { Database } from '../../src/server/platform/db/connection.js';
@@ -21,6 +21,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   webRoot?: string;
   logStream?: { write(line: string): void };
+  /** Sees every route as it is registered (the route matrix test lists them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -28,7 +30,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await createTestDatabase();
   const clock = new AdjustableClock();
   const demo = await seedDemo(database.db, clock.now());
-  const app = await buildApp({ config, database, clock, webRoot: options.webRoot ?? '/nonexistent', logStream: options.logStream });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    webRoot: options.webRoot ?? '/nonexistent',
+    logStream: options.logStream,
+    onRoute: options.onRoute,
+  });
   await app.ready();
   return {
     app,

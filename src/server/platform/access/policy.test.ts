@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: EUPL-1.2
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AGGREGATE_ONLY_ROLES, ROLES, type Role } from '../../../contracts/roles.js';
+import { ACTIONS, PERSONAL_DATA_RESOURCES, RESOURCE_TYPES, decide, scopeFor, type Actor } from './policy.js';
+
+const ORGANISATION_A = '00000000-0000-4000-8000-00000000000a';
+const ORGANISATION_B = '00000000-0000-4000-8000-00000000000b';
+
+const actor = (roles: Role[], organisationId: string | null = ORGANISATION_A): Actor => ({
+  personId: '00000000-0000-4000-8000-000000000001',
+  sessionId: '00000000-0000-4000-8000-000000000002',
+  organisationId,
+  roles,
+});
+
+const roleSets = fc.subarray([...ROLES]);
+const aggregateRoleSets = fc.subarray([...AGGREGATE_ONLY_ROLES]);
+const organisations = fc.subarray([ORGANISATION_A, ORGANISATION_B]);
+
+describe('access policy', () => {
+  it('denies everything to an actor without roles (deny by default)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...RESOURCE_TYPES), fc.constantFrom(...ACTIONS), organisations, (resource, action, organisationIds) => {
+        expect(decide(actor([]), resource, action, { organisationIds }).isAllowed).toBe(false);
+        expect(scopeFor(actor([]), resource, action).scope.kind).toBe('none');
+      }),
+    );
+  });
+
+  it('never lets aggregate-only roles reach personal data, whatever the record', () => {
+    fc.assert(
+      fc.property(
+        aggregateRoleSets,
+        fc.constantFrom(...PERSONAL_DATA_RESOURCES),
+        fc.constantFrom(...ACTIONS),
+        organisations,
+        (roles, resource, action, organisationIds) => {
+          expect(decide(actor(roles), resource, action, { organisationIds }).isAllowed).toBe(false);
+          expect(scopeFor(actor(roles), resource, action).scope.kind).toBe('none');
+        },
+      ),
+    );
+  });
+
+  it('keeps an organisation admin to their own organisation', () => {
+    const admin = actor(['organisation_admin']);
+    expect(decide(admin, 'person', 'update', { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(true);
+    expect(decide(admin, 'person', 'update', { organisationIds: [ORGANISATION_B] })).toEqual({
+      isAllowed: false,
+      reason: 'other_organisation',
+    });
+    expect(scopeFor(admin, 'person', 'list').scope).toEqual({ kind: 'organisations', organisationIds: [ORGANISATION_A] });
+    expect(decide(admin, 'organisation', 'create', { organisationIds: [] }).isAllowed).toBe(false);
+  });
+
+  it('gives an organisation admin without an active organisation nothing of their own', () => {
+    const admin = actor(['organisation_admin'], null);
+    expect(decide(admin, 'person', 'read', { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(false);
+    expect(scopeFor(admin, 'person', 'list').scope.kind).toBe('none');
+  });
+
+  it('lets the platform admin manage every organisation and person', () => {
+    const platform = actor(['platform_admin']);
+    fc.assert(
+      fc.property(fc.constantFrom('organisation', 'person'), fc.constantFrom('read', 'update', 'create'), organisations, (resource, action, organisationIds) => {
+        expect(decide(platform, resource as 'person', action as 'read', { organisationIds }).isAllowed).toBe(true);
+      }),
+    );
+    expect(scopeFor(platform, 'audit_event', 'list').scope).toEqual({ kind: 'all' });
+  });
+
+  it('is monotone: adding a role never takes a permission away', () => {
+    fc.assert(
+      fc.property(roleSets, fc.constantFrom(...ROLES), fc.constantFrom(...RESOURCE_TYPES), fc.constantFrom(...ACTIONS), organisations, (roles, extra, resource, action, organisationIds) => {
+        const before = decide(actor(roles), resource, action, { organisationIds }).isAllowed;
+        const after = decide(actor([...roles, extra]), resource, action, { organisationIds }).isAllowed;
+        expect(!before || after).toBe(true);
+      }),
+    );
+  });
+
+  it('lets nobody read another person\'s sessions through the policy', () => {
+    for (const action of ACTIONS) expect(decide(actor([...ROLES]), 'session', action, { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(false);
+  });
+});

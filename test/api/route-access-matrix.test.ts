@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Every HTTP route × every role × a record of the actor's own / another organisation, with the
+// outcome the access policy must give. A route without an entry here fails the suite.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/contracts/roles.js';
+import { memberships, people } from '../../src/server/features/organisations/schema.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessions.js';
+
+/** The demo person who holds each role (and the organisation they act for). */
+const ACTOR_OF: Record<Role, string> = {
+  professional: 'midwife',
+  coalition_coordinator: 'coordinator',
+  policy_officer: 'policyOfficer',
+  analyst: 'analyst',
+  organisation_admin: 'practiceAdmin',
+  platform_admin: 'platformAdmin',
+};
+/** No demo actor works for this organisation: it is "another organisation" for all of them. */
+const OTHER_ORGANISATION = 'jgz';
+
+interface Situation {
+  isOwn: boolean;
+  session: TestSession;
+  /** The organisation the record belongs to: the actor's own or another one. */
+  organisationId: string;
+  /** A staff member working for that organisation. */
+  personId: string;
+  unique: string;
+}
+
+type Reach = 'any' | 'own';
+type Entry =
+  /** Anyone, logged in or not. */
+  | { access: 'public'; request: () => InjectOptions }
+  /** Any session, also one that still has to pass its second factor. */
+  | { access: 'pending'; request: () => InjectOptions }
+  /** A full session; `allow` lists the roles the policy lets through, and how far. */
+  | { access: 'authenticated'; allow: Partial<Record<Role, Reach>>; request: (situation: Situation) => InjectOptions };
+
+const everyone: Partial<Record<Role, Reach>> = Object.fromEntries(ROLES.map((role) => [role, 'any']));
+const admins: Partial<Record<Role, Reach>> = { platform_admin: 'any', organisation_admin: 'own' };
+const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
+  method,
+  url,
+  ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+});
+
+const MATRIX: Record<string, Entry> = {
+  'GET /health': { access: 'public', request: () => json('GET', '/health') },
+  'GET /ready': { access: 'public', request: () => json('GET', '/ready') },
+  'GET /data/*': { access: 'public', request: () => json('GET', '/data/nl_2025.topojson') },
+  'GET /api/v1/openapi.json': { access: 'public', request: () => json('GET', '/api/v1/openapi.json') },
+  'GET /api/v1/municipalities': { access: 'public', request: () => json('GET', '/api/v1/municipalities?q=Dor') },
+  'GET /api/v1/municipalities/:code': { access: 'public', request: () => json('GET', '/api/v1/municipalities/GM0505') },
+  'GET /api/v1/provinces': { access: 'public', request: () => json('GET', '/api/v1/provinces') },
+  'GET /api/v1/ggd-regions': { access: 'public', request: () => json('GET', '/api/v1/ggd-regions') },
+
+  'GET /api/v1/auth/options': { access: 'public', request: () => json('GET', '/api/v1/auth/options') },
+  'POST /api/v1/auth/login': {
+    access: 'public',
+    request: () => json('POST', '/api/v1/auth/login', { email: 'niemand@kansrijk.demo', password: 'onjuist-wachtwoord' }),
+  },
+  'GET /api/v1/invitations/:token': { access: 'public', request: () => json('GET', `/api/v1/invitations/${'x'.repeat(43)}`) },
+  'POST /api/v1/invitations/:token': {
+    access: 'public',
+    request: () => json('POST', `/api/v1/invitations/${'x'.repeat(43)}`, { password: 'een-lang-en-sterk-wachtwoord-42' }),
+  },
+  'GET /api/v1/auth/session': { access: 'pending', request: () => json('GET', '/api/v1/auth/session') },
+  'POST /api/v1/auth/second-factor': { access: 'pending', request: () => json('POST', '/api/v1/auth/second-factor', { code: '000000' }) },
+  'POST /api/v1/auth/enrolment': { access: 'pending', request: () => json('POST', '/api/v1/auth/enrolment') },
+  'POST /api/v1/auth/enrolment/confirmation': {
+    access: 'pending',
+    request: () => json('POST', '/api/v1/auth/enrolment/confirmation', { code: '000000' }),
+  },
+  'POST /api/v1/auth/logout': { access: 'pending', request: () => json('POST', '/api/v1/auth/logout') },
+
+  'POST /api/v1/auth/logout-everywhere': { access: 'authenticated', allow: everyone, request: () => json('POST', '/api/v1/auth/logout-everywhere') },
+  'GET /api/v1/auth/sessions': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/auth/sessions') },
+  'DELETE /api/v1/auth/sessions/:id': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ session }) => json('DELETE', `/api/v1/auth/sessions/${session.sessionId}`),
+  },
+  'PUT /api/v1/auth/active-organisation': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ session }) => json('PUT', '/api/v1/auth/active-organisation', { organisationId: session.organisationId }),
+  },
+  'POST /api/v1/auth/password': {
+    access: 'authenticated',
+    allow: everyone,
+    // Wrong current password: every role reaches the check (401), none is refused by the policy.
+    request: () => json('POST', '/api/v1/auth/password', { currentPassword: 'niet-het-wachtwoord', newPassword: 'een-lang-en-sterk-wachtwoord-42' }),
+  },
+
+  'GET /api/v1/organisations': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/organisations') },
+  'GET /api/v1/organisations/:id': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ organisationId }) => json('GET', `/api/v1/organisations/${organisationId}`),
+  },
+  'POST /api/v1/organisations': {
+    access: 'authenticated',
+    allow: { platform_admin: 'any' },
+    request: ({ unique }) => json('POST', '/api/v1/organisations', { name: `Praktijk ${unique}`, type: 'kraamzorg', municipalityCodes: ['GM0505'] }),
+  },
+  'PATCH /api/v1/organisations/:id': {
+    access: 'authenticated',
+    allow: admins,
+    request: ({ organisationId }) => json('PATCH', `/api/v1/organisations/${organisationId}`, { identifier: 'URA-00000001' }),
+  },
+  'GET /api/v1/people': {
+    access: 'authenticated',
+    // Organisation admins may list, but only see their own organisation (tested in the feature).
+    allow: { platform_admin: 'any', organisation_admin: 'any' },
+    request: () => json('GET', '/api/v1/people'),
+  },
+  'POST /api/v1/people': {
+    access: 'authenticated',
+    allow: admins,
+    request: ({ organisationId, unique }) =>
+      json('POST', '/api/v1/people', {
+        name: `Medewerker ${unique}`,
+        email: `medewerker-${unique}@kansrijk.demo`,
+        memberships: [{ organisationId, roles: ['professional'] }],
+      }),
+  },
+  'GET /api/v1/people/:id': { access: 'authenticated', allow: admins, request: ({ personId }) => json('GET', `/api/v1/people/${personId}`) },
+  'PATCH /api/v1/people/:id': {
+    access: 'authenticated',
+    allow: admins,
+    request: ({ personId }) => json('PATCH', `/api/v1/people/${personId}`, { name: 'Vaste Testpersoon' }),
+  },
+  'POST /api/v1/people/:id/invitations': {
+    access: 'authenticated',
+    allow: admins,
+    request: ({ personId }) => json('POST', `/api/v1/people/${personId}/invitations`),
+  },
+  'GET /api/v1/audit-events': {
+    access: 'authenticated',
+    // Organisation admins see only their own organisation's events (tested in the feature).
+    allow: { platform_admin: 'any', organisation_admin: 'any' },
+    request: () => json('GET', '/api/v1/audit-events'),
+  },
+};
+
+let t: TestApp;
+const registered: string[] = [];
+const staffOf = new Map<string, string>();
+let counter = 0;
+
+beforeAll(async () => {
+  t = await createTestApp({
+    onRoute: (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) if (method !== 'HEAD') registered.push(`${method} ${route.url}`);
+    },
+  });
+  // One staff member per organisation, to be the "own" or "other" record for people routes.
+  for (const [key, organisationId] of Object.entries(t.demo.organisationIds)) {
+    const [person] = await t.database.db
+      .insert(people)
+      .values({ name: 'Vaste Testpersoon', email: `vast-${key}@kansrijk.demo` })
+      .returning({ id: people.id });
+    await t.database.db.insert(memberships).values({ personId: person!.id, organisationId, roles: ['professional'] });
+    staffOf.set(organisationId, person!.id);
+  }
+});
+afterAll(() => t.close());
+
+async function situation(role: Role, isOwn: boolean): Promise<Situation> {
+  const session = await sessionFor(t, ACTOR_OF[role]);
+  const organisationId = isOwn ? session.organisationId! : t.demo.organisationIds[OTHER_ORGANISATION]!;
+  counter += 1;
+  return { isOwn, session, organisationId, personId: staffOf.get(organisationId)!, unique: `${role}-${counter}` };
+}
+
+/** The problem code of a response, if it is a problem+json body. */
+function codeOf(response: { body: string }): string | undefined {
+  try {
+    return (JSON.parse(response.body) as { code?: string }).code;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(request: InjectOptions, headers: Record<string, string>) {
+  return t.app.inject({
+    ...request,
+    headers: { ...headers, ...(request.payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+  });
+}
+
+describe('route × role × organisation matrix', () => {
+  it('has an entry for every registered route, and no entry without a route', () => {
+    const routes = [...new Set(registered)].sort();
+    expect(routes.filter((route) => !(route in MATRIX)), 'routes without a matrix entry').toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !routes.includes(route)), 'entries without a route').toEqual([]);
+  });
+
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    describe(route, () => {
+      it('anonymous', async () => {
+        const response = await send(entry.request(undefined as never), anonymousHeaders);
+        if (entry.access === 'public') {
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          expect(['unauthenticated', 'forbidden', 'csrf_failed']).not.toContain(codeOf(response));
+        } else {
+          expect(response.statusCode).toBe(401);
+          expect(response.json().code).toBe('unauthenticated');
+        }
+      });
+
+      if (entry.access === 'pending') {
+        it('a session still waiting for its second factor is let through', async () => {
+          const session = await sessionFor(t, 'midwife', undefined, 'second_factor');
+          const response = await send(entry.request(), session.headers);
+          expect(response.statusCode).toBeLessThan(500);
+          expect(['unauthenticated', 'forbidden']).not.toContain(codeOf(response));
+        });
+      }
+
+      if (entry.access !== 'authenticated') return;
+
+      it('a session still waiting for its second factor is refused', async () => {
+        const session = await sessionFor(t, 'platformAdmin', undefined, 'second_factor');
+        const response = await send(entry.request(await situation('platform_admin', true)), session.headers);
+        expect(response.statusCode).toBe(401);
+        expect(response.json().code).toBe('second_factor_required');
+      });
+
+      for (const role of ROLES) {
+        for (const isOwn of [true, false]) {
+          const reach = entry.allow[role];
+          const isAllowed = reach === 'any' || (reach === 'own' && isOwn);
+          it(`${role}, ${isOwn ? 'own' : 'other'} organisation → ${isAllowed ? 'allowed' : 'forbidden'}`, async () => {
+            const current = await situation(role, isOwn);
+            const response = await send(entry.request(current), current.session.headers);
+            if (isAllowed) {
+              expect(response.statusCode, response.body).toBeLessThan(500);
+              expect(['forbidden', 'unauthenticated', 'second_factor_required']).not.toContain(codeOf(response));
+            } else {
+              expect(response.statusCode, response.body).toBe(403);
+              expect(response.json().code).toBe('forbidden');
+            }
+          });
+        }
+      }
+    });
+  }
+});
