@@ -2,7 +2,8 @@
 // Every feature's HTTP face, in the order they are registered under /api/v1.
 import type { FeatureDependencies, ZodApp } from '../app.js';
 import { registerReferenceRoutes } from './reference/routes.js';
+import { registerAuthRoutes } from './auth/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
-export const FEATURE_ROUTES: RegisterRoutes[] = [registerReferenceRoutes];
+export const FEATURE_ROUTES: RegisterRoutes[] = [registerReferenceRoutes, registerAuthRoutes];

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Resolves the session cookie to an actor on every request, enforcing idle and absolute timeouts.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Executor } from '../db/connection.js';
 import type { Clock } from '../clock.js';
-import { hashToken } from './tokens.js';
+import { hashToken, newToken } from './tokens.js';
+import { AppError } from '../errors.js';
 import { sessions } from '../../features/auth/schema.js';
 import { memberships, organisations, people } from '../../features/organisations/schema.js';
 import { requiresTwoFactor, type Role } from '../../../contracts/roles.js';
@@ -102,13 +103,85 @@ export async function resolveSession(db: Executor, token: string, config: Config
   };
 }
 
-/** Ends every session of a person ("log out everywhere", deactivation, password change). */
-export async function revokeAllSessions(db: Executor, personId: string, now: Date): Promise<number> {
+/**
+ * Ends every session of a person ("log out everywhere", deactivation, password change); with
+ * `exceptSessionId`, every session but the one making the change.
+ */
+export async function revokeAllSessions(db: Executor, personId: string, now: Date, exceptSessionId?: string): Promise<number> {
   const revoked = await db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt)))
+    .where(
+      and(
+        eq(sessions.personId, personId),
+        isNull(sessions.revokedAt),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    )
     .returning({ id: sessions.id });
   return revoked.length;
+}
+
+/** Ends one session. Returns false when it was already ended. */
+export async function revokeSession(db: Executor, sessionId: string, now: Date): Promise<boolean> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length > 0;
+}
+
+export interface NewSession {
+  personId: string;
+  organisationId: string | null;
+  stage: SessionStage;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export interface IssuedSession {
+  id: string;
+  /** The cookie value; only its hash is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** Creates a session row; its absolute lifetime starts now and is never extended. */
+export async function startSession(db: Executor, fields: NewSession, config: Config, now: Date): Promise<IssuedSession> {
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3_600_000);
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      ...fields,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      userAgent: fields.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning({ id: sessions.id });
+  return { id: row!.id, token, expiresAt };
+}
+
+/**
+ * Gives a session a new token when it gains privileges (second factor passed, enrolment done), so a
+ * token planted or seen before that moment is worthless afterwards (session fixation).
+ */
+export async function rotateSessionToken(
+  db: Executor,
+  sessionId: string,
+  changes: { stage: SessionStage; pendingTotpSecret?: null },
+  now: Date,
+): Promise<IssuedSession> {
+  const token = newToken();
+  const [row] = await db
+    .update(sessions)
+    .set({ ...changes, tokenHash: hashToken(token), lastSeenAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id, expiresAt: sessions.expiresAt });
+  if (!row) throw new AppError('session_expired');
+  return { id: row.id, token, expiresAt: row.expiresAt };
 }
 

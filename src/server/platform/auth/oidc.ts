@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Optional OIDC login with an external identity provider (authorization code flow with PKCE, state
+// and nonce). The provider only proves who someone is; Kansrijk decides whether they have an account.
+import { createHmac, randomBytes } from 'node:crypto';
+import * as client from 'openid-client';
+import type { Config } from '../../config.js';
+import { safeEqual } from './tokens.js';
+
+export type OidcConfig = NonNullable<Config['oidc']>;
+
+export const OIDC_STATE_COOKIE = 'kr_oidc';
+export const OIDC_STATE_MAX_AGE_SECONDS = 600;
+
+const providers = new Map<string, Promise<client.Configuration>>();
+
+/** Discovers the provider once per process; a failed discovery is retried on the next login. */
+export function oidcProvider(oidc: OidcConfig): Promise<client.Configuration> {
+  const key = `${oidc.issuer}|${oidc.clientId}`;
+  let provider = providers.get(key);
+  if (!provider) {
+    const authentication = oidc.clientSecret ? client.ClientSecretBasic(oidc.clientSecret) : client.None();
+    // Plain http only for a provider on this machine (development and tests).
+    const isLocal = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(oidc.issuer);
+    provider = client.discovery(new URL(oidc.issuer), oidc.clientId, undefined, authentication, {
+      ...(isLocal ? { execute: [client.allowInsecureRequests] } : {}),
+      timeout: 10,
+    });
+    providers.set(key, provider);
+    provider.catch(() => providers.delete(key));
+  }
+  return provider;
+}
+
+export interface OidcPendingLogin {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  /** Epoch milliseconds after which the callback is refused. */
+  expiresAt: number;
+}
+
+export async function startOidcLogin(oidc: OidcConfig, now: Date): Promise<{ redirectUrl: URL; pending: OidcPendingLogin }> {
+  const provider = await oidcProvider(oidc);
+  const pending: OidcPendingLogin = {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    codeVerifier: client.randomPKCECodeVerifier(),
+    expiresAt: now.getTime() + OIDC_STATE_MAX_AGE_SECONDS * 1000,
+  };
+  const redirectUrl = client.buildAuthorizationUrl(provider, {
+    redirect_uri: oidc.redirectUri,
+    scope: 'openid email profile',
+    code_challenge: await client.calculatePKCECodeChallenge(pending.codeVerifier),
+    code_challenge_method: 'S256',
+    state: pending.state,
+    nonce: pending.nonce,
+  });
+  return { redirectUrl, pending };
+}
+
+export interface OidcIdentity {
+  subject: string;
+  email: string | null;
+  isEmailVerified: boolean;
+}
+
+/** Exchanges the code and validates the ID token (signature, issuer, audience, nonce, PKCE, state). */
+export async function finishOidcLogin(oidc: OidcConfig, callbackQuery: string, pending: OidcPendingLogin): Promise<OidcIdentity> {
+  const provider = await oidcProvider(oidc);
+  // Built from the configured redirect URI, not from the Host header of the request.
+  const currentUrl = new URL(oidc.redirectUri);
+  currentUrl.search = callbackQuery;
+  const tokens = await client.authorizationCodeGrant(provider, currentUrl, {
+    pkceCodeVerifier: pending.codeVerifier,
+    expectedState: pending.state,
+    expectedNonce: pending.nonce,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims();
+  if (!claims) throw new Error('no ID token');
+  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
+  return { subject: claims.sub, email, isEmailVerified: claims.email_verified !== false };
+}
+
+// The pending login lives in a short-lived HttpOnly cookie, signed so it cannot be forged. The key
+// is per process: a login started before a restart (or on another instance) simply starts over.
+const stateKey = randomBytes(32);
+
+function signature(payload: string): string {
+  return createHmac('sha256', stateKey).update(payload).digest('base64url');
+}
+
+export function sealPendingLogin(pending: OidcPendingLogin): string {
+  const payload = Buffer.from(JSON.stringify(pending)).toString('base64url');
+  return `${payload}.${signature(payload)}`;
+}
+
+export function openPendingLogin(cookie: string | undefined, now: Date): OidcPendingLogin | null {
+  const [payload, mac] = cookie?.split('.') ?? [];
+  if (!payload || !mac || !safeEqual(mac, signature(payload))) return null;
+  try {
+    const pending = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as OidcPendingLogin;
+    return typeof pending.expiresAt === 'number' && pending.expiresAt > now.getTime() ? pending : null;
+  } catch {
+    return null;
+  }
+}
