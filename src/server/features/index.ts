@@ -3,7 +3,15 @@
 import type { FeatureDependencies, ZodApp } from '../app.js';
 import { registerReferenceRoutes } from './reference/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerOrganisationRoutes, registerPeopleRoutes } from './organisations/routes.js';
+import { registerAuditRoutes } from './audit/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
-export const FEATURE_ROUTES: RegisterRoutes[] = [registerReferenceRoutes, registerAuthRoutes];
+export const FEATURE_ROUTES: RegisterRoutes[] = [
+  registerReferenceRoutes,
+  registerAuthRoutes,
+  registerOrganisationRoutes,
+  registerPeopleRoutes,
+  registerAuditRoutes,
+];

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // THE access policy: who may do what to which record. Deny by default; the grants are data.
-import { isPersonalDataRole, type Role } from '../../../contracts/roles.js';
+import { ROLES, isPersonalDataRole, type Role } from '../../../contracts/roles.js';
 
 /** The person acting, for which organisation, in which roles (their roles in that organisation only). */
 export interface Actor {
@@ -18,7 +18,12 @@ export type ResourceType = (typeof RESOURCE_TYPES)[number];
 /** Resource types that hold personal data: only personal-data roles (all with 2FA) are ever granted them. */
 export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event'];
 
-export const ACTIONS = ['list', 'read', 'create', 'update', 'deactivate'] as const;
+/**
+ * - deactivate: switch a record off, or back on
+ * - change_type: reclassify an organisation (what kind it is decides what its people may do later)
+ * - export: take every matching record out as a file (CSV), audited as 'export'
+ */
+export const ACTIONS = ['list', 'read', 'create', 'update', 'deactivate', 'change_type', 'export'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** 'any': every record; 'own_organisation': records that belong to the actor's organisation. */
@@ -43,10 +48,12 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
     create: { platform_admin: 'any' },
     update: ADMINS,
     deactivate: { platform_admin: 'any' },
+    change_type: { platform_admin: 'any' },
+    export: ALL_ROLES_ANY,
   },
   // Staff accounts: managed by the platform admin, or by an organisation admin for their own organisation.
-  person: { list: ADMINS, read: ADMINS, create: ADMINS, update: ADMINS, deactivate: ADMINS },
-  audit_event: { list: ADMINS },
+  person: { list: ADMINS, read: ADMINS, create: ADMINS, update: ADMINS, deactivate: ADMINS, export: ADMINS },
+  audit_event: { list: ADMINS, export: ADMINS },
   // One's own sessions are handled by the auth feature itself; nobody reads another's sessions.
   session: {},
 };
@@ -79,6 +86,35 @@ export function decide(actor: Actor, resource: ResourceType, action: Action, tar
     if (actor.organisationId && target.organisationIds.includes(actor.organisationId)) return { isAllowed: true, role };
   }
   return { isAllowed: false, reason: sawGrant ? 'other_organisation' : 'no_grant' };
+}
+
+/**
+ * Like decide, but the actor must reach every one of the organisations: for changes that affect all
+ * of them at once (switching off an account that several organisations share). With no
+ * organisations only an 'any' reach passes.
+ */
+export function decideForEvery(actor: Actor, resource: ResourceType, action: Action, organisationIds: readonly string[]): Decision {
+  if (organisationIds.length === 0) return decide(actor, resource, action, { organisationIds: [] });
+  let allowed: Decision | null = null;
+  for (const organisationId of organisationIds) {
+    const decision = decide(actor, resource, action, { organisationIds: [organisationId] });
+    if (!decision.isAllowed) return decision;
+    allowed = decision;
+  }
+  return allowed!;
+}
+
+/**
+ * Which roles an actor may hand out (or take away), by the actor's own role. Deny by default: a
+ * role not listed hands out nothing, and only a platform admin makes (or unmakes) platform admins.
+ */
+const ASSIGNABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
+  platform_admin: ROLES,
+  organisation_admin: ROLES.filter((role) => role !== 'platform_admin'),
+};
+
+export function mayAssignRole(actor: Actor, role: Role): boolean {
+  return actor.roles.some((actorRole) => ASSIGNABLE_ROLES[actorRole]?.includes(role) ?? false);
 }
 
 export type Scope = { kind: 'all' } | { kind: 'organisations'; organisationIds: string[] } | { kind: 'none' };

@@ -17,7 +17,24 @@ const AUDIT_ACTION_OF: Record<Action, AuditAction> = {
   create: 'create',
   update: 'update',
   deactivate: 'update',
+  change_type: 'update',
+  export: 'export',
 };
+
+/**
+ * Thrown from `perform` when a finer policy check on this very change fails (a membership in another
+ * organisation, a role the actor may not hand out): the transaction rolls back and the denial is
+ * audited like any other.
+ */
+export class PolicyDenied extends Error {
+  constructor(
+    readonly action: Action,
+    readonly reason: string,
+  ) {
+    super('policy_denied');
+    this.name = 'PolicyDenied';
+  }
+}
 
 export interface ActOnRecord<T> {
   resource: ResourceType;
@@ -28,6 +45,8 @@ export interface ActOnRecord<T> {
   perform: (tx: Executor) => Promise<T>;
   clientId?: string | null;
   reason?: string | null;
+  /** Non-personal facts for the audit row, e.g. which fields changed. Never the values. */
+  details?: (result: T) => Record<string, unknown> | null;
 }
 
 export interface CreateRecord<T> {
@@ -79,9 +98,18 @@ export class ScopedStore {
     throw new AppError('forbidden');
   }
 
+  private async refusingOnPolicyDenied<T>(resource: ResourceType, objectId: string | null, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof PolicyDenied) return this.deny(resource, error.action, objectId, error.reason);
+      throw error;
+    }
+  }
+
   /** Read, update or deactivate one existing record. */
   async act<T>(operation: ActOnRecord<T>): Promise<T> {
-    const outcome = await this.database.transaction(async (transaction) => {
+    const outcome = await this.refusingOnPolicyDenied(operation.resource, operation.objectId, () => this.database.transaction(async (transaction) => {
       const tx = transaction as unknown as Executor;
       const target = await operation.locate(tx);
       if (!target) return { kind: 'missing' as const };
@@ -98,12 +126,12 @@ export class ScopedStore {
           objectId: operation.objectId,
           clientId: operation.clientId ?? null,
           reason: operation.reason ?? null,
-          details: operation.action === 'deactivate' ? { change: 'deactivate' } : null,
+          details: operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null),
         },
         this.now(),
       );
       return { kind: 'done' as const, result };
-    });
+    }));
     if (outcome.kind === 'missing') throw new AppError('not_found');
     if (outcome.kind === 'denied') return this.deny(operation.resource, operation.action, operation.objectId, outcome.reason);
     return outcome.result;
@@ -113,7 +141,7 @@ export class ScopedStore {
   async create<T>(operation: CreateRecord<T>): Promise<T & { id: string }> {
     const decision = decide(this.actor, operation.resource, 'create', operation.target);
     if (!decision.isAllowed) return this.deny(operation.resource, 'create', null, decision.reason);
-    return this.database.transaction(async (transaction) => {
+    return this.refusingOnPolicyDenied(operation.resource, null, () => this.database.transaction(async (transaction) => {
       const tx = transaction as unknown as Executor;
       const result = await operation.perform(tx);
       await appendAuditEvent(
@@ -129,13 +157,22 @@ export class ScopedStore {
         this.now(),
       );
       return result;
-    });
+    }));
   }
 
   /** List or search records; the query receives the scope it must filter on. */
   async search<T>(operation: SearchRecords<T>): Promise<T> {
-    const { scope, role } = scopeFor(this.actor, operation.resource, 'list');
-    if (scope.kind === 'none') return this.deny(operation.resource, 'list', null, 'no_grant');
+    return this.searchAs('list', operation);
+  }
+
+  /** Like search, for taking every matching record out as a file: its own grant, audited as 'export'. */
+  async export<T>(operation: SearchRecords<T>): Promise<T> {
+    return this.searchAs('export', operation);
+  }
+
+  private async searchAs<T>(action: 'list' | 'export', operation: SearchRecords<T>): Promise<T> {
+    const { scope, role } = scopeFor(this.actor, operation.resource, action);
+    if (scope.kind === 'none') return this.deny(operation.resource, action, null, 'no_grant');
     return this.database.transaction(async (transaction) => {
       const tx = transaction as unknown as Executor;
       const result = await operation.perform(tx, scope);
@@ -143,7 +180,7 @@ export class ScopedStore {
         tx,
         {
           ...this.actorFields(role),
-          action: 'search',
+          action: AUDIT_ACTION_OF[action],
           outcome: 'success',
           objectType: operation.resource,
           details: operation.details?.(result) ?? null,

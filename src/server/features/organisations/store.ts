@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Queries on organisations and their service areas. Only called from inside a ScopedStore
+// operation, with the transaction (and, for lists, the scope) the store hands out.
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Executor } from '../../platform/db/connection.js';
+import type { Scope } from '../../platform/access/policy.js';
+import type { RequestContext } from '../../platform/http/request-context.js';
+import { AppError } from '../../platform/errors.js';
+import type { Organisation, organisationQuerySchema } from '../../../contracts/organisations.js';
+import type { OrganisationType } from '../../../contracts/roles.js';
+import { nl } from '../../../contracts/i18n/nl.js';
+import { municipalities } from '../reference/schema.js';
+import { organisationMunicipalities, organisations } from './schema.js';
+import { containsPattern, type RowWindow } from './listing.js';
+
+/** What a use-case of this feature receives from the route. */
+export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
+export type ListScope = Exclude<Scope, { kind: 'none' }>;
+export type OrganisationFilters = Omit<z.infer<typeof organisationQuerySchema>, 'page' | 'pageSize'>;
+
+const municipalityCodesOfOrganisation = sql<string[]>`coalesce((
+  SELECT array_agg(${organisationMunicipalities.municipalityCode} ORDER BY ${organisationMunicipalities.municipalityCode})
+  FROM ${organisationMunicipalities}
+  WHERE ${organisationMunicipalities.organisationId} = ${organisations.id}
+), '{}'::text[])`;
+
+const organisationColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  type: organisations.type,
+  identifier: organisations.identifier,
+  isActive: organisations.isActive,
+  municipalityCodes: municipalityCodesOfOrganisation,
+  createdAt: organisations.createdAt,
+  updatedAt: organisations.updatedAt,
+};
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  type: OrganisationType;
+  identifier: string | null;
+  isActive: boolean;
+  municipalityCodes: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toOrganisation(row: OrganisationRow): Organisation {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+function organisationConditions(scope: ListScope, filters: OrganisationFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (scope.kind === 'organisations') conditions.push(inArray(organisations.id, scope.organisationIds));
+  if (!filters.includeInactive) conditions.push(eq(organisations.isActive, true));
+  if (filters.type) conditions.push(eq(organisations.type, filters.type));
+  if (filters.q) {
+    const pattern = containsPattern(filters.q);
+    conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.identifier, pattern))!);
+  }
+  if (filters.municipalityCode) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${organisationMunicipalities} WHERE ${organisationMunicipalities.organisationId} = ${organisations.id} AND ${organisationMunicipalities.municipalityCode} = ${filters.municipalityCode})`,
+    );
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+export async function findOrganisations(
+  tx: Executor,
+  scope: ListScope,
+  filters: OrganisationFilters,
+  window: RowWindow,
+): Promise<{ rows: OrganisationRow[]; total: number }> {
+  const where = organisationConditions(scope, filters);
+  const [counted] = await tx.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where);
+  const rows = await tx
+    .select(organisationColumns)
+    .from(organisations)
+    .where(where)
+    .orderBy(asc(organisations.name), asc(organisations.id))
+    .limit(window.limit)
+    .offset(window.offset);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+export async function findOrganisation(tx: Executor, id: string): Promise<OrganisationRow | null> {
+  const [row] = await tx.select(organisationColumns).from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/** An organisation's own record belongs to that organisation alone. */
+export async function locateOrganisation(tx: Executor, id: string) {
+  const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+  return row ? { organisationIds: [row.id] } : null;
+}
+
+/**
+ * Refuses unknown municipality codes with a Dutch message per code (the format is checked by zod;
+ * whether the code exists only the table knows). Returns the codes without duplicates.
+ */
+export async function checkMunicipalityCodes(tx: Executor, codes: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return unique;
+  const found = await tx.select({ code: municipalities.code }).from(municipalities).where(inArray(municipalities.code, unique));
+  const known = new Set(found.map((row) => row.code));
+  const errors = codes.flatMap((code, index) =>
+    known.has(code) ? [] : [{ path: `body.municipalityCodes.${index}`, message: nl.organisations.unknownMunicipality.replace('{code}', code) }],
+  );
+  if (errors.length > 0) throw new AppError('validation_failed', { errors });
+  return unique;
+}
+
+export async function replaceMunicipalities(tx: Executor, organisationId: string, codes: readonly string[]): Promise<void> {
+  await tx.delete(organisationMunicipalities).where(eq(organisationMunicipalities.organisationId, organisationId));
+  if (codes.length > 0) {
+    await tx.insert(organisationMunicipalities).values(codes.map((municipalityCode) => ({ organisationId, municipalityCode })));
+  }
+}
