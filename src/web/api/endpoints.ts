@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Every API call the web app makes, typed by the shared wire contracts (types only: no zod in the bundle).
+import type { z } from 'zod';
+import type {
+  authOptionsSchema,
+  enrolmentConfirmationSchema,
+  enrolmentSchema,
+  invitationInfoSchema,
+  SessionInfo,
+  sessionListItemSchema,
+} from '../../contracts/auth.js';
+import type {
+  invitationLinkSchema,
+  Organisation,
+  organisationCreateSchema,
+  organisationPageSchema,
+  organisationUpdateSchema,
+  personCreatedSchema,
+  personCreateSchema,
+  personPageSchema,
+  Person,
+  personUpdateSchema,
+} from '../../contracts/organisations.js';
+import type { auditEventPageSchema } from '../../contracts/audit.js';
+import type { Municipality, Region } from '../../contracts/reference.js';
+import { apiBlob, apiJson, CSV_MEDIA_TYPE, type Query } from './client.js';
+
+export type { SessionInfo, Organisation, Person, Municipality, Region };
+export type AuthOptions = z.infer<typeof authOptionsSchema>;
+export type Enrolment = z.infer<typeof enrolmentSchema>;
+export type EnrolmentConfirmation = z.infer<typeof enrolmentConfirmationSchema>;
+export type SessionListItem = z.infer<typeof sessionListItemSchema>;
+export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
+export type InvitationLink = z.infer<typeof invitationLinkSchema>;
+export type OrganisationPage = z.infer<typeof organisationPageSchema>;
+export type OrganisationCreate = z.input<typeof organisationCreateSchema>;
+export type OrganisationUpdate = z.input<typeof organisationUpdateSchema>;
+export type PersonPage = z.infer<typeof personPageSchema>;
+export type PersonCreate = z.input<typeof personCreateSchema>;
+export type PersonCreated = z.infer<typeof personCreatedSchema>;
+export type PersonUpdate = z.input<typeof personUpdateSchema>;
+export type AuditEventPage = z.infer<typeof auditEventPageSchema>;
+export type AuditEvent = AuditEventPage['items'][number];
+
+const token = (value: string) => encodeURIComponent(value);
+
+export const authApi = {
+  options: () => apiJson<AuthOptions>('GET', '/auth/options', { isSessionProbe: true }),
+  session: () => apiJson<SessionInfo>('GET', '/auth/session', { isSessionProbe: true }),
+  login: (email: string, password: string) =>
+    apiJson<SessionInfo>('POST', '/auth/login', { body: { email, password }, isSessionProbe: true }),
+  secondFactor: (code: string) => apiJson<SessionInfo>('POST', '/auth/second-factor', { body: { code }, isSessionProbe: true }),
+  startEnrolment: () => apiJson<Enrolment>('POST', '/auth/enrolment', { body: {} }),
+  confirmEnrolment: (code: string) =>
+    apiJson<EnrolmentConfirmation>('POST', '/auth/enrolment/confirmation', { body: { code } }),
+  logout: () => apiJson<void>('POST', '/auth/logout', { body: {}, isSessionProbe: true }),
+  logoutEverywhere: () => apiJson<void>('POST', '/auth/logout-everywhere', { body: {}, isSessionProbe: true }),
+  sessions: () => apiJson<SessionListItem[]>('GET', '/auth/sessions'),
+  endSession: (id: string) => apiJson<void>('DELETE', `/auth/sessions/${token(id)}`),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    apiJson<void>('POST', '/auth/password', { body: { currentPassword, newPassword } }),
+  switchOrganisation: (organisationId: string) =>
+    apiJson<SessionInfo>('PUT', '/auth/active-organisation', { body: { organisationId } }),
+  oidcStartUrl: '/api/v1/auth/oidc/login',
+};
+
+export const invitationApi = {
+  info: (invitationToken: string) =>
+    apiJson<InvitationInfo>('GET', `/invitations/${token(invitationToken)}`, { isSessionProbe: true }),
+  accept: (invitationToken: string, password: string) =>
+    apiJson<SessionInfo | undefined>('POST', `/invitations/${token(invitationToken)}`, {
+      body: { password },
+      isSessionProbe: true,
+    }),
+};
+
+export const referenceApi = {
+  municipalities: (query: Query) => apiJson<Municipality[]>('GET', '/municipalities', { query, isSessionProbe: true }),
+  provinces: () => apiJson<Region[]>('GET', '/provinces', { isSessionProbe: true }),
+  ggdRegions: () => apiJson<Region[]>('GET', '/ggd-regions', { isSessionProbe: true }),
+};
+
+export const organisationApi = {
+  list: (query: Query) => apiJson<OrganisationPage>('GET', '/organisations', { query }),
+  get: (id: string) => apiJson<Organisation>('GET', `/organisations/${token(id)}`),
+  create: (body: OrganisationCreate) => apiJson<Organisation>('POST', '/organisations', { body }),
+  update: (id: string, body: OrganisationUpdate) => apiJson<Organisation>('PATCH', `/organisations/${token(id)}`, { body }),
+  exportCsv: (query: Query) => apiBlob('/organisations', { query, accept: CSV_MEDIA_TYPE }),
+};
+
+export const personApi = {
+  list: (query: Query) => apiJson<PersonPage>('GET', '/people', { query }),
+  create: (body: PersonCreate) => apiJson<PersonCreated>('POST', '/people', { body }),
+  update: (id: string, body: PersonUpdate) => apiJson<Person>('PATCH', `/people/${token(id)}`, { body }),
+  newInvitation: (id: string) => apiJson<InvitationLink>('POST', `/people/${token(id)}/invitations`, { body: {} }),
+  exportCsv: (query: Query) => apiBlob('/people', { query, accept: CSV_MEDIA_TYPE }),
+};
+
+export const auditApi = {
+  search: (query: Query) => apiJson<AuditEventPage>('GET', '/audit-events', { query }),
+  exportCsv: (query: Query) => apiBlob('/audit-events', { query, accept: CSV_MEDIA_TYPE }),
+};

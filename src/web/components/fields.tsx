@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Form fields with label, description and inline error, tied together with aria-describedby.
+import { forwardRef, type ChangeEvent, type ReactNode } from 'react';
+import { useMessages } from '../i18n/messages.js';
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+  Textbox,
+} from './ui.js';
+
+interface FieldFrame {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  isOptional?: boolean;
+}
+
+function describedBy(id: string, description: unknown, error: unknown): string | undefined {
+  const ids = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function FieldLabel({ id, label, isOptional }: { id: string; label: ReactNode; isOptional?: boolean | undefined }) {
+  const { m } = useMessages();
+  return (
+    <FormLabel htmlFor={id}>
+      {label}
+      {isOptional ? <span className="kr-optional"> {m.shell.optional}</span> : null}
+    </FormLabel>
+  );
+}
+
+function fieldExtras({ id, description, error }: { id: string; description?: ReactNode; error?: string | undefined }) {
+  return {
+    description: description ? <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription> : undefined,
+    errorMessage: error ? <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage> : undefined,
+  };
+}
+
+export interface TextFieldProps extends FieldFrame {
+  value: string;
+  onValueChange(value: string): void;
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'tel';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'email' | 'search';
+  isRequired?: boolean;
+  spellCheck?: boolean;
+}
+
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { id, label, description, error, isOptional, value, onValueChange, type = 'text', autoComplete, inputMode, isRequired, spellCheck },
+  ref,
+) {
+  const extras = fieldExtras({ id, description, error });
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      type="text"
+      label={<FieldLabel id={id} label={label} isOptional={isOptional} />}
+      description={extras.description}
+      errorMessage={extras.errorMessage}
+      input={
+        <Textbox
+          ref={ref}
+          id={id}
+          name={id}
+          type={type}
+          value={value}
+          invalid={Boolean(error)}
+          required={isRequired}
+          aria-describedby={describedBy(id, description, error)}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          spellCheck={spellCheck}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => onValueChange(event.target.value)}
+        />
+      }
+    />
+  );
+});
+
+export interface SelectFieldProps extends FieldFrame {
+  value: string;
+  onValueChange(value: string): void;
+  options: { value: string; label: string }[];
+  /** Label of an empty first option ("Alle"), when choosing nothing is allowed. */
+  emptyOption?: string;
+}
+
+export function SelectField({ id, label, description, error, isOptional, value, onValueChange, options, emptyOption }: SelectFieldProps) {
+  const extras = fieldExtras({ id, description, error });
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      type="text"
+      label={<FieldLabel id={id} label={label} isOptional={isOptional} />}
+      description={extras.description}
+      errorMessage={extras.errorMessage}
+      input={
+        <Select
+          id={id}
+          name={id}
+          value={value}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy(id, description, error)}
+          onChange={(event: ChangeEvent<HTMLSelectElement>) => onValueChange(event.target.value)}
+        >
+          {emptyOption !== undefined ? <SelectOption value="">{emptyOption}</SelectOption> : null}
+          {options.map((option) => (
+            <SelectOption key={option.value} value={option.value}>
+              {option.label}
+            </SelectOption>
+          ))}
+        </Select>
+      }
+    />
+  );
+}
+
+export function CheckboxField({ id, label, checked, onCheckedChange }: { id: string; label: ReactNode; checked: boolean; onCheckedChange(checked: boolean): void }) {
+  return (
+    <FormField type="checkbox">
+      <div className="utrecht-form-field__input kr-checkbox-row">
+        <Checkbox id={id} name={id} checked={checked} onChange={(event: ChangeEvent<HTMLInputElement>) => onCheckedChange(event.target.checked)} />
+        <FormLabel htmlFor={id} type="checkbox">
+          {label}
+        </FormLabel>
+      </div>
+    </FormField>
+  );
+}
+
+export interface CheckboxGroupProps {
+  id: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  options: { value: string; label: string }[];
+  selected: readonly string[];
+  onSelectedChange(selected: string[]): void;
+  /** Long lists (municipalities) scroll inside a box. */
+  isScrollable?: boolean;
+}
+
+/** A set of checkboxes in a fieldset with a legend (roles, municipalities). */
+export function CheckboxGroup({ id, legend, description, error, options, selected, onSelectedChange, isScrollable }: CheckboxGroupProps) {
+  const toggle = (value: string, isChecked: boolean) =>
+    onSelectedChange(isChecked ? [...selected, value] : selected.filter((candidate) => candidate !== value));
+  return (
+    <Fieldset id={id} invalid={Boolean(error)} aria-describedby={describedBy(id, description, error)}>
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description ? <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription> : null}
+      {error ? <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage> : null}
+      <div className={isScrollable ? 'kr-checkbox-list kr-checkbox-list--scroll' : 'kr-checkbox-list'}>
+        {options.map((option) => (
+          <CheckboxField
+            key={option.value}
+            id={`${id}-${option.value}`}
+            label={option.label}
+            checked={selected.includes(option.value)}
+            onCheckedChange={(isChecked) => toggle(option.value, isChecked)}
+          />
+        ))}
+      </div>
+    </Fieldset>
+  );
+}

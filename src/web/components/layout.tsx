@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The frame around every page: skip link, header (product, person, organisation switch, language),
+// navigation by role, breadcrumbs, the main landmark and the footer.
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
+import { NavLink, Outlet, useLocation, useMatches, useNavigate, Link as RouterLink } from 'react-router';
+import { authApi } from '../api/endpoints.js';
+import { setSessionEndedHandler } from '../api/client.js';
+import { useMessages, type Messages } from '../i18n/messages.js';
+import { ADMIN_ROLES, hasAnyRole, useSession } from '../session/session.js';
+import type { Role } from '../../contracts/roles.js';
+import { Loading } from './page.js';
+import { Alert, Button, Link, Select, SelectOption } from './ui.js';
+
+/** What a route puts in its `handle`: its breadcrumb label. */
+export interface RouteHandle {
+  crumb(m: Messages['m']): string;
+}
+
+interface NavItem {
+  to: string;
+  label(m: Messages['m']): string;
+  /** Empty: everyone logged in. */
+  roles: readonly Role[];
+}
+
+const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: (m) => m.shell.navHome, roles: [] },
+  { to: '/gemeenten', label: (m) => m.shell.navMunicipalities, roles: [] },
+  { to: '/beheer/organisaties', label: (m) => m.shell.navOrganisations, roles: ADMIN_ROLES },
+  { to: '/beheer/medewerkers', label: (m) => m.shell.navPeople, roles: ADMIN_ROLES },
+  { to: '/beheer/audit', label: (m) => m.shell.navAudit, roles: ADMIN_ROLES },
+  { to: '/account', label: (m) => m.shell.navAccount, roles: [] },
+];
+
+export function AppLayout() {
+  const { m } = useMessages();
+  const { session, endSession } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  // When the server ends the session (idle timeout, logged out elsewhere), go to the login page and say why.
+  useEffect(() => {
+    setSessionEndedHandler((code) => {
+      if (code === 'second_factor_required') {
+        navigate('/inloggen/code');
+        return;
+      }
+      endSession(code);
+    });
+  }, [navigate, endSession]);
+
+  // After client-side navigation, start reading at the new page (focus the skip target).
+  const [previousPath, setPreviousPath] = useState(location.pathname);
+  useEffect(() => {
+    if (location.pathname !== previousPath) {
+      setPreviousPath(location.pathname);
+      document.getElementById('main')?.focus({ preventScroll: false });
+    }
+  }, [location.pathname, previousPath]);
+
+  const isActive = session?.stage === 'active';
+  return (
+    <div className="kr-page">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+        {m.app.skipLink}
+      </a>
+      <header className="kr-header">
+        <div className="kr-header__inner">
+          <div className="kr-header__brand">
+            <RouterLink to="/" className="kr-header__product">
+              {m.app.name}
+            </RouterLink>
+            <span className="kr-header__tagline">{m.app.tagline}</span>
+          </div>
+          <div className="kr-header__tools">
+            <LanguageSwitch />
+            {isActive && session ? <PersonBox /> : null}
+          </div>
+        </div>
+        {isActive && session ? (
+          <nav className="kr-nav" aria-label={m.app.mainNavigation}>
+            <ul className="kr-nav__list">
+              {NAV_ITEMS.filter((item) => item.roles.length === 0 || hasAnyRole(session, item.roles)).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'} className="kr-nav__link">
+                    {item.label(m)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <Breadcrumbs />
+      <main id="main" tabIndex={-1} className="kr-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet key={session?.organisation?.id ?? 'none'} />
+        </Suspense>
+      </main>
+      <footer className="kr-footer">
+        <div className="kr-footer__inner">
+          <p>{m.app.footer}</p>
+          <p>
+            <RouterLink to="/toegankelijkheid" className="kr-footer__link">
+              {m.app.accessibility}
+            </RouterLink>
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const { m, locale, setLocale } = useMessages();
+  const other = locale === 'nl' ? 'en' : 'nl';
+  return (
+    <button type="button" className="kr-header__button" lang={other} onClick={() => setLocale(other)} aria-label={m.shell.languageSwitchLabel}>
+      {m.app.language}
+    </button>
+  );
+}
+
+/** The person, the organisation they act for (with a switch when they have several) and logout. */
+function PersonBox() {
+  const { m, format } = useMessages();
+  const { session, setSession, endSession } = useSession();
+  const [chosen, setChosen] = useState(session?.organisation?.id ?? '');
+  const [switched, setSwitched] = useState<string | null>(null);
+  useEffect(() => setChosen(session?.organisation?.id ?? ''), [session?.organisation?.id]);
+  if (!session) return null;
+
+  const logout = async () => {
+    await authApi.logout().catch(() => undefined);
+    endSession('logged_out');
+  };
+  const switchOrganisation = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen || chosen === session.organisation?.id) return;
+    const next = await authApi.switchOrganisation(chosen);
+    setSession(next);
+    setSwitched(format(m.shell.organisationSwitched, { organisation: next.organisation?.name ?? '' }));
+  };
+  return (
+    <div className="kr-person">
+      <p className="kr-person__name">
+        {format(m.app.loggedInAs, { name: session.person.name })}
+        {session.organisation ? (
+          <>
+            {' '}
+            <span className="kr-person__organisation">{format(m.app.actingFor, { organisation: session.organisation.name })}</span>
+          </>
+        ) : null}
+      </p>
+      {session.organisations.length > 1 ? (
+        <form className="kr-person__switch" onSubmit={switchOrganisation}>
+          <label htmlFor="organisation-switch" className="kr-person__switch-label">
+            {m.shell.organisationSwitchLabel}
+          </label>
+          <Select id="organisation-switch" value={chosen} onChange={(event) => setChosen(event.target.value)}>
+            {session.organisations.map((organisation) => (
+              <SelectOption key={organisation.id} value={organisation.id}>
+                {organisation.name}
+              </SelectOption>
+            ))}
+          </Select>
+          <button type="submit" className="kr-header__button">
+            {m.shell.organisationSwitchButton}
+          </button>
+        </form>
+      ) : null}
+      <button type="button" className="kr-header__button" onClick={logout}>
+        {m.app.logout}
+      </button>
+      {switched ? (
+        <span className="kr-visually-hidden" role="status">
+          {switched}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function Breadcrumbs() {
+  const { m } = useMessages();
+  const matches = useMatches();
+  const crumbs = matches
+    .filter((match) => (match.handle as RouteHandle | undefined)?.crumb)
+    .map((match) => ({ path: match.pathname, label: (match.handle as RouteHandle).crumb(m) }));
+  const trail = crumbs[0]?.path === '/' ? crumbs : [{ path: '/', label: m.app.home }, ...crumbs];
+  // Drop duplicates (an index route and its parent share a path).
+  const unique = trail.filter((crumb, index) => trail.findIndex((other) => other.path.replace(/\/$/, '') === crumb.path.replace(/\/$/, '')) === index);
+  return (
+    <nav className="kr-breadcrumbs utrecht-breadcrumb-nav" aria-label={m.app.breadcrumbs}>
+      <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+        {unique.map((crumb, index) => {
+          const isCurrent = index === unique.length - 1;
+          return (
+            <li key={crumb.path} className="utrecht-breadcrumb-nav__item">
+              {isCurrent ? (
+                <span aria-current="page" className="kr-breadcrumbs__current">
+                  {crumb.label}
+                </span>
+              ) : (
+                <Link to={crumb.path} className="utrecht-breadcrumb-nav__link">
+                  {crumb.label}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** A short confirmation that survives one navigation (e.g. "Uitgelogd"). */
+export function FlashMessage({ text }: { text: string | null }) {
+  if (!text) return null;
+  return <Alert type="ok">{text}</Alert>;
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Home per role: a short word on what the role is for, and cards to what the person can do now.
+import { useMessages, type Messages } from '../../i18n/messages.js';
+import { Page } from '../../components/page.js';
+import { Heading, Link, Paragraph } from '../../components/ui.js';
+import { ADMIN_ROLES, hasAnyRole, useSession } from '../../session/session.js';
+import type { Role } from '../../../contracts/roles.js';
+
+interface Card {
+  to: string;
+  title(m: Messages['m']): string;
+  text(m: Messages['m']): string;
+  /** Empty: everyone. */
+  roles: readonly Role[];
+}
+
+const CARDS: Card[] = [
+  { to: '/beheer/organisaties', title: (m) => m.home.cardOrganisations, text: (m) => m.home.cardOrganisationsText, roles: ADMIN_ROLES },
+  { to: '/beheer/medewerkers', title: (m) => m.home.cardPeople, text: (m) => m.home.cardPeopleText, roles: ADMIN_ROLES },
+  { to: '/beheer/audit', title: (m) => m.home.cardAudit, text: (m) => m.home.cardAuditText, roles: ADMIN_ROLES },
+  { to: '/gemeenten', title: (m) => m.home.cardMunicipalities, text: (m) => m.home.cardMunicipalitiesText, roles: [] },
+  { to: '/account', title: (m) => m.home.cardAccount, text: (m) => m.home.cardAccountText, roles: [] },
+];
+
+/** One explanation per kind of role the person has, in a fixed order. */
+const ROLE_TEXTS: { roles: readonly Role[]; text(m: Messages['m']): string }[] = [
+  { roles: ['professional'], text: (m) => m.home.professionalText },
+  { roles: ['coalition_coordinator'], text: (m) => m.home.coordinatorText },
+  { roles: ['policy_officer', 'analyst'], text: (m) => m.home.aggregateText },
+  { roles: ADMIN_ROLES, text: (m) => m.home.adminText },
+];
+
+export default function HomePage() {
+  const { m, format } = useMessages();
+  const { session } = useSession();
+  if (!session) return null;
+  const roleNames = session.roles.map((role) => m.roles[role].toLowerCase()).join(', ');
+  return (
+    <Page title={format(m.home.title, { name: session.person.name })}>
+      <Paragraph appearance="lead">
+        {session.organisation
+          ? format(m.home.intro, { organisation: session.organisation.name, roles: roleNames })
+          : m.home.introNoOrganisation}
+      </Paragraph>
+      {ROLE_TEXTS.filter((entry) => hasAnyRole(session, entry.roles)).map((entry) => (
+        <Paragraph key={entry.roles.join()}>{entry.text(m)}</Paragraph>
+      ))}
+      <Heading level={2}>{m.home.tasks}</Heading>
+      <ul className="kr-cards">
+        {CARDS.filter((card) => card.roles.length === 0 || hasAnyRole(session, card.roles)).map((card) => (
+          <li key={card.to} className="kr-card">
+            <Heading level={3} className="kr-card__title">
+              <Link to={card.to}>{card.title(m)}</Link>
+            </Heading>
+            <Paragraph>{card.text(m)}</Paragraph>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Dutch URLs, each area loaded on demand (React.lazy) so the login page stays light.
+import { lazy } from 'react';
+import { Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import { AppLayout, type RouteHandle } from './components/layout.js';
+import { Loading, Page } from './components/page.js';
+import { Paragraph } from './components/ui.js';
+import { useMessages } from './i18n/messages.js';
+import { ADMIN_ROLES, hasAnyRole, pathForStage, useSession } from './session/session.js';
+import type { Role } from '../contracts/roles.js';
+
+const LoginPage = lazy(() => import('./features/auth/login-page.js'));
+const SecondFactorPage = lazy(() => import('./features/auth/second-factor-page.js'));
+const EnrolmentPage = lazy(() => import('./features/auth/enrolment-page.js'));
+const InvitationPage = lazy(() => import('./features/auth/invitation-page.js'));
+const HomePage = lazy(() => import('./features/home/home-page.js'));
+const AccountPage = lazy(() => import('./features/account/account-page.js'));
+const MunicipalitiesPage = lazy(() => import('./features/reference/municipalities-page.js'));
+const OrganisationsPage = lazy(() => import('./features/organisations/organisations-page.js'));
+const PeoplePage = lazy(() => import('./features/people/people-page.js'));
+const AuditPage = lazy(() => import('./features/audit/audit-page.js'));
+const AccessibilityPage = lazy(() => import('./features/about/accessibility-page.js'));
+const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
+
+const crumb = (label: RouteHandle['crumb']): RouteHandle => ({ crumb: label });
+
+/** Pages behind login: sends anyone without a full session to the right login step. */
+function RequireSession() {
+  const { session, endReason } = useSession();
+  const location = useLocation();
+  if (session === undefined) return <Loading />;
+  if (session === null) {
+    return <Navigate to="/inloggen" replace state={{ reason: endReason, returnTo: location.pathname + location.search }} />;
+  }
+  if (session.stage !== 'active') return <Navigate to={pathForStage(session)} replace />;
+  return <Outlet />;
+}
+
+function RequireRole({ roles }: { roles: readonly Role[] }) {
+  const { session } = useSession();
+  const { m } = useMessages();
+  if (!hasAnyRole(session, roles)) {
+    return (
+      <Page title={m.shell.forbiddenTitle}>
+        <Paragraph>{m.shell.forbiddenText}</Paragraph>
+      </Page>
+    );
+  }
+  return <Outlet />;
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      {
+        path: 'inloggen',
+        handle: crumb((m) => m.login.title),
+        children: [
+          { index: true, element: <LoginPage /> },
+          { path: 'code', handle: crumb((m) => m.twoFactor.codeTitle), element: <SecondFactorPage /> },
+          { path: '2fa-instellen', handle: crumb((m) => m.twoFactor.enrolTitle), element: <EnrolmentPage /> },
+        ],
+      },
+      { path: 'uitnodiging/:token', handle: crumb((m) => m.invitation.title), element: <InvitationPage /> },
+      { path: 'toegankelijkheid', handle: crumb((m) => m.accessibilityStatement.title), element: <AccessibilityPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'account', handle: crumb((m) => m.account.title), element: <AccountPage /> },
+          { path: 'gemeenten', handle: crumb((m) => m.municipalities.title), element: <MunicipalitiesPage /> },
+          {
+            element: <RequireRole roles={ADMIN_ROLES} />,
+            children: [
+              { path: 'beheer/organisaties', handle: crumb((m) => m.admin.organisationsTitle), element: <OrganisationsPage /> },
+              { path: 'beheer/medewerkers', handle: crumb((m) => m.admin.peopleTitle), element: <PeoplePage /> },
+              { path: 'beheer/audit', handle: crumb((m) => m.auditPage.title), element: <AuditPage /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', handle: crumb((m) => m.shell.notFoundTitle), element: <NotFoundPage /> },
+    ],
+  },
+];

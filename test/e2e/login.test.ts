@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Logging in through the browser: password + TOTP, generic errors, lockout, idle timeout, keyboard only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nl } from '../../src/contracts/i18n/nl.js';
+import { demoAccount, loginAs, pageErrors, startBrowserApp, totpFor, type BrowserApp } from '../helpers/browser.js';
+
+let app: BrowserApp;
+beforeAll(async () => {
+  app = await startBrowserApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('login', () => {
+  it('with password and TOTP lands on the home page with the name and organisation', async () => {
+    const page = await app.newPage();
+    const account = await loginAs(app, page, 'jgzNurse');
+    const banner = page.getByRole('banner');
+    expect(await banner.textContent()).toContain(account.name);
+    expect(await banner.textContent()).toContain('JGZ Zuid-Holland Zuid');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Welkom, ${account.name}`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('gives the same generic error for a wrong password as for an unknown e-mail address', async () => {
+    const page = await app.newPage();
+    const account = demoAccount(app.t, 'socialWorker');
+    const attempt = async (email: string, password: string) => {
+      await page.goto('/inloggen');
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      const summary = page.locator('.kr-error-summary');
+      await summary.waitFor();
+      // Focus moves to the summary so screen readers read it at once.
+      expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+      return (await summary.textContent()) ?? '';
+    };
+    const wrongPassword = await attempt(account.email, 'not-the-password-123');
+    const unknownEmail = await attempt('niemand@kansrijk.demo', 'not-the-password-123');
+    expect(wrongPassword).toContain(nl.errors.invalid_credentials);
+    expect(unknownEmail).toBe(wrongPassword);
+  });
+
+  it('locks the account temporarily after repeated failures', async () => {
+    const page = await app.newPage();
+    const account = demoAccount(app.t, 'coordinator');
+    await page.goto('/inloggen');
+    let text = '';
+    for (let attempt = 0; attempt < 8 && !text.includes(nl.errors.account_locked); attempt += 1) {
+      await page.getByLabel('E-mailadres').fill(account.email);
+      await page.getByLabel('Wachtwoord', { exact: true }).fill(`wrong-password-${attempt}`);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.locator('.kr-error-summary').waitFor();
+      await page.waitForFunction(() => !document.querySelector('button[type=submit][aria-busy=true]'));
+      text = (await page.locator('.kr-error-summary').textContent()) ?? '';
+    }
+    expect(text).toContain(nl.errors.account_locked);
+    // Even the right password is refused while locked.
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForFunction(() => !document.querySelector('button[type=submit][aria-busy=true]'));
+    expect(await page.locator('.kr-error-summary').textContent()).toContain(nl.errors.account_locked);
+    expect(new URL(page.url()).pathname).toBe('/inloggen');
+  });
+
+  it('logs out after 15 minutes without activity and says the session expired', async () => {
+    const page = await app.newPage();
+    await loginAs(app, page, 'practiceAdmin');
+    app.t.clock.advance(16 * 60_000);
+    await page.getByRole('navigation', { name: nl.app.mainNavigation }).getByRole('link', { name: nl.shell.navAccount }).click();
+    await page.waitForURL('**/inloggen');
+    await page.getByText(nl.errors.session_expired).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(nl.login.title);
+  });
+
+  it('works with the keyboard only', async () => {
+    const page = await app.newPage();
+    const account = demoAccount(app.t, 'midwife');
+    await page.goto('/inloggen');
+    await page.getByLabel('E-mailadres').waitFor();
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    // Tab from the top of the page to the e-mail field: skip link, header controls, breadcrumbs come first.
+    for (let step = 0; step < 15 && (await focusedId()) !== 'email'; step += 1) await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('email');
+    await page.keyboard.type(account.email);
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('password');
+    await page.keyboard.type(account.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/inloggen/code');
+    await page.getByLabel('Code', { exact: true }).waitFor();
+    for (let step = 0; step < 15 && (await focusedId()) !== 'code'; step += 1) await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('code');
+    await page.keyboard.type(await totpFor(app.t, account.totpSecret!));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Welkom, ${account.name}`);
+  });
+});

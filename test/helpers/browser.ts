@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Browser tests: the built web app served by a real app on a real database, driven in Debian's Chromium.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+import { createTestApp, type TestApp } from './test-app.js';
+import { currentTotpCode } from '../../src/server/platform/auth/totp.js';
+import type { DemoAccount } from '../../src/server/demo/seed-demo.js';
+
+const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const WEB_ROOT = path.join(REPOSITORY_ROOT, 'dist/web');
+const WEB_SOURCES = ['src/web', 'src/contracts', 'vite.config.ts'].map((entry) => path.join(REPOSITORY_ROOT, entry));
+
+function newestModification(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(entry).map((child) => newestModification(path.join(entry, child))));
+}
+
+/** Builds the web app when dist/web is missing or older than its sources (test files run one at a time). */
+export function ensureWebBuild() {
+  const index = path.join(WEB_ROOT, 'index.html');
+  const isStale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...WEB_SOURCES.map(newestModification));
+  if (!isStale) return;
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('vite build failed');
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserApp {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A page in a fresh context (own cookies), as axe needs. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
+  ensureWebBuild();
+  const t = await createTestApp({ webRoot: WEB_ROOT, ...(options.env ? { env: options.env } : {}) });
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    t,
+    baseUrl: address,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: address, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+      contexts.push(context);
+      const page = await context.newPage();
+      // A CSP violation or script error is a bug: collect them so tests can assert there are none.
+      page.on('pageerror', (error) => pageErrors.push(`${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+      });
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Script errors and CSP violations seen in any page of this test file. */
+export const pageErrors: string[] = [];
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export function demoAccount(t: TestApp, key: string): DemoAccount {
+  const account = t.demo.accounts.find((candidate) => candidate.key === key);
+  if (!account) throw new Error(`unknown demo account ${key}`);
+  return account;
+}
+
+export async function totpFor(t: TestApp, secret: string): Promise<string> {
+  return currentTotpCode(secret, t.clock.now());
+}
+
+/** Logs in through the UI: password, then the TOTP code when the account has one. Ends on the home page. */
+export async function loginAs(app: BrowserApp, page: Page, key: string) {
+  const account = demoAccount(app.t, key);
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(account.email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  if (account.totpSecret) {
+    await page.waitForURL('**/inloggen/code');
+    await page.getByLabel('Code', { exact: true }).fill(await totpFor(app.t, account.totpSecret));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+  }
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return account;
+}
