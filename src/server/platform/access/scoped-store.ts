@@ -109,29 +109,31 @@ export class ScopedStore {
 
   /** Read, update or deactivate one existing record. */
   async act<T>(operation: ActOnRecord<T>): Promise<T> {
-    const outcome = await this.refusingOnPolicyDenied(operation.resource, operation.objectId, () => this.database.transaction(async (transaction) => {
-      const tx = transaction as unknown as Executor;
-      const target = await operation.locate(tx);
-      if (!target) return { kind: 'missing' as const };
-      const decision = decide(this.actor, operation.resource, operation.action, target);
-      if (!decision.isAllowed) return { kind: 'denied' as const, reason: decision.reason };
-      const result = await operation.perform(tx);
-      await appendAuditEvent(
-        tx,
-        {
-          ...this.actorFields(decision.role),
-          action: AUDIT_ACTION_OF[operation.action],
-          outcome: 'success',
-          objectType: operation.resource,
-          objectId: operation.objectId,
-          clientId: operation.clientId ?? null,
-          reason: operation.reason ?? null,
-          details: operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null),
-        },
-        this.now(),
-      );
-      return { kind: 'done' as const, result };
-    }));
+    const outcome = await this.refusingOnPolicyDenied(operation.resource, operation.objectId, () =>
+      this.database.transaction(async (transaction) => {
+        const tx = transaction as unknown as Executor;
+        const target = await operation.locate(tx);
+        if (!target) return { kind: 'missing' as const };
+        const decision = decide(this.actor, operation.resource, operation.action, target);
+        if (!decision.isAllowed) return { kind: 'denied' as const, reason: decision.reason };
+        const result = await operation.perform(tx);
+        await appendAuditEvent(
+          tx,
+          {
+            ...this.actorFields(decision.role),
+            action: AUDIT_ACTION_OF[operation.action],
+            outcome: 'success',
+            objectType: operation.resource,
+            objectId: operation.objectId,
+            clientId: operation.clientId ?? null,
+            reason: operation.reason ?? null,
+            details: operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null),
+          },
+          this.now(),
+        );
+        return { kind: 'done' as const, result };
+      }),
+    );
     if (outcome.kind === 'missing') throw new AppError('not_found');
     if (outcome.kind === 'denied') return this.deny(operation.resource, operation.action, operation.objectId, outcome.reason);
     return outcome.result;
@@ -141,23 +143,25 @@ export class ScopedStore {
   async create<T>(operation: CreateRecord<T>): Promise<T & { id: string }> {
     const decision = decide(this.actor, operation.resource, 'create', operation.target);
     if (!decision.isAllowed) return this.deny(operation.resource, 'create', null, decision.reason);
-    return this.refusingOnPolicyDenied(operation.resource, null, () => this.database.transaction(async (transaction) => {
-      const tx = transaction as unknown as Executor;
-      const result = await operation.perform(tx);
-      await appendAuditEvent(
-        tx,
-        {
-          ...this.actorFields(decision.role),
-          action: 'create',
-          outcome: 'success',
-          objectType: operation.resource,
-          objectId: result.id,
-          clientId: operation.clientId?.(result) ?? null,
-        },
-        this.now(),
-      );
-      return result;
-    }));
+    return this.refusingOnPolicyDenied(operation.resource, null, () =>
+      this.database.transaction(async (transaction) => {
+        const tx = transaction as unknown as Executor;
+        const result = await operation.perform(tx);
+        await appendAuditEvent(
+          tx,
+          {
+            ...this.actorFields(decision.role),
+            action: 'create',
+            outcome: 'success',
+            objectType: operation.resource,
+            objectId: result.id,
+            clientId: operation.clientId?.(result) ?? null,
+          },
+          this.now(),
+        );
+        return result;
+      }),
+    );
   }
 
   /** List or search records; the query receives the scope it must filter on. */
