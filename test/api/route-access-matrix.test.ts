@@ -34,8 +34,8 @@ type Reach = 'any' | 'own';
 type Entry =
   /** Anyone, logged in or not. */
   | { access: 'public'; request: () => InjectOptions }
-  /** Any session, also one that still has to pass its second factor. */
-  | { access: 'pending'; request: () => InjectOptions }
+  /** Any session, also one that still has to pass (or, for `stage: 'enrolment'`, enrol) its second factor. */
+  | { access: 'pending'; stage?: 'enrolment'; request: () => InjectOptions }
   /** A full session; `allow` lists the roles the policy lets through, and how far. */
   | { access: 'authenticated'; allow: Partial<Record<Role, Reach>>; request: (situation: Situation) => InjectOptions };
 
@@ -69,9 +69,11 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/auth/session': { access: 'pending', request: () => json('GET', '/api/v1/auth/session') },
   'POST /api/v1/auth/second-factor': { access: 'pending', request: () => json('POST', '/api/v1/auth/second-factor', { code: '000000' }) },
-  'POST /api/v1/auth/enrolment': { access: 'pending', request: () => json('POST', '/api/v1/auth/enrolment') },
+  // Enrolment is for sessions in the enrolment stage; with a second factor pending it is refused (tested in auth).
+  'POST /api/v1/auth/enrolment': { access: 'pending', stage: 'enrolment', request: () => json('POST', '/api/v1/auth/enrolment') },
   'POST /api/v1/auth/enrolment/confirmation': {
     access: 'pending',
+    stage: 'enrolment',
     request: () => json('POST', '/api/v1/auth/enrolment/confirmation', { code: '000000' }),
   },
   'POST /api/v1/auth/logout': { access: 'pending', request: () => json('POST', '/api/v1/auth/logout') },
@@ -203,7 +205,8 @@ describe('route × role × organisation matrix', () => {
   for (const [route, entry] of Object.entries(MATRIX)) {
     describe(route, () => {
       it('anonymous', async () => {
-        const response = await send(entry.request(undefined as never), anonymousHeaders);
+        const request = entry.access === 'authenticated' ? entry.request(await situation('platform_admin', true)) : entry.request();
+        const response = await send(request, anonymousHeaders);
         if (entry.access === 'public') {
           expect(response.statusCode, response.body).toBeLessThan(500);
           expect(['unauthenticated', 'forbidden', 'csrf_failed']).not.toContain(codeOf(response));
@@ -214,8 +217,8 @@ describe('route × role × organisation matrix', () => {
       });
 
       if (entry.access === 'pending') {
-        it('a session still waiting for its second factor is let through', async () => {
-          const session = await sessionFor(t, 'midwife', undefined, 'second_factor');
+        it(`a session in the ${entry.stage ?? 'second_factor'} stage is let through`, async () => {
+          const session = await sessionFor(t, 'midwife', undefined, entry.stage ?? 'second_factor');
           const response = await send(entry.request(), session.headers);
           expect(response.statusCode).toBeLessThan(500);
           expect(['unauthenticated', 'forbidden']).not.toContain(codeOf(response));
