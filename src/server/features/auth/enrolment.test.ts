@@ -6,7 +6,7 @@ import { browserHeaders, sessionTokenOf } from '../../../../test/helpers/login.j
 import { currentTotpCode } from '../../platform/auth/totp.js';
 import { people } from '../organisations/schema.js';
 import { recoveryCodes } from './schema.js';
-import { API, AUTH_TEST_ENV, createPerson, latestAuditRows, type ExtraPerson } from './auth-test-fixtures.js';
+import { API, AUTH_TEST_ENV, createPerson, latestAuditRows, type ExtraPerson } from './test-support.js';
 
 let t: TestApp;
 let person: ExtraPerson;

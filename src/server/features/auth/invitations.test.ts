@@ -7,7 +7,7 @@ import { browserHeaders, sessionTokenOf } from '../../../../test/helpers/login.j
 import { hashToken, newToken } from '../../platform/auth/tokens.js';
 import { invitations } from '../organisations/schema.js';
 import type { Role } from '../../../contracts/roles.js';
-import { API, AUTH_TEST_ENV, createPerson, latestAuditRows } from './auth-test-fixtures.js';
+import { API, AUTH_TEST_ENV, createPerson, latestAuditRows } from './test-support.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { anonymousHeaders } from '../../../../test/helpers/sessions.js';
 import { browserHeaders, loginWithPasswordDetailed, sessionTokenOf } from '../../../../test/helpers/login.js';
 import { currentTotpCode } from '../../platform/auth/totp.js';
 import { people } from '../organisations/schema.js';
-import { API, AUTH_TEST_ENV, allAuditText, createPerson, demoAccount, latestAuditRows, personIdOf } from './auth-test-fixtures.js';
+import { API, AUTH_TEST_ENV, allAuditText, createPerson, demoAccount, latestAuditRows, personIdOf } from './test-support.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { sessionFor } from '../../../../test/helpers/sessions.js';
 import { loginWithPasswordDetailed } from '../../../../test/helpers/login.js';
-import { API, AUTH_TEST_ENV, allAuditText, demoAccount, latestAuditRows } from './auth-test-fixtures.js';
+import { API, AUTH_TEST_ENV, allAuditText, demoAccount, latestAuditRows } from './test-support.js';
 
 let t: TestApp;
 beforeAll(async () => {

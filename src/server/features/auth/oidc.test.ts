@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: EUPL-1.2
+// OIDC login against a small identity provider started here on 127.0.0.1: discovery, JWKS and a
+// token endpoint that checks PKCE and signs ID tokens (RS256, node:crypto).
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { browserHeaders } from '../../../../test/helpers/login.js';
+import { people } from '../organisations/schema.js';
+import { API, AUTH_TEST_ENV, createPerson, demoAccount, latestAuditRows, personIdOf } from './test-support.js';
+
+const CLIENT_ID = 'kansrijk-test';
+const CLIENT_SECRET = 'test-client-secret';
+const REDIRECT_URI = 'http://localhost:3000/api/v1/auth/oidc/callback';
+
+interface IssuedCode {
+  nonce: string;
+  codeChallenge: string;
+  claims: Record<string, unknown>;
+}
+
+/** A minimal OpenID provider: only what the authorization code flow with PKCE needs. */
+async function startIdentityProvider() {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  const codes = new Map<string, IssuedCode>();
+  const server: FastifyInstance = Fastify();
+  let issuer = '';
+  server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  server.get('/idp/.well-known/openid-configuration', async () => ({
+    issuer,
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/jwks`,
+    response_types_supported: ['code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic'],
+  }));
+  server.get('/idp/jwks', async () => ({ keys: [jwk] }));
+  server.post('/idp/token', async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    // client_secret_basic: both parts form-urlencoded (RFC 6749 §2.3.1), then base64.
+    const [clientId, clientSecret] = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+      .toString('utf8')
+      .split(':')
+      .map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
+    const issued = codes.get(body.code ?? '');
+    codes.delete(body.code ?? '');
+    const verifierChallenge = createHash('sha256').update(body.code_verifier ?? '').digest('base64url');
+    if (clientId !== CLIENT_ID || clientSecret !== CLIENT_SECRET || !issued || verifierChallenge !== issued.codeChallenge || body.redirect_uri !== REDIRECT_URI) {
+      return reply.status(400).send({ error: 'invalid_grant' });
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signingInput = `${encode({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })}.${encode({
+      iss: issuer,
+      aud: CLIENT_ID,
+      iat: now,
+      exp: now + 300,
+      nonce: issued.nonce,
+      ...issued.claims,
+    })}`;
+    const signature = sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url');
+    return { access_token: 'test-access-token', token_type: 'Bearer', expires_in: 300, id_token: `${signingInput}.${signature}` };
+  });
+  const address = await server.listen({ host: '127.0.0.1', port: 0 });
+  issuer = `${address}/idp`;
+  return {
+    issuer,
+    /** What the provider does after the person logs in there: remember a code for these claims. */
+    issueCode(authorizeUrl: URL, claims: Record<string, unknown>): string {
+      const code = `code-${codes.size}-${Math.random().toString(36).slice(2)}`;
+      codes.set(code, {
+        nonce: authorizeUrl.searchParams.get('nonce')!,
+        codeChallenge: authorizeUrl.searchParams.get('code_challenge')!,
+        claims,
+      });
+      return code;
+    },
+    close: () => server.close(),
+  };
+}
+
+type Provider = Awaited<ReturnType<typeof startIdentityProvider>>;
+let idp: Provider;
+let t: TestApp;
+let trusting: TestApp;
+
+const oidcEnv = (trustMfa: boolean) => ({
+  ...AUTH_TEST_ENV,
+  OIDC_ISSUER: idp.issuer,
+  OIDC_CLIENT_ID: CLIENT_ID,
+  OIDC_CLIENT_SECRET: CLIENT_SECRET,
+  OIDC_REDIRECT_URI: REDIRECT_URI,
+  OIDC_TRUST_MFA: String(trustMfa),
+});
+
+beforeAll(async () => {
+  idp = await startIdentityProvider();
+  t = await createTestApp({ env: oidcEnv(false) });
+  trusting = await createTestApp({ env: oidcEnv(true) });
+});
+afterAll(async () => {
+  await t?.close();
+  await trusting?.close();
+  await idp?.close();
+});
+
+/** Start at Kansrijk, "log in" at the provider with these claims, come back to the callback. */
+async function oidcRoundTrip(app: TestApp, claims: Record<string, unknown>, tamper?: (query: URLSearchParams) => void) {
+  const start = await app.app.inject({ method: 'GET', url: `${API}/auth/oidc/login` });
+  expect(start.statusCode).toBe(303);
+  const authorizeUrl = new URL(start.headers.location as string);
+  const stateCookie = start.cookies.find((cookie) => cookie.name === 'kr_oidc')!;
+  const query = new URLSearchParams({ code: idp.issueCode(authorizeUrl, claims), state: authorizeUrl.searchParams.get('state')! });
+  tamper?.(query);
+  const callback = await app.app.inject({
+    method: 'GET',
+    url: `${API}/auth/oidc/callback?${query}`,
+    headers: { cookie: `kr_oidc=${stateCookie.value}` },
+  });
+  expect(callback.statusCode).toBe(303);
+  const sessionToken = callback.cookies.find((cookie) => cookie.name === 'kr_session')?.value;
+  return { start, authorizeUrl, stateCookie, callback, sessionToken };
+}
+
+async function sessionInfo(app: TestApp, token: string) {
+  const response = await app.app.inject({ method: 'GET', url: `${API}/auth/session`, headers: browserHeaders(token) });
+  expect(response.statusCode).toBe(200);
+  return response.json();
+}
+
+describe('OIDC login', () => {
+  it('offers OIDC and redirects to the provider with PKCE, state and nonce, keeping them in a Lax HttpOnly cookie', async () => {
+    expect((await t.app.inject({ method: 'GET', url: `${API}/auth/options` })).json()).toEqual({ hasOidc: true });
+    const start = await t.app.inject({ method: 'GET', url: `${API}/auth/oidc/login` });
+    const location = new URL(start.headers.location as string);
+    expect(location.href.startsWith(`${idp.issuer}/authorize`)).toBe(true);
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      client_id: CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: REDIRECT_URI,
+      code_challenge_method: 'S256',
+      scope: 'openid email profile',
+    });
+    for (const parameter of ['state', 'nonce', 'code_challenge']) expect(location.searchParams.get(parameter)).toMatch(/^[\w-]{20,}$/);
+    const cookie = start.cookies.find((candidate) => candidate.name === 'kr_oidc')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc' });
+  });
+
+  it('maps the e-mail claim onto an existing person, links the subject, and applies the TOTP rules', async () => {
+    const midwife = demoAccount(t, 'midwife');
+    const { callback, sessionToken } = await oidcRoundTrip(t, { sub: 'idp-midwife', email: midwife.email.toUpperCase(), email_verified: true });
+    expect(callback.headers.location).toBe('/');
+    expect(callback.cookies.find((cookie) => cookie.name === 'kr_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect((await sessionInfo(t, sessionToken!)).stage).toBe('second_factor');
+    const [row] = await t.database.db.select({ oidcSubject: people.oidcSubject }).from(people).where(eq(people.email, midwife.email));
+    expect(row!.oidcSubject).toBe('idp-midwife');
+    expect((await latestAuditRows(t, 1))[0]).toMatchObject({ action: 'login', outcome: 'success', objectId: await personIdOf(t, midwife.email), details: { method: 'oidc' } });
+
+    // Next time the linked subject decides, whatever e-mail address the provider now reports.
+    const again = await oidcRoundTrip(t, { sub: 'idp-midwife', email: 'nieuw-adres@elders.test' });
+    expect((await sessionInfo(t, again.sessionToken!)).person.email).toBe(midwife.email);
+  });
+
+  it('lets an aggregate-only person straight in, and a person needing 2FA enrol first', async () => {
+    const analyst = demoAccount(t, 'analyst');
+    const aggregate = await oidcRoundTrip(t, { sub: 'idp-analyst', email: analyst.email });
+    expect((await sessionInfo(t, aggregate.sessionToken!)).stage).toBe('active');
+    const newcomer = await createPerson(t, { memberships: [{ organisation: 'jgz', roles: ['professional'] }], hasPassword: false });
+    const enrolment = await oidcRoundTrip(t, { sub: 'idp-newcomer', email: newcomer.email });
+    expect((await sessionInfo(t, enrolment.sessionToken!)).stage).toBe('enrolment');
+  });
+
+  it('trusts the provider’s MFA when configured to', async () => {
+    const nurse = demoAccount(trusting, 'jgzNurse');
+    const { sessionToken } = await oidcRoundTrip(trusting, { sub: 'idp-nurse', email: nurse.email });
+    expect((await sessionInfo(trusting, sessionToken!)).stage).toBe('active');
+  });
+
+  it('never creates people: an unknown, unverified, deactivated or otherwise-linked identity goes back to the login page', async () => {
+    const inactive = await createPerson(t, { memberships: [{ organisation: 'jgz', roles: ['professional'] }], isActive: false });
+    const midwife = demoAccount(t, 'midwife');
+    const jgzNurse = demoAccount(t, 'jgzNurse');
+    const cases = [
+      { sub: 'idp-stranger', email: 'onbekend@elders.test' },
+      { sub: 'idp-unverified', email: jgzNurse.email, email_verified: false },
+      { sub: 'idp-inactive', email: inactive.email },
+      // The midwife is linked to idp-midwife: another subject with her address does not take over.
+      { sub: 'idp-impostor', email: midwife.email },
+      { sub: 'idp-no-email' },
+    ];
+    const before = (await t.database.db.select({ id: people.id }).from(people)).length;
+    for (const claims of cases) {
+      const { callback, sessionToken } = await oidcRoundTrip(t, claims);
+      expect(callback.headers.location).toBe('/inloggen?fout=oidc');
+      expect(sessionToken).toBeUndefined();
+    }
+    expect((await t.database.db.select({ id: people.id }).from(people)).length).toBe(before);
+    const audit = (await latestAuditRows(t, 1))[0]!;
+    expect(audit).toMatchObject({ action: 'login_failed', objectId: null, details: { method: 'oidc', reason: 'unknown_account' } });
+    expect(JSON.stringify(audit)).not.toContain('@');
+  });
+
+  it('refuses a callback with a wrong state or without the state cookie', async () => {
+    const analyst = demoAccount(t, 'analyst');
+    const wrongState = await oidcRoundTrip(t, { sub: 'idp-analyst', email: analyst.email }, (query) => query.set('state', 'not-the-state'));
+    expect(wrongState.callback.headers.location).toBe('/inloggen?fout=oidc');
+    expect(wrongState.sessionToken).toBeUndefined();
+
+    const start = await t.app.inject({ method: 'GET', url: `${API}/auth/oidc/login` });
+    const authorizeUrl = new URL(start.headers.location as string);
+    const code = idp.issueCode(authorizeUrl, { sub: 'idp-analyst', email: analyst.email });
+    const query = new URLSearchParams({ code, state: authorizeUrl.searchParams.get('state')! });
+    const noCookie = await t.app.inject({ method: 'GET', url: `${API}/auth/oidc/callback?${query}` });
+    expect(noCookie.headers.location).toBe('/inloggen?fout=oidc');
+    const forged = await t.app.inject({ method: 'GET', url: `${API}/auth/oidc/callback?${query}`, headers: { cookie: 'kr_oidc=eyJzdGF0ZSI6IngifQ.forged' } });
+    expect(forged.headers.location).toBe('/inloggen?fout=oidc');
+    expect((await latestAuditRows(t, 1))[0]).toMatchObject({ action: 'login_failed', details: { reason: 'provider_response_invalid' } });
+  });
+});
