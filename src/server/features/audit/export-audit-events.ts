@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { auditQuerySchema } from '../../../contracts/audit.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { EXPORT_WINDOW, toCsv, type CsvColumn } from '../organisations/listing.js';
+import { EXPORT_WINDOW, toCsv, type CsvColumn } from '../../platform/http/listing.js';
 import { checkPeriod, findAuditEvents, type AuditEventRow, type UseCaseContext } from './store.js';
 
 const text = nl.audit;

@@ -3,7 +3,7 @@
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { auditEventPageSchema, auditQuerySchema } from '../../../contracts/audit.js';
-import { csvOrJson, sendCsv, wantsCsv } from '../organisations/listing.js';
+import { csvOrJson, sendCsv, wantsCsv } from '../../platform/http/listing.js';
 import { searchAuditEvents } from './search-audit-events.js';
 import { exportAuditEvents } from './export-audit-events.js';
 

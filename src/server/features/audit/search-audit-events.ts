@@ -2,7 +2,7 @@
 // Searching the audit log; the search itself is logged too (by the scoped store).
 import type { z } from 'zod';
 import type { AuditEventView, auditQuerySchema } from '../../../contracts/audit.js';
-import { windowOf, type Page } from '../organisations/listing.js';
+import { windowOf, type Page } from '../../platform/http/listing.js';
 import { checkPeriod, findAuditEvents, toAuditEvent, type UseCaseContext } from './store.js';
 
 export async function searchAuditEvents(

@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { auditLog, organisations, people } from '../../platform/db/schema.js';
 import type { AuditEventView, auditQuerySchema } from '../../../contracts/audit.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import type { RowWindow } from '../organisations/listing.js';
+import type { RowWindow } from '../../platform/http/listing.js';
 
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
 export type AuditFilters = Omit<z.infer<typeof auditQuerySchema>, 'page' | 'pageSize'>;

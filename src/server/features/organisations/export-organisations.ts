@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { organisationQuerySchema } from '../../../contracts/organisations.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { EXPORT_WINDOW, toCsv, type CsvColumn } from './listing.js';
+import { EXPORT_WINDOW, toCsv, type CsvColumn } from '../../platform/http/listing.js';
 import { findOrganisations, type OrganisationRow, type UseCaseContext } from './store.js';
 
 const text = nl.organisations;

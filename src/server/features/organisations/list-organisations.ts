@@ -2,7 +2,7 @@
 // The organisation directory, searchable and paged (everyone logged in may look organisations up).
 import type { z } from 'zod';
 import type { Organisation, organisationQuerySchema } from '../../../contracts/organisations.js';
-import { windowOf, type Page } from './listing.js';
+import { windowOf, type Page } from '../../platform/http/listing.js';
 import { findOrganisations, toOrganisation, type UseCaseContext } from './store.js';
 
 export async function listOrganisations(

@@ -3,7 +3,7 @@
 // organisation, and of them only that membership.
 import type { z } from 'zod';
 import type { Person, personQuerySchema } from '../../../contracts/organisations.js';
-import { windowOf, type Page } from './listing.js';
+import { windowOf, type Page } from '../../platform/http/listing.js';
 import { findPeople, toPerson } from './people-store.js';
 import type { UseCaseContext } from './store.js';
 

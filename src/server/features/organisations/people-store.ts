@@ -12,7 +12,7 @@ import { hashToken, newToken } from '../../platform/auth/tokens.js';
 import type { Person, personQuerySchema } from '../../../contracts/organisations.js';
 import type { Role } from '../../../contracts/roles.js';
 import { invitations, memberships, organisations, people } from './schema.js';
-import { containsPattern, type RowWindow } from './listing.js';
+import { containsPattern, type RowWindow } from '../../platform/http/listing.js';
 
 export type PersonFilters = Omit<z.infer<typeof personQuerySchema>, 'page' | 'pageSize'>;
 /** null: every organisation; otherwise only these. */

@@ -18,7 +18,7 @@ import {
   personSchema,
   personUpdateSchema,
 } from '../../../contracts/organisations.js';
-import { csvOrJson, sendCsv, wantsCsv } from './listing.js';
+import { csvOrJson, sendCsv, wantsCsv } from '../../platform/http/listing.js';
 import { listOrganisations } from './list-organisations.js';
 import { exportOrganisations } from './export-organisations.js';
 import { getOrganisation } from './get-organisation.js';

@@ -12,7 +12,7 @@ import type { OrganisationType } from '../../../contracts/roles.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { municipalities } from '../reference/schema.js';
 import { organisationMunicipalities, organisations } from './schema.js';
-import { containsPattern, type RowWindow } from './listing.js';
+import { containsPattern, type RowWindow } from '../../platform/http/listing.js';
 
 /** What a use-case of this feature receives from the route. */
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;

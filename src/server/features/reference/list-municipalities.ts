@@ -3,6 +3,7 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../platform/db/connection.js';
+import { containsPattern } from '../../platform/http/listing.js';
 import type { Municipality, Region, municipalityQuerySchema } from '../../../contracts/reference.js';
 import { ggdRegions, municipalities, provinces } from './schema.js';
 
@@ -17,17 +18,13 @@ const municipalityColumns = {
   populationYear: municipalities.populationYear,
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 export async function listMunicipalities(
   db: Executor,
   query: z.infer<typeof municipalityQuerySchema>,
 ): Promise<Municipality[]> {
   const conditions: SQL[] = [];
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = containsPattern(query.q);
     conditions.push(or(ilike(municipalities.name, pattern), ilike(municipalities.code, pattern))!);
   }
   if (query.provinceCode) conditions.push(eq(municipalities.provinceCode, query.provinceCode));
