@@ -67,9 +67,15 @@ describe('login', () => {
 
   it('logs out after 15 minutes without activity and says the session expired', async () => {
     const page = await app.newPage();
-    await loginAs(app, page, 'practiceAdmin');
-    app.t.clock.advance(16 * 60_000);
+    const account = await loginAs(app, page, 'practiceAdmin');
     await page.getByRole('navigation', { name: nl.app.mainNavigation }).getByRole('link', { name: nl.shell.navAccount }).click();
+    await page.getByRole('table', { name: nl.account.sessionsCaption }).waitFor();
+    app.t.clock.advance(16 * 60_000);
+    // Act on the page: the server refuses the expired session and the app returns to the login page.
+    await page.getByLabel(nl.account.currentPassword).fill(account.password);
+    await page.getByLabel(nl.account.newPassword, { exact: true }).fill('Een nieuw lang wachtwoord 2026');
+    await page.getByLabel(nl.account.repeatPassword).fill('Een nieuw lang wachtwoord 2026');
+    await page.getByRole('button', { name: nl.account.changePassword }).click();
     await page.waitForURL('**/inloggen');
     await page.getByText(nl.errors.session_expired).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(nl.login.title);

@@ -185,6 +185,7 @@ export const en = {
     any: 'All',
     actions: 'Actions',
     csvFileName: 'export',
+    choose: 'Choose…',
   },
   login: {
     title: 'Log in',

@@ -187,6 +187,7 @@ export const nl = {
     any: 'Alle',
     actions: 'Acties',
     csvFileName: 'export',
+    choose: 'Kies…',
   },
   login: {
     title: 'Inloggen',

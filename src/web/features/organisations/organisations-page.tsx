@@ -1,4 +1,173 @@
 // SPDX-License-Identifier: EUPL-1.2
-export default function Placeholder() {
-  return null;
+// Managing organisations: search and filter, create, edit (with service area), deactivate.
+import { useState } from 'react';
+import { organisationApi, type Organisation } from '../../api/endpoints.js';
+import { DataTable, type Column } from '../../components/data-table.js';
+import { FilterBar } from '../../components/filter-bar.js';
+import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { CheckboxField, SelectField, TextField } from '../../components/fields.js';
+import { AsyncContent, Page, useAsync } from '../../components/page.js';
+import { Panel } from '../../components/panel.js';
+import { Alert, Button, ButtonGroup } from '../../components/ui.js';
+import { useMessages } from '../../i18n/messages.js';
+import { hasAnyRole, useSession } from '../../session/session.js';
+import type { OrganisationType } from '../../../contracts/roles.js';
+import { MunicipalityPicker } from '../reference/municipality-picker.js';
+
+const PAGE_SIZE = 25;
+
+export default function OrganisationsPage() {
+  const { m, format } = useMessages();
+  const { session } = useSession();
+  const isPlatformAdmin = hasAnyRole(session, ['platform_admin']);
+  const [q, setQ] = useState('');
+  const [type, setType] = useState('');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [query, setQuery] = useState({ q: '', type: '', includeInactive: 'false', page: 1, pageSize: PAGE_SIZE });
+  const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const list = useAsync(() => organisationApi.list(query), [query]);
+  const typeOptions = (Object.keys(m.organisationTypes) as OrganisationType[]).map((value) => ({ value, label: m.organisationTypes[value] }));
+
+  const columns: Column<Organisation>[] = [
+    { key: 'name', header: m.admin.organisationName, cell: (row) => row.name },
+    { key: 'type', header: m.admin.organisationType, cell: (row) => m.organisationTypes[row.type] },
+    { key: 'identifier', header: m.admin.identifier, cell: (row) => row.identifier ?? '' },
+    { key: 'area', header: m.admin.serviceArea, cell: (row) => row.municipalityCodes.length, isNumeric: true },
+    { key: 'status', header: m.admin.status, cell: (row) => (row.isActive ? m.admin.active : m.admin.inactive) },
+    {
+      key: 'actions',
+      header: m.shell.actions,
+      cell: (row) => (
+        <Button variant="subtle" onClick={() => setEditing(row)} aria-label={`${m.app.edit}: ${row.name}`}>
+          {m.app.edit}
+        </Button>
+      ),
+      csv: () => '',
+    },
+  ];
+
+  const saved = (organisation: Organisation, isNew: boolean) => {
+    setEditing(null);
+    setMessage(format(isNew ? m.admin.organisationCreated : m.admin.organisationUpdated, { name: organisation.name }));
+    list.reload();
+  };
+
+  return (
+    <Page title={m.admin.organisationsTitle} intro={m.admin.organisationsIntro}>
+      {message ? <Alert type="ok">{message}</Alert> : null}
+      {isPlatformAdmin && editing === null ? (
+        <ButtonGroup>
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            {m.admin.newOrganisation}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+      {editing !== null ? (
+        <OrganisationEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          organisation={editing === 'new' ? null : editing}
+          canDeactivate={isPlatformAdmin}
+          onSaved={saved}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      <FilterBar onApply={() => setQuery({ q: q.trim(), type, includeInactive: String(includeInactive), page: 1, pageSize: PAGE_SIZE })}>
+        <TextField id="q" label={m.admin.organisationSearch} type="search" value={q} onValueChange={setQ} isOptional />
+        <SelectField id="type" label={m.admin.organisationType} value={type} onValueChange={setType} emptyOption={m.shell.any} options={typeOptions} />
+        <CheckboxField id="include-inactive" label={m.admin.includeInactive} checked={includeInactive} onCheckedChange={setIncludeInactive} />
+      </FilterBar>
+      <AsyncContent state={list}>
+        {(page) => (
+          <DataTable
+            caption={m.admin.organisationsCaption}
+            columns={columns}
+            rows={page.items}
+            rowKey={(row) => row.id}
+            csvName="organisaties"
+            fetchCsv={() => organisationApi.exportCsv({ ...query, page: undefined, pageSize: undefined })}
+            paging={{ page: page.page, pageSize: page.pageSize, total: page.total, onPageChange: (next) => setQuery({ ...query, page: next }) }}
+          />
+        )}
+      </AsyncContent>
+    </Page>
+  );
+}
+
+function OrganisationEditor({
+  organisation,
+  canDeactivate,
+  onSaved,
+  onClose,
+}: {
+  organisation: Organisation | null;
+  canDeactivate: boolean;
+  onSaved(organisation: Organisation, isNew: boolean): void;
+  onClose(): void;
+}) {
+  const { m } = useMessages();
+  const [name, setName] = useState(organisation?.name ?? '');
+  const [type, setType] = useState<string>(organisation?.type ?? '');
+  const [identifier, setIdentifier] = useState(organisation?.identifier ?? '');
+  const [municipalityCodes, setMunicipalityCodes] = useState<string[]>(organisation?.municipalityCodes ?? []);
+  const form = useForm({ name: 'organisation-name', type: 'organisation-type', identifier: 'organisation-identifier', municipalityCodes: 'service-area-filter' });
+  const typeOptions = (Object.keys(m.organisationTypes) as OrganisationType[]).map((value) => ({ value, label: m.organisationTypes[value] }));
+
+  const submit = form.submitWith(
+    () => ({
+      ...(name.trim() === '' ? { name: m.validation.required } : {}),
+      ...(type === '' ? { type: m.validation.required } : {}),
+    }),
+    async () => {
+      const body = {
+        name: name.trim(),
+        type: type as OrganisationType,
+        identifier: identifier.trim() === '' ? null : identifier.trim(),
+        municipalityCodes,
+      };
+      const result = organisation ? await organisationApi.update(organisation.id, body) : await organisationApi.create(body);
+      onSaved(result, organisation === null);
+    },
+  );
+  const setActive = form.submitWith(
+    () => ({}),
+    async () => {
+      if (!organisation) return;
+      onSaved(await organisationApi.update(organisation.id, { isActive: !organisation.isActive }), false);
+    },
+  );
+
+  return (
+    <Panel id="organisation-editor" title={organisation ? `${m.admin.editOrganisation}: ${organisation.name}` : m.admin.newOrganisation} onClose={onClose}>
+      <ErrorSummary
+        {...form.summary}
+        labels={{ name: m.admin.organisationName, type: m.admin.organisationType, identifier: m.admin.identifier, municipalityCodes: m.admin.serviceArea }}
+      />
+      <Form onSubmit={submit}>
+        <TextField id="organisation-name" label={m.admin.organisationName} value={name} onValueChange={setName} error={form.errors.name} autoComplete="organization" />
+        <SelectField id="organisation-type" label={m.admin.organisationType} value={type} onValueChange={setType} emptyOption={m.shell.choose} options={typeOptions} error={form.errors.type} />
+        <TextField
+          id="organisation-identifier"
+          label={m.admin.identifier}
+          description={m.admin.identifierDescription}
+          value={identifier}
+          onValueChange={setIdentifier}
+          error={form.errors.identifier}
+          isOptional
+        />
+        <MunicipalityPicker id="service-area" selected={municipalityCodes} onSelectedChange={setMunicipalityCodes} error={form.errors.municipalityCodes} />
+        <ButtonGroup>
+          <Button type="submit" variant="primary" busy={form.isSubmitting}>
+            {m.app.save}
+          </Button>
+          <Button onClick={onClose}>{m.app.cancel}</Button>
+          {organisation && canDeactivate ? (
+            <Button hint={organisation.isActive ? 'danger' : undefined} onClick={() => setActive()}>
+              {organisation.isActive ? m.admin.deactivate : m.admin.reactivate}
+            </Button>
+          ) : null}
+        </ButtonGroup>
+      </Form>
+    </Panel>
+  );
 }

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A framed section that opens in place (create/edit forms, invitation links). Its heading takes focus
+// when it opens, so keyboard and screen-reader users land where the new content is.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useMessages } from '../i18n/messages.js';
+import { Button, Heading } from './ui.js';
+
+export function Panel({ title, children, onClose, id }: { title: string; children: ReactNode; onClose?: () => void; id?: string }) {
+  const { m } = useMessages();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <section className="kr-panel" aria-labelledby={`${id ?? 'panel'}-title`} id={id}>
+      <Heading level={2} id={`${id ?? 'panel'}-title`} ref={headingRef} tabIndex={-1}>
+        {title}
+      </Heading>
+      {children}
+      {onClose ? (
+        <Button variant="subtle" onClick={onClose}>
+          {m.shell.close}
+        </Button>
+      ) : null}
+    </section>
+  );
+}
+
+/** A value to hand on (an invitation link), with a copy button. */
+export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+  const { m } = useMessages();
+  const [isCopied, setIsCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setIsCopied(true);
+    } catch {
+      // No clipboard (insecure context): the text can still be selected and copied by hand.
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById(id)!);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }
+  };
+  return (
+    <div className="kr-copy-field">
+      <span className="kr-visually-hidden">{label}: </span>
+      <code id={id}>{value}</code>
+      <Button onClick={copy} aria-describedby={id}>
+        {m.shell.copy}
+      </Button>
+      <span role="status">{isCopied ? m.shell.copied : ''}</span>
+    </div>
+  );
+}
