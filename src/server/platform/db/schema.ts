@@ -4,3 +4,4 @@ export * from '../../features/reference/schema.js';
 export * from '../../features/organisations/schema.js';
 export * from '../../features/auth/schema.js';
 export * from '../audit/schema.js';
+export * from '../../features/monitor/schema.js';

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The shape of an indicator definition (data, validated by zod in indicators.ts). Record-based
+// indicators say, as data, which register rows count: the aggregation compiles this to SQL, the same
+// for PostgreSQL and for the DuckDB baseline in the benchmark.
+import type { Indicator } from '../../../../contracts/monitor.js';
+
+/** Columns of birth_register that conditions may use (camelCase, as in the Drizzle schema). */
+export const REGISTER_FIELDS = [
+  'isVulnerable',
+  'gestationalAgeDays',
+  'birthWeightGrams',
+  'isLiveBorn',
+  'isMultiple',
+  'isPreterm',
+  'isSmallForGestationalAge',
+  'firstAntenatalVisitDay',
+  'hadKraamzorg',
+  'parentCount',
+  'parentsWithProblematicDebt',
+  'hasNegativeSpeechLanguageScore',
+  'isOverweightAtTwo',
+  'wasPlacedOutOfHomeBeforeTwo',
+] as const;
+export type RegisterField = (typeof REGISTER_FIELDS)[number];
+
+export type Condition =
+  | { field: RegisterField; op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; value: number | boolean }
+  | { field: RegisterField; op: 'is_null' | 'is_not_null' }
+  | { all: Condition[] }
+  | { any: Condition[] };
+
+/** What one qualifying row adds: 1 (a child), or the value of a field (e.g. the number of parents). */
+export type Tally = { kind: 'rows' } | { kind: 'sum'; field: RegisterField };
+
+export interface RecordsComputation {
+  denominator: { where: Condition; tally: Tally };
+  /** Evaluated within the denominator's rows. */
+  numerator: { where: Condition; tally: Tally };
+}
+
+export interface IndicatorDefinition extends Indicator {
+  /** Present for sourceKind 'records'. */
+  records?: RecordsComputation;
+  /** The latest national value the seed (monitor 2023, Table 1) reports, for calibration and comparison. */
+  seedValue?: { value: number; year: number };
+}
