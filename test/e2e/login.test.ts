@@ -102,6 +102,6 @@ describe('login', () => {
     await page.keyboard.type(await totpFor(app.t, account.totpSecret!));
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Welkom, ${account.name}`);
+    await page.getByRole('heading', { level: 1, name: `Welkom, ${account.name}` }).waitFor();
   });
 });

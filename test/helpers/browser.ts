@@ -116,6 +116,7 @@ export async function loginAs(app: BrowserApp, page: Page, key: string) {
     await page.getByRole('button', { name: 'Controleren' }).click();
   }
   await page.waitForURL((url) => url.pathname === '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  // The URL changes before the home page (a lazy chunk) has rendered: wait for its heading.
+  await page.getByRole('heading', { level: 1, name: `Welkom, ${account.name}` }).waitFor();
   return account;
 }

@@ -202,7 +202,7 @@ function Breadcrumbs() {
                   {crumb.label}
                 </span>
               ) : (
-                <Link to={crumb.path} className="utrecht-breadcrumb-nav__link">
+                <Link to={crumb.path}>
                   {crumb.label}
                 </Link>
               )}
