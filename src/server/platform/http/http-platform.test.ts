@@ -136,3 +136,15 @@ describe('logs', () => {
     }
   });
 });
+
+describe('session expiry', () => {
+  it('leaves the session alone on non-API requests, so the next API call can say it expired', async () => {
+    const session = await sessionFor(t, 'midwife');
+    t.clock.advance(16 * 60_000);
+    const shell = await t.app.inject({ method: 'GET', url: '/data/nl_2025.topojson', headers: session.headers });
+    expect(String(shell.headers['set-cookie'] ?? '')).not.toContain('kr_session=;');
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: session.headers });
+    expect(api.statusCode).toBe(401);
+    expect(api.json().code).toBe('session_expired');
+  });
+});

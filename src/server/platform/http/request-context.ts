@@ -66,7 +66,9 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDepend
       request.cookies[CSRF_COOKIE] = token;
       reply.setCookie(CSRF_COOKIE, token, cookieOptions(deps.config, false));
     }
-    const token = request.cookies[SESSION_COOKIE];
+    // Only API calls touch the session: a static file or the app shell must not end (and clear) an
+    // expired session, or the next API call could no longer say "session expired".
+    const token = isDataPath(request.url) ? request.cookies[SESSION_COOKIE] : undefined;
     if (token) {
       const lookup = await resolveSession(deps.db, token, deps.config, deps.clock);
       request.sessionState = lookup.kind;
