@@ -43,4 +43,6 @@ export interface IndicatorDefinition extends Indicator {
   records?: RecordsComputation;
   /** The latest national value the seed (monitor 2023, Table 1) reports, for calibration and comparison. */
   seedValue?: { value: number; year: number };
+  /** A remark for users (Dutch), e.g. where Kansrijk's computation simplifies RIVM's. */
+  note?: string;
 }
