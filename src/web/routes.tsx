@@ -20,7 +20,14 @@ const OrganisationsPage = lazy(() => import('./features/organisations/organisati
 const PeoplePage = lazy(() => import('./features/people/people-page.js'));
 const AuditPage = lazy(() => import('./features/audit/audit-page.js'));
 const AccessibilityPage = lazy(() => import('./features/about/accessibility-page.js'));
+const MonitorOverviewPage = lazy(() => import('./features/monitor/overview-page.js'));
+const MonitorIndicatorPage = lazy(() => import('./features/monitor/indicator-page.js'));
+const MonitorAreaPage = lazy(() => import('./features/monitor/area-page.js'));
+const MonitorImportPage = lazy(() => import('./features/monitor/import-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
+
+/** Who may import aggregate files into the monitor (the server checks the same). */
+const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
 
 const crumb = (label: RouteHandle['crumb']): RouteHandle => ({ crumb: label });
 
@@ -70,6 +77,19 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'account', handle: crumb((m) => m.account.title), element: <AccountPage /> },
           { path: 'gemeenten', handle: crumb((m) => m.municipalities.title), element: <MunicipalitiesPage /> },
+          {
+            path: 'monitor',
+            handle: crumb((m) => m.monitorPages.crumbMonitor),
+            children: [
+              { index: true, element: <MonitorOverviewPage /> },
+              { path: 'indicatoren/:key', handle: crumb((m) => m.monitorPages.crumbIndicator), element: <MonitorIndicatorPage /> },
+              { path: 'gebieden/:areaCode', handle: crumb((m) => m.monitorPages.crumbArea), element: <MonitorAreaPage /> },
+              {
+                element: <RequireRole roles={MONITOR_IMPORT_ROLES} />,
+                children: [{ path: 'import', handle: crumb((m) => m.monitorPages.crumbImport), element: <MonitorImportPage /> }],
+              },
+            ],
+          },
           {
             element: <RequireRole roles={ADMIN_ROLES} />,
             children: [

@@ -49,13 +49,17 @@ export interface RequestOptions {
   body?: unknown;
   query?: Query;
   accept?: string;
+  /** A non-JSON body (e.g. a CSV file), sent as is with this content type. */
+  rawBody?: { contentType: string; data: string | Uint8Array<ArrayBuffer> };
+  headers?: Record<string, string>;
   /** Do not redirect on 401: for the session probe and the login steps themselves. */
   isSessionProbe?: boolean;
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: options.accept ?? 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
   if (STATE_CHANGING.has(method)) {
     // The server sets the readable CSRF cookie on any request; make one if this is the very first.
     let token = csrfToken();
@@ -69,7 +73,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     method,
     credentials: 'same-origin',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.rawBody ? options.rawBody.data : options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   if (response.ok) return response;
   const problem = (await response.json().catch(() => null)) as Partial<Problem> | null;

@@ -23,9 +23,21 @@ import type {
 } from '../../contracts/organisations.js';
 import type { auditEventPageSchema } from '../../contracts/audit.js';
 import type { Municipality, Region } from '../../contracts/reference.js';
+import type {
+  AreaProfile,
+  Figure,
+  ImportPreview,
+  Indicator,
+  MonitorImport,
+  Overview,
+  Series,
+  Split,
+  AreaLevel,
+} from '../../contracts/monitor.js';
 import { apiBlob, apiJson, CSV_MEDIA_TYPE, type Query } from './client.js';
 
 export type { SessionInfo, Organisation, Person, Municipality, Region };
+export type { AreaProfile, Figure, ImportPreview, Indicator, MonitorImport, Overview, Series, Split, AreaLevel };
 export type AuthOptions = z.infer<typeof authOptionsSchema>;
 export type Enrolment = z.infer<typeof enrolmentSchema>;
 export type EnrolmentConfirmation = z.infer<typeof enrolmentConfirmationSchema>;
@@ -99,4 +111,48 @@ export const personApi = {
 export const auditApi = {
   search: (query: Query) => apiJson<AuditEventPage>('GET', '/audit-events', { query }),
   exportCsv: (query: Query) => apiBlob('/audit-events', { query, accept: CSV_MEDIA_TYPE }),
+};
+
+/** The media type that makes a monitor list answer with an Excel workbook. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** How a monitor table is downloaded: CSV with a decimal point or comma (Dutch spreadsheets), or XLSX. */
+export type ExportFormat = 'csv' | 'csv_comma' | 'xlsx';
+
+export const monitorPaths = {
+  indicators: '/monitor/indicators',
+  overview: '/monitor/overview',
+  figures: (key: string) => `/monitor/indicators/${token(key)}/figures`,
+  series: (key: string, areaCode: string) => `/monitor/indicators/${token(key)}/areas/${token(areaCode)}/series`,
+  area: (areaCode: string) => `/monitor/areas/${token(areaCode)}`,
+};
+
+export interface FigureQuery extends Query {
+  areaLevel: AreaLevel;
+  year?: number;
+  split: Split;
+  poolYears: number;
+}
+
+export const monitorApi = {
+  indicators: () => apiJson<Indicator[]>('GET', monitorPaths.indicators),
+  overview: (year?: number) => apiJson<Overview>('GET', monitorPaths.overview, { query: { year } }),
+  figures: (key: string, query: FigureQuery) => apiJson<Figure[]>('GET', monitorPaths.figures(key), { query }),
+  series: (key: string, areaCode: string, query: { split: Split; poolYears: number }) =>
+    apiJson<Series>('GET', monitorPaths.series(key, areaCode), { query }),
+  area: (areaCode: string, year?: number) => apiJson<AreaProfile>('GET', monitorPaths.area(areaCode), { query: { year } }),
+  /** The same rows as the JSON list, as CSV or XLSX (after suppression, like everything the API publishes). */
+  download: (path: string, query: Query, format: ExportFormat) =>
+    apiBlob(path, {
+      query: { ...query, decimal: format === 'csv_comma' ? 'comma' : undefined },
+      accept: format === 'xlsx' ? XLSX_MEDIA_TYPE : CSV_MEDIA_TYPE,
+    }),
+  /** The file as read (bytes, so the server can detect a wrong or mixed encoding) or as pasted (text). */
+  previewImport: (csv: string | Uint8Array<ArrayBuffer>) =>
+    apiJson<ImportPreview>('POST', '/monitor/imports/preview', { rawBody: { contentType: 'text/csv', data: csv } }),
+  importFile: (csv: string | Uint8Array<ArrayBuffer>, fileName: string, idempotencyKey: string) =>
+    apiJson<MonitorImport>('POST', '/monitor/imports', {
+      query: { fileName },
+      rawBody: { contentType: 'text/csv', data: csv },
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
 };

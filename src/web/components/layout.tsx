@@ -25,6 +25,7 @@ interface NavItem {
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: (m) => m.shell.navHome, roles: [] },
+  { to: '/monitor', label: (m) => m.monitorPages.navMonitor, roles: [] },
   { to: '/gemeenten', label: (m) => m.shell.navMunicipalities, roles: [] },
   { to: '/beheer/organisaties', label: (m) => m.shell.navOrganisations, roles: ADMIN_ROLES },
   { to: '/beheer/medewerkers', label: (m) => m.shell.navPeople, roles: ADMIN_ROLES },

@@ -2,7 +2,7 @@
 // Home per role: a short word on what the role is for, and cards to what the person can do now.
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { Page } from '../../components/page.js';
-import { Heading, Link, Paragraph } from '../../components/ui.js';
+import { ButtonLink, Heading, Link, Paragraph } from '../../components/ui.js';
 import { ADMIN_ROLES, hasAnyRole, useSession } from '../../session/session.js';
 import type { Role } from '../../../contracts/roles.js';
 
@@ -14,7 +14,13 @@ interface Card {
   roles: readonly Role[];
 }
 
+const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
+/** Roles that only see aggregates (AGGREGATE_ONLY_ROLES; not imported: contracts/roles.ts pulls in zod). */
+const AGGREGATE_ROLES: readonly Role[] = ['policy_officer', 'analyst'];
+
 const CARDS: Card[] = [
+  { to: '/monitor', title: (m) => m.home.cardMonitor, text: (m) => m.home.cardMonitorText, roles: [] },
+  { to: '/monitor/import', title: (m) => m.home.cardMonitorImport, text: (m) => m.home.cardMonitorImportText, roles: MONITOR_IMPORT_ROLES },
   { to: '/beheer/organisaties', title: (m) => m.home.cardOrganisations, text: (m) => m.home.cardOrganisationsText, roles: ADMIN_ROLES },
   { to: '/beheer/medewerkers', title: (m) => m.home.cardPeople, text: (m) => m.home.cardPeopleText, roles: ADMIN_ROLES },
   { to: '/beheer/audit', title: (m) => m.home.cardAudit, text: (m) => m.home.cardAuditText, roles: ADMIN_ROLES },
@@ -45,6 +51,12 @@ export default function HomePage() {
       {ROLE_TEXTS.filter((entry) => hasAnyRole(session, entry.roles)).map((entry) => (
         <Paragraph key={entry.roles.join()}>{entry.text(m)}</Paragraph>
       ))}
+      {hasAnyRole(session, AGGREGATE_ROLES) ? (
+        // Policy officers and analysts only see aggregates: the monitor is what they come for.
+        <p className="kr-home-monitor">
+          <ButtonLink to="/monitor">{m.home.cardMonitor}</ButtonLink>
+        </p>
+      ) : null}
       <Heading level={2}>{m.home.tasks}</Heading>
       <ul className="kr-cards">
         {CARDS.filter((card) => card.roles.length === 0 || hasAnyRole(session, card.roles)).map((card) => (

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: EUPL-1.2
+// /monitor/gebieden/:areaCode — every indicator for one area (municipality, GGD region, province or
+// the Netherlands): value with interval, change and significance, a comparison with similar
+// municipalities, the GGD region, the province and the Netherlands, and a small trend chart each.
+import { useEffect, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { monitorApi, monitorPaths } from '../../api/endpoints.js';
+import { AsyncContent, Loading, Page, useAsync } from '../../components/page.js';
+import { Heading, Link, Paragraph } from '../../components/ui.js';
+import { TextField } from '../../components/fields.js';
+import { useMessages } from '../../i18n/messages.js';
+import { ApiError } from '../../api/client.js';
+import type { AreaProfile, AreaProfileRow, Comparison, Indicator } from '../../../contracts/monitor.js';
+import { NATION_CODE, PHASES } from './constants.js';
+import { ChangeMark, ChartFrame, SourceLine, SymbolLegend, SyntheticNotice, TableDownloads, sourcesOf } from './common.js';
+import { FigureValue } from './figure-value.js';
+import { formatValue, intervalText, phaseLabel, suppressionText } from './format.js';
+import { areaDirectory, loadTopology } from './charts/geo.js';
+import { SeriesChart } from './charts/series-chart.js';
+import { SeriesTable, TrendTest } from './series-parts.js';
+
+export default function MonitorAreaPage() {
+  const { areaCode = '' } = useParams();
+  const code = areaCode.toUpperCase();
+  const { m, format } = useMessages();
+  const t = m.monitorPages;
+  const profile = useAsync(() => monitorApi.area(code), [code]);
+  if (profile.error instanceof ApiError && (profile.error.status === 404 || profile.error.status === 400)) {
+    return (
+      <Page title={t.crumbArea}>
+        <Paragraph>{t.areaNotFound}</Paragraph>
+        <AreaPicker />
+      </Page>
+    );
+  }
+  if (!profile.data) {
+    return (
+      <AsyncContent state={profile}>{() => null}</AsyncContent>
+    );
+  }
+  const data = profile.data;
+  const title = data.areaLevel === 'municipality' ? format(t.areaTitleMunicipality, { name: data.areaName }) : format(t.areaTitleOther, { name: data.areaName });
+  return (
+    <Page title={title}>
+      <AreaView profile={data} />
+    </Page>
+  );
+}
+
+function AreaView({ profile }: { profile: AreaProfile }) {
+  const { m, format } = useMessages();
+  const t = m.monitorPages;
+  const figures = profile.items.map((row) => row.figure);
+  return (
+    <>
+      <Paragraph appearance="lead">
+        {format(t.areaIntro, {
+          name: profile.areaName,
+          comparisons: profile.areaLevel === 'municipality' ? t.areaComparisonsMunicipality : t.areaComparisonsOther,
+        })}
+      </Paragraph>
+      {profile.sizeClassLabel ? <Paragraph>{format(t.sizeClass, { sizeClass: profile.sizeClassLabel })}</Paragraph> : null}
+      {profile.year ? <Paragraph>{format(t.areaYear, { year: profile.year })}</Paragraph> : null}
+      <SyntheticNotice figures={figures} />
+      <AreaPicker />
+      <SymbolLegend />
+      <TableDownloads
+        path={monitorPaths.area(profile.areaCode)}
+        query={profile.year ? { year: profile.year } : {}}
+        what={profile.areaName}
+        fileName={`monitor-${profile.areaCode}`}
+      />
+      {PHASES.map((phase) => {
+        const rows = profile.items.filter((row) => row.indicator.phase === phase);
+        if (rows.length === 0) return null;
+        return (
+          <section key={phase} aria-labelledby={`phase-${phase}`}>
+            <Heading level={2} id={`phase-${phase}`}>
+              {phaseLabel(phase, m)}
+            </Heading>
+            <ul className="kr-area-grid">
+              {rows.map((row) => (
+                <li key={row.indicator.key} className="kr-area-card">
+                  <AreaIndicator row={row} profile={profile} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <SourceLine figures={figures} />
+    </>
+  );
+}
+
+function AreaIndicator({ row, profile }: { row: AreaProfileRow; profile: AreaProfile }) {
+  const { m, locale, format } = useMessages();
+  const t = m.monitorPages;
+  const { indicator, figure } = row;
+  const headingId = `indicator-${indicator.key}`;
+  const mapLink = `/monitor/indicatoren/${indicator.key}?gebied=${profile.areaCode}${
+    profile.areaLevel === 'ggd_region' ? '&niveau=ggd-regio' : profile.areaLevel === 'province' ? '&niveau=provincie' : ''
+  }`;
+  return (
+    <>
+      <Heading level={3} id={headingId}>
+        <Link to={mapLink}>{indicator.name}</Link>
+      </Heading>
+      <div className="kr-area-card__value">
+        <span className="kr-area-card__number">
+          <FigureValue figure={figure} unit={indicator.unit} showInterval={false} />
+        </span>
+        {figure ? <span>{figure.period}</span> : null}
+        {figure && !figure.isSuppressed ? <span>{intervalText(figure, locale, m)}</span> : null}
+      </div>
+      {figure?.isSuppressed ? <Paragraph className="kr-suppressed-why">{suppressionText(figure.suppression, m)}</Paragraph> : null}
+      {figure ? (
+        <Paragraph>
+          <ChangeMark change={figure.change} />
+        </Paragraph>
+      ) : null}
+      <ComparisonTable indicator={indicator} comparisons={row.comparisons} caption={format(t.comparisonTitle, { indicator: indicator.shortName })} />
+      <AreaTrend indicator={indicator} areaCode={profile.areaCode} areaName={profile.areaName} />
+    </>
+  );
+}
+
+function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indicator; comparisons: Comparison[]; caption: string }) {
+  const { m, locale, format } = useMessages();
+  const t = m.monitorPages;
+  if (comparisons.length === 0) return null;
+  return (
+    <table className="utrecht-table utrecht-table--html-table kr-comparison">
+      <caption className="utrecht-table__caption kr-visually-hidden">{caption}</caption>
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          <th scope="col" className="utrecht-table__header-cell">
+            {t.columnComparison}
+          </th>
+          <th scope="col" className="utrecht-table__header-cell kr-numeric">
+            {t.columnValue}
+          </th>
+          <th scope="col" className="utrecht-table__header-cell kr-numeric">
+            {t.columnInterval}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {comparisons.map((comparison) => (
+          <tr key={comparison.kind} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__header-cell">
+              {comparison.areaCode ? <Link to={`/monitor/gebieden/${comparison.areaCode}`}>{comparison.label}</Link> : comparison.label}
+              {comparison.municipalityCount !== null ? (
+                <span className="kr-figure-interval">{format(t.comparisonMunicipalityCount, { count: comparison.municipalityCount })}</span>
+              ) : null}
+            </th>
+            <td className="utrecht-table__cell kr-numeric">
+              {comparison.isPublished && comparison.value !== null ? (
+                formatValue(comparison.value, indicator.unit, locale, m)
+              ) : (
+                <span className="kr-suppressed">{t.notPublished}</span>
+              )}
+            </td>
+            <td className="utrecht-table__cell kr-numeric">{comparison.isPublished ? (intervalText(comparison, locale, m) ?? '') : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AreaTrend({ indicator, areaCode, areaName }: { indicator: Indicator; areaCode: string; areaName: string }) {
+  const { m, format } = useMessages();
+  const t = m.monitorPages;
+  const series = useAsync(() => monitorApi.series(indicator.key, areaCode, { split: 'all', poolYears: 1 }), [indicator.key, areaCode]);
+  if (series.isLoading && !series.data) return <Loading />;
+  if (!series.data || series.data.items.length === 0) return null;
+  const title = format(t.trendTitle, { indicator: indicator.shortName, area: areaName });
+  return (
+    <ChartFrame
+      title={title}
+      headingLevel={4}
+      source={sourcesOf(series.data.items)}
+      className="kr-chart--compact"
+      textAlternative={<SeriesTable series={series.data} unit={indicator.unit} caption={title} />}
+    >
+      <SeriesChart
+        items={series.data.items}
+        unit={indicator.unit}
+        title={title}
+        description={format(t.trendDesc, { indicator: indicator.shortName, area: areaName })}
+        seriesLabel={areaName}
+        compact
+      />
+      <TrendTest series={series.data} />
+    </ChartFrame>
+  );
+}
+
+/** Search by name or code over all municipalities, GGD regions and provinces (from the map's boundaries). */
+export function AreaPicker() {
+  const { m, format } = useMessages();
+  const t = m.monitorPages;
+  const [query, setQuery] = useState('');
+  const [directory, setDirectory] = useState<{ code: string; name: string; level: string; parent?: string }[]>([]);
+  useEffect(() => {
+    let isCurrent = true;
+    loadTopology().then(
+      (topology) => isCurrent && setDirectory([{ code: NATION_CODE, name: t.nationName, level: 'nation' }, ...areaDirectory(topology)]),
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [t.nationName]);
+  const needle = query.trim().toLocaleLowerCase('nl');
+  const matches = useMemo(() => {
+    if (needle.length < 2) return [];
+    return directory
+      .filter((area) => area.name.toLocaleLowerCase('nl').includes(needle) || area.code.toLowerCase() === needle)
+      .sort((a, b) => Number(!a.name.toLocaleLowerCase('nl').startsWith(needle)) - Number(!b.name.toLocaleLowerCase('nl').startsWith(needle)) || a.name.localeCompare(b.name, 'nl'))
+      .slice(0, 10);
+  }, [directory, needle]);
+  const levelName = (level: string) =>
+    ({ municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince, nation: t.levelOneNation })[level] ?? '';
+  return (
+    <div role="search" className="kr-picker" aria-label={t.areaPicker}>
+      <TextField id="area-search" label={t.areaPickerLabel} description={t.areaPickerDescription} type="search" value={query} onValueChange={setQuery} autoComplete="off" />
+      <p className="kr-visually-hidden" role="status">
+        {needle.length >= 2 ? (matches.length > 0 ? format(t.areaPickerResults, { count: matches.length }) : t.areaPickerNone) : ''}
+      </p>
+      {needle.length >= 2 ? (
+        matches.length > 0 ? (
+          <ul className="kr-picker__results">
+            {matches.map((area) => (
+              <li key={area.code}>
+                <Link to={`/monitor/gebieden/${area.code}`}>{area.name}</Link> ({levelName(area.level)}
+                {area.parent ? `, ${area.parent}` : ''})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Paragraph>{t.areaPickerNone}</Paragraph>
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A choropleth of the Netherlands: every area a focusable option in a listbox (roving tabindex), the
+// arrow keys move to the neighbouring area, a letter jumps by name, Enter or a click chooses. Focus and
+// hover show the figures beside the map. Five quantile classes in sequential blues, plus hatched
+// "onderdrukt" and grey "geen gegevens" — each named in the legend, which is part of the SVG so
+// the downloaded file carries it too.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMessages } from '../../../i18n/messages.js';
+import { Link, Paragraph } from '../../../components/ui.js';
+import type { Figure, Indicator } from '../../../../contracts/monitor.js';
+import { figureValueText, formatNumber, intervalText, suppressionText } from '../format.js';
+import { geometryFor, loadTopology, neighbourInDirection, type MapGeometry, type MapLevel, type MapShape } from './geo.js';
+import { CHART_FONT, NO_DATA_FILL, SUPPRESSED_STROKE, TEXT_COLOUR, paletteFor, quantileClasses } from './scale.js';
+
+export interface ChoroplethProps {
+  level: MapLevel;
+  figures: readonly Figure[];
+  unit: Indicator['unit'];
+  title: string;
+  selectedCode: string | null;
+  onChoose(code: string, name: string): void;
+  areaHref(code: string): string;
+}
+
+type ClassOf = { kind: 'value'; index: number } | { kind: 'suppressed' } | { kind: 'missing' };
+
+export function Choropleth({ level, figures, unit, title, selectedCode, onChoose, areaHref }: ChoroplethProps) {
+  const { m, locale, format } = useMessages();
+  const t = m.monitorPages;
+  const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const [geometry, setGeometry] = useState<MapGeometry | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [hoverCode, setHoverCode] = useState<string | null>(null);
+  const [focusCode, setFocusCode] = useState<string | null>(null);
+  /** The one area in the tab order (roving tabindex). */
+  const [tabCode, setTabCode] = useState<string | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    loadTopology().then(
+      (topology) => isCurrent && setGeometry(geometryFor(topology, level)),
+      () => isCurrent && setLoadFailed(true),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [level]);
+
+  const byCode = useMemo(() => new Map(figures.map((figure) => [figure.areaCode, figure])), [figures]);
+  const published = useMemo(
+    () => figures.filter((figure) => !figure.isSuppressed && figure.value !== null).map((figure) => figure.value!),
+    [figures],
+  );
+  const classes = useMemo(() => quantileClasses(published, 5), [published]);
+  const palette = paletteFor(classes.breaks.length + 1);
+  const classOf = (code: string): ClassOf => {
+    const figure = byCode.get(code);
+    if (!figure) return { kind: 'missing' };
+    if (figure.isSuppressed || figure.value === null) return { kind: 'suppressed' };
+    return { kind: 'value', index: classes.classOf(figure.value) };
+  };
+
+  const shapes = geometry?.shapes ?? [];
+  const shapeByCode = useMemo(() => new Map(shapes.map((shape) => [shape.code, shape])), [shapes]);
+  const rovingCode = tabCode && shapeByCode.has(tabCode) ? tabCode : selectedCode && shapeByCode.has(selectedCode) ? selectedCode : shapes[0]?.code;
+
+  const describe = (shape: MapShape): string => {
+    const figure = byCode.get(shape.code);
+    const value = figureValueText(figure, unit, locale, m);
+    const interval = intervalText(figure, locale, m);
+    return `${shape.name}: ${value}${interval ? ` (${interval})` : ''}`;
+  };
+
+  const moveTo = (shape: MapShape | null | undefined) => {
+    if (!shape) return;
+    setTabCode(shape.code);
+    svgRef.current?.querySelector<SVGPathElement>(`[data-code="${shape.code}"]`)?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<SVGPathElement>, shape: MapShape) => {
+    const arrows: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+    const direction = arrows[event.key];
+    if (direction) {
+      event.preventDefault();
+      moveTo(neighbourInDirection(shapes, shape, direction));
+    } else if (event.key === 'Home') {
+      event.preventDefault();
+      moveTo(shapes[0]);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      moveTo(shapes.at(-1));
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onChoose(shape.code, shape.name);
+    } else if (event.key.length === 1 && /\p{L}|\d/u.test(event.key)) {
+      // Type-ahead: the next area (alphabetically) whose name starts with the letter.
+      const letter = event.key.toLocaleLowerCase('nl');
+      const start = shapes.indexOf(shape);
+      const ordered = [...shapes.slice(start + 1), ...shapes.slice(0, start + 1)];
+      moveTo(ordered.find((candidate) => candidate.name.toLocaleLowerCase('nl').startsWith(letter)));
+    }
+  };
+
+  if (loadFailed) return <Paragraph>{t.mapLoadError}</Paragraph>;
+  if (!geometry) return <Paragraph role="status">{t.mapLoading}</Paragraph>;
+
+  const counts = { suppressed: 0, missing: 0 };
+  for (const shape of shapes) {
+    const kind = classOf(shape.code).kind;
+    if (kind === 'suppressed') counts.suppressed += 1;
+    if (kind === 'missing') counts.missing += 1;
+  }
+  const fillOf = (code: string) => {
+    const kind = classOf(code);
+    if (kind.kind === 'value') return palette[kind.index]!;
+    if (kind.kind === 'suppressed') return `url(#${id}-hatch)`;
+    return NO_DATA_FILL;
+  };
+  const highlighted = [selectedCode, focusCode, hoverCode].filter((code, index, all): code is string => Boolean(code) && all.indexOf(code) === index);
+  const detailCode = hoverCode ?? focusCode ?? selectedCode;
+  const detailShape = detailCode ? shapeByCode.get(detailCode) : undefined;
+  const detailFigure = detailCode ? byCode.get(detailCode) : undefined;
+
+  // Legend rows: value classes (low → high), then onderdrukt and geen gegevens.
+  const classLabels = palette.map((_, index) => {
+    const low = index === 0 ? classes.min : classes.breaks[index - 1]!;
+    const high = index === palette.length - 1 ? classes.max : classes.breaks[index]!;
+    return `${formatNumber(low, locale)} – ${formatNumber(high, locale)}`;
+  });
+  const unitLabel = unit === 'percentage' ? '%' : t.unitPer1000;
+  const legendRows = [
+    ...(published.length > 0 ? palette.map((colour, index) => ({ fill: colour, label: classLabels[index]! })) : []),
+    { fill: `url(#${id}-hatch)`, label: t.legendSuppressed },
+    { fill: NO_DATA_FILL, label: t.legendNoData },
+  ];
+
+  return (
+    <div className="kr-map">
+      <div className="kr-map__canvas">
+        <svg
+          ref={svgRef}
+          className="kr-chart__svg kr-map__svg"
+          viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+          role="group"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+        >
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>
+            {format(t.mapDesc, { count: shapes.length, classes: palette.length, suppressed: counts.suppressed, missing: counts.missing })}
+          </desc>
+          <defs>
+            <pattern id={`${id}-hatch`} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+              <rect width="5" height="5" fill="#ffffff" />
+              <line x1="0" y1="0" x2="0" y2="5" stroke={SUPPRESSED_STROKE} strokeWidth="1.6" />
+            </pattern>
+          </defs>
+          <g role="listbox" aria-label={t.mapAreasLabel} aria-describedby={`${id}-help`}>
+            {shapes.map((shape) => (
+              <path
+                key={shape.code}
+                data-code={shape.code}
+                className="kr-map__area"
+                d={shape.d}
+                fill={fillOf(shape.code)}
+                stroke="#ffffff"
+                strokeWidth={level === 'municipality' ? 0.4 : 0.8}
+                role="option"
+                aria-selected={shape.code === selectedCode}
+                aria-label={describe(shape)}
+                tabIndex={shape.code === rovingCode ? 0 : -1}
+                onKeyDown={(event) => onKeyDown(event, shape)}
+                onFocus={() => {
+                  setFocusCode(shape.code);
+                  setTabCode(shape.code);
+                }}
+                onBlur={() => setFocusCode((current) => (current === shape.code ? null : current))}
+                onMouseEnter={() => setHoverCode(shape.code)}
+                onMouseLeave={() => setHoverCode((current) => (current === shape.code ? null : current))}
+                onClick={() => {
+                  setTabCode(shape.code);
+                  onChoose(shape.code, shape.name);
+                }}
+              />
+            ))}
+          </g>
+          {geometry.provinceBorders ? (
+            <path d={geometry.provinceBorders} fill="none" stroke="#4a4a4a" strokeWidth="0.9" strokeLinejoin="round" pointerEvents="none" />
+          ) : null}
+          {highlighted.map((code) => {
+            const shape = shapeByCode.get(code);
+            if (!shape) return null;
+            const isSelected = code === selectedCode;
+            return (
+              <path
+                key={`highlight-${code}`}
+                className={isSelected ? 'kr-map__selected' : 'kr-no-export kr-map__highlight'}
+                d={shape.d}
+                fill="none"
+                stroke={isSelected ? '#a3316f' : TEXT_COLOUR}
+                strokeWidth={isSelected ? 2.5 : 2}
+                strokeDasharray={isSelected || code === focusCode ? undefined : '4 2'}
+                pointerEvents="none"
+              />
+            );
+          })}
+          <g transform="translate(14, 18)" fontFamily={CHART_FONT} fontSize="12" fill={TEXT_COLOUR}>
+            <text x="0" y="0" fontWeight="700">
+              {`${t.legendLabel} (${unitLabel})`}
+            </text>
+            {legendRows.map((row, index) => (
+              <g key={row.label} transform={`translate(0, ${10 + index * 22})`}>
+                <rect width="22" height="16" fill={row.fill} stroke="#4a4a4a" strokeWidth="0.8" />
+                <text x="30" y="12.5">
+                  {row.label}
+                </text>
+              </g>
+            ))}
+          </g>
+        </svg>
+        <Paragraph id={`${id}-help`} className="kr-map__help">
+          {t.mapKeyboardHelp}
+        </Paragraph>
+      </div>
+      <div className="kr-map__details">
+        <p className="kr-map__details-title">{t.detailsTitle}</p>
+        {detailShape ? (
+          <dl className="kr-details kr-map__details-list">
+            <dt className="kr-visually-hidden">{t.columnArea}</dt>
+            <dd className="kr-map__details-name">{detailShape.name}</dd>
+            <dt>{t.columnValue}</dt>
+            <dd>{figureValueText(detailFigure, unit, locale, m)}</dd>
+            {detailFigure && !detailFigure.isSuppressed && intervalText(detailFigure, locale, m) ? (
+              <>
+                <dt>{t.columnInterval}</dt>
+                <dd>{intervalText(detailFigure, locale, m)}</dd>
+              </>
+            ) : null}
+            {detailFigure && !detailFigure.isSuppressed && detailFigure.numerator !== null && detailFigure.denominator !== null ? (
+              <>
+                <dt>
+                  {t.columnNumerator} / {t.columnDenominator}
+                </dt>
+                <dd>
+                  {formatNumber(detailFigure.numerator, locale, 0)} / {formatNumber(detailFigure.denominator, locale, 0)}
+                </dd>
+              </>
+            ) : null}
+            {detailFigure?.isSuppressed ? (
+              <>
+                <dt>{t.suppressed}</dt>
+                <dd>{suppressionText(detailFigure.suppression, m)}</dd>
+              </>
+            ) : null}
+            {detailFigure ? (
+              <>
+                <dt>{t.columnPeriod}</dt>
+                <dd>{detailFigure.period}</dd>
+              </>
+            ) : null}
+          </dl>
+        ) : (
+          <Paragraph className="kr-map__details-hint">{t.detailsHint}</Paragraph>
+        )}
+        {detailShape ? (
+          <Paragraph>
+            <Link to={areaHref(detailShape.code)}>{format(t.detailsOpen, { area: detailShape.name })}</Link>
+          </Paragraph>
+        ) : null}
+      </div>
+    </div>
+  );
+}
