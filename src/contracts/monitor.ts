@@ -55,6 +55,8 @@ export const figureSchema = z
     year: z.number().int(),
     firstYear: z.number().int(),
     isPooled: z.boolean(),
+    /** The period as shown: "2024", or "2020–2024" when pooled. */
+    period: z.string(),
     split: splitSchema,
     isSuppressed: z.boolean(),
     suppression: z.enum(['small_count', 'pair', 'complementary']).nullable(),
@@ -103,3 +105,125 @@ export const importRowSchema = z.object({
 });
 /** The columns an aggregate import file must have, in this order. */
 export const IMPORT_COLUMNS = ['indicator', 'gebied', 'jaar', 'uitsplitsing', 'teller', 'noemer'] as const;
+
+export const areaCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(GM\d{4}|GG\d{4}|PV\d{2}|NL01)$/, 'Verwacht een gebiedscode: GM0000 (gemeente), GG0000 (GGD-regio), PV00 (provincie) of NL01.');
+export const indicatorKeySchema = z.string().trim().min(1).max(80).regex(/^[a-z][a-z0-9_]*$/, 'Geen geldige indicatorsleutel.');
+
+/** `?decimal=comma` gives CSV numbers with a decimal comma (Dutch spreadsheets); JSON always uses a point. */
+export const exportOptionsSchema = z.object({ decimal: z.enum(['point', 'comma']).default('point') });
+
+export const overviewQuerySchema = exportOptionsSchema.extend({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+export const seriesQuerySchema = exportOptionsSchema.extend({
+  split: splitSchema.default('all'),
+  poolYears: z.coerce.number().int().min(1).max(10).default(1),
+});
+export const figureListQuerySchema = figureQuerySchema.extend(exportOptionsSchema.shape);
+export const areaProfileQuerySchema = overviewQuerySchema;
+
+/** One line of the national overview (seed 003, Table 1): the latest national figure per split. */
+export const overviewRowSchema = z
+  .object({
+    indicator: indicatorSchema,
+    /** Latest year with a national figure (at most the requested year); null without data. */
+    year: z.number().int().nullable(),
+    all: figureSchema.nullable(),
+    vulnerable: figureSchema.nullable(),
+    notVulnerable: figureSchema.nullable(),
+  })
+  .meta({ id: 'MonitorOverviewRow' });
+export const overviewSchema = z
+  .object({ year: z.number().int().nullable(), items: z.array(overviewRowSchema) })
+  .meta({ id: 'MonitorOverview' });
+export type OverviewRow = z.infer<typeof overviewRowSchema>;
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const seriesSchema = z
+  .object({
+    indicatorKey: z.string(),
+    areaCode: z.string(),
+    areaName: z.string(),
+    areaLevel: areaLevelSchema,
+    split: splitSchema,
+    poolYears: z.number().int(),
+    /** One figure per period, oldest first (suppressed periods included, without numbers). */
+    items: z.array(figureSchema),
+    /** Chi-square test for trend over the published, non-overlapping periods; null with fewer than 3. */
+    trend: trendSchema.nullable(),
+  })
+  .meta({ id: 'IndicatorSeries' });
+export type Series = z.infer<typeof seriesSchema>;
+
+export const comparisonSchema = z
+  .object({
+    kind: z.enum(['similar_municipalities', 'ggd_region', 'province', 'nation']),
+    label: z.string(),
+    areaCode: z.string().nullable(),
+    /** For similar municipalities: how many published municipalities the mean is taken over. */
+    municipalityCount: z.number().int().nullable(),
+    isPublished: z.boolean(),
+    value: z.number().nullable(),
+    lower: z.number().nullable(),
+    upper: z.number().nullable(),
+  })
+  .meta({ id: 'AreaComparison' });
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const areaProfileRowSchema = z
+  .object({ indicator: indicatorSchema, figure: figureSchema.nullable(), comparisons: z.array(comparisonSchema) })
+  .meta({ id: 'AreaProfileRow' });
+export const areaProfileSchema = z
+  .object({
+    areaCode: z.string(),
+    areaName: z.string(),
+    areaLevel: areaLevelSchema,
+    /** Population size class of a municipality (for the comparison with similar municipalities). */
+    sizeClass: z.string().nullable(),
+    sizeClassLabel: z.string().nullable(),
+    year: z.number().int().nullable(),
+    items: z.array(areaProfileRowSchema),
+  })
+  .meta({ id: 'AreaProfile' });
+export type AreaProfileRow = z.infer<typeof areaProfileRowSchema>;
+export type AreaProfile = z.infer<typeof areaProfileSchema>;
+
+export const importErrorSchema = z
+  .object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })
+  .meta({ id: 'ImportError' });
+export type ImportError = z.infer<typeof importErrorSchema>;
+export const importPreviewSchema = z
+  .object({
+    isValid: z.boolean(),
+    /** Data lines (without the header). */
+    rowCount: z.number().int(),
+    errorCount: z.number().int(),
+    /** At most the first 1,000 errors, in line order. */
+    errors: z.array(importErrorSchema),
+    sample: z.array(importRowSchema),
+  })
+  .meta({ id: 'ImportPreview' });
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export const monitorImportSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    contentHash: z.string(),
+    rowCount: z.number().int(),
+    importedAt: z.iso.datetime(),
+    /** False when this exact file was imported before: nothing new was stored. */
+    isNew: z.boolean(),
+  })
+  .meta({ id: 'MonitorImport' });
+export type MonitorImport = z.infer<typeof monitorImportSchema>;
+export const importQuerySchema = z.object({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\\/\u0000-\u001f]+$/, 'Geen geldige bestandsnaam.')
+    .default('import.csv'),
+});

@@ -47,6 +47,13 @@ const json = (method: InjectOptions['method'], url: string, payload?: unknown): 
   ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
 });
 
+const csv = (method: InjectOptions['method'], url: string, body: string): InjectOptions => ({
+  method,
+  url,
+  payload: body,
+  headers: { 'content-type': 'text/csv' },
+});
+
 const MATRIX: Record<string, Entry> = {
   'GET /health': { access: 'public', request: () => json('GET', '/health') },
   'GET /ready': { access: 'public', request: () => json('GET', '/ready') },
@@ -140,6 +147,31 @@ const MATRIX: Record<string, Entry> = {
     allow: admins,
     request: ({ personId }) => json('POST', `/api/v1/people/${personId}/invitations`),
   },
+  // The monitor: published aggregates for everyone logged in; imports for analysts and the platform admin.
+  'GET /api/v1/monitor/indicators': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/monitor/indicators') },
+  'GET /api/v1/monitor/overview': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/monitor/overview') },
+  'GET /api/v1/monitor/indicators/:key/figures': {
+    access: 'authenticated',
+    allow: everyone,
+    request: () => json('GET', '/api/v1/monitor/indicators/big2/figures?areaLevel=province'),
+  },
+  'GET /api/v1/monitor/indicators/:key/areas/:areaCode/series': {
+    access: 'authenticated',
+    allow: everyone,
+    request: () => json('GET', '/api/v1/monitor/indicators/big2/areas/GM0505/series'),
+  },
+  'GET /api/v1/monitor/areas/:areaCode': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/monitor/areas/GM0505') },
+  'POST /api/v1/monitor/imports/preview': {
+    access: 'authenticated',
+    allow: { analyst: 'any', platform_admin: 'any' },
+    request: () => csv('POST', '/api/v1/monitor/imports/preview', 'indicator;gebied;jaar;uitsplitsing;teller;noemer\nbig2;GM0505;2023;all;12;100\n'),
+  },
+  'POST /api/v1/monitor/imports': {
+    access: 'authenticated',
+    allow: { analyst: 'any', platform_admin: 'any' },
+    // A file with an error: allowed roles reach the check (400), and nothing is stored.
+    request: () => csv('POST', '/api/v1/monitor/imports', 'indicator;gebied;jaar;uitsplitsing;teller;noemer\nbig2;GM9999;2023;all;12;100\n'),
+  },
   'GET /api/v1/audit-events': {
     access: 'authenticated',
     // Organisation admins see only their own organisation's events (tested in the feature).
@@ -155,6 +187,8 @@ let counter = 0;
 
 beforeAll(async () => {
   t = await createTestApp({
+    // Every route × role × organisation is well over the production limit of requests per minute.
+    env: { RATE_LIMIT_PER_MINUTE: '100000' },
     onRoute: (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) if (method !== 'HEAD') registered.push(`${method} ${route.url}`);
@@ -191,7 +225,7 @@ function codeOf(response: { body: string }): string | undefined {
 function send(request: InjectOptions, headers: Record<string, string>) {
   return t.app.inject({
     ...request,
-    headers: { ...headers, ...(request.payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...headers, ...(request.payload !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers },
   });
 }
 

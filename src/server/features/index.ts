@@ -5,6 +5,7 @@ import { registerReferenceRoutes } from './reference/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerOrganisationRoutes, registerPeopleRoutes } from './organisations/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
+import { registerMonitorRoutes } from './monitor/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -14,4 +15,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerOrganisationRoutes,
   registerPeopleRoutes,
   registerAuditRoutes,
+  registerMonitorRoutes,
 ];

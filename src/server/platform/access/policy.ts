@@ -12,7 +12,7 @@ export interface Actor {
   onBehalfOfId?: string | null;
 }
 
-export const RESOURCE_TYPES = ['organisation', 'person', 'audit_event', 'session'] as const;
+export const RESOURCE_TYPES = ['organisation', 'person', 'audit_event', 'session', 'indicator_figure', 'monitor_import'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /** Resource types that hold personal data: only personal-data roles (all with 2FA) are ever granted them. */
@@ -39,6 +39,7 @@ const ALL_ROLES_ANY: Grant = {
   platform_admin: 'any',
 };
 const ADMINS: Grant = { platform_admin: 'any', organisation_admin: 'own_organisation' };
+const IMPORTERS: Grant = { analyst: 'any', platform_admin: 'any' };
 
 const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // The organisation directory is not personal data: everyone logged in may look it up (to refer).
@@ -56,6 +57,11 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   audit_event: { list: ADMINS, export: ADMINS },
   // One's own sessions are handled by the auth feature itself; nobody reads another's sessions.
   session: {},
+  // Monitor figures are published aggregates after small-number suppression, never records.
+  indicator_figure: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, export: ALL_ROLES_ANY },
+  // Imported aggregate files change what everyone sees: only analysts and the platform admin check
+  // (read: preview, look up an earlier import) and load them.
+  monitor_import: { read: IMPORTERS, create: IMPORTERS },
 };
 
 // By construction: an aggregate-only role can never hold a grant on personal data.

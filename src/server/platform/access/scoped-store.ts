@@ -4,7 +4,7 @@
 import type { Executor } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditActorFields } from '../audit/audit-log.js';
-import { decide, scopeFor, type Action, type Actor, type ResourceType, type Scope, type Target } from './policy.js';
+import { PERSONAL_DATA_RESOURCES, decide, scopeFor, type Action, type Actor, type ResourceType, type Scope, type Target } from './policy.js';
 
 export interface RequestOrigin {
   sourceIp: string | null;
@@ -172,6 +172,17 @@ export class ScopedStore {
   /** Like search, for taking every matching record out as a file: its own grant, audited as 'export'. */
   async export<T>(operation: SearchRecords<T>): Promise<T> {
     return this.searchAs('export', operation);
+  }
+
+  /**
+   * Read published aggregates (no personal data): the policy decides, and only a refusal is
+   * audited. Refuses personal-data resources outright, so it can never become a way around the log.
+   */
+  async readAggregates<T>(operation: { resource: ResourceType; action: 'list' | 'read'; perform: (db: Executor) => Promise<T> }): Promise<T> {
+    if (PERSONAL_DATA_RESOURCES.includes(operation.resource)) throw new Error(`readAggregates: ${operation.resource} holds personal data`);
+    const { scope } = scopeFor(this.actor, operation.resource, operation.action);
+    if (scope.kind === 'none') return this.deny(operation.resource, operation.action, null, 'no_grant');
+    return operation.perform(this.database);
   }
 
   private async searchAs<T>(action: 'list' | 'export', operation: SearchRecords<T>): Promise<T> {

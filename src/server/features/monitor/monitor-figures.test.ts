@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The monitor's read API on a real database: shapes, suppression as an attacker sees it, exports
+// that equal the JSON, pooling, series, the area profile, and parameters that must never give a 5xx.
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { AreaProfile, Figure, Overview, Series } from '../../../contracts/monitor.js';
+import { SYMBOLS } from '../../../contracts/monitor.js';
+import { auditLog } from '../../platform/audit/schema.js';
+import { municipalities } from '../reference/schema.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { sessionFor, type TestSession } from '../../../../test/helpers/sessions.js';
+import { INDICATORS } from './definitions/indicators.js';
+import { sizeClassOf } from './domain/size-class.js';
+import { XLSX_MEDIA_TYPE } from './export-figures.js';
+import { seedIndicatorCounts, type SeededCount } from './test-support.js';
+
+let t: TestApp;
+let analyst: TestSession;
+let policyOfficer: TestSession;
+let seeded: SeededCount[];
+/** The smallest municipality: its counts are below the threshold every year. */
+let smallest: { code: string; ggdRegionCode: string };
+
+beforeAll(async () => {
+  // The fuzz sends more requests in a minute than the production rate limit allows.
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  analyst = await sessionFor(t, 'analyst');
+  policyOfficer = await sessionFor(t, 'policyOfficer');
+  seeded = await seedIndicatorCounts(t.database.db);
+  const places = await t.database.db
+    .select({ code: municipalities.code, population: municipalities.population, ggdRegionCode: municipalities.ggdRegionCode })
+    .from(municipalities);
+  smallest = places.sort((a, b) => a.population - b.population)[0]!;
+});
+afterAll(() => t?.close());
+
+const get = (url: string, session: TestSession = analyst, accept?: string) =>
+  t.app.inject({ method: 'GET', url, headers: { ...session.headers, ...(accept ? { accept } : {}) } });
+
+async function figures(query: string): Promise<Figure[]> {
+  const response = await get(`/api/v1/monitor/indicators/big2/figures?${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+describe('indicators and the national overview', () => {
+  it('lists the indicator definitions without how they are computed', async () => {
+    const response = await get('/api/v1/monitor/indicators', policyOfficer);
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.map((indicator: { key: string }) => indicator.key)).toEqual(INDICATORS.map((indicator) => indicator.key));
+    expect(body[0]).not.toHaveProperty('records');
+    expect(body[0]).not.toHaveProperty('seedValue');
+  });
+
+  it('gives per indicator the latest national figure by split, with the change and its significance', async () => {
+    const response = await get('/api/v1/monitor/overview', policyOfficer);
+    expect(response.statusCode, response.body).toBe(200);
+    const overview: Overview = response.json();
+    expect(overview.year).toBe(2023);
+    expect(overview.items).toHaveLength(INDICATORS.length);
+    const big2 = overview.items.find((row) => row.indicator.key === 'big2')!;
+    expect(big2.year).toBe(2023);
+    for (const figure of [big2.all!, big2.vulnerable!, big2.notVulnerable!]) {
+      expect(figure).toMatchObject({ areaCode: 'NL01', areaLevel: 'nation', year: 2023, isSuppressed: false, isSynthetic: true });
+      expect(figure.sourceLabel).toBe('Kansrijk-registratie (synthetische gegevens)');
+      expect(figure.lower!).toBeLessThan(figure.value!);
+      expect(figure.upper!).toBeGreaterThan(figure.value!);
+      expect(SYMBOLS).toContain(figure.change!.symbol);
+    }
+    // Two points more Big2 than the year before: a significant rise, in the undesired direction.
+    expect(big2.all!.change).toMatchObject({ symbol: 'up', assessment: 'undesired', isSignificant: true });
+    expect(big2.all!.change!.pValue!).toBeLessThan(0.05);
+    const national = seeded.find((row) => row.areaCode === 'NL01' && row.year === 2023 && row.split === 'all')!;
+    expect(big2.all!.numerator).toBe(national.numerator);
+    expect(big2.all!.value).toBeCloseTo((100 * national.numerator) / national.denominator, 2);
+    // Indicators without counts stay in the table, empty.
+    const empty = overview.items.find((row) => row.indicator.key === 'coalition')!;
+    expect(empty).toMatchObject({ year: null, all: null });
+  });
+});
+
+describe('figures per area, after suppression', () => {
+  it('shows a small municipality as suppressed, without any number', async () => {
+    const rows = await figures('areaLevel=municipality&year=2023');
+    expect(rows.length).toBe(342);
+    const small = rows.find((row) => row.areaCode === smallest.code)!;
+    expect(small).toMatchObject({ isSuppressed: true, numerator: null, denominator: null, value: null, lower: null, upper: null, change: null });
+    expect(small.suppression).not.toBeNull();
+    const published = rows.filter((row) => !row.isSuppressed);
+    expect(published.length).toBeGreaterThan(300);
+    for (const row of published) expect(row.numerator!).toBeGreaterThanOrEqual(10);
+  });
+
+  it('lets no suppressed count be recomputed from published ones (parent minus children, all minus split)', async () => {
+    // Everything an attacker can read for one period: every level and split.
+    const known = new Map<string, number>();
+    const suppressed = new Set<string>();
+    const parentOf = new Map<string, string>();
+    for (const level of ['municipality', 'ggd_region', 'province', 'nation']) {
+      for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
+        for (const row of await figures(`areaLevel=${level}&year=2023&split=${split}`)) {
+          const key = `${row.areaCode}|${split}`;
+          if (row.isSuppressed) suppressed.add(key);
+          else known.set(key, row.numerator!);
+        }
+      }
+    }
+    expect(suppressed.size).toBeGreaterThan(0);
+    const places = await t.database.db
+      .select({ code: municipalities.code, ggd: municipalities.ggdRegionCode, province: municipalities.provinceCode })
+      .from(municipalities);
+    for (const place of places) {
+      parentOf.set(place.code, place.ggd);
+      parentOf.set(place.ggd, place.province);
+      parentOf.set(place.province, 'NL01');
+    }
+    const relations: { total: string; parts: string[] }[] = [];
+    const childrenOf = new Map<string, string[]>();
+    for (const [child, parent] of parentOf) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), child]);
+    for (const [parent, children] of childrenOf) {
+      for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
+        relations.push({ total: `${parent}|${split}`, parts: children.map((child) => `${child}|${split}`) });
+      }
+    }
+    for (const area of parentOf.keys()) relations.push({ total: `${area}|all`, parts: [`${area}|vulnerable`, `${area}|not_vulnerable`] });
+    // The attacker: solve every relation with one unknown, and keep going with what was learnt.
+    for (let learnt = true; learnt; ) {
+      learnt = false;
+      for (const relation of relations) {
+        const unknown = [relation.total, ...relation.parts].filter((key) => !known.has(key));
+        if (unknown.length !== 1) continue;
+        const partsSum = relation.parts.reduce((sum, part) => sum + (known.get(part) ?? 0), 0);
+        known.set(unknown[0]!, unknown[0] === relation.total ? partsSum : known.get(relation.total)! - partsSum);
+        learnt = true;
+      }
+    }
+    const recovered = [...suppressed].filter((key) => known.has(key));
+    expect(recovered, 'suppressed cells an attacker can recompute').toEqual([]);
+  });
+
+  it('pools years before suppression and labels the period', async () => {
+    const rows = await figures('areaLevel=ggd_region&year=2023&poolYears=3');
+    const region = rows.find((row) => row.areaCode === smallest.ggdRegionCode)!;
+    expect(region).toMatchObject({ period: '2021–2023', firstYear: 2021, year: 2023, isPooled: true });
+    const expected = seeded
+      .filter((row) => row.areaCode === smallest.ggdRegionCode && row.split === 'all')
+      .reduce((sum, row) => sum + row.numerator, 0);
+    expect(region.numerator).toBe(expected);
+    // No earlier three-year period in the data: nothing to compare with (×).
+    expect(region.change?.symbol).toBe('not_comparable');
+  });
+
+  it('gives the time series of one area with intervals, change per year and a trend test', async () => {
+    const response = await get('/api/v1/monitor/indicators/big2/areas/NL01/series');
+    expect(response.statusCode, response.body).toBe(200);
+    const series: Series = response.json();
+    expect(series.items.map((figure) => figure.year)).toEqual([2021, 2022, 2023]);
+    expect(series.items[0]!.change!.symbol).toBe('not_comparable');
+    expect(series.items[2]!.change!.symbol).toBe('up');
+    expect(series.trend).toMatchObject({ direction: 'up', isSignificant: true });
+    const small = await get(`/api/v1/monitor/indicators/big2/areas/${smallest.code}/series?split=vulnerable`);
+    expect(small.statusCode).toBe(200);
+    expect((small.json() as Series).items.every((figure) => figure.isSuppressed && figure.numerator === null)).toBe(true);
+    expect((small.json() as Series).trend).toBeNull();
+  });
+
+  it('compares an area with similar municipalities from published cells only, its region, province and the Netherlands', async () => {
+    const response = await get('/api/v1/monitor/areas/GM0505', policyOfficer);
+    expect(response.statusCode, response.body).toBe(200);
+    const profile: AreaProfile = response.json();
+    expect(profile).toMatchObject({ areaCode: 'GM0505', areaLevel: 'municipality', year: 2023 });
+    const big2 = profile.items.find((row) => row.indicator.key === 'big2')!;
+    expect(big2.figure).toMatchObject({ areaCode: 'GM0505', isSuppressed: false });
+    expect(big2.comparisons.map((comparison) => comparison.kind)).toEqual(['similar_municipalities', 'ggd_region', 'province', 'nation']);
+    const similar = big2.comparisons[0]!;
+    const places = await t.database.db.select({ code: municipalities.code, population: municipalities.population }).from(municipalities);
+    const ownClass = sizeClassOf(places.find((place) => place.code === 'GM0505')!.population).key;
+    const peers = new Set(places.filter((place) => place.code !== 'GM0505' && sizeClassOf(place.population).key === ownClass).map((place) => place.code));
+    const published = (await figures('areaLevel=municipality&year=2023')).filter((row) => peers.has(row.areaCode) && !row.isSuppressed);
+    expect(similar.municipalityCount).toBe(published.length);
+    const mean = (100 * published.reduce((sum, row) => sum + row.numerator!, 0)) / published.reduce((sum, row) => sum + row.denominator!, 0);
+    expect(similar.value).toBeCloseTo(mean, 2);
+  });
+});
+
+describe('exports', () => {
+  it('CSV has the same rows as the JSON, "onderdrukt" in suppressed cells, and is audited', async () => {
+    const json = await figures('areaLevel=municipality&year=2023');
+    const response = await get('/api/v1/monitor/indicators/big2/figures?areaLevel=municipality&year=2023&decimal=comma', policyOfficer, 'text/csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/filename="kansrijk-big2-gemeente-totaal-2023-\d{4}-\d{2}-\d{2}\.csv"/);
+    const parsed = Papa.parse<Record<string, string>>(response.body.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true });
+    expect(parsed.data).toHaveLength(json.length);
+    parsed.data.forEach((line, index) => {
+      const row = json[index]!;
+      expect(line.gebiedscode).toBe(row.areaCode);
+      expect(line.teller).toBe(row.isSuppressed ? 'onderdrukt' : String(row.numerator));
+      expect(line.waarde).toBe(row.isSuppressed ? 'onderdrukt' : String(row.value).replace('.', ','));
+      expect(line.periode).toBe(row.period);
+    });
+    const [event] = await t.database.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'export'), eq(auditLog.objectType, 'indicator_figure')));
+    expect(event?.details).toMatchObject({ format: 'csv', rowCount: json.length });
+  });
+
+  it('XLSX opens with exceljs and has the same rows as the JSON', async () => {
+    const json: Overview = (await get('/api/v1/monitor/overview')).json();
+    const response = await get('/api/v1/monitor/overview', analyst, XLSX_MEDIA_TYPE);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain(XLSX_MEDIA_TYPE);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const lines = [];
+    for (let index = 2; index <= sheet.rowCount; index += 1) {
+      const values = (sheet.getRow(index).values as unknown[]).slice(1);
+      lines.push(Object.fromEntries(header.map((name, column) => [name, values[column] ?? null])));
+    }
+    const expected = json.items.flatMap((row): { key: string; figure: Figure | null }[] => {
+      const present = [row.all, row.vulnerable, row.notVulnerable].filter((figure): figure is Figure => figure !== null);
+      return present.length === 0 ? [{ key: row.indicator.key, figure: null }] : present.map((figure) => ({ key: row.indicator.key, figure }));
+    });
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, index) => {
+      expect(line.indicator).toBe(expected[index]!.key);
+      expect(line.waarde).toBe(expected[index]!.figure?.value ?? null);
+      expect(line.teller).toBe(expected[index]!.figure?.numerator ?? null);
+    });
+  });
+
+  it('exports the time series and the area profile as CSV too', async () => {
+    for (const url of ['/api/v1/monitor/indicators/big2/areas/GM0505/series', '/api/v1/monitor/areas/GM0505', '/api/v1/monitor/indicators']) {
+      const response = await get(url, policyOfficer, 'text/csv');
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toContain('text/csv');
+    }
+  });
+});
+
+describe('parameters out of range', () => {
+  it('answers unknown indicators, areas and years with a clear 400 or 404', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['/api/v1/monitor/indicators/bestaat_niet/figures', 404, /Onbekende indicator/],
+      ['/api/v1/monitor/indicators/big2/areas/GM9999/series', 404, /Onbekend gebied/],
+      ['/api/v1/monitor/areas/PV99', 404, /Onbekend gebied/],
+      ['/api/v1/monitor/indicators/big2/figures?year=2015', 400, /geen cijfers/],
+      ['/api/v1/monitor/indicators/big2/figures?year=2023&poolYears=5', 400, /ontbreken jaren/],
+      ['/api/v1/monitor/overview?year=2000', 400, /geen cijfers/],
+      ['/api/v1/monitor/indicators/coalition/figures?split=vulnerable', 400, /geen uitsplitsing/],
+      ['/api/v1/monitor/indicators/big2/figures?areaLevel=wijk', 400, /./],
+      ['/api/v1/monitor/areas/Dordrecht', 400, /gebiedscode/],
+      ['/api/v1/monitor/indicators/big2/figures?poolYears=0', 400, /./],
+    ];
+    for (const [url, status, message] of cases) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(response.json().errors ?? response.json().detail), url).toMatch(message);
+    }
+  });
+
+  it('never answers a 5xx to any combination of query parameters', async () => {
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('big2', 'GM0505', 'NL01', 'GG3316', '2023', 'all', 'vulnerable', 'municipality', '-1', '1e9', '%00'));
+    await fc.assert(
+      fc.asyncProperty(text, text, text, text, text, text, async (key, area, year, split, pool, level) => {
+        const query = new URLSearchParams({ year, split, poolYears: pool, areaLevel: level }).toString();
+        const urls = [
+          `/api/v1/monitor/indicators/${encodeURIComponent(key)}/figures?${query}`,
+          `/api/v1/monitor/indicators/${encodeURIComponent(key)}/areas/${encodeURIComponent(area)}/series?${query}`,
+          `/api/v1/monitor/areas/${encodeURIComponent(area)}?${query}`,
+          `/api/v1/monitor/overview?${query}`,
+        ];
+        for (const url of urls) {
+          const response = await get(url);
+          expect(response.statusCode, `${url} ${response.body}`).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

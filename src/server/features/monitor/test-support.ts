@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Hand-made, deterministic counts for the monitor's HTTP tests: every municipality, with GGD regions,
+// provinces and the Netherlands as exact sums (as the recompute makes them), so the hierarchy holds.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../platform/db/connection.js';
+import { NATION_CODE, type Split } from '../../../contracts/monitor.js';
+import { municipalities } from '../reference/schema.js';
+import { indicatorCounts } from './schema.js';
+
+export const TEST_YEARS = [2021, 2022, 2023] as const;
+
+/** A small hash for jitter that is the same on every run. */
+function jitter(text: string): number {
+  let hash = 2166136261;
+  for (const character of text) hash = Math.imul(hash ^ character.charCodeAt(0), 16777619);
+  return ((hash >>> 0) % 1000) / 1000;
+}
+
+export interface SeededCount {
+  areaLevel: 'municipality' | 'ggd_region' | 'province' | 'nation';
+  areaCode: string;
+  year: number;
+  split: Split;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * Big2-like counts: about one birth per 100 inhabitants, 7% in a vulnerable situation, 21% vs 14%
+ * with the outcome, and two points higher in the last year (a significant national rise).
+ */
+export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2'): Promise<SeededCount[]> {
+  const places = await db
+    .select({ code: municipalities.code, population: municipalities.population, ggd: municipalities.ggdRegionCode, province: municipalities.provinceCode })
+    .from(municipalities);
+  const rows: SeededCount[] = [];
+  const totals = new Map<string, SeededCount>();
+  const addTo = (areaLevel: SeededCount['areaLevel'], areaCode: string, cell: SeededCount) => {
+    const key = `${areaLevel}|${areaCode}|${cell.year}|${cell.split}`;
+    const total = totals.get(key) ?? { ...cell, areaLevel, areaCode, numerator: 0, denominator: 0 };
+    total.numerator += cell.numerator;
+    total.denominator += cell.denominator;
+    totals.set(key, total);
+  };
+  for (const place of places) {
+    for (const year of TEST_YEARS) {
+      const births = Math.max(4, Math.round((place.population / 100) * (0.9 + 0.2 * jitter(`${place.code}${year}`))));
+      const vulnerableBirths = Math.round(births * 0.07);
+      const rise = year === 2023 ? 0.02 : 0;
+      const vulnerable = { denominator: vulnerableBirths, numerator: Math.round(vulnerableBirths * (0.21 + rise)) };
+      const notVulnerable = { denominator: births - vulnerableBirths, numerator: Math.round((births - vulnerableBirths) * (0.14 + rise + 0.02 * jitter(place.code))) };
+      const cells: SeededCount[] = [
+        { areaLevel: 'municipality', areaCode: place.code, year, split: 'vulnerable', ...vulnerable },
+        { areaLevel: 'municipality', areaCode: place.code, year, split: 'not_vulnerable', ...notVulnerable },
+        {
+          areaLevel: 'municipality',
+          areaCode: place.code,
+          year,
+          split: 'all',
+          numerator: vulnerable.numerator + notVulnerable.numerator,
+          denominator: births,
+        },
+      ];
+      for (const cell of cells) {
+        rows.push(cell);
+        addTo('ggd_region', place.ggd, cell);
+        addTo('province', place.province, cell);
+        addTo('nation', NATION_CODE, cell);
+      }
+    }
+  }
+  rows.push(...totals.values());
+  for (let start = 0; start < rows.length; start += 1000) {
+    await db.insert(indicatorCounts).values(
+      rows.slice(start, start + 1000).map((row) => ({ ...row, indicatorKey, source: 'records', isSynthetic: true })),
+    );
+  }
+  return rows;
+}
+
+export async function countImportedRows(db: Executor): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM indicator_counts WHERE source = 'import'`);
+  return row!.count;
+}
