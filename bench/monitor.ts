@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: EUPL-1.2
+// `npm run bench:monitor`: the monitor's cost against data size. Generates 1×, 2× and 4× a national
+// year of synthetic births, times the full recompute (every indicator × area × year × split) on the
+// database and the SAME SQL on DuckDB in memory with the same rows, and the municipality page API
+// (p50/p95). PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set (in a scratch database that is
+// dropped afterwards), PGlite otherwise. Figures are printed, never asserted.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildApp, DATA_FOLDER } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { openDatabase, queryRows, type Database } from '../src/server/platform/db/connection.js';
+import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { seedDemo } from '../src/server/demo/seed-demo.js';
+import { systemClock } from '../src/server/platform/clock.js';
+import { INDICATORS } from '../src/server/features/monitor/definitions/indicators.js';
+import { buildIndicatorCountsSql } from '../src/server/features/monitor/register/compile-indicator-sql.js';
+import { recomputeIndicatorCounts } from '../src/server/features/monitor/register/recompute-indicator-counts.js';
+import {
+  SYNTHETIC_BIRTH_COLUMNS,
+  csvOf,
+  generateSyntheticBirths,
+  planFor,
+  syntheticBirths,
+} from '../src/server/features/monitor/register/generate-synthetic-births.js';
+import { sql } from 'drizzle-orm';
+import { sessionFor } from '../test/helpers/sessions.js';
+
+const YEAR = 2024;
+const SCALES = [1, 2, 4];
+const RUNS = 3;
+const API_REQUESTS = 200;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanUp: () => Promise<void> }> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+    return { database, label: 'PGlite (in memory; set BENCH_DATABASE_URL for PostgreSQL)', cleanUp: async () => undefined };
+  }
+  const name = `kansrijk_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+  return {
+    database,
+    label: `PostgreSQL (${url.host}, scratch database ${name})`,
+    cleanUp: async () => {
+      // The pool has ended by now; FORCE only if a straggler connection is still there.
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin.end();
+    },
+  };
+}
+
+/** The same rows in DuckDB: written by the same deterministic generator to CSV and read in bulk. */
+async function loadDuckDb(database: Database, scale: number, folder: string) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const municipalities = await queryRows<{ code: string; ggd_region_code: string; province_code: string }>(
+    database.db,
+    sql`SELECT code, ggd_region_code, province_code FROM municipalities`,
+  );
+  const municipalityFile = path.join(folder, 'municipalities.csv');
+  writeFileSync(municipalityFile, ['code,ggd_region_code,province_code', ...municipalities.map((row) => `${row.code},${row.ggd_region_code},${row.province_code}`)].join('\n'));
+  const birthsFile = path.join(folder, `births-${scale}.csv`);
+  const plans = await planFor(database.db, { years: [YEAR], scale, dataFolder: DATA_FOLDER });
+  const parts: string[] = [];
+  for (const rows of syntheticBirths(plans)) parts.push(csvOf(rows));
+  writeFileSync(birthsFile, parts.join('\n'));
+  await connection.run(`CREATE TABLE municipalities AS SELECT * FROM read_csv('${municipalityFile}', header = true, all_varchar = true)`);
+  const types: Record<string, string> = {
+    source_key: 'VARCHAR',
+    municipality_code: 'VARCHAR',
+    sex: 'VARCHAR',
+    birth_year: 'SMALLINT',
+    gestational_age_days: 'SMALLINT',
+    birth_weight_grams: 'SMALLINT',
+    first_antenatal_visit_day: 'SMALLINT',
+    parent_count: 'SMALLINT',
+    parents_with_problematic_debt: 'SMALLINT',
+  };
+  const columns = SYNTHETIC_BIRTH_COLUMNS.map((column) => `'${column}': '${types[column] ?? 'BOOLEAN'}'`).join(', ');
+  await connection.run(
+    `CREATE TABLE birth_register AS SELECT true AS is_synthetic, * FROM read_csv('${birthsFile}', header = false, nullstr = '', columns = {${columns}})`,
+  );
+  const count = Number((await connection.runAndReadAll('SELECT count(*) FROM birth_register')).getRows()[0]![0]);
+  return { connection, count, close: () => instance.closeSync() };
+}
+
+async function benchApi(database: Database, areaCodes: string[]): Promise<{ p50: number; p95: number } | string> {
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+  const demo = await seedDemo(database.db, systemClock.now());
+  const app = await buildApp({ config, database, clock: systemClock, webRoot: '/nonexistent' });
+  await app.ready();
+  try {
+    const session = await sessionFor({ app, database, config, clock: systemClock as never, demo, close: async () => undefined }, 'analyst');
+    const probe = await app.inject({ method: 'GET', url: `/api/v1/monitor/areas/${areaCodes[0]}`, headers: session.headers });
+    if (probe.statusCode !== 200) return `municipality page API answered ${probe.statusCode}: ${probe.body.slice(0, 200)}`;
+    const durations: number[] = [];
+    for (let index = 0; index < API_REQUESTS; index++) {
+      const code = areaCodes[index % areaCodes.length]!;
+      const [response, duration] = await timed(() => app.inject({ method: 'GET', url: `/api/v1/monitor/areas/${code}`, headers: session.headers }));
+      if (response.statusCode !== 200) return `request for ${code} answered ${response.statusCode}`;
+      durations.push(duration);
+    }
+    return { p50: percentile(durations, 50), p95: percentile(durations, 95) };
+  } finally {
+    await app.close();
+  }
+}
+
+const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-bench-'));
+const { database, label, cleanUp } = await openBenchDatabase();
+try {
+  console.log(`Monitor benchmark — database: ${label}; DuckDB in memory; year ${YEAR}; ${RUNS} runs each (median).`);
+  await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
+  const results: { scale: number; rows: number; recompute: number; duckdb: number }[] = [];
+  for (const scale of SCALES) {
+    // Idempotent keys: each scale only adds the children beyond the previous one.
+    const [generated, generateMs] = await timed(() => generateSyntheticBirths(database.db, { years: [YEAR], scale, dataFolder: DATA_FOLDER }));
+    const recomputeTimes: number[] = [];
+    let countRows = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const result = await recomputeIndicatorCounts(database.db);
+      recomputeTimes.push(result.durationMs);
+      countRows = result.rowCount;
+    }
+    const duck = await loadDuckDb(database, scale, folder);
+    const aggregation = buildIndicatorCountsSql(INDICATORS);
+    const duckTimes: number[] = [];
+    let duckRows = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const [reader, duration] = await timed(() => duck.connection.runAndReadAll(aggregation));
+      duckTimes.push(duration);
+      duckRows = reader.getRows().length;
+    }
+    duck.close();
+    const row = { scale, rows: generated.generated, recompute: median(recomputeTimes), duckdb: median(duckTimes) };
+    results.push(row);
+    console.log(
+      `${scale}× (${generated.generated.toLocaleString('en')} births, ${generated.inserted.toLocaleString('en')} new in ${ms(generateMs)}): ` +
+        `recompute ${ms(row.recompute)} → ${countRows} counts; DuckDB ${ms(row.duckdb)} → ${duckRows} rows ` +
+        `(same rows: ${duck.count === generated.generated}); database/DuckDB = ${(row.recompute / row.duckdb).toFixed(1)}×`,
+    );
+  }
+  const first = results[0]!;
+  const last = results[results.length - 1]!;
+  const growth = last.recompute / first.recompute;
+  const dataGrowth = last.rows / first.rows;
+  console.log(
+    `Linearity: ${dataGrowth.toFixed(1)}× the data took ${growth.toFixed(1)}× the time ` +
+      `(${(first.recompute / (first.rows / 100_000)).toFixed(0)} → ${(last.recompute / (last.rows / 100_000)).toFixed(0)} ms per 100k births): ` +
+      `${growth <= dataGrowth * 1.25 ? 'linear or better' : 'WORSE than linear'}.`,
+  );
+  const perBirth = last.recompute / last.rows;
+  console.log(`Five national years (≈ ${(5 * first.rows).toLocaleString('en')} births) by linear extrapolation: ≈ ${ms(perBirth * 5 * first.rows)} (target < 2 s on PostgreSQL, ≤ 3× DuckDB).`);
+  const areaCodes = (await queryRows<{ code: string }>(database.db, sql`SELECT code FROM municipalities ORDER BY code`)).map((row) => row.code);
+  const api = await benchApi(database, areaCodes);
+  if (typeof api === 'string') console.log(`Municipality page API: not measured — ${api}`);
+  else console.log(`Municipality page API (GET /api/v1/monitor/areas/:code, ${API_REQUESTS} requests via app.inject, 4× data): p50 ${api.p50.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms (target p95 < 50 ms).`);
+} finally {
+  await database.close();
+  await cleanUp();
+  rmSync(folder, { recursive: true, force: true });
+}
