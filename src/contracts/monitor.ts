@@ -200,7 +200,7 @@ export const importPreviewSchema = z
     /** Data lines (without the header). */
     rowCount: z.number().int(),
     errorCount: z.number().int(),
-    /** At most the first 1,000 errors, in line order. */
+    /** At most the first 1,000 line errors (plus any error about the whole file), in line order. */
     errors: z.array(importErrorSchema),
     sample: z.array(importRowSchema),
   })

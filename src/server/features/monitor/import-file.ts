@@ -46,9 +46,10 @@ export interface CheckedImport {
 class ErrorList {
   readonly errors: ImportError[] = [];
   count = 0;
-  add(line: number, column: string | null, message: string) {
+  add(line: number, column: string | null, message: string, isAboutTheFile = false) {
     this.count += 1;
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, column, message });
+    // A problem of the whole file is always shown, however many line errors came before it.
+    if (this.errors.length < MAX_REPORTED_ERRORS || isAboutTheFile) this.errors.push({ line, column, message });
   }
 }
 
@@ -143,7 +144,7 @@ export function checkImportFile(bytes: Uint8Array, reference: ImportReference): 
     rowCount += 1;
     const lineNumber = index + 1;
     if (rowCount > MAX_IMPORT_LINES) {
-      errors.add(lineNumber, null, fill(text.importTooManyLines, { max: MAX_IMPORT_LINES.toLocaleString('nl-NL') }));
+      errors.add(lineNumber, null, fill(text.importTooManyLines, { max: MAX_IMPORT_LINES.toLocaleString('nl-NL') }), true);
       rowCount = lines.slice(1).filter((candidate) => candidate.trim() !== '').length;
       break;
     }
