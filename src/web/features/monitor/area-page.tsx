@@ -106,21 +106,27 @@ function AreaIndicator({ row, profile }: { row: AreaProfileRow; profile: AreaPro
       <Heading level={3} id={headingId}>
         <Link to={mapLink}>{indicator.name}</Link>
       </Heading>
-      <div className="kr-area-card__value">
-        <span className="kr-area-card__number">
-          <FigureValue figure={figure} unit={indicator.unit} showInterval={false} />
-        </span>
-        {figure ? <span>{figure.period}</span> : null}
-        {figure && !figure.isSuppressed ? <span>{intervalText(figure, locale, m)}</span> : null}
+      <div className="kr-area-card__body">
+        <div>
+          <div className="kr-area-card__value">
+            <span className="kr-area-card__number">
+              <FigureValue figure={figure} unit={indicator.unit} showInterval={false} />
+            </span>
+            {figure ? <span>{figure.period}</span> : null}
+            {figure && !figure.isSuppressed ? <span>{intervalText(figure, locale, m)}</span> : null}
+          </div>
+          {figure?.isSuppressed ? <Paragraph className="kr-suppressed-why">{suppressionText(figure.suppression, m)}</Paragraph> : null}
+          {figure ? (
+            <Paragraph>
+              <ChangeMark change={figure.change} />
+            </Paragraph>
+          ) : null}
+          <ComparisonTable indicator={indicator} comparisons={row.comparisons} caption={format(t.comparisonTitle, { indicator: indicator.shortName })} />
+        </div>
+        <div>
+          <AreaTrend indicator={indicator} areaCode={profile.areaCode} areaName={profile.areaName} />
+        </div>
       </div>
-      {figure?.isSuppressed ? <Paragraph className="kr-suppressed-why">{suppressionText(figure.suppression, m)}</Paragraph> : null}
-      {figure ? (
-        <Paragraph>
-          <ChangeMark change={figure.change} />
-        </Paragraph>
-      ) : null}
-      <ComparisonTable indicator={indicator} comparisons={row.comparisons} caption={format(t.comparisonTitle, { indicator: indicator.shortName })} />
-      <AreaTrend indicator={indicator} areaCode={profile.areaCode} areaName={profile.areaName} />
     </>
   );
 }

@@ -51,6 +51,11 @@ export function formatP(p: number, locale: Locale): { text: string; isBelow: boo
 
 /** "significant, p = 0,003" / "niet significant, p = 0,41". */
 export function significanceText(change: { pValue: number | null; isSignificant: boolean }, locale: Locale, m: Catalogue): string {
+  // "p = 0,003" never breaks over two lines.
+  return rawSignificanceText(change, locale, m).replace(/p ([=<]) /, 'p\u00a0$1\u00a0');
+}
+
+function rawSignificanceText(change: { pValue: number | null; isSignificant: boolean }, locale: Locale, m: Catalogue): string {
   const t = m.monitorPages;
   if (change.pValue === null) return change.isSignificant ? t.significantNoP : t.notSignificantNoP;
   const p = formatP(change.pValue, locale);

@@ -161,7 +161,7 @@ export default function MonitorImportPage() {
 
       <section aria-labelledby="import-choose">
         <Heading level={2} id="import-choose">
-          {t.importFileLabel}
+          {t.importChooseTitle}
         </Heading>
         <FormField type="text" label={<FormLabel htmlFor="import-file">{t.importFileLabel}</FormLabel>}>
           <FormFieldDescription id="import-file-description">{t.importFileDescription}</FormFieldDescription>

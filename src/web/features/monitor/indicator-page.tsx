@@ -111,9 +111,6 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
 
   return (
     <Page title={indicator.name}>
-      <Paragraph appearance="lead">
-        {indicator.numerator} / {indicator.denominator}
-      </Paragraph>
       <IndicatorFacts indicator={indicator} />
       <SyntheticNotice figures={allFigures} />
 

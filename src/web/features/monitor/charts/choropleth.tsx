@@ -32,6 +32,8 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   const [loadFailed, setLoadFailed] = useState(false);
   const [hoverCode, setHoverCode] = useState<string | null>(null);
   const [focusCode, setFocusCode] = useState<string | null>(null);
+  /** Whichever came last, hover or focus, is the area whose details are shown. */
+  const [inspectCode, setInspectCode] = useState<string | null>(null);
   /** The one area in the tab order (roving tabindex). */
   const [tabCode, setTabCode] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -117,7 +119,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
     return NO_DATA_FILL;
   };
   const highlighted = [selectedCode, focusCode, hoverCode].filter((code, index, all): code is string => Boolean(code) && all.indexOf(code) === index);
-  const detailCode = hoverCode ?? focusCode ?? selectedCode;
+  const detailCode = inspectCode ?? selectedCode;
   const detailShape = detailCode ? shapeByCode.get(detailCode) : undefined;
   const detailFigure = detailCode ? byCode.get(detailCode) : undefined;
 
@@ -173,10 +175,20 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
                 onFocus={() => {
                   setFocusCode(shape.code);
                   setTabCode(shape.code);
+                  setInspectCode(shape.code);
                 }}
-                onBlur={() => setFocusCode((current) => (current === shape.code ? null : current))}
-                onMouseEnter={() => setHoverCode(shape.code)}
-                onMouseLeave={() => setHoverCode((current) => (current === shape.code ? null : current))}
+                onBlur={() => {
+                  setFocusCode((current) => (current === shape.code ? null : current));
+                  setInspectCode((current) => (current === shape.code ? hoverCode : current));
+                }}
+                onMouseEnter={() => {
+                  setHoverCode(shape.code);
+                  setInspectCode(shape.code);
+                }}
+                onMouseLeave={() => {
+                  setHoverCode((current) => (current === shape.code ? null : current));
+                  setInspectCode((current) => (current === shape.code ? focusCode : current));
+                }}
                 onClick={() => {
                   setTabCode(shape.code);
                   onChoose(shape.code, shape.name);
