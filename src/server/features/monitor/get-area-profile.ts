@@ -15,14 +15,15 @@ import { fileSafe } from './get-indicator-figures.js';
 import { publicIndicator } from './list-indicators.js';
 import { fill } from './monitor-text.js';
 import type { Area, AreaIndex } from './monitor-store.js';
-import { figureOf, loadContext, loadCountsFor, previousPeriod, publishTable, requireArea, type Period, type PublishedTable } from './published-tables.js';
+import { figureOf, loadContext, previousPeriod, publishTables, requireArea, type Period, type PublishedTable } from './published-tables.js';
 
 /** A mean over fewer published municipalities than this is not shown (too unstable, and too close to one). */
 export const MIN_COMPARISON_MUNICIPALITIES = 3;
 const text = nl.monitor;
 
 export async function computeAreaProfile(db: Executor, areaCode: string, query: z.infer<typeof overviewQuerySchema>): Promise<AreaProfile> {
-  const { areas, years } = await loadContext(db, INDICATORS);
+  const context = await loadContext(db, INDICATORS);
+  const { areas, years } = context;
   const area = requireArea(areas, areaCode);
   const allYears = [...years.values()].flat();
   if (query.year !== undefined && allYears.length > 0 && !allYears.some((year) => year <= query.year!)) {
@@ -42,11 +43,18 @@ export async function computeAreaProfile(db: Executor, areaCode: string, query: 
     const period: Period | null = latest === undefined ? null : { firstYear: latest, year: latest };
     return { indicator, period, previous: period ? previousPeriod(indicatorYears, period) : null };
   });
-  const counts = await loadCountsFor(db, INDICATORS, periods.flatMap(({ period, previous }) => [period, previous]));
+  const tableOf = await publishTables(
+    db,
+    context,
+    periods.flatMap(({ indicator, period, previous }) => [
+      { indicator, period },
+      { indicator, period: previous },
+    ]),
+  );
   const items: AreaProfileRow[] = periods.map(({ indicator, period, previous }) => {
     if (!period) return { indicator: publicIndicator(indicator), figure: null, comparisons: [] };
-    const table = publishTable(indicator, counts, areas, period);
-    const previousTable = previous ? publishTable(indicator, counts, areas, previous) : null;
+    const table = tableOf(indicator, period);
+    const previousTable = previous ? tableOf(indicator, previous) : null;
     const comparisons: Comparison[] = [];
     if (sizeClass) comparisons.push(similarComparison(table, similar, sizeClass.label));
     for (const [kind, code] of parentsOf(area)) comparisons.push(areaComparison(table, areas, kind, code));

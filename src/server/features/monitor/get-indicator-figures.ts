@@ -9,10 +9,9 @@ import {
   areasOfLevel,
   figureOf,
   loadContext,
-  loadCountsFor,
   periodFor,
   previousPeriod,
-  publishTable,
+  publishTables,
   requireIndicator,
   requireSplit,
 } from './published-tables.js';
@@ -20,16 +19,16 @@ import {
 export async function computeIndicatorFigures(db: Executor, key: string, query: z.infer<typeof figureQuerySchema>): Promise<Figure[]> {
   const indicator = requireIndicator(key);
   requireSplit(indicator, query.split);
-  const { areas, years } = await loadContext(db, [indicator]);
-  const indicatorYears = years.get(indicator.key)!;
+  const context = await loadContext(db, [indicator]);
+  const indicatorYears = context.years.get(indicator.key)!;
   const period = periodFor(indicatorYears, query.year, query.poolYears);
   if (!period) return [];
   const previous = previousPeriod(indicatorYears, period);
-  const counts = await loadCountsFor(db, [indicator], [period, previous]);
   // The whole table (every level and split) is suppressed first; the level asked for is picked after.
-  const table = publishTable(indicator, counts, areas, period);
-  const previousTable = previous ? publishTable(indicator, counts, areas, previous) : null;
-  return areasOfLevel(areas, query.areaLevel)
+  const tableOf = await publishTables(db, context, [{ indicator, period }, { indicator, period: previous }]);
+  const table = tableOf(indicator, period);
+  const previousTable = previous ? tableOf(indicator, previous) : null;
+  return areasOfLevel(context.areas, query.areaLevel)
     .map((area) => figureOf(table, area, query.split, previousTable))
     .filter((figure): figure is Figure => figure !== null);
 }

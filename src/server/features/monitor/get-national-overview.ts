@@ -10,10 +10,11 @@ import { INDICATORS } from './definitions/indicators.js';
 import { figureColumns, type ExportTable } from './export-figures.js';
 import { publicIndicator } from './list-indicators.js';
 import { fill } from './monitor-text.js';
-import { figureOf, loadContext, loadCountsFor, previousPeriod, publishTable, type Period } from './published-tables.js';
+import { figureOf, loadContext, previousPeriod, publishTables, type Period } from './published-tables.js';
 
 export async function computeNationalOverview(db: Executor, query: z.infer<typeof overviewQuerySchema>): Promise<Overview> {
-  const { areas, years } = await loadContext(db, INDICATORS);
+  const context = await loadContext(db, INDICATORS);
+  const { areas, years } = context;
   const allYears = [...years.values()].flat();
   if (query.year !== undefined && allYears.length > 0 && !allYears.some((year) => year <= query.year!)) {
     const message = fill(nl.monitor.yearOutsideData, { year: query.year, first: Math.min(...allYears), last: Math.max(...allYears) });
@@ -27,12 +28,19 @@ export async function computeNationalOverview(db: Executor, query: z.infer<typeo
     const period: Period | null = latest === undefined ? null : { firstYear: latest, year: latest };
     return { indicator, period, previous: period ? previousPeriod(indicatorYears, period) : null };
   });
-  const counts = await loadCountsFor(db, INDICATORS, periods.flatMap(({ period, previous }) => [period, previous]));
+  const tableOf = await publishTables(
+    db,
+    context,
+    periods.flatMap(({ indicator, period, previous }) => [
+      { indicator, period },
+      { indicator, period: previous },
+    ]),
+  );
   const items: OverviewRow[] = periods.map(({ indicator, period, previous }) => {
     const row: OverviewRow = { indicator: publicIndicator(indicator), year: period?.year ?? null, all: null, vulnerable: null, notVulnerable: null };
     if (!period) return row;
-    const table = publishTable(indicator, counts, areas, period);
-    const previousTable = previous ? publishTable(indicator, counts, areas, previous) : null;
+    const table = tableOf(indicator, period);
+    const previousTable = previous ? tableOf(indicator, previous) : null;
     row.all = figureOf(table, nation, 'all', previousTable);
     if (indicator.hasVulnerabilitySplit) {
       row.vulnerable = figureOf(table, nation, 'vulnerable', previousTable);

@@ -12,10 +12,9 @@ import { SPLIT_LABEL } from './monitor-text.js';
 import {
   figureOf,
   loadContext,
-  loadCountsFor,
   isCovered,
   previousPeriod,
-  publishTable,
+  publishTables,
   requireArea,
   requireIndicator,
   requireSplit,
@@ -29,15 +28,15 @@ const MIN_TREND_PERIODS = 3;
 export async function computeTimeSeries(db: Executor, key: string, areaCode: string, query: z.infer<typeof seriesQuerySchema>): Promise<Series> {
   const indicator = requireIndicator(key);
   requireSplit(indicator, query.split);
-  const { areas, years } = await loadContext(db, [indicator]);
-  const area = requireArea(areas, areaCode);
-  const indicatorYears = years.get(indicator.key)!;
+  const context = await loadContext(db, [indicator]);
+  const area = requireArea(context.areas, areaCode);
+  const indicatorYears = context.years.get(indicator.key)!;
   // Every year that ends a complete period (with pooling: the N years up to it all have data).
   const periods: Period[] = indicatorYears
     .map((year) => ({ firstYear: year - query.poolYears + 1, year }))
     .filter((period) => isCovered(indicatorYears, period));
-  const counts = await loadCountsFor(db, [indicator], periods);
-  const tables = new Map<number, PublishedTable>(periods.map((period) => [period.year, publishTable(indicator, counts, areas, period)]));
+  const tableOf = await publishTables(db, context, periods.map((period) => ({ indicator, period })));
+  const tables = new Map<number, PublishedTable>(periods.map((period) => [period.year, tableOf(indicator, period)]));
   const items: Figure[] = [];
   for (const period of periods) {
     const previous = previousPeriod(indicatorYears, period);

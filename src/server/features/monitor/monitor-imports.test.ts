@@ -63,6 +63,17 @@ describe('importing aggregate files', () => {
     expect(national!.sourceLabel).toMatch(/^Import: taal-2023\.csv, \d{4}-\d{2}-\d{2}$/);
   });
 
+  it('replaces an imported figure with a later import of the same cell, and shows it at once', async () => {
+    const url = '/api/v1/monitor/indicators/speech_language/figures?areaLevel=nation&year=2023';
+    const nationalOf = async () => ((await t.app.inject({ method: 'GET', url, headers: analyst.headers })).json() as Figure[])[0]!;
+    expect((await nationalOf()).numerator).toBe(9100);
+    const correction = await post('/api/v1/monitor/imports?fileName=correctie.csv', fileOf(['speech_language;NL01;2023;all;9200;160000']));
+    expect(correction.statusCode, correction.body).toBe(201);
+    const national = await nationalOf();
+    expect(national.numerator).toBe(9200);
+    expect(national.sourceLabel).toMatch(/^Import: correctie\.csv/);
+  });
+
   const BAD_LINES: [string, string, RegExp][] = [
     ['unknown indicator', 'geen_indicator;GM0505;2023;all;10;100', /Onbekende indicator/],
     ['unknown area', 'big2;GM9999;2023;all;10;100', /Onbekende gebiedscode/],

@@ -101,16 +101,25 @@ export async function loadCounts(db: Executor, indicatorKeys: readonly string[],
   return rows as CountRow[];
 }
 
-/** Per indicator: the years that have any count. */
-export async function loadYears(db: Executor, indicatorKeys: readonly string[]): Promise<Map<string, number[]>> {
-  const years = new Map<string, number[]>(indicatorKeys.map((key) => [key, []]));
+/**
+ * Per indicator: the years that have any count, each with a fingerprint of its counts (number of
+ * rows, sums, latest change). Published tables are cached under these fingerprints, so a recompute
+ * or an import shows at once, and an unchanged year is never suppressed twice.
+ */
+export async function loadYears(db: Executor, indicatorKeys: readonly string[]): Promise<Map<string, Map<number, string>>> {
+  const years = new Map<string, Map<number, string>>(indicatorKeys.map((key) => [key, new Map()]));
   if (indicatorKeys.length === 0) return years;
   const rows = await db
-    .selectDistinct({ indicatorKey: indicatorCounts.indicatorKey, year: indicatorCounts.year })
+    .select({
+      indicatorKey: indicatorCounts.indicatorKey,
+      year: indicatorCounts.year,
+      fingerprint: sql<string>`count(*) || ':' || sum(${indicatorCounts.numerator}) || ':' || sum(${indicatorCounts.denominator}) || ':' || max(${indicatorCounts.computedAt})`,
+    })
     .from(indicatorCounts)
     .where(inArray(indicatorCounts.indicatorKey, [...indicatorKeys]))
+    .groupBy(indicatorCounts.indicatorKey, indicatorCounts.year)
     .orderBy(indicatorCounts.indicatorKey, indicatorCounts.year);
-  for (const row of rows) years.get(row.indicatorKey)?.push(row.year);
+  for (const row of rows) years.get(row.indicatorKey)?.set(row.year, row.fingerprint);
   return years;
 }
 

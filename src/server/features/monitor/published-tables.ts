@@ -225,14 +225,80 @@ export function isCovered(years: readonly number[], period: Period): boolean {
   return true;
 }
 
+export interface MonitorContext {
+  areas: AreaIndex;
+  /** Per indicator, the years with counts (ascending). */
+  years: Map<string, number[]>;
+  fingerprints: Map<string, Map<number, string>>;
+}
+
 /** The areas, and per indicator the years that have counts. */
-export async function loadContext(db: Executor, indicators: readonly IndicatorDefinition[]) {
-  const [areas, years] = await Promise.all([loadAreas(db), loadYears(db, indicators.map((indicator) => indicator.key))]);
-  return { areas, years };
+export async function loadContext(db: Executor, indicators: readonly IndicatorDefinition[]): Promise<MonitorContext> {
+  const [areas, fingerprints] = await Promise.all([loadAreas(db), loadYears(db, indicators.map((indicator) => indicator.key))]);
+  const years = new Map([...fingerprints].map(([key, byYear]) => [key, [...byYear.keys()].sort((a, b) => a - b)]));
+  return { areas, years, fingerprints };
+}
+
+/** Published tables kept per database; at most this many (a national table is a few hundred kB). */
+const CACHED_TABLES = 150;
+const tableCache = new WeakMap<object, Map<string, PublishedTable>>();
+
+function cacheKey(context: MonitorContext, indicator: IndicatorDefinition, period: Period): string {
+  const fingerprints = context.fingerprints.get(indicator.key);
+  const parts = [indicator.key, period.firstYear, period.year];
+  for (let year = period.firstYear; year <= period.year; year += 1) parts.push(fingerprints?.get(year) ?? '-');
+  return parts.join('|');
+}
+
+/**
+ * The published tables for these indicator × periods: from the cache when their counts have not
+ * changed, otherwise loaded (one query for all that are missing) and suppressed.
+ */
+export async function publishTables(
+  db: Executor,
+  context: MonitorContext,
+  wanted: readonly { indicator: IndicatorDefinition; period: Period | null }[],
+): Promise<(indicator: IndicatorDefinition, period: Period) => PublishedTable> {
+  let cache = tableCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    tableCache.set(db, cache);
+  }
+  const found = new Map<string, PublishedTable>();
+  const missing: { indicator: IndicatorDefinition; period: Period; key: string }[] = [];
+  for (const { indicator, period } of wanted) {
+    if (!period) continue;
+    const key = cacheKey(context, indicator, period);
+    const cached = cache.get(key);
+    if (cached) {
+      // Map order is insertion order: re-inserting makes this the most recently used.
+      cache.delete(key);
+      cache.set(key, cached);
+      found.set(key, cached);
+    } else if (!missing.some((entry) => entry.key === key)) missing.push({ indicator, period, key });
+  }
+  if (missing.length > 0) {
+    const indicators = [...new Set(missing.map((entry) => entry.indicator))];
+    const counts = await loadCountsFor(db, indicators, missing.map((entry) => entry.period));
+    for (const { indicator, period, key } of missing) {
+      const table = publishTable(indicator, counts, context.areas, period);
+      found.set(key, table);
+      cache.set(key, table);
+    }
+    for (const key of cache.keys()) {
+      if (cache.size <= CACHED_TABLES) break;
+      cache.delete(key);
+    }
+  }
+  return (indicator, period) => {
+    const table = found.get(cacheKey(context, indicator, period));
+    if (!table) throw new Error(`publishTables: ${indicator.key} ${period.firstYear}–${period.year} was not asked for`);
+    return table;
+  };
 }
 
 /** The counts of these indicators over the span of the given periods. */
-export function loadCountsFor(db: Executor, indicators: readonly IndicatorDefinition[], periods: readonly (Period | null)[]): Promise<CountRow[]> {
+function loadCountsFor(db: Executor, indicators: readonly IndicatorDefinition[], periods: readonly (Period | null)[]): Promise<CountRow[]> {
   const present = periods.filter((period): period is Period => period !== null);
   if (present.length === 0) return Promise.resolve([]);
   return loadCounts(
