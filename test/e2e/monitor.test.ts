@@ -180,6 +180,7 @@ describe('the monitor, as an analyst', () => {
     expect(await focusedCode()).toBeNull();
     await expectNoAxeViolations(page);
     await screenshot(page, 'indicator-dordrecht');
+    if (SCREENSHOTS) await page.locator('.kr-map').screenshot({ path: `${SCREENSHOTS}/monitor-map.png` });
 
     // The table alternative: choose another municipality there.
     await page.getByRole('button', { name: 'Trend tonen van Gorinchem' }).click();

@@ -663,6 +663,7 @@ export const en = {
     importCheckingLabel: 'Checking progress',
     importValid: 'The file is valid: {count} lines. Nothing has been stored yet.',
     importInvalid: 'The file has {count} errors. Nothing has been stored. Correct the file and try again.',
+    importInvalidOne: 'The file has 1 error. Nothing has been stored. Correct the file and try again.',
     importErrorsShown: 'The first {shown} of {count} errors are in the table.',
     importErrorsCaption: 'Errors per line',
     importErrorsFile: 'import-errors',

@@ -666,6 +666,7 @@ export const nl = {
     importCheckingLabel: 'Voortgang controle',
     importValid: 'Het bestand is in orde: {count} regels. Er is nog niets opgeslagen.',
     importInvalid: 'Het bestand bevat {count} fouten. Er is niets opgeslagen. Verbeter het bestand en probeer het opnieuw.',
+    importInvalidOne: 'Het bestand bevat 1 fout. Er is niets opgeslagen. Verbeter het bestand en probeer het opnieuw.',
     importErrorsShown: 'De eerste {shown} van {count} fouten staan in de tabel.',
     importErrorsCaption: 'Fouten per regel',
     importErrorsFile: 'importfouten',

@@ -274,7 +274,7 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
     return (
       <>
         <Alert type="error">
-          <Paragraph>{format(t.importInvalid, { count: formatNumber(preview.errorCount) })}</Paragraph>
+          <Paragraph>{preview.errorCount === 1 ? t.importInvalidOne : format(t.importInvalid, { count: formatNumber(preview.errorCount) })}</Paragraph>
           {preview.errors.length < preview.errorCount ? (
             <Paragraph>{format(t.importErrorsShown, { shown: formatNumber(preview.errors.length), count: formatNumber(preview.errorCount) })}</Paragraph>
           ) : null}

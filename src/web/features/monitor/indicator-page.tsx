@@ -189,10 +189,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
       <AsyncContent state={figures}>
         {(list) => (
           <>
-            <ChartFrame
-              title={mapTitle}
-              source={sourcesOf(list)}
-            >
+            <ChartFrame title={mapTitle} source={sourcesOf(list)} className="kr-chart--map">
               {poolYears > 1 ? <p className="kr-pooled">{format(t.pooledNote, { period })}</p> : null}
               <Choropleth
                 level={level}

@@ -236,10 +236,9 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
       </div>
       <div className="kr-map__details">
         <p className="kr-map__details-title">{t.detailsTitle}</p>
+        {detailShape ? <p className="kr-map__details-name">{detailShape.name}</p> : null}
         {detailShape ? (
-          <dl className="kr-details kr-map__details-list">
-            <dt className="kr-visually-hidden">{t.columnArea}</dt>
-            <dd className="kr-map__details-name">{detailShape.name}</dd>
+          <dl className="kr-map__details-list">
             <dt>{t.columnValue}</dt>
             <dd>{figureValueText(detailFigure, unit, locale, m)}</dd>
             {detailFigure && !detailFigure.isSuppressed && intervalText(detailFigure, locale, m) ? (
