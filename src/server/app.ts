@@ -20,6 +20,7 @@ import type { Database } from './platform/db/connection.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { registerErrorHandling } from './platform/errors.js';
+import { registerInFlightTracking } from './platform/http/in-flight.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { API_VERSION, registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
@@ -67,6 +68,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInFlightTracking(app);
 
   await registerSecurityHeaders(app, config);
   await app.register(cookie);

@@ -21,6 +21,7 @@ const configSchema = z
     TRUST_PROXY: booleanFromEnv.default(false),
     SECURE_COOKIES: booleanFromEnv.optional(),
     SEED_DEMO: booleanFromEnv.default(true),
+    SEED_NATIONAL: booleanFromEnv.default(true),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
     SESSION_IDLE_MINUTES_AGGREGATE: z.coerce.number().int().min(1).max(480).default(60),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
@@ -62,6 +63,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
     /** Secure cookies and HSTS when served over TLS (or explicitly configured). */
     isTls: env.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     seedDemo: env.SEED_DEMO,
+    /** With the demo: the synthetic national birth register for the monitor (≈ 1 minute, once). */
+    seedNational: env.SEED_NATIONAL,
     session: {
       idleMinutesPersonalData: env.SESSION_IDLE_MINUTES,
       idleMinutesAggregate: env.SESSION_IDLE_MINUTES_AGGREGATE,

@@ -23,7 +23,12 @@ async function main() {
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
   );
-  const { demo } = await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: config.seedDemo, now: new Date() });
+  const { demo } = await prepareDatabase(database, {
+    dataFolder: DATA_FOLDER,
+    seedDemo: config.seedDemo,
+    seedNational: config.seedNational,
+    now: new Date(),
+  });
   const app = await buildApp({ config, database });
 
   let isShuttingDown = false;
@@ -32,7 +37,12 @@ async function main() {
     isShuttingDown = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     try {
-      await app.close();
+      // Stop accepting connections, let what is in flight finish (at most 10 s), then close the database.
+      const closing = app.close();
+      await app.waitForRequestsInFlight(10_000);
+      // Keep-alive connections that served those requests are idle now: close them too.
+      app.server.closeIdleConnections();
+      await closing;
     } finally {
       await database.close();
       process.exit(0);

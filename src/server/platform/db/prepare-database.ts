@@ -7,13 +7,14 @@ import { NATIONAL_YEARS, seedNationalRegister } from '../../features/monitor/reg
 
 export async function prepareDatabase(
   database: Database,
-  options: { dataFolder: string; seedDemo: boolean; now: Date },
+  options: { dataFolder: string; seedDemo: boolean; now: Date; seedNational?: boolean },
 ): Promise<{ demo: DemoSeed | null }> {
   await database.migrate();
   await loadReferenceData(database.db, options.dataFolder);
   const shouldSeed = options.seedDemo && (await isEmptyDatabase(database.db));
   if (!shouldSeed) return { demo: null };
   const demo = await seedDemo(database.db, options.now);
+  if (options.seedNational === false) return { demo };
   // The monitor of a new demo database shows the synthetic national register (all municipalities,
   // 2019–2024, ≈ 1 million births): ≈ 30 s on PostgreSQL, ≈ 50 s on PGlite, once.
   console.log('Demo: synthetische landelijke geboorteregistratie aanmaken (eenmalig, ongeveer een minuut)…');
