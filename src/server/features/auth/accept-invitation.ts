@@ -7,7 +7,7 @@ import { hashToken } from '../../platform/auth/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { invitations, people } from '../organisations/schema.js';
 import type { AuthContext } from './auth-context.js';
-import { auditAuthEvent } from './auth-audit.js';
+import { auditAuthEvent, auditLogin } from './auth-audit.js';
 import { openSession, type SessionGrant } from './open-session.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { findAccountById, inTransaction } from './store.js';
@@ -56,7 +56,7 @@ export async function acceptInvitation(ctx: AuthContext, token: string, password
     const session = await openSession(tx, ctx, account!);
     const actor = { personId: invitation.personId, organisationId: session.organisationId, roles: session.roles };
     await auditAuthEvent(tx, ctx, { action: 'password_changed', outcome: 'success', ...actor, details: { via: 'invitation' } });
-    await auditAuthEvent(tx, ctx, { action: 'login', outcome: 'success', ...actor, details: { method: 'invitation', stage: session.info.stage } });
+    await auditLogin(tx, ctx, invitation.personId, session, 'invitation');
     return session;
   });
 }

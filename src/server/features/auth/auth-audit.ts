@@ -4,6 +4,7 @@
 import type { Executor } from '../../platform/db/connection.js';
 import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditOutcome } from '../../platform/audit/audit-log.js';
 import type { AuthContext } from './auth-context.js';
+import type { OpenedSession } from './open-session.js';
 
 export interface AuthEvent {
   action: AuditAction;
@@ -37,4 +38,22 @@ export function auditAuthEvent(tx: Executor, ctx: AuthContext, event: AuthEvent)
 /** For events without another write (failures). */
 export function auditAuthEventAlone(ctx: AuthContext, event: AuthEvent): Promise<void> {
   return appendAuditEventAlone(ctx.db, toAuditEvent(ctx, event), ctx.now);
+}
+
+/** The success row of a login by any method: the organisation and roles it acts with, and the stage it starts in. */
+export function auditLogin(
+  tx: Executor,
+  ctx: AuthContext,
+  personId: string,
+  session: OpenedSession,
+  method: 'password' | 'oidc' | 'invitation',
+): Promise<void> {
+  return auditAuthEvent(tx, ctx, {
+    action: 'login',
+    outcome: 'success',
+    personId,
+    organisationId: session.organisationId,
+    roles: session.roles,
+    details: { method, stage: session.info.stage },
+  });
 }

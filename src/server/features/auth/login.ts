@@ -5,7 +5,7 @@ import { verifyAgainstDummy, verifyPassword } from '../../platform/auth/password
 import { accountLocked, currentLockout, recordLoginFailure, throttleKeyFor } from '../../platform/auth/login-throttle.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuthContext } from './auth-context.js';
-import { auditAuthEvent, auditAuthEventAlone } from './auth-audit.js';
+import { auditAuthEventAlone, auditLogin } from './auth-audit.js';
 import { openSession, type SessionGrant } from './open-session.js';
 import { findAccountByEmail, inTransaction, type AccountRecord } from './store.js';
 
@@ -38,14 +38,7 @@ export async function login(ctx: AuthContext, input: LoginInput): Promise<Sessio
   }
   return inTransaction(ctx.db, async (tx) => {
     const session = await openSession(tx, ctx, account);
-    await auditAuthEvent(tx, ctx, {
-      action: 'login',
-      outcome: 'success',
-      personId: account.id,
-      organisationId: session.organisationId,
-      roles: session.roles,
-      details: { method: 'password', stage: session.info.stage },
-    });
+    await auditLogin(tx, ctx, account.id, session, 'password');
     return session;
   });
 }

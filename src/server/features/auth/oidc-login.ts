@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { finishOidcLogin, type OidcConfig, type OidcIdentity, type OidcPendingLogin } from '../../platform/auth/oidc.js';
 import { people } from '../organisations/schema.js';
 import type { AuthContext } from './auth-context.js';
-import { auditAuthEvent, auditAuthEventAlone } from './auth-audit.js';
+import { auditAuthEventAlone, auditLogin } from './auth-audit.js';
 import { openSession, type SessionGrant } from './open-session.js';
 import { findAccountByEmail, findAccountByOidcSubject, inTransaction, type AccountRecord } from './store.js';
 
@@ -35,14 +35,7 @@ export async function oidcLogin(
     }
     // A provider that enforces MFA itself may be trusted to; otherwise our own TOTP rules apply.
     const session = await openSession(tx, ctx, account, oidc.trustMfa ? { stage: 'active' } : {});
-    await auditAuthEvent(tx, ctx, {
-      action: 'login',
-      outcome: 'success',
-      personId: account.id,
-      organisationId: session.organisationId,
-      roles: session.roles,
-      details: { method: 'oidc', stage: session.info.stage },
-    });
+    await auditLogin(tx, ctx, account.id, session, 'oidc');
     return session;
   });
 }
