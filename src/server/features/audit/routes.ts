@@ -3,7 +3,7 @@
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { auditEventPageSchema, auditQuerySchema } from '../../../contracts/audit.js';
-import { csvOrJson, sendCsv, wantsCsv } from '../../platform/http/listing.js';
+import { csvOrJson, pageOrCsv } from '../../platform/http/listing.js';
 import { searchAuditEvents } from './search-audit-events.js';
 import { exportAuditEvents } from './export-audit-events.js';
 
@@ -23,10 +23,7 @@ export function registerAuditRoutes(app: ZodApp, deps: FeatureDependencies) {
         response: { 200: csvOrJson(auditEventPageSchema) },
       },
     },
-    async (request, reply) => {
-      const ctx = contextOf(request, deps);
-      if (wantsCsv(request)) return sendCsv(reply, 'auditlog', await exportAuditEvents(ctx, request.query), ctx.now());
-      return searchAuditEvents(ctx, request.query);
-    },
+    async (request, reply) =>
+      pageOrCsv(request, reply, contextOf(request, deps), { list: searchAuditEvents, exportCsv: exportAuditEvents, csvName: 'auditlog' }),
   );
 }

@@ -18,7 +18,7 @@ import {
   personSchema,
   personUpdateSchema,
 } from '../../../contracts/organisations.js';
-import { csvOrJson, sendCsv, wantsCsv } from '../../platform/http/listing.js';
+import { csvOrJson, pageOrCsv } from '../../platform/http/listing.js';
 import { listOrganisations } from './list-organisations.js';
 import { exportOrganisations } from './export-organisations.js';
 import { getOrganisation } from './get-organisation.js';
@@ -46,11 +46,8 @@ export function registerOrganisationRoutes(app: ZodApp, deps: FeatureDependencie
         response: { 200: csvOrJson(organisationPageSchema) },
       },
     },
-    async (request, reply) => {
-      const ctx = contextOf(request, deps);
-      if (wantsCsv(request)) return sendCsv(reply, 'organisaties', await exportOrganisations(ctx, request.query), ctx.now());
-      return listOrganisations(ctx, request.query);
-    },
+    async (request, reply) =>
+      pageOrCsv(request, reply, contextOf(request, deps), { list: listOrganisations, exportCsv: exportOrganisations, csvName: 'organisaties' }),
   );
   app.post(
     '/organisations',
@@ -101,11 +98,8 @@ export function registerPeopleRoutes(app: ZodApp, deps: FeatureDependencies) {
         response: { 200: csvOrJson(personPageSchema) },
       },
     },
-    async (request, reply) => {
-      const ctx = contextOf(request, deps);
-      if (wantsCsv(request)) return sendCsv(reply, 'medewerkers', await exportPeople(ctx, request.query), ctx.now());
-      return listPeople(ctx, request.query);
-    },
+    async (request, reply) =>
+      pageOrCsv(request, reply, contextOf(request, deps), { list: listPeople, exportCsv: exportPeople, csvName: 'medewerkers' }),
   );
   app.post(
     '/people',

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CSV_MEDIA_TYPE } from '../../../contracts/common.js';
+import type { RequestContext } from './request-context.js';
 
 export interface PageQuery {
   page: number;
@@ -85,4 +86,23 @@ export function csvOrJson<T extends z.ZodType>(json: T) {
       [CSV_MEDIA_TYPE]: { schema: z.string().meta({ description: 'CSV (puntkomma, UTF-8 met BOM), met kopregel.' }) },
     },
   };
+}
+
+/** The two use-cases behind a list endpoint: one page of the selection, and all of it as a CSV file. */
+export interface Listing<Query, Result> {
+  list(ctx: RequestContext, query: Query): Promise<Result>;
+  exportCsv(ctx: RequestContext, query: Query): Promise<string>;
+  /** File name without date and extension. */
+  csvName: string;
+}
+
+/** Answers a list endpoint: the page as JSON, or the whole selection as a CSV download when the client asks for CSV. */
+export async function pageOrCsv<Query, Result>(
+  request: FastifyRequest & { query: Query },
+  reply: FastifyReply,
+  ctx: RequestContext,
+  listing: Listing<Query, Result>,
+) {
+  if (wantsCsv(request)) return sendCsv(reply, listing.csvName, await listing.exportCsv(ctx, request.query), ctx.now());
+  return listing.list(ctx, request.query);
 }
