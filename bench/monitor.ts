@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { DEMO_COALITIONS } from '../src/server/demo/seed-demo.js';
+import { coalitionMunicipalities, coalitions } from '../src/server/features/coalitions/schema.js';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase, queryRows, type Database } from '../src/server/platform/db/connection.js';
@@ -83,6 +85,22 @@ async function loadDuckDb(database: Database, scale: number, folder: string) {
   for (const rows of syntheticBirths(plans)) parts.push(csvOf(rows));
   writeFileSync(birthsFile, parts.join('\n'));
   await connection.run(`CREATE TABLE municipalities AS SELECT * FROM read_csv('${municipalityFile}', header = true, all_varchar = true)`);
+  // The coalition register too, copied from the database: the aggregation joins it for the coalition rows.
+  const coalitionRows = await queryRows<{ id: string; code: string; is_active: boolean }>(database.db, sql`SELECT id, code, is_active FROM coalitions`);
+  const memberRows = await queryRows<{ coalition_id: string; municipality_code: string }>(
+    database.db,
+    sql`SELECT coalition_id, municipality_code FROM coalition_municipalities`,
+  );
+  const coalitionFile = path.join(folder, 'coalitions.csv');
+  const memberFile = path.join(folder, 'coalition-municipalities.csv');
+  writeFileSync(coalitionFile, ['id,code,is_active', ...coalitionRows.map((row) => `${row.id},${row.code},${row.is_active}`)].join('\n'));
+  writeFileSync(memberFile, ['coalition_id,municipality_code', ...memberRows.map((row) => `${row.coalition_id},${row.municipality_code}`)].join('\n'));
+  await connection.run(
+    `CREATE TABLE coalitions AS SELECT * FROM read_csv('${coalitionFile}', header = true, columns = {'id': 'VARCHAR', 'code': 'VARCHAR', 'is_active': 'BOOLEAN'})`,
+  );
+  await connection.run(
+    `CREATE TABLE coalition_municipalities AS SELECT * FROM read_csv('${memberFile}', header = true, columns = {'coalition_id': 'VARCHAR', 'municipality_code': 'VARCHAR'})`,
+  );
   const types: Record<string, string> = {
     source_key: 'VARCHAR',
     municipality_code: 'VARCHAR',
@@ -129,6 +147,12 @@ const { database, label, cleanUp } = await openBenchDatabase();
 try {
   console.log(`Monitor benchmark — database: ${label}; DuckDB in memory; year ${YEAR}; ${RUNS} runs each (median).`);
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
+  // The demo coalitions, so the recompute (and DuckDB, which gets a copy) also computes coalition rows.
+  for (const coalition of DEMO_COALITIONS) {
+    const [row] = await database.db.insert(coalitions).values({ code: coalition.code, name: coalition.name }).returning({ id: coalitions.id });
+    await database.db.insert(coalitionMunicipalities).values(coalition.municipalities.map((municipalityCode) => ({ coalitionId: row!.id, municipalityCode })));
+  }
+  console.log(`Coalitions: ${DEMO_COALITIONS.length} demo coalitions in both the database and DuckDB (same rows), so both compute the coalition level.`);
   const results: { scale: number; rows: number; recompute: number; duckdb: number }[] = [];
   for (const scale of SCALES) {
     // Idempotent keys: each scale only adds the children beyond the previous one.

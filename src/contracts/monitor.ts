@@ -7,7 +7,11 @@ export const SPLITS = ['all', 'vulnerable', 'not_vulnerable'] as const;
 export const splitSchema = z.enum(SPLITS);
 export type Split = z.infer<typeof splitSchema>;
 
-export const AREA_LEVELS = ['municipality', 'ggd_region', 'province', 'nation'] as const;
+/**
+ * A coalition (Kansrijke Start) is a set of municipalities, at most one coalition per municipality;
+ * it has no boundaries of its own and sits beside the GGD region, not above or below it.
+ */
+export const AREA_LEVELS = ['municipality', 'ggd_region', 'province', 'coalition', 'nation'] as const;
 export const areaLevelSchema = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof areaLevelSchema>;
 /** The code of the Netherlands as a whole (as RIVM codes it). */
@@ -110,7 +114,10 @@ export const areaCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^(GM\d{4}|GG\d{4}|PV\d{2}|NL01)$/, 'Verwacht een gebiedscode: GM0000 (gemeente), GG0000 (GGD-regio), PV00 (provincie) of NL01.');
+  .regex(
+    /^(GM\d{4}|GG\d{4}|PV\d{2}|KS\d{4}|NL01)$/,
+    'Verwacht een gebiedscode: GM0000 (gemeente), GG0000 (GGD-regio), PV00 (provincie), KS0000 (coalitie) of NL01.',
+  );
 export const indicatorKeySchema = z.string().trim().min(1).max(80).regex(/^[a-z][a-z0-9_]*$/, 'Geen geldige indicatorsleutel.');
 
 /** `?decimal=comma` gives CSV numbers with a decimal comma (Dutch spreadsheets); JSON always uses a point. */
@@ -159,7 +166,7 @@ export type Series = z.infer<typeof seriesSchema>;
 
 export const comparisonSchema = z
   .object({
-    kind: z.enum(['similar_municipalities', 'ggd_region', 'province', 'nation']),
+    kind: z.enum(['similar_municipalities', 'ggd_region', 'coalition', 'province', 'nation']),
     label: z.string(),
     areaCode: z.string().nullable(),
     /** For similar municipalities: how many published municipalities the mean is taken over. */
@@ -171,6 +178,12 @@ export const comparisonSchema = z
   })
   .meta({ id: 'AreaComparison' });
 export type Comparison = z.infer<typeof comparisonSchema>;
+
+/** An active coalition and the municipalities it covers (the map colours them by its figure). */
+export const monitorCoalitionSchema = z
+  .object({ code: z.string(), name: z.string(), municipalityCodes: z.array(z.string()) })
+  .meta({ id: 'MonitorCoalition' });
+export type MonitorCoalition = z.infer<typeof monitorCoalitionSchema>;
 
 export const areaProfileRowSchema = z
   .object({ indicator: indicatorSchema, figure: figureSchema.nullable(), comparisons: z.array(comparisonSchema) })

@@ -161,6 +161,7 @@ const MATRIX: Record<string, Entry> = {
     request: () => json('GET', '/api/v1/monitor/indicators/big2/areas/GM0505/series'),
   },
   'GET /api/v1/monitor/areas/:areaCode': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/monitor/areas/GM0505') },
+  'GET /api/v1/monitor/coalitions': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/monitor/coalitions') },
   'POST /api/v1/monitor/imports/preview': {
     access: 'authenticated',
     allow: { analyst: 'any', platform_admin: 'any' },

@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/auth/password.js';
 import { newToken } from '../platform/auth/tokens.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import { memberships, organisationMunicipalities, organisations, people } from '../features/organisations/schema.js';
+import { coalitionMunicipalities, coalitions } from '../features/coalitions/schema.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
 
@@ -22,6 +23,16 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; type: Organisation
   { key: 'wijkteam', name: 'Sociaal Wijkteam Dordrecht', type: 'sociaal_team', municipalities: ['GM0505'] },
   { key: 'gemeente', name: 'Gemeente Dordrecht', type: 'gemeente', municipalities: ['GM0505'] },
   { key: 'ggd', name: 'Dienst Gezondheid & Jeugd ZHZ', type: 'ggd', municipalities: DRECHTSTEDEN },
+];
+
+/** Demo coalitions Kansrijke Start (a municipality in at most one); the monitor aggregates over them. */
+export const DEMO_COALITIONS: { code: string; name: string; municipalities: string[] }[] = [
+  { code: 'KS0001', name: 'Coalitie Kansrijke Start Drechtsteden', municipalities: DRECHTSTEDEN },
+  { code: 'KS0002', name: 'Kansrijke Start Utrecht', municipalities: ['GM0344'] },
+  { code: 'KS0003', name: 'Stevige Start Rotterdam', municipalities: ['GM0599'] },
+  { code: 'KS0004', name: 'Kansrijke Start Twente', municipalities: ['GM0141', 'GM0153', 'GM0164', 'GM0173'] },
+  { code: 'KS0005', name: 'Kansrijke Start Zuid-Limburg', municipalities: ['GM0917', 'GM0928', 'GM0935', 'GM1883'] },
+  { code: 'KS0006', name: 'Kansrijk Oost-Groningen', municipalities: ['GM0037', 'GM0047'] },
 ];
 
 export const DEMO_PEOPLE: { key: string; name: string; email: string; memberships: { organisation: string; roles: Role[] }[] }[] = [
@@ -87,6 +98,18 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
           .insert(organisationMunicipalities)
           .values(organisation.municipalities.map((municipalityCode) => ({ organisationId: row!.id, municipalityCode })));
       }
+    }
+    for (const coalition of DEMO_COALITIONS) {
+      // Already there (e.g. the benchmark registers them before the accounts): left as it is.
+      const [row] = await tx
+        .insert(coalitions)
+        .values({ code: coalition.code, name: coalition.name })
+        .onConflictDoNothing({ target: coalitions.code })
+        .returning({ id: coalitions.id });
+      if (!row) continue;
+      await tx
+        .insert(coalitionMunicipalities)
+        .values(coalition.municipalities.map((municipalityCode) => ({ coalitionId: row!.id, municipalityCode })));
     }
     for (const { person, password, passwordHash } of prepared) {
       const roles = [...new Set(person.memberships.flatMap((membership) => membership.roles))];

@@ -76,6 +76,7 @@ type ParentKind = Exclude<Comparison['kind'], 'similar_municipalities'>;
 function parentsOf(area: Area): [ParentKind, string][] {
   const parents: [ParentKind, string][] = [];
   if (area.ggdRegionCode) parents.push(['ggd_region', area.ggdRegionCode]);
+  if (area.coalitionCode) parents.push(['coalition', area.coalitionCode]);
   if (area.provinceCode) parents.push(['province', area.provinceCode]);
   if (area.level !== 'nation') parents.push(['nation', NATION_CODE]);
   return parents;
@@ -128,7 +129,7 @@ function rounded(estimate: { value: number; lower: number; upper: number } | nul
     : { value: null, lower: null, upper: null };
 }
 
-const COMPARISON_KINDS: Comparison['kind'][] = ['similar_municipalities', 'ggd_region', 'province', 'nation'];
+const COMPARISON_KINDS: Comparison['kind'][] = ['similar_municipalities', 'ggd_region', 'coalition', 'province', 'nation'];
 
 /** One line per indicator: the area's figure, then the value of each comparison. */
 export function areaProfileTable(profile: AreaProfile): ExportTable<AreaProfileRow> {
@@ -155,6 +156,7 @@ export function areaProfileTable(profile: AreaProfile): ExportTable<AreaProfileR
 function comparisonHeader(kind: Comparison['kind']): string {
   if (kind === 'similar_municipalities') return text.similarMunicipalitiesShort;
   if (kind === 'ggd_region') return text.levelGgdRegion;
+  if (kind === 'coalition') return text.levelCoalition;
   if (kind === 'province') return text.levelProvince;
   return text.levelNation;
 }

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { AreaProfile, Figure, Overview, Series } from '../../../contracts/monitor.js';
+import type { AreaProfile, Figure, MonitorCoalition, Overview, Series } from '../../../contracts/monitor.js';
 import { SYMBOLS } from '../../../contracts/monitor.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { municipalities } from '../reference/schema.js';
@@ -100,7 +100,7 @@ describe('figures per area, after suppression', () => {
     const known = new Map<string, number>();
     const suppressed = new Set<string>();
     const parentOf = new Map<string, string>();
-    for (const level of ['municipality', 'ggd_region', 'province', 'nation']) {
+    for (const level of ['municipality', 'ggd_region', 'province', 'coalition', 'nation']) {
       for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
         for (const row of await figures(`areaLevel=${level}&year=2023&split=${split}`)) {
           const key = `${row.areaCode}|${split}`;
@@ -125,6 +125,15 @@ describe('figures per area, after suppression', () => {
       for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
         relations.push({ total: `${parent}|${split}`, parts: children.map((child) => `${child}|${split}`) });
       }
+    }
+    // The coalitions: a second sum over (some) municipalities, overlapping the GGD regions.
+    const coalitionList: MonitorCoalition[] = (await get('/api/v1/monitor/coalitions')).json();
+    expect(coalitionList.length).toBeGreaterThan(0);
+    for (const coalition of coalitionList) {
+      for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
+        relations.push({ total: `${coalition.code}|${split}`, parts: coalition.municipalityCodes.map((code) => `${code}|${split}`) });
+      }
+      relations.push({ total: `${coalition.code}|all`, parts: [`${coalition.code}|vulnerable`, `${coalition.code}|not_vulnerable`] });
     }
     for (const area of parentOf.keys()) relations.push({ total: `${area}|all`, parts: [`${area}|vulnerable`, `${area}|not_vulnerable`] });
     // The attacker: solve every relation with one unknown, and keep going with what was learnt.
@@ -175,7 +184,9 @@ describe('figures per area, after suppression', () => {
     expect(profile).toMatchObject({ areaCode: 'GM0505', areaLevel: 'municipality', year: 2023 });
     const big2 = profile.items.find((row) => row.indicator.key === 'big2')!;
     expect(big2.figure).toMatchObject({ areaCode: 'GM0505', isSuppressed: false });
-    expect(big2.comparisons.map((comparison) => comparison.kind)).toEqual(['similar_municipalities', 'ggd_region', 'province', 'nation']);
+    // Dordrecht is in the demo coalition Drechtsteden: compared with it too.
+    expect(big2.comparisons.map((comparison) => comparison.kind)).toEqual(['similar_municipalities', 'ggd_region', 'coalition', 'province', 'nation']);
+    expect(big2.comparisons[2]).toMatchObject({ areaCode: 'KS0001', label: 'Coalitie Kansrijke Start Drechtsteden', isPublished: true });
     const similar = big2.comparisons[0]!;
     const places = await t.database.db.select({ code: municipalities.code, population: municipalities.population }).from(municipalities);
     const ownClass = sizeClassOf(places.find((place) => place.code === 'GM0505')!.population).key;
@@ -184,6 +195,70 @@ describe('figures per area, after suppression', () => {
     expect(similar.municipalityCount).toBe(published.length);
     const mean = (100 * published.reduce((sum, row) => sum + row.numerator!, 0)) / published.reduce((sum, row) => sum + row.denominator!, 0);
     expect(similar.value).toBeCloseTo(mean, 2);
+  });
+});
+
+describe('coalitions', () => {
+  const DRECHTSTEDEN = ['GM0482', 'GM0505', 'GM0590', 'GM0610', 'GM0642'];
+  const sumOf = (codes: readonly string[], year: number, split: string) =>
+    seeded
+      .filter((row) => row.areaLevel === 'municipality' && codes.includes(row.areaCode) && row.year === year && row.split === split)
+      .reduce((sum, row) => ({ numerator: sum.numerator + row.numerator, denominator: sum.denominator + row.denominator }), { numerator: 0, denominator: 0 });
+
+  it('lists the active coalitions with their municipalities', async () => {
+    const response = await get('/api/v1/monitor/coalitions', policyOfficer);
+    expect(response.statusCode, response.body).toBe(200);
+    const list: MonitorCoalition[] = response.json();
+    expect(list.find((coalition) => coalition.code === 'KS0001')).toEqual({
+      code: 'KS0001',
+      name: 'Coalitie Kansrijke Start Drechtsteden',
+      municipalityCodes: DRECHTSTEDEN,
+    });
+    const members = list.flatMap((coalition) => coalition.municipalityCodes);
+    expect(new Set(members).size).toBe(members.length);
+  });
+
+  it('gives figures per coalition: the sum over its member municipalities, per split', async () => {
+    for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
+      const rows = await figures(`areaLevel=coalition&year=2023&split=${split}`);
+      expect(rows.every((row) => row.areaLevel === 'coalition' && /^KS\d{4}$/.test(row.areaCode))).toBe(true);
+      const drechtsteden = rows.find((row) => row.areaCode === 'KS0001')!;
+      expect(drechtsteden).toMatchObject({ areaName: 'Coalitie Kansrijke Start Drechtsteden', isSynthetic: true });
+      if (!drechtsteden.isSuppressed) expect({ numerator: drechtsteden.numerator, denominator: drechtsteden.denominator }).toEqual(sumOf(DRECHTSTEDEN, 2023, split));
+    }
+    const all = (await figures('areaLevel=coalition&year=2023')).find((row) => row.areaCode === 'KS0001')!;
+    expect(all.isSuppressed).toBe(false);
+    expect(all.value).toBeCloseTo((100 * all.numerator!) / all.denominator!, 2);
+  });
+
+  it('gives the series and the area profile of a coalition, compared with the Netherlands', async () => {
+    const series = await get('/api/v1/monitor/indicators/big2/areas/KS0001/series');
+    expect(series.statusCode, series.body).toBe(200);
+    expect((series.json() as Series).items.map((figure) => [figure.year, figure.numerator])).toEqual(
+      [2021, 2022, 2023].map((year) => [year, sumOf(DRECHTSTEDEN, year, 'all').numerator]),
+    );
+    const response = await get('/api/v1/monitor/areas/ks0001', policyOfficer);
+    expect(response.statusCode, response.body).toBe(200);
+    const profile: AreaProfile = response.json();
+    expect(profile).toMatchObject({ areaCode: 'KS0001', areaLevel: 'coalition', areaName: 'Coalitie Kansrijke Start Drechtsteden', sizeClass: null });
+    const big2 = profile.items.find((row) => row.indicator.key === 'big2')!;
+    expect(big2.figure).toMatchObject({ areaCode: 'KS0001', isSuppressed: false, numerator: sumOf(DRECHTSTEDEN, 2023, 'all').numerator });
+    expect(big2.comparisons.map((comparison) => comparison.kind)).toEqual(['nation']);
+  });
+
+  it('does not compare a municipality without a coalition with one', async () => {
+    const profile: AreaProfile = (await get('/api/v1/monitor/areas/GM0014')).json();
+    const big2 = profile.items.find((row) => row.indicator.key === 'big2')!;
+    expect(big2.comparisons.map((comparison) => comparison.kind)).toEqual(['similar_municipalities', 'ggd_region', 'province', 'nation']);
+  });
+
+  it('answers an unknown coalition with a Dutch 404', async () => {
+    for (const url of ['/api/v1/monitor/areas/KS9999', '/api/v1/monitor/indicators/big2/areas/KS9999/series']) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(response.json().errors)).toMatch(/Onbekend gebied \W+KS9999\W+.*coalitie \(KS0000\)/);
+    }
   });
 });
 
@@ -267,7 +342,10 @@ describe('parameters out of range', () => {
   });
 
   it('never answers a 5xx to any combination of query parameters', async () => {
-    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('big2', 'GM0505', 'NL01', 'GG3316', '2023', 'all', 'vulnerable', 'municipality', '-1', '1e9', '%00'));
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('big2', 'GM0505', 'NL01', 'GG3316', 'KS0001', 'KS9999', '2023', 'all', 'vulnerable', 'municipality', 'coalition', '-1', '1e9', '%00'),
+    );
     await fc.assert(
       fc.asyncProperty(text, text, text, text, text, text, async (key, area, year, split, pool, level) => {
         const query = new URLSearchParams({ year, split, poolYears: pool, areaLevel: level }).toString();

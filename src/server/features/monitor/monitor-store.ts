@@ -7,6 +7,7 @@ import type { Executor } from '../../platform/db/connection.js';
 import { ggdRegions, municipalities, provinces } from '../reference/schema.js';
 import { NATION_CODE, type AreaLevel, type Split } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
+import { listActiveCoalitions } from '../coalitions/coalition-store.js';
 import { indicatorCounts, monitorImports } from './schema.js';
 
 export interface Area {
@@ -17,6 +18,8 @@ export interface Area {
   population: number | null;
   ggdRegionCode: string | null;
   provinceCode: string | null;
+  /** Municipalities only: the active coalition it belongs to, if any (at most one). */
+  coalitionCode?: string | null;
 }
 
 export interface AreaIndex {
@@ -25,7 +28,7 @@ export interface AreaIndex {
 }
 
 export async function loadAreas(db: Executor): Promise<AreaIndex> {
-  const [municipalityRows, regionRows, provinceRows] = await Promise.all([
+  const [municipalityRows, regionRows, provinceRows, coalitionRows] = await Promise.all([
     db
       .select({
         code: municipalities.code,
@@ -37,12 +40,15 @@ export async function loadAreas(db: Executor): Promise<AreaIndex> {
       .from(municipalities),
     db.select({ code: ggdRegions.code, name: ggdRegions.name, provinceCode: ggdRegions.provinceCode }).from(ggdRegions),
     db.select({ code: provinces.code, name: provinces.name }).from(provinces),
+    listActiveCoalitions(db),
   ]);
+  const coalitionOf = new Map(coalitionRows.flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition.code] as const)));
   const areas: Area[] = [
     { code: NATION_CODE, name: nl.monitor.nationName, level: 'nation', population: null, ggdRegionCode: null, provinceCode: null },
     ...provinceRows.map((row) => ({ ...row, level: 'province' as const, population: null, ggdRegionCode: null, provinceCode: null })),
     ...regionRows.map((row) => ({ ...row, level: 'ggd_region' as const, population: null, ggdRegionCode: null })),
-    ...municipalityRows.map((row) => ({ ...row, level: 'municipality' as const })),
+    ...coalitionRows.map((row) => ({ code: row.code, name: row.name, level: 'coalition' as const, population: null, ggdRegionCode: null, provinceCode: null })),
+    ...municipalityRows.map((row) => ({ ...row, level: 'municipality' as const, coalitionCode: coalitionOf.get(row.code) ?? null })),
   ];
   return {
     byCode: new Map(areas.map((area) => [area.code, area])),
@@ -56,6 +62,7 @@ export function levelOfCode(code: string): AreaLevel | null {
   if (/^GM\d{4}$/.test(code)) return 'municipality';
   if (/^GG\d{4}$/.test(code)) return 'ggd_region';
   if (/^PV\d{2}$/.test(code)) return 'province';
+  if (/^KS\d{4}$/.test(code)) return 'coalition';
   return null;
 }
 

@@ -21,6 +21,7 @@ export const LEVEL_LABEL: Record<AreaLevel, string> = {
   municipality: text.levelMunicipality,
   ggd_region: text.levelGgdRegion,
   province: text.levelProvince,
+  coalition: text.levelCoalition,
   nation: text.levelNation,
 };
 

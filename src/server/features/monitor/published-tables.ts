@@ -66,7 +66,13 @@ function hierarchyOf(areas: AreaIndex): AreaLink[] {
   let hierarchy = hierarchies.get(areas);
   if (!hierarchy) {
     hierarchy = buildAreaHierarchy(
-      areas.municipalities.map((area) => ({ code: area.code, ggdRegionCode: area.ggdRegionCode!, provinceCode: area.provinceCode! })),
+      // Both relations over municipalities: the GGD tree and, for members, their coalition.
+      areas.municipalities.map((area) => ({
+        code: area.code,
+        ggdRegionCode: area.ggdRegionCode!,
+        provinceCode: area.provinceCode!,
+        coalitionCode: area.coalitionCode ?? null,
+      })),
     );
     hierarchies.set(areas, hierarchy);
   }

@@ -19,6 +19,7 @@ import {
   importQuerySchema,
   indicatorKeySchema,
   indicatorSchema,
+  monitorCoalitionSchema,
   monitorImportSchema,
   overviewQuerySchema,
   overviewSchema,
@@ -31,6 +32,7 @@ import { computeNationalOverview, nationalOverviewTable } from './get-national-o
 import { computeIndicatorFigures, indicatorFiguresTable } from './get-indicator-figures.js';
 import { computeTimeSeries, timeSeriesTable } from './get-time-series.js';
 import { areaProfileTable, computeAreaProfile } from './get-area-profile.js';
+import { coalitionListTable, computeCoalitionList } from './list-coalitions.js';
 import { previewImport } from './preview-import.js';
 import { importAggregates } from './import-aggregates.js';
 
@@ -117,7 +119,7 @@ function registerFigureRoutes(app: ZodApp, deps: FeatureDependencies) {
         tags,
         summary: 'Cijfers van één indicator per gebied',
         description:
-          'Alle gebieden van één niveau (gemeente, GGD-regio, provincie of Nederland) voor één periode, na onderdrukking van kleine aantallen ' +
+          'Alle gebieden van één niveau (gemeente, GGD-regio, provincie, coalitie of Nederland) voor één periode, na onderdrukking van kleine aantallen ' +
           '(over de hele tabel van alle niveaus en uitsplitsingen, zodat niets is terug te rekenen), met 95%-betrouwbaarheidsinterval (Wilson) ' +
           `en de verandering ten opzichte van de vorige periode. \`poolYears\` neemt jaren samen (tot en met \`year\`). ${FILES_NOTE}`,
         params: z.object({ key: indicatorKeySchema }),
@@ -136,7 +138,7 @@ function registerFigureRoutes(app: ZodApp, deps: FeatureDependencies) {
         summary: 'Tijdreeks van één indicator voor één gebied',
         description:
           'Per jaar (of per samengenomen periode) het cijfer met interval en de verandering, en een chi-kwadraattoets voor trend over de gepubliceerde periodes. ' +
-          `Voor een gemeente (GM…), GGD-regio (GG…), provincie (PV…) of Nederland (NL01). ${FILES_NOTE}`,
+          `Voor een gemeente (GM…), GGD-regio (GG…), provincie (PV…), coalitie (KS…) of Nederland (NL01). ${FILES_NOTE}`,
         params: z.object({ key: indicatorKeySchema, areaCode: areaCodeSchema }),
         querystring: seriesQuerySchema,
         response: { 200: tableResponse(seriesSchema) },
@@ -160,7 +162,7 @@ function registerFigureRoutes(app: ZodApp, deps: FeatureDependencies) {
         summary: 'Profiel van één gebied',
         description:
           'Alle indicatoren voor één gebied, vergeleken met het gemiddelde van vergelijkbare gemeenten (zelfde grootteklasse; alleen bij minstens 3 gemeenten ' +
-          `met een gepubliceerd cijfer), de GGD-regio, de provincie en Nederland. ${FILES_NOTE}`,
+          `met een gepubliceerd cijfer), de GGD-regio, de coalitie (als de gemeente in een coalitie zit), de provincie en Nederland. ${FILES_NOTE}`,
         params: z.object({ areaCode: areaCodeSchema }),
         querystring: areaProfileQuerySchema,
         response: { 200: tableResponse(areaProfileSchema) },
@@ -168,6 +170,21 @@ function registerFigureRoutes(app: ZodApp, deps: FeatureDependencies) {
     },
     async (request, reply) =>
       answerTable(request, reply, deps, request.query.decimal, (db) => computeAreaProfile(db, request.params.areaCode, request.query), areaProfileTable),
+  );
+  app.get(
+    '/monitor/coalitions',
+    {
+      schema: {
+        tags,
+        summary: 'Coalities en hun gemeenten',
+        description:
+          'De actieve coalities Kansrijke Start (code KS…) met hun gemeenten; een gemeente zit in hoogstens één coalitie. Coalities hebben geen eigen grenzen: ' +
+          `de kaart kleurt elke gemeente naar het cijfer van haar coalitie. ${FILES_NOTE}`,
+        querystring: exportOptionsSchema,
+        response: { 200: tableResponse(z.array(monitorCoalitionSchema)) },
+      },
+    },
+    async (request, reply) => answerTable(request, reply, deps, request.query.decimal, computeCoalitionList, coalitionListTable),
   );
 }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Hand-made, deterministic counts for the monitor's HTTP tests: every municipality, with GGD regions,
-// provinces and the Netherlands as exact sums (as the recompute makes them), so the hierarchy holds.
+// provinces, coalitions (from the coalition register) and the Netherlands as exact sums (as the
+// recompute makes them), so the hierarchy holds.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { NATION_CODE, type Split } from '../../../contracts/monitor.js';
 import { municipalities } from '../reference/schema.js';
+import { listActiveCoalitions } from '../coalitions/coalition-store.js';
 import { indicatorCounts } from './schema.js';
 
 export const TEST_YEARS = [2021, 2022, 2023] as const;
@@ -17,7 +19,7 @@ function jitter(text: string): number {
 }
 
 export interface SeededCount {
-  areaLevel: 'municipality' | 'ggd_region' | 'province' | 'nation';
+  areaLevel: 'municipality' | 'ggd_region' | 'province' | 'coalition' | 'nation';
   areaCode: string;
   year: number;
   split: Split;
@@ -33,6 +35,7 @@ export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2'): 
   const places = await db
     .select({ code: municipalities.code, population: municipalities.population, ggd: municipalities.ggdRegionCode, province: municipalities.provinceCode })
     .from(municipalities);
+  const coalitionOf = new Map((await listActiveCoalitions(db)).flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition.code] as const)));
   const rows: SeededCount[] = [];
   const totals = new Map<string, SeededCount>();
   const addTo = (areaLevel: SeededCount['areaLevel'], areaCode: string, cell: SeededCount) => {
@@ -65,6 +68,8 @@ export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2'): 
         rows.push(cell);
         addTo('ggd_region', place.ggd, cell);
         addTo('province', place.province, cell);
+        const coalition = coalitionOf.get(place.code);
+        if (coalition) addTo('coalition', coalition, cell);
         addTo('nation', NATION_CODE, cell);
       }
     }

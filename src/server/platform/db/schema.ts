@@ -5,3 +5,4 @@ export * from '../../features/organisations/schema.js';
 export * from '../../features/auth/schema.js';
 export * from '../audit/schema.js';
 export * from '../../features/monitor/schema.js';
+export * from '../../features/coalitions/schema.js';

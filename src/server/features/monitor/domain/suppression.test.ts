@@ -310,6 +310,13 @@ describe('suppressCells on a small table by hand', () => {
     expect(() => suppressCells([...table.cells, table.cells[0]!], table.links, { countsPersons: true, hasVulnerabilitySplit: true })).toThrow(/twice/);
     const links: AreaLink[] = [...table.links, { childLevel: 'municipality', childCode: 'GM01', parentLevel: 'ggd_region', parentCode: 'GG02' }];
     expect(() => suppressCells(table.cells, links, { countsPersons: true, hasVulnerabilitySplit: true })).toThrow(/two parents/);
+    // A GGD region and a coalition are two kinds of parent; two coalitions are not allowed.
+    const coalition: AreaLink = { childLevel: 'municipality', childCode: 'GM01', parentLevel: 'coalition', parentCode: 'KS0001' };
+    expect(() => suppressCells(table.cells, [...table.links, coalition], { countsPersons: true, hasVulnerabilitySplit: true })).not.toThrow();
+    const second: AreaLink = { ...coalition, parentCode: 'KS0002' };
+    expect(() => suppressCells(table.cells, [...table.links, coalition, second], { countsPersons: true, hasVulnerabilitySplit: true })).toThrow(
+      /two parents/,
+    );
   });
 });
 
@@ -329,6 +336,17 @@ describe('buildAreaHierarchy', () => {
       { childLevel: 'province', childCode: 'PV20', parentLevel: 'nation', parentCode: 'NL01' },
       { childLevel: 'province', childCode: 'PV21', parentLevel: 'nation', parentCode: 'NL01' },
     ]);
+  });
+
+  it('links a member municipality to its coalition too (a second, overlapping relation)', () => {
+    const links = buildAreaHierarchy([
+      { code: 'GM0001', ggdRegionCode: 'GG0001', provinceCode: 'PV20', coalitionCode: 'KS0001' },
+      { code: 'GM0002', ggdRegionCode: 'GG0001', provinceCode: 'PV20', coalitionCode: null },
+    ]);
+    expect(links.filter((link) => link.parentLevel === 'coalition')).toEqual([
+      { childLevel: 'municipality', childCode: 'GM0001', parentLevel: 'coalition', parentCode: 'KS0001' },
+    ]);
+    expect(links.filter((link) => link.childCode === 'GM0001').map((link) => link.parentLevel)).toEqual(['ggd_region', 'coalition']);
   });
 
   it('refuses a GGD region in two provinces and a municipality listed twice', () => {
@@ -468,6 +486,107 @@ describe('suppressCells on random hierarchies (properties)', () => {
         if (!isSmallCount(nation.numerator, nation.denominator)) expect(nation.isSuppressed).toBe(false);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+// ---------- coalitions: a second additive relation over municipalities, overlapping the tree ----------
+/**
+ * Adds coalitions to a table: `assignment[i]` is the coalition of the i-th municipality (0 = none),
+ * the coalition cells are exact sums of their members, per split, as the recompute makes them.
+ */
+function withCoalitions(table: Table, assignment: readonly number[]): Table {
+  const municipalityCodes = [...new Set(table.cells.filter((cell) => cell.areaLevel === 'municipality').map((cell) => cell.areaCode))].sort();
+  const links: AreaLink[] = [...table.links];
+  const totals = new Map<string, Cell>();
+  municipalityCodes.forEach((code, index) => {
+    const coalition = assignment[index] ?? 0;
+    if (coalition === 0) return;
+    const coalitionCode = `KS000${coalition}`;
+    links.push({ childLevel: 'municipality', childCode: code, parentLevel: 'coalition', parentCode: coalitionCode });
+    for (const cell of table.cells) {
+      if (cell.areaLevel !== 'municipality' || cell.areaCode !== code) continue;
+      const key = keyOf({ areaLevel: 'coalition', areaCode: coalitionCode, split: cell.split });
+      const total = totals.get(key) ?? { areaLevel: 'coalition', areaCode: coalitionCode, split: cell.split, numerator: 0, denominator: 0 };
+      total.numerator += cell.numerator;
+      total.denominator += cell.denominator;
+      totals.set(key, total);
+    }
+  });
+  return { cells: [...table.cells, ...totals.values()], links, hasSplit: table.hasSplit };
+}
+
+const coalitionTableArb: fc.Arbitrary<Table> = tableArb.chain((table) => {
+  const size = new Set(table.cells.filter((cell) => cell.areaLevel === 'municipality').map((cell) => cell.areaCode)).size;
+  // Up to three coalitions; members drawn across GGD regions and provinces, so the relations overlap.
+  return fc
+    .array(fc.integer({ min: 0, max: 3 }), { minLength: size, maxLength: size })
+    .map((assignment) => withCoalitions(table, assignment));
+});
+
+describe('suppressCells with coalitions over random municipalities (properties)', () => {
+  it('neither attacker recovers any suppressed count through the GGD tree, the coalitions or both — though they do without secondary suppression', () => {
+    let leaksWithoutSecondary = 0;
+    let coalitionsSeen = 0;
+    fc.assert(
+      fc.property(coalitionTableArb, (table) => {
+        if (table.cells.some((cell) => cell.areaLevel === 'coalition')) coalitionsSeen++;
+        const result = run(table);
+        for (const cell of result) {
+          if (!cell.isSuppressed) expect(isSmallCount(cell.numerator, cell.denominator)).toBe(false);
+        }
+        const flags = flagsOf(result);
+        const relations = relationsOf(table.cells, table.links, table.hasSplit);
+        for (const field of ['numerator', 'denominator'] as const) {
+          expect([...singletonAttack(table.cells, flags, relations, field).keys()]).toEqual([]);
+          expect([...gaussianAttack(table.cells, flags, relations, field).keys()]).toEqual([]);
+        }
+        const primary = primaryOnly(table);
+        const truth = new Map(table.cells.map((cell) => [keyOf(cell), cell.numerator]));
+        const strong = gaussianAttack(table.cells, primary, relations, 'numerator');
+        for (const [key, value] of strong) expect(value).toBe(truth.get(key));
+        if (strong.size > 0) leaksWithoutSecondary++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(coalitionsSeen).toBeGreaterThan(100);
+    expect(leaksWithoutSecondary).toBeGreaterThan(10);
+  });
+
+  it('also protects forced patterns when coalitions overlap the tree', () => {
+    fc.assert(
+      fc.property(
+        coalitionTableArb.chain((table) =>
+          fc.tuple(fc.constant(table), fc.array(fc.integer({ min: 0, max: 3 }).map((draw) => draw === 0), { minLength: table.cells.length, maxLength: table.cells.length })),
+        ),
+        ([table, forced]) => {
+          const cells = table.cells.map((cell, index) => ({ ...cell, isSuppressed: forced[index]! }));
+          const result = suppressCells(cells, table.links, { threshold: 0, countsPersons: true, hasVulnerabilitySplit: table.hasSplit });
+          result.forEach((cell, index) => {
+            if (forced[index]) expect(cell.isSuppressed).toBe(true);
+          });
+          const relations = relationsOf(table.cells, table.links, table.hasSplit);
+          const flags = flagsOf(result);
+          for (const field of ['numerator', 'denominator'] as const) {
+            expect([...singletonAttack(table.cells, flags, relations, field).keys()]).toEqual([]);
+            expect([...gaussianAttack(table.cells, flags, relations, field).keys()]).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic and idempotent with coalitions', () => {
+    fc.assert(
+      fc.property(coalitionTableArb, (table) => {
+        const result = run(table);
+        const shuffled = suppressCells([...table.cells].reverse(), [...table.links].reverse(), { countsPersons: true, hasVulnerabilitySplit: table.hasSplit });
+        const reasons = new Map(result.map((cell) => [keyOf(cell), cell.reason]));
+        for (const cell of shuffled) expect(cell.reason).toBe(reasons.get(keyOf(cell)));
+        expect(suppressCells(result, table.links, { countsPersons: true, hasVulnerabilitySplit: table.hasSplit })).toEqual(result);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -8,7 +8,8 @@
 //    not-vulnerable pair both go when either does ('pair'), as RIVM and Regiobeeld do.
 // 2. Secondary ('complementary'): the published cells obey additive relations — per area
 //    all = vulnerable + not_vulnerable, per split parent = Σ children (municipality → GGD region →
-//    province → nation). A suppressed cell must not be computable from published ones through any
+//    province → nation, and municipality → coalition: relations may overlap, so a municipality has
+//    one parent per kind of relation). A suppressed cell must not be computable from published ones through any
 //    combination of these relations. A fast pass closes every relation with exactly one unknown;
 //    an exact pass (row reduction of the relations restricted to the unknown cells) then finds the
 //    cells still determined by combinations (e.g. two suppression cycles joined by a bridge).
@@ -22,7 +23,10 @@ import type { AreaLevel, Split } from '../../../../contracts/monitor.js';
 
 export type SuppressionReason = 'small_count' | 'pair' | 'complementary';
 
-/** One parent link of the area hierarchy: municipality → GGD region → province → nation. */
+/**
+ * One parent link of the area relations: municipality → GGD region → province → nation, and
+ * municipality → coalition. An area has at most one parent per parent level.
+ */
 export interface AreaLink {
   childLevel: AreaLevel;
   childCode: string;
@@ -58,11 +62,15 @@ export type SuppressedCell<C extends SuppressionCell> = Omit<C, 'isSuppressed' |
 
 export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
 
-const LEVEL_RANK: Record<AreaLevel, number> = { municipality: 0, ggd_region: 1, province: 2, nation: 3 };
+const LEVEL_RANK: Record<AreaLevel, number> = { municipality: 0, coalition: 1, ggd_region: 1, province: 2, nation: 3 };
 
-/** Builds the links municipality → GGD region → province → nation from the municipality list. */
+/**
+ * Builds the links municipality → GGD region → province → nation from the municipality list, and
+ * municipality → coalition for the municipalities that belong to one (a second, overlapping
+ * relation: a coalition's total is the sum of its member municipalities, nothing sums coalitions).
+ */
 export function buildAreaHierarchy(
-  municipalities: readonly { code: string; ggdRegionCode: string; provinceCode: string }[],
+  municipalities: readonly { code: string; ggdRegionCode: string; provinceCode: string; coalitionCode?: string | null }[],
   nationCode = 'NL01',
 ): AreaLink[] {
   const links: AreaLink[] = [];
@@ -80,6 +88,9 @@ export function buildAreaHierarchy(
     }
     regionProvince.set(municipality.ggdRegionCode, municipality.provinceCode);
     provinces.add(municipality.provinceCode);
+    if (municipality.coalitionCode) {
+      links.push({ childLevel: 'municipality', childCode: municipality.code, parentLevel: 'coalition', parentCode: municipality.coalitionCode });
+    }
   }
   for (const [region, province] of [...regionProvince].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     links.push({ childLevel: 'ggd_region', childCode: region, parentLevel: 'province', parentCode: province });
@@ -186,14 +197,17 @@ export function suppressCells<C extends SuppressionCell>(
   // ---- the relations ----
   const relations: Relation[] = [];
   const children = new Map<string, { level: AreaLevel; code: string }[]>();
+  // One parent per kind of relation (parent level): a municipality may sum into a GGD region AND a
+  // coalition, but into two GGD regions it cannot (its births would be counted twice).
   const parentOf = new Map<string, string>();
   for (const link of hierarchy) {
     const child = areaKey(link.childLevel, link.childCode);
     const parent = areaKey(link.parentLevel, link.parentCode);
-    const existing = parentOf.get(child);
+    const relationKey = `${child}→${link.parentLevel}`;
+    const existing = parentOf.get(relationKey);
     if (existing !== undefined && existing !== parent) throw new Error(`area ${child} has two parents (${existing}, ${parent})`);
     if (existing !== undefined) continue;
-    parentOf.set(child, parent);
+    parentOf.set(relationKey, parent);
     const list = children.get(parent) ?? [];
     list.push({ level: link.childLevel, code: link.childCode });
     children.set(parent, list);

@@ -2,8 +2,8 @@
 // Compiles the 'records' indicators (conditions as data, definitions/types.ts) into ONE aggregation
 // over birth_register: one pass grouped by municipality × year × vulnerability with a filtered
 // aggregate per numerator and denominator, then rolled up to GGD region, province and nation and to the
-// split 'all'. Plain SQL that PostgreSQL, PGlite and DuckDB all run, so the benchmark compares the
-// very same query. Values in conditions are numbers or booleans checked here, so inlining them as
+// split 'all', and to the (active) coalition of each municipality that has one. Plain SQL that
+// PostgreSQL, PGlite and DuckDB all run, so the benchmark compares the very same query. Values in conditions are numbers or booleans checked here, so inlining them as
 // literals is safe (and keeps the text identical for every engine).
 import { NATION_CODE } from '../../../../contracts/monitor.js';
 import type { Condition, IndicatorDefinition, RegisterField, Tally } from '../definitions/types.js';
@@ -79,7 +79,9 @@ export function recordsIndicators(indicators: readonly IndicatorDefinition[]): (
 /**
  * SELECT indicator_key, area_level, area_code, year, split, numerator, denominator, is_synthetic —
  * every indicator × area × year × split with a non-empty denominator. Reads the tables
- * birth_register and municipalities (code, ggd_region_code, province_code).
+ * birth_register, municipalities (code, ggd_region_code, province_code), coalitions (id, code,
+ * is_active) and coalition_municipalities (coalition_id, municipality_code; unique per municipality,
+ * so the join never counts a birth twice).
  */
 export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition[]): string {
   const computed = recordsIndicators(indicators);
@@ -99,13 +101,15 @@ export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition
       `municipality_code, birth_year, is_vulnerable, is_synthetic, numerator_${index} AS numerator, denominator_${index} AS denominator FROM per_municipality`,
   );
   const levels = [
-    ['municipality', 'municipality_code'],
-    ['ggd_region', 'ggd_region_code'],
-    ['province', 'province_code'],
-    ['nation', stringLiteral(NATION_CODE)],
+    ['municipality', 'municipality_code', ''],
+    ['ggd_region', 'ggd_region_code', ''],
+    ['province', 'province_code', ''],
+    // Only members: municipalities without a coalition add to no coalition row.
+    ['coalition', 'coalition_code', ' WHERE coalition_code IS NOT NULL'],
+    ['nation', stringLiteral(NATION_CODE), ''],
   ].map(
-    ([level, code]) =>
-      `SELECT indicator_key, ${stringLiteral(level!)} AS area_level, ${code} AS area_code, birth_year, split, numerator, denominator, is_synthetic FROM by_split`,
+    ([level, code, where]) =>
+      `SELECT indicator_key, ${stringLiteral(level!)} AS area_level, ${code} AS area_code, birth_year, split, numerator, denominator, is_synthetic FROM by_split${where}`,
   );
   return `WITH per_municipality AS (
   SELECT municipality_code, birth_year, is_vulnerable, bool_or(is_synthetic) AS is_synthetic,
@@ -114,13 +118,18 @@ export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition
   GROUP BY municipality_code, birth_year, is_vulnerable
 ), per_indicator AS (
   ${perIndicator.join('\n  UNION ALL ')}
+), membership AS (
+  SELECT coalition_municipalities.municipality_code, coalitions.code AS coalition_code
+  FROM coalition_municipalities JOIN coalitions ON coalitions.id = coalition_municipalities.coalition_id
+  WHERE coalitions.is_active
 ), located AS (
-  SELECT per_indicator.*, municipalities.ggd_region_code, municipalities.province_code
+  SELECT per_indicator.*, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code
   FROM per_indicator JOIN municipalities ON municipalities.code = per_indicator.municipality_code
+  LEFT JOIN membership ON membership.municipality_code = per_indicator.municipality_code
 ), by_split AS (
-  SELECT indicator_key, municipality_code, ggd_region_code, province_code, birth_year, 'all' AS split, numerator, denominator, is_synthetic FROM located
+  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, birth_year, 'all' AS split, numerator, denominator, is_synthetic FROM located
   UNION ALL
-  SELECT indicator_key, municipality_code, ggd_region_code, province_code, birth_year,
+  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, birth_year,
     CASE WHEN is_vulnerable THEN 'vulnerable' ELSE 'not_vulnerable' END, numerator, denominator, is_synthetic
   FROM located WHERE has_split
 ), by_area AS (

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../test/helpers/test-database.js';
 import { queryRows, type Database } from '../../../platform/db/connection.js';
 import { birthRegister, indicatorCounts } from '../schema.js';
+import { coalitionMunicipalities, coalitions } from '../../coalitions/schema.js';
 import { INDICATORS } from '../definitions/indicators.js';
 import { tallyRecords, type RegisterRow } from '../definitions/evaluate.js';
 import type { IndicatorDefinition } from '../definitions/types.js';
@@ -232,6 +233,63 @@ describe('recomputeIndicatorCounts on hand-made rows', () => {
     expect(synthetic['test_preterm|nation|NL01|2022|all']).toBe(true);
     // 2023 only has Groningen's real row, so even the nation is real.
     expect(synthetic['test_preterm|nation|NL01|2023|all']).toBe(false);
+  });
+});
+
+/**
+ * Coalition rows by hand: KS9001 = Dordrecht (GG4816, PV28) + Groningen (GG0111, PV20), across GGD
+ * regions and provinces; KS9002 (Alblasserdam) is inactive, so it gets no rows.
+ */
+const EXPECTED_COALITIONS: Record<string, [number, number]> = {
+  'test_preterm|coalition|KS9001|2022|vulnerable': [2, 3],
+  'test_preterm|coalition|KS9001|2022|not_vulnerable': [0, 1],
+  'test_preterm|coalition|KS9001|2022|all': [2, 4],
+  'test_preterm|coalition|KS9001|2023|not_vulnerable': [0, 1],
+  'test_preterm|coalition|KS9001|2023|all': [0, 1],
+  'test_parents_debt|coalition|KS9001|2022|all': [6, 9],
+  'test_parents_debt|coalition|KS9001|2023|all': [0, 2],
+  'test_kraamzorg|coalition|KS9001|2022|vulnerable': [2, 3],
+  'test_kraamzorg|coalition|KS9001|2022|not_vulnerable': [1, 1],
+  'test_kraamzorg|coalition|KS9001|2022|all': [3, 4],
+  'test_kraamzorg|coalition|KS9001|2023|not_vulnerable': [0, 1],
+  'test_kraamzorg|coalition|KS9001|2023|all': [0, 1],
+};
+
+describe('recomputeIndicatorCounts with coalitions', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await database.db.insert(birthRegister).values(HAND_MADE_ROWS.map((row, index) => ({ ...row, sourceKey: `coalition-test:${index}` })));
+    const [active, inactive] = await database.db
+      .insert(coalitions)
+      .values([
+        { code: 'KS9001', name: 'Testcoalitie Dordrecht-Groningen' },
+        { code: 'KS9002', name: 'Opgeheven testcoalitie', isActive: false },
+      ])
+      .returning({ id: coalitions.id });
+    await database.db.insert(coalitionMunicipalities).values([
+      { coalitionId: active!.id, municipalityCode: 'GM0505' },
+      { coalitionId: active!.id, municipalityCode: 'GM0014' },
+      { coalitionId: inactive!.id, municipalityCode: 'GM0482' },
+    ]);
+    await recomputeIndicatorCounts(database.db, { indicators: TEST_INDICATORS });
+  });
+  afterAll(() => database?.close());
+
+  it('adds exactly the hand-computed coalition rows (sums over active members, per split) and changes nothing else', async () => {
+    const actual = Object.fromEntries((await recordsCounts(database)).map((row) => [keyOf(row), [row.numerator, row.denominator]]));
+    expect(actual).toEqual({ ...EXPECTED, ...EXPECTED_COALITIONS });
+  });
+
+  it('marks a coalition figure synthetic when any member row is', async () => {
+    const synthetic = Object.fromEntries((await recordsCounts(database)).map((row) => [keyOf(row), row.is_synthetic]));
+    expect(synthetic['test_preterm|coalition|KS9001|2022|all']).toBe(true);
+    expect(synthetic['test_preterm|coalition|KS9001|2023|all']).toBe(false);
+  });
+
+  it('refuses a municipality in a second coalition (at most one at a time)', async () => {
+    const [other] = await database.db.insert(coalitions).values({ code: 'KS9003', name: 'Nog een testcoalitie' }).returning({ id: coalitions.id });
+    await expect(database.db.insert(coalitionMunicipalities).values({ coalitionId: other!.id, municipalityCode: 'GM0505' })).rejects.toThrow();
   });
 });
 

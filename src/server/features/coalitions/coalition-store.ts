@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Queries of the coalition register. For now only what the monitor needs: the active coalitions
+// and their member municipalities (the coalition workspace adds the rest).
+import { asc, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/connection.js';
+import { coalitionMunicipalities, coalitions } from './schema.js';
+
+export interface ActiveCoalition {
+  code: string;
+  name: string;
+  /** Sorted; a municipality is in at most one coalition. */
+  municipalityCodes: string[];
+}
+
+export async function listActiveCoalitions(db: Executor): Promise<ActiveCoalition[]> {
+  const rows = await db
+    .select({ code: coalitions.code, name: coalitions.name, municipalityCode: coalitionMunicipalities.municipalityCode })
+    .from(coalitions)
+    .leftJoin(coalitionMunicipalities, eq(coalitionMunicipalities.coalitionId, coalitions.id))
+    .where(eq(coalitions.isActive, true))
+    .orderBy(asc(coalitions.code), asc(coalitionMunicipalities.municipalityCode));
+  const byCode = new Map<string, ActiveCoalition>();
+  for (const row of rows) {
+    const coalition = byCode.get(row.code) ?? { code: row.code, name: row.name, municipalityCodes: [] };
+    if (row.municipalityCode) coalition.municipalityCodes.push(row.municipalityCode);
+    byCode.set(row.code, coalition);
+  }
+  return [...byCode.values()];
+}
