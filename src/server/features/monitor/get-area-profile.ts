@@ -9,7 +9,7 @@ import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { INDICATORS } from './definitions/indicators.js';
 import { estimateInUnit } from './domain/statistics.js';
-import { similarMunicipalities, sizeClassOf } from './domain/size-class.js';
+import { sizeClassOf, type SizeClass } from './domain/size-class.js';
 import { figureColumns, type ExportTable, type TableColumn } from './export-figures.js';
 import { fileSafe } from './get-indicator-figures.js';
 import { publicIndicator } from './list-indicators.js';
@@ -31,12 +31,6 @@ export async function computeAreaProfile(db: Executor, areaCode: string, query: 
     throw new AppError('validation_failed', { errors: [{ path: 'year', message }] });
   }
   const sizeClass = area.level === 'municipality' && area.population !== null ? sizeClassOf(area.population) : null;
-  const similar = sizeClass
-    ? similarMunicipalities(
-        area.code,
-        areas.municipalities.map((municipality) => ({ ...municipality, population: municipality.population ?? 0 })),
-      )
-    : [];
   const periods = INDICATORS.map((indicator) => {
     const indicatorYears = years.get(indicator.key)!;
     const latest = indicatorYears.filter((year) => query.year === undefined || year <= query.year).at(-1);
@@ -56,7 +50,7 @@ export async function computeAreaProfile(db: Executor, areaCode: string, query: 
     const table = tableOf(indicator, period);
     const previousTable = previous ? tableOf(indicator, previous) : null;
     const comparisons: Comparison[] = [];
-    if (sizeClass) comparisons.push(similarComparison(table, similar, sizeClass.label));
+    if (sizeClass) comparisons.push(similarComparison(table, areas, area.code, sizeClass));
     for (const [kind, code] of parentsOf(area)) comparisons.push(areaComparison(table, areas, kind, code));
     return { indicator: publicIndicator(indicator), figure: figureOf(table, area, 'all', previousTable), comparisons };
   });
@@ -96,25 +90,70 @@ function areaComparison(table: PublishedTable, areas: AreaIndex, kind: ParentKin
   };
 }
 
-/**
- * The mean of the similar municipalities: their published counts summed (a births-weighted mean).
- * Suppressed municipalities are left out, never filled in.
- */
-function similarComparison(table: PublishedTable, similar: readonly { code: string }[], sizeClassLabel: string): Comparison {
-  let numerator = 0;
-  let denominator = 0;
-  let count = 0;
-  for (const municipality of similar) {
-    const cell = table.cell(municipality.code, 'all');
-    if (!cell || cell.isSuppressed || cell.denominator === 0) continue;
-    numerator += cell.numerator;
-    denominator += cell.denominator;
-    count += 1;
+interface ClassTotal {
+  numerator: number;
+  denominator: number;
+  count: number;
+}
+
+/** The municipalities per size class, once per area index (not per request). */
+const classMembers = new WeakMap<AreaIndex, Map<string, string[]>>();
+function membersOf(areas: AreaIndex, sizeClassKey: string): string[] {
+  let byClass = classMembers.get(areas);
+  if (!byClass) {
+    byClass = new Map();
+    for (const municipality of areas.municipalities) {
+      const key = sizeClassOf(municipality.population ?? 0).key;
+      byClass.set(key, [...(byClass.get(key) ?? []), municipality.code]);
+    }
+    classMembers.set(areas, byClass);
   }
+  return byClass.get(sizeClassKey) ?? [];
+}
+
+/** The published 'all' cells of a table summed per size class, once per (cached) table. */
+const classTotals = new WeakMap<PublishedTable, Map<string, ClassTotal>>();
+function classTotalOf(table: PublishedTable, areas: AreaIndex, sizeClassKey: string): ClassTotal {
+  let totals = classTotals.get(table);
+  if (!totals) {
+    totals = new Map();
+    classTotals.set(table, totals);
+  }
+  let total = totals.get(sizeClassKey);
+  if (!total) {
+    total = { numerator: 0, denominator: 0, count: 0 };
+    for (const code of membersOf(areas, sizeClassKey)) {
+      const cell = publishedAll(table, code);
+      if (!cell) continue;
+      total.numerator += cell.numerator;
+      total.denominator += cell.denominator;
+      total.count += 1;
+    }
+    totals.set(sizeClassKey, total);
+  }
+  return total;
+}
+
+function publishedAll(table: PublishedTable, code: string) {
+  const cell = table.cell(code, 'all');
+  return !cell || cell.isSuppressed || cell.denominator === 0 ? null : cell;
+}
+
+/**
+ * The mean of the similar municipalities (the others in the size class): their published counts
+ * summed (a births-weighted mean). Suppressed municipalities are left out, never filled in. The class
+ * total is summed once per table; the area's own published cell, if any, is taken out of it.
+ */
+function similarComparison(table: PublishedTable, areas: AreaIndex, code: string, sizeClass: SizeClass): Comparison {
+  const total = classTotalOf(table, areas, sizeClass.key);
+  const own = publishedAll(table, code);
+  const numerator = total.numerator - (own?.numerator ?? 0);
+  const denominator = total.denominator - (own?.denominator ?? 0);
+  const count = total.count - (own ? 1 : 0);
   const isPublished = count >= MIN_COMPARISON_MUNICIPALITIES;
   return {
     kind: 'similar_municipalities',
-    label: fill(text.similarMunicipalities, { sizeClass: sizeClassLabel }),
+    label: fill(text.similarMunicipalities, { sizeClass: sizeClass.label }),
     areaCode: null,
     municipalityCount: isPublished ? count : null,
     isPublished,

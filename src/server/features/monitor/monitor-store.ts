@@ -8,7 +8,7 @@ import { ggdRegions, municipalities, provinces } from '../reference/schema.js';
 import { NATION_CODE, type AreaLevel, type Split } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { listActiveCoalitions } from '../coalitions/coalition-store.js';
-import { indicatorCounts, monitorImports } from './schema.js';
+import { indicatorCounts, monitorDataVersion, monitorImports } from './schema.js';
 
 export interface Area {
   code: string;
@@ -109,24 +109,27 @@ export async function loadCounts(db: Executor, indicatorKeys: readonly string[],
 }
 
 /**
- * Per indicator: the years that have any count, each with a fingerprint of its counts (number of
- * rows, sums, latest change). Published tables are cached under these fingerprints, so a recompute
- * or an import shows at once, and an unchanged year is never suppressed twice.
+ * The monitor's data version: raised by triggers in the same transaction as every write to
+ * indicator_counts and the area tables (migration 0005). One primary-key read; the published tables
+ * are cached under it, so a recompute or an import shows at once.
  */
-export async function loadYears(db: Executor, indicatorKeys: readonly string[]): Promise<Map<string, Map<number, string>>> {
-  const years = new Map<string, Map<number, string>>(indicatorKeys.map((key) => [key, new Map()]));
-  if (indicatorKeys.length === 0) return years;
+export async function loadDataVersion(db: Executor): Promise<number> {
+  const [row] = await db.select({ version: monitorDataVersion.version }).from(monitorDataVersion).where(eq(monitorDataVersion.id, 1));
+  return row?.version ?? 0;
+}
+
+/** Per indicator, the years that have any count (ascending); only read when the data version changed. */
+export async function loadYears(db: Executor): Promise<Map<string, number[]>> {
   const rows = await db
-    .select({
-      indicatorKey: indicatorCounts.indicatorKey,
-      year: indicatorCounts.year,
-      fingerprint: sql<string>`count(*) || ':' || sum(${indicatorCounts.numerator}) || ':' || sum(${indicatorCounts.denominator}) || ':' || max(${indicatorCounts.computedAt})`,
-    })
+    .selectDistinct({ indicatorKey: indicatorCounts.indicatorKey, year: indicatorCounts.year })
     .from(indicatorCounts)
-    .where(inArray(indicatorCounts.indicatorKey, [...indicatorKeys]))
-    .groupBy(indicatorCounts.indicatorKey, indicatorCounts.year)
     .orderBy(indicatorCounts.indicatorKey, indicatorCounts.year);
-  for (const row of rows) years.get(row.indicatorKey)?.set(row.year, row.fingerprint);
+  const years = new Map<string, number[]>();
+  for (const row of rows) {
+    const list = years.get(row.indicatorKey);
+    if (list) list.push(row.year);
+    else years.set(row.indicatorKey, [row.year]);
+  }
   return years;
 }
 

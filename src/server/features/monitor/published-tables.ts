@@ -10,7 +10,7 @@ import type { IndicatorDefinition } from './definitions/types.js';
 import { indicatorByKey } from './definitions/indicators.js';
 import { assessChange, estimateInUnit } from './domain/statistics.js';
 import { buildAreaHierarchy, suppressCells, type AreaLink, type SuppressionReason } from './domain/suppression.js';
-import { loadAreas, loadCounts, loadYears, type Area, type AreaIndex, type CountRow } from './monitor-store.js';
+import { loadAreas, loadCounts, loadDataVersion, loadYears, type Area, type AreaIndex, type CountRow } from './monitor-store.js';
 import { fill } from './monitor-text.js';
 import { periodLabel, poolCells } from './domain/pooling.js';
 
@@ -235,29 +235,45 @@ export interface MonitorContext {
   areas: AreaIndex;
   /** Per indicator, the years with counts (ascending). */
   years: Map<string, number[]>;
-  fingerprints: Map<string, Map<number, string>>;
+  /** The data version these were read at (monitor-store.ts loadDataVersion). */
+  version: number;
 }
 
-/** The areas, and per indicator the years that have counts. */
-export async function loadContext(db: Executor, indicators: readonly IndicatorDefinition[]): Promise<MonitorContext> {
-  const [areas, fingerprints] = await Promise.all([loadAreas(db), loadYears(db, indicators.map((indicator) => indicator.key))]);
-  const years = new Map([...fingerprints].map(([key, byYear]) => [key, [...byYear.keys()].sort((a, b) => a - b)]));
-  return { areas, years, fingerprints };
+/**
+ * Per database: the areas, the years per indicator and the published tables, all valid for one data
+ * version. A request costs one primary-key read while nothing changed; after a recompute, import or
+ * any other write to the counts (the triggers raise the version in the same transaction) the next
+ * request starts afresh, so a change shows at once and no suppression is ever skipped.
+ */
+interface VersionedCache {
+  context: MonitorContext;
+  /** Published tables by indicator × period, least recently used first. */
+  tables: Map<string, PublishedTable>;
 }
 
 /** Published tables kept per database; at most this many (a national table is a few hundred kB). */
 const CACHED_TABLES = 150;
-const tableCache = new WeakMap<object, Map<string, PublishedTable>>();
+const caches = new WeakMap<object, VersionedCache>();
 
-function cacheKey(context: MonitorContext, indicator: IndicatorDefinition, period: Period): string {
-  const fingerprints = context.fingerprints.get(indicator.key);
-  const parts = [indicator.key, period.firstYear, period.year];
-  for (let year = period.firstYear; year <= period.year; year += 1) parts.push(fingerprints?.get(year) ?? '-');
-  return parts.join('|');
+/** The areas, and per indicator the years that have counts. */
+export async function loadContext(db: Executor, indicators: readonly IndicatorDefinition[]): Promise<MonitorContext> {
+  const version = await loadDataVersion(db);
+  let cache = caches.get(db);
+  if (!cache || cache.context.version !== version) {
+    // Read after the version: if a write commits in between, these are newer than the label, and the
+    // next request (which sees the higher version) reloads. Never older data under a newer label.
+    const [areas, years] = await Promise.all([loadAreas(db), loadYears(db)]);
+    cache = { context: { areas, years, version }, tables: new Map() };
+    caches.set(db, cache);
+  }
+  for (const indicator of indicators) if (!cache.context.years.has(indicator.key)) cache.context.years.set(indicator.key, []);
+  return cache.context;
 }
 
+const tableKey = (indicator: IndicatorDefinition, period: Period) => `${indicator.key}|${period.firstYear}|${period.year}`;
+
 /**
- * The published tables for these indicator × periods: from the cache when their counts have not
+ * The published tables for these indicator × periods: from the cache while the data version has not
  * changed, otherwise loaded (one query for all that are missing) and suppressed.
  */
 export async function publishTables(
@@ -265,21 +281,22 @@ export async function publishTables(
   context: MonitorContext,
   wanted: readonly { indicator: IndicatorDefinition; period: Period | null }[],
 ): Promise<(indicator: IndicatorDefinition, period: Period) => PublishedTable> {
-  let cache = tableCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    tableCache.set(db, cache);
+  let cache = caches.get(db);
+  if (!cache || cache.context !== context) {
+    // A context from another version (a write in between): tables for it alone, not cached.
+    cache = { context, tables: new Map() };
   }
+  const tables = cache.tables;
   const found = new Map<string, PublishedTable>();
   const missing: { indicator: IndicatorDefinition; period: Period; key: string }[] = [];
   for (const { indicator, period } of wanted) {
     if (!period) continue;
-    const key = cacheKey(context, indicator, period);
-    const cached = cache.get(key);
-    if (cached) {
+    const key = tableKey(indicator, period);
+    const cached = tables.get(key);
+    if (cached && cached.indicator === indicator) {
       // Map order is insertion order: re-inserting makes this the most recently used.
-      cache.delete(key);
-      cache.set(key, cached);
+      tables.delete(key);
+      tables.set(key, cached);
       found.set(key, cached);
     } else if (!missing.some((entry) => entry.key === key)) missing.push({ indicator, period, key });
   }
@@ -289,15 +306,15 @@ export async function publishTables(
     for (const { indicator, period, key } of missing) {
       const table = publishTable(indicator, counts, context.areas, period);
       found.set(key, table);
-      cache.set(key, table);
+      tables.set(key, table);
     }
-    for (const key of cache.keys()) {
-      if (cache.size <= CACHED_TABLES) break;
-      cache.delete(key);
+    for (const key of tables.keys()) {
+      if (tables.size <= CACHED_TABLES) break;
+      tables.delete(key);
     }
   }
   return (indicator, period) => {
-    const table = found.get(cacheKey(context, indicator, period));
+    const table = found.get(tableKey(indicator, period));
     if (!table) throw new Error(`publishTables: ${indicator.key} ${period.firstYear}–${period.year} was not asked for`);
     return table;
   };

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { bigserial, boolean, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { municipalities } from '../reference/schema.js';
 import { people } from '../organisations/schema.js';
+
+export * from './questionnaire/schema.js';
 
 /**
  * The statistical birth register: one pseudonymised row per child, the way Perined and CBS hold it
@@ -78,3 +81,18 @@ export const monitorImports = pgTable('monitor_imports', {
   importedBy: uuid('imported_by').references(() => people.id),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row: a number that every write to indicator_counts (recompute, import, questionnaire
+ * derivation, anything else) and to the area reference tables raises, in the same transaction, by
+ * statement triggers (migration 0005_questionnaire_answers). The API caches published tables under this number, so the
+ * check whether they are still valid is one primary-key read instead of an aggregate over the counts.
+ */
+export const monitorDataVersion = pgTable(
+  'monitor_data_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+  },
+  (table) => [check('monitor_data_version_single_row', sql`${table.id} = 1`)],
+);

@@ -31,6 +31,7 @@ export const recordsComputationSchema: z.ZodType<RecordsComputation> = z.strictO
 export const indicatorDefinitionSchema = indicatorSchema
   .extend({
     records: recordsComputationSchema.optional(),
+    questionnaire: z.strictObject({ questionKey: z.string().regex(/^[a-z][a-z0-9_]*$/) }).optional(),
     seedValue: z.strictObject({ value: z.number().nonnegative(), year: z.number().int().min(1990).max(2100) }).optional(),
     note: z.string().min(1).optional(),
   })
@@ -43,6 +44,9 @@ export const indicatorDefinitionSchema = indicatorSchema
     }
     if (definition.sourceKind !== 'records' && definition.records) {
       ctx.addIssue({ code: 'custom', message: `${definition.key}: only sourceKind 'records' may carry a records computation` });
+    }
+    if ((definition.sourceKind === 'questionnaire') !== Boolean(definition.questionnaire)) {
+      ctx.addIssue({ code: 'custom', message: `${definition.key}: exactly the questionnaire indicators name their question` });
     }
     if (definition.sourceKind === 'questionnaire' && (definition.countsPersons || definition.hasVulnerabilitySplit)) {
       ctx.addIssue({ code: 'custom', message: `${definition.key}: questionnaire indicators count municipalities or organisations` });
@@ -102,6 +106,7 @@ const definitions: IndicatorDefinition[] = [
     unit: 'percentage',
     source: QUESTIONNAIRE,
     sourceKind: 'questionnaire',
+    questionnaire: { questionKey: 'has_coalition' },
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -119,6 +124,7 @@ const definitions: IndicatorDefinition[] = [
     unit: 'percentage',
     source: QUESTIONNAIRE,
     sourceKind: 'questionnaire',
+    questionnaire: { questionKey: 'has_plan_of_approach' },
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -136,6 +142,7 @@ const definitions: IndicatorDefinition[] = [
     unit: 'percentage',
     source: 'Jaarlijkse gegevensuitvraag (GGD GHOR Nederland)',
     sourceKind: 'questionnaire',
+    questionnaire: { questionKey: 'offers_nu_niet_zwanger' },
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -153,6 +160,7 @@ const definitions: IndicatorDefinition[] = [
     unit: 'percentage',
     source: QUESTIONNAIRE,
     sourceKind: 'questionnaire',
+    questionnaire: { questionKey: 'offers_prenatal_home_visit' },
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -170,6 +178,7 @@ const definitions: IndicatorDefinition[] = [
     unit: 'percentage',
     source: 'Jaarlijkse gegevensuitvraag (NCJ)',
     sourceKind: 'questionnaire',
+    questionnaire: { questionKey: 'offers_voorzorg' },
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -187,6 +196,8 @@ const definitions: IndicatorDefinition[] = [
     unit: 'percentage',
     source: 'Jaarlijkse gegevensuitvraag (Stichting Centering Nederland)',
     sourceKind: 'questionnaire',
+    questionnaire: { questionKey: 'offers_centering_pregnancy' },
+    note: 'Kansrijk vraagt dit per gemeente: of in de gemeente ten minste één verloskundigenpraktijk CenteringZwangerschap aanbiedt (beschikbaarheid voor inwoners). RIVM telt verloskundigenpraktijken; de waarden zijn daardoor niet één op één vergelijkbaar.',
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -255,6 +266,8 @@ const definitions: IndicatorDefinition[] = [
     unit: 'percentage',
     source: 'Jaarlijkse gegevensuitvraag (Stichting Centering Nederland)',
     sourceKind: 'questionnaire',
+    questionnaire: { questionKey: 'offers_centering_parenting' },
+    note: 'Kansrijk vraagt dit per gemeente: of de JGZ-organisatie die in de gemeente werkt CenteringOuderschap aanbiedt (beschikbaarheid voor inwoners). RIVM telt JGZ-organisaties; de waarden zijn daardoor niet één op één vergelijkbaar.',
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,

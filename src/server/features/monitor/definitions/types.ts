@@ -41,6 +41,11 @@ export interface RecordsComputation {
 export interface IndicatorDefinition extends Indicator {
   /** Present for sourceKind 'records'. */
   records?: RecordsComputation;
+  /**
+   * Present for sourceKind 'questionnaire': the question of the yearly municipal questionnaire
+   * (municipal_questionnaire_answers.question_key) whose yes-answers make the numerator.
+   */
+  questionnaire?: { questionKey: string };
   /** The latest national value the seed (monitor 2023, Table 1) reports, for calibration and comparison. */
   seedValue?: { value: number; year: number };
   /** A remark for users (Dutch), e.g. where Kansrijk's computation simplifies RIVM's. */

@@ -7,6 +7,7 @@ import { queryRows, type Executor } from '../../../platform/db/connection.js';
 import { INDICATORS } from '../definitions/indicators.js';
 import { generateSyntheticBirths, type SyntheticBirthOptions } from './generate-synthetic-births.js';
 import { recomputeIndicatorCounts } from './recompute-indicator-counts.js';
+import { seedSyntheticAnswers } from '../questionnaire/synthetic-answers.js';
 
 export const NATIONAL_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 
@@ -23,18 +24,20 @@ export function parseYearRange(text: string): number[] {
 export async function seedNationalRegister(db: Executor, options: SyntheticBirthOptions) {
   let started = performance.now();
   const { generated, inserted } = await generateSyntheticBirths(db, options);
+  // Source (c): the synthetic municipal questionnaire answers for the same years.
+  await seedSyntheticAnswers(db, options.years);
   const generateMs = performance.now() - started;
   started = performance.now();
   const { rowCount } = await recomputeIndicatorCounts(db);
   return { generated, inserted, generateMs, countRows: rowCount, recomputeMs: performance.now() - started };
 }
 
-/** One line per records indicator and year: the national value, overall and by split. */
+/** One line per records or questionnaire indicator and year: the national value, overall and by split. */
 export async function nationalSummary(db: Executor): Promise<string[]> {
   const rows = await queryRows<{ indicator_key: string; year: number; split: string; numerator: number; denominator: number }>(
     db,
     sql`SELECT indicator_key, year, split, numerator, denominator FROM indicator_counts
-        WHERE source = 'records' AND area_level = 'nation' AND area_code = ${NATION_CODE}
+        WHERE source IN ('records', 'questionnaire') AND area_level = 'nation' AND area_code = ${NATION_CODE}
         ORDER BY indicator_key, year, split`,
   );
   const lines: string[] = [];

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Source (c), the municipal questionnaire: counts derived from hand-made answers (every number worked
+// out by hand), shown by the API at once after a recompute, and the synthetic demo answers —
+// deterministic and on Table 1's national values.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AreaProfile, Overview } from '../../../../contracts/monitor.js';
+import { createTestApp, type TestApp } from '../../../../../test/helpers/test-app.js';
+import { sessionFor, type TestSession } from '../../../../../test/helpers/sessions.js';
+import { queryRows } from '../../../platform/db/connection.js';
+import { municipalities } from '../../reference/schema.js';
+import { INDICATORS } from '../definitions/indicators.js';
+import { recomputeIndicatorCounts } from '../register/recompute-indicator-counts.js';
+import { indicatorCounts } from '../schema.js';
+import { municipalQuestionnaireAnswers } from './schema.js';
+import { SYNTHETIC_SHARES, seedSyntheticAnswers, syntheticAnswers } from './synthetic-answers.js';
+
+let t: TestApp;
+let analyst: TestSession;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  analyst = await sessionFor(t, 'analyst');
+});
+afterAll(() => t?.close());
+
+type CountLine = { area_level: string; area_code: string; year: number; split: string; numerator: number; denominator: number; is_synthetic: boolean };
+const countsOf = (indicatorKey: string) =>
+  queryRows<CountLine>(
+    t.database.db,
+    sql`SELECT area_level, area_code, year, split, numerator, denominator, is_synthetic FROM indicator_counts
+        WHERE indicator_key = ${indicatorKey} AND source = 'questionnaire' ORDER BY area_level, area_code, year`,
+  );
+const get = <T>(url: string) => t.app.inject({ method: 'GET', url, headers: analyst.headers }).then((response) => {
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as T;
+});
+
+// Dordrecht (GM0505) and Alblasserdam (GM0482): GGD GG4816, province PV28, demo coalition KS0001
+// (Drechtsteden). Groningen (GM0014): GG0111, PV20, no coalition.
+describe('deriving the questionnaire indicators', () => {
+  it('counts per municipality 0 or 1 of 1 and sums the answering municipalities per region, province and nation', async () => {
+    await t.database.db.insert(municipalQuestionnaireAnswers).values([
+      { municipalityCode: 'GM0505', year: 2023, questionKey: 'has_coalition', answer: true, source: 'synthetic' },
+      { municipalityCode: 'GM0482', year: 2023, questionKey: 'has_coalition', answer: false, source: 'synthetic' },
+      { municipalityCode: 'GM0014', year: 2023, questionKey: 'has_coalition', answer: true, source: 'synthetic' },
+      { municipalityCode: 'GM0505', year: 2022, questionKey: 'has_coalition', answer: false, source: 'synthetic' },
+      // A real answer: its figures are not synthetic.
+      { municipalityCode: 'GM0505', year: 2023, questionKey: 'has_plan_of_approach', answer: true, source: 'questionnaire' },
+      // A question no indicator asks: ignored.
+      { municipalityCode: 'GM0505', year: 2023, questionKey: 'not_a_question', answer: true, source: 'questionnaire' },
+    ]);
+    await recomputeIndicatorCounts(t.database.db);
+    const line = (area_level: string, area_code: string, year: number, numerator: number, denominator: number, is_synthetic = true): CountLine => ({
+      area_level,
+      area_code,
+      year,
+      split: 'all',
+      numerator,
+      denominator,
+      is_synthetic,
+    });
+    expect(await countsOf('coalition')).toEqual([
+      line('coalition', 'KS0001', 2022, 0, 1),
+      line('coalition', 'KS0001', 2023, 1, 2),
+      line('ggd_region', 'GG0111', 2023, 1, 1),
+      line('ggd_region', 'GG4816', 2022, 0, 1),
+      line('ggd_region', 'GG4816', 2023, 1, 2),
+      line('municipality', 'GM0014', 2023, 1, 1),
+      line('municipality', 'GM0482', 2023, 0, 1),
+      line('municipality', 'GM0505', 2022, 0, 1),
+      line('municipality', 'GM0505', 2023, 1, 1),
+      line('nation', 'NL01', 2022, 0, 1),
+      line('nation', 'NL01', 2023, 2, 3),
+      line('province', 'PV20', 2023, 1, 1),
+      line('province', 'PV28', 2022, 0, 1),
+      line('province', 'PV28', 2023, 1, 2),
+    ]);
+    expect(await countsOf('plan_of_approach')).toEqual([
+      line('coalition', 'KS0001', 2023, 1, 1, false),
+      line('ggd_region', 'GG4816', 2023, 1, 1, false),
+      line('municipality', 'GM0505', 2023, 1, 1, false),
+      line('nation', 'NL01', 2023, 1, 1, false),
+      line('province', 'PV28', 2023, 1, 1, false),
+    ]);
+    expect(await countsOf('voorzorg')).toEqual([]);
+  });
+
+  it('publishes them unsuppressed (they count municipalities), marked synthetic, in the overview and on the area page', async () => {
+    const overview = await get<Overview>('/api/v1/monitor/overview');
+    const coalition = overview.items.find((row) => row.indicator.key === 'coalition')!;
+    expect(coalition.year).toBe(2023);
+    expect(coalition.all).toMatchObject({ numerator: 2, denominator: 3, value: 66.67, isSuppressed: false, source: 'questionnaire', isSynthetic: true });
+    const plan = overview.items.find((row) => row.indicator.key === 'plan_of_approach')!;
+    expect(plan.all).toMatchObject({ numerator: 1, denominator: 1, value: 100, isSynthetic: false });
+    const profile = await get<AreaProfile>('/api/v1/monitor/areas/GM0482');
+    expect(profile.items.find((row) => row.indicator.key === 'coalition')!.figure).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
+  });
+
+  it('shows a recompute at once, and any other write to the counts too (the data version)', async () => {
+    const coalitionOf = async () => (await get<Overview>('/api/v1/monitor/overview')).items.find((row) => row.indicator.key === 'coalition')!.all!;
+    expect((await coalitionOf()).numerator).toBe(2);
+    await t.database.db
+      .update(municipalQuestionnaireAnswers)
+      .set({ answer: true })
+      .where(and(eq(municipalQuestionnaireAnswers.municipalityCode, 'GM0482'), eq(municipalQuestionnaireAnswers.year, 2023)));
+    // The answer alone changes nothing published: the counts come from the recompute.
+    expect((await coalitionOf()).numerator).toBe(2);
+    await recomputeIndicatorCounts(t.database.db);
+    expect(await coalitionOf()).toMatchObject({ numerator: 3, denominator: 3, value: 100 });
+    await t.database.db
+      .update(indicatorCounts)
+      .set({ numerator: 1 })
+      .where(and(eq(indicatorCounts.indicatorKey, 'coalition'), eq(indicatorCounts.areaCode, 'NL01'), eq(indicatorCounts.year, 2023)));
+    expect((await coalitionOf()).numerator).toBe(1);
+  });
+});
+
+describe('the synthetic demo answers', () => {
+  const TABLE_1: [string, string, number, number][] = [
+    ['coalition', 'has_coalition', 2023, 62],
+    ['plan_of_approach', 'has_plan_of_approach', 2023, 57],
+    ['nu_niet_zwanger', 'offers_nu_niet_zwanger', 2024, 82],
+    ['prenatal_home_visit', 'offers_prenatal_home_visit', 2023, 77],
+    ['voorzorg', 'offers_voorzorg', 2023, 49],
+    ['centering_pregnancy', 'offers_centering_pregnancy', 2022, 28],
+    ['centering_parenting', 'offers_centering_parenting', 2023, 26],
+  ];
+
+  it('asks every questionnaire indicator’s question, and is the same on every run', async () => {
+    const questions = INDICATORS.flatMap((definition) => (definition.questionnaire ? [definition.questionnaire.questionKey] : []));
+    expect(Object.keys(SYNTHETIC_SHARES).sort()).toEqual([...questions].sort());
+    const places = await t.database.db.select({ code: municipalities.code, population: municipalities.population }).from(municipalities);
+    const first = syntheticAnswers(places);
+    expect(syntheticAnswers([...places].reverse())).toEqual(first);
+    expect(first).toHaveLength(places.length * 6 * questions.length);
+    // Growth: a municipality that said yes keeps saying yes.
+    const yes = new Set(first.filter((answer) => answer.answer).map((answer) => `${answer.municipalityCode}|${answer.questionKey}|${answer.year}`));
+    for (const answer of first) if (answer.answer && answer.year < 2024) expect(yes.has(`${answer.municipalityCode}|${answer.questionKey}|${answer.year + 1}`)).toBe(true);
+  });
+
+  it('hits Table 1 nationally within ±2 points, from lower values in 2019, after seeding and a recompute', async () => {
+    await t.database.db.delete(municipalQuestionnaireAnswers);
+    const places = await t.database.db.select({ code: municipalities.code }).from(municipalities);
+    expect(await seedSyntheticAnswers(t.database.db)).toBe(places.length * 6 * TABLE_1.length);
+    expect(await seedSyntheticAnswers(t.database.db)).toBe(0); // idempotent
+    await recomputeIndicatorCounts(t.database.db);
+    for (const [indicatorKey, , year, target] of TABLE_1) {
+      const national = (await countsOf(indicatorKey)).filter((row) => row.area_level === 'nation');
+      const at = (wanted: number) => national.find((row) => row.year === wanted)!;
+      expect(at(year).denominator).toBe(places.length);
+      expect(at(year).is_synthetic).toBe(true);
+      expect(Math.abs((100 * at(year).numerator) / at(year).denominator - target), indicatorKey).toBeLessThanOrEqual(2);
+      expect(at(2019).numerator, indicatorKey).toBeLessThan(at(year).numerator);
+    }
+  });
+});
