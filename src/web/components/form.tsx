@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { ApiError } from '../api/client.js';
 import type { ErrorCode } from '../../contracts/errors.js';
 import { useMessages } from '../i18n/messages.js';
-import { Alert, Heading, Paragraph } from './ui.js';
+import { Alert, Button, ButtonGroup, Heading, Paragraph } from './ui.js';
 
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
@@ -138,5 +138,17 @@ export function Form({ onSubmit, children, label }: { onSubmit: (event: FormEven
     <form noValidate onSubmit={onSubmit} aria-label={label} className="kr-form">
       {children}
     </form>
+  );
+}
+
+/** The buttons under a form: its one primary submit button (busy while submitting) first, then any others. */
+export function FormButtons({ submitLabel, isSubmitting, children }: { submitLabel: ReactNode; isSubmitting: boolean; children?: ReactNode }) {
+  return (
+    <ButtonGroup>
+      <Button type="submit" variant="primary" busy={isSubmitting}>
+        {submitLabel}
+      </Button>
+      {children}
+    </ButtonGroup>
   );
 }

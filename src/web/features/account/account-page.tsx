@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { authApi, type SessionListItem } from '../../api/endpoints.js';
 import { DataTable, type Column } from '../../components/data-table.js';
-import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { Alert, Button, ButtonGroup, ButtonLink, Heading, Paragraph } from '../../components/ui.js';
+import { Alert, Button, ButtonLink, Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/invitation-page.js';
@@ -105,11 +105,7 @@ function PasswordSection() {
           error={form.errors.newPassword}
         />
         <TextField id="repeat-password" label={m.account.repeatPassword} type="password" autoComplete="new-password" value={repeat} onValueChange={setRepeat} error={form.errors.repeat} />
-        <ButtonGroup>
-          <Button type="submit" variant="primary" busy={form.isSubmitting}>
-            {m.account.changePassword}
-          </Button>
-        </ButtonGroup>
+        <FormButtons submitLabel={m.account.changePassword} isSubmitting={form.isSubmitting} />
       </Form>
     </section>
   );

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { authApi, type SessionInfo } from '../../api/endpoints.js';
-import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { TextField } from '../../components/fields.js';
 import { AsyncContent, Loading, Page, useAsync } from '../../components/page.js';
 import { Button, ButtonGroup, Heading, Paragraph } from '../../components/ui.js';
@@ -83,11 +83,7 @@ function Enrolment() {
                 onValueChange={setCode}
                 error={form.errors.code}
               />
-              <ButtonGroup>
-                <Button type="submit" variant="primary" busy={form.isSubmitting}>
-                  {m.twoFactor.enrolSubmit}
-                </Button>
-              </ButtonGroup>
+              <FormButtons submitLabel={m.twoFactor.enrolSubmit} isSubmitting={form.isSubmitting} />
             </Form>
           </>
         )}

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { invitationApi } from '../../api/endpoints.js';
-import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { Button, ButtonGroup, Paragraph } from '../../components/ui.js';
+import { Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { pathForStage, useSession } from '../../session/session.js';
 
@@ -72,11 +72,7 @@ export default function InvitationPage() {
                 onValueChange={setRepeat}
                 error={form.errors.repeat}
               />
-              <ButtonGroup>
-                <Button type="submit" variant="primary" busy={form.isSubmitting}>
-                  {m.invitation.submit}
-                </Button>
-              </ButtonGroup>
+              <FormButtons submitLabel={m.invitation.submit} isSubmitting={form.isSubmitting} />
             </Form>
           </>
         )}

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { authApi } from '../../api/endpoints.js';
-import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { TextField } from '../../components/fields.js';
 import { Page, useAsync } from '../../components/page.js';
-import { Alert, Button, ButtonGroup, ExternalLink, Paragraph } from '../../components/ui.js';
+import { Alert, ExternalLink, Paragraph } from '../../components/ui.js';
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { pathForStage, useSession } from '../../session/session.js';
 
@@ -75,11 +75,7 @@ export default function LoginPage() {
           onValueChange={setPassword}
           error={form.errors.password}
         />
-        <ButtonGroup>
-          <Button type="submit" variant="primary" busy={form.isSubmitting}>
-            {m.login.submit}
-          </Button>
-        </ButtonGroup>
+        <FormButtons submitLabel={m.login.submit} isSubmitting={form.isSubmitting} />
       </Form>
       {options.data?.hasOidc ? (
         <>

@@ -3,10 +3,9 @@
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { authApi } from '../../api/endpoints.js';
-import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { TextField } from '../../components/fields.js';
 import { Loading, Page } from '../../components/page.js';
-import { Button, ButtonGroup } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { pathForStage, useSession } from '../../session/session.js';
 import type { LoginState } from './login-page.js';
@@ -52,11 +51,7 @@ export default function SecondFactorPage() {
           error={form.errors.code}
           spellCheck={false}
         />
-        <ButtonGroup>
-          <Button type="submit" variant="primary" busy={form.isSubmitting}>
-            {m.twoFactor.codeSubmit}
-          </Button>
-        </ButtonGroup>
+        <FormButtons submitLabel={m.twoFactor.codeSubmit} isSubmitting={form.isSubmitting} />
       </Form>
     </Page>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { organisationApi, type Organisation } from '../../api/endpoints.js';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { FilterBar } from '../../components/filter-bar.js';
-import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { CheckboxField, SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
@@ -156,17 +156,14 @@ function OrganisationEditor({
           isOptional
         />
         <MunicipalityPicker id="service-area" selected={municipalityCodes} onSelectedChange={setMunicipalityCodes} error={form.errors.municipalityCodes} />
-        <ButtonGroup>
-          <Button type="submit" variant="primary" busy={form.isSubmitting}>
-            {m.app.save}
-          </Button>
+        <FormButtons submitLabel={m.app.save} isSubmitting={form.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
           {organisation && canDeactivate ? (
             <Button hint={organisation.isActive ? 'danger' : undefined} onClick={() => setActive()}>
               {organisation.isActive ? m.admin.deactivate : m.admin.reactivate}
             </Button>
           ) : null}
-        </ButtonGroup>
+        </FormButtons>
       </Form>
     </Panel>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { organisationApi, personApi, type InvitationLink, type Person } from '../../api/endpoints.js';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { FilterBar } from '../../components/filter-bar.js';
-import { ErrorSummary, Form, useForm } from '../../components/form.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { CopyField, Panel } from '../../components/panel.js';
@@ -232,17 +232,14 @@ function PersonEditor({
           />
           <Button onClick={addMembership}>{m.admin.addOrganisation}</Button>
         </div>
-        <ButtonGroup>
-          <Button type="submit" variant="primary" busy={form.isSubmitting}>
-            {person ? m.app.save : m.admin.invitePerson}
-          </Button>
+        <FormButtons submitLabel={person ? m.app.save : m.admin.invitePerson} isSubmitting={form.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
           {person ? (
             <Button hint={person.isActive ? 'danger' : undefined} onClick={() => setActive()}>
               {person.isActive ? m.admin.deactivate : m.admin.reactivate}
             </Button>
           ) : null}
-        </ButtonGroup>
+        </FormButtons>
       </Form>
     </Panel>
   );
