@@ -38,11 +38,18 @@ function FieldLabel({ id, label, isOptional }: { id: string; label: ReactNode; i
   );
 }
 
-function fieldExtras({ id, description, error }: { id: string; description?: ReactNode; error?: string | undefined }) {
-  return {
-    description: description ? <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription> : undefined,
-    errorMessage: error ? <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage> : undefined,
-  };
+/** Label, description and inline error around one input (which points to them with describedBy). */
+function LabelledField({ id, label, description, error, isOptional, input }: FieldFrame & { input: ReactNode }) {
+  return (
+    <FormField
+      invalid={Boolean(error)}
+      type="text"
+      label={<FieldLabel id={id} label={label} isOptional={isOptional} />}
+      description={description ? <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription> : undefined}
+      errorMessage={error ? <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage> : undefined}
+      input={input}
+    />
+  );
 }
 
 export interface TextFieldProps extends FieldFrame {
@@ -56,17 +63,13 @@ export interface TextFieldProps extends FieldFrame {
 }
 
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { id, label, description, error, isOptional, value, onValueChange, type = 'text', autoComplete, inputMode, isRequired, spellCheck },
+  { value, onValueChange, type = 'text', autoComplete, inputMode, isRequired, spellCheck, ...frame },
   ref,
 ) {
-  const extras = fieldExtras({ id, description, error });
+  const { id, description, error } = frame;
   return (
-    <FormField
-      invalid={Boolean(error)}
-      type="text"
-      label={<FieldLabel id={id} label={label} isOptional={isOptional} />}
-      description={extras.description}
-      errorMessage={extras.errorMessage}
+    <LabelledField
+      {...frame}
       input={
         <Textbox
           ref={ref}
@@ -95,15 +98,11 @@ export interface SelectFieldProps extends FieldFrame {
   emptyOption?: string;
 }
 
-export function SelectField({ id, label, description, error, isOptional, value, onValueChange, options, emptyOption }: SelectFieldProps) {
-  const extras = fieldExtras({ id, description, error });
+export function SelectField({ value, onValueChange, options, emptyOption, ...frame }: SelectFieldProps) {
+  const { id, description, error } = frame;
   return (
-    <FormField
-      invalid={Boolean(error)}
-      type="text"
-      label={<FieldLabel id={id} label={label} isOptional={isOptional} />}
-      description={extras.description}
-      errorMessage={extras.errorMessage}
+    <LabelledField
+      {...frame}
       input={
         <Select
           id={id}
