@@ -300,11 +300,54 @@ describe('the monitor, as an analyst', () => {
     expect(text).toMatch(/\d+,\d%/);
     expect(text).toMatch(/95%-BI/);
     expect(text).toContain('Nederland');
+    // Dordrecht is in the demo coalition Drechtsteden: compared with it too.
+    expect(text).toContain('Coalitie Kansrijke Start Drechtsteden');
     await card.locator('svg.kr-series').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'area-dordrecht', false);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'area-dordrecht-big2', false);
+  });
+
+  it('coalitions: the level switch shows Drechtsteden with figures, the map colours its municipalities, and its area page works', async () => {
+    await page.goto('/monitor/indicatoren/big2');
+    await page.locator('.kr-map__area').first().waitFor();
+    await settled(page);
+    // The radios follow the URL, so the state changes after the navigation (click, not check).
+    await page.getByRole('radio', { name: t.levelCoalitions }).click();
+    await page.waitForURL(/niveau=coalitie/);
+    await page.locator('input[name="level"][value="coalition"]:checked').waitFor();
+    await page.getByText(t.coalitionMapNote).waitFor();
+    await settled(page);
+    // No boundaries of their own: all municipalities drawn, members in their coalition's colour.
+    expect(await page.locator('.kr-map__area').count()).toBe(342);
+    const legend = await page.locator('.kr-map svg').first().textContent();
+    expect(legend).toContain(t.legendNoCoalition);
+    const dordrecht = await page.locator('.kr-map__area[data-code="GM0505"]').getAttribute('aria-label');
+    expect(dordrecht).toMatch(/^Dordrecht, coalitie Coalitie Kansrijke Start Drechtsteden: \d+,\d%/);
+    const vlieland = await page.locator('.kr-map__area[data-code="GM0096"]').getAttribute('aria-label');
+    expect(vlieland).not.toContain('coalitie');
+    // The table lists coalitions, with figures.
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Coalitie Kansrijke Start Drechtsteden' }) });
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/KS0001 2024 \d+,\d \d+,\d \d+,\d [\d.]+ [\d.]+/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'indicator-coalitions', false);
+    // Choosing a member municipality on the map chooses its coalition.
+    await page.locator('.kr-map__area[data-code="GM0642"]').click();
+    await page.waitForURL(/gebied=KS0001/);
+    await page.getByRole('heading', { level: 2, name: `Trend: ${BIG2.shortName}, Coalitie Kansrijke Start Drechtsteden` }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await row.getByRole('link', { name: 'Coalitie Kansrijke Start Drechtsteden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coalitie Kansrijke Start Drechtsteden' }).waitFor();
+    await settled(page);
+    const card = page.locator('.kr-area-card', { has: page.getByRole('heading', { level: 3, name: BIG2.name }) });
+    const text = await card.innerText();
+    expect(text).toMatch(/\d+,\d%/);
+    expect(text).toContain('Nederland');
+    await card.locator('svg.kr-series').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'area-coalition', false);
   });
 
   it('the map and charts download as SVG and PNG', async () => {

@@ -641,7 +641,7 @@ export const en = {
     sizeClass: 'Municipality size: {sizeClass}',
     areaNotFound: 'This area does not exist.',
     areaPicker: 'Choose another area',
-    areaPickerLabel: 'Search a municipality, GGD region or province',
+    areaPickerLabel: 'Search a municipality, GGD region, province or coalition',
     areaPickerDescription: 'Type at least two letters of the name or the code (such as GM0505).',
     areaPickerResults: '{count} found',
     areaPickerNone: 'No area found.',

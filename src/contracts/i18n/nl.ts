@@ -644,7 +644,7 @@ export const nl = {
     sizeClass: 'Gemeentegrootte: {sizeClass}',
     areaNotFound: 'Dit gebied bestaat niet.',
     areaPicker: 'Ander gebied kiezen',
-    areaPickerLabel: 'Zoek een gemeente, GGD-regio of provincie',
+    areaPickerLabel: 'Zoek een gemeente, GGD-regio, provincie of coalitie',
     areaPickerDescription: 'Typ ten minste twee letters van de naam of de code (zoals GM0505).',
     areaPickerResults: '{count} gevonden',
     areaPickerNone: 'Geen gebied gevonden.',

@@ -28,6 +28,7 @@ import type {
   Figure,
   ImportPreview,
   Indicator,
+  MonitorCoalition,
   MonitorImport,
   Overview,
   Series,
@@ -124,6 +125,7 @@ export const monitorPaths = {
   figures: (key: string) => `/monitor/indicators/${token(key)}/figures`,
   series: (key: string, areaCode: string) => `/monitor/indicators/${token(key)}/areas/${token(areaCode)}/series`,
   area: (areaCode: string) => `/monitor/areas/${token(areaCode)}`,
+  coalitions: '/monitor/coalitions',
 };
 
 export interface FigureQuery extends Query {
@@ -140,6 +142,7 @@ export const monitorApi = {
   series: (key: string, areaCode: string, query: { split: Split; poolYears: number }) =>
     apiJson<Series>('GET', monitorPaths.series(key, areaCode), { query }),
   area: (areaCode: string, year?: number) => apiJson<AreaProfile>('GET', monitorPaths.area(areaCode), { query: { year } }),
+  coalitions: () => apiJson<MonitorCoalition[]>('GET', monitorPaths.coalitions),
   /** The same rows as the JSON list, as CSV or XLSX (after suppression, like everything the API publishes). */
   download: (path: string, query: Query, format: ExportFormat) =>
     apiBlob(path, {

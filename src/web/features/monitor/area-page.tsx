@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// /monitor/gebieden/:areaCode — every indicator for one area (municipality, GGD region, province or
-// the Netherlands): value with interval, change and significance, a comparison with similar
+// /monitor/gebieden/:areaCode — every indicator for one area (municipality, GGD region, province,
+// coalition or the Netherlands): value with interval, change and significance, a comparison with similar
 // municipalities, the GGD region, the province and the Netherlands, and a small trend chart each.
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -56,7 +56,12 @@ function AreaView({ profile }: { profile: AreaProfile }) {
       <Paragraph appearance="lead">
         {format(t.areaIntro, {
           name: profile.areaName,
-          comparisons: profile.areaLevel === 'municipality' ? t.areaComparisonsMunicipality : t.areaComparisonsOther,
+          comparisons:
+            profile.areaLevel !== 'municipality'
+              ? t.areaComparisonsOther
+              : profile.items.some((row) => row.comparisons.some((comparison) => comparison.kind === 'coalition'))
+                ? t.areaComparisonsCoalitionMember
+                : t.areaComparisonsMunicipality,
         })}
       </Paragraph>
       {profile.sizeClassLabel ? <Paragraph>{format(t.sizeClass, { sizeClass: profile.sizeClassLabel })}</Paragraph> : null}
@@ -99,7 +104,7 @@ function AreaIndicator({ row, profile }: { row: AreaProfileRow; profile: AreaPro
   const { indicator, figure } = row;
   const headingId = `indicator-${indicator.key}`;
   const mapLink = `/monitor/indicatoren/${indicator.key}?gebied=${profile.areaCode}${
-    profile.areaLevel === 'ggd_region' ? '&niveau=ggd-regio' : profile.areaLevel === 'province' ? '&niveau=provincie' : ''
+    ({ ggd_region: '&niveau=ggd-regio', province: '&niveau=provincie', coalition: '&niveau=coalitie' } as Record<string, string>)[profile.areaLevel] ?? ''
   }`;
   return (
     <>
@@ -203,7 +208,7 @@ function AreaTrend({ indicator, areaCode, areaName }: { indicator: Indicator; ar
   );
 }
 
-/** Search by name or code over all municipalities, GGD regions and provinces (from the map's boundaries). */
+/** Search by name or code over all municipalities, GGD regions and provinces (from the map's boundaries) and coalitions. */
 export function AreaPicker() {
   const { m, format } = useMessages();
   const t = m.monitorPages;
@@ -211,8 +216,15 @@ export function AreaPicker() {
   const [directory, setDirectory] = useState<{ code: string; name: string; level: string; parent?: string }[]>([]);
   useEffect(() => {
     let isCurrent = true;
-    loadTopology().then(
-      (topology) => isCurrent && setDirectory([{ code: NATION_CODE, name: t.nationName, level: 'nation' }, ...areaDirectory(topology)]),
+    // Coalitions have no boundaries: they come from the API (without them the picker still works).
+    Promise.all([loadTopology(), monitorApi.coalitions().catch(() => [])]).then(
+      ([topology, coalitions]) =>
+        isCurrent &&
+        setDirectory([
+          { code: NATION_CODE, name: t.nationName, level: 'nation' },
+          ...areaDirectory(topology),
+          ...coalitions.map((coalition) => ({ code: coalition.code, name: coalition.name, level: 'coalition' })),
+        ]),
       () => undefined,
     );
     return () => {
@@ -228,7 +240,8 @@ export function AreaPicker() {
       .slice(0, 10);
   }, [directory, needle]);
   const levelName = (level: string) =>
-    ({ municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince, nation: t.levelOneNation })[level] ?? '';
+    ({ municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince, coalition: t.levelOneCoalition, nation: t.levelOneNation })[level] ??
+    '';
   return (
     <div role="search" className="kr-picker" aria-label={t.areaPicker}>
       <TextField id="area-search" label={t.areaPickerLabel} description={t.areaPickerDescription} type="search" value={query} onValueChange={setQuery} autoComplete="off" />

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// /monitor/indicatoren/:key — one indicator: a choropleth of all municipalities (or GGD regions or
-// provinces) with its table, the trend of the Netherlands or a chosen area with intervals and a trend
+// /monitor/indicatoren/:key — one indicator: a choropleth of all municipalities (or GGD regions,
+// provinces or coalitions — the latter drawn as their member municipalities) with its table, the trend of the Netherlands or a chosen area with intervals and a trend
 // test, and the spread over the areas. The choices live in the URL, so every view can be shared.
 import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -21,21 +21,23 @@ import { formatNumber, formatValue, splitLabel } from './format.js';
 import { SeriesTable, TrendTest } from './series-parts.js';
 import { SeriesChart } from './charts/series-chart.js';
 
-const LEVEL_PARAM: Record<string, MapLevel> = { gemeente: 'municipality', 'ggd-regio': 'ggd_region', provincie: 'province' };
-const PARAM_OF_LEVEL: Record<MapLevel, string> = { municipality: 'gemeente', ggd_region: 'ggd-regio', province: 'provincie' };
+/** The levels of the switch: those with boundaries, and coalitions (no boundaries of their own). */
+export type PageLevel = MapLevel | 'coalition';
+const LEVEL_PARAM: Record<string, PageLevel> = { gemeente: 'municipality', 'ggd-regio': 'ggd_region', provincie: 'province', coalitie: 'coalition' };
+const PARAM_OF_LEVEL: Record<PageLevel, string> = { municipality: 'gemeente', ggd_region: 'ggd-regio', province: 'provincie', coalition: 'coalitie' };
 const SPLIT_PARAM: Record<string, Split> = { alle: 'all', kwetsbaar: 'vulnerable', 'niet-kwetsbaar': 'not_vulnerable' };
 const PARAM_OF_SPLIT: Record<Split, string> = { all: 'alle', vulnerable: 'kwetsbaar', not_vulnerable: 'niet-kwetsbaar' };
 export const POOL_YEARS = 5;
 /** Areas in the 2025 boundaries, to count those without any figure. */
 const AREA_COUNT: Record<MapLevel, number> = { municipality: 342, ggd_region: 25, province: 12 };
 
-export function levelOne(level: MapLevel, m: Catalogue): string {
+export function levelOne(level: PageLevel, m: Catalogue): string {
   const t = m.monitorPages;
-  return { municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince }[level];
+  return { municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince, coalition: t.levelOneCoalition }[level];
 }
-export function levelMany(level: MapLevel, m: Catalogue): string {
+export function levelMany(level: PageLevel, m: Catalogue): string {
   const t = m.monitorPages;
-  return { municipality: t.levelManyMunicipality, ggd_region: t.levelManyGgdRegion, province: t.levelManyProvince }[level];
+  return { municipality: t.levelManyMunicipality, ggd_region: t.levelManyGgdRegion, province: t.levelManyProvince, coalition: t.levelManyCoalition }[level];
 }
 
 export default function MonitorIndicatorPage() {
@@ -97,6 +99,12 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
   const query: FigureQuery = { areaLevel: level, split, poolYears, ...(year ? { year } : {}) };
   const national = useAsync(() => monitorApi.series(indicator.key, NATION_CODE, { split, poolYears }), [indicator.key, split, poolYears]);
   const figures = useAsync(() => monitorApi.figures(indicator.key, query), [indicator.key, level, split, poolYears, year]);
+  // Coalitions have no boundaries: the map draws their member municipalities in the coalition's colour.
+  const coalitions = useAsync(() => (level === 'coalition' ? monitorApi.coalitions() : Promise.resolve(null)), [level]);
+  const coalitionOf = useMemo(
+    () => new Map((coalitions.data ?? []).flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition] as const))),
+    [coalitions.data],
+  );
   const chosen = useAsync(
     () => (chosenCode ? monitorApi.series(indicator.key, chosenCode, { split, poolYears }) : Promise.resolve(null)),
     [indicator.key, chosenCode, split, poolYears],
@@ -118,7 +126,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
         <fieldset className="utrecht-form-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t.levelLabel}</legend>
           <div className="kr-radio-row">
-            {(['municipality', 'ggd_region', 'province'] as const).map((option) => (
+            {(['municipality', 'ggd_region', 'province', 'coalition'] as const).map((option) => (
               <label key={option}>
                 <input
                   type="radio"
@@ -127,7 +135,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
                   checked={level === option}
                   onChange={() => update({ niveau: option === 'municipality' ? null : PARAM_OF_LEVEL[option] })}
                 />
-                {{ municipality: t.levelMunicipalities, ggd_region: t.levelGgdRegions, province: t.levelProvinces }[option]}
+                {{ municipality: t.levelMunicipalities, ggd_region: t.levelGgdRegions, province: t.levelProvinces, coalition: t.levelCoalitions }[option]}
               </label>
             ))}
           </div>
@@ -191,15 +199,25 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
           <>
             <ChartFrame title={mapTitle} source={sourcesOf(list)} className="kr-chart--map">
               {poolYears > 1 ? <p className="kr-pooled">{format(t.pooledNote, { period })}</p> : null}
-              <Choropleth
-                level={level}
-                figures={list}
-                unit={indicator.unit}
-                title={mapTitle}
-                selectedCode={chosenCode}
-                onChoose={choose}
-                areaHref={(code) => `/monitor/gebieden/${code}`}
-              />
+              {level === 'coalition' ? <Paragraph className="kr-map__note">{t.coalitionMapNote}</Paragraph> : null}
+              {level === 'coalition' && !coalitions.data ? (
+                coalitions.error ? (
+                  <LoadError error={coalitions.error} onRetry={coalitions.reload} />
+                ) : (
+                  <Loading />
+                )
+              ) : (
+                <Choropleth
+                  level={level === 'coalition' ? 'municipality' : level}
+                  figures={list}
+                  unit={indicator.unit}
+                  title={mapTitle}
+                  selectedCode={chosenCode}
+                  onChoose={choose}
+                  areaHref={(code) => `/monitor/gebieden/${code}`}
+                  {...(level === 'coalition' ? { groupOf: coalitionOf, noDataLabel: t.legendNoCoalition } : {})}
+                />
+              )}
             </ChartFrame>
 
             <section className="kr-chart" aria-labelledby="monitor-table-heading">
@@ -333,7 +351,7 @@ function DistributionSection({
 }: {
   indicator: Indicator;
   figures: readonly Figure[];
-  level: MapLevel;
+  level: PageLevel;
   period: string;
   nationalFigure: Figure | null;
   chosenCode: string | null;
@@ -359,7 +377,7 @@ function DistributionSection({
     median: show(median(values)),
     max: show(Math.max(...values)),
     suppressed,
-    missing: Math.max(0, AREA_COUNT[level] - figures.length),
+    missing: level === 'coalition' ? 0 : Math.max(0, AREA_COUNT[level] - figures.length),
   });
   const { bins, step } = histogram(values, 12);
   const digits = step < 1 ? 1 : 0;

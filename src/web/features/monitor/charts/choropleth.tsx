@@ -20,11 +20,18 @@ export interface ChoroplethProps {
   selectedCode: string | null;
   onChoose(code: string, name: string): void;
   areaHref(code: string): string;
+  /**
+   * For areas without boundaries (coalitions): the group each drawn area belongs to. The map then
+   * draws `level`'s areas, each coloured by its group's figure; areas in no group show as "no data"
+   * under `noDataLabel`, and choosing an area chooses its group.
+   */
+  groupOf?: ReadonlyMap<string, { code: string; name: string }>;
+  noDataLabel?: string;
 }
 
 type ClassOf = { kind: 'value'; index: number } | { kind: 'suppressed' } | { kind: 'missing' };
 
-export function Choropleth({ level, figures, unit, title, selectedCode, onChoose, areaHref }: ChoroplethProps) {
+export function Choropleth({ level, figures, unit, title, selectedCode, onChoose, areaHref, groupOf, noDataLabel }: ChoroplethProps) {
   const { m, locale, format } = useMessages();
   const t = m.monitorPages;
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -56,8 +63,21 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   );
   const classes = useMemo(() => quantileClasses(published, 5), [published]);
   const palette = paletteFor(classes.breaks.length + 1);
+  /** The figure shown for a drawn area: its own, or its group's. */
+  const figureFor = (code: string): Figure | undefined => {
+    if (!groupOf) return byCode.get(code);
+    const group = groupOf.get(code);
+    return group ? byCode.get(group.code) : undefined;
+  };
+  /** The area a click or Enter chooses, and the name and page shown for it. */
+  const targetOf = (shape: MapShape): { code: string; name: string } | null => (groupOf ? (groupOf.get(shape.code) ?? null) : shape);
+  const labelOf = (shape: MapShape): string => {
+    const group = groupOf?.get(shape.code);
+    return group ? format(t.coalitionMember, { municipality: shape.name, coalition: group.name }) : shape.name;
+  };
+  const isChosen = (shape: MapShape) => selectedCode !== null && targetOf(shape)?.code === selectedCode;
   const classOf = (code: string): ClassOf => {
-    const figure = byCode.get(code);
+    const figure = figureFor(code);
     if (!figure) return { kind: 'missing' };
     if (figure.isSuppressed || figure.value === null) return { kind: 'suppressed' };
     return { kind: 'value', index: classes.classOf(figure.value) };
@@ -68,10 +88,10 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   const rovingCode = tabCode && shapeByCode.has(tabCode) ? tabCode : selectedCode && shapeByCode.has(selectedCode) ? selectedCode : shapes[0]?.code;
 
   const describe = (shape: MapShape): string => {
-    const figure = byCode.get(shape.code);
+    const figure = figureFor(shape.code);
     const value = figureValueText(figure, unit, locale, m);
     const interval = intervalText(figure, locale, m);
-    return `${shape.name}: ${value}${interval ? ` (${interval})` : ''}`;
+    return `${labelOf(shape)}: ${value}${interval ? ` (${interval})` : ''}`;
   };
 
   const moveTo = (shape: MapShape | null | undefined) => {
@@ -93,7 +113,8 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
       moveTo(shapes.at(-1));
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      onChoose(shape.code, shape.name);
+      const target = targetOf(shape);
+      if (target) onChoose(target.code, target.name);
     } else if (event.key.length === 1 && /\p{L}|\d/u.test(event.key)) {
       // Type-ahead: the next area (alphabetically) whose name starts with the letter.
       const letter = event.key.toLocaleLowerCase('nl');
@@ -118,10 +139,12 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
     if (kind.kind === 'suppressed') return `url(#${id}-hatch)`;
     return NO_DATA_FILL;
   };
-  const highlighted = [selectedCode, focusCode, hoverCode].filter((code, index, all): code is string => Boolean(code) && all.indexOf(code) === index);
+  const chosenShapes = groupOf ? shapes.filter(isChosen).map((shape) => shape.code) : [selectedCode];
+  const highlighted = [...chosenShapes, focusCode, hoverCode].filter((code, index, all): code is string => Boolean(code) && all.indexOf(code) === index);
   const detailCode = inspectCode ?? selectedCode;
   const detailShape = detailCode ? shapeByCode.get(detailCode) : undefined;
-  const detailFigure = detailCode ? byCode.get(detailCode) : undefined;
+  const detailFigure = detailCode ? figureFor(detailCode) : undefined;
+  const detailTarget = detailShape ? targetOf(detailShape) : null;
 
   // Legend rows: value classes (low → high), then onderdrukt and geen gegevens.
   const classLabels = palette.map((_, index) => {
@@ -133,7 +156,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   const legendRows = [
     ...(published.length > 0 ? palette.map((colour, index) => ({ fill: colour, label: classLabels[index]! })) : []),
     { fill: `url(#${id}-hatch)`, label: t.legendSuppressed },
-    { fill: NO_DATA_FILL, label: t.legendNoData },
+    { fill: NO_DATA_FILL, label: noDataLabel ?? t.legendNoData },
   ];
 
   return (
@@ -168,7 +191,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
                 stroke="#ffffff"
                 strokeWidth={level === 'municipality' ? 0.4 : 0.8}
                 role="option"
-                aria-selected={shape.code === selectedCode}
+                aria-selected={groupOf ? isChosen(shape) : shape.code === selectedCode}
                 aria-label={describe(shape)}
                 tabIndex={shape.code === rovingCode ? 0 : -1}
                 onKeyDown={(event) => onKeyDown(event, shape)}
@@ -191,7 +214,8 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
                 }}
                 onClick={() => {
                   setTabCode(shape.code);
-                  onChoose(shape.code, shape.name);
+                  const target = targetOf(shape);
+                  if (target) onChoose(target.code, target.name);
                 }}
               />
             ))}
@@ -202,7 +226,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
           {highlighted.map((code) => {
             const shape = shapeByCode.get(code);
             if (!shape) return null;
-            const isSelected = code === selectedCode;
+            const isSelected = chosenShapes.includes(code);
             return (
               <path
                 key={`highlight-${code}`}
@@ -236,7 +260,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
       </div>
       <div className="kr-map__details">
         <p className="kr-map__details-title">{t.detailsTitle}</p>
-        {detailShape ? <p className="kr-map__details-name">{detailShape.name}</p> : null}
+        {detailShape ? <p className="kr-map__details-name">{labelOf(detailShape)}</p> : null}
         {detailShape ? (
           <dl className="kr-map__details-list">
             <dt>{t.columnValue}</dt>
@@ -273,9 +297,9 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
         ) : (
           <Paragraph className="kr-map__details-hint">{t.detailsHint}</Paragraph>
         )}
-        {detailShape ? (
+        {detailTarget ? (
           <Paragraph>
-            <Link to={areaHref(detailShape.code)}>{format(t.detailsOpen, { area: detailShape.name })}</Link>
+            <Link to={areaHref(detailTarget.code)}>{format(t.detailsOpen, { area: detailTarget.name })}</Link>
           </Paragraph>
         ) : null}
       </div>
