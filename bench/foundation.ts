@@ -27,7 +27,7 @@ const baselineUrl = await baseline.listen({ port: 0, host: '127.0.0.1' });
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const database = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: undefined });
-const { demo } = await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: true, now: new Date() });
+const { demo } = await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: true, seedNational: false, now: new Date() });
 const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_URL: databaseUrl });
 const app = await buildApp({ config, database });
 const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
