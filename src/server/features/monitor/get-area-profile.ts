@@ -6,8 +6,6 @@ import type { z } from 'zod';
 import { NATION_CODE, type AreaProfile, type AreaProfileRow, type Comparison, type overviewQuerySchema } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type { Executor } from '../../platform/db/connection.js';
-import { AppError } from '../../platform/errors.js';
-import { INDICATORS } from './definitions/indicators.js';
 import { estimateInUnit } from './domain/statistics.js';
 import { sizeClassOf, type SizeClass } from './domain/size-class.js';
 import { figureColumns, type ExportTable, type TableColumn } from './export-figures.js';
@@ -15,36 +13,17 @@ import { fileSafe } from './get-indicator-figures.js';
 import { publicIndicator } from './list-indicators.js';
 import { fill } from './monitor-text.js';
 import type { Area, AreaIndex } from './monitor-store.js';
-import { figureOf, loadContext, previousPeriod, publishTables, requireArea, type Period, type PublishedTable } from './published-tables.js';
+import { figureOf, loadLatestTables, requireArea, type PublishedTable } from './published-tables.js';
 
 /** A mean over fewer published municipalities than this is not shown (too unstable, and too close to one). */
 export const MIN_COMPARISON_MUNICIPALITIES = 3;
 const text = nl.monitor;
 
 export async function computeAreaProfile(db: Executor, areaCode: string, query: z.infer<typeof overviewQuerySchema>): Promise<AreaProfile> {
-  const context = await loadContext(db, INDICATORS);
-  const { areas, years } = context;
+  const { context, periods, tableOf, latestYear } = await loadLatestTables(db, query.year);
+  const { areas } = context;
   const area = requireArea(areas, areaCode);
-  const allYears = [...years.values()].flat();
-  if (query.year !== undefined && allYears.length > 0 && !allYears.some((year) => year <= query.year!)) {
-    const message = fill(text.yearOutsideData, { year: query.year, first: Math.min(...allYears), last: Math.max(...allYears) });
-    throw new AppError('validation_failed', { errors: [{ path: 'year', message }] });
-  }
   const sizeClass = area.level === 'municipality' && area.population !== null ? sizeClassOf(area.population) : null;
-  const periods = INDICATORS.map((indicator) => {
-    const indicatorYears = years.get(indicator.key)!;
-    const latest = indicatorYears.filter((year) => query.year === undefined || year <= query.year).at(-1);
-    const period: Period | null = latest === undefined ? null : { firstYear: latest, year: latest };
-    return { indicator, period, previous: period ? previousPeriod(indicatorYears, period) : null };
-  });
-  const tableOf = await publishTables(
-    db,
-    context,
-    periods.flatMap(({ indicator, period, previous }) => [
-      { indicator, period },
-      { indicator, period: previous },
-    ]),
-  );
   const items: AreaProfileRow[] = periods.map(({ indicator, period, previous }) => {
     if (!period) return { indicator: publicIndicator(indicator), figure: null, comparisons: [] };
     const table = tableOf(indicator, period);
@@ -60,7 +39,7 @@ export async function computeAreaProfile(db: Executor, areaCode: string, query: 
     areaLevel: area.level,
     sizeClass: sizeClass?.key ?? null,
     sizeClassLabel: sizeClass?.label ?? null,
-    year: query.year ?? (allYears.length > 0 ? Math.max(...allYears) : null),
+    year: query.year ?? latestYear,
     items,
   };
 }

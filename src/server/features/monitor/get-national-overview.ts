@@ -3,39 +3,14 @@
 // (up to the year asked), in total and by vulnerable situation, with the change against the year before.
 import type { z } from 'zod';
 import { NATION_CODE, type Figure, type Overview, type OverviewRow, type overviewQuerySchema } from '../../../contracts/monitor.js';
-import { nl } from '../../../contracts/i18n/nl.js';
 import type { Executor } from '../../platform/db/connection.js';
-import { AppError } from '../../platform/errors.js';
-import { INDICATORS } from './definitions/indicators.js';
 import { figureColumns, type ExportTable } from './export-figures.js';
 import { publicIndicator } from './list-indicators.js';
-import { fill } from './monitor-text.js';
-import { figureOf, loadContext, previousPeriod, publishTables, type Period } from './published-tables.js';
+import { figureOf, loadLatestTables } from './published-tables.js';
 
 export async function computeNationalOverview(db: Executor, query: z.infer<typeof overviewQuerySchema>): Promise<Overview> {
-  const context = await loadContext(db, INDICATORS);
-  const { areas, years } = context;
-  const allYears = [...years.values()].flat();
-  if (query.year !== undefined && allYears.length > 0 && !allYears.some((year) => year <= query.year!)) {
-    const message = fill(nl.monitor.yearOutsideData, { year: query.year, first: Math.min(...allYears), last: Math.max(...allYears) });
-    throw new AppError('validation_failed', { errors: [{ path: 'year', message }] });
-  }
-  const nation = areas.byCode.get(NATION_CODE)!;
-  // Per indicator: its latest year up to the one asked, and the year before.
-  const periods = INDICATORS.map((indicator) => {
-    const indicatorYears = years.get(indicator.key)!;
-    const latest = indicatorYears.filter((year) => query.year === undefined || year <= query.year).at(-1);
-    const period: Period | null = latest === undefined ? null : { firstYear: latest, year: latest };
-    return { indicator, period, previous: period ? previousPeriod(indicatorYears, period) : null };
-  });
-  const tableOf = await publishTables(
-    db,
-    context,
-    periods.flatMap(({ indicator, period, previous }) => [
-      { indicator, period },
-      { indicator, period: previous },
-    ]),
-  );
+  const { context, periods, tableOf, latestYear } = await loadLatestTables(db, query.year);
+  const nation = context.areas.byCode.get(NATION_CODE)!;
   const items: OverviewRow[] = periods.map(({ indicator, period, previous }) => {
     const row: OverviewRow = { indicator: publicIndicator(indicator), year: period?.year ?? null, all: null, vulnerable: null, notVulnerable: null };
     if (!period) return row;
@@ -48,7 +23,7 @@ export async function computeNationalOverview(db: Executor, query: z.infer<typeo
     }
     return row;
   });
-  return { year: query.year ?? (allYears.length > 0 ? Math.max(...allYears) : null), items };
+  return { year: query.year ?? latestYear, items };
 }
 
 interface OverviewLine {

@@ -7,7 +7,7 @@ import { nl } from '../../../contracts/i18n/nl.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { IndicatorDefinition } from './definitions/types.js';
-import { indicatorByKey } from './definitions/indicators.js';
+import { INDICATORS, indicatorByKey } from './definitions/indicators.js';
 import { assessChange, estimateInUnit } from './domain/statistics.js';
 import { buildAreaHierarchy, suppressCells, type AreaLink, type SuppressionReason } from './domain/suppression.js';
 import { loadAreas, loadCounts, loadDataVersion, loadYears, type Area, type AreaIndex, type CountRow } from './monitor-store.js';
@@ -340,4 +340,33 @@ export function requireSplit(indicator: IndicatorDefinition, split: Split): void
   if (split !== 'all' && !indicator.hasVulnerabilitySplit) {
     throw new AppError('validation_failed', { errors: [{ path: 'split', message: fill(text.importSplitNotAvailable, { indicator: indicator.key }) }] });
   }
+}
+
+/**
+ * Every indicator's latest period up to `year` (and the one before), published: what the national
+ * overview and the area profile both show. A year before all data is a Dutch 400.
+ */
+export async function loadLatestTables(db: Executor, year: number | undefined) {
+  const context = await loadContext(db, INDICATORS);
+  const allYears = [...context.years.values()].flat();
+  if (year !== undefined && allYears.length > 0 && !allYears.some((candidate) => candidate <= year)) {
+    const message = fill(nl.monitor.yearOutsideData, { year, first: Math.min(...allYears), last: Math.max(...allYears) });
+    throw new AppError('validation_failed', { errors: [{ path: 'year', message }] });
+  }
+  const periods = INDICATORS.map((indicator) => {
+    const indicatorYears = context.years.get(indicator.key)!;
+    const latest = indicatorYears.filter((candidate) => year === undefined || candidate <= year).at(-1);
+    const period: Period | null = latest === undefined ? null : { firstYear: latest, year: latest };
+    return { indicator, period, previous: period ? previousPeriod(indicatorYears, period) : null };
+  });
+  const tableOf = await publishTables(
+    db,
+    context,
+    periods.flatMap(({ indicator, period, previous }) => [
+      { indicator, period },
+      { indicator, period: previous },
+    ]),
+  );
+  const latestYear = allYears.length > 0 ? Math.max(...allYears) : null;
+  return { context, periods, tableOf, latestYear };
 }

@@ -46,6 +46,9 @@ export const birthRegister = pgTable(
   (table) => [index('birth_register_year_municipality_idx').on(table.birthYear, table.municipalityCode)],
 );
 
+/** One register row as the chain and the synthetic generator produce it (everything but the id). */
+export type BirthRegisterRow = Omit<typeof birthRegister.$inferSelect, 'id'>;
+
 /**
  * Every count the monitor publishes from, per indicator × area × year × split, before suppression:
  * recomputed from the register, imported from aggregate files, or (later) from the municipal questionnaire.

@@ -26,30 +26,12 @@ import {
   type MunicipalityInput,
   type MunicipalityYearPlan,
 } from './synthetic-model.js';
+import type { BirthRegisterRow } from '../schema.js';
 
 export const DEFAULT_DATA_FOLDER = fileURLToPath(new URL('../../../../../data', import.meta.url));
 
-/** One row of birth_register, as the generator makes it. */
-export interface SyntheticBirth {
-  sourceKey: string;
-  municipalityCode: string;
-  birthYear: number;
-  isVulnerable: boolean;
-  gestationalAgeDays: number;
-  birthWeightGrams: number;
-  sex: Sex;
-  isLiveBorn: boolean;
-  isMultiple: boolean;
-  isPreterm: boolean;
-  isSmallForGestationalAge: boolean;
-  firstAntenatalVisitDay: number | null;
-  hadKraamzorg: boolean | null;
-  parentCount: number;
-  parentsWithProblematicDebt: number;
-  hasNegativeSpeechLanguageScore: boolean | null;
-  isOverweightAtTwo: boolean | null;
-  wasPlacedOutOfHomeBeforeTwo: boolean | null;
-}
+/** One row of birth_register, as the generator makes it (always synthetic, so without that flag). */
+export type SyntheticBirth = Omit<BirthRegisterRow, 'isSynthetic'>;
 
 /** Every child consumes exactly this many draws, so child n is the same whatever the scale. */
 const DRAWS_PER_CHILD = 19;

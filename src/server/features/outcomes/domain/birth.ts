@@ -11,6 +11,7 @@ import {
   type Sex,
 } from '../../monitor/register/birth-weight-reference.js';
 import { fail, ok, type Result } from '../../families/domain/result.js';
+import type { BirthRegisterRow } from '../../monitor/schema.js';
 
 export const MIN_GESTATIONAL_AGE_DAYS = 22 * 7;
 export const MAX_GESTATIONAL_AGE_DAYS = 44 * 7;
@@ -87,28 +88,8 @@ export function validateBirth(record: BirthRecord, reference: BirthWeightReferen
   });
 }
 
-/** The columns of the monitor's birth_register (src/server/features/monitor/schema.ts), minus its id. */
-export interface BirthRegisterRow {
-  sourceKey: string;
-  isSynthetic: boolean;
-  municipalityCode: string;
-  birthYear: number;
-  isVulnerable: boolean;
-  gestationalAgeDays: number;
-  birthWeightGrams: number;
-  sex: Sex;
-  isLiveBorn: boolean;
-  isMultiple: boolean;
-  isPreterm: boolean;
-  isSmallForGestationalAge: boolean;
-  firstAntenatalVisitDay: number | null;
-  hadKraamzorg: boolean | null;
-  parentCount: number;
-  parentsWithProblematicDebt: number;
-  hasNegativeSpeechLanguageScore: boolean | null;
-  isOverweightAtTwo: boolean | null;
-  wasPlacedOutOfHomeBeforeTwo: boolean | null;
-}
+/** The columns of the monitor's birth_register, minus its id (one type, derived from the table). */
+export type { BirthRegisterRow };
 
 export interface RegisterContext {
   /** Idempotency key in the register, e.g. "chain:<birth id>". */
