@@ -6,7 +6,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const children = [
-  spawn('npx', ['vite', 'build', '--watch', '--mode', 'development'], { cwd: root, stdio: 'inherit' }),
+  // A production build (not --mode development): what dev leaves in dist/web is what `npm start` may serve.
+  spawn('npx', ['vite', 'build', '--watch'], { cwd: root, stdio: 'inherit' }),
   spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'src/server/main.ts'], { cwd: root, stdio: 'inherit' }),
 ];
 const stop = () => {
