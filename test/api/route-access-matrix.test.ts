@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/contracts/roles.js';
 import { memberships, people } from '../../src/server/features/organisations/schema.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { insertTestFamily } from '../../src/server/features/families/test-support.js';
 import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessions.js';
 
 /** The demo person who holds each role (and the organisation they act for). */
@@ -28,6 +29,8 @@ interface Situation {
   /** A staff member working for that organisation. */
   personId: string;
   unique: string;
+  /** A family registered by that organisation (its care relationship): for the chain's routes. */
+  familyId: string;
 }
 
 type Reach = 'any' | 'own';
@@ -207,11 +210,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const familyOfOrganisation = new Map<string, string>();
+async function familyOf(organisationId: string): Promise<string> {
+  if (!familyOfOrganisation.has(organisationId)) {
+    const key = Object.entries(t.demo.organisationIds).find(([, id]) => id === organisationId)![0];
+    familyOfOrganisation.set(organisationId, (await insertTestFamily(t, key)).familyId);
+  }
+  return familyOfOrganisation.get(organisationId)!;
+}
+
 async function situation(role: Role, isOwn: boolean): Promise<Situation> {
   const session = await sessionFor(t, ACTOR_OF[role]);
   const organisationId = isOwn ? session.organisationId! : t.demo.organisationIds[OTHER_ORGANISATION]!;
   counter += 1;
-  return { isOwn, session, organisationId, personId: staffOf.get(organisationId)!, unique: `${role}-${counter}` };
+  return { isOwn, session, organisationId, personId: staffOf.get(organisationId)!, unique: `${role}-${counter}`, familyId: await familyOf(organisationId) };
 }
 
 /** The problem code of a response, if it is a problem+json body. */

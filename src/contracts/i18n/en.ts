@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // English catalogue; must have exactly the keys of the Dutch one (checked by the type and a test).
 import type { Catalogue } from './nl.js';
+import { familiesEn } from './sections/families.js';
+import { referralsEn } from './sections/referrals.js';
+import { screeningEn } from './sections/screening.js';
+import { careEn } from './sections/care.js';
 
 export const en = {
   app: {
@@ -44,6 +48,9 @@ export const en = {
     conflict: 'Someone else changed this in the meantime. Refresh the page and try again.',
     duplicate_email: 'An account with this e-mail address already exists.',
     already_processed: 'This has already been processed.',
+    stale_version: 'Someone else changed this in the meantime. Reload the page and make your change again.',
+    duplicate_family: 'This client seems to be registered already. See the possible duplicates.',
+    consent_required: 'There is no valid consent. Record consent first or choose a legal ground with a justification.',
     invitation_invalid: 'This invitation is invalid, expired or already used. Ask for a new one.',
     payload_too_large: 'The request is too large.',
     unsupported_media_type: 'This content type is not supported. Send JSON.',
@@ -692,4 +699,8 @@ export const en = {
     importPastedName: 'pasted.csv',
     bytes: '{value} kB',
   },
+  ...familiesEn,
+  ...referralsEn,
+  ...screeningEn,
+  ...careEn,
 } satisfies Catalogue;

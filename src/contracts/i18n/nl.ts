@@ -2,6 +2,10 @@
 // The Dutch message catalogue: every sentence a user reads comes from here (English in en.ts).
 import type { ErrorCode } from '../errors.js';
 import type { OrganisationType, Role } from '../roles.js';
+import { familiesNl } from './sections/families.js';
+import { referralsNl } from './sections/referrals.js';
+import { screeningNl } from './sections/screening.js';
+import { careNl } from './sections/care.js';
 
 export const nl = {
   app: {
@@ -45,6 +49,9 @@ export const nl = {
     conflict: 'Dit is intussen door iemand anders gewijzigd. Vernieuw de pagina en probeer het opnieuw.',
     duplicate_email: 'Er bestaat al een account met dit e-mailadres.',
     already_processed: 'Dit is al verwerkt.',
+    stale_version: 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en breng uw wijziging daarna aan.',
+    duplicate_family: 'Deze cliënt lijkt al geregistreerd te zijn. Kijk bij de mogelijke dubbele registraties.',
+    consent_required: 'Er is geen geldige toestemming. Leg eerst toestemming vast of kies een wettelijke grondslag met onderbouwing.',
     invitation_invalid: 'Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een nieuwe uitnodiging aan.',
     payload_too_large: 'Het verzoek is te groot.',
     unsupported_media_type: 'Dit soort inhoud wordt niet ondersteund. Stuur JSON.',
@@ -695,6 +702,10 @@ export const nl = {
     importPastedName: 'geplakt.csv',
     bytes: '{value} kB',
   },
+  ...familiesNl,
+  ...referralsNl,
+  ...screeningNl,
+  ...careNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

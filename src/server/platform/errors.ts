@@ -10,7 +10,7 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly details?: { errors?: { path: string; message: string }[]; retryAfterSeconds?: number },
+    readonly details?: { errors?: { path: string; message: string }[]; retryAfterSeconds?: number; message?: string },
   ) {
     super(code);
     this.name = 'AppError';
@@ -23,7 +23,7 @@ export function toProblem(error: AppError): Problem {
     type: `https://kansrijk.nl/problemen/${error.code.replaceAll('_', '-')}`,
     title: nl.errorTitles[error.status] ?? 'Fout',
     status: error.status,
-    detail: nl.errors[error.code],
+    detail: error.details?.message ?? nl.errors[error.code],
     code: error.code,
     ...(error.details?.errors ? { errors: error.details.errors } : {}),
   };

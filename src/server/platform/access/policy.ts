@@ -12,11 +12,24 @@ export interface Actor {
   onBehalfOfId?: string | null;
 }
 
-export const RESOURCE_TYPES = ['organisation', 'person', 'audit_event', 'session', 'indicator_figure', 'monitor_import'] as const;
+export const RESOURCE_TYPES = [
+  'organisation',
+  'person',
+  'audit_event',
+  'session',
+  'indicator_figure',
+  'monitor_import',
+  'family',
+  'referral',
+  'emergency_access',
+  'screening_instrument',
+  'care_pathway',
+  'referral_overview',
+] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /** Resource types that hold personal data: only personal-data roles (all with 2FA) are ever granted them. */
-export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event'];
+export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event', 'family', 'referral', 'emergency_access'];
 
 /**
  * - deactivate: switch a record off, or back on
@@ -40,6 +53,12 @@ const ALL_ROLES_ANY: Grant = {
 };
 const ADMINS: Grant = { platform_admin: 'any', organisation_admin: 'own_organisation' };
 const IMPORTERS: Grant = { analyst: 'any', platform_admin: 'any' };
+/**
+ * Client records: professionals only, and only where their organisation has a care relationship with
+ * the family (for a family, the target's organisations are those with an active care relationship —
+ * see families/care-access.ts; for a referral, the sender and, while consent is valid, the receiver).
+ */
+const CARE_PROFESSIONALS: Grant = { professional: 'own_organisation' };
 
 const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // The organisation directory is not personal data: everyone logged in may look it up (to refer).
@@ -62,6 +81,23 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // Imported aggregate files change what everyone sees: only analysts and the platform admin check
   // (read: preview, look up an earlier import) and load them.
   monitor_import: { read: IMPORTERS, create: IMPORTERS },
+  // Everything in a family's file (members, pregnancy, screening, home visits, enrolments, outcomes,
+  // its access log) is read and written under 'family'; the audit row names the record kind.
+  family: { list: CARE_PROFESSIONALS, read: CARE_PROFESSIONALS, create: CARE_PROFESSIONALS, update: CARE_PROFESSIONALS, export: CARE_PROFESSIONALS },
+  referral: { list: CARE_PROFESSIONALS, read: CARE_PROFESSIONALS, create: CARE_PROFESSIONALS, update: CARE_PROFESSIONALS, export: CARE_PROFESSIONALS },
+  // Break the glass: a professional opens it for their own organisation; admins review them.
+  emergency_access: {
+    create: CARE_PROFESSIONALS,
+    list: { organisation_admin: 'own_organisation', platform_admin: 'any' },
+    update: { organisation_admin: 'own_organisation', platform_admin: 'any' },
+  },
+  // Screening instruments (FHIR Questionnaires) are not personal data; only the platform admin uploads.
+  screening_instrument: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, create: { platform_admin: 'any' } },
+  // Care pathways are public agreements of a coalition; editing comes with the coalition workspace.
+  care_pathway: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, update: { coalition_coordinator: 'own_organisation', platform_admin: 'any' } },
+  // Referral counts and overdue referrals per municipality without any client data, for the coordinator
+  // of the municipalities their organisation serves.
+  referral_overview: { list: { coalition_coordinator: 'own_organisation', platform_admin: 'any' } },
 };
 
 // By construction: an aggregate-only role can never hold a grant on personal data.
@@ -76,6 +112,8 @@ for (const resource of PERSONAL_DATA_RESOURCES) {
 export interface Target {
   /** The organisations the record belongs to (a person: every organisation they work for). */
   organisationIds: readonly string[];
+  /** Non-personal facts the audit row must carry about how access was reached (e.g. emergency access). */
+  auditNote?: Record<string, unknown>;
 }
 
 export type Decision = { isAllowed: true; role: Role } | { isAllowed: false; reason: 'no_grant' | 'other_organisation' };

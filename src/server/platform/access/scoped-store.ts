@@ -45,6 +45,8 @@ export interface ActOnRecord<T> {
   perform: (tx: Executor) => Promise<T>;
   clientId?: string | null;
   reason?: string | null;
+  /** What the audit row calls the record when it is part of a larger one (e.g. 'home_visit' in a family's file). */
+  objectType?: string;
   /** Non-personal facts for the audit row, e.g. which fields changed. Never the values. */
   details?: (result: T) => Record<string, unknown> | null;
 }
@@ -55,6 +57,7 @@ export interface CreateRecord<T> {
   target: Target;
   perform: (tx: Executor) => Promise<T & { id: string }>;
   clientId?: (result: T & { id: string }) => string | null;
+  objectType?: string;
 }
 
 export interface SearchRecords<T> {
@@ -62,6 +65,11 @@ export interface SearchRecords<T> {
   perform: (tx: Executor, scope: Exclude<Scope, { kind: 'none' }>) => Promise<T>;
   /** Non-personal facts for the audit row, e.g. the number of results. Never the search terms. */
   details?: (result: T) => Record<string, unknown>;
+  objectType?: string;
+}
+
+function withNote(note: Record<string, unknown> | undefined, details: Record<string, unknown> | null): Record<string, unknown> | null {
+  return note ? { ...details, ...note } : details;
 }
 
 export class ScopedStore {
@@ -123,11 +131,11 @@ export class ScopedStore {
             ...this.actorFields(decision.role),
             action: AUDIT_ACTION_OF[operation.action],
             outcome: 'success',
-            objectType: operation.resource,
+            objectType: operation.objectType ?? operation.resource,
             objectId: operation.objectId,
             clientId: operation.clientId ?? null,
             reason: operation.reason ?? null,
-            details: operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null),
+            details: withNote(target.auditNote, operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null)),
           },
           this.now(),
         );
@@ -153,7 +161,7 @@ export class ScopedStore {
             ...this.actorFields(decision.role),
             action: 'create',
             outcome: 'success',
-            objectType: operation.resource,
+            objectType: operation.objectType ?? operation.resource,
             objectId: result.id,
             clientId: operation.clientId?.(result) ?? null,
           },
@@ -197,7 +205,7 @@ export class ScopedStore {
           ...this.actorFields(role),
           action: AUDIT_ACTION_OF[action],
           outcome: 'success',
-          objectType: operation.resource,
+          objectType: operation.objectType ?? operation.resource,
           details: operation.details?.(result) ?? null,
         },
         this.now(),

@@ -2,7 +2,7 @@
 // Pregnancy dating from the expected due date (à terme datum). Everything works on calendar dates
 // (YYYY-MM-DD) because gestational age is counted in whole days of the Dutch calendar, not in
 // instants; mixing in time zones would make a pregnancy a day older at 23:30.
-import { fail, ok, type Result } from './result.js';
+import { fail, ok, type Result } from '../../../platform/domain/result.js';
 
 export { isValidPostcode, normalisePostcode, POSTCODE_MESSAGE } from './postcode.js';
 

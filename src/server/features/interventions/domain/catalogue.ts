@@ -3,7 +3,7 @@
 // Loket Gezond Leven, NJi, NCJ and provider records; the menukaart page itself was not retrievable).
 // Recognition 'niet gevonden' means the reference found no recognition record, not that there is none.
 import { z } from 'zod';
-import { fail, ok, type Result } from '../../families/domain/result.js';
+import { fail, ok, type Result } from '../../../platform/domain/result.js';
 
 export const PHASES = ['V', 'T', 'N'] as const; // voor de zwangerschap, tijdens, na de geboorte
 export const RECOGNITION_LEVELS = [

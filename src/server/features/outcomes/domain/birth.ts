@@ -10,7 +10,7 @@ import {
   type BirthWeightReference,
   type Sex,
 } from '../../monitor/register/birth-weight-reference.js';
-import { fail, ok, type Result } from '../../families/domain/result.js';
+import { fail, ok, type Result } from '../../../platform/domain/result.js';
 import type { BirthRegisterRow } from '../../monitor/schema.js';
 
 export const MIN_GESTATIONAL_AGE_DAYS = 22 * 7;

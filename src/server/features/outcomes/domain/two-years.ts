@@ -17,7 +17,7 @@
 // half-yearly values (monthly IOTF values exist in Cole & Lobstein 2012 and could replace this). Values were transcribed from the published table; check them against the paper before
 // using the result outside the synthetic register.
 import type { Sex } from '../../monitor/register/birth-weight-reference.js';
-import { fail, ok, type Result } from '../../families/domain/result.js';
+import { fail, ok, type Result } from '../../../platform/domain/result.js';
 
 export const IOTF_SOURCE = 'Cole et al. 2000, BMJ 320:1240, Table 4 (IOTF cut-offs)';
 export const FIRST_MONTH = 24;

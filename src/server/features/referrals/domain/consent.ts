@@ -3,7 +3,7 @@
 // relationship only with the client's consent, except under the Meldcode or another legal duty).
 // Consent is specific: one receiving organisation, one purpose, named data categories.
 import { z } from 'zod';
-import { fail, ok, type Result } from '../../families/domain/result.js';
+import { fail, ok, type Result } from '../../../platform/domain/result.js';
 
 export const CONSENT_PURPOSES = ['referral', 'prenatal_home_visit', 'intervention', 'follow_up'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

@@ -4,7 +4,7 @@
 // mapping, not a second state machine. Pure: the use-case loads the state, calls `transition`, and
 // stores the result with optimistic locking (two receivers accepting at once: one write wins, the
 // other reloads, sees 'accepted' and gets the "al geaccepteerd" message from here).
-import { fail, ok, type Result } from '../../families/domain/result.js';
+import { fail, ok, type Result } from '../../../platform/domain/result.js';
 
 export const REFERRAL_STATUSES = [
   'draft',

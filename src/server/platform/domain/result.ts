@@ -2,7 +2,8 @@
 // The shape every pure check in the chain's domain returns. The error carries a code from the
 // closed set in contracts/errors (so a use-case can raise AppError(code) without translating) and
 // the Dutch sentence the professional sees; `field` points the form at the input to fix.
-import type { ErrorCode } from '../../../../contracts/errors.js';
+import type { ErrorCode } from '../../../contracts/errors.js';
+import { AppError } from '../errors.js';
 
 export interface DomainError {
   readonly code: ErrorCode;
@@ -17,6 +18,17 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
+}
+
+/** Raise a domain error at the edge: problem+json with the domain's own Dutch sentence. */
+export function raise(error: DomainError): never {
+  throw new AppError(error.code, { message: error.message, errors: [{ path: error.field ?? '', message: error.message }] });
+}
+
+/** The value, or raise its error. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) raise(result.error);
+  return result.value;
 }
 
 export function fail<T = never>(code: ErrorCode, reason: string, message: string, field?: string): Result<T> {

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Who may see a family: the organisations with an active care relationship, plus a person's own
+// emergency access while it lasts. The policy's 'own_organisation' reach on 'family' means exactly
+// this; every feature that reads or writes part of a family's file locates it through here.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../platform/db/connection.js';
+import type { Actor, Target } from '../../platform/access/policy.js';
+import type { ScopedStore } from '../../platform/access/scoped-store.js';
+import { amsterdamDate } from '../referrals/domain/deadline.js';
+
+/**
+ * SQL condition: the care relationship row `cr` (joined with its consent `c`) is active on `today`.
+ * A relationship from a referral lives only while its consent does: withdrawn or expired consent ends
+ * it at once. A legal ground (e.g. the reporting code) needs no consent.
+ */
+function activeRelationship(today: string): SQL {
+  return sql`cr.ended_at IS NULL AND (
+    cr.basis = 'registered'
+    OR cr.legal_ground IS NOT NULL
+    OR EXISTS (SELECT 1 FROM consents c WHERE c.id = cr.consent_id AND c.withdrawn_at IS NULL AND c.given_on <= ${today}::date AND c.valid_until >= ${today}::date)
+  )`;
+}
+
+/**
+ * SQL condition on a family id expression: the actor's organisation has an active care relationship
+ * with it, or the actor has an emergency access to it that has not expired. For lists and searches.
+ */
+export function familyVisibleTo(familyId: SQL, actor: Actor, now: Date): SQL {
+  if (!actor.organisationId) return sql`false`;
+  const today = amsterdamDate(now);
+  return sql`(EXISTS (
+      SELECT 1 FROM care_relationships cr
+      WHERE cr.family_id = ${familyId} AND cr.organisation_id = ${actor.organisationId} AND ${activeRelationship(today)}
+    ) OR EXISTS (
+      SELECT 1 FROM emergency_accesses ea
+      WHERE ea.family_id = ${familyId} AND ea.person_id = ${actor.personId} AND ea.organisation_id = ${actor.organisationId}
+        AND ea.expires_at > ${now.toISOString()}::timestamptz
+    ))`;
+}
+
+/**
+ * The policy target for one family: the organisations with an active care relationship; an active
+ * emergency access of this very person adds their organisation and marks the audit row. Null when
+ * the family does not exist.
+ */
+export async function locateFamily(tx: Executor, familyId: string, actor: Actor, now: Date): Promise<Target | null> {
+  const today = amsterdamDate(now);
+  const rows = await queryRows<{ organisation_ids: string[]; emergency_access_id: string | null }>(tx, sql`
+    SELECT
+      ARRAY(SELECT DISTINCT cr.organisation_id::text FROM care_relationships cr WHERE cr.family_id = f.id AND ${activeRelationship(today)}) AS organisation_ids,
+      (SELECT ea.id::text FROM emergency_accesses ea
+        WHERE ea.family_id = f.id AND ea.person_id = ${actor.personId} AND ea.organisation_id = ${actor.organisationId ?? null}::uuid
+          AND ea.expires_at > ${now.toISOString()}::timestamptz
+        ORDER BY ea.expires_at DESC LIMIT 1) AS emergency_access_id
+    FROM families f WHERE f.id = ${familyId}::uuid`);
+  const row = rows[0];
+  if (!row) return null;
+  const organisationIds = row.organisation_ids;
+  if (row.emergency_access_id && actor.organisationId && !organisationIds.includes(actor.organisationId)) {
+    return { organisationIds: [...organisationIds, actor.organisationId], auditNote: { emergencyAccessId: row.emergency_access_id } };
+  }
+  return { organisationIds };
+}
+
+export interface FamilyRecordOperation<T> {
+  familyId: string;
+  /** 'read' to look, 'update' to add or change something in the file. */
+  action: 'read' | 'update';
+  /** What the audit row calls the record, e.g. 'home_visit'. */
+  objectType: string;
+  perform: (tx: Executor) => Promise<T>;
+  details?: (result: T) => Record<string, unknown> | null;
+}
+
+/**
+ * Read or write part of a family's file: the policy decides on the family (care relationship or
+ * emergency access), the work runs in one transaction, and the audit row names the client and the record.
+ */
+export function actOnFamily<T>(store: ScopedStore, now: () => Date, operation: FamilyRecordOperation<T>): Promise<T> {
+  return store.act({
+    resource: 'family',
+    action: operation.action,
+    objectId: operation.familyId,
+    clientId: operation.familyId,
+    objectType: operation.objectType,
+    locate: (tx) => locateFamily(tx, operation.familyId, store.actor, now()),
+    perform: operation.perform,
+    ...(operation.details ? { details: operation.details } : {}),
+  });
+}
