@@ -24,10 +24,21 @@ const MonitorOverviewPage = lazy(() => import('./features/monitor/overview-page.
 const MonitorIndicatorPage = lazy(() => import('./features/monitor/indicator-page.js'));
 const MonitorAreaPage = lazy(() => import('./features/monitor/area-page.js'));
 const MonitorImportPage = lazy(() => import('./features/monitor/import-page.js'));
+const FamiliesPage = lazy(() => import('./features/families/families-page.js'));
+const RegisterFamilyPage = lazy(() => import('./features/families/register-family-page.js'));
+const FamilyLayout = lazy(() => import('./features/families/family-layout.js'));
+const FamilyOverviewPage = lazy(() => import('./features/families/family-overview-page.js'));
+const FamilyAccessLogPage = lazy(() => import('./features/families/family-access-log-page.js'));
+const EmergencyAccessPage = lazy(() => import('./features/families/emergency-access-page.js'));
+const EmergencyReviewPage = lazy(() => import('./features/families/emergency-review-page.js'));
+// chain: lazy pages (one line per page; keep this marker)
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
 const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
+
+/** Who works with client files: professionals only (the server checks care relationships per family). */
+const CARE_ROLES: readonly Role[] = ['professional'];
 
 const crumb = (label: RouteHandle['crumb']): RouteHandle => ({ crumb: label });
 
@@ -90,6 +101,36 @@ export const routes: RouteObject[] = [
               },
             ],
           },
+          {
+            element: <RequireRole roles={CARE_ROLES} />,
+            children: [
+              {
+                path: 'clienten',
+                handle: crumb((m) => m.families.crumb),
+                children: [
+                  { index: true, element: <FamiliesPage /> },
+                  { path: 'nieuw', handle: crumb((m) => m.families.registerCrumb), element: <RegisterFamilyPage /> },
+                  { path: 'noodtoegang', handle: crumb((m) => m.families.emergencyCrumb), element: <EmergencyAccessPage /> },
+                  {
+                    path: ':familyId',
+                    handle: crumb((m) => m.families.fileCrumb),
+                    element: <FamilyLayout />,
+                    children: [
+                      { index: true, element: <FamilyOverviewPage /> },
+                      { path: 'inzage', handle: crumb((m) => m.families.accessLogCrumb), element: <FamilyAccessLogPage /> },
+                      // chain: family file sections (one entry per section; keep this marker)
+                    ],
+                  },
+                ],
+              },
+              // chain: professional pages (one entry per page; keep this marker)
+            ],
+          },
+          {
+            element: <RequireRole roles={['organisation_admin', 'platform_admin']} />,
+            children: [{ path: 'beheer/noodtoegang', handle: crumb((m) => m.families.reviewCrumb), element: <EmergencyReviewPage /> }],
+          },
+          // chain: pages for other roles (keep this marker)
           {
             element: <RequireRole roles={ADMIN_ROLES} />,
             children: [

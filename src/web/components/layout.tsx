@@ -25,6 +25,8 @@ interface NavItem {
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: (m) => m.shell.navHome, roles: [] },
+  { to: '/clienten', label: (m) => m.families.nav, roles: ['professional'] },
+  // chain: navigation items (keep this marker)
   { to: '/monitor', label: (m) => m.monitorPages.navMonitor, roles: [] },
   { to: '/gemeenten', label: (m) => m.shell.navMunicipalities, roles: [] },
   { to: '/beheer/organisaties', label: (m) => m.shell.navOrganisations, roles: ADMIN_ROLES },
