@@ -25,6 +25,7 @@ import { loggerOptions } from './platform/http/logger.js';
 import { API_VERSION, registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
 import { FEATURE_ROUTES } from './features/index.js';
+import { fhirApi } from './features/fhir/plugin.js';
 
 export interface AppDependencies {
   config: Config;
@@ -113,6 +114,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     },
     { prefix: '/api/v1' },
   );
+  // FHIR R4 API at /fhir/R4 (OperationOutcome errors, application/fhir+json).
+  await app.register(fhirApi(deps), { prefix: '/fhir' });
 
   // Reference boundaries: public, cacheable static asset.
   await app.register(fastifyStatic, {

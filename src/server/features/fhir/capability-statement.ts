@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: EUPL-1.2
+// GET /fhir/R4/metadata: the CapabilityStatement, written from the same handler list the routes are
+// registered from — every interaction and search parameter listed here has a route, and no other.
+import { API_VERSION } from '../../platform/http/security-headers.js';
+import { CSRF_COOKIE, CSRF_HEADER } from '../../platform/auth/session.js';
+import { FHIR_VERSION, type FhirResource } from './fhir-types.js';
+import { RESULT_PARAMETERS } from './search-parameters.js';
+import type { ResourceHandler } from './resource-handler.js';
+
+const RESULT_PARAMETER_DOCS: Record<(typeof RESULT_PARAMETERS)[number], string> = {
+  _count: 'Aantal resultaten per pagina (1–100, standaard 20).',
+  _page: 'Paginanummer, vanaf 1 (de links in de Bundle wijzen de volgende en vorige pagina aan).',
+  _format: 'Alleen json (application/fhir+json).',
+};
+
+export function capabilityStatement(handlers: readonly ResourceHandler[], baseUrl: string, date: string): FhirResource {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date,
+    publisher: 'Kansrijk',
+    kind: 'instance',
+    software: { name: 'Kansrijk', version: API_VERSION },
+    implementation: { description: 'Kansrijk FHIR R4 API: signaleren, toestemming, verwijzen en terugkoppelen', url: baseUrl },
+    fhirVersion: FHIR_VERSION,
+    format: ['application/fhir+json', 'json'],
+    patchFormat: ['application/json-patch+json'],
+    rest: [
+      {
+        mode: 'server',
+        documentation:
+          'Dezelfde toegangsregels als de webapplicatie: alleen gezinnen waarmee uw organisatie een zorgrelatie heeft ' +
+          '(geregistreerd, of een geaccepteerde verwijzing met geldige toestemming) of waarvoor u noodtoegang heeft. ' +
+          'Elke lees-, zoek- en schrijfactie komt in het auditlog (NEN 7513), met het gezin als cliënt. ' +
+          'Fouten komen als OperationOutcome met een Nederlandse toelichting.',
+        security: {
+          cors: false,
+          description:
+            'Inloggen zoals de webapplicatie: POST /api/v1/auth/login en POST /api/v1/auth/second-factor geven een sessiecookie. ' +
+            `Wijzigende verzoeken (POST, PUT, PATCH) sturen de waarde van de cookie ${CSRF_COOKIE} mee in de header ${CSRF_HEADER}.`,
+        },
+        resource: handlers.map((handler) => {
+          const interaction = [
+            ...(handler.read ? [{ code: 'read' }] : []),
+            ...(handler.search ? [{ code: 'search-type' }] : []),
+            ...(handler.create ? [{ code: 'create', documentation: handler.create.documentation }] : []),
+            ...(handler.update ? [{ code: 'update', documentation: handler.update.documentation }] : []),
+            ...(handler.patch ? [{ code: 'patch', documentation: handler.patch.documentation }] : []),
+          ];
+          const isVersioned = Boolean(handler.update || handler.patch);
+          return {
+            type: handler.type,
+            documentation: handler.documentation,
+            interaction,
+            versioning: isVersioned ? 'versioned-update' : 'no-version',
+            readHistory: false,
+            updateCreate: false,
+            ...(handler.create ? { conditionalCreate: true } : {}),
+            ...(isVersioned ? { conditionalUpdate: false } : {}),
+            ...(handler.search
+              ? {
+                  searchParam: [
+                    ...handler.search.parameters.map((parameter) => ({
+                      name: parameter.name,
+                      type: parameter.type,
+                      documentation: parameter.documentation,
+                    })),
+                    ...RESULT_PARAMETERS.map((name) => ({ name, type: name === '_format' ? 'token' : 'number', documentation: RESULT_PARAMETER_DOCS[name] })),
+                  ],
+                }
+              : {}),
+          };
+        }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The FHIR R4 API's frame: CapabilityStatement, media type, OperationOutcome for every kind of
+// error (never problem+json under /fhir), strict search parameters, Bundle paging, Organization.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { anonymousHeaders, sessionFor } from '../../../../test/helpers/sessions.js';
+import { callerFor, type Caller } from '../organisations/test-support.js';
+import { FHIR_RESOURCE_HANDLERS } from './resources.js';
+import { fhirBody, outcomeOf, resourcesOf, type SearchsetBody } from './test-support.js';
+
+let t: TestApp;
+let midwife: Caller;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  midwife = await callerFor(t, 'midwife', 'wieg');
+});
+afterAll(() => t.close());
+
+describe('metadata', () => {
+  it('is public and lists exactly the resources, interactions and search parameters that have routes', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+    expect(response.statusCode).toBe(200);
+    const statement = fhirBody<{
+      resourceType: string;
+      fhirVersion: string;
+      rest: { resource: { type: string; interaction: { code: string }[]; searchParam?: { name: string }[] }[] }[];
+    }>(response);
+    expect(statement.resourceType).toBe('CapabilityStatement');
+    expect(statement.fhirVersion).toBe('4.0.1');
+    const listed = statement.rest[0]!.resource;
+    expect(listed.map((resource) => resource.type)).toEqual(FHIR_RESOURCE_HANDLERS.map((handler) => handler.type));
+    for (const resource of listed) {
+      for (const { code } of resource.interaction) {
+        const probe =
+          code === 'read' ? { method: 'GET' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000` }
+          : code === 'search-type' ? { method: 'GET' as const, url: `/fhir/R4/${resource.type}` }
+          : code === 'create' ? { method: 'POST' as const, url: `/fhir/R4/${resource.type}`, payload: { resourceType: resource.type } }
+          : code === 'update' ? { method: 'PUT' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000`, payload: { resourceType: resource.type } }
+          : { method: 'PATCH' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000`, payload: [{ op: 'replace', path: '/status', value: 'x' }], headers: { 'content-type': 'application/json-patch+json' } };
+        // Anonymous: the route exists (401, not 404).
+        const answer = await t.app.inject({ ...probe, headers: { ...anonymousHeaders, ...('headers' in probe ? probe.headers : {}) } });
+        expect(answer.statusCode, `${code} ${resource.type}`).toBe(401);
+      }
+      if (resource.interaction.some(({ code }) => code === 'search-type')) expect(resource.searchParam?.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('errors are OperationOutcomes with Dutch text', () => {
+  it('401 without a session, in FHIR media type', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/fhir/R4/Organization' });
+    expect(response.statusCode).toBe(401);
+    const outcome = outcomeOf(response);
+    expect(outcome.code).toBe('unauthenticated');
+    expect(outcome.text).toBe('U bent niet ingelogd. Log in om verder te gaan.');
+  });
+
+  it('401 second_factor_required for a session that has not passed its second factor', async () => {
+    const pending = await sessionFor(t, 'midwife', 'wieg', 'second_factor');
+    const response = await t.app.inject({ method: 'GET', url: '/fhir/R4/Organization', headers: pending.headers });
+    expect(response.statusCode).toBe(401);
+    expect(outcomeOf(response).code).toBe('second_factor_required');
+  });
+
+  it('403 csrf_failed for a change without the CSRF header', async () => {
+    const headers = { cookie: midwife.session.headers.cookie!, 'content-type': 'application/fhir+json' };
+    const creatable = FHIR_RESOURCE_HANDLERS.find((handler) => handler.create)!;
+    const response = await t.app.inject({ method: 'POST', url: `/fhir/R4/${creatable.type}`, headers, payload: '{}' });
+    expect(response.statusCode).toBe(403);
+    expect(outcomeOf(response).code).toBe('csrf_failed');
+  });
+
+  it('404 for unknown paths, types and ids — GET and other methods', async () => {
+    for (const [method, url] of [
+      ['GET', '/fhir/R4/Unknown'],
+      ['GET', '/fhir/R4/Organization/00000000-0000-4000-8000-000000000000'],
+      ['GET', '/fhir/R4/Organization/not-a-uuid'],
+      ['DELETE', '/fhir/R4/Organization/00000000-0000-4000-8000-000000000000'],
+      ['POST', '/fhir/R4/Unknown'],
+      ['GET', '/fhir/DSTU2/metadata'],
+    ] as const) {
+      const response = await midwife.request(method, url);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(outcomeOf(response).code).toBe('not_found');
+    }
+  });
+
+  it('400 for an unknown search parameter, a repeated one and a bad _count, naming the parameter', async () => {
+    const unknown = await midwife.request('GET', '/fhir/R4/Organization?colour=blue');
+    expect(unknown.statusCode).toBe(400);
+    const outcome = outcomeOf(unknown);
+    expect(outcome.code).toBe('validation_failed');
+    expect(outcome.text).toContain("Onbekende zoekparameter 'colour'");
+    expect((await midwife.request('GET', '/fhir/R4/Organization?name=a&name=b')).statusCode).toBe(400);
+    const count = await midwife.request('GET', '/fhir/R4/Organization?_count=1000');
+    expect(count.statusCode).toBe(400);
+    expect(outcomeOf(count).text).toContain('_count');
+  });
+
+  it('400 invalid_json and 415 for a body that is not JSON', async () => {
+    const broken = await midwife.request('POST', '/fhir/R4/Consent', '{"resourceType":', { 'content-type': 'application/fhir+json' });
+    expect([400, 404]).toContain(broken.statusCode);
+    if (broken.statusCode === 400) expect(outcomeOf(broken).code).toBe('invalid_json');
+    const xml = await midwife.request('POST', '/fhir/R4/Consent', '<Consent/>', { 'content-type': 'application/fhir+xml' });
+    expect([415, 404]).toContain(xml.statusCode);
+    outcomeOf(xml);
+  });
+});
+
+describe('Organization', () => {
+  it('reads one organisation as a valid R4 Organization', async () => {
+    const id = t.demo.organisationIds.jgz!;
+    const response = await midwife.request('GET', `/fhir/R4/Organization/${id}`);
+    expect(response.statusCode).toBe(200);
+    const organization = fhirBody<{ id: string; name: string; type: { coding: { code: string }[] }[] }>(response);
+    expect(organization).toMatchObject({ resourceType: 'Organization', id, name: 'JGZ Zuid-Holland Zuid' });
+    expect(organization.type[0]!.coding[0]!.code).toBe('jgz');
+  });
+
+  it('searches by type and municipality with a paged searchset', async () => {
+    const response = await midwife.request('GET', '/fhir/R4/Organization?type=jgz&address-district=GM0505');
+    const bundle = fhirBody<SearchsetBody>(response);
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1 });
+    expect(resourcesOf(bundle).map((resource) => resource.id)).toEqual([t.demo.organisationIds.jgz]);
+    expect(bundle.link.find((link) => link.relation === 'self')?.url).toContain('/fhir/R4/Organization?');
+
+    const paged = fhirBody<SearchsetBody>(await midwife.request('GET', '/fhir/R4/Organization?_count=2&_page=2'));
+    expect(resourcesOf(paged)).toHaveLength(2);
+    expect(paged.total).toBeGreaterThan(4);
+    expect(paged.link.map((link) => link.relation)).toEqual(expect.arrayContaining(['self', 'first', 'last', 'next', 'previous']));
+    const next = new URL(paged.link.find((link) => link.relation === 'next')!.url);
+    expect(next.searchParams.get('_page')).toBe('3');
+  });
+});

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Errors under /fhir/R4 are FHIR OperationOutcomes, never problem+json: the same AppError codes and
+// the same Dutch sentences as the REST API, in the shape a FHIR client expects.
+import type { FastifyReply } from 'fastify';
+import { nl } from '../../../contracts/i18n/nl.js';
+import type { ErrorCode } from '../../../contracts/errors.js';
+import { AppError } from '../../platform/errors.js';
+import { FHIR_CONTENT_TYPE, KANSRIJK_CODE_SYSTEM } from './fhir-types.js';
+
+/** Our error codes as a FHIR CodeSystem: a client can act on the code, a person reads the text. */
+export const ERROR_CODE_SYSTEM = `${KANSRIJK_CODE_SYSTEM}/foutcode`;
+
+/** http://hl7.org/fhir/issue-type for each of our error codes. */
+const ISSUE_TYPE: Record<ErrorCode, string> = {
+  validation_failed: 'invalid',
+  invalid_json: 'structure',
+  unauthenticated: 'login',
+  session_expired: 'expired',
+  invalid_credentials: 'security',
+  second_factor_required: 'login',
+  second_factor_invalid: 'security',
+  forbidden: 'forbidden',
+  csrf_failed: 'security',
+  not_found: 'not-found',
+  conflict: 'conflict',
+  duplicate_email: 'duplicate',
+  already_processed: 'business-rule',
+  stale_version: 'conflict',
+  duplicate_family: 'duplicate',
+  consent_required: 'business-rule',
+  invitation_invalid: 'expired',
+  payload_too_large: 'too-costly',
+  unsupported_media_type: 'not-supported',
+  password_policy: 'business-rule',
+  account_locked: 'throttled',
+  rate_limited: 'throttled',
+  internal: 'exception',
+  unavailable: 'transient',
+};
+
+export interface OperationOutcomeIssue {
+  severity: 'fatal' | 'error' | 'warning' | 'information';
+  code: string;
+  details: { coding?: { system: string; code: string }[]; text: string };
+  diagnostics?: string;
+  expression?: string[];
+}
+
+export interface OperationOutcome {
+  resourceType: 'OperationOutcome';
+  issue: OperationOutcomeIssue[];
+}
+
+/** FHIRPath-ish expression for an error path from zod or a domain check ('body.status' → 'status'). */
+function expressionOf(path: string): string[] | undefined {
+  const cleaned = path.replace(/^(body|querystring|params|headers)\.?/, '').trim();
+  return cleaned ? [cleaned] : undefined;
+}
+
+/**
+ * One issue with our code and the Dutch sentence; one more per field error (the field in
+ * `expression`, its own Dutch message in `details.text`).
+ */
+export function toOperationOutcome(error: AppError): OperationOutcome {
+  const text = error.details?.message ?? nl.errors[error.code];
+  const coding = [{ system: ERROR_CODE_SYSTEM, code: error.code }];
+  const type = ISSUE_TYPE[error.code];
+  const severity = error.status >= 500 ? 'fatal' : 'error';
+  const fieldIssues = (error.details?.errors ?? [])
+    .filter((field) => field.message && field.message !== text)
+    .map((field): OperationOutcomeIssue => {
+      const expression = expressionOf(field.path);
+      return { severity: 'error', code: type, details: { coding, text: field.message }, ...(expression ? { expression } : {}) };
+    });
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity, code: type, details: { coding, text }, diagnostics: text }, ...fieldIssues],
+  };
+}
+
+export function sendOperationOutcome(reply: FastifyReply, error: AppError) {
+  if (error.details?.retryAfterSeconds) reply.header('Retry-After', String(error.details.retryAfterSeconds));
+  return reply.status(error.status).header('Cache-Control', 'no-store').type(FHIR_CONTENT_TYPE).send(toOperationOutcome(error));
+}

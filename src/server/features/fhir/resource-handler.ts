@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: EUPL-1.2
+// What one FHIR resource type of the facade supports. The plugin registers routes from these
+// handlers and the CapabilityStatement is written from the same list, so the statement can never
+// promise an interaction that has no route (or hide one that has).
+import type { RequestContext } from '../../platform/http/request-context.js';
+import type { SearchPage, SearchWindow } from './bundle.js';
+import type { FhirResource } from './fhir-types.js';
+
+export interface FhirContext extends RequestContext {
+  /** Absolute base of the API, e.g. https://kansrijk.example/fhir/R4: for fullUrl and links. */
+  baseUrl: string;
+}
+
+export type SearchParameterType = 'token' | 'string' | 'date' | 'reference' | 'uri' | 'number';
+
+export interface SearchParameterDefinition {
+  name: string;
+  type: SearchParameterType;
+  documentation: string;
+}
+
+export interface CreateHeaders {
+  /** Idempotency-Key header: repeating a create with the same key returns the first result. */
+  idempotencyKey: string | null;
+  /** If-None-Exist header (conditional create), e.g. identifier=https://…|abc. */
+  ifNoneExist: string | null;
+}
+
+export interface Created {
+  resource: FhirResource;
+  /** False when an earlier create with the same key (or condition) is returned instead. */
+  isNew: boolean;
+}
+
+export interface JsonPatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'copy' | 'move' | 'test';
+  path: string;
+  value?: unknown;
+  from?: string;
+}
+
+export interface ResourceHandler {
+  type: string;
+  /** Dutch: what this resource stands for in Kansrijk. */
+  documentation: string;
+  read?: (ctx: FhirContext, id: string) => Promise<FhirResource>;
+  search?: {
+    parameters: readonly SearchParameterDefinition[];
+    run: (ctx: FhirContext, parameters: Readonly<Record<string, string>>, window: SearchWindow) => Promise<SearchPage<FhirResource>>;
+  };
+  create?: {
+    documentation: string;
+    run: (ctx: FhirContext, body: unknown, headers: CreateHeaders) => Promise<Created>;
+  };
+  /** Full replacement (PUT) where only the changeable elements may differ. */
+  update?: {
+    documentation: string;
+    run: (ctx: FhirContext, id: string, body: unknown, expectedVersion: number | null) => Promise<FhirResource>;
+  };
+  /** JSON Patch (RFC 6902) on the changeable elements. */
+  patch?: {
+    documentation: string;
+    run: (ctx: FhirContext, id: string, operations: JsonPatchOperation[], expectedVersion: number | null) => Promise<FhirResource>;
+  };
+}
