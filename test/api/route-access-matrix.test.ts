@@ -182,6 +182,68 @@ const MATRIX: Record<string, Entry> = {
     allow: { platform_admin: 'any', organisation_admin: 'any' },
     request: () => json('GET', '/api/v1/audit-events'),
   },
+  // Families: professionals, and only where their organisation has a care relationship.
+  'GET /api/v1/families': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/families?q=a') },
+  'POST /api/v1/families': {
+    access: 'authenticated',
+    allow: { professional: 'any' },
+    request: ({ unique }) =>
+      json('POST', '/api/v1/families', {
+        client: { givenName: 'Matrix', familyName: unique, birthDate: '1994-02-02' },
+        postcode: '3311 AB',
+        municipalityCode: 'GM0505',
+        contact: { channel: 'phone' },
+      }),
+  },
+  'GET /api/v1/families/:familyId': { access: 'authenticated', allow: { professional: 'own' }, request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}`) },
+  'PATCH /api/v1/families/:familyId': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('PATCH', `/api/v1/families/${familyId}`, { version: 1 }),
+  },
+  'POST /api/v1/families/:familyId/pregnancies': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('POST', `/api/v1/families/${familyId}/pregnancies`, { dueDate: '1900-01-01' }),
+  },
+  'GET /api/v1/families/:familyId/duplicates': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/duplicates`),
+  },
+  'POST /api/v1/families/:familyId/merges': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('POST', `/api/v1/families/${familyId}/merges`, { duplicateId: familyId, version: 1 }),
+  },
+  'GET /api/v1/families/:familyId/access-log': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/access-log`),
+  },
+  'POST /api/v1/emergency-access': {
+    access: 'authenticated',
+    allow: { professional: 'any' },
+    request: () => json('POST', '/api/v1/emergency-access', { bsn: '111111110', reason: 'Matrixtest: geen cliënt met dit BSN aanwezig.' }),
+  },
+  'GET /api/v1/emergency-access': { access: 'authenticated', allow: { platform_admin: 'any', organisation_admin: 'any' }, request: () => json('GET', '/api/v1/emergency-access') },
+  'POST /api/v1/emergency-access/:id/review': {
+    access: 'authenticated',
+    allow: { platform_admin: 'any', organisation_admin: 'any' },
+    request: () => json('POST', '/api/v1/emergency-access/00000000-0000-4000-8000-000000000000/review', { note: 'Matrix.' }),
+  },
+
+  // FHIR R4 API (errors as OperationOutcome; the same policy as the REST routes).
+  'GET /fhir/R4/metadata': { access: 'public', request: () => json('GET', '/fhir/R4/metadata') },
+  // Unknown FHIR paths: an OperationOutcome 404 for anyone, also where the web app's fallback would answer.
+  'GET /fhir/*': { access: 'public', request: () => json('GET', '/fhir/R4/Onbekend') },
+  'GET /fhir/R4/Organization': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/Organization?type=jgz') },
+  'GET /fhir/R4/Organization/:id': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ organisationId }) => json('GET', `/fhir/R4/Organization/${organisationId}`),
+  },
+  // fhir: matrix entries
 };
 
 let t: TestApp;
@@ -226,13 +288,37 @@ async function situation(role: Role, isOwn: boolean): Promise<Situation> {
   return { isOwn, session, organisationId, personId: staffOf.get(organisationId)!, unique: `${role}-${counter}`, familyId: await familyOf(organisationId) };
 }
 
-/** The problem code of a response, if it is a problem+json body. */
+/**
+ * The error code of a response: from a problem+json body, or — under /fhir, where every error is a
+ * FHIR OperationOutcome — from its first issue's coding in our error code system.
+ */
 function codeOf(response: { body: string }): string | undefined {
   try {
-    return (JSON.parse(response.body) as { code?: string }).code;
+    const body = JSON.parse(response.body) as {
+      code?: string;
+      resourceType?: string;
+      issue?: { details?: { coding?: { system?: string; code?: string }[] } }[];
+    };
+    if (body.resourceType === 'OperationOutcome') {
+      return body.issue?.[0]?.details?.coding?.find((coding) => coding.system === 'https://kansrijk.nl/fhir/CodeSystem/foutcode')?.code;
+    }
+    return body.code;
   } catch {
     return undefined;
   }
+}
+
+/** A refusal: problem+json under /api, an OperationOutcome in the FHIR media type under /fhir. */
+function expectRefusal(url: string, response: { statusCode: number; body: string; headers: Record<string, unknown> }, status: number, code: string) {
+  expect(response.statusCode, response.body).toBe(status);
+  const contentType = String(response.headers['content-type']);
+  if (url.startsWith('/fhir/')) {
+    expect(contentType).toMatch(/^application\/fhir\+json/);
+    expect((JSON.parse(response.body) as { resourceType?: string }).resourceType).toBe('OperationOutcome');
+  } else {
+    expect(contentType).toMatch(/^application\/problem\+json/);
+  }
+  expect(codeOf(response)).toBe(code);
 }
 
 function send(request: InjectOptions, headers: Record<string, string>) {
@@ -258,8 +344,7 @@ describe('route × role × organisation matrix', () => {
           expect(response.statusCode, response.body).toBeLessThan(500);
           expect(['unauthenticated', 'forbidden', 'csrf_failed']).not.toContain(codeOf(response));
         } else {
-          expect(response.statusCode).toBe(401);
-          expect(response.json().code).toBe('unauthenticated');
+          expectRefusal(request.url as string, response, 401, 'unauthenticated');
         }
       });
 
@@ -276,9 +361,9 @@ describe('route × role × organisation matrix', () => {
 
       it('a session still waiting for its second factor is refused', async () => {
         const session = await sessionFor(t, 'platformAdmin', undefined, 'second_factor');
-        const response = await send(entry.request(await situation('platform_admin', true)), session.headers);
-        expect(response.statusCode).toBe(401);
-        expect(response.json().code).toBe('second_factor_required');
+        const request = entry.request(await situation('platform_admin', true));
+        const response = await send(request, session.headers);
+        expectRefusal(request.url as string, response, 401, 'second_factor_required');
       });
 
       for (const role of ROLES) {
@@ -287,13 +372,13 @@ describe('route × role × organisation matrix', () => {
           const isAllowed = reach === 'any' || (reach === 'own' && isOwn);
           it(`${role}, ${isOwn ? 'own' : 'other'} organisation → ${isAllowed ? 'allowed' : 'forbidden'}`, async () => {
             const current = await situation(role, isOwn);
-            const response = await send(entry.request(current), current.session.headers);
+            const request = entry.request(current);
+            const response = await send(request, current.session.headers);
             if (isAllowed) {
               expect(response.statusCode, response.body).toBeLessThan(500);
               expect(['forbidden', 'unauthenticated', 'second_factor_required']).not.toContain(codeOf(response));
             } else {
-              expect(response.statusCode, response.body).toBe(403);
-              expect(response.json().code).toBe('forbidden');
+              expectRefusal(request.url as string, response, 403, 'forbidden');
             }
           });
         }
