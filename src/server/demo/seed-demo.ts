@@ -9,6 +9,7 @@ import { newToken } from '../platform/auth/tokens.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import { memberships, organisationMunicipalities, organisations, people } from '../features/organisations/schema.js';
 import { coalitionMunicipalities, coalitions } from '../features/coalitions/schema.js';
+import { seedDemoPathways } from '../features/pathways/seed-demo-pathways.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
 
@@ -111,6 +112,8 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
         .insert(coalitionMunicipalities)
         .values(coalition.municipalities.map((municipalityCode) => ({ coalitionId: row!.id, municipalityCode })));
     }
+    // Demo care pathways of Dordrecht and the Drechtsteden coalition (idempotent).
+    await seedDemoPathways(tx);
     for (const { person, password, passwordHash } of prepared) {
       const roles = [...new Set(person.memberships.flatMap((membership) => membership.roles))];
       const totpSecret = requiresTwoFactor(roles) ? newTotpSecret() : null;

@@ -6,6 +6,12 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { registerOrganisationRoutes, registerPeopleRoutes } from './organisations/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerMonitorRoutes } from './monitor/routes.js';
+import { registerJgzRoutes } from './jgz/routes.js';
+import { registerInterventionRoutes } from './interventions/routes.js';
+import { registerOutcomeRoutes } from './outcomes/routes.js';
+import { registerFamilyRoutes } from './families/routes.js';
+import { registerScreeningRoutes } from './screening/routes.js';
+import { registerPathwayRoutes } from './pathways/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -16,4 +22,10 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerPeopleRoutes,
   registerAuditRoutes,
   registerMonitorRoutes,
+  registerJgzRoutes,
+  registerInterventionRoutes,
+  registerOutcomeRoutes,
+  registerFamilyRoutes,
+  registerScreeningRoutes,
+  registerPathwayRoutes,
 ];

@@ -3,6 +3,8 @@
 import type { Database } from './connection.js';
 import { loadReferenceData } from '../../features/reference/load-reference-data.js';
 import { isEmptyDatabase, seedDemo, type DemoSeed } from '../../demo/seed-demo.js';
+import { loadShippedInstruments } from '../../features/screening/instruments/load-shipped-instruments.js';
+import { seedDemoPathways } from '../../features/pathways/seed-demo-pathways.js';
 import { NATIONAL_YEARS, seedNationalRegister } from '../../features/monitor/register/seed-national-register.js';
 
 export async function prepareDatabase(
@@ -11,6 +13,10 @@ export async function prepareDatabase(
 ): Promise<{ demo: DemoSeed | null }> {
   await database.migrate();
   await loadReferenceData(database.db, options.dataFolder);
+  // The screening instruments Kansrijk ships, like reference data (a version already there stays).
+  await loadShippedInstruments(database.db);
+  // A demo database gets the demo care pathways, also when it was made before they existed.
+  if (options.seedDemo) await seedDemoPathways(database.db);
   const shouldSeed = options.seedDemo && (await isEmptyDatabase(database.db));
   if (!shouldSeed) return { demo: null };
   const demo = await seedDemo(database.db, options.now);
