@@ -7,6 +7,8 @@ import { ROLES, type Role } from '../../src/contracts/roles.js';
 import { memberships, people } from '../../src/server/features/organisations/schema.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { insertTestFamily } from '../../src/server/features/families/test-support.js';
+import { insertTestScreening } from '../../src/server/features/screening/test-support.js';
+import { emergencyAccesses } from '../../src/server/features/families/schema.js';
 import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessions.js';
 
 /** The demo person who holds each role (and the organisation they act for). */
@@ -31,6 +33,11 @@ interface Situation {
   unique: string;
   /** A family registered by that organisation (its care relationship): for the chain's routes. */
   familyId: string;
+  /** A draft screening of that family (by that organisation), and the instrument it uses. */
+  screeningId: string;
+  questionnaireId: string;
+  /** An emergency access opened by that organisation's staff member (to that family). */
+  emergencyAccessId: string;
 }
 
 type Reach = 'any' | 'own';
@@ -204,7 +211,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/families/:familyId/pregnancies': {
     access: 'authenticated',
     allow: { professional: 'own' },
-    request: ({ familyId }) => json('POST', `/api/v1/families/${familyId}/pregnancies`, { dueDate: '1900-01-01' }),
+    request: ({ familyId }) => json('POST', `/api/v1/families/${familyId}/pregnancies`, { dueDate: new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10) }),
   },
   'GET /api/v1/families/:familyId/duplicates': {
     access: 'authenticated',
@@ -229,8 +236,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/emergency-access': { access: 'authenticated', allow: { platform_admin: 'any', organisation_admin: 'any' }, request: () => json('GET', '/api/v1/emergency-access') },
   'POST /api/v1/emergency-access/:id/review': {
     access: 'authenticated',
-    allow: { platform_admin: 'any', organisation_admin: 'any' },
-    request: () => json('POST', '/api/v1/emergency-access/00000000-0000-4000-8000-000000000000/review', { note: 'Matrix.' }),
+    allow: { platform_admin: 'any', organisation_admin: 'own' },
+    request: ({ emergencyAccessId }) => json('POST', `/api/v1/emergency-access/${emergencyAccessId}/review`, { note: 'Matrix gecontroleerd.' }),
   },
 
   // FHIR R4 API (errors as OperationOutcome; the same policy as the REST routes).
@@ -244,6 +251,49 @@ const MATRIX: Record<string, Entry> = {
     request: ({ organisationId }) => json('GET', `/fhir/R4/Organization/${organisationId}`),
   },
   // fhir: matrix entries
+  // Screening (instruments are not personal data; a screening is part of a family's file).
+  'GET /api/v1/questionnaires': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/questionnaires') },
+  'GET /api/v1/questionnaires/:id': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ questionnaireId }) => json('GET', `/api/v1/questionnaires/${questionnaireId}`),
+  },
+  'POST /api/v1/questionnaires': {
+    access: 'authenticated',
+    allow: { platform_admin: 'any' },
+    // An invalid instrument: the admin reaches the check (400), nothing is stored.
+    request: () => json('POST', '/api/v1/questionnaires', { resourceType: 'Questionnaire', title: 'Onvolledig' }),
+  },
+  'GET /api/v1/families/:familyId/screenings': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/screenings`),
+  },
+  'POST /api/v1/families/:familyId/screenings': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('POST', `/api/v1/families/${familyId}/screenings`),
+  },
+  'GET /api/v1/screenings/:id': { access: 'authenticated', allow: { professional: 'own' }, request: ({ screeningId }) => json('GET', `/api/v1/screenings/${screeningId}`) },
+  'PUT /api/v1/screenings/:id/answers': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    // Version 1 may be stale after an earlier run (409): still reached, not refused.
+    request: ({ screeningId }) => json('PUT', `/api/v1/screenings/${screeningId}/answers`, { answers: {}, version: 1 }),
+  },
+  'POST /api/v1/screenings/:id/completion': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    // Required questions open: reached (400), not completed.
+    request: ({ screeningId }) => json('POST', `/api/v1/screenings/${screeningId}/completion`),
+  },
+  // Care pathways: public agreements for every role; suggestions read the family's screening.
+  'GET /api/v1/pathways': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/pathways?municipality=GM0505') },
+  'GET /api/v1/families/:familyId/pathways': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/pathways`),
+  },
 };
 
 let t: TestApp;
@@ -273,19 +323,46 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const familyOfOrganisation = new Map<string, string>();
+const emergencyAccessOf = new Map<string, string>();
 async function familyOf(organisationId: string): Promise<string> {
   if (!familyOfOrganisation.has(organisationId)) {
     const key = Object.entries(t.demo.organisationIds).find(([, id]) => id === organisationId)![0];
-    familyOfOrganisation.set(organisationId, (await insertTestFamily(t, key)).familyId);
+    const { familyId } = await insertTestFamily(t, key);
+    familyOfOrganisation.set(organisationId, familyId);
+    const now = t.clock.now();
+    const [access] = await t.database.db
+      .insert(emergencyAccesses)
+      .values({ familyId, personId: staffOf.get(organisationId)!, organisationId, reason: 'Matrix: vaste noodtoegang.', startedAt: now, expiresAt: now })
+      .returning({ id: emergencyAccesses.id });
+    emergencyAccessOf.set(organisationId, access!.id);
   }
   return familyOfOrganisation.get(organisationId)!;
+}
+
+const screeningOfOrganisation = new Map<string, { screeningId: string; questionnaireId: string }>();
+async function screeningOf(organisationId: string, familyId: string) {
+  if (!screeningOfOrganisation.has(organisationId)) {
+    screeningOfOrganisation.set(organisationId, await insertTestScreening(t.database.db, { familyId, organisationId, authorId: staffOf.get(organisationId)! }));
+  }
+  return screeningOfOrganisation.get(organisationId)!;
 }
 
 async function situation(role: Role, isOwn: boolean): Promise<Situation> {
   const session = await sessionFor(t, ACTOR_OF[role]);
   const organisationId = isOwn ? session.organisationId! : t.demo.organisationIds[OTHER_ORGANISATION]!;
   counter += 1;
-  return { isOwn, session, organisationId, personId: staffOf.get(organisationId)!, unique: `${role}-${counter}`, familyId: await familyOf(organisationId) };
+  const familyId = await familyOf(organisationId);
+  const screening = await screeningOf(organisationId, familyId);
+  return {
+    isOwn,
+    session,
+    organisationId,
+    personId: staffOf.get(organisationId)!,
+    unique: `${role}-${counter}`,
+    familyId,
+    emergencyAccessId: emergencyAccessOf.get(organisationId)!,
+    ...screening,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { registerOrganisationRoutes, registerPeopleRoutes } from './organisations/routes.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerMonitorRoutes } from './monitor/routes.js';
+import { registerReferralRoutes } from './referrals/routes.js';
 import { registerJgzRoutes } from './jgz/routes.js';
 import { registerInterventionRoutes } from './interventions/routes.js';
 import { registerOutcomeRoutes } from './outcomes/routes.js';
@@ -22,6 +23,7 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerPeopleRoutes,
   registerAuditRoutes,
   registerMonitorRoutes,
+  registerReferralRoutes,
   registerJgzRoutes,
   registerInterventionRoutes,
   registerOutcomeRoutes,

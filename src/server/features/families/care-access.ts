@@ -62,6 +62,27 @@ export async function locateFamily(tx: Executor, familyId: string, actor: Actor,
   return { organisationIds };
 }
 
+/** The organisations that may see a family now, and since when (for the file's overview). */
+export async function activeCareRelationships(
+  tx: Executor,
+  familyId: string,
+  now: Date,
+): Promise<{ organisationId: string; organisationName: string; basis: 'registered' | 'referral'; since: Date }[]> {
+  const rows = await queryRows<{ organisation_id: string; organisation_name: string; basis: 'registered' | 'referral'; since: Date | string }>(
+    tx,
+    sql`SELECT cr.organisation_id::text AS organisation_id, o.name AS organisation_name, cr.basis, min(cr.started_at) AS since
+      FROM care_relationships cr JOIN organisations o ON o.id = cr.organisation_id
+      WHERE cr.family_id = ${familyId}::uuid AND ${activeRelationship(amsterdamDate(now))}
+      GROUP BY cr.organisation_id, o.name, cr.basis ORDER BY min(cr.started_at)`,
+  );
+  return rows.map((row) => ({
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    basis: row.basis,
+    since: new Date(row.since),
+  }));
+}
+
 export interface FamilyRecordOperation<T> {
   familyId: string;
   /** 'read' to look, 'update' to add or change something in the file. */

@@ -39,7 +39,7 @@ export async function insertTestFamily(t: TestApp, organisationKey: string, opti
       .insert(families)
       .values({
         municipalityCode: options.municipalityCode ?? 'GM0505',
-        postcode: options.postcode ?? '3311AB',
+        postcode: options.postcode ?? '3311 AB',
         registeredByOrganisationId: organisationId,
       })
       .returning({ id: families.id });

@@ -58,6 +58,8 @@ export interface CreateRecord<T> {
   perform: (tx: Executor) => Promise<T & { id: string }>;
   clientId?: (result: T & { id: string }) => string | null;
   objectType?: string;
+  /** Why (e.g. the reason given for emergency access); recorded in the audit row. */
+  reason?: string | null;
 }
 
 export interface SearchRecords<T> {
@@ -164,6 +166,7 @@ export class ScopedStore {
             objectType: operation.objectType ?? operation.resource,
             objectId: result.id,
             clientId: operation.clientId?.(result) ?? null,
+            reason: operation.reason ?? null,
           },
           this.now(),
         );

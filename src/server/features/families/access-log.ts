@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Who looked at this file: every audit row about the family (and registrations merged into it) —
+// who, for which organisation, in which role, what, when, from where, and whether it was emergency
+// access. Clients have the right to see this (AVG art. 15, Wabvpz); looking at it is itself audited.
+import { desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AccessLogEntry, accessLogQuerySchema } from '../../../contracts/families.js';
+import type { Executor } from '../../platform/db/connection.js';
+import { auditLog } from '../../platform/audit/schema.js';
+import { EXPORT_WINDOW, toCsv, windowOf, type CsvColumn, type Page, type RowWindow } from '../../platform/http/listing.js';
+import { nl } from '../../../contracts/i18n/nl.js';
+import { organisations, people } from '../organisations/schema.js';
+import { actOnFamily } from './care-access.js';
+import type { UseCaseContext } from './store.js';
+
+function aboutFamily(familyId: string): SQL {
+  const ids = sql`(SELECT ${familyId}::uuid UNION SELECT f.id FROM families f WHERE f.merged_into_id = ${familyId}::uuid)`;
+  return or(sql`${auditLog.clientId} IN ${ids}`, sql`(${auditLog.objectType} = 'family' AND ${auditLog.objectId} IN (SELECT id::text FROM ${ids} AS merged(id)))`)!;
+}
+
+async function findAccessLog(tx: Executor, familyId: string, window: RowWindow): Promise<{ rows: AccessLogEntry[]; total: number }> {
+  const rows = await tx
+    .select({
+      at: auditLog.occurredAt,
+      personName: people.name,
+      organisationName: organisations.name,
+      role: auditLog.role,
+      action: auditLog.action,
+      objectType: auditLog.objectType,
+      outcome: auditLog.outcome,
+      emergency: sql<boolean>`coalesce(${auditLog.objectType} = 'emergency_access' OR ${auditLog.details} ? 'emergencyAccessId', false)`,
+      sourceIp: auditLog.sourceIp,
+      total: sql<number>`count(*) OVER ()`.mapWith(Number),
+    })
+    .from(auditLog)
+    .leftJoin(people, eq(people.id, auditLog.actorId))
+    .leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
+    .where(aboutFamily(familyId))
+    .orderBy(desc(auditLog.sequence))
+    .limit(window.limit)
+    .offset(window.offset);
+  return { rows: rows.map(({ total: _total, ...row }) => ({ ...row, at: row.at.toISOString() })), total: rows[0]?.total ?? 0 };
+}
+
+export async function listAccessLog(ctx: UseCaseContext, familyId: string, query: z.infer<typeof accessLogQuerySchema>): Promise<Page<AccessLogEntry>> {
+  const found = await actOnFamily(ctx.store, ctx.now, {
+    familyId,
+    action: 'read',
+    objectType: 'access_log',
+    perform: (tx) => findAccessLog(tx, familyId, windowOf(query)),
+  });
+  return { items: found.rows, total: found.total, page: query.page, pageSize: query.pageSize };
+}
+
+const text = nl.accessLog;
+const COLUMNS: CsvColumn<AccessLogEntry>[] = [
+  { header: text.columnAt, value: (row) => row.at },
+  { header: text.columnPerson, value: (row) => row.personName },
+  { header: text.columnOrganisation, value: (row) => row.organisationName },
+  { header: text.columnRole, value: (row) => row.role },
+  { header: text.columnAction, value: (row) => row.action },
+  { header: text.columnObject, value: (row) => row.objectType },
+  { header: text.columnOutcome, value: (row) => row.outcome },
+  { header: text.columnEmergency, value: (row) => row.emergency },
+  { header: text.columnSourceIp, value: (row) => row.sourceIp },
+];
+
+export async function exportAccessLog(ctx: UseCaseContext, familyId: string): Promise<string> {
+  const found = await actOnFamily(ctx.store, ctx.now, {
+    familyId,
+    action: 'read',
+    objectType: 'access_log_export',
+    perform: (tx) => findAccessLog(tx, familyId, EXPORT_WINDOW),
+  });
+  return toCsv(COLUMNS, found.rows);
+}

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Families through the API: registration with its checks, who can find and open a family (care
+// relationships only), optimistic locking, duplicates and merge, emergency access and the access log.
+import fc from 'fast-check';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { callerFor, type Caller } from '../organisations/test-support.js';
+import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { families, familyMembers } from './schema.js';
+import { insertConsentedCareRelationship, insertTestFamily } from './test-support.js';
+
+let t: TestApp;
+let midwife: Caller;
+let nurse: Caller;
+let socialWorker: Caller;
+let today: string;
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function registration(overrides: Record<string, unknown> = {}) {
+  return {
+    client: { givenName: 'Noor', familyName: 'van Dijk', birthDate: '1995-03-02', bsn: '111222333' },
+    partner: { givenName: 'Sem', familyName: 'Jansen' },
+    postcode: '3311 ab',
+    municipalityCode: 'GM0505',
+    contact: { channel: 'phone', language: 'nl', phone: '06 12345678' },
+    pregnancy: { dueDate: addDays(today, 140), parity: 1 },
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  today = amsterdamDate(t.clock.now());
+  midwife = await callerFor(t, 'midwife', 'wieg');
+  nurse = await callerFor(t, 'jgzNurse');
+  socialWorker = await callerFor(t, 'socialWorker');
+});
+afterAll(() => t.close());
+
+async function familyCount(): Promise<number> {
+  return (await t.database.db.select({ id: families.id }).from(families)).length;
+}
+
+describe('registering a family', () => {
+  it('registers client, partner and pregnancy, with the gestational age and the care relationship, audited as a create of this client', async () => {
+    const { response, rows } = await midwife.audited('POST', '/api/v1/families', registration());
+    expect(response.statusCode, response.body).toBe(201);
+    const family = response.json();
+    expect(family.members.map((member: { role: string }) => member.role)).toEqual(['client', 'partner']);
+    expect(family.postcode).toBe('3311 AB');
+    expect(family.municipalityName).toBe('Dordrecht');
+    expect(family.pregnancies[0].gestationalAge).toBe('20+0');
+    expect(family.careRelationships).toEqual([expect.objectContaining({ organisationId: midwife.session.organisationId, basis: 'registered' })]);
+    expect(rows).toEqual([expect.objectContaining({ action: 'create', objectType: 'family', clientId: family.id, outcome: 'success' })]);
+  });
+
+  it.each([
+    ['an invalid BSN', { client: { givenName: 'A', familyName: 'B', birthDate: '1995-03-02', bsn: '123456789' } }, 'burgerservicenummer'],
+    ['a due date more than 44 weeks ahead', { pregnancy: { dueDate: addDays(new Date().toISOString().slice(0, 10), 45 * 7), parity: 0 } }, '44 weken'],
+    ['a due date long past', { pregnancy: { dueDate: addDays(new Date().toISOString().slice(0, 10), -60), parity: 0 } }, 'verleden'],
+    ['a wrong postcode', { postcode: '33 AB' }, 'postcode'],
+    ['an unknown municipality', { municipalityCode: 'GM9999' }, 'gemeente'],
+    ['a date of birth in the future', { client: { givenName: 'A', familyName: 'B', birthDate: '2090-01-01' } }, 'geboortedatum'],
+  ])('refuses %s with a Dutch message and saves nothing', async (_label, overrides, words) => {
+    const before = await familyCount();
+    const response = await midwife.request('POST', '/api/v1/families', registration(overrides));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail.toLowerCase()).toContain(words.toLowerCase());
+    expect(await familyCount()).toBe(before);
+  });
+
+  it('stops a duplicate (same BSN, or same name + date of birth + postcode) until the professional confirms', async () => {
+    const first = registration({ client: { givenName: 'Lina', familyName: 'Bos', birthDate: '1990-07-07' }, postcode: '3312 AA' });
+    expect((await midwife.request('POST', '/api/v1/families', first)).statusCode).toBe(201);
+    const before = await familyCount();
+    const again = await midwife.request('POST', '/api/v1/families', first);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('duplicate_family');
+    expect(again.json().errors[0].message).toContain('Lina Bos');
+    expect(await familyCount()).toBe(before);
+    const confirmed = await midwife.request('POST', '/api/v1/families', { ...first, confirmNotDuplicate: true });
+    expect(confirmed.statusCode).toBe(201);
+  });
+});
+
+describe('who may see a family', () => {
+  it('an unrelated organisation cannot find or open the family; the refusal is audited', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg', { givenName: 'Verborgen', familyName: 'Cliënt' });
+    const found = await socialWorker.request('GET', '/api/v1/families?q=verborgen');
+    expect(found.json().total).toBe(0);
+    const { response, rows } = await socialWorker.audited('GET', `/api/v1/families/${familyId}`);
+    expect(response.statusCode).toBe(403);
+    expect(rows).toEqual([expect.objectContaining({ action: 'access_denied', objectType: 'family', objectId: familyId })]);
+    const mine = await midwife.request('GET', '/api/v1/families?q=verborgen');
+    expect(mine.json().items.map((item: { id: string }) => item.id)).toEqual([familyId]);
+  });
+
+  it('a receiving organisation sees the family while the consent is valid, and not after it is withdrawn', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg');
+    expect((await nurse.request('GET', `/api/v1/families/${familyId}`)).statusCode).toBe(403);
+    const consentId = await insertConsentedCareRelationship(t, familyId, 'wieg', 'jgz', midwife.session.personId);
+    const open = await nurse.request('GET', `/api/v1/families/${familyId}`);
+    expect(open.statusCode).toBe(200);
+    expect(open.json().careRelationships.map((relation: { basis: string }) => relation.basis).sort()).toEqual(['referral', 'registered']);
+    await t.database.db.execute(sql`UPDATE consents SET withdrawn_at = now() WHERE id = ${consentId}`);
+    expect((await nurse.request('GET', `/api/v1/families/${familyId}`)).statusCode).toBe(403);
+    expect((await nurse.request('GET', '/api/v1/families')).json().items.map((item: { id: string }) => item.id)).not.toContain(familyId);
+  });
+
+  it('roles without client files (coordinator, admins, aggregate roles) are refused', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg');
+    for (const key of ['coordinator', 'practiceAdmin', 'platformAdmin', 'policyOfficer']) {
+      const caller = await callerFor(t, key);
+      expect((await caller.request('GET', `/api/v1/families/${familyId}`)).statusCode, key).toBe(403);
+    }
+  });
+});
+
+describe('changing a family', () => {
+  it('refuses a change based on an older version and saves nothing', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg');
+    const changed = await midwife.request('PATCH', `/api/v1/families/${familyId}`, { version: 1, contact: { channel: 'email', email: 'a@b.nl' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().version).toBe(2);
+    const stale = await midwife.request('PATCH', `/api/v1/families/${familyId}`, { version: 1, postcode: '3311 CD' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('stale_version');
+    const [row] = await t.database.db.select().from(families).where(eq(families.id, familyId));
+    expect(row!.postcode).toBe('3311 AB');
+    expect(row!.contactChannel).toBe('email');
+  });
+
+  it('merges a duplicate: records move, the duplicate stays as merged with its client record', async () => {
+    const kept = await insertTestFamily(t, 'wieg', { givenName: 'Dubbel', familyName: 'Persoon', birthDate: '1993-01-01' });
+    const duplicate = await insertTestFamily(t, 'wieg', { givenName: 'Dubbel', familyName: 'Persoon', birthDate: '1993-01-01' });
+    const candidates = await midwife.request('GET', `/api/v1/families/${kept.familyId}/duplicates`);
+    expect(candidates.json().candidates.map((candidate: { familyId: string }) => candidate.familyId)).toEqual([duplicate.familyId]);
+    const merged = await midwife.request('POST', `/api/v1/families/${kept.familyId}/merges`, { duplicateId: duplicate.familyId, version: 1 });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json().pregnancies).toHaveLength(2);
+    const [old] = await t.database.db.select().from(families).where(eq(families.id, duplicate.familyId));
+    expect(old!.mergedIntoId).toBe(kept.familyId);
+    const oldMembers = await t.database.db.select().from(familyMembers).where(eq(familyMembers.familyId, duplicate.familyId));
+    expect(oldMembers.map((member) => member.role)).toEqual(['client']);
+    const again = await midwife.request('POST', `/api/v1/families/${kept.familyId}/merges`, { duplicateId: duplicate.familyId, version: 2 });
+    expect(again.json().code).toBe('already_processed');
+  });
+});
+
+describe('emergency access and the access log', () => {
+  it('needs a reason; opens one file for four hours; flagged in the access log and for review', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg', { givenName: 'Nood', familyName: 'Geval', birthDate: '1991-05-05', bsn: '123456782' });
+    const noReason = await socialWorker.request('POST', '/api/v1/emergency-access', { bsn: '123456782', reason: 'kort' });
+    expect(noReason.statusCode).toBe(400);
+    const unknown = await socialWorker.request('POST', '/api/v1/emergency-access', { bsn: '111111110', reason: 'Cliënte meldt zich in crisis bij het wijkteam, verloskundige onbereikbaar.' });
+    expect(unknown.statusCode).toBe(404);
+    const granted = await socialWorker.request('POST', '/api/v1/emergency-access', {
+      familyName: 'geval',
+      birthDate: '1991-05-05',
+      reason: 'Cliënte meldt zich in crisis bij het wijkteam, verloskundige onbereikbaar.',
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
+    expect(granted.json().familyId).toBe(familyId);
+    const file = await socialWorker.request('GET', `/api/v1/families/${familyId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.json().emergencyAccessUntil).not.toBeNull();
+
+    const log = await midwife.request('GET', `/api/v1/families/${familyId}/access-log`);
+    const entries = log.json().items as { personName: string; action: string; emergency: boolean; objectType: string }[];
+    expect(entries.filter((entry) => entry.personName === 'Sanne Bakker').every((entry) => entry.emergency)).toBe(true);
+    expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ personName: 'Sanne Bakker', action: 'read', objectType: 'family', emergency: true })]));
+    const csv = await midwife.request('GET', `/api/v1/families/${familyId}/access-log`, undefined, { accept: 'text/csv' });
+    expect(csv.body).toContain('Sanne Bakker');
+
+    const admin = await callerFor(t, 'platformAdmin');
+    const review = await admin.request('GET', '/api/v1/emergency-access');
+    const item = (review.json().items as { id: string; familyId: string }[]).find((row) => row.familyId === familyId)!;
+    expect(item).toBeDefined();
+    const reviewed = await admin.request('POST', `/api/v1/emergency-access/${item.id}/review`, { note: 'Terecht: crisis, gebeld met praktijk.' });
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
+    expect((await admin.request('POST', `/api/v1/emergency-access/${item.id}/review`, { note: 'Nog een keer.' })).json().code).toBe('already_processed');
+
+    t.clock.advance(4 * 3600_000 + 1000);
+    try {
+      const later = await callerFor(t, 'socialWorker');
+      expect((await later.request('GET', `/api/v1/families/${familyId}`)).statusCode).toBe(403);
+    } finally {
+      t.clock.advance(-(4 * 3600_000 + 1000));
+    }
+  });
+
+  it('an organisation admin reviews only their own organisation’s emergency accesses', async () => {
+    const admin = await callerFor(t, 'practiceAdmin');
+    const list = await admin.request('GET', '/api/v1/emergency-access?status=all');
+    expect(list.statusCode).toBe(200);
+    expect((list.json().items as { organisationName: string }[]).every((row) => row.organisationName === 'Verloskundigenpraktijk De Wieg')).toBe(true);
+  });
+});
+
+describe('fuzzing', () => {
+  it('no input to the families endpoints gives a 5xx', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg');
+    const anything = fc.oneof(fc.constant(undefined), fc.anything(), fc.object(), fc.record({ client: fc.anything(), version: fc.anything(), postcode: fc.anything() }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          ['POST', '/api/v1/families'],
+          ['PATCH', `/api/v1/families/${familyId}`],
+          ['POST', `/api/v1/families/${familyId}/pregnancies`],
+          ['POST', `/api/v1/families/${familyId}/merges`],
+          ['POST', '/api/v1/emergency-access'],
+          ['GET', '/api/v1/families?q='],
+        ),
+        anything,
+        fc.string({ maxLength: 30 }),
+        async ([method, url], body, suffix) => {
+          const response = await midwife.request(method as 'POST', method === 'GET' ? `${url}${encodeURIComponent(suffix)}` : url, body as object);
+          expect(response.statusCode, response.body).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: EUPL-1.2
+// HTTP face of families (/families), emergency access (/emergency-access) and a family's access log.
+import type { FeatureDependencies, ZodApp } from '../../app.js';
+import { contextOf } from '../../platform/http/request-context.js';
+import { uuidParamSchema } from '../../../contracts/common.js';
+import {
+  accessLogPageSchema,
+  accessLogQuerySchema,
+  duplicateListSchema,
+  emergencyAccessGrantSchema,
+  emergencyAccessPageSchema,
+  emergencyAccessQuerySchema,
+  emergencyAccessRequestSchema,
+  emergencyAccessSchema,
+  emergencyReviewSchema,
+  familyCreateSchema,
+  familyIdParamSchema,
+  familyPageSchema,
+  familyQuerySchema,
+  familySchema,
+  familyUpdateSchema,
+  mergeSchema,
+  pregnancyCreateSchema,
+} from '../../../contracts/families.js';
+import { csvOrJson, pageOrCsv, sendCsv, wantsCsv } from '../../platform/http/listing.js';
+import { registerFamily } from './register-family.js';
+import { listFamilies } from './list-families.js';
+import { exportFamilies } from './export-families.js';
+import { getFamily } from './get-family.js';
+import { updateFamily } from './update-family.js';
+import { addPregnancy } from './add-pregnancy.js';
+import { findFamilyDuplicates } from './find-family-duplicates.js';
+import { mergeFamilies } from './merge-families.js';
+import { openEmergencyAccess } from './open-emergency-access.js';
+import { listEmergencyAccesses } from './list-emergency-accesses.js';
+import { exportEmergencyAccesses } from './export-emergency-accesses.js';
+import { reviewEmergencyAccess } from './review-emergency-access.js';
+import { exportAccessLog, listAccessLog } from './access-log.js';
+
+const ACCESS_NOTE =
+  'Alleen voor professionals van een organisatie met een zorgrelatie met dit gezin (geregistreerd, of verwijzing met geldige toestemming), of met lopende noodtoegang. Elke inzage wordt vastgelegd.';
+
+export function registerFamilyRoutes(app: ZodApp, deps: FeatureDependencies) {
+  const tags = ['Gezinnen'];
+  app.get(
+    '/families',
+    {
+      schema: {
+        tags,
+        summary: 'Cliënten zoeken',
+        description: `Alleen gezinnen waarmee de eigen organisatie een zorgrelatie heeft. Zoeken op (begin van) naam, geboortedatum, BSN, gemeente. Met \`Accept: text/csv\` als CSV.`,
+        querystring: familyQuerySchema,
+        response: { 200: csvOrJson(familyPageSchema) },
+      },
+    },
+    async (request, reply) => pageOrCsv(request, reply, contextOf(request, deps), { list: listFamilies, exportCsv: exportFamilies, csvName: 'clienten' }),
+  );
+  app.post(
+    '/families',
+    {
+      schema: {
+        tags,
+        summary: 'Cliënt registreren',
+        description:
+          'Registreert cliënt, eventueel partner en zwangerschap; de eigen organisatie krijgt de zorgrelatie. Mogelijke dubbele registraties (zelfde BSN, of naam + geboortedatum + postcode) geven 409 `duplicate_family` met de kandidaten, tenzij `confirmNotDuplicate`.',
+        body: familyCreateSchema,
+        response: { 201: familySchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await registerFamily(contextOf(request, deps), request.body)),
+  );
+  app.get(
+    '/families/:familyId',
+    { schema: { tags, summary: 'Dossier van een gezin', description: ACCESS_NOTE, params: familyIdParamSchema, response: { 200: familySchema } } },
+    async (request) => getFamily(contextOf(request, deps), request.params.familyId),
+  );
+  app.patch(
+    '/families/:familyId',
+    {
+      schema: {
+        tags,
+        summary: 'Gezinsgegevens wijzigen',
+        description: `${ACCESS_NOTE} Met \`version\`: gewijzigd door een ander sinds → 409 \`stale_version\`, niets opgeslagen.`,
+        params: familyIdParamSchema,
+        body: familyUpdateSchema,
+        response: { 200: familySchema },
+      },
+    },
+    async (request) => updateFamily(contextOf(request, deps), request.params.familyId, request.body),
+  );
+  app.post(
+    '/families/:familyId/pregnancies',
+    { schema: { tags, summary: 'Zwangerschap vastleggen', params: familyIdParamSchema, body: pregnancyCreateSchema, response: { 201: familySchema } } },
+    async (request, reply) => reply.status(201).send(await addPregnancy(contextOf(request, deps), request.params.familyId, request.body)),
+  );
+  app.get(
+    '/families/:familyId/duplicates',
+    { schema: { tags, summary: 'Mogelijke dubbele registraties', params: familyIdParamSchema, response: { 200: duplicateListSchema } } },
+    async (request) => findFamilyDuplicates(contextOf(request, deps), request.params.familyId),
+  );
+  app.post(
+    '/families/:familyId/merges',
+    {
+      schema: {
+        tags,
+        summary: 'Dubbele registratie samenvoegen',
+        description: 'Alles van de dubbele registratie gaat naar dit gezin; de dubbele blijft bestaan als samengevoegd (geschiedenis blijft).',
+        params: familyIdParamSchema,
+        body: mergeSchema,
+        response: { 200: familySchema },
+      },
+    },
+    async (request) => mergeFamilies(contextOf(request, deps), request.params.familyId, request.body),
+  );
+  app.get(
+    '/families/:familyId/access-log',
+    {
+      schema: {
+        tags,
+        summary: 'Wie keek mee',
+        description: 'Elke inzage, zoekactie en wijziging van dit dossier uit het auditlog (NEN 7513). Met `Accept: text/csv` als CSV.',
+        params: familyIdParamSchema,
+        querystring: accessLogQuerySchema,
+        response: { 200: csvOrJson(accessLogPageSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      if (wantsCsv(request)) return sendCsv(reply, 'inzage', await exportAccessLog(ctx, request.params.familyId), ctx.now());
+      return listAccessLog(ctx, request.params.familyId, request.query);
+    },
+  );
+
+  const emergencyTags = ['Noodtoegang'];
+  app.post(
+    '/emergency-access',
+    {
+      schema: {
+        tags: emergencyTags,
+        summary: 'Noodtoegang openen',
+        description:
+          'Break the glass: met een exact BSN (of achternaam + geboortedatum) en een reden krijgt de professional 4 uur toegang tot één dossier. Vastgelegd en gemarkeerd voor controle.',
+        body: emergencyAccessRequestSchema,
+        response: { 201: emergencyAccessGrantSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await openEmergencyAccess(contextOf(request, deps), request.body)),
+  );
+  app.get(
+    '/emergency-access',
+    {
+      schema: {
+        tags: emergencyTags,
+        summary: 'Noodtoegang ter controle',
+        description: 'Voor de beheerder van de eigen organisatie (of van het platform). Met `Accept: text/csv` als CSV.',
+        querystring: emergencyAccessQuerySchema,
+        response: { 200: csvOrJson(emergencyAccessPageSchema) },
+      },
+    },
+    async (request, reply) =>
+      pageOrCsv(request, reply, contextOf(request, deps), { list: listEmergencyAccesses, exportCsv: exportEmergencyAccesses, csvName: 'noodtoegang' }),
+  );
+  app.post(
+    '/emergency-access/:id/review',
+    {
+      schema: {
+        tags: emergencyTags,
+        summary: 'Noodtoegang gecontroleerd',
+        params: uuidParamSchema,
+        body: emergencyReviewSchema,
+        response: { 200: emergencyAccessSchema },
+      },
+    },
+    async (request) => reviewEmergencyAccess(contextOf(request, deps), request.params.id, request.body),
+  );
+}
+
