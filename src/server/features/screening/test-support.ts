@@ -2,7 +2,11 @@
 // Shared by the screening and pathway tests: answers in the shipped instrument's codes, and the
 // official FHIR R4 structure validator from the `fhir` package (offline, bundled R4 profiles).
 import fhirPackage from 'fhir';
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/connection.js';
 import type { Coding } from './questionnaire-schema.js';
+import { questionnaires, screenings } from './schema.js';
+import { KANSRIJK_SIGNALERING_V1 } from './instruments/shipped-instruments.js';
 
 export const ANSWER_SYSTEM = 'https://kansrijk.nl/fhir/CodeSystem/signalering-antwoord';
 export const code = (value: string): Coding => ({ system: ANSWER_SYSTEM, code: value });
@@ -50,3 +54,22 @@ export const PREGNANT_WITH_DEBTS_AND_STRESS = {
   'professional.zorg': [code('some')],
   'professional.toelichting': ['Schulden geven veel spanning; partner is betrokken.'],
 };
+
+/**
+ * A draft screening of a family with the shipped instrument, written straight into the database
+ * (for tests that need one to exist, such as the route matrix). Returns its id and the instrument's.
+ */
+export async function insertTestScreening(
+  db: Executor,
+  input: { familyId: string; organisationId: string; authorId: string },
+): Promise<{ screeningId: string; questionnaireId: string }> {
+  const [instrument] = await db
+    .select({ id: questionnaires.id })
+    .from(questionnaires)
+    .where(and(eq(questionnaires.url, KANSRIJK_SIGNALERING_V1.url), eq(questionnaires.version, KANSRIJK_SIGNALERING_V1.version)));
+  const [screening] = await db
+    .insert(screenings)
+    .values({ ...input, questionnaireId: instrument!.id, status: 'in-progress', answers: {} })
+    .returning({ id: screenings.id });
+  return { screeningId: screening!.id, questionnaireId: instrument!.id };
+}
