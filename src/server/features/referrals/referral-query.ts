@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The working-list query shared by the inbox page and its CSV export: incoming (receiver, only while
+// the consent holds) or outgoing (sender), with the filters new / overdue / assigned to me / municipality.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/access/policy.js';
+import type { Scope } from '../../platform/access/policy.js';
+import { queryRows, type Executor } from '../../platform/db/connection.js';
+import type { RowWindow } from '../../platform/http/listing.js';
+import type { ReferralQuery } from '../../../contracts/referrals.js';
+import { CLIENT_NAME_SQL, overdueSql, receiverMaySee, REFERRAL_JOINS, referralColumns, type ListRow } from './store.js';
+
+export type ReferralFilters = Omit<ReferralQuery, 'page' | 'pageSize'>;
+
+export async function findWorkingList(
+  tx: Executor,
+  scope: Exclude<Scope, { kind: 'none' }>,
+  actor: Actor,
+  filters: ReferralFilters,
+  window: RowWindow,
+  now: Date,
+): Promise<{ rows: ListRow[]; total: number }> {
+  // A working list is always the actor's own organisation's, also for a role that may reach any.
+  if (!actor.organisationId) return { rows: [], total: 0 };
+  void scope;
+  const conditions: SQL[] =
+    filters.box === 'incoming'
+      ? [sql`r.receiver_organisation_id = ${actor.organisationId}::uuid`, receiverMaySee(now), sql`r.status <> 'draft'`]
+      : [sql`r.sender_organisation_id = ${actor.organisationId}::uuid`];
+  if (filters.filter === 'new') conditions.push(sql`r.status = 'requested'`);
+  if (filters.filter === 'overdue') conditions.push(overdueSql(now));
+  if (filters.filter === 'assigned_to_me') conditions.push(sql`r.assigned_to_id = ${actor.personId}::uuid`);
+  if (filters.municipality) conditions.push(sql`r.municipality_code = ${filters.municipality}`);
+  const where = sql.join(conditions, sql` AND `);
+  // Overdue first (they need an answer), then the oldest waiting, then the latest change.
+  const rows = await queryRows<ListRow & { total: number }>(
+    tx,
+    sql`SELECT ${referralColumns(now)}, ${CLIENT_NAME_SQL} AS client_name, count(*) OVER ()::int AS total
+      FROM referrals r ${REFERRAL_JOINS}
+      WHERE ${where}
+      ORDER BY ${overdueSql(now)} DESC, (r.status IN ('requested', 'received')) DESC, r.respond_by ASC NULLS LAST, r.updated_at DESC, r.id
+      LIMIT ${window.limit} OFFSET ${window.offset}`,
+  );
+  const total = rows[0]?.total ?? (window.offset > 0 ? await countOnly(tx, where) : 0);
+  return { rows, total };
+}
+
+async function countOnly(tx: Executor, where: SQL): Promise<number> {
+  const [row] = await queryRows<{ total: number }>(tx, sql`SELECT count(*)::int AS total FROM referrals r WHERE ${where}`);
+  return row?.total ?? 0;
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The client withdraws a consent: effective at once and for good. In one transaction: the consent is
+// marked withdrawn, every care relationship under it ends, and every open referral sent under it is
+// cancelled ("toestemming ingetrokken"), so the receiver can no longer read the referral or the
+// family. The sender still follows the referral's status.
+import { sql } from 'drizzle-orm';
+import type { ConsentWithdrawal } from '../../../contracts/referrals.js';
+import { AppError } from '../../platform/errors.js';
+import { queryRows } from '../../platform/db/connection.js';
+import { withdrawConsent as withdrawDomainConsent } from './domain/consent.js';
+import { TERMINAL_STATUSES, type ReferralStatus } from './domain/referral-state.js';
+import { actOnFamilyOf, addEvent, CONSENT_WITHDRAWN_REASON, findConsents, toConsent, toDomainConsent, type UseCaseContext } from './store.js';
+
+export async function withdrawConsent(ctx: UseCaseContext, consentId: string): Promise<ConsentWithdrawal> {
+  const now = ctx.now();
+  return actOnFamilyOf(ctx, {
+    objectId: consentId,
+    familyIdOf: async (tx) =>
+      (await queryRows<{ family_id: string }>(tx, sql`SELECT family_id::text FROM consents WHERE id = ${consentId}::uuid`))[0]?.family_id ?? null,
+    action: 'update',
+    objectType: 'consent',
+    perform: async (tx, familyId) => {
+      const [row] = await findConsents(tx, sql`c.id = ${consentId}::uuid AND c.family_id = ${familyId}::uuid`, true);
+      if (!row) throw new AppError('not_found');
+      if (row.withdrawn_at !== null) {
+        throw new AppError('already_processed', { message: 'Deze toestemming is al ingetrokken.' });
+      }
+      const withdrawn = withdrawDomainConsent(toDomainConsent(row, 'referral'), now);
+      await tx.execute(sql`UPDATE consents SET withdrawn_at = ${withdrawn.withdrawnAt!.toISOString()}::timestamptz WHERE id = ${consentId}::uuid`);
+      const ended = await queryRows<{ id: string }>(
+        tx,
+        sql`UPDATE care_relationships SET ended_at = ${now.toISOString()}::timestamptz
+          WHERE consent_id = ${consentId}::uuid AND ended_at IS NULL RETURNING id::text`,
+      );
+      const terminal = sql.join(
+        (TERMINAL_STATUSES as readonly ReferralStatus[]).map((status) => sql`${status}`),
+        sql`, `,
+      );
+      const cancelled = await queryRows<{ id: string }>(
+        tx,
+        sql`UPDATE referrals SET status = 'cancelled', status_reason = ${CONSENT_WITHDRAWN_REASON}, status_before_hold = NULL,
+            version = version + 1, updated_at = ${now.toISOString()}::timestamptz
+          WHERE consent_id = ${consentId}::uuid AND status NOT IN (${terminal}) RETURNING id::text`,
+      );
+      for (const referral of cancelled) {
+        await addEvent(tx, { referralId: referral.id, status: 'cancelled', reason: CONSENT_WITHDRAWN_REASON, actor: ctx.store.actor, at: now });
+      }
+      const [updated] = await findConsents(tx, sql`c.id = ${consentId}::uuid`);
+      return {
+        consent: toConsent(updated!, now),
+        cancelledReferralCount: cancelled.length,
+        endedCareRelationshipCount: ended.length,
+      };
+    },
+    details: (result) => ({
+      consentId,
+      change: 'withdrawn',
+      cancelledReferralCount: result.cancelledReferralCount,
+      endedCareRelationshipCount: result.endedCareRelationshipCount,
+    }),
+  });
+}
