@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/contracts/roles.js';
 import { memberships, people } from '../../src/server/features/organisations/schema.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { homeVisits } from '../../src/server/features/jgz/schema.js';
+import { enrolments } from '../../src/server/features/interventions/schema.js';
 import { insertTestFamily } from '../../src/server/features/families/test-support.js';
 import { insertTestScreening } from '../../src/server/features/screening/test-support.js';
+import { insertTestReferral } from '../../src/server/features/referrals/test-support.js';
 import { emergencyAccesses } from '../../src/server/features/families/schema.js';
 import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessions.js';
 
@@ -38,6 +41,17 @@ interface Situation {
   questionnaireId: string;
   /** An emergency access opened by that organisation's staff member (to that family). */
   emergencyAccessId: string;
+  /** A planned home visit and an active enrolment in that family's file, by that organisation. */
+  homeVisitId: string;
+  enrolmentId: string;
+  /** A referral sent by that organisation (to JGZ, or from JGZ to the social team) under a consent of that family. */
+  referralId: string;
+  consentId: string;
+}
+
+/** The organisation a situation's referral (and consent) goes to. */
+function referralReceiverOf(organisationId: string): string {
+  return organisationId === t.demo.organisationIds.jgz ? t.demo.organisationIds.wijkteam! : t.demo.organisationIds.jgz!;
 }
 
 type Reach = 'any' | 'own';
@@ -294,6 +308,153 @@ const MATRIX: Record<string, Entry> = {
     allow: { professional: 'own' },
     request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/pathways`),
   },
+  // care: JGZ home visits, interventions, outcomes and caseload (a family's file: professionals with a care relationship).
+  'GET /api/v1/families/:familyId/home-visits': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/home-visits`),
+  },
+  'POST /api/v1/families/:familyId/home-visits': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId, personId }) => json('POST', `/api/v1/families/${familyId}/home-visits`, { plannedOn: careDay(7), nurseId: personId }),
+  },
+  'PATCH /api/v1/home-visits/:id': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    // Version 1 may be stale after an earlier run (409): still reached, not refused.
+    request: ({ homeVisitId }) => json('PATCH', `/api/v1/home-visits/${homeVisitId}`, { version: 1, followUp: 'Matrix: vervolg afgesproken.' }),
+  },
+  'GET /api/v1/interventions': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/interventions') },
+  'GET /api/v1/families/:familyId/enrolments': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/enrolments`),
+  },
+  'POST /api/v1/families/:familyId/enrolments': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId, organisationId }) => json('POST', `/api/v1/families/${familyId}/enrolments`, { interventionKey: 'home-start', organisationId, startedOn: careDay(0) }),
+  },
+  'PATCH /api/v1/enrolments/:id': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ enrolmentId }) => json('PATCH', `/api/v1/enrolments/${enrolmentId}`, { version: 1, action: 'end', on: careDay(0) }),
+  },
+  'GET /api/v1/families/:familyId/outcomes': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/outcomes`),
+  },
+  'POST /api/v1/families/:familyId/birth': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) =>
+      json('POST', `/api/v1/families/${familyId}/birth`, {
+        birthDate: careDay(-1),
+        gestationalWeeks: 39,
+        gestationalDays: 3,
+        birthWeightGrams: 3400,
+        sex: 'male',
+        multipleBirth: true,
+        maternityCareReceived: true,
+        maternityCareHours: 40,
+      }),
+  },
+  'POST /api/v1/families/:familyId/two-year-outcome': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    // No child of two in the file: reached (400), nothing stored.
+    request: ({ familyId }) => json('POST', `/api/v1/families/${familyId}/two-year-outcome`, { measuredOn: careDay(0), speechLanguageResult: 'normal' }),
+  },
+  'GET /api/v1/families/:familyId/caseload': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/caseload`),
+  },
+  'PUT /api/v1/families/:familyId/caseload': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    // Already on the caseload after an earlier run (400: version needed): still reached, not refused.
+    request: ({ familyId }) => json('PUT', `/api/v1/families/${familyId}/caseload`, { tier: 'extra', judgement: 'Matrix' }),
+  },
+  // The working list searches only the actor's own organisation's caseload (tested in the feature).
+  'GET /api/v1/caseload': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/caseload?nurse=all') },
+
+  // Consent and referrals: the family's file (care relationship) and the referral's sender/receiver.
+  'POST /api/v1/families/:familyId/consents': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId, organisationId }) =>
+      json('POST', `/api/v1/families/${familyId}/consents`, {
+        givenBy: 'client',
+        receiverOrganisationId: referralReceiverOf(organisationId),
+        purposes: ['referral'],
+        dataCategories: ['contact_details'],
+        form: 'verbal',
+        givenOn: careDay(-1),
+        validUntil: careDay(90),
+      }),
+  },
+  'GET /api/v1/families/:familyId/consents': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/consents`),
+  },
+  // Withdrawn after the first allowed run: later runs get already_processed (409), still reached.
+  'POST /api/v1/consents/:id/withdrawal': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ consentId }) => json('POST', `/api/v1/consents/${consentId}/withdrawal`),
+  },
+  'GET /api/v1/families/:familyId/referrals': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/referrals`),
+  },
+  'POST /api/v1/referrals': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    // Once the consent is withdrawn (route above): consent_required (422), still reached.
+    request: ({ familyId, organisationId, consentId, unique }) =>
+      json('POST', '/api/v1/referrals', {
+        familyId,
+        receiverOrganisationId: referralReceiverOf(organisationId),
+        reason: 'Matrix: reden van de verwijzing.',
+        consentId,
+        idempotencyKey: `matrix-${unique}`,
+      }),
+  },
+  // The working list covers only the actor's own organisation (tested in the feature).
+  'GET /api/v1/referrals': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/referrals?box=outgoing') },
+  'GET /api/v1/referrals/:id': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ referralId }) => json('GET', `/api/v1/referrals/${referralId}`),
+  },
+  // The sender cancels without a real reason: 400 (or 409 once cancelled), reached but not saved.
+  'POST /api/v1/referrals/:id/transitions': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ referralId }) => json('POST', `/api/v1/referrals/${referralId}/transitions`, { event: 'cancel', reason: 'kort', version: 1 }),
+  },
+  // Forwarding to the current receiver: 400 from the domain, reached but not saved.
+  'POST /api/v1/referrals/:id/forward': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ referralId, organisationId }) =>
+      json('POST', `/api/v1/referrals/${referralId}/forward`, {
+        toOrganisationId: referralReceiverOf(organisationId),
+        reason: 'Matrix: doorsturen.',
+        version: 1,
+      }),
+  },
+  // No client data: the coordinator (municipalities of their own organisation) and the platform admin.
+  'GET /api/v1/referral-overview/overdue': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'any', platform_admin: 'any' },
+    request: () => json('GET', '/api/v1/referral-overview/overdue'),
+  },
 };
 
 let t: TestApp;
@@ -347,6 +508,40 @@ async function screeningOf(organisationId: string, familyId: string) {
   return screeningOfOrganisation.get(organisationId)!;
 }
 
+/** A calendar date `days` from today (UTC is close enough for these requests). */
+function careDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const careRecordsOfOrganisation = new Map<string, { homeVisitId: string; enrolmentId: string }>();
+async function careRecordsOf(organisationId: string, familyId: string) {
+  if (!careRecordsOfOrganisation.has(organisationId)) {
+    const staff = staffOf.get(organisationId)!;
+    const [visit] = await t.database.db
+      .insert(homeVisits)
+      .values({ familyId, organisationId, nurseId: staff, plannedOn: careDay(7) })
+      .returning({ id: homeVisits.id });
+    const [enrolment] = await t.database.db
+      .insert(enrolments)
+      .values({ familyId, interventionKey: 'stevig-ouderschap', organisationId, enrolledById: staff, startedOn: careDay(-7) })
+      .returning({ id: enrolments.id });
+    careRecordsOfOrganisation.set(organisationId, { homeVisitId: visit!.id, enrolmentId: enrolment!.id });
+  }
+  return careRecordsOfOrganisation.get(organisationId)!;
+}
+
+const referralOfOrganisation = new Map<string, { referralId: string; consentId: string }>();
+async function referralOf(organisationId: string, familyId: string) {
+  if (!referralOfOrganisation.has(organisationId)) {
+    const keyOf = (id: string) => Object.entries(t.demo.organisationIds).find(([, candidate]) => candidate === id)![0];
+    referralOfOrganisation.set(
+      organisationId,
+      await insertTestReferral(t, familyId, keyOf(organisationId), keyOf(referralReceiverOf(organisationId)), staffOf.get(organisationId)!),
+    );
+  }
+  return referralOfOrganisation.get(organisationId)!;
+}
+
 async function situation(role: Role, isOwn: boolean): Promise<Situation> {
   const session = await sessionFor(t, ACTOR_OF[role]);
   const organisationId = isOwn ? session.organisationId! : t.demo.organisationIds[OTHER_ORGANISATION]!;
@@ -362,6 +557,8 @@ async function situation(role: Role, isOwn: boolean): Promise<Situation> {
     familyId,
     emergencyAccessId: emergencyAccessOf.get(organisationId)!,
     ...screening,
+    ...(await careRecordsOf(organisationId, familyId)),
+    ...(await referralOf(organisationId, familyId)),
   };
 }
 
