@@ -31,6 +31,8 @@ const FamilyOverviewPage = lazy(() => import('./features/families/family-overvie
 const FamilyAccessLogPage = lazy(() => import('./features/families/family-access-log-page.js'));
 const EmergencyAccessPage = lazy(() => import('./features/families/emergency-access-page.js'));
 const EmergencyReviewPage = lazy(() => import('./features/families/emergency-review-page.js'));
+const CareSectionPage = lazy(() => import('./features/care/care-section-page.js'));
+const CaseloadPage = lazy(() => import('./features/care/caseload-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
@@ -118,11 +120,13 @@ export const routes: RouteObject[] = [
                     children: [
                       { index: true, element: <FamilyOverviewPage /> },
                       { path: 'inzage', handle: crumb((m) => m.families.accessLogCrumb), element: <FamilyAccessLogPage /> },
+                      { path: 'zorg', handle: crumb((m) => m.care.crumb), element: <CareSectionPage /> },
                       // chain: family file sections (one entry per section; keep this marker)
                     ],
                   },
                 ],
               },
+              { path: 'caseload', handle: crumb((m) => m.careCaseload.crumb), element: <CaseloadPage /> },
               // chain: professional pages (one entry per page; keep this marker)
             ],
           },

@@ -11,6 +11,9 @@ export const careNl = {
     notRecorded: 'Niet vastgelegd',
     none: 'Geen',
     weeksDays: '{weeks}+{days} weken',
+    numberRequired: 'Vul een getal in.',
+    you: '{name} (u)',
+    loadingCatalogue: 'De menukaart wordt geladen…',
   },
   careHomeVisits: {
     title: 'Prenataal huisbezoek',
@@ -121,6 +124,7 @@ export const careNl = {
     gestationalAge: 'Zwangerschapsduur',
     weight: 'Gewicht',
     grams: '{grams} gram',
+    hours: '{hours} uur',
   },
   careTwoYears: {
     title: 'Rond 2 jaar',
@@ -195,6 +199,9 @@ export const careEn = {
     notRecorded: 'Not recorded',
     none: 'None',
     weeksDays: '{weeks}+{days} weeks',
+    numberRequired: 'Enter a number.',
+    you: '{name} (you)',
+    loadingCatalogue: 'Loading the menu…',
   },
   careHomeVisits: {
     title: 'Prenatal home visit',
@@ -305,6 +312,7 @@ export const careEn = {
     gestationalAge: 'Gestational age',
     weight: 'Weight',
     grams: '{grams} grams',
+    hours: '{hours} hours',
   },
   careTwoYears: {
     title: 'Around age two',

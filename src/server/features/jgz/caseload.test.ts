@@ -116,8 +116,8 @@ describe('caseload', () => {
     }
     const analyst = await (await import('../organisations/test-support.js')).callerFor(t, 'analyst');
     expect((await analyst.request('GET', '/api/v1/caseload')).statusCode).toBe(403);
-    const [{ count }] = (await t.database.db.execute(sql`SELECT count(*)::int AS count FROM caseload_entries WHERE family_id = ${familyId}::uuid`)).rows as { count: number }[];
-    expect(count).toBe(0);
+    const result = (await t.database.db.execute(sql`SELECT count(*)::int AS count FROM caseload_entries WHERE family_id = ${familyId}::uuid`)) as unknown as { rows: { count: number }[] };
+    expect(result.rows[0]!.count).toBe(0);
   });
 
   it('no input gives a server error (fuzz)', async () => {

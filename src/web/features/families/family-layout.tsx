@@ -11,6 +11,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { to: '', label: (m) => m.families.sectionOverview },
+  { to: 'zorg', label: (m) => m.care.sectionLabel },
   // chain: family file sections (one entry per section; keep this marker)
   { to: 'inzage', label: (m) => m.families.sectionAccessLog },
 ];

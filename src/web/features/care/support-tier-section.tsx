@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The support tier (klantroute) of the family at the actor's JGZ organisation: the screening's
+// suggestion, the nurse's choice and judgement, and the contact moments that plans.
+import { useState } from 'react';
+import { AsyncContent, useAsync } from '../../components/page.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
+import { SelectField } from '../../components/fields.js';
+import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
+import { useMessages } from '../../i18n/messages.js';
+import type { SupportTierCode } from '../../../contracts/care.js';
+import { careApi, type FamilyCaseload } from './api.js';
+import { TextAreaField } from './text-area-field.js';
+
+export function SupportTierSection({ familyId }: { familyId: string }) {
+  const { m } = useMessages();
+  const state = useAsync(() => careApi.familyCaseload(familyId), [familyId]);
+  return (
+    <section aria-labelledby="support-tier-title" className="kr-care-section">
+      <Heading level={2} id="support-tier-title">
+        {m.careCaseloadSection.title}
+      </Heading>
+      <AsyncContent state={state}>{(caseload) => <SupportTierForm key={caseload.entry?.version ?? 0} familyId={familyId} caseload={caseload} onSaved={state.reload} />}</AsyncContent>
+    </section>
+  );
+}
+
+function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; caseload: FamilyCaseload; onSaved(): void }) {
+  const { m, format, formatDate } = useMessages();
+  const t = m.careCaseloadSection;
+  const { entry, suggestedTier } = caseload;
+  const [tier, setTier] = useState<string>(entry?.tier ?? suggestedTier ?? '');
+  const [judgement, setJudgement] = useState(entry?.judgement ?? '');
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm({ tier: 'tier', judgement: 'tier-judgement', nurseId: 'tier', version: 'tier' });
+  const submit = form.submitWith(
+    () => (tier === '' ? { tier: m.validation.required } : {}),
+    async () => {
+      await careApi.setCaseload(familyId, {
+        tier: tier as SupportTierCode,
+        judgement: judgement.trim() === '' ? null : judgement,
+        ...(entry ? { version: entry.version } : {}),
+      });
+      setMessage(t.saved);
+      onSaved();
+    },
+  );
+  const tiers = (['universal', 'extra', 'intensive'] as const).map((value) => ({ value, label: m.careTiers[value] }));
+  return (
+    <>
+      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Paragraph>{suggestedTier ? format(t.suggested, { tier: m.careTiers[suggestedTier] }) : t.noSuggestion}</Paragraph>
+      <Paragraph>{entry ? format(t.current, { tier: m.careTiers[entry.tier], nurse: entry.nurseName ?? '' }) : t.notOnCaseload}</Paragraph>
+      <ErrorSummary {...form.summary} labels={{ tier: t.tier, judgement: t.judgement }} />
+      <Form onSubmit={submit} label={t.title}>
+        <SelectField id="tier" label={t.tier} value={tier} onValueChange={setTier} emptyOption={m.shell.choose} options={tiers} error={form.errors.tier} />
+        <TextAreaField id="tier-judgement" label={t.judgement} description={t.judgementDescription} value={judgement} onValueChange={setJudgement} error={form.errors.judgement} isOptional />
+        <FormButtons submitLabel={t.save} isSubmitting={form.isSubmitting} />
+      </Form>
+      {entry ? (
+        entry.upcoming.length === 0 ? (
+          <Paragraph>{t.noMoments}</Paragraph>
+        ) : (
+          <div className="kr-table-scroll" tabIndex={0} role="region" aria-label={t.upcomingCaption}>
+            <Table>
+              <TableCaption>{t.upcomingCaption}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t.columnDate}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t.columnKind}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {entry.upcoming.map((moment) => (
+                  <TableRow key={moment.id}>
+                    <TableCell>{formatDate(moment.plannedOn)}</TableCell>
+                    <TableCell>{m.careContactKinds[moment.kind] ?? moment.kind}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )
+      ) : null}
+    </>
+  );
+}
