@@ -7,6 +7,15 @@ import { municipalityCodeSchema } from './reference.js';
 import { CONSENT_PURPOSES, DATA_CATEGORIES } from '../server/features/referrals/domain/consent.js';
 import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../server/features/referrals/domain/referral-state.js';
 
+/** NUL and lone surrogates cannot be stored as text: refused with a message instead. */
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const text = (max: number, tooLong: string) =>
+  z
+    .string({ error: 'Vul hier tekst in.' })
+    .trim()
+    .max(max, tooLong)
+    .refine((value) => !UNSAFE_TEXT.test(value), 'Deze tekst bevat een ongeldig teken.');
+
 const isoDateSchema = z.iso.date({ error: 'Vul een geldige datum in (JJJJ-MM-DD).' });
 const uuidSchema = (message: string) => z.uuid({ error: message });
 
@@ -18,7 +27,7 @@ export const consentCreateSchema = z
   .object({
     givenBy: z.enum(['client', 'legal_representative'], { error: 'Kies wie de toestemming gaf: de cliënt of een wettelijk vertegenwoordiger.' }),
     /** Required when given by a legal representative. */
-    representativeName: z.string().trim().max(200, 'De naam is te lang.').optional(),
+    representativeName: text(200, 'De naam is te lang.').optional(),
     receiverOrganisationId: uuidSchema('Kies de organisatie die de gegevens ontvangt.'),
     purposes: z
       .array(z.enum(CONSENT_PURPOSES, { error: 'Onbekend doel.' }))
@@ -75,16 +84,16 @@ const idempotencyKeySchema = z
   .string({ error: 'Een idempotentiesleutel is verplicht.' })
   .regex(/^[A-Za-z0-9_-]{8,100}$/, 'De idempotentiesleutel bestaat uit 8 tot 100 letters, cijfers, - of _.');
 
-const reasonSchema = z.string({ error: 'Geef de reden van de verwijzing.' }).trim().max(2000, 'De reden is te lang (hooguit 2000 tekens).');
-const justificationSchema = z.string().trim().max(2000, 'De onderbouwing is te lang (hooguit 2000 tekens).');
-const legalGroundSchema = z.string().trim().max(60, 'Onbekende wettelijke grond.');
+const reasonSchema = text(2000, 'De reden is te lang (hooguit 2000 tekens).');
+const justificationSchema = text(2000, 'De onderbouwing is te lang (hooguit 2000 tekens).');
+const legalGroundSchema = text(60, 'Onbekende wettelijke grond.');
 
 export const referralCreateSchema = z
   .object({
     familyId: uuidSchema('Geen geldige verwijzing naar een cliënt (UUID).'),
     receiverOrganisationId: uuidSchema('Kies de organisatie waarnaar u verwijst.'),
     reason: reasonSchema,
-    factorKeys: z.array(z.string().max(60, 'Onbekende factor.')).max(40, 'Kies hooguit 40 factoren.').default([]),
+    factorKeys: z.array(text(60, 'Onbekende factor.')).max(40, 'Kies hooguit 40 factoren.').default([]),
     screeningId: uuidSchema('Geen geldige verwijzing naar een screening (UUID).').optional(),
     /** A valid consent of the family for this receiver with purpose 'referral'… */
     consentId: uuidSchema('Geen geldige verwijzing naar een toestemming (UUID).').optional(),
@@ -104,10 +113,10 @@ export const referralTransitionSchema = z
   .object({
     event: z.enum(REFERRAL_TRANSITION_EVENTS, { error: 'Onbekende stap.' }),
     /** Reject, cancel, hold: why (the other organisation reads it). */
-    reason: z.string().trim().max(2000, 'De reden is te lang (hooguit 2000 tekens).').optional(),
+    reason: text(2000, 'De reden is te lang (hooguit 2000 tekens).').optional(),
     /** Complete: the closed-loop outcome. */
     outcome: referralOutcomeSchema.optional(),
-    note: z.string().trim().max(2000, 'De toelichting is te lang (hooguit 2000 tekens).').optional(),
+    note: text(2000, 'De toelichting is te lang (hooguit 2000 tekens).').optional(),
     /** The version the user saw; a newer one means somebody else changed it meanwhile. */
     version: z.number({ error: 'De versie ontbreekt.' }).int().min(1).max(1_000_000),
   })
@@ -117,7 +126,7 @@ export type ReferralTransition = z.infer<typeof referralTransitionSchema>;
 export const referralForwardSchema = z
   .object({
     toOrganisationId: uuidSchema('Kies de organisatie waarnaar u doorstuurt.'),
-    reason: z.string({ error: 'Geef een reden voor het doorsturen.' }).trim().max(2000, 'De reden is te lang (hooguit 2000 tekens).'),
+    reason: text(2000, 'De reden is te lang (hooguit 2000 tekens).'),
     consentId: uuidSchema('Geen geldige verwijzing naar een toestemming (UUID).').optional(),
     legalGround: legalGroundSchema.optional(),
     justification: justificationSchema.optional(),
