@@ -172,3 +172,31 @@ export function CheckboxGroup({ id, legend, description, error, options, selecte
     </Fieldset>
   );
 }
+
+export interface TextAreaFieldProps extends FieldFrame {
+  value: string;
+  onValueChange(value: string): void;
+  rows?: number;
+}
+
+/** Free text over several lines (a reason, findings), with the same label, description and error frame. */
+export function TextAreaField({ value, onValueChange, rows = 4, ...frame }: TextAreaFieldProps) {
+  const { id, description, error } = frame;
+  return (
+    <LabelledField
+      {...frame}
+      input={
+        <textarea
+          id={id}
+          name={id}
+          rows={rows}
+          value={value}
+          className={['utrecht-textarea', 'utrecht-textarea--html-textarea', error ? 'utrecht-textarea--invalid' : ''].filter(Boolean).join(' ')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, description, error)}
+          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onValueChange(event.target.value)}
+        />
+      }
+    />
+  );
+}

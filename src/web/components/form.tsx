@@ -22,7 +22,7 @@ export interface FormState<Field extends string> {
 
 /**
  * @param fieldIds maps each field to the id of its input, so the summary links to it; server paths
- *   (`body.email`, `memberships.0.roles`) are matched on their first segment after `body`.
+ *   (`body.email`, `memberships.0.roles`) are matched on their longest prefix (after `body`) that is a field of the form.
  */
 export function useForm<Field extends string>(
   fieldIds: Record<Field, string>,
@@ -57,7 +57,10 @@ export function useForm<Field extends string>(
       const serverErrors: FieldErrors<Field> = {};
       for (const fieldError of error.fieldErrors) {
         const segments = fieldError.path.split('.').filter((segment) => segment !== 'body');
-        const field = segments[0] as Field | undefined;
+        // The most specific field the form knows: 'client.bsn' before 'client'.
+        const field = segments
+          .map((_segment, index) => segments.slice(0, segments.length - index).join('.'))
+          .find((candidate) => candidate in fieldIds) as Field | undefined;
         if (field && field in fieldIds && !serverErrors[field]) serverErrors[field] = fieldError.message;
       }
       const message = m.errors[error.code] ?? m.errors.internal;

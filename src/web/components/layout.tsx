@@ -26,6 +26,7 @@ interface NavItem {
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: (m) => m.shell.navHome, roles: [] },
   { to: '/clienten', label: (m) => m.families.nav, roles: ['professional'] },
+  { to: '/beheer/noodtoegang', label: (m) => m.emergency.navReview, roles: ADMIN_ROLES },
   { to: '/caseload', label: (m) => m.careCaseload.nav, roles: ['professional'] },
   // chain: navigation items (keep this marker)
   { to: '/monitor', label: (m) => m.monitorPages.navMonitor, roles: [] },

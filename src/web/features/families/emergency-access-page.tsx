@@ -1,5 +1,53 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Work in progress (families feature).
-export default function Placeholder() {
-  return null;
+// Break the glass: open one family's file for a few hours, with a reason, when it cannot be found
+// through a care relationship. Says plainly that everything is recorded and reviewed.
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
+import { TextAreaField, TextField } from '../../components/fields.js';
+import { Page } from '../../components/page.js';
+import { Fieldset, FieldsetLegend, Paragraph } from '../../components/ui.js';
+import { useMessages } from '../../i18n/messages.js';
+import { familyApi } from './api.js';
+
+const MIN_REASON = 20;
+
+export default function EmergencyAccessPage() {
+  const { m, format, formatDateTime } = useMessages();
+  const text = m.emergency;
+  const navigate = useNavigate();
+  const [bsn, setBsn] = useState('');
+  const [familyName, setFamilyName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [reason, setReason] = useState('');
+  const form = useForm({ bsn: 'emergency-bsn', familyName: 'emergency-family-name', birthDate: 'emergency-birth-date', reason: 'emergency-reason' });
+  const submit = form.submitWith(
+    () => ({
+      ...(bsn.trim() || (familyName.trim() && birthDate) ? {} : { bsn: m.validation.required }),
+      ...(reason.trim().length >= MIN_REASON ? {} : { reason: text.reason }),
+    }),
+    async () => {
+      const grant = await familyApi.openEmergencyAccess({
+        ...(bsn.trim() ? { bsn: bsn.trim() } : { familyName: familyName.trim(), birthDate }),
+        reason: reason.trim(),
+      });
+      navigate(`/clienten/${grant.familyId}`, { state: { flash: format(text.granted, { time: formatDateTime(grant.expiresAt) }) } });
+    },
+  );
+  return (
+    <Page title={text.title} intro={text.intro}>
+      <ErrorSummary {...form.summary} labels={{ bsn: text.bsn, familyName: text.familyName, birthDate: text.birthDate, reason: text.reason }} />
+      <Form onSubmit={submit}>
+        <Fieldset>
+          <FieldsetLegend>{m.families.columnClient}</FieldsetLegend>
+          <TextField id="emergency-bsn" label={text.bsn} inputMode="numeric" value={bsn} onValueChange={setBsn} error={form.errors.bsn} autoComplete="off" />
+          <Paragraph>{text.or}</Paragraph>
+          <TextField id="emergency-family-name" label={text.familyName} value={familyName} onValueChange={setFamilyName} error={form.errors.familyName} autoComplete="off" />
+          <TextField id="emergency-birth-date" label={text.birthDate} type="date" value={birthDate} onValueChange={setBirthDate} error={form.errors.birthDate} />
+        </Fieldset>
+        <TextAreaField id="emergency-reason" label={text.reason} value={reason} onValueChange={setReason} error={form.errors.reason} />
+        <FormButtons submitLabel={text.submit} isSubmitting={form.isSubmitting} />
+      </Form>
+    </Page>
+  );
 }
