@@ -55,7 +55,7 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
             versioning: isVersioned ? 'versioned-update' : 'no-version',
             readHistory: false,
             updateCreate: false,
-            ...(handler.create ? { conditionalCreate: true } : {}),
+            ...(handler.create ? { conditionalCreate: handler.create.isConditional } : {}),
             ...(isVersioned ? { conditionalUpdate: false } : {}),
             ...(handler.search
               ? {

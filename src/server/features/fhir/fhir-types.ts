@@ -45,6 +45,8 @@ export const EXTENSIONS = {
   municipality: `${KANSRIJK_EXTENSION}/gemeente`,
   doNotContact: `${KANSRIJK_EXTENSION}/niet-benaderen`,
   emergencyAccess: `${KANSRIJK_EXTENSION}/noodtoegang`,
+  overdue: `${KANSRIJK_EXTENSION}/te-laat`,
+  flaggedForReview: `${KANSRIJK_EXTENSION}/achteraf-beoordelen`,
 } as const;
 
 export interface Coding {

@@ -78,7 +78,8 @@ export function toOperationOutcome(error: AppError): OperationOutcome {
   };
 }
 
-export function sendOperationOutcome(reply: FastifyReply, error: AppError) {
+/** `status` overrides the code's own status where FHIR asks for another (412 for a failed If-Match). */
+export function sendOperationOutcome(reply: FastifyReply, error: AppError, status: number = error.status) {
   if (error.details?.retryAfterSeconds) reply.header('Retry-After', String(error.details.retryAfterSeconds));
-  return reply.status(error.status).header('Cache-Control', 'no-store').type(FHIR_CONTENT_TYPE).send(toOperationOutcome(error));
+  return reply.status(status).header('Cache-Control', 'no-store').type(FHIR_CONTENT_TYPE).send(toOperationOutcome(error));
 }

@@ -19,7 +19,7 @@ const JSON_PATCH = 'application/json-patch+json';
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 function fhirContext(request: FastifyRequest, deps: FeatureDependencies): FhirContext {
-  return { ...contextOf(request, deps), baseUrl: baseUrlOf(deps) };
+  return { ...contextOf(request, deps), baseUrl: baseUrlOf(deps), db: deps.db };
 }
 
 function baseUrlOf(deps: FeatureDependencies): string {
@@ -60,6 +60,22 @@ function checkResourceType(body: unknown, type: string) {
   if (resourceType !== type) {
     const message = `Stuur een ${type}-resource (resourceType '${type}').`;
     throw new AppError('validation_failed', { message, errors: [{ path: 'resourceType', message }] });
+  }
+}
+
+/** A change under If-Match that meets a newer version: 412 Precondition Failed, as FHIR asks. */
+class PreconditionFailed extends Error {
+  constructor(readonly appError: AppError) {
+    super('precondition_failed');
+  }
+}
+
+async function preconditioned<T>(expectedVersion: number | null, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (expectedVersion !== null && error instanceof AppError && error.code === 'stale_version') throw new PreconditionFailed(error);
+    throw error;
   }
 }
 
@@ -105,7 +121,7 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
       const { id } = request.params as { id: string };
       checkResourceType(request.body, type);
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-      return sendResource(reply, await update.run(fhirContext(request, deps), id, request.body, expectedVersion));
+      return sendResource(reply, await preconditioned(expectedVersion, () => update.run(fhirContext(request, deps), id, request.body, expectedVersion)));
     });
   }
   if (handler.patch) {
@@ -118,7 +134,7 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
         throw new AppError('validation_failed', { message, errors: [{ path: 'body', message }] });
       }
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-      return sendResource(reply, await patch.run(fhirContext(request, deps), id, request.body, expectedVersion));
+      return sendResource(reply, await preconditioned(expectedVersion, () => patch.run(fhirContext(request, deps), id, request.body as JsonPatchOperation[], expectedVersion)));
     });
   }
 }
@@ -129,6 +145,7 @@ export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHa
     fhir.addContentTypeParser(['application/fhir+json', JSON_PATCH], { parseAs: 'string' }, fhir.getDefaultJsonParser('error', 'error'));
 
     fhir.setErrorHandler((error, request, reply) => {
+      if (error instanceof PreconditionFailed) return sendOperationOutcome(reply, error.appError, 412);
       const { appError, isUnexpected } = normaliseError(error);
       if (isUnexpected) {
         request.log.error({ code: appError.code, err: { type: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error');

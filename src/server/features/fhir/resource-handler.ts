@@ -2,6 +2,7 @@
 // What one FHIR resource type of the facade supports. The plugin registers routes from these
 // handlers and the CapabilityStatement is written from the same list, so the statement can never
 // promise an interaction that has no route (or hide one that has).
+import type { Executor } from '../../platform/db/connection.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import type { SearchPage, SearchWindow } from './bundle.js';
 import type { FhirResource } from './fhir-types.js';
@@ -9,6 +10,8 @@ import type { FhirResource } from './fhir-types.js';
 export interface FhirContext extends RequestContext {
   /** Absolute base of the API, e.g. https://kansrijk.example/fhir/R4: for fullUrl and links. */
   baseUrl: string;
+  /** For the use-cases that locate a record's family first (they ask the policy right after). */
+  db: Executor;
 }
 
 export type SearchParameterType = 'token' | 'string' | 'date' | 'reference' | 'uri' | 'number';
@@ -50,6 +53,8 @@ export interface ResourceHandler {
   };
   create?: {
     documentation: string;
+    /** Whether If-None-Exist / Idempotency-Key make a repeated create return the first result. */
+    isConditional: boolean;
     run: (ctx: FhirContext, body: unknown, headers: CreateHeaders) => Promise<Created>;
   };
   /** Full replacement (PUT) where only the changeable elements may differ. */

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Consent: the client's consent to share data with one receiving organisation, per the referrals
+// feature (recordConsent, listConsents, withdrawConsent — all acts on the family's file, audited with
+// the client). Withdrawal = PATCH status → inactive: effective at once, the receiver loses access.
+import { consentCreateSchema, type Consent, type ConsentCreate } from '../../../contracts/referrals.js';
+import { AppError } from '../../platform/errors.js';
+import { listConsents } from '../referrals/list-consents.js';
+import { recordConsent } from '../referrals/record-consent.js';
+import { withdrawConsent } from '../referrals/withdraw-consent.js';
+import { CONSENT_PURPOSE_LABELS, DATA_CATEGORY_LABELS, type ConsentPurpose, type DataCategory } from '../referrals/domain/consent.js';
+import { invalidParameter, pageOf } from './bundle.js';
+import { EXTENSIONS, SYSTEMS, instant, isUuid, reference, referencedId, uuidOrNotFound, type FhirResource } from './fhir-types.js';
+import { familyOfConsent, locatePatient } from './family-index.js';
+import { parseReference } from './search-parameters.js';
+import type { FhirContext, JsonPatchOperation, ResourceHandler } from './resource-handler.js';
+
+const STATUS: Record<Consent['status'], string> = { valid: 'active', not_yet_valid: 'proposed', expired: 'inactive', withdrawn: 'inactive' };
+
+export function toFhirConsent(consent: Consent): FhirResource {
+  return {
+    resourceType: 'Consent',
+    id: consent.id,
+    meta: { lastUpdated: instant(consent.withdrawnAt ?? consent.createdAt) },
+    extension: [{ url: EXTENSIONS.consentForm, valueCode: consent.form }],
+    status: STATUS[consent.status],
+    scope: { coding: [{ system: SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
+    category: [{ coding: [{ system: SYSTEMS.loinc, code: '59284-0', display: 'Patient Consent' }] }],
+    patient: reference('Patient', consent.familyId),
+    dateTime: consent.givenOn,
+    performer: [consent.givenBy === 'client' ? reference('Patient', consent.familyId) : { display: consent.representativeName ?? 'Wettelijk vertegenwoordiger' }],
+    organization: [{ display: consent.recordedByOrganisationName }],
+    policyRule: { coding: [{ system: SYSTEMS.actCode, code: 'OPTIN', display: 'opt-in' }] },
+    provision: {
+      type: 'permit',
+      period: { start: consent.givenOn, end: consent.withdrawnAt ? consent.withdrawnAt : consent.validUntil },
+      actor: [
+        {
+          role: { coding: [{ system: SYSTEMS.participationType, code: 'IRCP', display: 'information recipient' }] },
+          reference: reference('Organization', consent.receiverOrganisationId, consent.receiverOrganisationName),
+        },
+      ],
+      purpose: consent.purposes.map((purpose) => ({ system: SYSTEMS.consentPurpose, code: purpose, display: CONSENT_PURPOSE_LABELS[purpose as ConsentPurpose] ?? purpose })),
+      code: consent.dataCategories.map((category) => ({
+        coding: [{ system: SYSTEMS.dataCategory, code: category, display: DATA_CATEGORY_LABELS[category as DataCategory] ?? category }],
+      })),
+    },
+  };
+}
+
+function invalid(path: string, message: string): never {
+  throw new AppError('validation_failed', { message, errors: [{ path, message }] });
+}
+
+type Json = Record<string, unknown>;
+const asObject = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Contract field → FHIR element, so a validation message points at what the client sent. */
+const FHIR_PATH: Record<string, string> = {
+  givenBy: 'performer',
+  representativeName: 'performer[0].display',
+  receiverOrganisationId: 'provision.actor',
+  purposes: 'provision.purpose',
+  dataCategories: 'provision.code',
+  form: `extension(${EXTENSIONS.consentForm})`,
+  givenOn: 'dateTime',
+  validUntil: 'provision.period.end',
+};
+
+/** The incoming FHIR Consent → the referrals feature's ConsentCreate (checked by its own schema). */
+export function consentInputOf(body: Json): ConsentCreate {
+  const provision = asObject(body.provision);
+  const performer = asObject(asArray(body.performer)[0]);
+  const performerReference = stringOf(performer.reference);
+  const isClient = performerReference !== undefined && referencedId(performerReference, 'Patient') !== null;
+  const receiver = asArray(provision.actor)
+    .map((actor) => referencedId(stringOf(asObject(asObject(actor).reference).reference), 'Organization'))
+    .find((id): id is string => id !== null);
+  const form = asArray(body.extension)
+    .map(asObject)
+    .find((extension) => extension.url === EXTENSIONS.consentForm)?.valueCode;
+  const codesOf = (items: unknown[], system: string) =>
+    items.map(asObject).filter((coding) => coding.system === undefined || coding.system === system).map((coding) => stringOf(coding.code) ?? '');
+  const candidate = {
+    givenBy: performerReference === undefined && performer.display === undefined ? undefined : isClient ? 'client' : 'legal_representative',
+    ...(isClient ? {} : { representativeName: stringOf(performer.display) }),
+    receiverOrganisationId: receiver,
+    purposes: codesOf(asArray(provision.purpose), SYSTEMS.consentPurpose),
+    dataCategories: codesOf(asArray(provision.code).flatMap((concept) => asArray(asObject(concept).coding)), SYSTEMS.dataCategory),
+    form,
+    givenOn: stringOf(body.dateTime)?.slice(0, 10),
+    validUntil: stringOf(asObject(provision.period).end)?.slice(0, 10),
+  };
+  const parsed = consentCreateSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', {
+      message: parsed.error.issues[0]!.message,
+      errors: parsed.error.issues.map((issue) => ({ path: FHIR_PATH[String(issue.path[0])] ?? issue.path.join('.'), message: issue.message })),
+    });
+  }
+  return parsed.data;
+}
+
+async function familyOfPatientReference(ctx: FhirContext, body: Json): Promise<string> {
+  const id = referencedId(stringOf(asObject(body.patient).reference), 'Patient');
+  if (!id || !isUuid(id)) invalid('patient', 'Geef de cliënt: patient.reference = Patient/{id}.');
+  const location = await locatePatient(ctx.db, id.toLowerCase());
+  if (!location || location.childId) invalid('patient', 'Deze cliënt bestaat niet, of u heeft er geen toegang toe.');
+  return location.familyId;
+}
+
+async function readConsent(ctx: FhirContext, id: string): Promise<Consent> {
+  const familyId = await familyOfConsent(ctx.db, uuidOrNotFound(id));
+  if (!familyId) throw new AppError('not_found');
+  const consent = (await listConsents(ctx, familyId)).find((candidate) => candidate.id === id.toLowerCase());
+  if (!consent) throw new AppError('not_found');
+  return consent;
+}
+
+async function patchConsent(ctx: FhirContext, id: string, operations: JsonPatchOperation[]): Promise<FhirResource> {
+  const isWithdrawal =
+    operations.length === 1 && (operations[0]!.op === 'replace' || operations[0]!.op === 'add') && operations[0]!.path === '/status' && operations[0]!.value === 'inactive';
+  if (!isWithdrawal) {
+    invalid('body', "Een toestemming kan alleen worden ingetrokken: één bewerking replace van /status naar 'inactive'.");
+  }
+  if (!(await familyOfConsent(ctx.db, uuidOrNotFound(id)))) throw new AppError('not_found');
+  const { consent } = await withdrawConsent(ctx, id.toLowerCase());
+  return toFhirConsent(consent);
+}
+
+export const consentHandler: ResourceHandler = {
+  type: 'Consent',
+  documentation:
+    'Toestemming van de cliënt (of een wettelijk vertegenwoordiger) om gegevens te delen met één ontvangende organisatie ' +
+    `(provision.actor met rol IRCP), voor doelen (${SYSTEMS.consentPurpose}) en soorten gegevens (provision.code, ${SYSTEMS.dataCategory}), ` +
+    `mondeling of schriftelijk (extensie ${EXTENSIONS.consentForm}), met begin- en einddatum.`,
+  read: async (ctx, id) => toFhirConsent(await readConsent(ctx, id)),
+  search: {
+    parameters: [
+      { name: 'patient', type: 'reference', documentation: 'De cliënt: Patient/{id} (verplicht).' },
+      { name: 'status', type: 'token', documentation: 'active, proposed of inactive (ingetrokken of verlopen).' },
+    ],
+    run: async (ctx, parameters, window) => {
+      if (!parameters.patient) throw invalidParameter('patient', "Zoek toestemmingen per cliënt: geef de zoekparameter 'patient'.");
+      const id = parseReference('patient', parameters.patient, 'Patient');
+      const location = isUuid(id) ? await locatePatient(ctx.db, id.toLowerCase()) : null;
+      if (!location || location.childId) return { items: [], total: 0 };
+      const consents = (await listConsents(ctx, location.familyId)).map(toFhirConsent);
+      return pageOf(consents.filter((consent) => parameters.status === undefined || consent.status === parameters.status), window);
+    },
+  },
+  create: {
+    isConditional: false,
+    documentation:
+      'Toestemming vastleggen: patient, performer (Patient = de cliënt zelf; anders display = naam van de vertegenwoordiger), ' +
+      'dateTime (datum van toestemming), provision.period.end (geldig tot), provision.actor (Organization), provision.purpose, provision.code en de vorm-extensie.',
+    run: async (ctx, body) => {
+      const resource = asObject(body);
+      if (resource.status !== undefined && resource.status !== 'active') invalid('status', "Een nieuwe toestemming heeft status 'active'.");
+      const input = consentInputOf(resource);
+      const familyId = await familyOfPatientReference(ctx, resource);
+      return { resource: toFhirConsent(await recordConsent(ctx, familyId, input)), isNew: true };
+    },
+  },
+  patch: {
+    documentation: "Intrekken: JSON Patch [{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"inactive\"}]. Direct van kracht: de ontvanger verliest de toegang.",
+    run: (ctx, id, operations) => patchConsent(ctx, id, operations),
+  },
+};
