@@ -31,6 +31,8 @@ const FamilyOverviewPage = lazy(() => import('./features/families/family-overvie
 const FamilyAccessLogPage = lazy(() => import('./features/families/family-access-log-page.js'));
 const EmergencyAccessPage = lazy(() => import('./features/families/emergency-access-page.js'));
 const EmergencyReviewPage = lazy(() => import('./features/families/emergency-review-page.js'));
+const ScreeningListPage = lazy(() => import('./features/screening/screening-list-page.js'));
+const ScreeningPage = lazy(() => import('./features/screening/screening-page.js'));
 const CareSectionPage = lazy(() => import('./features/care/care-section-page.js'));
 const CaseloadPage = lazy(() => import('./features/care/caseload-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
@@ -120,6 +122,14 @@ export const routes: RouteObject[] = [
                     children: [
                       { index: true, element: <FamilyOverviewPage /> },
                       { path: 'inzage', handle: crumb((m) => m.families.accessLogCrumb), element: <FamilyAccessLogPage /> },
+                      {
+                        path: 'screening',
+                        handle: crumb((m) => m.screening.crumb),
+                        children: [
+                          { index: true, element: <ScreeningListPage /> },
+                          { path: ':screeningId', handle: crumb((m) => m.screening.screeningCrumb), element: <ScreeningPage /> },
+                        ],
+                      },
                       { path: 'zorg', handle: crumb((m) => m.care.crumb), element: <CareSectionPage /> },
                       // chain: family file sections (one entry per section; keep this marker)
                     ],
