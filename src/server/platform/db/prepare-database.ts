@@ -3,6 +3,7 @@
 import type { Database } from './connection.js';
 import { loadReferenceData } from '../../features/reference/load-reference-data.js';
 import { isEmptyDatabase, seedDemo, type DemoSeed } from '../../demo/seed-demo.js';
+import { seedChainDemo } from '../../demo/seed-chain-demo.js';
 import { loadShippedInstruments } from '../../features/screening/instruments/load-shipped-instruments.js';
 import { seedDemoPathways } from '../../features/pathways/seed-demo-pathways.js';
 import { NATIONAL_YEARS, seedNationalRegister } from '../../features/monitor/register/seed-national-register.js';
@@ -20,6 +21,8 @@ export async function prepareDatabase(
   const shouldSeed = options.seedDemo && (await isEmptyDatabase(database.db));
   if (!shouldSeed) return { demo: null };
   const demo = await seedDemo(database.db, options.now);
+  // Demo clients in the chain (made through the use-cases, so consent rules and the audit log apply).
+  await seedChainDemo(database.db, demo, options.now);
   if (options.seedNational === false) return { demo };
   // The monitor of a new demo database shows the synthetic national register (all municipalities,
   // 2019–2024, ≈ 1 million births): ≈ 30 s on PostgreSQL, ≈ 50 s on PGlite, once.
