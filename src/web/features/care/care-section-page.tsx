@@ -7,6 +7,7 @@ import { HomeVisitsSection } from './home-visits-section.js';
 import { EnrolmentsSection } from './enrolments-section.js';
 import { OutcomesSection } from './outcomes-section.js';
 import { SupportTierSection } from './support-tier-section.js';
+import './care.css';
 
 export default function CareSectionPage() {
   const { m } = useMessages();
