@@ -180,6 +180,8 @@ export const referralSchema = z
     role: z.enum(['sender', 'receiver']),
     status: referralStatusSchema,
     statusReason: z.string().nullable(),
+    /** While on hold: the status it returns to on resume (who may resume depends on it). */
+    resumeTo: referralStatusSchema.nullable(),
     outcome: referralOutcomeSchema.nullable(),
     isOverdue: z.boolean(),
     requestedAt: z.iso.datetime().nullable(),

@@ -35,6 +35,10 @@ const ScreeningListPage = lazy(() => import('./features/screening/screening-list
 const ScreeningPage = lazy(() => import('./features/screening/screening-page.js'));
 const CareSectionPage = lazy(() => import('./features/care/care-section-page.js'));
 const CaseloadPage = lazy(() => import('./features/care/caseload-page.js'));
+const ReferralInboxPage = lazy(() => import('./features/referrals/referral-inbox-page.js'));
+const ReferralDetailPage = lazy(() => import('./features/referrals/referral-detail-page.js'));
+const FamilyReferralsPage = lazy(() => import('./features/referrals/family-referrals-page.js'));
+const OverdueReferralsPage = lazy(() => import('./features/referrals/overdue-referrals-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
@@ -131,18 +135,31 @@ export const routes: RouteObject[] = [
                         ],
                       },
                       { path: 'zorg', handle: crumb((m) => m.care.crumb), element: <CareSectionPage /> },
+                      { path: 'verwijzingen', handle: crumb((m) => m.referrals.familySectionCrumb), element: <FamilyReferralsPage /> },
                       // chain: family file sections (one entry per section; keep this marker)
                     ],
                   },
                 ],
               },
               { path: 'caseload', handle: crumb((m) => m.careCaseload.crumb), element: <CaseloadPage /> },
+              {
+                path: 'verwijzingen',
+                handle: crumb((m) => m.referrals.crumb),
+                children: [
+                  { index: true, element: <ReferralInboxPage /> },
+                  { path: ':referralId', handle: crumb((m) => m.referrals.detailCrumb), element: <ReferralDetailPage /> },
+                ],
+              },
               // chain: professional pages (one entry per page; keep this marker)
             ],
           },
           {
             element: <RequireRole roles={['organisation_admin', 'platform_admin']} />,
             children: [{ path: 'beheer/noodtoegang', handle: crumb((m) => m.families.reviewCrumb), element: <EmergencyReviewPage /> }],
+          },
+          {
+            element: <RequireRole roles={['coalition_coordinator', 'platform_admin']} />,
+            children: [{ path: 'verwijzingen/te-laat', handle: crumb((m) => m.referrals.overdueTitle), element: <OverdueReferralsPage /> }],
           },
           // chain: pages for other roles (keep this marker)
           {

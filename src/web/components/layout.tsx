@@ -28,6 +28,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/clienten', label: (m) => m.families.nav, roles: ['professional'] },
   { to: '/beheer/noodtoegang', label: (m) => m.emergency.navReview, roles: ADMIN_ROLES },
   { to: '/caseload', label: (m) => m.careCaseload.nav, roles: ['professional'] },
+  { to: '/verwijzingen', label: (m) => m.referrals.nav, roles: ['professional'] },
+  { to: '/verwijzingen/te-laat', label: (m) => m.referrals.overdueNav, roles: ['coalition_coordinator'] },
   // chain: navigation items (keep this marker)
   { to: '/monitor', label: (m) => m.monitorPages.navMonitor, roles: [] },
   { to: '/gemeenten', label: (m) => m.shell.navMunicipalities, roles: [] },

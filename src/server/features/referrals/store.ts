@@ -477,6 +477,7 @@ export async function toReferralView(tx: Executor, row: ReferralRow, actor: Acto
     role,
     status: row.status,
     statusReason: row.status_reason,
+    resumeTo: row.status === 'on-hold' ? row.status_before_hold : null,
     outcome: row.outcome,
     isOverdue: row.is_overdue,
     requestedAt: iso(row.requested_at),

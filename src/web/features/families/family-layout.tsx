@@ -19,6 +19,7 @@ const SECTIONS: Section[] = [
   { to: '', label: (m) => m.families.sectionOverview },
   { to: 'screening', label: (m) => m.screening.section },
   { to: 'zorg', label: (m) => m.care.sectionLabel },
+  { to: 'verwijzingen', label: (m) => m.referrals.familySection },
   // chain: family file sections (one entry per section; keep this marker)
   { to: 'inzage', label: (m) => m.families.sectionAccessLog },
 ];

@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: EUPL-1.2
+// One referral. The receiver reads what was shared and takes the next step (receive, accept, reject
+// with reason, start, complete with outcome, hold/resume, assign to me, forward); the sender follows
+// status, outcome and history (and may withdraw it while it is not accepted yet).
+import { useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { organisationApi } from '../../api/endpoints.js';
+import { SelectField } from '../../components/fields.js';
+import { Form, FormButtons } from '../../components/form.js';
+import { AsyncContent, Page, useAsync } from '../../components/page.js';
+import { Panel } from '../../components/panel.js';
+import {
+  Alert,
+  Button,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../../components/ui.js';
+import { useMessages, type Messages } from '../../i18n/messages.js';
+import { useSession } from '../../session/session.js';
+import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
+import { referralApi, type Consent, type Referral, type ReferralTransition } from './api.js';
+import { errorText, FlaggedBadge, OverdueBadge, statusText, TextAreaField } from './parts.js';
+
+type Event = ReferralTransition['event'];
+type Dialog = 'reject' | 'cancel' | 'hold' | 'complete' | 'forward' | null;
+
+/** The steps each side can take from each status (the server's state machine has the last word). */
+function stepsFor(referral: Referral): { simple: Event[]; dialogs: Exclude<Dialog, null>[] } {
+  const { status, role } = referral;
+  if (role === 'sender') {
+    if (status === 'requested') return { simple: [], dialogs: ['hold', 'cancel'] };
+    if (status === 'on-hold' && referral.resumeTo === 'requested') return { simple: ['resume'], dialogs: ['cancel'] };
+    return { simple: [], dialogs: [] };
+  }
+  const assign: Event[] = referral.assignedTo ? [] : ['assign'];
+  switch (status) {
+    case 'requested':
+      return { simple: ['receive', 'accept', ...assign], dialogs: ['reject'] };
+    case 'received':
+      return { simple: ['accept', ...assign], dialogs: ['reject', 'hold', 'forward'] };
+    case 'accepted':
+      return { simple: ['start', ...assign], dialogs: ['complete', 'hold', 'forward'] };
+    case 'in-progress':
+      return { simple: assign, dialogs: ['complete', 'hold', 'forward'] };
+    case 'on-hold':
+      return referral.resumeTo === 'requested' ? { simple: [], dialogs: [] } : { simple: ['resume'], dialogs: [] };
+    default:
+      return { simple: [], dialogs: [] };
+  }
+}
+
+const SIMPLE_LABEL: Record<string, (m: Messages['m']) => string> = {
+  receive: (m) => m.referrals.actionReceive,
+  accept: (m) => m.referrals.actionAccept,
+  start: (m) => m.referrals.actionStart,
+  resume: (m) => m.referrals.actionResume,
+  assign: (m) => m.referrals.actionAssign,
+};
+
+const DIALOG_LABEL: Record<Exclude<Dialog, null>, (m: Messages['m']) => string> = {
+  reject: (m) => m.referrals.actionReject,
+  cancel: (m) => m.referrals.actionCancel,
+  hold: (m) => m.referrals.actionHold,
+  complete: (m) => m.referrals.actionComplete,
+  forward: (m) => m.referrals.actionForward,
+};
+
+function lastDay(respondBy: string): string {
+  return new Date(new Date(respondBy).getTime() - 1).toISOString();
+}
+
+export default function ReferralDetailPage() {
+  const { referralId = '' } = useParams();
+  const state = useAsync(() => referralApi.get(referralId), [referralId]);
+  return (
+    <AsyncContent state={state}>
+      {(referral) => <ReferralView key={`${referral.id}-${referral.version}`} referral={referral} onChanged={state.reload} />}
+    </AsyncContent>
+  );
+}
+
+function ReferralView({ referral, onChanged }: { referral: Referral; onChanged(): void }) {
+  const { m, format, formatDate, formatDateTime } = useMessages();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ text: string; canReload: boolean } | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const steps = stepsFor(referral);
+
+  const run = async (action: () => Promise<string>) => {
+    if (isBusy) return;
+    setIsBusy(true);
+    setFailure(null);
+    try {
+      const done = await action();
+      setDialog(null);
+      setMessage(done);
+      sessionStorage.setItem('kr-referral-message', done);
+      onChanged();
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'internal';
+      setFailure({ text: errorText(m, error), canReload: code === 'stale_version' || code === 'already_processed' });
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const step = (body: Omit<ReferralTransition, 'version'>) =>
+    run(async () => {
+      const next = await referralApi.transition(referral.id, { ...body, version: referral.version });
+      return body.event === 'assign' ? m.referrals.assigned : format(m.referrals.stepDone, { status: statusText(m, next.status, next.outcome) });
+    });
+
+  // A message from the step before the reload (the view remounts on a new version).
+  const [flash] = useState(() => {
+    const stored = sessionStorage.getItem('kr-referral-message');
+    sessionStorage.removeItem('kr-referral-message');
+    return stored;
+  });
+  const shown = message ?? flash;
+
+  return (
+    <Page title={format(m.referrals.detailTitle, { receiver: referral.receiver.organisationName })}>
+      {shown ? <Alert type="ok">{shown}</Alert> : null}
+      {failure ? (
+        <Alert type="error">
+          <Paragraph>{failure.text}</Paragraph>
+          {failure.canReload ? <Button onClick={onChanged}>{m.referrals.reload}</Button> : null}
+        </Alert>
+      ) : null}
+      {referral.isOverdue && referral.respondBy ? (
+        <Alert type="warning">{format(m.referrals.overdueNotice, { date: formatDate(lastDay(referral.respondBy)) })}</Alert>
+      ) : null}
+      {referral.legalGround ? (
+        <Alert type="warning">
+          <Paragraph>
+            {format(m.referrals.legalGroundNotice, { ground: m.referralLegalGrounds[referral.legalGround as keyof Messages['m']['referralLegalGrounds']] ?? referral.legalGround })}
+          </Paragraph>
+          {referral.justification ? (
+            <Paragraph>
+              <strong>{m.referrals.justificationLabel}:</strong> {referral.justification}
+            </Paragraph>
+          ) : null}
+        </Alert>
+      ) : null}
+      {referral.role === 'sender' ? <Paragraph>{m.referrals.senderNotice}</Paragraph> : null}
+
+      <dl className="kr-details">
+        <dt>{m.referrals.statusLabel}</dt>
+        <dd>
+          {statusText(m, referral.status, referral.outcome)}
+          {referral.isOverdue ? <OverdueBadge /> : null}
+          {referral.isFlaggedForReview ? <FlaggedBadge /> : null}
+        </dd>
+        {referral.statusReason ? (
+          <>
+            <dt>{m.referrals.statusReasonLabel}</dt>
+            <dd>{referral.statusReason}</dd>
+          </>
+        ) : null}
+        <dt>{m.referrals.columnSender}</dt>
+        <dd>
+          {format(m.referrals.sentBy, {
+            person: referral.sender.personName,
+            organisation: referral.sender.organisationName,
+            date: referral.requestedAt ? formatDate(referral.requestedAt) : '',
+          })}
+        </dd>
+        <dt>{m.referrals.columnReceiver}</dt>
+        <dd>{referral.receiver.organisationName}</dd>
+        <dt>{m.referrals.columnMunicipality}</dt>
+        <dd>{referral.municipalityName}</dd>
+        {referral.respondBy ? (
+          <>
+            <dt>{m.referrals.columnRespondBy}</dt>
+            <dd>{formatDate(lastDay(referral.respondBy))}</dd>
+          </>
+        ) : null}
+        <dt>{m.referrals.assignedTo}</dt>
+        <dd>{referral.assignedTo?.name ?? m.referrals.notAssigned}</dd>
+        <dt>{m.referrals.reason}</dt>
+        <dd>{referral.reason ?? m.referrals.notShared}</dd>
+        <dt>{m.referrals.factors}</dt>
+        <dd>
+          {referral.factorKeys.length === 0 ? (
+            m.referrals.noFactors
+          ) : (
+            <ul>
+              {referral.factorKeys.map((key) => (
+                <li key={key}>{FACTOR_CATALOGUE.get(key)?.riskLabel ?? key}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+
+      {referral.role === 'receiver' && referral.client ? <SharedClientSection referral={referral} /> : null}
+
+      {steps.simple.length + steps.dialogs.length > 0 ? (
+        <section className="kr-section" aria-labelledby="actions-title">
+          <Heading level={2} id="actions-title">
+            {m.referrals.actionsTitle}
+          </Heading>
+          <div className="kr-referral-actions">
+            {steps.simple.map((event) => (
+              <Button key={event} variant={event === 'accept' ? 'primary' : 'secondary'} busy={isBusy} onClick={() => step({ event })}>
+                {SIMPLE_LABEL[event]!(m)}
+              </Button>
+            ))}
+            {steps.dialogs.map((kind) => (
+              <Button key={kind} onClick={() => setDialog(kind)} aria-expanded={dialog === kind}>
+                {DIALOG_LABEL[kind](m)}
+              </Button>
+            ))}
+          </div>
+          {dialog === 'reject' || dialog === 'cancel' || dialog === 'hold' ? (
+            <ReasonDialog
+              kind={dialog}
+              isBusy={isBusy}
+              onClose={() => setDialog(null)}
+              onSubmit={(reason) => step({ event: dialog, reason })}
+            />
+          ) : null}
+          {dialog === 'complete' ? (
+            <CompleteDialog isBusy={isBusy} onClose={() => setDialog(null)} onSubmit={(outcome, note) => step({ event: 'complete', outcome, ...(note ? { note } : {}) })} />
+          ) : null}
+          {dialog === 'forward' ? (
+            <ForwardDialog
+              referral={referral}
+              isBusy={isBusy}
+              onClose={() => setDialog(null)}
+              onSubmit={(body) =>
+                run(async () => {
+                  const result = await referralApi.forward(referral.id, { ...body, version: referral.version });
+                  return format(m.referrals.forwarded, { organisation: result.forwarded.receiver.organisationName });
+                })
+              }
+            />
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="kr-section" aria-labelledby="history-title">
+        <Heading level={2} id="history-title">
+          {m.referrals.historyTitle}
+        </Heading>
+        <Table>
+          <TableCaption className="kr-visually-hidden">{m.referrals.historyCaption}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{m.referrals.historyWhen}</TableHeaderCell>
+              <TableHeaderCell scope="col">{m.referrals.historyStatus}</TableHeaderCell>
+              <TableHeaderCell scope="col">{m.referrals.historyWho}</TableHeaderCell>
+              <TableHeaderCell scope="col">{m.referrals.historyNote}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {referral.history.map((item, index) => (
+              <TableRow key={index}>
+                <TableCell>{formatDateTime(item.at)}</TableCell>
+                <TableCell>{statusText(m, item.status, item.outcome)}</TableCell>
+                <TableCell>{[item.actorName, item.organisationName].filter(Boolean).join(', ')}</TableCell>
+                <TableCell>{item.reason ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+
+      {referral.chain.length > 0 ? (
+        <section className="kr-section" aria-labelledby="chain-title">
+          <Heading level={2} id="chain-title">
+            {m.referrals.chainTitle}
+          </Heading>
+          <Paragraph>{m.referrals.chainIntro}</Paragraph>
+          <Table>
+            <TableCaption className="kr-visually-hidden">{m.referrals.chainCaption}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{m.referrals.columnSender}</TableHeaderCell>
+                <TableHeaderCell scope="col">{m.referrals.columnReceiver}</TableHeaderCell>
+                <TableHeaderCell scope="col">{m.referrals.columnStatus}</TableHeaderCell>
+                <TableHeaderCell scope="col">{m.referrals.columnRequestedAt}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {referral.chain.map((item) => (
+                <TableRow key={item.id}>
+                  <TableCell>{item.senderOrganisationName}</TableCell>
+                  <TableCell>
+                    {item.isCurrent ? (
+                      `${item.receiverOrganisationName} ${m.referrals.chainCurrent}`
+                    ) : (
+                      <Link to={`/verwijzingen/${item.id}`}>{item.receiverOrganisationName}</Link>
+                    )}
+                  </TableCell>
+                  <TableCell>{statusText(m, item.status, item.outcome)}</TableCell>
+                  <TableCell>{item.requestedAt ? formatDate(item.requestedAt) : ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
+
+function SharedClientSection({ referral }: { referral: Referral }) {
+  const { m, formatDate } = useMessages();
+  const client = referral.client!;
+  const notShared = m.referrals.notShared;
+  const channel = client.contactChannel ? (m.referralContactChannels[client.contactChannel as keyof Messages['m']['referralContactChannels']] ?? client.contactChannel) : notShared;
+  return (
+    <section className="kr-section" aria-labelledby="shared-title">
+      <Heading level={2} id="shared-title">
+        {m.referrals.sharedTitle}
+      </Heading>
+      <Paragraph>{m.referrals.sharedIntro}</Paragraph>
+      <dl className="kr-details">
+        <dt>{m.referrals.clientName}</dt>
+        <dd>{client.name}</dd>
+        <dt>{m.referrals.birthDate}</dt>
+        <dd>{client.birthDate ? formatDate(client.birthDate) : notShared}</dd>
+        <dt>{m.referrals.dueDate}</dt>
+        <dd>{client.dueDate ? formatDate(client.dueDate) : notShared}</dd>
+        <dt>{m.referrals.postcode}</dt>
+        <dd>{client.postcode ?? notShared}</dd>
+        <dt>{m.referrals.contactChannel}</dt>
+        <dd>{channel}</dd>
+        <dt>{m.referrals.contactLanguage}</dt>
+        <dd>{client.contactLanguage ?? notShared}</dd>
+        <dt>{m.referrals.doNotContact}</dt>
+        <dd>{client.doNotContact ? m.app.yes : m.app.no}</dd>
+        <dt>{m.referrals.phone}</dt>
+        <dd>{client.phone ?? notShared}</dd>
+        <dt>{m.referrals.email}</dt>
+        <dd>{client.email ?? notShared}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function ReasonDialog({ kind, isBusy, onClose, onSubmit }: { kind: 'reject' | 'cancel' | 'hold'; isBusy: boolean; onClose(): void; onSubmit(reason: string): void }) {
+  const { m } = useMessages();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const title = kind === 'reject' ? m.referrals.rejectTitle : kind === 'cancel' ? m.referrals.cancelTitle : m.referrals.holdTitle;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim().length < 10) {
+      setError(m.referrals.reasonDescription);
+      document.getElementById('step-reason')?.focus();
+      return;
+    }
+    setError(undefined);
+    onSubmit(reason.trim());
+  };
+  return (
+    <Panel id="step-dialog" title={title} onClose={onClose}>
+      <Form onSubmit={submit}>
+        <TextAreaField id="step-reason" label={m.referrals.reasonField} description={m.referrals.reasonDescription} value={reason} onValueChange={setReason} error={error} />
+        <FormButtons submitLabel={m.referrals.confirm} isSubmitting={isBusy}>
+          <Button onClick={onClose}>{m.app.cancel}</Button>
+        </FormButtons>
+      </Form>
+    </Panel>
+  );
+}
+
+function CompleteDialog({ isBusy, onClose, onSubmit }: { isBusy: boolean; onClose(): void; onSubmit(outcome: 'got_help' | 'could_not_contact' | 'declined', note: string): void }) {
+  const { m } = useMessages();
+  const [outcome, setOutcome] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome) {
+      setError(m.validation.required);
+      document.getElementById('step-outcome')?.focus();
+      return;
+    }
+    onSubmit(outcome as 'got_help', note.trim());
+  };
+  return (
+    <Panel id="step-dialog" title={m.referrals.completeTitle} onClose={onClose}>
+      <Form onSubmit={submit}>
+        <SelectField
+          id="step-outcome"
+          label={m.referrals.outcomeField}
+          value={outcome}
+          onValueChange={setOutcome}
+          emptyOption={m.shell.choose}
+          error={error}
+          options={(['got_help', 'could_not_contact', 'declined'] as const).map((value) => ({ value, label: m.referralOutcomes[value] }))}
+        />
+        <TextAreaField id="step-note" label={m.referrals.noteField} value={note} onValueChange={setNote} isOptional />
+        <FormButtons submitLabel={m.referrals.confirm} isSubmitting={isBusy}>
+          <Button onClick={onClose}>{m.app.cancel}</Button>
+        </FormButtons>
+      </Form>
+    </Panel>
+  );
+}
+
+function ForwardDialog({
+  referral,
+  isBusy,
+  onClose,
+  onSubmit,
+}: {
+  referral: Referral;
+  isBusy: boolean;
+  onClose(): void;
+  onSubmit(body: { toOrganisationId: string; reason: string; consentId?: string; legalGround?: string; justification?: string }): void;
+}) {
+  const { m } = useMessages();
+  const { session } = useSession();
+  const organisations = useAsync(() => organisationApi.list({ pageSize: 200 }), []);
+  // The consents of the family (readable once accepted; before that only a legal ground can be chosen).
+  const consents = useAsync(() => referralApi.consents(referral.familyId).catch((): Consent[] => []), [referral.familyId]);
+  const [toOrganisationId, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [basis, setBasis] = useState<'consent' | 'legal'>('consent');
+  const [consentId, setConsentId] = useState('');
+  const [legalGround, setLegalGround] = useState('');
+  const [justification, setJustification] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const valid = (consents.data ?? []).filter((consent) => consent.status === 'valid' && consent.receiverOrganisationId === toOrganisationId && consent.purposes.includes('referral'));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    if (!toOrganisationId) next.to = m.validation.required;
+    if (reason.trim().length < 10) next.reason = m.referrals.reasonDescription;
+    if (basis === 'consent' && !consentId) next.consent = m.referrals.noValidConsent;
+    if (basis === 'legal' && !legalGround) next.legalGround = m.validation.required;
+    if (basis === 'legal' && justification.trim().length < 30) next.justification = m.referrals.justificationDescription;
+    setErrors(next);
+    const first = Object.keys(next)[0];
+    if (first) {
+      document.getElementById(`forward-${first}`)?.focus();
+      return;
+    }
+    onSubmit({
+      toOrganisationId,
+      reason: reason.trim(),
+      ...(basis === 'consent' ? { consentId } : { legalGround, justification: justification.trim() }),
+    });
+  };
+  return (
+    <Panel id="step-dialog" title={m.referrals.forwardTitle} onClose={onClose}>
+      <Form onSubmit={submit}>
+        <SelectField
+          id="forward-to"
+          label={m.referrals.receiver}
+          value={toOrganisationId}
+          onValueChange={(value) => {
+            setTo(value);
+            setConsentId('');
+          }}
+          emptyOption={m.shell.choose}
+          error={errors.to}
+          options={(organisations.data?.items ?? [])
+            .filter((organisation) => organisation.isActive && organisation.id !== session?.organisation?.id && organisation.id !== referral.sender.organisationId)
+            .map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+        />
+        <TextAreaField id="forward-reason" label={m.referrals.reasonField} description={m.referrals.reasonDescription} value={reason} onValueChange={setReason} error={errors.reason} />
+        <SelectField
+          id="forward-basis"
+          label={m.referrals.basis}
+          value={basis}
+          onValueChange={(value) => setBasis(value === 'legal' ? 'legal' : 'consent')}
+          options={[
+            { value: 'consent', label: m.referrals.basisConsent },
+            { value: 'legal', label: m.referrals.basisLegalGround },
+          ]}
+        />
+        {basis === 'consent' ? (
+          <SelectField
+            id="forward-consent"
+            label={m.referrals.consent}
+            value={consentId}
+            onValueChange={setConsentId}
+            emptyOption={m.shell.choose}
+            error={errors.consent}
+            description={valid.length === 0 ? m.referrals.noValidConsent : undefined}
+            options={valid.map((consent) => ({ value: consent.id, label: `${consent.receiverOrganisationName} (${consent.givenOn} – ${consent.validUntil})` }))}
+          />
+        ) : (
+          <>
+            <SelectField
+              id="forward-legalGround"
+              label={m.referrals.legalGround}
+              value={legalGround}
+              onValueChange={setLegalGround}
+              emptyOption={m.shell.choose}
+              error={errors.legalGround}
+              options={(Object.keys(m.referralLegalGrounds) as (keyof Messages['m']['referralLegalGrounds'])[]).map((value) => ({ value, label: m.referralLegalGrounds[value] }))}
+            />
+            <TextAreaField
+              id="forward-justification"
+              label={m.referrals.justification}
+              description={m.referrals.justificationDescription}
+              value={justification}
+              onValueChange={setJustification}
+              error={errors.justification}
+            />
+          </>
+        )}
+        <FormButtons submitLabel={m.referrals.actionForward} isSubmitting={isBusy}>
+          <Button onClick={onClose}>{m.app.cancel}</Button>
+        </FormButtons>
+      </Form>
+    </Panel>
+  );
+}
