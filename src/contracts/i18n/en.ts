@@ -246,7 +246,7 @@ export const en = {
     introNoOrganisation: 'You do not work for an organisation yet. Ask the administrator to add you.',
     tasks: 'What would you like to do?',
     professionalText:
-      'As a professional you work with families in the first 1000 days. Screening, referrals and working together in the chain are coming soon.',
+      'As a professional you work with families in the first 1000 days: register, screen for risk and protective factors, refer with consent and follow up until help has arrived.',
     coordinatorText:
       'As coalition coordinator you bring together the partners of the local Kansrijke Start coalition. The coalition workspace is coming soon.',
     aggregateText:

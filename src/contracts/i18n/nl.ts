@@ -248,7 +248,7 @@ export const nl = {
     introNoOrganisation: 'U werkt nog niet voor een organisatie. Vraag de beheerder om u toe te voegen.',
     tasks: 'Wat wilt u doen?',
     professionalText:
-      'Als professional werkt u met gezinnen in de eerste 1000 dagen. Screenen, verwijzen en samenwerken in de keten komen binnenkort in Kansrijk.',
+      'Als professional werkt u met gezinnen in de eerste 1000 dagen: registreren, screenen op risico- en beschermende factoren, verwijzen met toestemming en volgen tot de hulp er is.',
     coordinatorText:
       'Als coalitiecoördinator brengt u de partners van de lokale coalitie Kansrijke Start samen. De werkruimte voor de coalitie komt binnenkort.',
     aggregateText:

@@ -84,6 +84,7 @@ export const familiesNl = {
     role_client: 'Cliënt',
     role_partner: 'Partner',
     role_child: 'Kind',
+    homeCardText: 'Zoek een cliënt, registreer een nieuwe (aanstaande) ouder of open een dossier.',
   },
   emergency: {
     title: 'Noodtoegang',
@@ -112,6 +113,7 @@ export const familiesNl = {
     columnReviewNote: 'Bevinding',
     columnFamily: 'Dossier',
     navReview: 'Noodtoegang',
+    homeCardText: 'Controleer of noodtoegang tot dossiers terecht was.',
   },
   accessLog: {
     title: 'Wie keek mee',
@@ -220,6 +222,7 @@ export const familiesEn = {
     role_client: 'Client',
     role_partner: 'Partner',
     role_child: 'Child',
+    homeCardText: 'Find a client, register a new (expecting) parent or open a file.',
   },
   emergency: {
     title: 'Emergency access',
@@ -248,6 +251,7 @@ export const familiesEn = {
     columnReviewNote: 'Finding',
     columnFamily: 'File',
     navReview: 'Emergency access',
+    homeCardText: 'Check whether emergency access to files was justified.',
   },
   accessLog: {
     title: 'Who looked',
