@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { pageOf, pagingQuerySchema } from './common.js';
 
 const DATE_MESSAGE = 'Vul een geldige datum in (JJJJ-MM-DD).';
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE);
+export const isoDateSchema = z.string({ message: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE);
 const text = (max: number) =>
   z
-    .string()
+    .string({ message: 'Vul hier tekst in.' })
     .trim()
     .max(max, `Dit is te lang (maximaal ${max} tekens).`)
     .regex(/^[^\u0000]*$/, 'Deze tekst bevat een ongeldig teken.');
@@ -25,7 +25,7 @@ export type CareLifeDomain = (typeof CARE_LIFE_DOMAINS)[number];
 export const HOME_VISIT_STATUSES = ['planned', 'held', 'not_held'] as const;
 export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
 
-const findingsSchema = z.partialRecord(z.enum(CARE_LIFE_DOMAINS), text(2000));
+const findingsSchema = z.partialRecord(z.enum(CARE_LIFE_DOMAINS), text(2000), { message: 'Geef bevindingen per levensdomein: lifestyle, parent, environment of child.' });
 
 export const homeVisitSchema = z
   .object({
@@ -118,7 +118,7 @@ export const enrolmentListSchema = z.object({ items: z.array(enrolmentSchema) })
 
 export const enrolmentCreateSchema = z
   .object({
-    interventionKey: z.string().trim().min(1, 'Kies een interventie uit de menukaart.').max(100),
+    interventionKey: z.string({ message: 'Kies een interventie uit de menukaart.' }).trim().min(1, 'Kies een interventie uit de menukaart.').max(100),
     /** The organisation that offers the intervention. */
     organisationId: z.uuid({ message: 'Kies de organisatie die de interventie aanbiedt.' }),
     startedOn: isoDateSchema,
@@ -131,7 +131,7 @@ export const enrolmentUpdateSchema = z
     /** end: completed as planned; drop_out: stopped early, with a reason. */
     action: z.enum(['end', 'drop_out'], { message: 'Kies of de deelname is afgerond of voortijdig is gestopt.' }),
     on: isoDateSchema,
-    reason: z.string().max(40).nullable().optional(),
+    reason: z.string({ message: 'Kies een reden voor de uitval.' }).max(40, 'Kies een reden voor de uitval.').nullable().optional(),
     explanation: text(500).nullable().optional(),
   })
   .meta({ id: 'EnrolmentUpdate' });
@@ -147,9 +147,9 @@ export const birthCreateSchema = z
     gestationalDays: wholeNumber('Vul de dagen van de zwangerschapsduur in (0 tot 6).'),
     birthWeightGrams: wholeNumber('Vul het geboortegewicht in hele grammen in.'),
     sex: z.enum(['female', 'male'], { message: 'Kies het geslacht van het kind.' }),
-    multipleBirth: z.boolean().default(false),
-    liveBorn: z.boolean().default(true),
-    maternityCareReceived: z.boolean().nullable().default(null),
+    multipleBirth: z.boolean({ message: 'Kies of het een meerling is (ja of nee).' }).default(false),
+    liveBorn: z.boolean({ message: 'Kies of het kind levend is geboren (ja of nee).' }).default(true),
+    maternityCareReceived: z.boolean({ message: 'Kies of er kraamzorg is ontvangen (ja, nee of onbekend).' }).nullable().default(null),
     maternityCareHours: wholeNumber('Vul het aantal uren kraamzorg in hele uren in.').nullable().default(null),
     /** Given name of the child (optional; the file then says "Baby"). */
     childGivenName: text(100).nullable().optional(),

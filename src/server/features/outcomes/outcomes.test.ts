@@ -58,6 +58,12 @@ describe('birth outcome', () => {
     expect(future.json().detail).toBe('De geboortedatum kan niet in de toekomst liggen.');
     const hours = await s.nurse.request('POST', `/api/v1/families/${familyId}/birth`, birth({ maternityCareReceived: false, maternityCareHours: 20 }));
     expect(hours.statusCode).toBe(400);
+    // Wrong types: every field says in Dutch what it needs.
+    const empty = await s.nurse.request('POST', `/api/v1/families/${familyId}/birth`, { liveBorn: 'ja' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors.map((error: { message: string }) => error.message)).toEqual(
+      expect.arrayContaining(['Vul het geboortegewicht in hele grammen in.', 'Kies het geslacht van het kind.', 'Kies of het kind levend is geboren (ja of nee).']),
+    );
 
     expect(await t.database.db.select().from(birthOutcomes).where(eq(birthOutcomes.familyId, familyId))).toEqual([]);
     expect(await t.database.db.select().from(familyMembers).where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.role, 'child')))).toEqual([]);
