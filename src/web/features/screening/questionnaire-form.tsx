@@ -125,7 +125,9 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
     if (Object.keys(clientErrors).length > 0) return fail(clientErrors, null);
     setIsSubmitting(true);
     try {
+      // The completion carries the answers itself: no draft save may run after it.
       if (timer.current) clearTimeout(timer.current);
+      isDirty.current = false;
       if (inFlight.current) await inFlight.current;
       const completed = await screeningApi.complete(screening.id, answers, versionRef.current);
       onCompleted(completed);
