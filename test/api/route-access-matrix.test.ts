@@ -11,6 +11,7 @@ import { enrolments } from '../../src/server/features/interventions/schema.js';
 import { insertTestFamily } from '../../src/server/features/families/test-support.js';
 import { insertTestScreening } from '../../src/server/features/screening/test-support.js';
 import { insertTestReferral } from '../../src/server/features/referrals/test-support.js';
+import { completedQuestionnaireResponse, consentResource, referralTask } from '../../src/server/features/fhir/test-support.js';
 import { emergencyAccesses } from '../../src/server/features/families/schema.js';
 import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessions.js';
 
@@ -264,6 +265,102 @@ const MATRIX: Record<string, Entry> = {
     allow: everyone,
     request: ({ organisationId }) => json('GET', `/fhir/R4/Organization/${organisationId}`),
   },
+  'GET /fhir/R4/HealthcareService': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/HealthcareService?municipality=GM0505') },
+  'GET /fhir/R4/HealthcareService/:id': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ organisationId }) => json('GET', `/fhir/R4/HealthcareService/${organisationId}`),
+  },
+  'GET /fhir/R4/Questionnaire': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/Questionnaire') },
+  'GET /fhir/R4/Questionnaire/:id': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ questionnaireId }) => json('GET', `/fhir/R4/Questionnaire/${questionnaireId}`),
+  },
+  // Searches run only over what the actor may see: a professional of another organisation gets an empty searchset.
+  'GET /fhir/R4/Patient': { access: 'authenticated', allow: { professional: 'any' }, request: ({ familyId }) => json('GET', `/fhir/R4/Patient?_id=${familyId}`) },
+  'GET /fhir/R4/Patient/:id': { access: 'authenticated', allow: { professional: 'own' }, request: ({ familyId }) => json('GET', `/fhir/R4/Patient/${familyId}`) },
+  'GET /fhir/R4/RelatedPerson': {
+    access: 'authenticated',
+    allow: { professional: 'any' },
+    request: ({ familyId }) => json('GET', `/fhir/R4/RelatedPerson?patient=Patient/${familyId}`),
+  },
+  // The situation's family has no partner: professionals reach the lookup (404); other roles are refused first.
+  'GET /fhir/R4/RelatedPerson/:id': { access: 'authenticated', allow: { professional: 'any' }, request: ({ familyId }) => json('GET', `/fhir/R4/RelatedPerson/${familyId}`) },
+  'GET /fhir/R4/QuestionnaireResponse': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/fhir/R4/QuestionnaireResponse?patient=Patient/${familyId}`),
+  },
+  'GET /fhir/R4/QuestionnaireResponse/:id': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ screeningId }) => json('GET', `/fhir/R4/QuestionnaireResponse/${screeningId}`),
+  },
+  'POST /fhir/R4/QuestionnaireResponse': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('POST', '/fhir/R4/QuestionnaireResponse', completedQuestionnaireResponse(familyId, t.clock.now())),
+  },
+  'GET /fhir/R4/ServiceRequest': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/fhir/R4/ServiceRequest?patient=Patient/${familyId}`),
+  },
+  'GET /fhir/R4/ServiceRequest/:id': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ referralId }) => json('GET', `/fhir/R4/ServiceRequest/${referralId}`),
+  },
+  'GET /fhir/R4/Task': { access: 'authenticated', allow: { professional: 'own' }, request: ({ familyId }) => json('GET', `/fhir/R4/Task?patient=Patient/${familyId}`) },
+  'GET /fhir/R4/Task/:id': { access: 'authenticated', allow: { professional: 'own' }, request: ({ referralId }) => json('GET', `/fhir/R4/Task/${referralId}`) },
+  // Once the consent is withdrawn (withdrawal routes): consent_required (422), still reached.
+  'POST /fhir/R4/Task': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId, organisationId, consentId }) => json('POST', '/fhir/R4/Task', referralTask(familyId, referralReceiverOf(organisationId), consentId)),
+  },
+  // The sender cancels without a reason: 400 (or 409 once cancelled), reached but not saved.
+  'PATCH /fhir/R4/Task/:id': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ referralId }) => ({
+      ...json('PATCH', `/fhir/R4/Task/${referralId}`, [{ op: 'replace', path: '/status', value: 'cancelled' }]),
+      headers: { 'content-type': 'application/json-patch+json' },
+    }),
+  },
+  'GET /fhir/R4/Consent': { access: 'authenticated', allow: { professional: 'own' }, request: ({ familyId }) => json('GET', `/fhir/R4/Consent?patient=Patient/${familyId}`) },
+  'GET /fhir/R4/Consent/:id': { access: 'authenticated', allow: { professional: 'own' }, request: ({ consentId }) => json('GET', `/fhir/R4/Consent/${consentId}`) },
+  'POST /fhir/R4/Consent': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId, organisationId }) => json('POST', '/fhir/R4/Consent', consentResource(familyId, referralReceiverOf(organisationId), t.clock.now())),
+  },
+  // Withdrawn after the first allowed run: later runs get already_processed (409), still reached.
+  'PATCH /fhir/R4/Consent/:id': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ consentId }) => ({
+      ...json('PATCH', `/fhir/R4/Consent/${consentId}`, [{ op: 'replace', path: '/status', value: 'inactive' }]),
+      headers: { 'content-type': 'application/json-patch+json' },
+    }),
+  },
+  'GET /fhir/R4/Observation': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/fhir/R4/Observation?patient=Patient/${familyId}`),
+  },
+  // No birth with this id: professionals reach the lookup (404); other roles are refused first.
+  'GET /fhir/R4/Observation/:id': {
+    access: 'authenticated',
+    allow: { professional: 'any' },
+    request: ({ familyId }) => json('GET', `/fhir/R4/Observation/${familyId}-big2`),
+  },
+  'GET /fhir/R4/AuditEvent': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ familyId }) => json('GET', `/fhir/R4/AuditEvent?patient=Patient/${familyId}`),
+  },
   // fhir: matrix entries
   // Screening (instruments are not personal data; a screening is part of a family's file).
   'GET /api/v1/questionnaires': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/questionnaires') },
@@ -380,6 +477,8 @@ const MATRIX: Record<string, Entry> = {
   },
   // The working list searches only the actor's own organisation's caseload (tested in the feature).
   'GET /api/v1/caseload': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/caseload?nurse=all') },
+  // The professionals of the actor's own organisation (tested in the feature).
+  'GET /api/v1/care-team': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/care-team') },
 
   // Consent and referrals: the family's file (care relationship) and the referral's sender/receiver.
   'POST /api/v1/families/:familyId/consents': {

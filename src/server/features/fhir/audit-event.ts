@@ -67,6 +67,7 @@ export function toFhirAuditEvent(familyId: string, entry: AccessLogEntry): FhirR
 
 export const auditEventHandler: ResourceHandler = {
   type: 'AuditEvent',
+  policyResource: 'family',
   documentation:
     'Het inzageoverzicht ("wie keek mee") van een cliënt: elke keer dat iemand het dossier opende, zocht of wijzigde. ' +
     'Alleen te zoeken per cliënt (patient); het opvragen wordt zelf ook vastgelegd.',

@@ -131,6 +131,7 @@ async function patchConsent(ctx: FhirContext, id: string, operations: JsonPatchO
 
 export const consentHandler: ResourceHandler = {
   type: 'Consent',
+  policyResource: 'family',
   documentation:
     'Toestemming van de cliënt (of een wettelijk vertegenwoordiger) om gegevens te delen met één ontvangende organisatie ' +
     `(provision.actor met rol IRCP), voor doelen (${SYSTEMS.consentPurpose}) en soorten gegevens (provision.code, ${SYSTEMS.dataCategory}), ` +

@@ -83,6 +83,7 @@ async function observationsOfFamily(ctx: FhirContext, familyId: string): Promise
 
 export const observationHandler: ResourceHandler = {
   type: 'Observation',
+  policyResource: 'family',
   documentation:
     'Uitkomsten van de geboorte: zwangerschapsduur (LOINC 76516-4, in dagen), geboortegewicht (LOINC 8339-4), ' +
     `en daarvan afgeleid vroeggeboorte, SGA en Big2 (${SYSTEMS.birthOutcome}; waarde ja/nee).`,

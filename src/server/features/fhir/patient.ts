@@ -113,6 +113,7 @@ function bsnOf(value: string): string {
 
 export const patientHandler: ResourceHandler = {
   type: 'Patient',
+  policyResource: 'family',
   documentation:
     'De cliënt (aanstaande ouder; id = het dossier van het gezin) en kinderen na de geboorte (id = het gezinslid). ' +
     'Alleen cliënten met wie uw organisatie een zorgrelatie heeft, of waarvoor u noodtoegang heeft. Elk getoond dossier wordt vastgelegd als inzage.',
@@ -158,6 +159,7 @@ export const patientHandler: ResourceHandler = {
 
 export const relatedPersonHandler: ResourceHandler = {
   type: 'RelatedPerson',
+  policyResource: 'family',
   documentation: 'De partner van de cliënt (patient = de cliënt). Zelfde toegang als het dossier van het gezin.',
   read: async (ctx, id) => {
     const familyId = await familyOfPartner(ctx.db, uuidOrNotFound(id));

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureDependencies } from '../../app.js';
 import { AppError, normaliseError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/request-context.js';
+import { hasAnyGrant } from '../../platform/access/policy.js';
 import { searchset, searchWindowOf } from './bundle.js';
 import { capabilityStatement } from './capability-statement.js';
 import { FHIR_CONTENT_TYPE, weakEtag, versionFromIfMatch, type FhirResource } from './fhir-types.js';
@@ -20,6 +21,26 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 function fhirContext(request: FastifyRequest, deps: FeatureDependencies): FhirContext {
   return { ...contextOf(request, deps), baseUrl: baseUrlOf(deps), db: deps.db };
+}
+
+/**
+ * Deny by default, before any lookup: a role with no grant at all on the handler's policy resource
+ * is refused through the scoped store, so the refusal is audited like any other.
+ */
+async function guarded(request: FastifyRequest, deps: FeatureDependencies, handler: ResourceHandler, action: 'list' | 'read' | 'create' | 'update'): Promise<FhirContext> {
+  const ctx = fhirContext(request, deps);
+  const resource = handler.policyResource;
+  if (resource && !hasAnyGrant(ctx.actor, resource, action)) {
+    await ctx.store.act({
+      resource,
+      action: action === 'list' || action === 'create' ? 'read' : action,
+      objectId: `fhir:${handler.type}`,
+      locate: async () => ({ organisationIds: [] }),
+      perform: async () => undefined,
+    });
+    throw new AppError('forbidden');
+  }
+  return ctx;
 }
 
 function baseUrlOf(deps: FeatureDependencies): string {
@@ -87,8 +108,8 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
     fhir.get(`/R4/${type}`, { schema: hide }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       const window = searchWindowOf(query);
+      const ctx = await guarded(request, deps, handler, 'list');
       const { values, given } = parseSearchParameters(query, search.parameters);
-      const ctx = fhirContext(request, deps);
       const page = await search.run(ctx, values, window);
       return reply
         .header('Cache-Control', 'no-store')
@@ -100,14 +121,15 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
     const read = handler.read;
     fhir.get(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
       const { id } = request.params as { id: string };
-      return sendResource(reply, await read(fhirContext(request, deps), id));
+      const ctx = await guarded(request, deps, handler, 'read');
+      return sendResource(reply, await read(ctx, id));
     });
   }
   if (handler.create) {
     const create = handler.create;
     fhir.post(`/R4/${type}`, { schema: hide }, async (request, reply) => {
+      const ctx = await guarded(request, deps, handler, 'create');
       checkResourceType(request.body, type);
-      const ctx = fhirContext(request, deps);
       const headers = { idempotencyKey: singleHeader(request, 'idempotency-key'), ifNoneExist: singleHeader(request, 'if-none-exist') };
       const { resource, isNew } = await create.run(ctx, request.body, headers);
       const version = resource.meta?.versionId;
@@ -119,22 +141,24 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
     const update = handler.update;
     fhir.put(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
       const { id } = request.params as { id: string };
+      const ctx = await guarded(request, deps, handler, 'update');
       checkResourceType(request.body, type);
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-      return sendResource(reply, await preconditioned(expectedVersion, () => update.run(fhirContext(request, deps), id, request.body, expectedVersion)));
+      return sendResource(reply, await preconditioned(expectedVersion, () => update.run(ctx, id, request.body, expectedVersion)));
     });
   }
   if (handler.patch) {
     const patch = handler.patch;
     fhir.patch(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
       const { id } = request.params as { id: string };
+      const ctx = await guarded(request, deps, handler, 'update');
       if (!String(request.headers['content-type'] ?? '').startsWith(JSON_PATCH)) throw new AppError('unsupported_media_type', { message: `Stuur een JSON Patch (${JSON_PATCH}).` });
       if (!isJsonPatch(request.body)) {
         const message = 'Stuur een JSON Patch: een lijst van 1 tot 20 bewerkingen met op en path.';
         throw new AppError('validation_failed', { message, errors: [{ path: 'body', message }] });
       }
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-      return sendResource(reply, await preconditioned(expectedVersion, () => patch.run(fhirContext(request, deps), id, request.body as JsonPatchOperation[], expectedVersion)));
+      return sendResource(reply, await preconditioned(expectedVersion, () => patch.run(ctx, id, request.body as JsonPatchOperation[], expectedVersion)));
     });
   }
 }

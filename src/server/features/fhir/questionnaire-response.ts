@@ -67,6 +67,7 @@ async function createQuestionnaireResponse(ctx: FhirContext, body: unknown) {
 
 export const questionnaireResponseHandler: ResourceHandler = {
   type: 'QuestionnaireResponse',
+  policyResource: 'family',
   documentation: 'Een screening van een cliënt met een signaleringsinstrument; het factorprofiel volgt uit de antwoorden.',
   read: async (ctx, id) => {
     if (!isUuid(id)) throw new AppError('not_found');

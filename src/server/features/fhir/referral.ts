@@ -351,6 +351,7 @@ async function patchTask(ctx: FhirContext, id: string, operations: JsonPatchOper
 
 export const serviceRequestHandler: ResourceHandler = {
   type: 'ServiceRequest',
+  policyResource: 'referral',
   documentation:
     'Wat een verwijzing vraagt: voor welke cliënt, aan welke organisatie (performer), waarom (reasonCode: factoren; note: reden) ' +
     'en onder welke toestemming of wettelijke grond (supportingInfo, extensie). Zelfde id als de bijbehorende Task.',
@@ -369,6 +370,7 @@ export const serviceRequestHandler: ResourceHandler = {
 
 export const taskHandler: ResourceHandler = {
   type: 'Task',
+  policyResource: 'referral',
   documentation:
     'De levensloop van een verwijzing: requested → received → accepted | rejected → in-progress → completed (uitkomst in businessStatus) | cancelled; on-hold mag. ' +
     'focus = de ServiceRequest (zelfde id), owner = de ontvangende organisatie, requester = de verwijzer.',

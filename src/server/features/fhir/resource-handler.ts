@@ -44,6 +44,11 @@ export interface JsonPatchOperation {
 
 export interface ResourceHandler {
   type: string;
+  /**
+   * The policy resource holding this type's records when they are personal data. A role without any
+   * grant on it is refused (and the refusal audited) before anything is looked up, as in the REST API.
+   */
+  policyResource?: 'family' | 'referral';
   /** Dutch: what this resource stands for in Kansrijk. */
   documentation: string;
   read?: (ctx: FhirContext, id: string) => Promise<FhirResource>;

@@ -4,7 +4,10 @@
 // properties R4 does not know, which the package only reports as warnings.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { fhirR4Errors, fhirR4Warnings } from '../screening/test-support.js';
+import { fhirR4Errors, fhirR4Warnings, PREGNANT_WITH_DEBTS_AND_STRESS } from '../screening/test-support.js';
+import { KANSRIJK_SIGNALERING_V1 } from '../screening/instruments/shipped-instruments.js';
+import { toQuestionnaireResponse, type Answers } from '../screening/questionnaire-response.js';
+import { EXTENSIONS, SYSTEMS } from './fhir-types.js';
 
 export function fhirProblems(resource: object): string[] {
   return [...fhirR4Errors(resource), ...fhirR4Warnings(resource).filter((warning) => warning.includes('Unexpected property'))];
@@ -41,4 +44,69 @@ export interface SearchsetBody<R = Record<string, unknown> & { resourceType: str
 
 export function resourcesOf<R = Record<string, unknown> & { resourceType: string; id: string }>(bundle: SearchsetBody<R>): R[] {
   return (bundle.entry ?? []).map((entry) => entry.resource);
+}
+
+// ── Request bodies shared by the FHIR tests and the route matrix ──────────────────────────────────
+
+
+function isoDay(from: Date, days: number): string {
+  return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A completed screening of the client (family id) with the shipped instrument: debts, stress, a supportive partner. */
+export function completedQuestionnaireResponse(familyId: string, now: Date) {
+  return toQuestionnaireResponse({
+    questionnaire: KANSRIJK_SIGNALERING_V1,
+    answers: PREGNANT_WITH_DEBTS_AND_STRESS as unknown as Answers,
+    status: 'completed',
+    authored: now.toISOString(),
+    subjectReference: `Patient/${familyId}`,
+  });
+}
+
+/** A written consent of the client to share with the receiver for referral and home visit, valid a year. */
+export function consentResource(familyId: string, receiverOrganisationId: string, now: Date) {
+  return {
+    resourceType: 'Consent',
+    status: 'active',
+    extension: [{ url: EXTENSIONS.consentForm, valueCode: 'written' }],
+    scope: { coding: [{ system: SYSTEMS.consentScope, code: 'patient-privacy' }] },
+    category: [{ coding: [{ system: SYSTEMS.loinc, code: '59284-0' }] }],
+    patient: { reference: `Patient/${familyId}` },
+    dateTime: isoDay(now, -1),
+    performer: [{ reference: `Patient/${familyId}` }],
+    policyRule: { coding: [{ system: SYSTEMS.actCode, code: 'OPTIN' }] },
+    provision: {
+      type: 'permit',
+      period: { start: isoDay(now, -1), end: isoDay(now, 300) },
+      actor: [{ role: { coding: [{ system: SYSTEMS.participationType, code: 'IRCP' }] }, reference: { reference: `Organization/${receiverOrganisationId}` } }],
+      purpose: [{ system: SYSTEMS.consentPurpose, code: 'referral' }, { system: SYSTEMS.consentPurpose, code: 'prenatal_home_visit' }],
+      code: [{ coding: [{ system: SYSTEMS.dataCategory, code: 'contact_details' }] }, { coding: [{ system: SYSTEMS.dataCategory, code: 'risk_factors' }] }],
+    },
+  };
+}
+
+/** A referral as POST Task with its ServiceRequest contained, under the given consent. */
+export function referralTask(familyId: string, receiverOrganisationId: string, consentId: string, extra: { screeningId?: string; identifier?: string } = {}) {
+  return {
+    resourceType: 'Task',
+    ...(extra.identifier ? { identifier: [{ system: SYSTEMS.idempotencyKey, value: extra.identifier }] } : {}),
+    status: 'requested',
+    intent: 'order',
+    contained: [
+      {
+        resourceType: 'ServiceRequest',
+        id: 'verwijzing',
+        status: 'active',
+        intent: 'order',
+        subject: { reference: `Patient/${familyId}` },
+        reasonCode: [{ coding: [{ system: SYSTEMS.factor, code: 'money-debts' }] }, { coding: [{ system: SYSTEMS.factor, code: 'stress' }] }],
+        supportingInfo: [{ reference: `Consent/${consentId}` }, ...(extra.screeningId ? [{ reference: `QuestionnaireResponse/${extra.screeningId}` }] : [])],
+        note: [{ text: 'Schulden en veel stress; graag een prenataal huisbezoek.' }],
+      },
+    ],
+    focus: { reference: '#verwijzing' },
+    for: { reference: `Patient/${familyId}` },
+    owner: { reference: `Organization/${receiverOrganisationId}` },
+  };
 }
