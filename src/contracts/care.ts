@@ -299,3 +299,9 @@ export const caseloadRowSchema = z
   .meta({ id: 'CaseloadRow' });
 export type CaseloadRow = z.infer<typeof caseloadRowSchema>;
 export const caseloadPageSchema = pageOf(caseloadRowSchema, 'CaseloadPage');
+
+/** The professionals of the actor's own organisation, to choose a nurse from. */
+export const careTeamSchema = z
+  .object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) })
+  .meta({ id: 'CareTeam' });
+export type CareTeam = z.infer<typeof careTeamSchema>;

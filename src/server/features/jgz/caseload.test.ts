@@ -120,6 +120,17 @@ describe('caseload', () => {
     expect(result.rows[0]!.count).toBe(0);
   });
 
+  it('the care team: the professionals of one’s own organisation, to choose a nurse from; audited', async () => {
+    const { response, rows } = await s.nurse.audited('GET', '/api/v1/care-team');
+    expect(response.statusCode).toBe(200);
+    const names = (response.json().items as { name: string }[]).map((item) => item.name);
+    expect(names).toContain('Joke Jansen');
+    expect(names).not.toContain('Marloes de Vries');
+    expect(rows).toEqual([expect.objectContaining({ action: 'search', objectType: 'care_team', outcome: 'success' })]);
+    const analyst = await (await import('../organisations/test-support.js')).callerFor(t, 'analyst');
+    expect((await analyst.request('GET', '/api/v1/care-team')).statusCode).toBe(403);
+  });
+
   it('no input gives a server error (fuzz)', async () => {
     const { familyId } = await familyForJgz(t, s);
     await expectNoServerErrors(
@@ -130,6 +141,7 @@ describe('caseload', () => {
           .record({ nurse: fc.oneof(fc.string(), fc.constantFrom('me', 'all')), tier: fc.oneof(fc.string(), fc.constantFrom('extra', 'intensive')), page: fc.oneof(fc.integer(), fc.string()), pageSize: fc.integer() }, { requiredKeys: [] })
           .map((query) => ({ method: 'GET' as const, url: `/api/v1/caseload?${new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]))}` })),
         fc.constant({ method: 'GET' as const, url: `/api/v1/families/${familyId}/caseload` }),
+        fc.constant({ method: 'GET' as const, url: '/api/v1/care-team' }),
       ),
     );
   });

@@ -10,6 +10,7 @@ import {
   caseloadPageSchema,
   caseloadQuerySchema,
   caseloadUpdateSchema,
+  careTeamSchema,
   familyCaseloadSchema,
   familyIdParamSchema,
   homeVisitCreateSchema,
@@ -24,6 +25,7 @@ import { setCaseload } from './set-caseload.js';
 import { getFamilyCaseload } from './get-family-caseload.js';
 import { listCaseload } from './list-caseload.js';
 import { exportCaseload } from './export-caseload.js';
+import { listCareTeam } from './list-care-team.js';
 
 const ACCESS = 'Alleen voor professionals van een organisatie met een zorgrelatie met het gezin (of met noodtoegang); elke inzage en wijziging staat in het auditlog.';
 
@@ -96,6 +98,18 @@ export function registerJgzRoutes(app: ZodApp, deps: FeatureDependencies) {
       },
     },
     async (request) => setCaseload(contextOf(request, deps), request.params.familyId, request.body),
+  );
+  app.get(
+    '/care-team',
+    {
+      schema: {
+        tags,
+        summary: 'Professionals van de eigen organisatie',
+        description: 'Namen van de actieve professionals van de organisatie waarvoor u werkt, om een verpleegkundige te kiezen. Staat in het auditlog.',
+        response: { 200: careTeamSchema },
+      },
+    },
+    async (request) => listCareTeam(contextOf(request, deps)),
   );
   app.get(
     '/caseload',

@@ -25,11 +25,12 @@ export const RESOURCE_TYPES = [
   'screening_instrument',
   'care_pathway',
   'referral_overview',
+  'care_team',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /** Resource types that hold personal data: only personal-data roles (all with 2FA) are ever granted them. */
-export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event', 'family', 'referral', 'emergency_access'];
+export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team'];
 
 /**
  * - deactivate: switch a record off, or back on
@@ -98,6 +99,8 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // Referral counts and overdue referrals per municipality without any client data, for the coordinator
   // of the municipalities their organisation serves.
   referral_overview: { list: { coalition_coordinator: 'own_organisation', platform_admin: 'any' } },
+  // The professionals of one's own organisation (names only): to choose the nurse of a home visit or a caseload.
+  care_team: { list: CARE_PROFESSIONALS },
 };
 
 // By construction: an aggregate-only role can never hold a grant on personal data.

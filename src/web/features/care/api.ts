@@ -5,6 +5,7 @@ import { CSV_MEDIA_TYPE, apiBlob, apiJson, type Query } from '../../api/client.j
 import type {
   birthCreateSchema,
   BirthOutcome,
+  CareTeam,
   CaseloadEntry,
   CaseloadRow,
   caseloadUpdateSchema,
@@ -21,7 +22,7 @@ import type {
   twoYearOutcomeCreateSchema,
 } from '../../../contracts/care.js';
 
-export type { BirthOutcome, CaseloadEntry, CaseloadRow, Enrolment, FamilyCaseload, FamilyOutcomes, HomeVisit, InterventionItem, TwoYearOutcome };
+export type { CareTeam, BirthOutcome, CaseloadEntry, CaseloadRow, Enrolment, FamilyCaseload, FamilyOutcomes, HomeVisit, InterventionItem, TwoYearOutcome };
 
 export interface CaseloadPage {
   items: CaseloadRow[];
@@ -45,6 +46,7 @@ export const careApi = {
   recordTwoYears: (familyId: string, body: z.input<typeof twoYearOutcomeCreateSchema>) => apiJson<TwoYearOutcome>('POST', `${family(familyId)}/two-year-outcome`, { body }),
   familyCaseload: (familyId: string) => apiJson<FamilyCaseload>('GET', `${family(familyId)}/caseload`),
   setCaseload: (familyId: string, body: z.input<typeof caseloadUpdateSchema>) => apiJson<CaseloadEntry>('PUT', `${family(familyId)}/caseload`, { body }),
+  careTeam: () => apiJson<CareTeam>('GET', '/care-team'),
   caseload: (query: Query) => apiJson<CaseloadPage>('GET', '/caseload', { query }),
   caseloadCsv: (query: Query) => apiBlob('/caseload', { query, accept: CSV_MEDIA_TYPE }),
 };

@@ -90,16 +90,22 @@ function PlanHomeVisit({ familyId, onDone, onClose }: { familyId: string; onDone
   const { m, format } = useMessages();
   const t = m.careHomeVisits;
   const { session } = useSession();
-  const [plannedOn, setPlannedOn] = useState(todayIso());
-  const form = useForm({ plannedOn: 'visit-planned-on', nurseId: 'visit-nurse' });
   const me = session?.person;
+  const team = useAsync(() => careApi.careTeam(), []);
+  const [plannedOn, setPlannedOn] = useState(todayIso());
+  const [nurseId, setNurseId] = useState(me?.id ?? '');
+  const form = useForm({ plannedOn: 'visit-planned-on', nurseId: 'visit-nurse' });
   const submit = form.submitWith(
-    () => (plannedOn === '' ? { plannedOn: m.validation.required } : {}),
+    () => ({
+      ...(plannedOn === '' ? { plannedOn: m.validation.required } : {}),
+      ...(nurseId === '' ? { nurseId: m.validation.required } : {}),
+    }),
     async () => {
-      await careApi.planHomeVisit(familyId, { plannedOn, nurseId: me!.id });
+      await careApi.planHomeVisit(familyId, { plannedOn, nurseId });
       onDone();
     },
   );
+  const members = team.data?.items ?? (me ? [{ id: me.id, name: me.name }] : []);
   return (
     <Panel id="plan-home-visit" title={t.planTitle} onClose={onClose}>
       <ErrorSummary {...form.summary} labels={{ plannedOn: t.plannedOn, nurseId: t.nurse }} />
@@ -109,9 +115,9 @@ function PlanHomeVisit({ familyId, onDone, onClose }: { familyId: string; onDone
           id="visit-nurse"
           label={t.nurse}
           description={t.nurseDescription}
-          value={me?.id ?? ''}
-          onValueChange={() => undefined}
-          options={me ? [{ value: me.id, label: format(m.care.you, { name: me.name }) }] : []}
+          value={nurseId}
+          onValueChange={setNurseId}
+          options={members.map((member) => ({ value: member.id, label: member.id === me?.id ? format(m.care.you, { name: member.name }) : member.name }))}
           error={form.errors.nurseId}
         />
         <FormButtons submitLabel={t.plan} isSubmitting={form.isSubmitting}>

@@ -2,6 +2,7 @@
 // The support tier (klantroute) of the family at the actor's JGZ organisation: the screening's
 // suggestion, the nurse's choice and judgement, and the contact moments that plans.
 import { useState } from 'react';
+import { useSession } from '../../session/session.js';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { SelectField } from '../../components/fields.js';
@@ -30,13 +31,17 @@ function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; ca
   const { entry, suggestedTier } = caseload;
   const [tier, setTier] = useState<string>(entry?.tier ?? suggestedTier ?? '');
   const [judgement, setJudgement] = useState(entry?.judgement ?? '');
+  const { session } = useSession();
+  const team = useAsync(() => careApi.careTeam(), []);
+  const [nurseId, setNurseId] = useState(entry?.nurseId ?? session?.person.id ?? '');
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm({ tier: 'tier', judgement: 'tier-judgement', nurseId: 'tier', version: 'tier' });
+  const form = useForm({ tier: 'tier', judgement: 'tier-judgement', nurseId: 'tier-nurse', version: 'tier' });
   const submit = form.submitWith(
     () => (tier === '' ? { tier: m.validation.required } : {}),
     async () => {
       await careApi.setCaseload(familyId, {
         tier: tier as SupportTierCode,
+        ...(nurseId ? { nurseId } : {}),
         judgement: judgement.trim() === '' ? null : judgement,
         ...(entry ? { version: entry.version } : {}),
       });
@@ -50,9 +55,17 @@ function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; ca
       {message ? <Alert type="ok">{message}</Alert> : null}
       <Paragraph>{suggestedTier ? format(t.suggested, { tier: m.careTiers[suggestedTier] }) : t.noSuggestion}</Paragraph>
       <Paragraph>{entry ? format(t.current, { tier: m.careTiers[entry.tier], nurse: entry.nurseName ?? '' }) : t.notOnCaseload}</Paragraph>
-      <ErrorSummary {...form.summary} labels={{ tier: t.tier, judgement: t.judgement }} />
+      <ErrorSummary {...form.summary} labels={{ tier: t.tier, judgement: t.judgement, nurseId: t.nurse }} />
       <Form onSubmit={submit} label={t.title}>
         <SelectField id="tier" label={t.tier} value={tier} onValueChange={setTier} emptyOption={m.shell.choose} options={tiers} error={form.errors.tier} />
+        <SelectField
+          id="tier-nurse"
+          label={t.nurse}
+          value={nurseId}
+          onValueChange={setNurseId}
+          options={(team.data?.items ?? []).map((member) => ({ value: member.id, label: member.name }))}
+          error={form.errors.nurseId}
+        />
         <TextAreaField id="tier-judgement" label={t.judgement} description={t.judgementDescription} value={judgement} onValueChange={setJudgement} error={form.errors.judgement} isOptional />
         <FormButtons submitLabel={t.save} isSubmitting={form.isSubmitting} />
       </Form>
