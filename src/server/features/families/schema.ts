@@ -58,6 +58,8 @@ export const familyMembers = pgTable(
     index('family_members_family_idx').on(table.familyId),
     index('family_members_bsn_idx').on(table.bsn),
     index('family_members_name_idx').on(table.searchName, table.birthDate),
+    // Search by date of birth alone (the index above only helps when the name is known too).
+    index('family_members_birth_date_idx').on(table.birthDate),
     index('family_members_search_name_prefix_idx').on(table.searchName.op('text_pattern_ops')),
   ],
 );
@@ -100,7 +102,19 @@ export const careRelationships = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (table) => [index('care_relationships_organisation_idx').on(table.organisationId, table.familyId), index('care_relationships_family_idx').on(table.familyId)],
+  (table) => [
+    index('care_relationships_organisation_idx').on(table.organisationId, table.familyId),
+    // Covers familyVisibleTo's EXISTS per family (every column it reads): an index-only probe per
+    // candidate when a search matches thousands of families.
+    index('care_relationships_access_idx').on(
+      table.familyId,
+      table.organisationId,
+      table.basis,
+      table.endedAt,
+      table.legalGround,
+      table.consentId,
+    ),
+  ],
 );
 
 /** Break the glass: one person, one family, a few hours, with a reason; flagged until reviewed. */
