@@ -54,9 +54,6 @@ export async function forwardReferral(ctx: UseCaseContext, referralId: string, i
       );
       if (row.version !== input.version) throw new AppError('stale_version', { message: STALE_MESSAGE });
       const receiver = await activeOrganisation(tx, input.toOrganisationId, 'toOrganisationId');
-      if (receiver.id === row.sender_organisation_id && receiver.id === actor.organisationId) {
-        throw new AppError('validation_failed', { message: 'Kies een andere organisatie dan uw eigen organisatie.' });
-      }
       const basis = await sharingBasis(tx, { familyId: row.family_id, receiverOrganisationId: receiver.id, ...input }, now);
       const closed = result.closed.state;
       const note = closed.status === 'completed' ? (closed.note ?? null) : null;

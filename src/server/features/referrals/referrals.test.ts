@@ -7,8 +7,8 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.j
 import { callerFor, type Caller } from '../organisations/test-support.js';
 import { insertTestFamily } from '../families/test-support.js';
 import { careRelationships } from '../families/schema.js';
-import { consents, referralEvents, referrals } from './schema.js';
-import { amsterdamDate } from './domain/deadline.js';
+import { consents, referralEvents, referralSettings, referrals } from './schema.js';
+import { amsterdamDate, responseDeadline } from './domain/deadline.js';
 
 let t: TestApp;
 let midwife: Caller;
@@ -195,6 +195,15 @@ describe('sending a referral', () => {
     expect(referral.respondBy).not.toBeNull();
     expect(referral.history).toHaveLength(1);
     expect(referral.history[0]).toMatchObject({ status: 'requested', actorName: 'Marloes de Vries' });
+  });
+
+  it('takes the response deadline from the receiving organisation’s own setting', async () => {
+    await t.database.db.insert(referralSettings).values({ organisationId: ids.wijkteam!, responseWorkingDays: 10 });
+    const { familyId } = await insertTestFamily(t, 'wieg');
+    const referral = await sendReferral(familyId, await recordConsent(familyId, 'wijkteam'), 'wijkteam');
+    const sentAt = new Date(referral.requestedAt);
+    expect(referral.respondBy).toBe(responseDeadline(sentAt, 10).overdueFrom.toISOString());
+    expect(referral.respondBy).not.toBe(responseDeadline(sentAt, 5).overdueFrom.toISOString());
   });
 
   it('refuses unknown factors and a too short reason, saving nothing', async () => {
