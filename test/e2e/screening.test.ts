@@ -3,14 +3,12 @@
 // instrument, enableWhen shows follow-up questions, the draft is saved as she goes, required
 // questions are listed when she submits too early, and right after submitting she sees the factor
 // profile (debts and stress as risks, a supportive partner as protection) with Dordrecht's pathways.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { insertTestFamily } from '../../src/server/features/families/test-support.js';
-import { KANSRIJK_SIGNALERING_V1 as Q } from '../../src/server/features/screening/instruments/shipped-instruments.js';
-import { flattenItems, type Coding, type QuestionnaireItem } from '../../src/server/features/screening/questionnaire-schema.js';
 import { PREGNANT_WITH_DEBTS_AND_STRESS } from '../../src/server/features/screening/test-support.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { SCREENING_ITEMS, answerByKeyboard, byId } from '../helpers/screening.js';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -19,28 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-const ITEMS = new Map(flattenItems(Q.item).map(({ item }) => [item.linkId, item]));
-const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
-
-/** Answers one question with the keyboard only: Space on the radio button, or typing into the field. */
-async function answerByKeyboard(page: Page, item: QuestionnaireItem, value: unknown) {
-  if (item.type === 'boolean' || item.type === 'choice') {
-    const index =
-      item.type === 'boolean' ? (value ? 0 : 1) : item.answerOption!.findIndex((option) => option.valueCoding.code === (value as Coding).code);
-    const radio = byId(page, `q-${item.linkId}-${index}`);
-    await radio.focus();
-    await page.keyboard.press('Space');
-    expect(await radio.isChecked(), item.linkId).toBe(true);
-    return;
-  }
-  const input = byId(page, `q-${item.linkId}`);
-  await input.focus();
-  // Dates are typed the Dutch way: day-month-year.
-  const text = item.type === 'date' ? String(value).split('-').reverse().join('-') : String(value);
-  await page.keyboard.type(text);
-  expect(await input.inputValue(), item.linkId).toBe(text);
-}
 
 describe('screening in the browser', () => {
   it('fills the screening by keyboard, keeps the draft, and shows the factor profile with the Dordrecht pathways', async () => {
@@ -74,7 +50,7 @@ describe('screening in the browser', () => {
     // enableWhen: the pregnancy questions appear only once 'zwanger' is chosen.
     expect(await byId(page, 'q-situatie.weken').count()).toBe(0);
     for (const [linkId, values] of Object.entries(PREGNANT_WITH_DEBTS_AND_STRESS)) {
-      await answerByKeyboard(page, ITEMS.get(linkId)!, values[0]);
+      await answerByKeyboard(page, SCREENING_ITEMS.get(linkId)!, values[0]);
       if (linkId === 'situatie.fase') await byId(page, 'q-situatie.weken').waitFor();
       if (linkId === 'leefstijl.alcohol') {
         // Part way: the draft is saved as she goes, and survives a reload.
