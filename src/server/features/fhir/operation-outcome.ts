@@ -66,15 +66,19 @@ export function toOperationOutcome(error: AppError): OperationOutcome {
   const coding = [{ system: ERROR_CODE_SYSTEM, code: error.code }];
   const type = ISSUE_TYPE[error.code];
   const severity = error.status >= 500 ? 'fatal' : 'error';
-  const fieldIssues = (error.details?.errors ?? [])
-    .filter((field) => field.message && field.message !== text)
+  const fields = error.details?.errors ?? [];
+  // The field whose message is the summary itself is named on the first issue, not repeated.
+  const summaryField = fields.find((field) => field.message === text);
+  const summaryExpression = summaryField ? expressionOf(summaryField.path) : undefined;
+  const fieldIssues = fields
+    .filter((field) => field.message && field !== summaryField)
     .map((field): OperationOutcomeIssue => {
       const expression = expressionOf(field.path);
       return { severity: 'error', code: type, details: { coding, text: field.message }, ...(expression ? { expression } : {}) };
     });
   return {
     resourceType: 'OperationOutcome',
-    issue: [{ severity, code: type, details: { coding, text }, diagnostics: text }, ...fieldIssues],
+    issue: [{ severity, code: type, details: { coding, text }, diagnostics: text, ...(summaryExpression ? { expression: summaryExpression } : {}) }, ...fieldIssues],
   };
 }
 

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Every FHIR resource type the API emits, read and searched with real data and validated against the
+// FHIR R4 structure definitions; the same access policy and audit as the web app (empty searchset or
+// 403 for an unrelated organisation, audit rows with the client); creates and status updates with
+// bad input (Dutch OperationOutcome, nothing saved), idempotency and optimistic locking.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { queryRows } from '../../platform/db/connection.js';
+import { callerFor, type Caller } from '../organisations/test-support.js';
+import { SYSTEMS } from './fhir-types.js';
+import {
+  completedQuestionnaireResponse,
+  consentResource,
+  fhirBody,
+  outcomeOf,
+  referralTask,
+  resourcesOf,
+  type SearchsetBody,
+} from './test-support.js';
+
+let t: TestApp;
+let midwife: Caller;
+let nurse: Caller;
+let socialWorker: Caller;
+let coordinator: Caller;
+let familyId: string;
+let partnerId: string;
+let jgzId: string;
+
+const PATCH = { 'content-type': 'application/json-patch+json' };
+type Resource = Record<string, any> & { resourceType: string; id: string };
+
+async function count(table: 'screenings' | 'consents' | 'referrals'): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(t.database.db, sql.raw(`SELECT count(*)::int AS n FROM ${table}`));
+  return row!.n;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  midwife = await callerFor(t, 'midwife', 'wieg');
+  nurse = await callerFor(t, 'jgzNurse', 'jgz');
+  socialWorker = await callerFor(t, 'socialWorker', 'wijkteam');
+  coordinator = await callerFor(t, 'coordinator', 'gemeente');
+  jgzId = t.demo.organisationIds.jgz!;
+  const registered = await midwife.request('POST', '/api/v1/families', {
+    client: { givenName: 'Noor', familyName: 'Bakker', birthDate: '1994-03-15', bsn: '111222333' },
+    partner: { givenName: 'Daan', familyName: 'Bakker', birthDate: '1992-08-01' },
+    postcode: '3311 AB',
+    municipalityCode: 'GM0505',
+    contact: { channel: 'email', language: 'nl', doNotContact: false, email: 'noor@example.org' },
+    pregnancy: { dueDate: new Date(t.clock.now().getTime() + 100 * 86_400_000).toISOString().slice(0, 10), parity: 1 },
+  });
+  expect(registered.statusCode, registered.body).toBe(201);
+  familyId = registered.json().id;
+  partnerId = registered.json().members.find((member: { role: string }) => member.role === 'partner').id;
+  const birth = await midwife.request('POST', `/api/v1/families/${familyId}/birth`, {
+    birthDate: new Date(t.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10),
+    gestationalWeeks: 35,
+    gestationalDays: 2,
+    birthWeightGrams: 2100,
+    sex: 'female',
+    childGivenName: 'Lina',
+  });
+  expect(birth.statusCode, birth.body).toBe(201);
+});
+afterAll(() => t.close());
+
+describe('Patient and RelatedPerson', () => {
+  it('reads the client as a valid Patient with BSN, and audits the read with the client', async () => {
+    const { response, rows } = await midwife.audited('GET', `/fhir/R4/Patient/${familyId}`);
+    expect(response.statusCode).toBe(200);
+    const patient = fhirBody<Resource>(response);
+    expect(patient).toMatchObject({
+      id: familyId,
+      identifier: [{ system: SYSTEMS.bsn, value: '111222333' }],
+      name: [{ family: 'Bakker', given: ['Noor'] }],
+      birthDate: '1994-03-15',
+      gender: 'female',
+      telecom: [{ system: 'email', value: 'noor@example.org' }],
+      managingOrganization: { reference: `Organization/${t.demo.organisationIds.wieg}` },
+    });
+    expect(response.headers.etag).toBe(`W/"${patient.meta.versionId}"`);
+    expect(rows).toEqual([expect.objectContaining({ action: 'read', outcome: 'success', objectType: 'family', clientId: familyId, actorId: midwife.session.personId })]);
+  });
+
+  it('searches by BSN, name and birth date; each returned client is an audited read', async () => {
+    for (const query of [`identifier=${SYSTEMS.bsn}|111222333`, 'identifier=111222333', 'name=noor', 'name=Bakker&birthdate=1994-03-15']) {
+      const { response, rows } = await midwife.audited('GET', `/fhir/R4/Patient?${query}`);
+      const bundle = fhirBody<SearchsetBody<Resource>>(response);
+      expect(bundle.total, query).toBe(1);
+      expect(resourcesOf(bundle)[0]!.id).toBe(familyId);
+      expect(rows.map((row) => [row.action, row.clientId])).toEqual([
+        ['search', null],
+        ['read', familyId],
+      ]);
+    }
+  });
+
+  it('the child after birth is its own Patient', async () => {
+    const family = (await midwife.request('GET', `/api/v1/families/${familyId}`)).json();
+    const child = family.members.find((member: { role: string }) => member.role === 'child');
+    const patient = fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/Patient/${child.id}`));
+    expect(patient).toMatchObject({ id: child.id, name: [{ given: ['Lina'] }], gender: 'female' });
+  });
+
+  it('the partner is a RelatedPerson of the client', async () => {
+    const bundle = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/RelatedPerson?patient=Patient/${familyId}`));
+    expect(resourcesOf(bundle)).toEqual([expect.objectContaining({ id: partnerId, patient: { reference: `Patient/${familyId}` } })]);
+    const read = fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/RelatedPerson/${partnerId}`));
+    expect(read.name[0].given).toEqual(['Daan']);
+  });
+
+  it('an unrelated organisation finds nothing and is refused the file (403, audited as denied)', async () => {
+    const search = fhirBody<SearchsetBody>(await socialWorker.request('GET', `/fhir/R4/Patient?identifier=111222333`));
+    expect(search.total).toBe(0);
+    expect(search.entry).toBeUndefined();
+    expect(fhirBody<SearchsetBody>(await socialWorker.request('GET', `/fhir/R4/Patient?_id=${familyId}`)).total).toBe(0);
+    expect(fhirBody<SearchsetBody>(await socialWorker.request('GET', `/fhir/R4/RelatedPerson?patient=Patient/${familyId}`)).total).toBe(0);
+    for (const url of [`/fhir/R4/Patient/${familyId}`, `/fhir/R4/RelatedPerson/${partnerId}`, `/fhir/R4/Consent?patient=Patient/${familyId}`, `/fhir/R4/Observation?patient=Patient/${familyId}`, `/fhir/R4/AuditEvent?patient=Patient/${familyId}`]) {
+      const { response, rows } = await socialWorker.audited('GET', url);
+      expect(response.statusCode, url).toBe(403);
+      expect(outcomeOf(response)).toMatchObject({ code: 'forbidden', text: 'U heeft geen toegang tot deze gegevens of actie.' });
+      expect(rows.map((row) => [row.action, row.outcome])).toEqual([['access_denied', 'denied']]);
+    }
+  });
+
+  it('a role without access to client data is refused before any lookup (403, audited)', async () => {
+    for (const url of ['/fhir/R4/Patient?name=noor', `/fhir/R4/Patient/${familyId}`, `/fhir/R4/Task?owner=Organization/${jgzId}`]) {
+      const { response, rows } = await coordinator.audited('GET', url);
+      expect(response.statusCode, url).toBe(403);
+      expect(outcomeOf(response).code).toBe('forbidden');
+      expect(rows.map((row) => row.action)).toEqual(['access_denied']);
+    }
+  });
+});
+
+describe('Questionnaire and QuestionnaireResponse', () => {
+  it('lists and reads the shipped instrument', async () => {
+    const bundle = fhirBody<SearchsetBody<Resource>>(await coordinator.request('GET', '/fhir/R4/Questionnaire?status=active'));
+    const [questionnaire] = resourcesOf(bundle);
+    expect(questionnaire).toMatchObject({ resourceType: 'Questionnaire', url: 'https://kansrijk.nl/fhir/Questionnaire/kansrijk-signalering', version: '1.0.0' });
+    expect(fhirBody<Resource>(await coordinator.request('GET', `/fhir/R4/Questionnaire/${questionnaire!.id}`)).id).toBe(questionnaire!.id);
+  });
+
+  it('a completed response becomes a screening; one that does not fit saves nothing', async () => {
+    const body = completedQuestionnaireResponse(familyId, t.clock.now());
+    const before = await count('screenings');
+    const incomplete = { ...body, item: body.item.slice(1) };
+    const refused = await midwife.request('POST', '/fhir/R4/QuestionnaireResponse', incomplete, { 'content-type': 'application/fhir+json' });
+    expect(refused.statusCode).toBe(400);
+    const outcome = outcomeOf(refused);
+    expect(outcome.text).toMatch(/^De antwoorden passen niet bij de vragenlijst/);
+    expect(outcome.issues.some((issue) => issue.details.text === 'Deze vraag is verplicht')).toBe(true);
+    const draft = await midwife.request('POST', '/fhir/R4/QuestionnaireResponse', { ...body, status: 'in-progress' });
+    expect(outcomeOf(draft).text).toContain("status 'completed'");
+    const otherVersion = await midwife.request('POST', '/fhir/R4/QuestionnaireResponse', { ...body, questionnaire: `${body.questionnaire.split('|')[0]}|9.9.9` });
+    expect(outcomeOf(otherVersion).text).toContain('Onbekende vragenlijst');
+    expect(await count('screenings')).toBe(before);
+
+    const created = await midwife.request('POST', '/fhir/R4/QuestionnaireResponse', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const response = fhirBody<Resource>(created);
+    expect(response).toMatchObject({ status: 'completed', questionnaire: 'https://kansrijk.nl/fhir/Questionnaire/kansrijk-signalering|1.0.0' });
+    expect(await count('screenings')).toBe(before + 1);
+    const read = fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/QuestionnaireResponse/${response.id}`));
+    expect(read.item).toEqual(response.item);
+    const search = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/QuestionnaireResponse?patient=Patient/${familyId}&status=completed`));
+    expect(resourcesOf(search).map((resource) => resource.id)).toContain(response.id);
+    expect((await socialWorker.request('GET', `/fhir/R4/QuestionnaireResponse/${response.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('Consent, ServiceRequest and Task', () => {
+  let consentId: string;
+  let taskId: string;
+
+  it('records consent; a consent without receiver is refused in Dutch and saves nothing', async () => {
+    const before = await count('consents');
+    const body = consentResource(familyId, jgzId, t.clock.now());
+    const refused = await midwife.request('POST', '/fhir/R4/Consent', { ...body, provision: { ...body.provision, actor: [] } });
+    expect(refused.statusCode).toBe(400);
+    const outcome = outcomeOf(refused);
+    expect(outcome.text).toBe('Kies de organisatie die de gegevens ontvangt.');
+    expect(outcome.issues.some((issue) => issue.expression?.[0] === 'provision.actor')).toBe(true);
+    expect(await count('consents')).toBe(before);
+    const created = await midwife.request('POST', '/fhir/R4/Consent', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const consent = fhirBody<Resource>(created);
+    expect(consent).toMatchObject({ status: 'active', provision: { actor: [{ reference: { reference: `Organization/${jgzId}` } }] } });
+    consentId = consent.id;
+    expect(fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/Consent/${consentId}`)).id).toBe(consentId);
+    expect(resourcesOf(fhirBody<SearchsetBody>(await midwife.request('GET', `/fhir/R4/Consent?patient=Patient/${familyId}&status=active`))).map((resource) => resource.id)).toEqual([consentId]);
+  });
+
+  it('refers: no consent → 422 and nothing sent; If-None-Exist makes a repeat return the same Task', async () => {
+    const before = await count('referrals');
+    const withoutConsent = referralTask(familyId, jgzId, consentId);
+    withoutConsent.contained[0]!.supportingInfo = [];
+    const refused = await midwife.request('POST', '/fhir/R4/Task', withoutConsent);
+    expect(refused.statusCode).toBe(422);
+    expect(outcomeOf(refused).code).toBe('consent_required');
+    expect(await count('referrals')).toBe(before);
+
+    const body = referralTask(familyId, jgzId, consentId);
+    const ifNoneExist = { 'if-none-exist': `identifier=${SYSTEMS.idempotencyKey}|resources-test-1` };
+    const created = await midwife.request('POST', '/fhir/R4/Task', body, ifNoneExist);
+    expect(created.statusCode, created.body).toBe(201);
+    const task = fhirBody<Resource>(created);
+    taskId = task.id;
+    expect(created.headers.location).toBe(`${t.config.publicUrl}/fhir/R4/Task/${taskId}/_history/${task.meta.versionId}`);
+    expect(task).toMatchObject({ status: 'requested', intent: 'order', focus: { reference: `ServiceRequest/${taskId}` }, for: { reference: `Patient/${familyId}` } });
+    const repeated = await midwife.request('POST', '/fhir/R4/Task', body, ifNoneExist);
+    expect(repeated.statusCode).toBe(200);
+    expect(fhirBody<Resource>(repeated).id).toBe(taskId);
+    expect(await count('referrals')).toBe(before + 1);
+
+    const request = fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/ServiceRequest/${taskId}`));
+    expect(request).toMatchObject({
+      status: 'active',
+      performer: [{ reference: `Organization/${jgzId}` }],
+      supportingInfo: [{ reference: `Consent/${consentId}` }],
+      note: [{ text: 'Schulden en veel stress; graag een prenataal huisbezoek.' }],
+    });
+    expect(request.reasonCode.map((concept: { coding: { code: string }[] }) => concept.coding[0]!.code)).toEqual(['money-debts', 'stress']);
+  });
+
+  it('the receiver finds it in her inbox; another organisation sees no inbox of hers', async () => {
+    const inbox = fhirBody<SearchsetBody<Resource>>(await nurse.request('GET', `/fhir/R4/Task?owner=Organization/${jgzId}`));
+    expect(resourcesOf(inbox).map((task) => task.id)).toContain(taskId);
+    const requests = fhirBody<SearchsetBody<Resource>>(await nurse.request('GET', `/fhir/R4/ServiceRequest?performer=Organization/${jgzId}`));
+    expect(resourcesOf(requests).map((request) => request.id)).toContain(taskId);
+    const outbox = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Task?requester=Organization/${t.demo.organisationIds.wieg}`));
+    expect(resourcesOf(outbox).map((task) => task.id)).toContain(taskId);
+    expect(fhirBody<SearchsetBody>(await socialWorker.request('GET', `/fhir/R4/Task?owner=Organization/${jgzId}`)).total).toBe(0);
+    expect((await socialWorker.request('GET', `/fhir/R4/Task/${taskId}`)).statusCode).toBe(403);
+  });
+
+  it('status updates: stale If-Match → 412; a step out of order → 409; completing needs an outcome; each a Dutch OperationOutcome', async () => {
+    const stale = await nurse.request('PATCH', `/fhir/R4/Task/${taskId}`, [{ op: 'replace', path: '/status', value: 'accepted' }], { ...PATCH, 'if-match': 'W/"99"' });
+    expect(stale.statusCode).toBe(412);
+    expect(outcomeOf(stale)).toMatchObject({ code: 'stale_version' });
+    const early = await nurse.request('PATCH', `/fhir/R4/Task/${taskId}`, [{ op: 'replace', path: '/status', value: 'in-progress' }], PATCH);
+    expect(early.statusCode).toBe(409);
+    expect(outcomeOf(early).text).toBe('Accepteer de verwijzing voordat u de hulp start.');
+    const notByPut = await nurse.request('PATCH', `/fhir/R4/Task/${taskId}`, [{ op: 'replace', path: '/owner', value: {} }], PATCH);
+    expect(notByPut.statusCode).toBe(400);
+    const notJsonPatch = await nurse.request('PATCH', `/fhir/R4/Task/${taskId}`, [{ op: 'replace', path: '/status', value: 'accepted' }]);
+    expect(notJsonPatch.statusCode).toBe(415);
+    outcomeOf(notJsonPatch);
+
+    const current = fhirBody<Resource>(await nurse.request('GET', `/fhir/R4/Task/${taskId}`));
+    const accepted = await nurse.request('PATCH', `/fhir/R4/Task/${taskId}`, [{ op: 'replace', path: '/status', value: 'accepted' }], {
+      ...PATCH,
+      'if-match': `W/"${current.meta.versionId}"`,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(fhirBody<Resource>(accepted).status).toBe('accepted');
+    const noOutcome = await nurse.request('PATCH', `/fhir/R4/Task/${taskId}`, [{ op: 'replace', path: '/status', value: 'completed' }], PATCH);
+    expect(noOutcome.statusCode).toBe(400);
+    expect(outcomeOf(noOutcome).text).toContain('uitkomst');
+    const senderCannotComplete = await midwife.request(
+      'PATCH',
+      `/fhir/R4/Task/${taskId}`,
+      [{ op: 'replace', path: '/status', value: 'completed' }, { op: 'replace', path: '/businessStatus', value: { coding: [{ code: 'got_help' }] } }],
+      PATCH,
+    );
+    expect(senderCannotComplete.statusCode).toBe(403);
+    const completed = await nurse.request(
+      'PATCH',
+      `/fhir/R4/Task/${taskId}`,
+      [
+        { op: 'replace', path: '/status', value: 'completed' },
+        { op: 'replace', path: '/businessStatus', value: { coding: [{ system: SYSTEMS.referralOutcome, code: 'got_help' }] } },
+      ],
+      PATCH,
+    );
+    expect(completed.statusCode, completed.body).toBe(200);
+    const task = fhirBody<Resource>(completed);
+    expect(task).toMatchObject({ status: 'completed', businessStatus: { coding: [{ system: SYSTEMS.referralOutcome, code: 'got_help', display: 'Hulp gekregen' }] } });
+    expect(fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/ServiceRequest/${taskId}`)).status).toBe('completed');
+  });
+});
+
+describe('Observation, HealthcareService, Organization and AuditEvent', () => {
+  it('birth outcomes: gestational age and weight with LOINC, preterm/SGA/Big2 derived', async () => {
+    const bundle = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Observation?patient=Patient/${familyId}`));
+    const byCode = new Map(resourcesOf(bundle).map((observation) => [observation.code.coding[0].code as string, observation]));
+    expect(bundle.total).toBe(5);
+    expect(byCode.get('76516-4')!.valueQuantity).toMatchObject({ value: 35 * 7 + 2, code: 'd', system: SYSTEMS.ucum });
+    expect(byCode.get('8339-4')!.valueQuantity).toMatchObject({ value: 2100, code: 'g' });
+    expect(byCode.get('prematuur')!.valueBoolean).toBe(true);
+    expect(byCode.get('big2')!.valueBoolean).toBe(true);
+    expect(typeof byCode.get('sga')!.valueBoolean).toBe('boolean');
+    const weights = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Observation?patient=Patient/${familyId}&code=${SYSTEMS.loinc}|8339-4`));
+    expect(weights.total).toBe(1);
+    const big2 = byCode.get('big2')!;
+    expect(fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/Observation/${big2.id}`))).toEqual(big2);
+  });
+
+  it('the support in the Dordrecht pathways and an organisation’s referral service', async () => {
+    const bundle = fhirBody<SearchsetBody<Resource>>(await coordinator.request('GET', '/fhir/R4/HealthcareService?municipality=GM0505&characteristic=money-debts'));
+    expect(bundle.total).toBeGreaterThan(0);
+    const [service] = resourcesOf(bundle);
+    expect(service!.characteristic[0].coding[0].code).toBe('money-debts');
+    expect(fhirBody<Resource>(await coordinator.request('GET', `/fhir/R4/HealthcareService/${service!.id}`))).toEqual(service);
+    const own = fhirBody<Resource>(await coordinator.request('GET', `/fhir/R4/HealthcareService/${jgzId}`));
+    expect(own).toMatchObject({ providedBy: { reference: `Organization/${jgzId}` } });
+    expect((await coordinator.request('GET', '/fhir/R4/HealthcareService/bestaat-niet')).statusCode).toBe(404);
+  });
+
+  it('the access log as AuditEvents, itself audited', async () => {
+    const { response, rows } = await midwife.audited('GET', `/fhir/R4/AuditEvent?patient=Patient/${familyId}&_count=50`);
+    const bundle = fhirBody<SearchsetBody<Resource>>(response);
+    expect(bundle.total).toBeGreaterThan(5);
+    const events = resourcesOf(bundle);
+    expect(events.some((event) => event.action === 'R' && event.agent[0].who.display.includes('Marloes de Vries'))).toBe(true);
+    expect(events.some((event) => event.outcome === '4')).toBe(true);
+    expect(events.every((event) => event.entity[0].what.reference === `Patient/${familyId}`)).toBe(true);
+    expect(rows).toEqual([expect.objectContaining({ action: 'read', objectType: 'access_log', clientId: familyId })]);
+  });
+});
