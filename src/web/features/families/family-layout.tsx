@@ -41,7 +41,7 @@ export default function FamilyLayout() {
               <ul className="kr-subnav__list">
                 {SECTIONS.map((section) => (
                   <li key={section.to}>
-                    <NavLink to={`/clienten/${familyId}${section.to ? `/${section.to}` : ''}`} end className="kr-subnav__link">
+                    <NavLink to={`/clienten/${familyId}${section.to ? `/${section.to}` : ''}`} end={section.to === ''} className="kr-subnav__link">
                       {section.label(m)}
                     </NavLink>
                   </li>
