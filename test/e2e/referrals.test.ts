@@ -111,6 +111,50 @@ describe('Verwijzingen', () => {
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
+  it('the receiver’s dialogs (reject with reason, forward, complete with outcome) work by keyboard and pass axe', async () => {
+    const { familyId } = await insertTestFamily(app.t, 'wieg', { givenName: 'Dialoog', familyName: 'Test' });
+    const midwife = await sessionFor(app.t, 'midwife', 'wieg');
+    const first = await insertTestReferral(app.t, familyId, 'wieg', 'jgz', midwife.personId);
+
+    const nurse = await app.newPage();
+    await loginAs(app, nurse, 'jgzNurse');
+    await nurse.goto(`/verwijzingen/${first.referralId}`);
+    await nurse.getByRole('button', { name: text.actionReceive }).click();
+    await nurse.getByText('De verwijzing is bijgewerkt: Ontvangen.').waitFor();
+
+    // Forward: the panel opens with its heading focused; axe on the open form.
+    await nurse.getByRole('button', { name: text.actionForward }).click();
+    await nurse.getByRole('heading', { level: 2, name: text.forwardTitle }).waitFor();
+    await nurse.getByLabel(text.basis).selectOption('legal');
+    await expectNoAxeViolations(nurse);
+    await nurse.locator('#step-dialog').getByRole('button', { name: nl.app.cancel }).click();
+
+    // Reject: too short a reason is refused at the field, then the reason is accepted.
+    await nurse.getByRole('button', { name: text.actionReject }).click();
+    const reject = nurse.locator('#step-dialog');
+    await reject.getByLabel(text.reasonField).fill('nee');
+    await reject.getByLabel(text.reasonField).press('Tab');
+    await nurse.keyboard.press('Enter');
+    await reject.locator('#step-reason-error').waitFor();
+    await expectNoAxeViolations(nurse);
+    await reject.getByLabel(text.reasonField).fill('Buiten ons werkgebied; het wijkteam past beter.');
+    await reject.getByRole('button', { name: text.confirm }).click();
+    await nurse.getByText('De verwijzing is bijgewerkt: Afgewezen.').waitFor();
+
+    // Complete with an outcome on a second, accepted referral.
+    const second = await insertTestReferral(app.t, familyId, 'wieg', 'jgz', midwife.personId);
+    await nurse.goto(`/verwijzingen/${second.referralId}`);
+    await nurse.getByRole('button', { name: text.actionAccept }).click();
+    await nurse.getByText('De verwijzing is bijgewerkt: Geaccepteerd.').waitFor();
+    await nurse.getByRole('button', { name: text.actionComplete }).click();
+    const complete = nurse.locator('#step-dialog');
+    await complete.getByLabel(text.outcomeField).selectOption('could_not_contact');
+    await expectNoAxeViolations(nurse);
+    await complete.getByRole('button', { name: text.confirm }).click();
+    await nurse.getByText('De verwijzing is bijgewerkt: Afgerond: Geen contact gekregen.').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
   it('the coordinator sees overdue referrals of her municipalities without client data', async () => {
     const { familyId } = await insertTestFamily(app.t, 'wieg', { givenName: 'Geheim', familyName: 'Cliëntnaam' });
     const midwife = await sessionFor(app.t, 'midwife', 'wieg');
