@@ -415,6 +415,10 @@ describe('deadlines and overdue', () => {
     const { familyId } = await insertTestFamily(t, 'wieg', { givenName: 'Laat', familyName: 'Verwezen' });
     const consent = await sender.request('POST', `/api/v1/families/${familyId}/consents`, consentBody('jgz'));
     const sent = await sendReferral(familyId, consent.json().id, 'jgz', sender);
+    // The same, in Zwijndrecht: outside the service area of the coordinator's organisation (Dordrecht).
+    const elsewhere = await insertTestFamily(t, 'wieg', { municipalityCode: 'GM0642' });
+    const elsewhereConsent = await sender.request('POST', `/api/v1/families/${elsewhere.familyId}/consents`, consentBody('jgz'));
+    await sendReferral(elsewhere.familyId, elsewhereConsent.json().id, 'jgz', sender);
 
     // Tue, Wed, (Thu holiday), Fri, Mon, Tue: due the Tuesday after; overdue from Wednesday 00:00.
     const dueDate = addDays(ascension, 5);
@@ -446,6 +450,9 @@ describe('deadlines and overdue', () => {
       daysOverdue: 1,
     });
     expect(overview.body).not.toMatch(/Laat|Verwezen|familyId|1996/);
+    expect(overview.json().items.map((row: { municipalityCode: string }) => row.municipalityCode)).not.toContain('GM0642');
+    const incomingAll = (await receiver2.request('GET', '/api/v1/referrals?box=incoming&filter=overdue')).json();
+    expect(incomingAll.items.map((row: { municipalityCode: string }) => row.municipalityCode)).toContain('GM0642');
 
     // The nurse is refused the coordinator's list; the coordinator is refused the inbox.
     expect((await receiver2.request('GET', '/api/v1/referral-overview/overdue')).statusCode).toBe(403);
