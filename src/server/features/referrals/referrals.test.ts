@@ -294,6 +294,30 @@ describe('the closed loop', () => {
     expect(row).toMatchObject({ status: 'received', version: 2, assignedToId: null });
   });
 
+  it('hold and resume belong to whoever holds the referral; the sender may withdraw it only before acceptance', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg');
+    const sent = await sendReferral(familyId, await recordConsent(familyId));
+    await step(nurse, sent.id, { event: 'receive', version: 1 });
+    const held = await step(nurse, sent.id, { event: 'hold', reason: 'Cliënt is drie weken in het buitenland.', version: 2 });
+    expect(held.json()).toMatchObject({ status: 'on-hold', resumeTo: 'received' });
+    const senderResume = await step(midwife, sent.id, { event: 'resume', version: 3 });
+    expect(senderResume.statusCode).toBe(403);
+    expect(senderResume.json().detail).toBe('Alleen wie de verwijzing pauzeerde, kan haar hervatten.');
+    expect((await step(nurse, sent.id, { event: 'resume', version: 3 })).json()).toMatchObject({ status: 'received', resumeTo: null });
+
+    const cancelled = await step(midwife, sent.id, { event: 'cancel', reason: 'Cliënt is verhuisd naar een andere regio.', version: 4 });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', statusReason: 'Cliënt is verhuisd naar een andere regio.' });
+    const late = await step(nurse, sent.id, { event: 'accept', version: 5 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'already_processed', detail: 'Deze verwijzing is al ingetrokken door de verwijzer.' });
+
+    const other = await sendReferral(familyId, await recordConsent(familyId));
+    await step(nurse, other.id, { event: 'accept', version: 1 });
+    const tooLate = await step(midwife, other.id, { event: 'cancel', reason: 'Toch niet meer nodig volgens cliënt.', version: 2 });
+    expect(tooLate.statusCode).toBe(403);
+    expect(tooLate.json().detail).toMatch(/al geaccepteerd/);
+  });
+
   it('two people accepting at once: exactly one wins, the other hears it was already accepted', async () => {
     const { familyId } = await insertTestFamily(t, 'wieg');
     const sent = await sendReferral(familyId, await recordConsent(familyId));
