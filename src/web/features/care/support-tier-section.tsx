@@ -15,17 +15,32 @@ import { TextAreaField } from './text-area-field.js';
 export function SupportTierSection({ familyId }: { familyId: string }) {
   const { m } = useMessages();
   const state = useAsync(() => careApi.familyCaseload(familyId), [familyId]);
+  // Kept here: the form is rebuilt with the saved version, the confirmation must stay.
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby="support-tier-title" className="kr-care-section">
       <Heading level={2} id="support-tier-title">
         {m.careCaseloadSection.title}
       </Heading>
-      <AsyncContent state={state}>{(caseload) => <SupportTierForm key={caseload.entry?.version ?? 0} familyId={familyId} caseload={caseload} onSaved={state.reload} />}</AsyncContent>
+      {message ? <Alert type="ok">{message}</Alert> : null}
+      <AsyncContent state={state}>
+        {(caseload) => (
+          <SupportTierForm
+            key={caseload.entry?.version ?? 0}
+            familyId={familyId}
+            caseload={caseload}
+            onSaved={(text) => {
+              setMessage(text);
+              state.reload();
+            }}
+          />
+        )}
+      </AsyncContent>
     </section>
   );
 }
 
-function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; caseload: FamilyCaseload; onSaved(): void }) {
+function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; caseload: FamilyCaseload; onSaved(message: string): void }) {
   const { m, format, formatDate } = useMessages();
   const t = m.careCaseloadSection;
   const { entry, suggestedTier } = caseload;
@@ -34,7 +49,6 @@ function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; ca
   const { session } = useSession();
   const team = useAsync(() => careApi.careTeam(), []);
   const [nurseId, setNurseId] = useState(entry?.nurseId ?? session?.person.id ?? '');
-  const [message, setMessage] = useState<string | null>(null);
   const form = useForm({ tier: 'tier', judgement: 'tier-judgement', nurseId: 'tier-nurse', version: 'tier' });
   const submit = form.submitWith(
     () => (tier === '' ? { tier: m.validation.required } : {}),
@@ -45,14 +59,12 @@ function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; ca
         judgement: judgement.trim() === '' ? null : judgement,
         ...(entry ? { version: entry.version } : {}),
       });
-      setMessage(t.saved);
-      onSaved();
+      onSaved(t.saved);
     },
   );
   const tiers = (['universal', 'extra', 'intensive'] as const).map((value) => ({ value, label: m.careTiers[value] }));
   return (
     <>
-      {message ? <Alert type="ok">{message}</Alert> : null}
       <Paragraph>{suggestedTier ? format(t.suggested, { tier: m.careTiers[suggestedTier] }) : t.noSuggestion}</Paragraph>
       <Paragraph>{entry ? format(t.current, { tier: m.careTiers[entry.tier], nurse: entry.nurseName ?? '' }) : t.notOnCaseload}</Paragraph>
       <ErrorSummary {...form.summary} labels={{ tier: t.tier, judgement: t.judgement, nurseId: t.nurse }} />
