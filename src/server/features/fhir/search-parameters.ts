@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Reads FHIR search parameters strictly: an unknown parameter or modifier is refused (400) instead
 // of being ignored, so a client never mistakes an unfiltered list of personal data for a filtered one.
+import { isSafeText } from '../../../contracts/screening.js';
 import { invalidParameter } from './bundle.js';
 import type { SearchParameterDefinition } from './resource-handler.js';
 
@@ -27,6 +28,8 @@ export function parseSearchParameters(
     const value = raw.trim();
     if (value === '') throw invalidParameter(name, `De zoekparameter '${name}' heeft geen waarde.`);
     if (value.length > MAX_VALUE_LENGTH) throw invalidParameter(name, `De waarde van '${name}' is te lang.`);
+    // eslint-disable-next-line no-control-regex
+    if (!isSafeText(value) || /[\u0000-\u001f\u007f]/.test(value)) throw invalidParameter(name, `De waarde van '${name}' bevat tekens die niet zijn toegestaan.`);
     values[name] = value;
     given[name] = raw;
   }
