@@ -29,13 +29,18 @@ describe('JGZ en zorg', () => {
     await page.getByText(nl.careHomeVisits.empty).waitFor();
     await expectNoAxeViolations(page);
 
-    // Plan the prenatal home visit (today, by herself), then record it as held with findings.
-    await page.getByRole('button', { name: nl.careHomeVisits.plan }).click();
+    // Plan the prenatal home visit (today, by herself) by keyboard only: the panel's heading takes
+    // focus, Tab reaches the date, Enter submits.
+    await page.getByRole('button', { name: nl.careHomeVisits.plan }).focus();
+    await page.keyboard.press('Enter');
     const plan = page.locator('#plan-home-visit');
-    await plan.getByLabel(nl.careHomeVisits.plannedOn).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-home-visit-title');
     await expectNoAxeViolations(page);
-    await plan.getByRole('button', { name: nl.careHomeVisits.plan }).click();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('visit-planned-on');
+    await page.keyboard.press('Enter');
     await page.getByText(nl.careHomeVisits.planned).waitFor();
+    expect(await plan.count()).toBe(0);
     await page.getByRole('button', { name: new RegExp(`^${nl.careHomeVisits.record}`) }).click();
     const record = page.locator('#record-home-visit');
     await record.getByLabel(nl.careHomeVisits.status).selectOption('held');
