@@ -12,6 +12,7 @@ import type {
   ReferralListItem,
   ReferralTransition,
 } from '../../../contracts/referrals.js';
+import type { Screening, ScreeningSummary } from '../../../contracts/screening.js';
 
 export type { Consent, ConsentCreate, ConsentWithdrawal, OverdueReferral, Referral, ReferralCreate, ReferralForward, ReferralListItem, ReferralTransition };
 
@@ -37,6 +38,14 @@ export const referralApi = {
   transition: (id: string, body: ReferralTransition) => apiJson<Referral>('POST', `${referral(id)}/transitions`, { body }),
   forward: (id: string, body: ReferralForward) => apiJson<{ closed: Referral; forwarded: Referral }>('POST', `${referral(id)}/forward`, { body }),
   overdue: (query: Query) => apiJson<PageOf<OverdueReferral>>('GET', '/referral-overview/overdue', { query }),
+  /** The family's latest completed screening (its risk factors go with the referral), or null. */
+  async latestScreening(familyId: string): Promise<Screening | null> {
+    const list = await apiJson<{ items: ScreeningSummary[] }>('GET', `${family(familyId)}/screenings`);
+    const latest = list.items
+      .filter((item) => item.status === 'completed' && item.completedAt)
+      .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''))[0];
+    return latest ? apiJson<Screening>('GET', `/screenings/${encodeURIComponent(latest.id)}`) : null;
+  },
 };
 
 /** The server's own Dutch sentence for a refusal (the domain's message), when it sent one. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The family file section "Verwijzingen": the client's consents (record, withdraw) and the referrals
 // of this family (send one with consent or, exceptionally, on a legal ground).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { organisationApi } from '../../api/endpoints.js';
 import { DataTable, type Column } from '../../components/data-table.js';
@@ -321,12 +321,29 @@ function ReferralForm({
   onClose(): void;
   onSent(organisation: string): void;
 }) {
-  const { m } = useMessages();
+  const { m, format, formatDate } = useMessages();
   // Made once per form: pressing send twice (or a retry after a lost answer) sends one referral.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [receiverOrganisationId, setReceiver] = useState('');
   const [reason, setReason] = useState('');
   const [factorKeys, setFactorKeys] = useState<string[]>([]);
+  // The risk factors of the latest completed screening are ticked beforehand (the professional may change them).
+  const [screening, setScreening] = useState<{ id: string; completedAt: string } | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    referralApi.latestScreening(familyId).then(
+      (latest) => {
+        if (!isCurrent || !latest?.profile) return;
+        const risks = latest.profile.domains.flatMap((domain) => domain.risks.map((risk) => risk.key)).filter((key) => FACTOR_CATALOGUE.has(key));
+        setScreening({ id: latest.id, completedAt: latest.completedAt ?? latest.updatedAt });
+        setFactorKeys((current) => (current.length === 0 ? [...new Set(risks)] : current));
+      },
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [familyId]);
   const [basis, setBasis] = useState<'consent' | 'legal'>('consent');
   const [consentId, setConsentId] = useState('');
   const [legalGround, setLegalGround] = useState('');
@@ -359,6 +376,7 @@ function ReferralForm({
         receiverOrganisationId,
         reason: reason.trim(),
         factorKeys,
+        ...(screening ? { screeningId: screening.id } : {}),
         idempotencyKey,
         ...(basis === 'consent' ? { consentId } : { legalGround, justification: justification.trim() }),
       });
@@ -403,6 +421,7 @@ function ReferralForm({
         <CheckboxGroup
           id="referral-factors"
           legend={m.referrals.factorKeys}
+          description={screening ? format(m.referrals.factorsFromScreening, { date: formatDate(screening.completedAt) }) : undefined}
           options={[...FACTOR_CATALOGUE.values()].map((factor) => ({ value: factor.key, label: factor.riskLabel }))}
           selected={factorKeys}
           onSelectedChange={setFactorKeys}
