@@ -319,4 +319,19 @@ describe('Observation, HealthcareService, Organization and AuditEvent', () => {
     expect(events.every((event) => event.entity[0].what.reference === `Patient/${familyId}`)).toBe(true);
     expect(rows).toEqual([expect.objectContaining({ action: 'read', objectType: 'access_log', clientId: familyId })]);
   });
+
+  it('emergency access with a reason opens the file through FHIR too, and shows in the access log', async () => {
+    const opened = await socialWorker.request('POST', '/api/v1/emergency-access', {
+      bsn: '111222333',
+      reason: 'Acute zorg over de veiligheid van moeder en kind, huisarts belde.',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const { response, rows } = await socialWorker.audited('GET', `/fhir/R4/Patient/${familyId}`);
+    expect(response.statusCode).toBe(200);
+    fhirBody(response);
+    expect(rows).toEqual([expect.objectContaining({ action: 'read', clientId: familyId, details: expect.objectContaining({ emergencyAccessId: expect.any(String) }) })]);
+    const log = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/AuditEvent?patient=Patient/${familyId}&_count=5`));
+    const emergency = resourcesOf(log).find((event) => event.extension?.[0]?.valueBoolean === true);
+    expect(emergency?.agent[0].who.display).toContain('Sociaal Wijkteam Dordrecht');
+  });
 });

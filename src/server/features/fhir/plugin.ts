@@ -32,13 +32,11 @@ async function guarded(request: FastifyRequest, deps: FeatureDependencies, handl
   const ctx = fhirContext(request, deps);
   const resource = handler.policyResource;
   if (resource && !hasAnyGrant(ctx.actor, resource, action)) {
-    await ctx.store.act({
-      resource,
-      action: action === 'list' || action === 'create' ? 'read' : action,
-      objectId: `fhir:${handler.type}`,
-      locate: async () => ({ organisationIds: [] }),
-      perform: async () => undefined,
-    });
+    // The store's own refusal path: it audits the attempt (with the action) and throws forbidden.
+    const nothing = async () => ({ id: '' });
+    if (action === 'list') await ctx.store.search({ resource, perform: nothing });
+    else if (action === 'create') await ctx.store.create({ resource, target: { organisationIds: [] }, perform: nothing });
+    else await ctx.store.act({ resource, action, objectId: `fhir:${handler.type}`, locate: async () => ({ organisationIds: [] }), perform: nothing });
     throw new AppError('forbidden');
   }
   return ctx;
