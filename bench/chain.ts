@@ -212,6 +212,8 @@ try {
     rows.push({ name, alone, loaded, ...(target ? { target } : {}) });
   };
   await both('Fastify hello-world (baseline)', baselineUrl, { path: () => '/hello' });
+  // The app's own floor: session check and serialisation, no client data, no audit row.
+  await both('GET /api/v1/auth/session (app floor, no query)', appUrl, { path: () => '/api/v1/auth/session', headers: midwife });
   await both('GET /api/v1/referrals?box=incoming (JGZ inbox)', appUrl, { path: () => '/api/v1/referrals?box=incoming', headers: jgzNurse }, 'latency');
   await both(
     'GET /api/v1/referrals?box=incoming&filter=overdue',
