@@ -170,6 +170,8 @@ export const referralChainItemSchema = z.object({
   outcome: referralOutcomeSchema.nullable(),
   requestedAt: z.iso.datetime().nullable(),
   isCurrent: z.boolean(),
+  /** The actor's organisation sent it, or receives it under a valid basis: it may be opened. */
+  mayOpen: z.boolean(),
 });
 
 export const referralSchema = z

@@ -398,6 +398,10 @@ describe('the closed loop', () => {
       'JGZ Zuid-Holland Zuid',
       'Sociaal Wijkteam Dordrecht',
     ]);
+    // …without opening the new one, which is between JGZ and the social team.
+    expect(original.chain.map((item: { mayOpen: boolean }) => item.mayOpen)).toEqual([true, false]);
+    expect(original.chain[1]).toMatchObject({ status: 'requested' });
+    expect((await midwife.request('GET', `/api/v1/referrals/${next.id}`)).statusCode).toBe(403);
     const socialView = (await socialWorker.request('GET', `/api/v1/referrals/${next.id}`)).json();
     expect(socialView).toMatchObject({ role: 'receiver', forwardedFromId: sent.id });
     expect(socialView.chain).toHaveLength(2);

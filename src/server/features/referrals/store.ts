@@ -423,7 +423,7 @@ async function historyOf(tx: Executor, referralId: string): Promise<Referral['hi
 }
 
 /** Every referral linked to this one by forwarding (both directions), oldest first. */
-async function chainOf(tx: Executor, referralId: string): Promise<Referral['chain']> {
+async function chainOf(tx: Executor, referralId: string, actor: Actor, now: Date): Promise<Referral['chain']> {
   const rows = await queryRows<{
     id: string;
     sender_name: string;
@@ -432,6 +432,7 @@ async function chainOf(tx: Executor, referralId: string): Promise<Referral['chai
     outcome: ReferralOutcome | null;
     requested_at: Date | string | null;
     depth: number;
+    may_open: boolean;
   }>(
     tx,
     sql`WITH RECURSIVE back(id, depth) AS (
@@ -443,7 +444,9 @@ async function chainOf(tx: Executor, referralId: string): Promise<Referral['chai
           UNION ALL SELECT r.forwarded_to_id, fwd.depth + 1 FROM referrals r JOIN fwd ON r.id = fwd.id
             WHERE r.forwarded_to_id IS NOT NULL AND fwd.depth < 50
         ), linked AS (SELECT id, depth FROM back UNION SELECT id, depth FROM fwd)
-      SELECT r.id::text, so.name AS sender_name, ro.name AS receiver_name, r.status, r.outcome, r.requested_at, linked.depth
+      SELECT r.id::text, so.name AS sender_name, ro.name AS receiver_name, r.status, r.outcome, r.requested_at, linked.depth,
+        (r.sender_organisation_id = ${actor.organisationId}::uuid
+          OR (r.receiver_organisation_id = ${actor.organisationId}::uuid AND ${receiverMaySee(now)})) AS may_open
       FROM linked JOIN referrals r ON r.id = linked.id
       JOIN organisations so ON so.id = r.sender_organisation_id JOIN organisations ro ON ro.id = r.receiver_organisation_id
       ORDER BY linked.depth`,
@@ -457,6 +460,7 @@ async function chainOf(tx: Executor, referralId: string): Promise<Referral['chai
     outcome: row.outcome,
     requestedAt: iso(row.requested_at),
     isCurrent: row.id === referralId,
+    mayOpen: row.may_open,
   }));
 }
 
@@ -502,7 +506,7 @@ export async function toReferralView(tx: Executor, row: ReferralRow, actor: Acto
     version: row.version,
     client,
     history: await historyOf(tx, row.id),
-    chain: await chainOf(tx, row.id),
+    chain: await chainOf(tx, row.id, actor, now),
   };
 }
 

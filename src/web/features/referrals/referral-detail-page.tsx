@@ -299,8 +299,10 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged()
                   <TableCell>
                     {item.isCurrent ? (
                       `${item.receiverOrganisationName} ${m.referrals.chainCurrent}`
-                    ) : (
+                    ) : item.mayOpen ? (
                       <Link to={`/verwijzingen/${item.id}`}>{item.receiverOrganisationName}</Link>
+                    ) : (
+                      item.receiverOrganisationName
                     )}
                   </TableCell>
                   <TableCell>{statusText(m, item.status, item.outcome)}</TableCell>
