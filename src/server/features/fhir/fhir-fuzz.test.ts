@@ -27,7 +27,7 @@ function expectSound(response: LightMyRequestResponse, what: string) {
   expect(fhirProblems(body), what).toEqual([]);
 }
 
-const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', ' ', '%', '_', '\u0000', 'Patient/x', 'GM0505', '123456782', '1994-03-15', 'a|b|c', 'x'.repeat(300)));
+const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', ' ', '%', '_', '\u0000', 'Patient/x', 'GM0505', '123456782', '1994-03-15', '2023-02-30', '0000-01-01', 'eq9999-12-31', 'a|b|c', 'x'.repeat(300)));
 const id = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 70 }).map(encodeURIComponent), fc.constantFrom('..', '%2F', 'x-1-1', '00000000-0000-0000-0000-000000000000-big2'));
 const parameterName = fc.oneof(
   fc.constantFrom('_id', 'identifier', 'name', 'birthdate', 'patient', 'owner', 'requester', 'performer', 'status', 'code', 'url', 'version', 'type', 'municipality', 'characteristic', 'organization', 'address-district', '_count', '_page', '_format', '_sort'),

@@ -49,7 +49,6 @@ export function birthObservations(birth: BirthOutcome): FhirResource[] {
       : {}),
     code: { coding: CODE[kind], text: TEXT[kind] },
     subject,
-    ...(birth.childId ? { focus: [reference('Patient', birth.childId)] } : {}),
     effectiveDateTime: birth.birthDate,
     issued: instant(birth.createdAt),
     performer: [{ display: birth.organisationName }],

@@ -3,7 +3,7 @@
 // to refer). Read and search go through the organisations feature's own use-cases.
 import { nl } from '../../../contracts/i18n/nl.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../contracts/roles.js';
-import type { Organisation } from '../../../contracts/organisations.js';
+import { organisationQuerySchema, type Organisation } from '../../../contracts/organisations.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import { listOrganisations } from '../organisations/list-organisations.js';
 import { invalidParameter } from './bundle.js';
@@ -51,14 +51,15 @@ export const organizationHandler: ResourceHandler = {
       }
       const district = parameters['address-district'];
       if (district !== undefined && !/^GM\d{4}$/.test(district)) throw invalidParameter('address-district', 'Geef een gemeentecode, bijvoorbeeld GM0505.');
-      const page = await listOrganisations(ctx, {
+      const query = organisationQuerySchema.safeParse({
         page: window.page,
         pageSize: window.pageSize,
-        includeInactive: false,
         ...(parameters.name ? { q: parameters.name } : {}),
         ...(type ? { type } : {}),
         ...(district ? { municipalityCode: district } : {}),
       });
+      if (!query.success) throw invalidParameter('name', query.error.issues[0]!.message);
+      const page = await listOrganisations(ctx, query.data);
       return { items: page.items.map(toFhirOrganization), total: page.total };
     },
   },

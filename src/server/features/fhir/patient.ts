@@ -2,7 +2,7 @@
 // Patient (the client — the expecting parent — and children after birth) and RelatedPerson (the
 // partner), from the families feature's own use-cases: getFamily (audited read of the file, with the
 // family as client) and listFamilies (audited search, only families the actor may see).
-import type { Family } from '../../../contracts/families.js';
+import { familyQuerySchema, type Family } from '../../../contracts/families.js';
 import { AppError } from '../../platform/errors.js';
 import { getFamily } from '../families/get-family.js';
 import { listFamilies } from '../families/list-families.js';
@@ -138,7 +138,8 @@ export const patientHandler: ResourceHandler = {
       }
       const district = parameters['address-district'];
       if (district !== undefined && !/^GM\d{4}$/.test(district)) throw invalidParameter('address-district', 'Geef een gemeentecode, bijvoorbeeld GM0505.');
-      const found = await listFamilies(ctx, {
+      // The REST contract's own checks first, as if the web app had asked.
+      const query = familyQuerySchema.safeParse({
         page: window.page,
         pageSize: window.pageSize,
         ...(parameters.name ? { q: parameters.name } : {}),
@@ -146,6 +147,12 @@ export const patientHandler: ResourceHandler = {
         ...(parameters.identifier ? { bsn: bsnOf(parameters.identifier) } : {}),
         ...(district ? { municipalityCode: district } : {}),
       });
+      if (!query.success) {
+        const issue = query.error.issues[0]!;
+        const name = ({ q: 'name', birthDate: 'birthdate', bsn: 'identifier', municipalityCode: 'address-district' } as Record<string, string>)[String(issue.path[0])] ?? String(issue.path[0]);
+        throw invalidParameter(name, issue.message);
+      }
+      const found = await listFamilies(ctx, query.data);
       // Each file shown in full is opened like the web app opens it: an audited read per client.
       const items: FhirResource[] = [];
       for (const summary of found.items) {

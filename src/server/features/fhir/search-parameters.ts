@@ -46,7 +46,10 @@ export function parseToken(value: string): { system: string | null; code: string
 /** date: 'YYYY-MM-DD' (optionally with the 'eq' prefix); other forms are refused. */
 export function parseDate(name: string, value: string): string {
   const match = /^(?:eq)?(\d{4}-\d{2}-\d{2})$/.exec(value);
-  if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) {
+  const parsed = match ? Date.parse(`${match[1]}T00:00:00Z`) : Number.NaN;
+  // Date.parse accepts 2023-02-30 (rolling over): only a date that reads back the same is real.
+  const year = match ? Number(match[1]!.slice(0, 4)) : 0;
+  if (!match || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== match[1] || year < 1800 || year > 2200) {
     throw invalidParameter(name, `Geef bij '${name}' een datum als jjjj-mm-dd.`);
   }
   return match[1]!;
