@@ -133,3 +133,21 @@ describe('Organization', () => {
     expect(next.searchParams.get('_page')).toBe('3');
   });
 });
+
+describe('rate limit', () => {
+  it('429 as an OperationOutcome', async () => {
+    const limited = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const statuses: number[] = [];
+      let last = await limited.app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        last = await limited.app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+        statuses.push(last.statusCode);
+      }
+      expect(statuses).toContain(429);
+      expect(outcomeOf(last)).toMatchObject({ code: 'rate_limited', text: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.' });
+    } finally {
+      await limited.close();
+    }
+  });
+});
