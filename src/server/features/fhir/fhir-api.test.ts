@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The FHIR R4 API's frame: CapabilityStatement, media type, OperationOutcome for every kind of
 // error (never problem+json under /fhir), strict search parameters, Bundle paging, Organization.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { anonymousHeaders, sessionFor } from '../../../../test/helpers/sessions.js';
@@ -148,6 +151,25 @@ describe('rate limit', () => {
       expect(outcomeOf(last)).toMatchObject({ code: 'rate_limited', text: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.' });
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('with the web app served', () => {
+  it('an unknown FHIR path is an OperationOutcome 404, not the app shell', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'kansrijk-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Kansrijk</title>');
+    const served = await createTestApp({ webRoot });
+    try {
+      expect((await served.app.inject({ method: 'GET', url: '/clienten' })).headers['content-type']).toMatch(/^text\/html/);
+      for (const url of ['/fhir/R4/Onbekend', '/fhir/R4/Patient/x/y', '/fhir/']) {
+        const response = await served.app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(404);
+        expect(outcomeOf(response).code).toBe('not_found');
+      }
+    } finally {
+      await served.close();
+      rmSync(webRoot, { recursive: true, force: true });
     }
   });
 });
