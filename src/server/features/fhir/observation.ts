@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Observation: the birth outcomes in a family's file (from the outcomes feature's listOutcomes, an
 // audited read with the family as client): gestational age and birth weight as measured, and the
-// derived preterm, small-for-gestational-age and Big2 flags. LOINC/SNOMED where a code is known;
-// our own CodeSystem otherwise.
+// derived preterm, small-for-gestational-age and Big2 flags. LOINC for the two measurements (76516-4,
+// 8339-4); the derived flags in our own CodeSystem (no SNOMED code was verified for them).
 import { sql } from 'drizzle-orm';
 import type { BirthOutcome } from '../../../contracts/care.js';
 import { queryRows } from '../../platform/db/connection.js';
@@ -20,9 +20,9 @@ type Kind = (typeof KINDS)[number];
 const own = (code: string, display: string): Coding => ({ system: SYSTEMS.birthOutcome, code, display });
 
 const CODE: Record<Kind, Coding[]> = {
-  zwangerschapsduur: [{ system: SYSTEMS.loinc, code: '76516-4', display: 'Gestational age at birth' }, own('zwangerschapsduur', 'Zwangerschapsduur bij de geboorte')],
+  zwangerschapsduur: [{ system: SYSTEMS.loinc, code: '76516-4', display: 'Gestational age--at birth' }, own('zwangerschapsduur', 'Zwangerschapsduur bij de geboorte')],
   geboortegewicht: [{ system: SYSTEMS.loinc, code: '8339-4', display: 'Birth weight Measured' }, own('geboortegewicht', 'Geboortegewicht')],
-  prematuur: [own('prematuur', 'Vroeggeboorte (< 37 weken)'), { system: SYSTEMS.snomed, code: '395507008', display: 'Preterm infant' }],
+  prematuur: [own('prematuur', 'Vroeggeboorte (< 37 weken)')],
   sga: [own('sga', 'Klein voor de zwangerschapsduur (< p10)')],
   big2: [own('big2', 'Big2: vroeggeboorte en/of klein voor de zwangerschapsduur')],
 };
