@@ -32,13 +32,18 @@ export async function findWorkingList(
   if (filters.municipality) conditions.push(sql`r.municipality_code = ${filters.municipality}`);
   const where = sql.join(conditions, sql` AND `);
   // Overdue first (they need an answer), then the oldest waiting, then the latest change.
+  const order = sql`${overdueSql(now)} DESC, (r.status IN ('requested', 'received')) DESC, r.respond_by ASC NULLS LAST, r.updated_at DESC, r.id`;
+  // Count and sort the narrow referral rows first; the joins and the client's name only for the page
+  // (joining every row of an inbox with thousands of referrals before the count took most of the time).
   const rows = await queryRows<ListRow & { total: number }>(
     tx,
-    sql`SELECT ${referralColumns(now)}, ${CLIENT_NAME_SQL} AS client_name, count(*) OVER ()::int AS total
-      FROM referrals r ${REFERRAL_JOINS}
-      WHERE ${where}
-      ORDER BY ${overdueSql(now)} DESC, (r.status IN ('requested', 'received')) DESC, r.respond_by ASC NULLS LAST, r.updated_at DESC, r.id
-      LIMIT ${window.limit} OFFSET ${window.offset}`,
+    sql`WITH page AS (
+        SELECT r.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${order}) AS position
+        FROM referrals r WHERE ${where}
+        ORDER BY position LIMIT ${window.limit} OFFSET ${window.offset})
+      SELECT ${referralColumns(now)}, ${CLIENT_NAME_SQL} AS client_name, page.total
+      FROM page JOIN referrals r ON r.id = page.id ${REFERRAL_JOINS}
+      ORDER BY page.position`,
   );
   const total = rows[0]?.total ?? (window.offset > 0 ? await countOnly(tx, where) : 0);
   return { rows, total };
