@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { organisationApi } from '../../api/endpoints.js';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { Panel } from '../../components/panel.js';
 import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import type { EnrolmentDropOutReason } from '../../../contracts/care.js';
 import { careApi, todayIso, type Enrolment, type InterventionItem } from './api.js';
-import { TextAreaField } from './text-area-field.js';
 
 export function EnrolmentsSection({ familyId }: { familyId: string }) {
   const { m, formatDate } = useMessages();
@@ -193,7 +192,7 @@ function StopForm({ enrolment, onDone, onClose }: { enrolment: Enrolment; onDone
         {action === 'drop_out' ? (
           <>
             <SelectField id="stop-reason" label={t.reason} value={reason} onValueChange={setReason} emptyOption={m.shell.choose} options={reasons} error={form.errors.reason} />
-            <TextAreaField id="stop-explanation" label={t.explanation} value={explanation} onValueChange={setExplanation} error={form.errors.explanation} isOptional={reason !== 'other'} />
+            <TextAreaField rows={3} id="stop-explanation" label={t.explanation} value={explanation} onValueChange={setExplanation} error={form.errors.explanation} isOptional={reason !== 'other'} />
           </>
         ) : null}
         <FormButtons submitLabel={t.stop} isSubmitting={form.isSubmitting}>

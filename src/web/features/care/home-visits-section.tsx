@@ -4,14 +4,13 @@
 import { useState } from 'react';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { Panel } from '../../components/panel.js';
 import { Alert, Button, Fieldset, FieldsetLegend, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import type { CareLifeDomain, HomeVisitStatus } from '../../../contracts/care.js';
 import { careApi, todayIso, type HomeVisit } from './api.js';
-import { TextAreaField } from './text-area-field.js';
 
 export function HomeVisitsSection({ familyId }: { familyId: string }) {
   const { m, format, formatDate } = useMessages();
@@ -173,6 +172,7 @@ function RecordHomeVisit({ visit, onDone, onClose }: { visit: HomeVisit; onDone(
               {form.errors.findings ? <Paragraph className="kr-field-error">{form.errors.findings}</Paragraph> : null}
               {DOMAINS.map((domain) => (
                 <TextAreaField
+                  rows={3}
                   key={domain}
                   id={`visit-findings-${domain}`}
                   label={m.careLifeDomains[domain]}
@@ -185,9 +185,9 @@ function RecordHomeVisit({ visit, onDone, onClose }: { visit: HomeVisit; onDone(
           </>
         ) : null}
         {status === 'not_held' ? (
-          <TextAreaField id="visit-reason" label={t.reasonNotHeld} value={reason} onValueChange={setReason} error={form.errors.reasonNotHeld} />
+          <TextAreaField rows={3} id="visit-reason" label={t.reasonNotHeld} value={reason} onValueChange={setReason} error={form.errors.reasonNotHeld} />
         ) : null}
-        <TextAreaField id="visit-follow-up" label={t.followUp} value={followUp} onValueChange={setFollowUp} error={form.errors.followUp} isOptional />
+        <TextAreaField rows={3} id="visit-follow-up" label={t.followUp} value={followUp} onValueChange={setFollowUp} error={form.errors.followUp} isOptional />
         <FormButtons submitLabel={m.app.save} isSubmitting={form.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
         </FormButtons>

@@ -4,12 +4,11 @@
 import { useState } from 'react';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
-import { CheckboxField, SelectField, TextField } from '../../components/fields.js';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { Panel } from '../../components/panel.js';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { careApi, numberOf, todayIso, type BirthOutcome, type TwoYearOutcome } from './api.js';
-import { TextAreaField } from './text-area-field.js';
 
 export function OutcomesSection({ familyId }: { familyId: string }) {
   const { m } = useMessages();

@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { useSession } from '../../session/session.js';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
-import { SelectField } from '../../components/fields.js';
+import { SelectField, TextAreaField } from '../../components/fields.js';
 import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { SupportTierCode } from '../../../contracts/care.js';
 import { careApi, type FamilyCaseload } from './api.js';
-import { TextAreaField } from './text-area-field.js';
 
 export function SupportTierSection({ familyId }: { familyId: string }) {
   const { m } = useMessages();
@@ -78,7 +77,7 @@ function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; ca
           options={(team.data?.items ?? []).map((member) => ({ value: member.id, label: member.name }))}
           error={form.errors.nurseId}
         />
-        <TextAreaField id="tier-judgement" label={t.judgement} description={t.judgementDescription} value={judgement} onValueChange={setJudgement} error={form.errors.judgement} isOptional />
+        <TextAreaField rows={3} id="tier-judgement" label={t.judgement} description={t.judgementDescription} value={judgement} onValueChange={setJudgement} error={form.errors.judgement} isOptional />
         <FormButtons submitLabel={t.save} isSubmitting={form.isSubmitting} />
       </Form>
       {entry ? (

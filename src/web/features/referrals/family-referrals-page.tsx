@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { organisationApi } from '../../api/endpoints.js';
 import { DataTable, type Column } from '../../components/data-table.js';
-import { CheckboxGroup, SelectField, TextField } from '../../components/fields.js';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
@@ -14,7 +14,7 @@ import { useMessages, type Messages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
 import { newIdempotencyKey, referralApi, type Consent, type ReferralListItem } from './api.js';
-import { errorText, FlaggedBadge, OverdueBadge, statusText, TextAreaField } from './parts.js';
+import { errorText, FlaggedBadge, OverdueBadge, statusText } from './parts.js';
 
 type Catalogue = Messages['m'];
 type Purpose = keyof Catalogue['consentPurposes'];
@@ -411,6 +411,7 @@ function ReferralForm({
           error={state.errors.receiverOrganisationId}
         />
         <TextAreaField
+          rows={3}
           id="referral-reason"
           label={m.referrals.referralReason}
           description={m.referrals.referralReasonDescription}
@@ -461,6 +462,7 @@ function ReferralForm({
               error={state.errors.legalGround}
             />
             <TextAreaField
+              rows={3}
               id="referral-justification"
               label={m.referrals.justification}
               description={m.referrals.justificationDescription}

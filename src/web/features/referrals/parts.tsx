@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Small pieces the consent and referral pages share: badges, a multi-line text field, status text,
-// and the Dutch sentence for a refusal.
-import type { ChangeEvent, ReactNode } from 'react';
+// Small pieces the consent and referral pages share: badges, status text and the Dutch sentence for
+// a refusal.
 import { ApiError } from '../../api/client.js';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '../../components/ui.js';
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { serverMessage } from './api.js';
 import './referrals.css';
@@ -29,53 +27,4 @@ export function statusText(m: Messages['m'], status: keyof Messages['m']['referr
 export function errorText(m: Messages['m'], error: unknown): string {
   if (error instanceof ApiError) return serverMessage(error) ?? m.errors[error.code] ?? m.errors.internal;
   return m.errors.internal;
-}
-
-export function TextAreaField({
-  id,
-  label,
-  description,
-  error,
-  value,
-  onValueChange,
-  isOptional,
-  rows = 3,
-}: {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onValueChange(value: string): void;
-  isOptional?: boolean;
-  rows?: number;
-}) {
-  const { m } = useMessages();
-  const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <FormField
-      invalid={Boolean(error)}
-      type="text"
-      label={
-        <FormLabel htmlFor={id}>
-          {label}
-          {isOptional ? <span className="kr-optional"> {m.shell.optional}</span> : null}
-        </FormLabel>
-      }
-      description={description ? <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription> : undefined}
-      errorMessage={error ? <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage> : undefined}
-      input={
-        <textarea
-          id={id}
-          name={id}
-          rows={rows}
-          value={value}
-          className={['utrecht-textarea', 'utrecht-textarea--html-textarea', error ? 'utrecht-textarea--invalid' : ''].filter(Boolean).join(' ')}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onValueChange(event.target.value)}
-        />
-      }
-    />
-  );
 }

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { organisationApi } from '../../api/endpoints.js';
-import { SelectField } from '../../components/fields.js';
+import { SelectField, TextAreaField } from '../../components/fields.js';
 import { Form, FormButtons } from '../../components/form.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
@@ -28,7 +28,7 @@ import { useMessages, type Messages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
 import { referralApi, type Consent, type Referral, type ReferralTransition } from './api.js';
-import { errorText, FlaggedBadge, OverdueBadge, statusText, TextAreaField } from './parts.js';
+import { errorText, FlaggedBadge, OverdueBadge, statusText } from './parts.js';
 
 type Event = ReferralTransition['event'];
 type Dialog = 'reject' | 'cancel' | 'hold' | 'complete' | 'forward' | null;
@@ -370,7 +370,7 @@ function ReasonDialog({ kind, isBusy, onClose, onSubmit }: { kind: 'reject' | 'c
   return (
     <Panel id="step-dialog" title={title} onClose={onClose}>
       <Form onSubmit={submit}>
-        <TextAreaField id="step-reason" label={m.referrals.reasonField} description={m.referrals.reasonDescription} value={reason} onValueChange={setReason} error={error} />
+        <TextAreaField rows={3} id="step-reason" label={m.referrals.reasonField} description={m.referrals.reasonDescription} value={reason} onValueChange={setReason} error={error} />
         <FormButtons submitLabel={m.referrals.confirm} isSubmitting={isBusy}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
         </FormButtons>
@@ -405,7 +405,7 @@ function CompleteDialog({ isBusy, onClose, onSubmit }: { isBusy: boolean; onClos
           error={error}
           options={(['got_help', 'could_not_contact', 'declined'] as const).map((value) => ({ value, label: m.referralOutcomes[value] }))}
         />
-        <TextAreaField id="step-note" label={m.referrals.noteField} value={note} onValueChange={setNote} isOptional />
+        <TextAreaField rows={3} id="step-note" label={m.referrals.noteField} value={note} onValueChange={setNote} isOptional />
         <FormButtons submitLabel={m.referrals.confirm} isSubmitting={isBusy}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
         </FormButtons>
@@ -475,7 +475,7 @@ function ForwardDialog({
             .filter((organisation) => organisation.isActive && organisation.id !== session?.organisation?.id && organisation.id !== referral.sender.organisationId)
             .map((organisation) => ({ value: organisation.id, label: organisation.name }))}
         />
-        <TextAreaField id="forward-reason" label={m.referrals.reasonField} description={m.referrals.reasonDescription} value={reason} onValueChange={setReason} error={errors.reason} />
+        <TextAreaField rows={3} id="forward-reason" label={m.referrals.reasonField} description={m.referrals.reasonDescription} value={reason} onValueChange={setReason} error={errors.reason} />
         <SelectField
           id="forward-basis"
           label={m.referrals.basis}
@@ -509,6 +509,7 @@ function ForwardDialog({
               options={(Object.keys(m.referralLegalGrounds) as (keyof Messages['m']['referralLegalGrounds'])[]).map((value) => ({ value, label: m.referralLegalGrounds[value] }))}
             />
             <TextAreaField
+              rows={3}
               id="forward-justification"
               label={m.referrals.justification}
               description={m.referrals.justificationDescription}
