@@ -7,7 +7,8 @@ import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { Panel } from '../../components/panel.js';
-import { Alert, Button, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
+import { Button, ButtonGroup, TableCell } from '../../components/ui.js';
+import { CareSection, CareTable } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import type { EnrolmentDropOutReason } from '../../../contracts/care.js';
@@ -32,51 +33,32 @@ export function EnrolmentsSection({ familyId }: { familyId: string }) {
     return `${status}: ${m.careDropOutReasons[enrolment.dropOutReason]}${enrolment.dropOutExplanation ? ` (${enrolment.dropOutExplanation})` : ''}`;
   };
   return (
-    <section aria-labelledby="enrolments-title" className="kr-care-section">
-      <Heading level={2} id="enrolments-title">
-        {t.title}
-      </Heading>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+    <CareSection id="enrolments-title" title={t.title} message={message}>
       <AsyncContent state={enrolments}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <Paragraph>{t.empty}</Paragraph>
-          ) : (
-            <div className="kr-table-scroll" tabIndex={0} role="region" aria-label={t.caption}>
-              <Table>
-                <TableCaption>{t.caption}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t.columnIntervention}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnOrganisation}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnStarted}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnEnded}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnStatus}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnActions}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((enrolment) => (
-                    <TableRow key={enrolment.id}>
-                      <TableCell>{enrolment.interventionName}</TableCell>
-                      <TableCell>{enrolment.organisationName}</TableCell>
-                      <TableCell>{formatDate(enrolment.startedOn)}</TableCell>
-                      <TableCell>{enrolment.endedOn ? formatDate(enrolment.endedOn) : ''}</TableCell>
-                      <TableCell>{statusOf(enrolment)}</TableCell>
-                      <TableCell>
-                        {enrolment.status === 'active' ? (
-                          <Button variant="subtle" onClick={() => setStopping(enrolment)} aria-label={`${t.stop}: ${enrolment.interventionName}`}>
-                            {t.stop}
-                          </Button>
-                        ) : null}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          )
-        }
+        {({ items }) => (
+          <CareTable
+            items={items}
+            empty={t.empty}
+            caption={t.caption}
+            columns={[t.columnIntervention, t.columnOrganisation, t.columnStarted, t.columnEnded, t.columnStatus, t.columnActions]}
+            renderCells={(enrolment) => (
+              <>
+                <TableCell>{enrolment.interventionName}</TableCell>
+                <TableCell>{enrolment.organisationName}</TableCell>
+                <TableCell>{formatDate(enrolment.startedOn)}</TableCell>
+                <TableCell>{enrolment.endedOn ? formatDate(enrolment.endedOn) : ''}</TableCell>
+                <TableCell>{statusOf(enrolment)}</TableCell>
+                <TableCell>
+                  {enrolment.status === 'active' ? (
+                    <Button variant="subtle" onClick={() => setStopping(enrolment)} aria-label={`${t.stop}: ${enrolment.interventionName}`}>
+                      {t.stop}
+                    </Button>
+                  ) : null}
+                </TableCell>
+              </>
+            )}
+          />
+        )}
       </AsyncContent>
       {!isEnrolling && stopping === null ? (
         <ButtonGroup>
@@ -85,7 +67,7 @@ export function EnrolmentsSection({ familyId }: { familyId: string }) {
       ) : null}
       {isEnrolling ? <EnrolForm familyId={familyId} onDone={done} onClose={() => setIsEnrolling(false)} /> : null}
       {stopping ? <StopForm key={stopping.id} enrolment={stopping} onDone={() => done(t.ended)} onClose={() => setStopping(null)} /> : null}
-    </section>
+    </CareSection>
   );
 }
 

@@ -6,7 +6,8 @@ import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { Panel } from '../../components/panel.js';
-import { Alert, Button, Fieldset, FieldsetLegend, ButtonGroup, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
+import { Button, Fieldset, FieldsetLegend, ButtonGroup, Paragraph, TableCell } from '../../components/ui.js';
+import { CareSection, CareTable } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import type { CareLifeDomain, HomeVisitStatus } from '../../../contracts/care.js';
@@ -26,53 +27,34 @@ export function HomeVisitsSection({ familyId }: { familyId: string }) {
     visits.reload();
   };
   return (
-    <section aria-labelledby="home-visits-title" className="kr-care-section">
-      <Heading level={2} id="home-visits-title">
-        {t.title}
-      </Heading>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+    <CareSection id="home-visits-title" title={t.title} message={message}>
       <AsyncContent state={visits}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <Paragraph>{t.empty}</Paragraph>
-          ) : (
-            <div className="kr-table-scroll" tabIndex={0} role="region" aria-label={t.caption}>
-              <Table>
-                <TableCaption>{t.caption}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t.columnPlanned}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnNurse}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnStatus}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnWeek}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnFollowUp}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.columnActions}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((visit) => (
-                    <TableRow key={visit.id}>
-                      <TableCell>{formatDate(visit.plannedOn)}</TableCell>
-                      <TableCell>{visit.nurseName}</TableCell>
-                      <TableCell>
-                        {m.careHomeVisitStatuses[visit.status]}
-                        {visit.heldOn ? ` (${formatDate(visit.heldOn)})` : ''}
-                        {visit.reasonNotHeld ? `: ${visit.reasonNotHeld}` : ''}
-                      </TableCell>
-                      <TableCell>{visit.gestationalWeek === null ? '' : format(t.week, { week: visit.gestationalWeek })}</TableCell>
-                      <TableCell>{visit.followUp ?? ''}</TableCell>
-                      <TableCell>
-                        <Button variant="subtle" onClick={() => setRecording(visit)} aria-label={`${t.record}: ${formatDate(visit.plannedOn)}`}>
-                          {t.record}
-                        </Button>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          )
-        }
+        {({ items }) => (
+          <CareTable
+            items={items}
+            empty={t.empty}
+            caption={t.caption}
+            columns={[t.columnPlanned, t.columnNurse, t.columnStatus, t.columnWeek, t.columnFollowUp, t.columnActions]}
+            renderCells={(visit) => (
+              <>
+                <TableCell>{formatDate(visit.plannedOn)}</TableCell>
+                <TableCell>{visit.nurseName}</TableCell>
+                <TableCell>
+                  {m.careHomeVisitStatuses[visit.status]}
+                  {visit.heldOn ? ` (${formatDate(visit.heldOn)})` : ''}
+                  {visit.reasonNotHeld ? `: ${visit.reasonNotHeld}` : ''}
+                </TableCell>
+                <TableCell>{visit.gestationalWeek === null ? '' : format(t.week, { week: visit.gestationalWeek })}</TableCell>
+                <TableCell>{visit.followUp ?? ''}</TableCell>
+                <TableCell>
+                  <Button variant="subtle" onClick={() => setRecording(visit)} aria-label={`${t.record}: ${formatDate(visit.plannedOn)}`}>
+                    {t.record}
+                  </Button>
+                </TableCell>
+              </>
+            )}
+          />
+        )}
       </AsyncContent>
       {!isPlanning && recording === null ? (
         <ButtonGroup>
@@ -81,7 +63,7 @@ export function HomeVisitsSection({ familyId }: { familyId: string }) {
       ) : null}
       {isPlanning ? <PlanHomeVisit familyId={familyId} onDone={() => done(t.planned)} onClose={() => setIsPlanning(false)} /> : null}
       {recording ? <RecordHomeVisit key={recording.id} visit={recording} onDone={() => done(t.saved)} onClose={() => setRecording(null)} /> : null}
-    </section>
+    </CareSection>
   );
 }
 

@@ -6,7 +6,8 @@ import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { Panel } from '../../components/panel.js';
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '../../components/ui.js';
+import { Button, ButtonGroup, Paragraph } from '../../components/ui.js';
+import { CareSection } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
 import { careApi, numberOf, todayIso, type BirthOutcome, type TwoYearOutcome } from './api.js';
 
@@ -22,11 +23,7 @@ export function OutcomesSection({ familyId }: { familyId: string }) {
   };
   return (
     <>
-      <section aria-labelledby="birth-title" className="kr-care-section">
-        <Heading level={2} id="birth-title">
-          {m.careBirth.title}
-        </Heading>
-        {message ? <Alert type="ok">{message}</Alert> : null}
+      <CareSection id="birth-title" title={m.careBirth.title} message={message}>
         <AsyncContent state={outcomes}>
           {({ births }) => (births.length === 0 ? <Paragraph>{m.careBirth.empty}</Paragraph> : births.map((birth) => <BirthSummary key={birth.id} birth={birth} />))}
         </AsyncContent>
@@ -37,18 +34,15 @@ export function OutcomesSection({ familyId }: { familyId: string }) {
           </ButtonGroup>
         ) : null}
         {form === 'birth' ? <BirthForm familyId={familyId} onDone={() => done(m.careBirth.saved)} onClose={() => setForm(null)} /> : null}
-      </section>
-      <section aria-labelledby="two-years-title" className="kr-care-section">
-        <Heading level={2} id="two-years-title">
-          {m.careTwoYears.title}
-        </Heading>
+      </CareSection>
+      <CareSection id="two-years-title" title={m.careTwoYears.title}>
         <AsyncContent state={outcomes}>
           {({ twoYears }) =>
             twoYears.length === 0 ? <Paragraph>{m.careTwoYears.empty}</Paragraph> : twoYears.map((outcome) => <TwoYearSummary key={outcome.id} outcome={outcome} />)
           }
         </AsyncContent>
         {form === 'twoYears' ? <TwoYearForm familyId={familyId} onDone={() => done(m.careTwoYears.saved)} onClose={() => setForm(null)} /> : null}
-      </section>
+      </CareSection>
     </>
   );
 }

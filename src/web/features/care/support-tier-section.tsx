@@ -6,7 +6,8 @@ import { useSession } from '../../session/session.js';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { SelectField, TextAreaField } from '../../components/fields.js';
-import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
+import { Paragraph, TableCell } from '../../components/ui.js';
+import { CareSection, CareTable } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { SupportTierCode } from '../../../contracts/care.js';
 import { careApi, type FamilyCaseload } from './api.js';
@@ -17,11 +18,7 @@ export function SupportTierSection({ familyId }: { familyId: string }) {
   // Kept here: the form is rebuilt with the saved version, the confirmation must stay.
   const [message, setMessage] = useState<string | null>(null);
   return (
-    <section aria-labelledby="support-tier-title" className="kr-care-section">
-      <Heading level={2} id="support-tier-title">
-        {m.careCaseloadSection.title}
-      </Heading>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+    <CareSection id="support-tier-title" title={m.careCaseloadSection.title} message={message}>
       <AsyncContent state={state}>
         {(caseload) => (
           <SupportTierForm
@@ -35,7 +32,7 @@ export function SupportTierSection({ familyId }: { familyId: string }) {
           />
         )}
       </AsyncContent>
-    </section>
+    </CareSection>
   );
 }
 
@@ -81,29 +78,18 @@ function SupportTierForm({ familyId, caseload, onSaved }: { familyId: string; ca
         <FormButtons submitLabel={t.save} isSubmitting={form.isSubmitting} />
       </Form>
       {entry ? (
-        entry.upcoming.length === 0 ? (
-          <Paragraph>{t.noMoments}</Paragraph>
-        ) : (
-          <div className="kr-table-scroll" tabIndex={0} role="region" aria-label={t.upcomingCaption}>
-            <Table>
-              <TableCaption>{t.upcomingCaption}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t.columnDate}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.columnKind}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {entry.upcoming.map((moment) => (
-                  <TableRow key={moment.id}>
-                    <TableCell>{formatDate(moment.plannedOn)}</TableCell>
-                    <TableCell>{m.careContactKinds[moment.kind] ?? moment.kind}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )
+        <CareTable
+          items={entry.upcoming}
+          empty={t.noMoments}
+          caption={t.upcomingCaption}
+          columns={[t.columnDate, t.columnKind]}
+          renderCells={(moment) => (
+            <>
+              <TableCell>{formatDate(moment.plannedOn)}</TableCell>
+              <TableCell>{m.careContactKinds[moment.kind] ?? moment.kind}</TableCell>
+            </>
+          )}
+        />
       ) : null}
     </>
   );
