@@ -14,12 +14,12 @@ import { useMessages, type Messages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
 import { newIdempotencyKey, referralApi, type Consent, type ReferralListItem } from './api.js';
-import { errorText, FlaggedBadge, OverdueBadge, statusText } from './parts.js';
+import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
+import { errorText, statusColumn } from './parts.js';
 
 type Catalogue = Messages['m'];
 type Purpose = keyof Catalogue['consentPurposes'];
 type DataCategory = keyof Catalogue['consentDataCategories'];
-type LegalGround = keyof Catalogue['referralLegalGrounds'];
 
 function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -84,18 +84,7 @@ export default function FamilyReferralsPage() {
       csv: (row) => row.receiverOrganisationName,
     },
     { key: 'sender', header: m.referrals.columnSender, cell: (row) => row.senderOrganisationName },
-    {
-      key: 'status',
-      header: m.referrals.columnStatus,
-      cell: (row) => (
-        <>
-          {statusText(m, row.status, row.outcome)}
-          {row.isOverdue ? <OverdueBadge /> : null}
-          {row.isFlaggedForReview ? <FlaggedBadge /> : null}
-        </>
-      ),
-      csv: (row) => statusText(m, row.status, row.outcome),
-    },
+    statusColumn(m),
     { key: 'requestedAt', header: m.referrals.columnRequestedAt, cell: (row) => (row.requestedAt ? formatDate(row.requestedAt) : '') },
   ];
 
@@ -344,7 +333,7 @@ function ReferralForm({
       isCurrent = false;
     };
   }, [familyId]);
-  const [basis, setBasis] = useState<'consent' | 'legal'>('consent');
+  const [basis, setBasis] = useState<ReferralBasis>('consent');
   const [consentId, setConsentId] = useState('');
   const [legalGround, setLegalGround] = useState('');
   const [justification, setJustification] = useState('');
@@ -429,49 +418,20 @@ function ReferralForm({
           error={state.errors.factorKeys}
           isScrollable
         />
-        <SelectField
-          id="referral-basis"
-          label={m.referrals.basis}
-          value={basis}
-          onValueChange={(value) => setBasis(value === 'legal' ? 'legal' : 'consent')}
-          options={[
-            { value: 'consent', label: m.referrals.basisConsent },
-            { value: 'legal', label: m.referrals.basisLegalGround },
-          ]}
+        <LegalBasisFields
+          ids={{ basis: 'referral-basis', consent: 'referral-consent', legalGround: 'referral-legal-ground', justification: 'referral-justification' }}
+          basis={basis}
+          onBasisChange={setBasis}
+          consents={validConsents}
+          isNoValidConsentShown={receiverOrganisationId !== '' && validConsents.length === 0}
+          consentId={consentId}
+          onConsentIdChange={setConsentId}
+          legalGround={legalGround}
+          onLegalGroundChange={setLegalGround}
+          justification={justification}
+          onJustificationChange={setJustification}
+          errors={{ consent: state.errors.consentId, legalGround: state.errors.legalGround, justification: state.errors.justification }}
         />
-        {basis === 'consent' ? (
-          <SelectField
-            id="referral-consent"
-            label={m.referrals.consent}
-            value={consentId}
-            onValueChange={setConsentId}
-            emptyOption={m.shell.choose}
-            description={receiverOrganisationId !== '' && validConsents.length === 0 ? m.referrals.noValidConsent : undefined}
-            options={validConsents.map((consent) => ({ value: consent.id, label: `${consent.receiverOrganisationName} (${consent.givenOn} – ${consent.validUntil})` }))}
-            error={state.errors.consentId}
-          />
-        ) : (
-          <>
-            <SelectField
-              id="referral-legal-ground"
-              label={m.referrals.legalGround}
-              value={legalGround}
-              onValueChange={setLegalGround}
-              emptyOption={m.shell.choose}
-              options={(Object.keys(m.referralLegalGrounds) as LegalGround[]).map((value) => ({ value, label: m.referralLegalGrounds[value] }))}
-              error={state.errors.legalGround}
-            />
-            <TextAreaField
-              rows={3}
-              id="referral-justification"
-              label={m.referrals.justification}
-              description={m.referrals.justificationDescription}
-              value={justification}
-              onValueChange={setJustification}
-              error={state.errors.justification}
-            />
-          </>
-        )}
         <FormButtons submitLabel={m.referrals.sendReferral} isSubmitting={state.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
         </FormButtons>

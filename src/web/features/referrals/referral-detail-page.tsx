@@ -28,6 +28,7 @@ import { useMessages, type Messages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
 import { referralApi, type Consent, type Referral, type ReferralTransition } from './api.js';
+import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
 import { errorText, FlaggedBadge, OverdueBadge, statusText } from './parts.js';
 
 type Event = ReferralTransition['event'];
@@ -432,7 +433,7 @@ function ForwardDialog({
   const consents = useAsync(() => referralApi.consents(referral.familyId).catch((): Consent[] => []), [referral.familyId]);
   const [toOrganisationId, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const [basis, setBasis] = useState<'consent' | 'legal'>('consent');
+  const [basis, setBasis] = useState<ReferralBasis>('consent');
   const [consentId, setConsentId] = useState('');
   const [legalGround, setLegalGround] = useState('');
   const [justification, setJustification] = useState('');
@@ -476,49 +477,20 @@ function ForwardDialog({
             .map((organisation) => ({ value: organisation.id, label: organisation.name }))}
         />
         <TextAreaField rows={3} id="forward-reason" label={m.referrals.reasonField} description={m.referrals.reasonDescription} value={reason} onValueChange={setReason} error={errors.reason} />
-        <SelectField
-          id="forward-basis"
-          label={m.referrals.basis}
-          value={basis}
-          onValueChange={(value) => setBasis(value === 'legal' ? 'legal' : 'consent')}
-          options={[
-            { value: 'consent', label: m.referrals.basisConsent },
-            { value: 'legal', label: m.referrals.basisLegalGround },
-          ]}
+        <LegalBasisFields
+          ids={{ basis: 'forward-basis', consent: 'forward-consent', legalGround: 'forward-legalGround', justification: 'forward-justification' }}
+          basis={basis}
+          onBasisChange={setBasis}
+          consents={valid}
+          isNoValidConsentShown={valid.length === 0}
+          consentId={consentId}
+          onConsentIdChange={setConsentId}
+          legalGround={legalGround}
+          onLegalGroundChange={setLegalGround}
+          justification={justification}
+          onJustificationChange={setJustification}
+          errors={{ consent: errors.consent, legalGround: errors.legalGround, justification: errors.justification }}
         />
-        {basis === 'consent' ? (
-          <SelectField
-            id="forward-consent"
-            label={m.referrals.consent}
-            value={consentId}
-            onValueChange={setConsentId}
-            emptyOption={m.shell.choose}
-            error={errors.consent}
-            description={valid.length === 0 ? m.referrals.noValidConsent : undefined}
-            options={valid.map((consent) => ({ value: consent.id, label: `${consent.receiverOrganisationName} (${consent.givenOn} – ${consent.validUntil})` }))}
-          />
-        ) : (
-          <>
-            <SelectField
-              id="forward-legalGround"
-              label={m.referrals.legalGround}
-              value={legalGround}
-              onValueChange={setLegalGround}
-              emptyOption={m.shell.choose}
-              error={errors.legalGround}
-              options={(Object.keys(m.referralLegalGrounds) as (keyof Messages['m']['referralLegalGrounds'])[]).map((value) => ({ value, label: m.referralLegalGrounds[value] }))}
-            />
-            <TextAreaField
-              rows={3}
-              id="forward-justification"
-              label={m.referrals.justification}
-              description={m.referrals.justificationDescription}
-              value={justification}
-              onValueChange={setJustification}
-              error={errors.justification}
-            />
-          </>
-        )}
         <FormButtons submitLabel={m.referrals.actionForward} isSubmitting={isBusy}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
         </FormButtons>

@@ -11,7 +11,7 @@ import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Link } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { referralApi, type ReferralListItem } from './api.js';
-import { FlaggedBadge, OverdueBadge, statusText } from './parts.js';
+import { statusColumn } from './parts.js';
 
 const PAGE_SIZE = 25;
 type Box = 'incoming' | 'outgoing';
@@ -49,18 +49,7 @@ export default function ReferralInboxPage() {
       ),
       csv: (row) => row.clientName,
     },
-    {
-      key: 'status',
-      header: m.referrals.columnStatus,
-      cell: (row) => (
-        <>
-          {statusText(m, row.status, row.outcome)}
-          {row.isOverdue ? <OverdueBadge /> : null}
-          {row.isFlaggedForReview ? <FlaggedBadge /> : null}
-        </>
-      ),
-      csv: (row) => statusText(m, row.status, row.outcome),
-    },
+    statusColumn(m),
     box === 'incoming'
       ? { key: 'sender', header: m.referrals.columnSender, cell: (row) => row.senderOrganisationName }
       : { key: 'receiver', header: m.referrals.columnReceiver, cell: (row) => row.receiverOrganisationName },
