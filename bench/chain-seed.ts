@@ -6,6 +6,7 @@
 // every status, so the JGZ inbox holds thousands of rows. Deterministic (setseed) for a given size.
 import pg from 'pg';
 import { normaliseName } from '../src/server/features/families/domain/bsn.js';
+import { familyNameKey } from '../src/server/features/families/domain/name-search.js';
 import { amsterdamDate } from '../src/server/features/referrals/domain/deadline.js';
 
 const GIVEN_NAMES = [
@@ -100,10 +101,11 @@ export async function seedChainFamilies(url: string, people: SeedPeople, count: 
     const givenSearch = sqlArray(GIVEN_NAMES.map(normaliseName));
     const family = sqlArray(FAMILY_NAMES);
     const familySearch = sqlArray(FAMILY_NAMES.map(normaliseName));
+    const familyKey = sqlArray(FAMILY_NAMES.map(familyNameKey));
     await client.query(`
-      INSERT INTO family_members (family_id, role, given_name, family_name, search_name, birth_date, sex, created_at)
+      INSERT INTO family_members (family_id, role, given_name, family_name, search_name, family_name_key, birth_date, sex, created_at)
       SELECT family_id, 'client', (${given})[given_index], (${family})[family_index],
-        (${givenSearch})[given_index] || ' ' || (${familySearch})[family_index], birth_date, 'female', created_at
+        (${givenSearch})[given_index] || ' ' || (${familySearch})[family_index], (${familyKey})[family_index], birth_date, 'female', created_at
       FROM bench_seed`);
     await client.query(`
       INSERT INTO family_members (family_id, role, given_name, family_name, search_name, birth_date, sex, created_at)

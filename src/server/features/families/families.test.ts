@@ -122,6 +122,20 @@ describe('who may see a family', () => {
   });
 });
 
+describe('searching by name', () => {
+  it('finds a client by the start of her given name or of the main part of her family name, particles ignored', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg', { givenName: 'Marieke', familyName: 'van der Zoekstra' });
+    for (const q of ['marie', 'zoekst', 'Marieke van der Zoekstra', 'van der zoek', 'ZOEKSTRA mar']) {
+      const ids = (await midwife.request('GET', `/api/v1/families?q=${encodeURIComponent(q)}`)).json().items.map((item: { id: string }) => item.id);
+      expect(ids, q).toContain(familyId);
+    }
+    for (const q of ['ieke', 'oekstra', 'zoekstra jan']) {
+      const ids = (await midwife.request('GET', `/api/v1/families?q=${encodeURIComponent(q)}`)).json().items.map((item: { id: string }) => item.id);
+      expect(ids, q).not.toContain(familyId);
+    }
+  });
+});
+
 describe('changing a family', () => {
   it('refuses a change based on an older version and saves nothing', async () => {
     const { familyId } = await insertTestFamily(t, 'wieg');

@@ -10,7 +10,7 @@ import { careRelationships, families, familyMembers, pregnancies } from './schem
 import { validateDueDate } from './domain/pregnancy.js';
 import { DUPLICATE_REASON_LABELS } from './domain/bsn.js';
 import { amsterdamDate } from '../referrals/domain/deadline.js';
-import { findDuplicates, findFamilyFile, searchNameOf, type UseCaseContext } from './store.js';
+import { findDuplicates, findFamilyFile, insertPartner, nameKeysOf, type UseCaseContext } from './store.js';
 import { checkMunicipality, checkParentBirthDate, checkedBsn, checkedPostcode } from './validate-input.js';
 
 export async function registerFamily(ctx: UseCaseContext, input: z.infer<typeof familyCreateSchema>): Promise<Family> {
@@ -60,21 +60,12 @@ export async function registerFamily(ctx: UseCaseContext, input: z.infer<typeof 
         role: 'client',
         givenName: input.client.givenName,
         familyName: input.client.familyName,
-        searchName: searchNameOf(input.client.givenName, input.client.familyName),
+        ...nameKeysOf(input.client.givenName, input.client.familyName),
         birthDate: input.client.birthDate,
         bsn,
         sex: 'female',
       });
-      if (input.partner) {
-        await tx.insert(familyMembers).values({
-          familyId,
-          role: 'partner',
-          givenName: input.partner.givenName,
-          familyName: input.partner.familyName,
-          searchName: searchNameOf(input.partner.givenName, input.partner.familyName),
-          birthDate: input.partner.birthDate ?? null,
-        });
-      }
+      if (input.partner) await insertPartner(tx, familyId, input.partner);
       if (pregnancy) await tx.insert(pregnancies).values({ familyId, dueDate: pregnancy.dueDate, parity: pregnancy.parity });
       await tx.insert(careRelationships).values({ familyId, organisationId, basis: 'registered', startedAt: now });
       return { id: familyId, file: (await findFamilyFile(tx, familyId, actor, now))! };

@@ -48,6 +48,8 @@ export const familyMembers = pgTable(
     familyName: text('family_name').notNull(),
     /** Lower-case, accents and spaces removed: for search and duplicate detection. */
     searchName: text('search_name').notNull(),
+    /** The family name's main part, normalised, without tussenvoegsel (domain/name-search.ts): for search. */
+    familyNameKey: text('family_name_key'),
     birthDate: date('birth_date', { mode: 'string' }),
     bsn: text('bsn'),
     /** 'female' | 'male' | 'other' | 'unknown' (FHIR administrative gender). */
@@ -61,6 +63,7 @@ export const familyMembers = pgTable(
     // Search by date of birth alone (the index above only helps when the name is known too).
     index('family_members_birth_date_idx').on(table.birthDate),
     index('family_members_search_name_prefix_idx').on(table.searchName.op('text_pattern_ops')),
+    index('family_members_family_name_key_idx').on(table.familyNameKey.op('text_pattern_ops')),
   ],
 );
 

@@ -11,6 +11,7 @@ import { organisations } from '../organisations/schema.js';
 import { emergencyAccesses, families, familyMembers, pregnancies } from './schema.js';
 import { activeCareRelationships, familyVisibleTo } from './care-access.js';
 import { findDuplicateCandidates, normaliseBsn, normaliseName, type DuplicateReason } from './domain/bsn.js';
+import { familyNameKey, nameSearchWords } from './domain/name-search.js';
 import { formatGestationalAge, gestationalAge } from './domain/pregnancy.js';
 import { amsterdamDate } from '../referrals/domain/deadline.js';
 import type { RowWindow } from '../../platform/http/listing.js';
@@ -19,6 +20,27 @@ export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
 
 export function searchNameOf(givenName: string, familyName: string): string {
   return normaliseName(`${givenName} ${familyName}`);
+}
+
+/** The search columns of a family member's name. */
+export function nameKeysOf(givenName: string, familyName: string): { searchName: string; familyNameKey: string } {
+  return { searchName: searchNameOf(givenName, familyName), familyNameKey: familyNameKey(familyName) };
+}
+
+/** Adds the partner to the family (at registration, or replacing the partner on an update). */
+export async function insertPartner(
+  tx: Executor,
+  familyId: string,
+  partner: { givenName: string; familyName: string; birthDate?: string | undefined },
+): Promise<void> {
+  await tx.insert(familyMembers).values({
+    familyId,
+    role: 'partner',
+    givenName: partner.givenName,
+    familyName: partner.familyName,
+    ...nameKeysOf(partner.givenName, partner.familyName),
+    birthDate: partner.birthDate ?? null,
+  });
 }
 
 /** The whole family file as the overview shows it. Null when the family does not exist. */
@@ -109,10 +131,10 @@ export async function findFamilies(
 ): Promise<{ rows: FamilySummary[]; total: number }> {
   const conditions: SQL[] = [eq(familyMembers.role, 'client'), sql`${families.mergedIntoId} IS NULL`, familyVisibleTo(sql`${families.id}`, actor, now)];
   if (filters.q) {
-    const words = normaliseName(filters.q).split(' ').filter(Boolean);
-    for (const word of words) {
-      const escaped = word.replace(/[\\%_]/g, (character) => `\\${character}`);
-      conditions.push(sql`(${familyMembers.searchName} LIKE ${`${escaped}%`} OR ${familyMembers.searchName} LIKE ${`% ${escaped}%`})`);
+    // Each word starts the given name (search_name begins with it) or the family name's main part.
+    for (const word of nameSearchWords(filters.q)) {
+      const pattern = `${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      conditions.push(sql`(${familyMembers.searchName} LIKE ${pattern} OR ${familyMembers.familyNameKey} LIKE ${pattern})`);
     }
   }
   if (filters.birthDate) conditions.push(eq(familyMembers.birthDate, filters.birthDate));

@@ -2,7 +2,7 @@
 // Test helpers for the chain: a family registered by a demo organisation, written straight into the
 // database (tests about registering go through the API instead), and a consent-based care relationship.
 import type { TestApp } from '../../../../test/helpers/test-app.js';
-import { normaliseName } from './domain/bsn.js';
+import { nameKeysOf } from './store.js';
 import { careRelationships, families, familyMembers, pregnancies } from './schema.js';
 import { consents } from '../referrals/schema.js';
 import { amsterdamDate } from '../referrals/domain/deadline.js';
@@ -52,7 +52,7 @@ export async function insertTestFamily(t: TestApp, organisationKey: string, opti
         role: 'client',
         givenName,
         familyName,
-        searchName: normaliseName(`${givenName} ${familyName}`),
+        ...nameKeysOf(givenName, familyName),
         birthDate: options.birthDate ?? '1996-04-12',
         bsn: options.bsn ?? null,
         sex: 'female',

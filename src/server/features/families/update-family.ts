@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { amsterdamDate } from '../referrals/domain/deadline.js';
 import { actOnFamily } from './care-access.js';
 import { families, familyMembers } from './schema.js';
-import { findFamilyFile, searchNameOf, type UseCaseContext } from './store.js';
+import { findFamilyFile, insertPartner, nameKeysOf, type UseCaseContext } from './store.js';
 import { checkMunicipality, checkParentBirthDate, checkedBsn, checkedPostcode } from './validate-input.js';
 
 /** Claims the next version of a family, or refuses when the change was based on an older one. */
@@ -61,7 +61,7 @@ export async function updateFamily(ctx: UseCaseContext, familyId: string, input:
           .set({
             givenName,
             familyName,
-            searchName: searchNameOf(givenName, familyName),
+            ...nameKeysOf(givenName, familyName),
             ...(input.client.birthDate ? { birthDate: input.client.birthDate } : {}),
             ...(bsn !== undefined ? { bsn } : {}),
           })
@@ -70,16 +70,7 @@ export async function updateFamily(ctx: UseCaseContext, familyId: string, input:
       }
       if (input.partner !== undefined) {
         await tx.delete(familyMembers).where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.role, 'partner')));
-        if (input.partner) {
-          await tx.insert(familyMembers).values({
-            familyId,
-            role: 'partner',
-            givenName: input.partner.givenName,
-            familyName: input.partner.familyName,
-            searchName: searchNameOf(input.partner.givenName, input.partner.familyName),
-            birthDate: input.partner.birthDate ?? null,
-          });
-        }
+        if (input.partner) await insertPartner(tx, familyId, input.partner);
         changes.push('partner');
       }
       return (await findFamilyFile(tx, familyId, ctx.store.actor, now))!;
