@@ -3,7 +3,6 @@
 import type { ReferralQuery } from '../../../contracts/referrals.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { EXPORT_WINDOW, toCsv, type CsvColumn } from '../../platform/http/listing.js';
-import { REFERRAL_OUTCOME_LABELS, REFERRAL_STATUS_LABELS } from './domain/referral-state.js';
 import { findWorkingList } from './referral-query.js';
 import type { ListRow, UseCaseContext } from './store.js';
 
@@ -13,8 +12,8 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 const COLUMNS: CsvColumn<ListRow>[] = [
   { header: 'id', value: (row) => row.id },
   { header: text.columnClient, value: (row) => row.client_name },
-  { header: text.columnStatus, value: (row) => REFERRAL_STATUS_LABELS[row.status] },
-  { header: text.columnOutcome, value: (row) => (row.outcome ? REFERRAL_OUTCOME_LABELS[row.outcome] : null) },
+  { header: text.columnStatus, value: (row) => nl.referralStatuses[row.status] },
+  { header: text.columnOutcome, value: (row) => (row.outcome ? nl.referralOutcomes[row.outcome] : null) },
   { header: text.columnOverdue, value: (row) => row.is_overdue },
   { header: text.columnSender, value: (row) => row.sender_organisation_name },
   { header: text.columnReceiver, value: (row) => row.receiver_organisation_name },

@@ -5,6 +5,7 @@
 // stores the result with optimistic locking (two receivers accepting at once: one write wins, the
 // other reloads, sees 'accepted' and gets the "al geaccepteerd" message from here).
 import { fail, ok, type Result } from '../../../platform/domain/result.js';
+import { nl } from '../../../../contracts/i18n/nl.js';
 
 export const REFERRAL_STATUSES = [
   'draft',
@@ -27,25 +28,6 @@ export const TERMINAL_STATUSES = ['rejected', 'completed', 'cancelled'] as const
 
 export const REFERRAL_OUTCOMES = ['got_help', 'could_not_contact', 'declined', 'referred_elsewhere'] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
-
-export const REFERRAL_OUTCOME_LABELS: Record<ReferralOutcome, string> = {
-  got_help: 'Hulp gekregen',
-  could_not_contact: 'Geen contact gekregen',
-  declined: 'Hulp afgewezen door cliënt',
-  referred_elsewhere: 'Elders naartoe verwezen',
-};
-
-export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
-  draft: 'Concept',
-  requested: 'Verstuurd',
-  received: 'Ontvangen',
-  accepted: 'Geaccepteerd',
-  rejected: 'Afgewezen',
-  'in-progress': 'In behandeling',
-  'on-hold': 'Gepauzeerd',
-  completed: 'Afgerond',
-  cancelled: 'Ingetrokken',
-};
 
 /** A reason is read by the other organisation; a few characters ("nee") do not explain anything. */
 export const MIN_REASON_LENGTH = 10;
@@ -309,7 +291,7 @@ export function toFhirTaskStatus(state: ReferralState): FhirTaskStatusFields {
     case 'on-hold':
       return { status: state.status, statusReason: { text: state.reason } };
     case 'completed': {
-      const display = REFERRAL_OUTCOME_LABELS[state.outcome];
+      const display = nl.referralOutcomes[state.outcome];
       return { status: 'completed', businessStatus: { coding: [{ code: state.outcome, display }], text: display } };
     }
     default:
