@@ -99,7 +99,20 @@ export function demoAccount(t: TestApp, key: string): DemoAccount {
   return account;
 }
 
+const lastStepOf = new Map<string, number>();
+
+/**
+ * A code for the account's TOTP secret that the server has not seen yet: a code cannot be used twice
+ * (replay protection), so a second login of the same account within one 30-second step first moves
+ * the test clock on to the next step.
+ */
 export async function totpFor(t: TestApp, secret: string): Promise<string> {
+  const stepOf = (date: Date) => Math.floor(date.getTime() / 30_000);
+  const last = lastStepOf.get(secret);
+  if (last !== undefined && stepOf(t.clock.now()) <= last) {
+    t.clock.advance((last + 1) * 30_000 - t.clock.now().getTime() + 1_000);
+  }
+  lastStepOf.set(secret, stepOf(t.clock.now()));
   return currentTotpCode(secret, t.clock.now());
 }
 
