@@ -9,7 +9,7 @@ import { useMessages, type Messages } from '../i18n/messages.js';
 import { ADMIN_ROLES, hasAnyRole, useSession } from '../session/session.js';
 import type { Role } from '../../contracts/roles.js';
 import { Loading } from './page.js';
-import { Alert, Button, Link, Select, SelectOption } from './ui.js';
+import { Alert, Link, Select, SelectOption } from './ui.js';
 
 /** What a route puts in its `handle`: its breadcrumb label. */
 export interface RouteHandle {

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 // HTTP face of organisations (/organisations) and staff accounts (/people): parse, call one use-case, format.
-import { z } from 'zod';
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { uuidParamSchema } from '../../../contracts/common.js';
