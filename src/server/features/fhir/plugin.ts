@@ -5,7 +5,7 @@
 // the same audit as the web application.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureDependencies } from '../../app.js';
-import { AppError, normaliseError } from '../../platform/errors.js';
+import { AppError, logFailure, normaliseError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { hasAnyGrant } from '../../platform/access/policy.js';
 import { isSafeText } from '../../../contracts/screening.js';
@@ -190,11 +190,7 @@ export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHa
     fhir.setErrorHandler((error, request, reply) => {
       if (error instanceof PreconditionFailed) return sendOperationOutcome(reply, error.appError, 412);
       const { appError, isUnexpected } = normaliseError(error);
-      if (isUnexpected) {
-        request.log.error({ code: appError.code, err: { type: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error');
-      } else {
-        request.log.info({ code: appError.code, status: appError.status }, 'request refused');
-      }
+      logFailure(request, error, appError, isUnexpected);
       return sendOperationOutcome(reply, appError);
     });
     fhir.setNotFoundHandler((_request, reply) => sendOperationOutcome(reply, new AppError('not_found')));

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The HTTP platform: security headers, problem+json for bad input, health, logs without personal data.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { anonymousHeaders, sessionFor } from '../../../../test/helpers/sessions.js';
 import { isAmbiguousPath } from './normalise-path.js';
+import { loggableError } from '../errors.js';
 
 const logLines: string[] = [];
 let t: TestApp;
@@ -187,6 +189,44 @@ describe('logs', () => {
     for (const secret of ['Jansen-Geheim', 'marloes.geheim', 'Wachtwoord-Geheim', 'kr_session', session.headers.cookie!]) {
       expect(output).not.toContain(secret);
     }
+  });
+});
+
+describe('logs of failures', () => {
+  it('carry the SQLSTATE and constraint of a failing query, never its values', async () => {
+    await t.database.db.execute(sql.raw(`alter table people add constraint test_refuse_name check (name <> 'Faalnaam Geheimpersoon')`));
+    const admin = await sessionFor(t, 'platformAdmin');
+    const colleague = await sessionFor(t, 'midwife');
+    const before = logLines.length;
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${colleague.personId}`,
+      headers: admin.headers,
+      payload: { name: 'Faalnaam Geheimpersoon', email: 'faal.geheimpersoon@example.nl' },
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ code: 'internal', status: 500 });
+    const output = logLines.slice(before).join('');
+    for (const secret of ['Faalnaam', 'Geheimpersoon', 'faal.geheimpersoon', colleague.personId]) expect(output).not.toContain(secret);
+    expect(output).toContain('"code":"23514"');
+    expect(output).toContain('"constraint":"test_refuse_name"');
+  });
+
+  it('keep only the type, codes and stack frames of an error', () => {
+    const driverError = Object.assign(new Error('new row violates check constraint "c" (Jansen, 123456782)'), {
+      name: 'DatabaseError',
+      code: '23514',
+      constraint: 'c',
+      detail: 'Failing row contains (Jansen, 123456782).',
+      where: 'Jansen',
+      query: 'insert into people values ($1)',
+      params: ['Jansen'],
+    });
+    const wrapped = new Error('Failed query: insert into people values ($1)\nparams: Jansen', { cause: driverError });
+    const logged = loggableError(wrapped);
+    expect(JSON.stringify(logged)).not.toMatch(/Jansen|123456782|insert/);
+    expect(logged).toMatchObject({ type: 'Error', cause: { type: 'DatabaseError', code: '23514', constraint: 'c' } });
+    expect(logged.stack).toMatch(/^\s+at /);
   });
 });
 
