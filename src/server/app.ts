@@ -23,6 +23,7 @@ import { registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
+import { registerStorableInputGuard } from './platform/http/storable-input.js';
 import { API_VERSION, registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
 import { FEATURE_ROUTES } from './features/index.js';
@@ -73,6 +74,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerInFlightTracking(app);
+  registerStorableInputGuard(app);
 
   await registerSecurityHeaders(app, config);
   registerPathNormalisation(app);

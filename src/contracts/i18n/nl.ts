@@ -38,6 +38,7 @@ export const nl = {
   errors: {
     validation_failed: 'Niet alle gegevens zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
     invalid_json: 'Het verzoek kon niet worden gelezen.',
+    unstorable_input: 'De invoer bevat tekens of getallen die niet kunnen worden opgeslagen (zoals een nul-teken, een losse surrogaathelft of een te groot getal). Pas de invoer aan en probeer het opnieuw.',
     unauthenticated: 'U bent niet ingelogd. Log in om verder te gaan.',
     session_expired: 'Uw sessie is verlopen. Log opnieuw in.',
     invalid_credentials: 'Het e-mailadres of wachtwoord is onjuist.',
