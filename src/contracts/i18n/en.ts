@@ -229,6 +229,11 @@ export const en = {
     recoveryContinue: 'I have saved the codes',
     codeRequired: 'Enter the code.',
     codeFormat: 'Enter 6 digits or a recovery code.',
+    reenrolIntro: 'You are replacing your current authenticator app. First confirm it is you with your password and a code from your current app (or a recovery code). Once set up, all your other sessions end.',
+    reenrolPasswordLabel: 'Password',
+    reenrolCodeLabel: 'Code from your current app or a recovery code',
+    reenrolSubmit: 'Continue',
+    passwordRequired: 'Enter your password.',
   },
   invitation: {
     title: 'Activate account',

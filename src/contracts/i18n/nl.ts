@@ -231,6 +231,11 @@ export const nl = {
     recoveryContinue: 'Ik heb de codes bewaard',
     codeRequired: 'Vul de code in.',
     codeFormat: 'Vul 6 cijfers of een herstelcode in.',
+    reenrolIntro: 'U vervangt uw huidige authenticator-app. Bevestig eerst dat u het bent met uw wachtwoord en een code uit uw huidige app (of een herstelcode). Na het instellen worden al uw andere sessies beëindigd.',
+    reenrolPasswordLabel: 'Wachtwoord',
+    reenrolCodeLabel: 'Code uit uw huidige app of een herstelcode',
+    reenrolSubmit: 'Verder',
+    passwordRequired: 'Vul uw wachtwoord in.',
   },
   invitation: {
     title: 'Account activeren',
