@@ -29,6 +29,11 @@ export const secondFactorRequestSchema = z
   .object({ code: z.string().trim().min(6).max(32) })
   .meta({ id: 'SecondFactorRequest' });
 
+/** Replacing an existing second factor: the password and a current code or a recovery code. */
+export const enrolmentRequestSchema = z
+  .object({ currentPassword: z.string().max(1024).optional(), code: z.string().trim().max(32).optional() })
+  .meta({ id: 'TwoFactorEnrolmentRequest' });
+
 export const enrolmentSchema = z
   .object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() })
   .meta({ id: 'TwoFactorEnrolment' });

@@ -21,6 +21,12 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email({ message: 'Vul een geldig e-mailadres in.' }));
 
+/** The largest value of a PostgreSQL integer column: a larger number cannot be stored. */
+export const INT32_MAX = 2_147_483_647;
+
+/** The version a change is based on (optimistic locking): an integer column, so at most INT32_MAX. */
+export const versionSchema = z.number().int().min(1).max(INT32_MAX, 'Dit getal is te groot.');
+
 export const nameSchema = z.string().trim().min(1, 'Dit veld is verplicht.').max(200, 'Dit is te lang.');
 
 /** Value of the Accept header that makes a list endpoint answer with a CSV export. */

@@ -3,6 +3,7 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_json: 400,
+  unstorable_input: 400,
   unauthenticated: 401,
   session_expired: 401,
   invalid_credentials: 401,

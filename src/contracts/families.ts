@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Wire contracts of families (/api/v1/families), emergency access and a family's access log.
 import { z } from 'zod';
-import { nameSchema, pageOf, pagingQuerySchema } from './common.js';
+import { nameSchema, pageOf, pagingQuerySchema, versionSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 
 const isoDateSchema = z.iso.date({ message: 'Vul een geldige datum in (jjjj-mm-dd).' });
@@ -54,7 +54,7 @@ export type FamilyCreate = z.input<typeof familyCreateSchema>;
 export const familyUpdateSchema = z
   .object({
     /** The version the change is based on (optimistic locking). */
-    version: z.number().int().min(1),
+    version: versionSchema,
     client: personInputSchema.partial().optional(),
     partner: partnerInputSchema.nullable().optional(),
     postcode: z.string().trim().max(7).optional(),
@@ -151,7 +151,7 @@ export const pregnancyCreateSchema = z.object({ dueDate: isoDateSchema, parity: 
 export const mergeSchema = z.object({
   /** The duplicate registration that is merged into this family (its history stays, under a link). */
   duplicateId: z.uuid(),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 export const EMERGENCY_ACCESS_HOURS = 4;

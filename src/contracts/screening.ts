@@ -2,6 +2,7 @@
 // Wire contracts of screening instruments (/api/v1/questionnaires) and screenings of a family
 // (/api/v1/families/{familyId}/screenings, /api/v1/screenings/{id}).
 import { z } from 'zod';
+import { versionSchema } from './common.js';
 
 /**
  * Text that PostgreSQL can keep in jsonb: no NUL character and no lone UTF-16 surrogate (both are
@@ -74,7 +75,7 @@ export const screeningAnswersUpdateSchema = z
   .object({
     answers: answersSchema,
     /** The version the answers are based on (optimistic locking). */
-    version: z.number().int().min(1),
+    version: versionSchema,
   })
   .meta({ id: 'ScreeningAnswersUpdate' });
 
@@ -82,7 +83,7 @@ export const screeningCompletionSchema = z
   .object({
     /** The final answers; without them the saved draft is completed. */
     answers: answersSchema.optional(),
-    version: z.number().int().min(1).optional(),
+    version: versionSchema.optional(),
   })
   .refine((input) => input.answers === undefined || input.version !== undefined, {
     message: 'Geef bij de antwoorden ook de versie waarop ze gebaseerd zijn.',

@@ -22,6 +22,8 @@ import { systemClock } from './platform/clock.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
 import { loggerOptions } from './platform/http/logger.js';
+import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
+import { registerStorableInputGuard } from './platform/http/storable-input.js';
 import { API_VERSION, registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
 import { FEATURE_ROUTES } from './features/index.js';
@@ -64,14 +66,18 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: false },
+    // One spelling per path before routing, so the rate limit and API headers see what the router sees.
+    rewriteUrl,
   });
   if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerInFlightTracking(app);
+  registerStorableInputGuard(app);
 
   await registerSecurityHeaders(app, config);
+  registerPathNormalisation(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimit.perMinute,

@@ -102,7 +102,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/auth/session': { access: 'pending', request: () => json('GET', '/api/v1/auth/session') },
   'POST /api/v1/auth/second-factor': { access: 'pending', request: () => json('POST', '/api/v1/auth/second-factor', { code: '000000' }) },
   // Enrolment is for sessions in the enrolment stage; with a second factor pending it is refused (tested in auth).
-  'POST /api/v1/auth/enrolment': { access: 'pending', stage: 'enrolment', request: () => json('POST', '/api/v1/auth/enrolment') },
+  'POST /api/v1/auth/enrolment': { access: 'pending', stage: 'enrolment', request: () => json('POST', '/api/v1/auth/enrolment', {}) },
   'POST /api/v1/auth/enrolment/confirmation': {
     access: 'pending',
     stage: 'enrolment',

@@ -2,7 +2,7 @@
 // Logging in through the browser: password + TOTP, generic errors, lockout, idle timeout, keyboard only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/contracts/i18n/nl.js';
-import { demoAccount, loginAs, pageErrors, startBrowserApp, totpFor, type BrowserApp } from '../helpers/browser.js';
+import { demoAccount, expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, totpFor, type BrowserApp } from '../helpers/browser.js';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -103,5 +103,38 @@ describe('login', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('heading', { level: 1, name: `Welkom, ${account.name}` }).waitFor();
+  });
+});
+
+describe('replacing the second factor', () => {
+  it('asks for the password and a current code before showing a new QR code, and says why when they are wrong', async () => {
+    const page = await app.newPage();
+    const account = await loginAs(app, page, 'platformAdmin');
+    await page.goto('/account');
+    await page.getByRole('link', { name: nl.account.twoFactorReenrol }).click();
+    await page.waitForURL('**/inloggen/2fa-instellen');
+    await page.getByLabel(nl.twoFactor.reenrolPasswordLabel, { exact: true }).waitFor();
+    // A session alone shows no secret.
+    expect(await page.locator('#totp-secret').count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(nl.twoFactor.reenrolPasswordLabel, { exact: true }).fill('niet-het-wachtwoord-123');
+    await page.getByLabel(nl.twoFactor.reenrolCodeLabel).fill(await totpFor(app.t, account.totpSecret!));
+    await page.getByRole('button', { name: nl.twoFactor.reenrolSubmit }).click();
+    const summary = page.locator('.kr-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(nl.errors.invalid_credentials);
+    expect(await page.locator('#totp-secret').count()).toBe(0);
+
+    await page.getByLabel(nl.twoFactor.reenrolPasswordLabel, { exact: true }).fill(account.password);
+    await page.getByLabel(nl.twoFactor.reenrolCodeLabel).fill(await totpFor(app.t, account.totpSecret!));
+    await page.getByRole('button', { name: nl.twoFactor.reenrolSubmit }).click();
+    const secret = (await page.locator('#totp-secret').textContent({ timeout: 10_000 }))!.trim();
+    expect(secret).not.toBe(account.totpSecret);
+    await page.getByLabel(nl.twoFactor.enrolCodeLabel).fill(await totpFor(app.t, secret));
+    await page.getByRole('button', { name: nl.twoFactor.enrolSubmit }).click();
+    await page.getByRole('heading', { level: 1, name: nl.twoFactor.recoveryTitle }).waitFor();
+    expect(await page.getByRole('list', { name: nl.twoFactor.recoveryListLabel }).locator('li').count()).toBe(10);
+    expect(pageErrors).toEqual([]);
   });
 });

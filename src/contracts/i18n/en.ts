@@ -37,6 +37,7 @@ export const en = {
   errors: {
     validation_failed: 'Not all fields are filled in correctly. Check them and try again.',
     invalid_json: 'The request could not be read.',
+    unstorable_input: 'The input contains characters or numbers that cannot be stored (such as a NUL character, a lone surrogate or a number that is too large). Change the input and try again.',
     unauthenticated: 'You are not logged in. Log in to continue.',
     session_expired: 'Your session has expired. Please log in again.',
     invalid_credentials: 'The e-mail address or password is incorrect.',
@@ -228,6 +229,11 @@ export const en = {
     recoveryContinue: 'I have saved the codes',
     codeRequired: 'Enter the code.',
     codeFormat: 'Enter 6 digits or a recovery code.',
+    reenrolIntro: 'You are replacing your current authenticator app. First confirm it is you with your password and a code from your current app (or a recovery code). Once set up, all your other sessions end.',
+    reenrolPasswordLabel: 'Password',
+    reenrolCodeLabel: 'Code from your current app or a recovery code',
+    reenrolSubmit: 'Continue',
+    passwordRequired: 'Enter your password.',
   },
   invitation: {
     title: 'Activate account',

@@ -38,6 +38,7 @@ export const nl = {
   errors: {
     validation_failed: 'Niet alle gegevens zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
     invalid_json: 'Het verzoek kon niet worden gelezen.',
+    unstorable_input: 'De invoer bevat tekens of getallen die niet kunnen worden opgeslagen (zoals een nul-teken, een losse surrogaathelft of een te groot getal). Pas de invoer aan en probeer het opnieuw.',
     unauthenticated: 'U bent niet ingelogd. Log in om verder te gaan.',
     session_expired: 'Uw sessie is verlopen. Log opnieuw in.',
     invalid_credentials: 'Het e-mailadres of wachtwoord is onjuist.',
@@ -230,6 +231,11 @@ export const nl = {
     recoveryContinue: 'Ik heb de codes bewaard',
     codeRequired: 'Vul de code in.',
     codeFormat: 'Vul 6 cijfers of een herstelcode in.',
+    reenrolIntro: 'U vervangt uw huidige authenticator-app. Bevestig eerst dat u het bent met uw wachtwoord en een code uit uw huidige app (of een herstelcode). Na het instellen worden al uw andere sessies beëindigd.',
+    reenrolPasswordLabel: 'Wachtwoord',
+    reenrolCodeLabel: 'Code uit uw huidige app of een herstelcode',
+    reenrolSubmit: 'Verder',
+    passwordRequired: 'Vul uw wachtwoord in.',
   },
   invitation: {
     title: 'Account activeren',

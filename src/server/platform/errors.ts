@@ -82,15 +82,53 @@ export function sendProblem(_request: FastifyRequest, reply: FastifyReply, appEr
     .send(toProblem(appError));
 }
 
+/** What may be logged about an unexpected error: its kind, codes and where it was thrown. */
+export interface LoggableError {
+  type: string;
+  /** SQLSTATE of a database error, or a Node system error code (ECONNRESET). */
+  code?: string;
+  constraint?: string;
+  /** The stack frames only: the first stack line repeats the message. */
+  stack?: string;
+  cause?: LoggableError;
+}
+
+/**
+ * Scrubs an error for the log. Messages are never logged: a driver error's message, `detail`,
+ * `where`, `query` and `params` carry the bound values (names, BSN, e-mail), Drizzle's message
+ * repeats the parameters, and even V8's messages quote input. Only the error's type, its
+ * code/SQLSTATE, the constraint name and the stack frames remain.
+ */
+export function loggableError(error: unknown, depth = 0): LoggableError {
+  if (!error || typeof error !== 'object') return { type: typeof error };
+  const source = error as { name?: unknown; code?: unknown; constraint?: unknown; stack?: unknown; cause?: unknown };
+  const safeWord = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_.-]{1,63}$/.test(value) ? value : undefined);
+  const frames = typeof source.stack === 'string' ? source.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n') : '';
+  const code = safeWord(source.code);
+  const constraint = safeWord(source.constraint);
+  return {
+    type: safeWord(source.name) ?? safeWord((error as object).constructor?.name) ?? 'Error',
+    ...(code ? { code } : {}),
+    ...(constraint ? { constraint } : {}),
+    ...(frames ? { stack: frames } : {}),
+    ...(source.cause && depth < 3 ? { cause: loggableError(source.cause, depth + 1) } : {}),
+  };
+}
+
+/** Logs a refused request by its code, an unexpected failure by its scrubbed error. */
+export function logFailure(request: FastifyRequest, error: unknown, appError: AppError, isUnexpected: boolean) {
+  if (isUnexpected) {
+    // Never the request body or query, nor the error's message: they may hold personal data.
+    request.log.error({ code: appError.code, err: loggableError(error) }, 'unexpected error');
+  } else {
+    request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const { appError, isUnexpected } = normaliseError(error);
-    if (isUnexpected) {
-      // Log the stack, never the request body or query: they may hold personal data.
-      request.log.error({ code: appError.code, err: { type: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error');
-    } else {
-      request.log.info({ code: appError.code, status: appError.status }, 'request refused');
-    }
+    logFailure(request, error, appError, isUnexpected);
     return sendProblem(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('not_found')));

@@ -63,7 +63,9 @@ export const authApi = {
   login: (email: string, password: string) =>
     apiJson<SessionInfo>('POST', '/auth/login', { body: { email, password }, isSessionProbe: true }),
   secondFactor: (code: string) => apiJson<SessionInfo>('POST', '/auth/second-factor', { body: { code }, isSessionProbe: true }),
-  startEnrolment: () => apiJson<Enrolment>('POST', '/auth/enrolment', { body: {} }),
+  /** Replacing an existing second factor needs the password and a current code (or a recovery code). */
+  startEnrolment: (proof: { currentPassword: string; code: string } | Record<string, never> = {}) =>
+    apiJson<Enrolment>('POST', '/auth/enrolment', { body: proof }),
   confirmEnrolment: (code: string) =>
     apiJson<EnrolmentConfirmation>('POST', '/auth/enrolment/confirmation', { body: { code } }),
   logout: () => apiJson<void>('POST', '/auth/logout', { body: {}, isSessionProbe: true }),

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Finish enrolling TOTP: the first code proves the app has the secret; then the secret replaces any
-// earlier one, fresh recovery codes are issued (shown once) and the session becomes active.
+// earlier one, fresh recovery codes are issued (shown once), every other session of the person ends
+// and this one becomes active.
 import { eq } from 'drizzle-orm';
-import { rotateSessionToken, type ResolvedSession } from '../../platform/auth/session.js';
+import { revokeAllSessions, rotateSessionToken, type ResolvedSession } from '../../platform/auth/session.js';
 import { newRecoveryCodes, verifyTotpCode } from '../../platform/auth/totp.js';
 import { clearLoginFailures, throttleKeyFor } from '../../platform/auth/login-throttle.js';
 import { AppError } from '../../platform/errors.js';
@@ -43,12 +44,14 @@ export async function confirmEnrolment(ctx: AuthContext, session: ResolvedSessio
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.personId, session.personId));
     await tx.insert(recoveryCodes).values(codes.hashes.map((codeHash) => ({ personId: session.personId, codeHash })));
     const issued = await rotateSessionToken(tx, session.id, { stage: 'active', pendingTotpSecret: null }, ctx.now);
+    // A new second factor ends every other session: one opened with the old factor must not outlive it.
+    const revokedSessions = await revokeAllSessions(tx, session.personId, ctx.now, session.id);
     await clearLoginFailures(tx, throttleKeyFor(session.email));
     await auditAuthEvent(tx, ctx, {
       action: 'second_factor_enrolled',
       outcome: 'success',
       ...actor,
-      details: { reenrolment: session.stage === 'active' },
+      details: { reenrolment: session.stage === 'active', revokedSessions },
     });
     const info = await loadSessionInfo(tx, session.id, ctx.config);
     return { recoveryCodes: codes.codes, grant: { token: issued.token, expiresAt: issued.expiresAt, info } };

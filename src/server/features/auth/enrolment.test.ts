@@ -49,7 +49,7 @@ describe('TOTP enrolment', () => {
 
   it('enrols: secret with QR code, a wrong code is refused, the right one gives ten recovery codes and an active session', async () => {
     const { token } = await passwordLogin();
-    const enrolment = await post('/auth/enrolment', token);
+    const enrolment = await post('/auth/enrolment', token, {});
     expect(enrolment.statusCode).toBe(200);
     const body = enrolment.json();
     secret = body.secret;
@@ -107,7 +107,7 @@ describe('TOTP enrolment', () => {
 
   it('does not let a session that still needs its second factor replace it', async () => {
     const { token } = await passwordLogin();
-    expect((await post('/auth/enrolment', token)).statusCode).toBe(403);
+    expect((await post('/auth/enrolment', token, { currentPassword: person.password!, code: codes[3]! })).statusCode).toBe(403);
     expect((await post('/auth/enrolment/confirmation', token, { code: '123456' })).statusCode).toBe(403);
   });
 
@@ -116,7 +116,8 @@ describe('TOTP enrolment', () => {
     const { token } = await passwordLogin();
     const active = await post('/auth/second-factor', token, { code: await currentTotpCode(secret, t.clock.now()) });
     const activeToken = sessionTokenOf(active)!;
-    const enrolment = (await post('/auth/enrolment', activeToken)).json();
+    t.clock.advance(30_000);
+    const enrolment = (await post('/auth/enrolment', activeToken, { currentPassword: person.password!, code: await currentTotpCode(secret, t.clock.now()) })).json();
     t.clock.advance(30_000);
     const confirmed = await post('/auth/enrolment/confirmation', activeToken, { code: await currentTotpCode(enrolment.secret, t.clock.now()) });
     expect(confirmed.statusCode).toBe(200);
@@ -127,5 +128,54 @@ describe('TOTP enrolment', () => {
     t.clock.advance(30_000);
     expect((await post('/auth/second-factor', again.token, { code: await currentTotpCode(secret, t.clock.now()) })).statusCode).toBe(401);
     expect((await post('/auth/second-factor', again.token, { code: await currentTotpCode(enrolment.secret, t.clock.now()) })).statusCode).toBe(200);
+    codes = confirmed.json().recoveryCodes;
+  });
+
+  it('does not let a session cookie alone replace the second factor: password and a current code, other sessions end, audited', async () => {
+    t.clock.advance(30_000);
+    const [row] = await t.database.db.select({ totpSecret: people.totpSecret }).from(people).where(eq(people.id, person.id));
+    const currentSecret = row!.totpSecret!;
+    const activeSession = async () => {
+      t.clock.advance(30_000);
+      const { token } = await passwordLogin();
+      const active = await post('/auth/second-factor', token, { code: await currentTotpCode(currentSecret, t.clock.now()) });
+      expect(active.statusCode).toBe(200);
+      return sessionTokenOf(active)!;
+    };
+    const other = await activeSession();
+    const stolen = await activeSession();
+    t.clock.advance(30_000);
+    const code = await currentTotpCode(currentSecret, t.clock.now());
+
+    // (Each refusal counts toward the login lockout, so only a few here.)
+    const refusals = [
+      { proof: {}, status: 401, error: 'invalid_credentials' },
+      { proof: { currentPassword: 'Geraden-wachtwoord-1', code }, status: 401, error: 'invalid_credentials' },
+      { proof: { currentPassword: person.password! }, status: 401, error: 'second_factor_invalid' },
+    ];
+    for (const { proof, status, error } of refusals) {
+      const refused = await post('/auth/enrolment', stolen, proof);
+      expect(refused.statusCode, JSON.stringify(proof)).toBe(status);
+      expect(refused.json().code).toBe(error);
+      const [audit] = await latestAuditRows(t, 1);
+      expect(audit).toMatchObject({ action: 'second_factor_enrolled', outcome: 'failure', actorId: person.id });
+    }
+    // Without a started enrolment there is nothing to confirm.
+    expect((await post('/auth/enrolment/confirmation', stolen, { code })).statusCode).toBe(409);
+
+    // A recovery code counts as the second proof too.
+    const enrolment = await post('/auth/enrolment', stolen, { currentPassword: person.password!, code: codes[4]! });
+    expect(enrolment.statusCode).toBe(200);
+    t.clock.advance(30_000);
+    const confirmed = await post('/auth/enrolment/confirmation', stolen, { code: await currentTotpCode(enrolment.json().secret, t.clock.now()) });
+    expect(confirmed.statusCode).toBe(200);
+    const [audit] = await latestAuditRows(t, 1);
+    expect(audit).toMatchObject({ action: 'second_factor_enrolled', outcome: 'success', actorId: person.id });
+    expect((audit!.details as { revokedSessions: number }).revokedSessions).toBeGreaterThanOrEqual(1);
+    // The other session ended; the one that re-enrolled goes on with its new cookie.
+    const otherSessions = await t.app.inject({ method: 'GET', url: `${API}/auth/sessions`, headers: browserHeaders(other) });
+    expect(otherSessions.statusCode).toBe(401);
+    const ownSessions = await t.app.inject({ method: 'GET', url: `${API}/auth/sessions`, headers: browserHeaders(sessionTokenOf(confirmed)!) });
+    expect(ownSessions.statusCode).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import {
   activeOrganisationSchema,
   authOptionsSchema,
   enrolmentConfirmationSchema,
+  enrolmentRequestSchema,
   enrolmentSchema,
   invitationAcceptSchema,
   invitationInfoSchema,
@@ -105,15 +106,19 @@ export function registerAuthRoutes(app: ZodApp, deps: FeatureDependencies) {
   app.post(
     '/auth/enrolment',
     {
-      config: { access: 'pending' },
+      config: { access: 'pending', rateLimit },
       schema: {
         tags,
         summary: 'Tweestapsverificatie instellen',
-        description: 'Maakt een nieuw TOTP-geheim met QR-code. Het wordt pas actief na bevestiging met een eerste code.',
+        description:
+          'Maakt een nieuw TOTP-geheim met QR-code. Het wordt pas actief na bevestiging met een eerste code. ' +
+          'Wie al tweestapsverificatie heeft, geeft het wachtwoord én een actuele code of een herstelcode mee; ' +
+          'na bevestiging eindigen alle andere sessies.',
+        body: enrolmentRequestSchema,
         response: { 200: enrolmentSchema },
       },
     },
-    async (request) => enrolSecondFactor(authContextOf(request, deps), sessionOf(request)),
+    async (request) => enrolSecondFactor(authContextOf(request, deps), sessionOf(request), request.body),
   );
 
   app.post(

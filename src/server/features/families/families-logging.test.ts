@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Client names, BSNs, dates of birth, search terms, family ids and emergency reasons never reach the
 // application logs (the audit log is where accesses are recorded).
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { callerFor } from '../organisations/test-support.js';
@@ -35,4 +36,41 @@ it('logs no personal data while registering, searching, failing, exporting and b
   for (const secret of ['Geheimvoornaam', 'Verborgenachternaam', '123456782', '999999999', '1994-08-17', 'client.geheim', 'Geheimereden', id]) {
     expect(log).not.toContain(secret);
   }
+});
+
+it('logs no personal data when the database refuses a write (driver errors carry the bound values)', async () => {
+  // Force failures the way a broken migration or an unforeseen constraint would: PostgreSQL then
+  // reports the failing row (detail), the driver the query parameters, Drizzle both in its message.
+  await t.database.db.execute(sql.raw(`alter table families add constraint test_refuse_contact check (coalesce(email, '') <> 'faal.contact@example.org')`));
+  await t.database.db.execute(sql.raw(`alter table family_members add constraint test_refuse_member check (given_name <> 'Faalvoornaam')`));
+  const midwife = await callerFor(t, 'midwife', 'wieg');
+  const before = lines.length;
+  const refusedFamily = await midwife.request('POST', '/api/v1/families', {
+    client: { givenName: 'Anderevoornaam', familyName: 'Faalfamilienaam', birthDate: '1991-03-09', bsn: '111222333' },
+    postcode: '3312 CD',
+    municipalityCode: 'GM0505',
+    contact: { channel: 'phone', phone: '0612345678', email: 'faal.contact@example.org' },
+  });
+  const refusedMember = await midwife.request('POST', '/api/v1/families', {
+    client: { givenName: 'Faalvoornaam', familyName: 'Faalachternaam', birthDate: '1990-11-23', bsn: '234567806' },
+    postcode: '3313 EF',
+    municipalityCode: 'GM0505',
+    contact: { channel: 'email', email: 'faal.lid@example.org' },
+  });
+  expect(refusedFamily.statusCode).toBe(500);
+  expect(refusedMember.statusCode).toBe(500);
+
+  const failures = lines.slice(before).filter((line) => line.includes('unexpected error'));
+  expect(failures).toHaveLength(2);
+  const log = lines.slice(before).join('');
+  for (const secret of [
+    'Anderevoornaam', 'Faalfamilienaam', '1991-03-09', '111222333', '3312 CD', '3312CD', '0612345678', 'faal.contact',
+    'Faalvoornaam', 'Faalachternaam', '1990-11-23', '234567806', '3313 EF', '3313EF', 'faal.lid',
+  ]) {
+    expect(log).not.toContain(secret);
+  }
+  // What remains is enough to find the cause: the SQLSTATE and the constraint.
+  expect(failures[0]).toContain('"code":"23514"');
+  expect(failures[0]).toContain('test_refuse_contact');
+  expect(failures[1]).toContain('test_refuse_member');
 });

@@ -14,6 +14,7 @@ export const ERROR_CODE_SYSTEM = `${KANSRIJK_CODE_SYSTEM}/foutcode`;
 const ISSUE_TYPE: Record<ErrorCode, string> = {
   validation_failed: 'invalid',
   invalid_json: 'structure',
+  unstorable_input: 'invalid',
   unauthenticated: 'login',
   session_expired: 'expired',
   invalid_credentials: 'security',

@@ -5,10 +5,10 @@
 // the same audit as the web application.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureDependencies } from '../../app.js';
-import { AppError, normaliseError } from '../../platform/errors.js';
+import { AppError, logFailure, normaliseError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { hasAnyGrant } from '../../platform/access/policy.js';
-import { isSafeText } from '../../../contracts/screening.js';
+import { strictJsonParser } from '../../platform/http/storable-input.js';
 import { searchset, searchWindowOf } from './bundle.js';
 import { capabilityStatement } from './capability-statement.js';
 import { FHIR_CONTENT_TYPE, weakEtag, versionFromIfMatch, type FhirResource } from './fhir-types.js';
@@ -75,26 +75,7 @@ function isJsonPatch(body: unknown): body is JsonPatchOperation[] {
   );
 }
 
-/** Text the database cannot keep (NUL, a lone surrogate) is refused anywhere in a body, before any use-case. */
-function checkStorableText(value: unknown, depth = 0): void {
-  if (depth > 64) throw new AppError('validation_failed', { message: 'De inhoud is te diep genest.' });
-  if (typeof value === 'string') {
-    if (!isSafeText(value)) {
-      const message = 'De inhoud bevat tekens die niet kunnen worden opgeslagen.';
-      throw new AppError('validation_failed', { message, errors: [{ path: 'body', message }] });
-    }
-  } else if (Array.isArray(value)) {
-    for (const item of value) checkStorableText(item, depth + 1);
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      checkStorableText(key, depth + 1);
-      checkStorableText(item, depth + 1);
-    }
-  }
-}
-
 function checkResourceType(body: unknown, type: string) {
-  checkStorableText(body);
   const resourceType = body && typeof body === 'object' && !Array.isArray(body) ? (body as { resourceType?: unknown }).resourceType : undefined;
   if (resourceType !== type) {
     const message = `Stuur een ${type}-resource (resourceType '${type}').`;
@@ -171,7 +152,6 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
       const { id } = request.params as { id: string };
       const ctx = await guarded(request, deps, handler, 'update');
       if (!String(request.headers['content-type'] ?? '').startsWith(JSON_PATCH)) throw new AppError('unsupported_media_type', { message: `Stuur een JSON Patch (${JSON_PATCH}).` });
-      checkStorableText(request.body);
       if (!isJsonPatch(request.body)) {
         const message = 'Stuur een JSON Patch: een lijst van 1 tot 20 bewerkingen met op en path.';
         throw new AppError('validation_failed', { message, errors: [{ path: 'body', message }] });
@@ -185,16 +165,12 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
 export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHandler[] = FHIR_RESOURCE_HANDLERS) {
   return async function registerFhirApi(fhir: FastifyInstance) {
     // FHIR's own media types; application/json is parsed by Fastify already. Same safe parser.
-    fhir.addContentTypeParser(['application/fhir+json', JSON_PATCH], { parseAs: 'string' }, fhir.getDefaultJsonParser('error', 'error'));
+    fhir.addContentTypeParser(['application/fhir+json', JSON_PATCH], { parseAs: 'buffer' }, strictJsonParser(fhir));
 
     fhir.setErrorHandler((error, request, reply) => {
       if (error instanceof PreconditionFailed) return sendOperationOutcome(reply, error.appError, 412);
       const { appError, isUnexpected } = normaliseError(error);
-      if (isUnexpected) {
-        request.log.error({ code: appError.code, err: { type: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error');
-      } else {
-        request.log.info({ code: appError.code, status: appError.status }, 'request refused');
-      }
+      logFailure(request, error, appError, isUnexpected);
       return sendOperationOutcome(reply, appError);
     });
     fhir.setNotFoundHandler((_request, reply) => sendOperationOutcome(reply, new AppError('not_found')));

@@ -3,7 +3,7 @@
 // writing them. Shared by inviting a person and updating one.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
-import { decide, mayAssignRole, type Actor } from '../../platform/access/policy.js';
+import { decide, mayAssignRole, mayGrantRolesToSelf, type Actor } from '../../platform/access/policy.js';
 import { PolicyDenied } from '../../platform/access/scoped-store.js';
 import { AppError } from '../../platform/errors.js';
 import type { Role } from '../../../contracts/roles.js';
@@ -55,9 +55,20 @@ export function membershipChanges(before: readonly MembershipInput[], after: rea
   return changes;
 }
 
-/** Asks the policy about every changed membership and every role handed out or taken away. */
-export function authoriseMembershipChanges(actor: Actor, action: 'create' | 'update', changes: readonly MembershipChange[]): void {
+/**
+ * Asks the policy about every changed membership and every role handed out or taken away, and
+ * refuses roles the actor would hand to their own account (`personId`: whose memberships change).
+ */
+export function authoriseMembershipChanges(
+  actor: Actor,
+  action: 'create' | 'update',
+  changes: readonly MembershipChange[],
+  personId?: string,
+): void {
+  const isOwnAccount = personId !== undefined && personId === actor.personId;
   for (const change of changes) {
+    const addsRoles = change.changedRoles.some((role) => change.roles.includes(role));
+    if (isOwnAccount && addsRoles && !mayGrantRolesToSelf(actor)) throw new PolicyDenied(action, 'self_grant');
     const decision = decide(actor, 'person', action, { organisationIds: [change.organisationId] });
     if (!decision.isAllowed) throw new PolicyDenied(action, decision.reason);
     if (change.changedRoles.some((role) => !mayAssignRole(actor, role))) throw new PolicyDenied(action, 'role_not_assignable');

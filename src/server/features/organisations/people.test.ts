@@ -301,6 +301,49 @@ describe('people: changing', () => {
     });
   });
 
+  it('refuses an organisation admin roles for themselves, and the name or login of a person shared with another organisation', async () => {
+    const ownUrl = `/api/v1/people/${personIdOf.practiceAdmin}`;
+    const own = (await platformAdmin.request('GET', ownUrl)).json();
+    const wiegRoles = own.memberships.find((membership: { organisationId: string }) => membership.organisationId === ids.wieg).roles;
+    for (const selfGrant of [
+      { memberships: [{ organisationId: ids.wieg, roles: [...wiegRoles, 'professional', 'coalition_coordinator'] }] },
+      { memberships: [{ organisationId: ids.wieg, roles: wiegRoles }, { organisationId: ids.domstad, roles: ['professional'] }] },
+    ]) {
+      const { response, rows } = await practiceAdmin.audited('PATCH', ownUrl, selfGrant);
+      expect(response.statusCode, JSON.stringify(selfGrant)).toBe(403);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: 'access_denied', objectId: personIdOf.practiceAdmin });
+    }
+    expect((await platformAdmin.request('GET', ownUrl)).json().memberships).toEqual(own.memberships);
+
+    // The midwife works for De Wieg and Domstad: her name and login are not De Wieg's alone to change.
+    const sharedUrl = `/api/v1/people/${personIdOf.midwife}`;
+    const before = (await platformAdmin.request('GET', sharedUrl)).json();
+    for (const takeover of [{ email: 'overgenomen@wieg.example' }, { name: 'Andere Naam' }]) {
+      const { response, rows } = await practiceAdmin.audited('PATCH', sharedUrl, takeover);
+      expect(response.statusCode, JSON.stringify(takeover)).toBe(403);
+      expect(rows[0]).toMatchObject({ action: 'access_denied', objectId: personIdOf.midwife });
+    }
+    const after = (await platformAdmin.request('GET', sharedUrl)).json();
+    expect({ name: after.name, email: after.email }).toEqual({ name: before.name, email: before.email });
+
+    // Someone who works only for De Wieg: De Wieg's admin may correct the name and login.
+    const invited = (
+      await practiceAdmin.request('POST', '/api/v1/people', {
+        name: 'Alleen Wieg',
+        email: 'alleen@wieg.example',
+        memberships: [{ organisationId: ids.wieg, roles: ['professional'] }],
+      })
+    ).json().person;
+    const corrected = await practiceAdmin.request('PATCH', `/api/v1/people/${invited.id}`, { name: 'Alleen Wieg-Jansen', email: 'alleen.jansen@wieg.example' });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ name: 'Alleen Wieg-Jansen', email: 'alleen.jansen@wieg.example' });
+    // ... and a platform admin may do both for anyone.
+    const renamed = await platformAdmin.request('PATCH', sharedUrl, { name: 'Tijdelijk Andere Naam' });
+    expect(renamed.json().name).toBe('Tijdelijk Andere Naam');
+    expect((await platformAdmin.request('PATCH', sharedUrl, { name: before.name })).statusCode).toBe(200);
+  });
+
   it('deactivating a person ends all their sessions at once', async () => {
     const nurse = await callerFor(t, 'jgzNurse');
     const second = await sessionFor(t, 'jgzNurse');

@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Person, personUpdateSchema } from '../../../contracts/organisations.js';
-import { decideForEvery } from '../../platform/access/policy.js';
+import { decideForEvery, type Actor } from '../../platform/access/policy.js';
+import type { Executor } from '../../platform/db/connection.js';
 import { PolicyDenied } from '../../platform/access/scoped-store.js';
 import { revokeAllSessions } from '../../platform/auth/session.js';
 import { people } from './schema.js';
@@ -45,14 +46,12 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: z.inf
 
       if (input.isActive !== undefined && input.isActive !== current.isActive) {
         // Switching an account off (or on) affects every organisation it works for: the actor must reach them all.
-        const everyOrganisation = (await locatePerson(tx, id))!.organisationIds;
-        const decision = decideForEvery(actor, 'person', 'deactivate', everyOrganisation);
-        if (!decision.isAllowed) throw new PolicyDenied('deactivate', decision.reason);
+        await assertReachesEveryOrganisation(tx, actor, id, 'deactivate');
         changes.push('isActive');
       }
       if (wanted !== undefined) {
         const membershipChangeList = membershipChanges(current.memberships, wanted);
-        authoriseMembershipChanges(actor, 'update', membershipChangeList);
+        authoriseMembershipChanges(actor, 'update', membershipChangeList, id);
         if (membershipChangeList.length > 0) {
           await checkOrganisationsExist(tx, membershipChangeList);
           await applyMembershipChanges(tx, id, membershipChangeList);
@@ -63,6 +62,11 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: z.inf
       if (input.email !== undefined && input.email !== current.email) {
         await assertEmailAvailable(tx, input.email, id);
         changes.push('email');
+      }
+      if (changes.includes('name') || changes.includes('email')) {
+        // Name and login belong to the person, not to one organisation: only someone who reaches every
+        // organisation the person works for may change them (else De Wieg could take over Domstad's account).
+        await assertReachesEveryOrganisation(tx, actor, id, 'update');
       }
       const columnChanges = changes.filter((field) => field !== 'memberships');
       if (columnChanges.length > 0) {
@@ -84,4 +88,11 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: z.inf
     details: (result) => ({ changes: result.changes, ...(result.revokedSessions ? { revokedSessions: result.revokedSessions } : {}) }),
   });
   return toPerson(outcome.person);
+}
+
+/** For changes that affect the person in every organisation they work for. */
+async function assertReachesEveryOrganisation(tx: Executor, actor: Actor, id: string, action: 'update' | 'deactivate') {
+  const everyOrganisation = (await locatePerson(tx, id))!.organisationIds;
+  const decision = decideForEvery(actor, 'person', action, everyOrganisation);
+  if (!decision.isAllowed) throw new PolicyDenied(action, decision.reason);
 }

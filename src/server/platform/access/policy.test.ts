@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ONLY_ROLES, ROLES, type Role } from '../../../contracts/roles.js';
-import { ACTIONS, PERSONAL_DATA_RESOURCES, RESOURCE_TYPES, decide, scopeFor, type Actor } from './policy.js';
+import { ACTIONS, PERSONAL_DATA_RESOURCES, RESOURCE_TYPES, decide, mayGrantRolesToSelf, scopeFor, type Actor } from './policy.js';
 
 const ORGANISATION_A = '00000000-0000-4000-8000-00000000000a';
 const ORGANISATION_B = '00000000-0000-4000-8000-00000000000b';
@@ -82,5 +82,12 @@ describe('access policy', () => {
 
   it('lets nobody read another person\'s sessions through the policy', () => {
     for (const action of ACTIONS) expect(decide(actor([...ROLES]), 'session', action, { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(false);
+  });
+});
+
+describe('roles for oneself', () => {
+  it('only a platform admin may hand roles to their own account', () => {
+    for (const role of ROLES) expect(mayGrantRolesToSelf(actor([role])), role).toBe(role === 'platform_admin');
+    expect(mayGrantRolesToSelf(actor(['organisation_admin', 'professional']))).toBe(false);
   });
 });

@@ -164,6 +164,14 @@ export function mayAssignRole(actor: Actor, role: Role): boolean {
   return actor.roles.some((actorRole) => ASSIGNABLE_ROLES[actorRole]?.includes(role) ?? false);
 }
 
+/**
+ * May the actor hand roles to their own account? Only someone whose reach on people is 'any' (a
+ * platform admin); an organisation admin granting themselves roles would escape every other check.
+ */
+export function mayGrantRolesToSelf(actor: Actor): boolean {
+  return actor.roles.some((role) => GRANTS.person.update?.[role] === 'any');
+}
+
 export type Scope = { kind: 'all' } | { kind: 'organisations'; organisationIds: string[] } | { kind: 'none' };
 
 /** Which records of a type this actor may list: a filter the query must apply. */

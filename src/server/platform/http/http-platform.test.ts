@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The HTTP platform: security headers, problem+json for bad input, health, logs without personal data.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { anonymousHeaders, sessionFor } from '../../../../test/helpers/sessions.js';
+import { isAmbiguousPath } from './normalise-path.js';
+import { loggableError } from '../errors.js';
 
 const logLines: string[] = [];
 let t: TestApp;
@@ -105,6 +108,58 @@ describe('bad input never becomes a 500', () => {
   });
 });
 
+describe('percent-encoded paths', () => {
+  const ENCODED_LOGIN_PATHS = ['/%61pi/v1/auth/login', '/api/%761/auth/%6Cogin', '/%61%70%69/v1/auth/login'];
+
+  it('limits an encoded path exactly like the plain path, with the same headers', async () => {
+    const limited = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const login = (url: string) =>
+        limited.app.inject({
+          method: 'POST',
+          url,
+          headers: anonymousHeaders,
+          payload: { email: 'iemand@kansrijk.test', password: 'Wrong-password-1' },
+        });
+      const plain = await login('/api/v1/auth/login');
+      const responses = [plain];
+      for (const url of ENCODED_LOGIN_PATHS) responses.push(await login(url));
+      expect(responses.map((response) => response.statusCode)).toEqual([401, 401, 401, 429]);
+      for (const response of responses) {
+        expect(response.headers['cache-control']).toBe('no-store');
+        expect(response.headers['x-ratelimit-limit']).toBe('3');
+      }
+      // The plain path and every spelling of it share one counter.
+      expect((await login('/api/v1/auth/login')).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('versions an encoded API path like the plain one', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/v1/provinces' });
+    const encoded = await t.app.inject({ method: 'GET', url: '/%61pi/v1/province%73?x=%61' });
+    expect(encoded.statusCode).toBe(200);
+    expect(encoded.body).toBe(plain.body);
+    for (const header of ['cache-control', 'api-version', 'x-ratelimit-limit']) {
+      expect(encoded.headers[header]).toBe(plain.headers[header]);
+    }
+    expect(encoded.headers['api-version']).toBe('1.0.0');
+  });
+
+  it('refuses encodings that would change the path (slash, backslash, percent, NUL, dot segments)', async () => {
+    for (const url of ['/api%2Fv1/provinces', '/api/v1%5Cprovinces', '/%2561pi/v1/provinces', '/api/v1/provinces%00']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().code).toBe('validation_failed');
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+    // inject() resolves dot segments itself; a raw HTTP request would not.
+    expect(isAmbiguousPath('/api/v1/%2e%2e/v1/provinces')).toBe(true);
+    expect(isAmbiguousPath('/api/v1/provinces?q=%2F%00')).toBe(false);
+  });
+});
+
 describe('health and readiness', () => {
   it('reports health and database readiness', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
@@ -134,6 +189,44 @@ describe('logs', () => {
     for (const secret of ['Jansen-Geheim', 'marloes.geheim', 'Wachtwoord-Geheim', 'kr_session', session.headers.cookie!]) {
       expect(output).not.toContain(secret);
     }
+  });
+});
+
+describe('logs of failures', () => {
+  it('carry the SQLSTATE and constraint of a failing query, never its values', async () => {
+    await t.database.db.execute(sql.raw(`alter table people add constraint test_refuse_name check (name <> 'Faalnaam Geheimpersoon')`));
+    const admin = await sessionFor(t, 'platformAdmin');
+    const colleague = await sessionFor(t, 'midwife');
+    const before = logLines.length;
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${colleague.personId}`,
+      headers: admin.headers,
+      payload: { name: 'Faalnaam Geheimpersoon', email: 'faal.geheimpersoon@example.nl' },
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ code: 'internal', status: 500 });
+    const output = logLines.slice(before).join('');
+    for (const secret of ['Faalnaam', 'Geheimpersoon', 'faal.geheimpersoon', colleague.personId]) expect(output).not.toContain(secret);
+    expect(output).toContain('"code":"23514"');
+    expect(output).toContain('"constraint":"test_refuse_name"');
+  });
+
+  it('keep only the type, codes and stack frames of an error', () => {
+    const driverError = Object.assign(new Error('new row violates check constraint "c" (Jansen, 123456782)'), {
+      name: 'DatabaseError',
+      code: '23514',
+      constraint: 'c',
+      detail: 'Failing row contains (Jansen, 123456782).',
+      where: 'Jansen',
+      query: 'insert into people values ($1)',
+      params: ['Jansen'],
+    });
+    const wrapped = new Error('Failed query: insert into people values ($1)\nparams: Jansen', { cause: driverError });
+    const logged = loggableError(wrapped);
+    expect(JSON.stringify(logged)).not.toMatch(/Jansen|123456782|insert/);
+    expect(logged).toMatchObject({ type: 'Error', cause: { type: 'DatabaseError', code: '23514', constraint: 'c' } });
+    expect(logged.stack).toMatch(/^\s+at /);
   });
 });
 

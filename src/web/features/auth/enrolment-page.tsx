@@ -2,7 +2,7 @@
 // Enrol (or re-enrol) TOTP: QR code and key, confirm with a code, then show the recovery codes once.
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { authApi, type SessionInfo } from '../../api/endpoints.js';
+import { authApi, type Enrolment as EnrolmentData, type SessionInfo } from '../../api/endpoints.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { TextField } from '../../components/fields.js';
 import { AsyncContent, Loading, Page, useAsync } from '../../components/page.js';
@@ -15,14 +15,63 @@ export default function EnrolmentPage() {
   if (session === undefined) return <Loading />;
   if (session === null) return <Navigate to="/inloggen" replace />;
   if (session.stage === 'second_factor') return <Navigate to="/inloggen/code" replace />;
-  return <Enrolment />;
+  // Replacing an existing second factor: first the password and a current code (the server insists too).
+  if (session.stage === 'active' && session.hasTwoFactor) return <ConfirmedEnrolment />;
+  return <Enrolment start={() => authApi.startEnrolment()} />;
 }
 
-function Enrolment() {
+function ConfirmedEnrolment() {
+  const { m } = useMessages();
+  const { session } = useSession();
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [enrolment, setEnrolment] = useState<EnrolmentData | null>(null);
+  const form = useForm(
+    { currentPassword: 'current-password', code: 'current-code' },
+    { fieldForCode: { invalid_credentials: 'currentPassword', second_factor_invalid: 'code' } },
+  );
+  if (enrolment) return <Enrolment start={async () => enrolment} />;
+  const submit = form.submitWith(
+    () => ({
+      ...(password === '' ? { currentPassword: m.twoFactor.passwordRequired } : {}),
+      ...(code.trim() === '' ? { code: m.twoFactor.codeRequired } : {}),
+    }),
+    async () => setEnrolment(await authApi.startEnrolment({ currentPassword: password, code: code.trim() })),
+  );
+  return (
+    <Page title={m.twoFactor.enrolTitle} intro={m.twoFactor.reenrolIntro}>
+      <ErrorSummary {...form.summary} labels={{ currentPassword: m.twoFactor.reenrolPasswordLabel, code: m.twoFactor.reenrolCodeLabel }} />
+      <Form onSubmit={submit}>
+        <input type="email" autoComplete="username" value={session?.person.email ?? ''} readOnly hidden />
+        <TextField
+          id="current-password"
+          label={m.twoFactor.reenrolPasswordLabel}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onValueChange={setPassword}
+          error={form.errors.currentPassword}
+        />
+        <TextField
+          id="current-code"
+          label={m.twoFactor.reenrolCodeLabel}
+          description={m.twoFactor.codeDescription}
+          autoComplete="one-time-code"
+          value={code}
+          onValueChange={setCode}
+          error={form.errors.code}
+        />
+        <FormButtons submitLabel={m.twoFactor.reenrolSubmit} isSubmitting={form.isSubmitting} />
+      </Form>
+    </Page>
+  );
+}
+
+function Enrolment({ start }: { start: () => Promise<EnrolmentData> }) {
   const { m } = useMessages();
   const { setSession } = useSession();
   const navigate = useNavigate();
-  const enrolment = useAsync(() => authApi.startEnrolment(), []);
+  const enrolment = useAsync(start, []);
   const [code, setCode] = useState('');
   const [confirmed, setConfirmed] = useState<{ recoveryCodes: string[]; session: SessionInfo } | null>(null);
   const form = useForm({ code: 'code' }, { fieldForCode: { second_factor_invalid: 'code' } });
