@@ -97,6 +97,26 @@ describe('audit log chain', () => {
     expect(removed.problems).toContain('gap: expected sequence 4, found 5');
   });
 
+  it('covers the list of clients with the hash; rows that name none hash as before the column existed', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const clients = ['00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000a'];
+      await appendAuditEventAlone(fresh.db, { action: 'search', outcome: 'success', clientIds: [...clients, clients[0]!] }, new Date());
+      await appendAuditEventAlone(fresh.db, { action: 'search', outcome: 'success', clientIds: [] }, new Date());
+      const rows = await queryRows<{ client_ids: string[] | null }>(fresh.db, sql`SELECT client_ids FROM audit_log ORDER BY sequence`);
+      expect(rows.map((row) => row.client_ids)).toEqual([[...clients].sort(), null]);
+      expect(await verifyAuditChain(fresh.db)).toMatchObject({ isValid: true });
+      await tamper(fresh, sql`UPDATE audit_log SET client_ids = ARRAY[${clients[0]!}]::uuid[] WHERE sequence = 1`);
+      await tamper(fresh, sql`UPDATE audit_log SET client_ids = '{}' WHERE sequence = 2`);
+      expect((await verifyAuditChain(fresh.db)).problems).toEqual([
+        'sequence 1: contents do not match its hash (altered)',
+        'sequence 2: contents do not match its hash (altered)',
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps the chain linear under concurrent appends', async () => {
     const fresh = await createTestDatabase();
     try {

@@ -18,6 +18,8 @@ export const auditLog = pgTable(
     objectType: text('object_type'),
     objectId: text('object_id'),
     clientId: uuid('client_id'),
+    /** Every client whose data a list, search or export returned (one row per request, NEN 7513). */
+    clientIds: uuid('client_ids').array(),
     outcome: text('outcome').notNull(),
     sourceIp: text('source_ip'),
     userAgent: text('user_agent'),
@@ -30,6 +32,7 @@ export const auditLog = pgTable(
     index('audit_log_occurred_at_idx').on(table.occurredAt),
     index('audit_log_actor_idx').on(table.actorId),
     index('audit_log_client_idx').on(table.clientId),
+    index('audit_log_client_ids_idx').using('gin', table.clientIds),
     index('audit_log_organisation_idx').on(table.organisationId),
   ],
 );
