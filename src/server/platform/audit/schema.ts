@@ -36,3 +36,16 @@ export const auditLog = pgTable(
     index('audit_log_organisation_idx').on(table.organisationId),
   ],
 );
+
+/**
+ * Signed checkpoints of the audit chain (see ADR 0010): after `sequence` rows the chain's head hash
+ * was `headHash`, signed with an Ed25519 key the database does not hold. Each is also appended to a
+ * file outside the database. Append-only like the log itself.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  sequence: bigint('sequence', { mode: 'number' }).primaryKey(),
+  headHash: text('head_hash').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true, precision: 3 }).notNull(),
+  keyId: text('key_id').notNull(),
+  signature: text('signature').notNull(),
+});
