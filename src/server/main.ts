@@ -19,6 +19,14 @@ async function main() {
     }
     throw error;
   }
+  // Before the database: without the checkpoint key the audit log cannot be made tamper-evident (ADR 0010).
+  let signer;
+  try {
+    signer = loadCheckpointSigner(config.auditCheckpoints.keyFile, config.auditCheckpoints.mayGenerateKey);
+  } catch (error) {
+    console.error(`Kansrijk kon niet starten: de sleutel voor de auditlog-controlepunten ontbreekt of is ongeldig (AUDIT_CHECKPOINT_KEY_FILE). ${error instanceof Error ? error.message : ''}`);
+    process.exit(78);
+  }
   const database = await openDatabase(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
@@ -30,13 +38,6 @@ async function main() {
     seedNational: config.seedNational,
     now: new Date(),
   });
-  let signer;
-  try {
-    signer = loadCheckpointSigner(config.auditCheckpoints.keyFile, config.auditCheckpoints.mayGenerateKey);
-  } catch (error) {
-    console.error(`Kansrijk kon niet starten: de sleutel voor de auditlog-controlepunten ontbreekt of is ongeldig (AUDIT_CHECKPOINT_KEY_FILE). ${error instanceof Error ? error.message : ''}`);
-    process.exit(78);
-  }
   const app = await buildApp({ config, database });
   // Signed checkpoints of the audit chain: at start, every N rows or M minutes, and at shutdown.
   const checkpoints = scheduleAuditCheckpoints(database.db, signer, config.auditCheckpoints, () => new Date(), (error) =>
