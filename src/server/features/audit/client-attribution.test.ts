@@ -127,6 +127,21 @@ describe('list, search and export reads name every client they returned', () => 
 });
 
 describe('refusals and failed attempts are found by client', () => {
+  it('a registration stopped as a possible duplicate names the files it showed', async () => {
+    const existing = await insertTestFamily(t, 'wieg', { givenName: 'Twee', familyName: 'Maal', birthDate: '1993-03-03', postcode: '3311 AB' });
+    const attempt = await midwife.audited('POST', '/api/v1/families', {
+      client: { givenName: 'Twee', familyName: 'Maal', birthDate: '1993-03-03' },
+      postcode: '3311 AB',
+      municipalityCode: 'GM0505',
+      contact: { channel: 'phone', language: 'nl', phone: '06 12345678' },
+    });
+    expect(attempt.response.json().code, attempt.response.body).toBe('duplicate_family');
+    expect(attempt.rows).toEqual([
+      expect.objectContaining({ action: 'create', objectType: 'family', outcome: 'failure', clientId: existing.familyId, clientIds: [existing.familyId], details: { failure: 'possible_duplicate' } }),
+    ]);
+    expect(await auditSearchByClient(existing.familyId, '&outcome=failure')).toHaveLength(1);
+  });
+
   it('an access denial names the client it concerned', async () => {
     const family = await insertTestFamily(t, 'wieg', { givenName: 'Geen', familyName: 'Toegang' });
     const denied = await socialWorker.audited('GET', `/api/v1/families/${family.familyId}`);
