@@ -37,7 +37,7 @@ export class PolicyDenied extends Error {
 }
 
 /**
- * Thrown from `perform` when the attempt fails for a reason that must itself be on the record (an
+ * Thrown from a `create`'s `perform` when the attempt fails for a reason that must itself be on the record (an
  * emergency access that matches no client, or more than one): the transaction rolls back, the failed
  * attempt is audited (outcome 'failure', naming the clients concerned) and `error` goes to the caller.
  */
