@@ -1,23 +1,36 @@
 // SPDX-License-Identifier: EUPL-1.2
-// `npm run audit:verify`: recompute the audit log's hash chain; exit 1 on any gap or altered row.
+// `npm run audit:verify`: recompute the audit log's hash chain and check every signed checkpoint (from
+// the database and from the checkpoint file outside it); exit 1 on a gap, an altered row, rows removed
+// back to before a checkpoint, or a rewritten chain. See ADR 0003 and 0010.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/platform/db/connection.js';
 import { verifyAuditChain } from '../src/server/platform/audit/audit-log.js';
+import { loadVerificationKey, verifyAuditCheckpoints } from '../src/server/platform/audit/checkpoints.js';
 
 const config = loadConfig(process.env);
+const { keyFile, file } = config.auditCheckpoints;
+// An auditor may hold only the public key: AUDIT_CHECKPOINT_KEY_FILE may point to either PEM.
+const publicKey = existsSync(keyFile) ? loadVerificationKey(keyFile) : null;
 const database = await openDatabase(
   config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl, poolSize: 1 }
     : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
 );
 try {
-  const result = await verifyAuditChain(database.db);
-  if (result.isValid) {
-    console.log(`Auditlog in orde: ${result.rowCount} regels, keten ongeschonden.`);
+  const chain = await verifyAuditChain(database.db);
+  const checkpoints = await verifyAuditCheckpoints(database.db, publicKey, file);
+  const problems = [...chain.problems, ...checkpoints.problems];
+  if (problems.length === 0) {
+    const uncovered = chain.rowCount - checkpoints.coveredRows;
+    console.log(
+      `Auditlog in orde: ${chain.rowCount} regels, keten ongeschonden; ${checkpoints.checkpointCount} ondertekende controlepunten kloppen` +
+        (uncovered > 0 ? ` (de nieuwste ${uncovered} regels vallen nog onder geen controlepunt).` : '.'),
+    );
   } else {
-    console.error(`Auditlog NIET in orde (${result.problems.length} problemen in ${result.rowCount} regels):`);
-    for (const problem of result.problems.slice(0, 50)) console.error(`- ${problem}`);
+    console.error(`Auditlog NIET in orde (${problems.length} problemen in ${chain.rowCount} regels):`);
+    for (const problem of problems.slice(0, 50)) console.error(`- ${problem}`);
     process.exitCode = 1;
   }
 } finally {

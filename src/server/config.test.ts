@@ -9,6 +9,19 @@ describe('configuration', () => {
     expect(config.session).toEqual({ idleMinutesPersonalData: 15, idleMinutesAggregate: 60, absoluteHours: 12 });
   });
 
+  it('keeps the audit checkpoint key and file in the data directory by default; production brings its own key', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/kansrijk' }).auditCheckpoints).toEqual({
+      keyFile: '/srv/kansrijk/audit-checkpoint-key.pem',
+      file: '/srv/kansrijk/audit-checkpoints.jsonl',
+      mayGenerateKey: true,
+      everyRows: 1000,
+      everyMinutes: 10,
+    });
+    const production = loadConfig({ NODE_ENV: 'production', AUDIT_CHECKPOINT_KEY_FILE: '/run/secrets/key.pem', AUDIT_CHECKPOINT_FILE: '/worm/checkpoints.jsonl', AUDIT_CHECKPOINT_EVERY_ROWS: '50' });
+    expect(production.auditCheckpoints).toMatchObject({ keyFile: '/run/secrets/key.pem', file: '/worm/checkpoints.jsonl', mayGenerateKey: false, everyRows: 50 });
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_EVERY_MINUTES: '0' })).toThrow(/AUDIT_CHECKPOINT_EVERY_MINUTES/);
+  });
+
   it('uses a PostgreSQL server when DATABASE_URL is set, and TLS settings from PUBLIC_URL', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/kansrijk', PUBLIC_URL: 'https://kansrijk.example.nl' });
     expect(config.databaseUrl).toBe('postgres://u@db:5432/kansrijk');

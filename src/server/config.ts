@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Environment → typed configuration, validated once at start. Nothing else reads process.env.
+import path from 'node:path';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -35,6 +36,10 @@ const configSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_REDIRECT_URI: z.string().url().optional(),
     OIDC_TRUST_MFA: booleanFromEnv.default(false),
+    AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
+    AUDIT_CHECKPOINT_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
@@ -76,6 +81,15 @@ function toConfig(env: z.infer<typeof configSchema>) {
     },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    /** Signed checkpoints of the audit chain (ADR 0010): the key and the copy live outside the database. */
+    auditCheckpoints: {
+      keyFile: env.AUDIT_CHECKPOINT_KEY_FILE ?? path.join(env.DATA_DIR, 'audit-checkpoint-key.pem'),
+      file: env.AUDIT_CHECKPOINT_FILE ?? path.join(env.DATA_DIR, 'audit-checkpoints.jsonl'),
+      /** Outside production a missing key is generated into the data directory; production brings its own. */
+      mayGenerateKey: env.NODE_ENV !== 'production',
+      everyRows: env.AUDIT_CHECKPOINT_EVERY_ROWS,
+      everyMinutes: env.AUDIT_CHECKPOINT_EVERY_MINUTES,
+    },
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI
         ? {

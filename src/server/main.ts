@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './platform/db/connection.js';
 import { prepareDatabase } from './platform/db/prepare-database.js';
 import { formatDemoAccounts } from './demo/seed-demo.js';
+import { loadCheckpointSigner, scheduleAuditCheckpoints } from './platform/audit/checkpoints.js';
 
 async function main() {
   let config;
@@ -17,6 +18,14 @@ async function main() {
       process.exit(78);
     }
     throw error;
+  }
+  // Before the database: without the checkpoint key the audit log cannot be made tamper-evident (ADR 0010).
+  let signer;
+  try {
+    signer = loadCheckpointSigner(config.auditCheckpoints.keyFile, config.auditCheckpoints.mayGenerateKey);
+  } catch (error) {
+    console.error(`Kansrijk kon niet starten: de sleutel voor de auditlog-controlepunten ontbreekt of is ongeldig (AUDIT_CHECKPOINT_KEY_FILE). ${error instanceof Error ? error.message : ''}`);
+    process.exit(78);
   }
   const database = await openDatabase(
     config.databaseUrl
@@ -30,6 +39,10 @@ async function main() {
     now: new Date(),
   });
   const app = await buildApp({ config, database });
+  // Signed checkpoints of the audit chain: at start, every N rows or M minutes, and at shutdown.
+  const checkpoints = scheduleAuditCheckpoints(database.db, signer, config.auditCheckpoints, () => new Date(), (error) =>
+    app.log.error({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'audit checkpoint failed'),
+  );
 
   let isShuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -43,6 +56,7 @@ async function main() {
       // Keep-alive connections that served those requests are idle now: close them too.
       app.server.closeIdleConnections();
       await closing;
+      await checkpoints.stop();
     } finally {
       await database.close();
       process.exit(0);

@@ -38,6 +38,17 @@ const FASTIFY_CODE_MAP: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
+function validationPathOf(context: string | undefined, instancePath: string): string {
+  return [context, ...instancePath.split('/').filter(Boolean)].join('.');
+}
+
+/** The paths (e.g. 'body.reason') a request validation error names, never the values; [] for other errors. */
+export function invalidFieldsOf(error: unknown): string[] {
+  const fastifyError = error as FastifyError;
+  if (!hasZodFastifySchemaValidationErrors(fastifyError)) return [];
+  return fastifyError.validation.map((issue) => validationPathOf(fastifyError.validationContext, issue.instancePath));
+}
+
 /** Maps any thrown value to an AppError; unknown errors become `internal`. */
 export function normaliseError(error: unknown): { appError: AppError; isUnexpected: boolean } {
   if (error instanceof AppError) return { appError: error, isUnexpected: false };
@@ -47,7 +58,7 @@ export function normaliseError(error: unknown): { appError: AppError; isUnexpect
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const errors = fastifyError.validation.map((issue) => ({
-      path: [fastifyError.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+      path: validationPathOf(fastifyError.validationContext, issue.instancePath),
       message: issue.message ?? 'ongeldig',
     }));
     return { appError: new AppError('validation_failed', { errors }), isUnexpected: false };

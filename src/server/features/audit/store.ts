@@ -2,7 +2,7 @@
 // Search over the NEN 7513 audit log, with the names of actor and organisation. Only called from
 // inside a ScopedStore operation, with the scope the policy gives (an organisation admin: events
 // recorded for their own organisation).
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../platform/db/connection.js';
 import type { Scope } from '../../platform/access/policy.js';
@@ -42,7 +42,8 @@ function auditConditions(scope: Exclude<Scope, { kind: 'none' }>, filters: Audit
   // 'to' includes the whole day.
   if (filters.to) conditions.push(sql`${auditLog.occurredAt} < ((${filters.to}::date + 1)::timestamp AT TIME ZONE ${TIME_ZONE})`);
   if (filters.actorId) conditions.push(eq(auditLog.actorId, filters.actorId));
-  if (filters.clientId) conditions.push(eq(auditLog.clientId, filters.clientId));
+  // The client named alone (a read, a denial) or among the clients a list, search or export returned.
+  if (filters.clientId) conditions.push(or(eq(auditLog.clientId, filters.clientId), sql`${auditLog.clientIds} @> ARRAY[${filters.clientId}::uuid]`)!);
   if (filters.objectId) conditions.push(eq(auditLog.objectId, filters.objectId));
   if (filters.action) conditions.push(eq(auditLog.action, filters.action));
   if (filters.objectType) conditions.push(eq(auditLog.objectType, filters.objectType));

@@ -15,7 +15,12 @@ import type { UseCaseContext } from './store.js';
 
 function aboutFamily(familyId: string): SQL {
   const ids = sql`(SELECT ${familyId}::uuid UNION SELECT f.id FROM families f WHERE f.merged_into_id = ${familyId}::uuid)`;
-  return or(sql`${auditLog.clientId} IN ${ids}`, sql`(${auditLog.objectType} = 'family' AND ${auditLog.objectId} IN (SELECT id::text FROM ${ids} AS merged(id)))`)!;
+  return or(
+    sql`${auditLog.clientId} IN ${ids}`,
+    // Lists, searches and exports name every client they returned (GIN index on client_ids).
+    sql`${auditLog.clientIds} && ARRAY${ids}`,
+    sql`(${auditLog.objectType} = 'family' AND ${auditLog.objectId} IN (SELECT id::text FROM ${ids} AS merged(id)))`,
+  )!;
 }
 
 async function findAccessLog(tx: Executor, familyId: string, window: RowWindow): Promise<{ rows: AccessLogEntry[]; total: number }> {

@@ -91,6 +91,8 @@ export interface FamilyRecordOperation<T> {
   objectType: string;
   perform: (tx: Executor) => Promise<T>;
   details?: (result: T) => Record<string, unknown> | null;
+  /** Other clients whose data the result holds (e.g. possible duplicates): named in the audit row too. */
+  clientIds?: (result: T) => readonly string[];
 }
 
 /**
@@ -107,5 +109,6 @@ export function actOnFamily<T>(store: ScopedStore, now: () => Date, operation: F
     locate: (tx) => locateFamily(tx, operation.familyId, store.actor, now()),
     perform: operation.perform,
     ...(operation.details ? { details: operation.details } : {}),
+    ...(operation.clientIds ? { clientIds: operation.clientIds } : {}),
   });
 }

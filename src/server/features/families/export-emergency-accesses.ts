@@ -26,6 +26,7 @@ export async function exportEmergencyAccesses(ctx: UseCaseContext, query: z.infe
     resource: 'emergency_access',
     perform: (tx, scope) => findEmergencyAccesses(tx, scope, query.status, EXPORT_WINDOW),
     details: (result) => ({ rowCount: result.rows.length, total: result.total }),
+    clientIds: (result) => result.rows.map((row) => row.familyId),
   });
   return toCsv(COLUMNS, found.rows);
 }

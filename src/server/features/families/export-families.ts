@@ -23,6 +23,7 @@ export async function exportFamilies(ctx: UseCaseContext, query: z.infer<typeof 
     resource: 'family',
     perform: (tx) => findFamilies(tx, ctx.store.actor, ctx.now(), filters, EXPORT_WINDOW),
     details: (result) => ({ rowCount: result.rows.length, total: result.total }),
+    clientIds: (result) => result.rows.map((row) => row.id),
   });
   return toCsv(COLUMNS, found.rows);
 }

@@ -20,6 +20,7 @@ export async function findFamilyDuplicates(ctx: UseCaseContext, familyId: string
       return findDuplicates(tx, ctx.store.actor, ctx.now(), { ...client, birthDate: client.birthDate, excludeFamilyId: familyId });
     },
     details: (result) => ({ resultCount: result.length }),
+    clientIds: (result) => result.map((candidate) => candidate.familyId),
   });
   return { candidates };
 }

@@ -64,6 +64,7 @@ export async function listEmergencyAccesses(ctx: UseCaseContext, query: z.infer<
     resource: 'emergency_access',
     perform: (tx, scope) => findEmergencyAccesses(tx, scope, status, windowOf({ page, pageSize })),
     details: (result) => ({ resultCount: result.rows.length, total: result.total }),
+    clientIds: (result) => result.rows.map((row) => row.familyId),
   });
   return { items: found.rows, total: found.total, page, pageSize };
 }

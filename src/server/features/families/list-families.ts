@@ -12,6 +12,7 @@ export async function listFamilies(ctx: UseCaseContext, query: z.infer<typeof fa
     resource: 'family',
     perform: (tx) => findFamilies(tx, ctx.store.actor, ctx.now(), filters, windowOf({ page, pageSize })),
     details: (result) => ({ resultCount: result.rows.length, total: result.total }),
+    clientIds: (result) => result.rows.map((row) => row.id),
   });
   return { items: found.rows, total: found.total, page, pageSize };
 }

@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { EMERGENCY_ACCESS_HOURS, type emergencyAccessRequestSchema } from '../../../contracts/families.js';
 import { AppError } from '../../platform/errors.js';
+import { AttemptFailed } from '../../platform/access/scoped-store.js';
 import { emergencyAccesses, families, familyMembers } from './schema.js';
 import { normaliseName } from './domain/bsn.js';
 import type { UseCaseContext } from './store.js';
@@ -43,7 +44,14 @@ export async function openEmergencyAccess(ctx: UseCaseContext, input: z.infer<ty
           ),
         )
         .limit(2);
-      if (matches.length !== 1) throw new AppError('not_found', { message: NO_MATCH });
+      // A failed attempt stays on the record (naming the clients it matched, if several), not only a success.
+      if (matches.length !== 1) {
+        throw new AttemptFailed(
+          new AppError('not_found', { message: NO_MATCH }),
+          matches.length === 0 ? 'no_match' : 'several_matches',
+          matches.map((match) => match.familyId),
+        );
+      }
       const familyId = matches[0]!.familyId;
       const [row] = await tx
         .insert(emergencyAccesses)
@@ -54,4 +62,17 @@ export async function openEmergencyAccess(ctx: UseCaseContext, input: z.infer<ty
     clientId: (result) => result.familyId,
   });
   return { familyId: grant.familyId, expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * A request the edge refused (too short a reason, no BSN or name and date of birth): audited as a
+ * failed emergency access, with the names of the wrong fields only, never their values.
+ */
+export async function recordInvalidEmergencyAccess(ctx: UseCaseContext, invalidFields: readonly string[]): Promise<void> {
+  await ctx.store.recordFailedAttempt({
+    resource: 'emergency_access',
+    action: 'create',
+    objectType: 'emergency_access',
+    details: { failure: 'invalid_request', fields: [...new Set(invalidFields)].sort() },
+  });
 }

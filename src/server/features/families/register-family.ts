@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Family, familyCreateSchema } from '../../../contracts/families.js';
 import { AppError } from '../../platform/errors.js';
+import { AttemptFailed } from '../../platform/access/scoped-store.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { careRelationships, families, familyMembers, pregnancies } from './schema.js';
 import { validateDueDate } from './domain/pregnancy.js';
@@ -31,12 +32,13 @@ export async function registerFamily(ctx: UseCaseContext, input: z.infer<typeof 
       if (!input.confirmNotDuplicate) {
         const duplicates = await findDuplicates(tx, actor, now, { ...input.client, bsn, postcode });
         if (duplicates.length > 0) {
-          throw new AppError('duplicate_family', {
+          // The warning shows the other files' names: audited (after the rollback) as a failed registration naming those clients.
+          throw new AttemptFailed(new AppError('duplicate_family', {
             errors: duplicates.map((candidate) => ({
               path: `duplicates.${candidate.familyId}`,
               message: `${candidate.clientName} (${candidate.birthDate ?? '?'}, ${candidate.postcode ?? '?'}): ${candidate.reasons.map((reason) => DUPLICATE_REASON_LABELS[reason]).join(', ')}`,
             })),
-          });
+          }), 'possible_duplicate', duplicates.map((candidate) => candidate.familyId));
         }
       }
       const [family] = await tx

@@ -2,6 +2,7 @@
 // HTTP face of families (/families), emergency access (/emergency-access) and a family's access log.
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { contextOf } from '../../platform/http/request-context.js';
+import { invalidFieldsOf } from '../../platform/errors.js';
 import { uuidParamSchema } from '../../../contracts/common.js';
 import {
   accessLogPageSchema,
@@ -31,7 +32,7 @@ import { updateFamily } from './update-family.js';
 import { addPregnancy } from './add-pregnancy.js';
 import { findFamilyDuplicates } from './find-family-duplicates.js';
 import { mergeFamilies } from './merge-families.js';
-import { openEmergencyAccess } from './open-emergency-access.js';
+import { openEmergencyAccess, recordInvalidEmergencyAccess } from './open-emergency-access.js';
 import { listEmergencyAccesses } from './list-emergency-accesses.js';
 import { exportEmergencyAccesses } from './export-emergency-accesses.js';
 import { reviewEmergencyAccess } from './review-emergency-access.js';
@@ -143,8 +144,17 @@ export function registerFamilyRoutes(app: ZodApp, deps: FeatureDependencies) {
         body: emergencyAccessRequestSchema,
         response: { 201: emergencyAccessGrantSchema },
       },
+      // A refused request is still an attempt at emergency access: audited before the 400 goes out.
+      attachValidation: true,
     },
-    async (request, reply) => reply.status(201).send(await openEmergencyAccess(contextOf(request, deps), request.body)),
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      if (request.validationError) {
+        await recordInvalidEmergencyAccess(ctx, invalidFieldsOf(request.validationError));
+        throw request.validationError;
+      }
+      return reply.status(201).send(await openEmergencyAccess(ctx, request.body));
+    },
   );
   app.get(
     '/emergency-access',

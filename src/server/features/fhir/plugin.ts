@@ -34,7 +34,7 @@ async function guarded(request: FastifyRequest, deps: FeatureDependencies, handl
   if (resource && !hasAnyGrant(ctx.actor, resource, action)) {
     // The store's own refusal path: it audits the attempt (with the action) and throws forbidden.
     const nothing = async () => ({ id: '' });
-    if (action === 'list') await ctx.store.search({ resource, perform: nothing });
+    if (action === 'list') await ctx.store.search({ resource, perform: nothing, clientIds: () => [] });
     else if (action === 'create') await ctx.store.create({ resource, target: { organisationIds: [] }, perform: nothing });
     else await ctx.store.act({ resource, action, objectId: `fhir:${handler.type}`, locate: async () => ({ organisationIds: [] }), perform: nothing });
     throw new AppError('forbidden');

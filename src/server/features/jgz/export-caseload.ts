@@ -26,6 +26,7 @@ export async function exportCaseload(ctx: RequestContext, query: z.infer<typeof 
     objectType: 'caseload',
     perform: (tx) => findCaseload(tx, ctx.actor, ctx.now(), todayOf(ctx.now), filters, EXPORT_WINDOW),
     details: (result) => ({ resultCount: result.rows.length, nurse: filters.nurse, tier: filters.tier ?? null }),
+    clientIds: (result) => result.rows.map((row) => row.familyId),
   });
   return toCsv(COLUMNS, found.rows);
 }

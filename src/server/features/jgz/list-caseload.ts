@@ -15,6 +15,7 @@ export async function listCaseload(ctx: RequestContext, query: z.infer<typeof ca
     objectType: 'caseload',
     perform: (tx) => findCaseload(tx, ctx.actor, ctx.now(), todayOf(ctx.now), filters, windowOf({ page, pageSize })),
     details: (result) => ({ resultCount: result.rows.length, total: result.total, nurse: filters.nurse, tier: filters.tier ?? null }),
+    clientIds: (result) => result.rows.map((row) => row.familyId),
   });
   return { items: found.rows, total: found.total, page, pageSize };
 }

@@ -30,6 +30,7 @@ export async function exportReferrals(ctx: UseCaseContext, query: ReferralQuery)
     resource: 'referral',
     perform: (tx, scope) => findWorkingList(tx, scope, ctx.store.actor, filters, EXPORT_WINDOW, ctx.now()),
     details: (result) => ({ box: filters.box, filter: filters.filter ?? null, rowCount: result.rows.length, total: result.total }),
+    clientIds: (result) => result.rows.map((row) => row.family_id),
   });
   return toCsv(COLUMNS, found.rows);
 }

@@ -13,6 +13,7 @@ export async function listReferrals(ctx: UseCaseContext, query: ReferralQuery): 
     resource: 'referral',
     perform: (tx, scope) => findWorkingList(tx, scope, actor, filters, windowOf({ page, pageSize }), ctx.now()),
     details: (result) => ({ box: filters.box, filter: filters.filter ?? null, resultCount: result.rows.length, total: result.total }),
+    clientIds: (result) => result.rows.map((row) => row.family_id),
   });
   return { items: found.rows.map((row) => toListItem(row, actor)), total: found.total, page, pageSize };
 }

@@ -36,6 +36,32 @@ export class PolicyDenied extends Error {
   }
 }
 
+/**
+ * Thrown from a `create`'s `perform` when the attempt fails for a reason that must itself be on the record (an
+ * emergency access that matches no client, or more than one): the transaction rolls back, the failed
+ * attempt is audited (outcome 'failure', naming the clients concerned) and `error` goes to the caller.
+ */
+export class AttemptFailed extends Error {
+  constructor(
+    readonly error: AppError,
+    readonly failure: string,
+    readonly clientIds: readonly string[] = [],
+  ) {
+    super('attempt_failed');
+    this.name = 'AttemptFailed';
+  }
+}
+
+/** A failed attempt refused before any record was touched (e.g. a request the edge refused). */
+export interface FailedAttempt {
+  resource: ResourceType;
+  action: Action;
+  objectType?: string;
+  reason?: string | null;
+  /** Non-personal: which check failed, which fields were wrong. Never the values. */
+  details: Record<string, unknown>;
+}
+
 export interface ActOnRecord<T> {
   resource: ResourceType;
   action: Exclude<Action, 'list' | 'create'>;
@@ -49,6 +75,8 @@ export interface ActOnRecord<T> {
   objectType?: string;
   /** Non-personal facts for the audit row, e.g. which fields changed. Never the values. */
   details?: (result: T) => Record<string, unknown> | null;
+  /** Other clients whose data the result holds (e.g. possible duplicates of this client's file). */
+  clientIds?: (result: T) => readonly string[];
 }
 
 export interface CreateRecord<T> {
@@ -62,13 +90,25 @@ export interface CreateRecord<T> {
   reason?: string | null;
 }
 
-export interface SearchRecords<T> {
-  resource: ResourceType;
+/** Resources whose lists return clients' data: a search of them must name every client it returned. */
+export type ClientRecordResource = 'family' | 'referral' | 'emergency_access';
+
+interface SearchRecordsBase<T> {
   perform: (tx: Executor, scope: Exclude<Scope, { kind: 'none' }>) => Promise<T>;
   /** Non-personal facts for the audit row, e.g. the number of results. Never the search terms. */
   details?: (result: T) => Record<string, unknown>;
   objectType?: string;
 }
+
+/**
+ * A list, search or export. For client records `clientIds` is required: the one audit row of the
+ * request names every client whose data it returned, so each appears in that client's access log.
+ */
+export type SearchRecords<T> = SearchRecordsBase<T> &
+  (
+    | { resource: ClientRecordResource; clientIds: (result: T) => readonly string[] }
+    | { resource: Exclude<ResourceType, ClientRecordResource>; clientIds?: (result: T) => readonly string[] }
+  );
 
 function withNote(note: Record<string, unknown> | undefined, details: Record<string, unknown> | null): Record<string, unknown> | null {
   return note ? { ...details, ...note } : details;
@@ -92,7 +132,8 @@ export class ScopedStore {
     };
   }
 
-  private async deny(resource: ResourceType, action: Action, objectId: string | null, reason: string): Promise<never> {
+  /** Audits a refusal (with the client it concerned, when known, so a search by client finds it) and throws forbidden. */
+  private async deny(resource: ResourceType, action: Action, objectId: string | null, reason: string, clientId: string | null = null): Promise<never> {
     await appendAuditEventAlone(
       this.database,
       {
@@ -101,6 +142,7 @@ export class ScopedStore {
         outcome: 'denied',
         objectType: resource,
         objectId,
+        clientId,
         details: { attempted: action, reason },
       },
       this.now(),
@@ -108,11 +150,11 @@ export class ScopedStore {
     throw new AppError('forbidden');
   }
 
-  private async refusingOnPolicyDenied<T>(resource: ResourceType, objectId: string | null, work: () => Promise<T>): Promise<T> {
+  private async refusingOnPolicyDenied<T>(resource: ResourceType, objectId: string | null, work: () => Promise<T>, clientIdOf: () => string | null = () => null): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof PolicyDenied) return this.deny(resource, error.action, objectId, error.reason);
+      if (error instanceof PolicyDenied) return this.deny(resource, error.action, objectId, error.reason, clientIdOf());
       throw error;
     }
   }
@@ -136,6 +178,7 @@ export class ScopedStore {
             objectType: operation.objectType ?? operation.resource,
             objectId: operation.objectId,
             clientId: operation.clientId ?? null,
+            clientIds: operation.clientIds?.(result) ?? null,
             reason: operation.reason ?? null,
             details: withNote(target.auditNote, operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null)),
           },
@@ -143,9 +186,11 @@ export class ScopedStore {
         );
         return { kind: 'done' as const, result };
       }),
+      // Read when refused: `locate` may have set the client (a referral's family).
+      () => operation.clientId ?? null,
     );
     if (outcome.kind === 'missing') throw new AppError('not_found');
-    if (outcome.kind === 'denied') return this.deny(operation.resource, operation.action, operation.objectId, outcome.reason);
+    if (outcome.kind === 'denied') return this.deny(operation.resource, operation.action, operation.objectId, outcome.reason, operation.clientId ?? null);
     return outcome.result;
   }
 
@@ -154,7 +199,7 @@ export class ScopedStore {
     const decision = decide(this.actor, operation.resource, 'create', operation.target);
     if (!decision.isAllowed) return this.deny(operation.resource, 'create', null, decision.reason);
     return this.refusingOnPolicyDenied(operation.resource, null, () =>
-      this.database.transaction(async (transaction) => {
+      this.recordingFailure(operation, () => this.database.transaction(async (transaction) => {
         const tx = transaction as unknown as Executor;
         const result = await operation.perform(tx);
         await appendAuditEvent(
@@ -171,7 +216,42 @@ export class ScopedStore {
           this.now(),
         );
         return result;
-      }),
+      })),
+    );
+  }
+
+  /** Runs `work` (a whole transaction); an AttemptFailed from it is audited after the rollback, in a transaction of its own, and its error thrown. */
+  private async recordingFailure<T>(operation: { resource: ResourceType; objectType?: string; reason?: string | null }, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AttemptFailed)) throw error;
+      await this.recordFailedAttempt(
+        { resource: operation.resource, action: 'create', objectType: operation.objectType, reason: operation.reason ?? null, details: { failure: error.failure } },
+        error.clientIds,
+      );
+      throw error.error;
+    }
+  }
+
+  /** Audits an attempt that failed (outcome 'failure'), e.g. one the edge refused as invalid. Allowed only where the action is granted at all. */
+  async recordFailedAttempt(attempt: FailedAttempt, clientIds: readonly string[] = []): Promise<void> {
+    const { scope, role } = scopeFor(this.actor, attempt.resource, attempt.action);
+    if (scope.kind === 'none') return this.deny(attempt.resource, attempt.action, null, 'no_grant');
+    // Outside any transaction of the attempt: that one rolled back, this record must stay.
+    await appendAuditEventAlone(
+      this.database,
+      {
+        ...this.actorFields(role),
+        action: AUDIT_ACTION_OF[attempt.action],
+        outcome: 'failure',
+        objectType: attempt.objectType ?? attempt.resource,
+        clientId: clientIds.length === 1 ? clientIds[0]! : null,
+        clientIds,
+        reason: attempt.reason ?? null,
+        details: attempt.details,
+      },
+      this.now(),
     );
   }
 
@@ -209,6 +289,7 @@ export class ScopedStore {
           action: AUDIT_ACTION_OF[action],
           outcome: 'success',
           objectType: operation.objectType ?? operation.resource,
+          clientIds: operation.clientIds?.(result) ?? null,
           details: operation.details?.(result) ?? null,
         },
         this.now(),

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows, type Database } from '../db/connection.js';
 import { appendAuditEvent, appendAuditEventAlone, verifyAuditChain, GENESIS_HASH } from './audit-log.js';
+import { loadCheckpointSigner, writeAuditCheckpoint } from './checkpoints.js';
 import {
   createServerTestDatabaseUrl,
   createTestDatabase,
@@ -97,6 +98,26 @@ describe('audit log chain', () => {
     expect(removed.problems).toContain('gap: expected sequence 4, found 5');
   });
 
+  it('covers the list of clients with the hash; rows that name none hash as before the column existed', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const clients = ['00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000a'];
+      await appendAuditEventAlone(fresh.db, { action: 'search', outcome: 'success', clientIds: [...clients, clients[0]!] }, new Date());
+      await appendAuditEventAlone(fresh.db, { action: 'search', outcome: 'success', clientIds: [] }, new Date());
+      const rows = await queryRows<{ client_ids: string[] | null }>(fresh.db, sql`SELECT client_ids FROM audit_log ORDER BY sequence`);
+      expect(rows.map((row) => row.client_ids)).toEqual([[...clients].sort(), null]);
+      expect(await verifyAuditChain(fresh.db)).toMatchObject({ isValid: true });
+      await tamper(fresh, sql`UPDATE audit_log SET client_ids = ARRAY[${clients[0]!}]::uuid[] WHERE sequence = 1`);
+      await tamper(fresh, sql`UPDATE audit_log SET client_ids = '{}' WHERE sequence = 2`);
+      expect((await verifyAuditChain(fresh.db)).problems).toEqual([
+        'sequence 1: contents do not match its hash (altered)',
+        'sequence 2: contents do not match its hash (altered)',
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps the chain linear under concurrent appends', async () => {
     const fresh = await createTestDatabase();
     try {
@@ -112,16 +133,19 @@ describe('npm run audit:verify', () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-audit-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  // The checkpoint key and file live in the test's own folder, never in the repository's ./var.
+  const checkpointEnv = { AUDIT_CHECKPOINT_KEY_FILE: path.join(folder, 'key.pem'), AUDIT_CHECKPOINT_FILE: path.join(folder, 'checkpoints.jsonl') };
+
   async function openTarget(): Promise<{ database: Database; env: Record<string, string> }> {
     if (isServerRun()) {
       const url = await createServerTestDatabaseUrl();
-      return { database: await openDatabase({ kind: 'postgres', url, poolSize: 1 }), env: { DATABASE_URL: url } };
+      return { database: await openDatabase({ kind: 'postgres', url, poolSize: 1 }), env: { DATABASE_URL: url, ...checkpointEnv } };
     }
     const dataDir = path.join(folder, 'pglite');
     const loadDataDir = existsSync(dataDir) ? undefined : pgliteTemplate();
     return {
       database: await openDatabase({ kind: 'pglite', dataDir, loadDataDir }),
-      env: { DATA_DIR: folder },
+      env: { DATA_DIR: folder, ...checkpointEnv },
     };
   }
 
@@ -151,4 +175,25 @@ describe('npm run audit:verify', () => {
     expect(broken.code).toBe(1);
     expect(broken.output).toContain('sequence 2: contents do not match its hash');
   }, 60_000);
+
+  it('fails when the newest rows and the database checkpoints are removed: the signed checkpoint file still tells', async () => {
+    rmSync(path.join(folder, 'pglite'), { recursive: true, force: true });
+    const target = await openTarget();
+    await appendSome(target.database, 6);
+    const signer = loadCheckpointSigner(checkpointEnv.AUDIT_CHECKPOINT_KEY_FILE, true);
+    await writeAuditCheckpoint(target.database.db, signer, checkpointEnv.AUDIT_CHECKPOINT_FILE, new Date());
+    await appendSome(target.database, 2);
+    if (target.database.kind === 'pglite') await target.database.close();
+    const intact = await verifyCommand(target.env);
+    expect(intact).toMatchObject({ code: 0 });
+    expect(intact.output).toContain('8 regels, keten ongeschonden; 1 ondertekende controlepunten kloppen (de nieuwste 2 regels');
+
+    const again = target.database.kind === 'pglite' ? (await openTarget()).database : target.database;
+    await tamper(again, sql`DELETE FROM audit_log WHERE sequence > 4`);
+    await tamper(again, sql`DELETE FROM audit_checkpoints`);
+    await again.close();
+    const truncated = await verifyCommand(target.env);
+    expect(truncated.code).toBe(1);
+    expect(truncated.output).toContain('checkpoint at row 6: the log has only 4 rows (truncated: rows removed)');
+  }, 90_000);
 });

@@ -41,6 +41,8 @@ export interface AuditEvent extends AuditActorFields {
   objectType?: string | null;
   objectId?: string | null;
   clientId?: string | null;
+  /** Every client whose data the request returned (lists, searches, exports); duplicates are dropped. */
+  clientIds?: readonly string[] | null;
   reason?: string | null;
   /** Non-personal extra facts (e.g. result count of a search). Never names, BSNs or free text. */
   details?: Record<string, unknown> | null;
@@ -61,6 +63,8 @@ interface ChainFields {
   objectType: string | null;
   objectId: string | null;
   clientId: string | null;
+  /** Null when the row names no list of clients: then it is left out of the hash, so rows from before the column hash as they did. */
+  clientIds: string[] | null;
   outcome: string;
   sourceIp: string | null;
   userAgent: string | null;
@@ -81,7 +85,14 @@ function canonical(value: unknown): string {
 }
 
 export function hashAuditRow(row: ChainFields): string {
-  return createHash('sha256').update(canonical(row)).digest('hex');
+  const { clientIds, ...rest } = row;
+  return createHash('sha256').update(canonical(clientIds === null || clientIds === undefined ? rest : row)).digest('hex');
+}
+
+/** Distinct and sorted, so the same set of clients always hashes the same; null for none. */
+function clientListOf(clientIds: readonly string[] | null | undefined): string[] | null {
+  if (!clientIds || clientIds.length === 0) return null;
+  return [...new Set(clientIds)].sort();
 }
 
 /**
@@ -108,6 +119,7 @@ export async function appendAuditEvent(tx: Executor, event: AuditEvent, now: Dat
     objectType: event.objectType ?? null,
     objectId: event.objectId ?? null,
     clientId: event.clientId ?? null,
+    clientIds: clientListOf(event.clientIds),
     outcome: event.outcome,
     sourceIp: event.sourceIp ?? null,
     userAgent: event.userAgent ? event.userAgent.slice(0, 500) : null,
