@@ -3,6 +3,7 @@
 // runs the work in a transaction, and writes the NEN 7513 audit row in that same transaction.
 import type { Executor } from '../db/connection.js';
 import { AppError } from '../errors.js';
+import type { ErrorCode } from '../../../contracts/errors.js';
 import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditActorFields } from '../audit/audit-log.js';
 import { PERSONAL_DATA_RESOURCES, decide, scopeFor, type Action, type Actor, type ResourceType, type Scope, type Target } from './policy.js';
 
@@ -30,6 +31,8 @@ export class PolicyDenied extends Error {
   constructor(
     readonly action: Action,
     readonly reason: string,
+    /** The code the refusal is answered with: 'forbidden' unless a more precise one tells the person why. */
+    readonly code: Extract<ErrorCode, 'forbidden' | 'merge_requires_care_relationship'> = 'forbidden',
   ) {
     super('policy_denied');
     this.name = 'PolicyDenied';
@@ -49,6 +52,11 @@ export interface ActOnRecord<T> {
   objectType?: string;
   /** Non-personal facts for the audit row, e.g. which fields changed. Never the values. */
   details?: (result: T) => Record<string, unknown> | null;
+  /**
+   * Other clients' records this same act changed or read (e.g. the duplicate of a merge): each gets an
+   * audit row of its own, in the same transaction, so it shows in that client's access log too.
+   */
+  alsoConcerns?: (result: T) => { objectId: string; clientId: string; details?: Record<string, unknown> | null }[];
 }
 
 export interface CreateRecord<T> {
@@ -92,7 +100,7 @@ export class ScopedStore {
     };
   }
 
-  private async deny(resource: ResourceType, action: Action, objectId: string | null, reason: string): Promise<never> {
+  private async deny(resource: ResourceType, action: Action, objectId: string | null, reason: string, code: ErrorCode = 'forbidden'): Promise<never> {
     await appendAuditEventAlone(
       this.database,
       {
@@ -105,14 +113,14 @@ export class ScopedStore {
       },
       this.now(),
     );
-    throw new AppError('forbidden');
+    throw new AppError(code);
   }
 
   private async refusingOnPolicyDenied<T>(resource: ResourceType, objectId: string | null, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof PolicyDenied) return this.deny(resource, error.action, objectId, error.reason);
+      if (error instanceof PolicyDenied) return this.deny(resource, error.action, objectId, error.reason, error.code);
       throw error;
     }
   }
@@ -127,20 +135,30 @@ export class ScopedStore {
         const decision = decide(this.actor, operation.resource, operation.action, target);
         if (!decision.isAllowed) return { kind: 'denied' as const, reason: decision.reason };
         const result = await operation.perform(tx);
-        await appendAuditEvent(
-          tx,
+        const rows = [
           {
-            ...this.actorFields(decision.role),
-            action: AUDIT_ACTION_OF[operation.action],
-            outcome: 'success',
-            objectType: operation.objectType ?? operation.resource,
             objectId: operation.objectId,
             clientId: operation.clientId ?? null,
-            reason: operation.reason ?? null,
-            details: withNote(target.auditNote, operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null)),
+            details: operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null),
           },
-          this.now(),
-        );
+          ...(operation.alsoConcerns?.(result) ?? []),
+        ];
+        for (const row of rows) {
+          await appendAuditEvent(
+            tx,
+            {
+              ...this.actorFields(decision.role),
+              action: AUDIT_ACTION_OF[operation.action],
+              outcome: 'success',
+              objectType: operation.objectType ?? operation.resource,
+              objectId: row.objectId,
+              clientId: row.clientId,
+              reason: operation.reason ?? null,
+              details: withNote(target.auditNote, row.details ?? null),
+            },
+            this.now(),
+          );
+        }
         return { kind: 'done' as const, result };
       }),
     );
