@@ -266,6 +266,56 @@ describe('merging is never a way to read more (issue 8: emergency access plus me
   });
 });
 
+describe('the same person at another organisation (issue 8 item 11)', () => {
+  const REASON = 'Cliënte meldt zich in crisis bij het wijkteam, verloskundige onbereikbaar.';
+
+  it('registering a second file for the same person warns without revealing the other file', async () => {
+    const elsewhere = await insertTestFamily(t, 'jgz', { givenName: 'Elders', familyName: 'Bekend', birthDate: '1991-11-11', postcode: '3311 AB' });
+    const { response, rows } = await midwife.audited(
+      'POST',
+      '/api/v1/families',
+      registration({ client: { givenName: 'Elders', familyName: 'Bekend', birthDate: '1991-11-11' }, postcode: '3311ab' }),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().possibleDuplicateElsewhere).toBe(true);
+    expect(response.body).not.toContain(elsewhere.familyId);
+    expect(response.json().careRelationships).toEqual([expect.objectContaining({ organisationId: midwife.session.organisationId })]);
+    expect(rows.map((row) => row.clientId)).toEqual([response.json().id]);
+    // Someone else (another date of birth) gets no warning.
+    const other = await midwife.request('POST', '/api/v1/families', registration({ client: { givenName: 'Elders', familyName: 'Bekend', birthDate: '1991-11-12' }, postcode: '3311ab' }));
+    expect(other.statusCode, other.body).toBe(201);
+    expect(other.json().possibleDuplicateElsewhere).toBeUndefined();
+  });
+
+  it('emergency access by name and date of birth that finds several files asks for the postcode; files of one person are all opened', async () => {
+    const person = { givenName: 'Twee', familyName: 'Dossiers', birthDate: '1992-12-12', postcode: '3311 AB' };
+    const atWieg = await insertTestFamily(t, 'wieg', person);
+    const atJgz = await insertTestFamily(t, 'jgz', person);
+    const ambiguous = await socialWorker.request('POST', '/api/v1/emergency-access', { familyName: 'dossiers', birthDate: '1992-12-12', reason: REASON });
+    expect(ambiguous.statusCode, ambiguous.body).toBe(409);
+    expect(ambiguous.json()).toMatchObject({ code: 'emergency_access_ambiguous', detail: expect.stringContaining('Vul ook de postcode of het BSN in') });
+
+    const { response, rows } = await socialWorker.audited('POST', '/api/v1/emergency-access', { familyName: 'dossiers', birthDate: '1992-12-12', postcode: '3311ab', reason: REASON });
+    expect(response.statusCode, response.body).toBe(201);
+    expect([...response.json().familyIds].sort()).toEqual([atWieg.familyId, atJgz.familyId].sort());
+    expect(rows.map((row) => row.clientId).sort()).toEqual([atWieg.familyId, atJgz.familyId].sort());
+    for (const familyId of [atWieg.familyId, atJgz.familyId]) {
+      expect((await socialWorker.request('GET', `/api/v1/families/${familyId}`)).statusCode).toBe(200);
+    }
+  });
+
+  it('two different people with the same family name, date of birth and postcode stay ambiguous; no match says so', async () => {
+    await insertTestFamily(t, 'wieg', { givenName: 'Eline', familyName: 'Tweeling', birthDate: '1993-08-08' });
+    await insertTestFamily(t, 'jgz', { givenName: 'Femke', familyName: 'Tweeling', birthDate: '1993-08-08' });
+    const twins = await socialWorker.request('POST', '/api/v1/emergency-access', { familyName: 'Tweeling', birthDate: '1993-08-08', postcode: '3311 AB', reason: REASON });
+    expect(twins.statusCode, twins.body).toBe(409);
+    expect(twins.json().code).toBe('emergency_access_ambiguous');
+    const none = await socialWorker.request('POST', '/api/v1/emergency-access', { familyName: 'Niemand', birthDate: '1993-08-08', reason: REASON });
+    expect(none.statusCode).toBe(404);
+    expect(none.json()).toMatchObject({ code: 'emergency_access_no_match', detail: expect.stringContaining('Er is geen cliënt gevonden') });
+  });
+});
+
 describe('emergency access and the access log', () => {
   it('needs a reason; opens one file for four hours; flagged in the access log and for review', async () => {
     const { familyId } = await insertTestFamily(t, 'wieg', { givenName: 'Nood', familyName: 'Geval', birthDate: '1991-05-05', bsn: '123456782' });

@@ -68,6 +68,8 @@ export interface CreateRecord<T> {
   objectType?: string;
   /** Why (e.g. the reason given for emergency access); recorded in the audit row. */
   reason?: string | null;
+  /** Further records created by this same act (e.g. one emergency access per file of one person): an audit row each. */
+  alsoConcerns?: (result: T & { id: string }) => { objectId: string; clientId: string | null }[];
 }
 
 export interface SearchRecords<T> {
@@ -175,19 +177,22 @@ export class ScopedStore {
       this.database.transaction(async (transaction) => {
         const tx = transaction as unknown as Executor;
         const result = await operation.perform(tx);
-        await appendAuditEvent(
-          tx,
-          {
-            ...this.actorFields(decision.role),
-            action: 'create',
-            outcome: 'success',
-            objectType: operation.objectType ?? operation.resource,
-            objectId: result.id,
-            clientId: operation.clientId?.(result) ?? null,
-            reason: operation.reason ?? null,
-          },
-          this.now(),
-        );
+        const rows = [{ objectId: result.id, clientId: operation.clientId?.(result) ?? null }, ...(operation.alsoConcerns?.(result) ?? [])];
+        for (const row of rows) {
+          await appendAuditEvent(
+            tx,
+            {
+              ...this.actorFields(decision.role),
+              action: 'create',
+              outcome: 'success',
+              objectType: operation.objectType ?? operation.resource,
+              objectId: row.objectId,
+              clientId: row.clientId,
+              reason: operation.reason ?? null,
+            },
+            this.now(),
+          );
+        }
         return result;
       }),
     );
