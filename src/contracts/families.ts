@@ -110,6 +110,11 @@ export const familySchema = z
     careRelationships: z.array(careRelationshipSchema),
     /** Set when the actor sees this file through emergency access: until when. */
     emergencyAccessUntil: z.iso.datetime().nullable(),
+    /**
+     * Only in the answer to a registration: the same person (same BSN, or same name, date of birth and
+     * postcode) seems to have a file at another organisation. Which one is not revealed.
+     */
+    possibleDuplicateElsewhere: z.boolean().optional(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Family' });
@@ -162,6 +167,8 @@ export const emergencyAccessRequestSchema = z
     bsn: bsnInputSchema.optional(),
     familyName: z.string().trim().max(200).optional(),
     birthDate: isoDateSchema.optional(),
+    /** To tell apart clients with the same family name and date of birth. */
+    postcode: z.string().trim().max(7).optional(),
     reason: z
       .string()
       .trim()
@@ -170,7 +177,14 @@ export const emergencyAccessRequestSchema = z
   })
   .meta({ id: 'EmergencyAccessRequest' });
 
-export const emergencyAccessGrantSchema = z.object({ familyId: z.uuid(), expiresAt: z.iso.datetime() }).meta({ id: 'EmergencyAccessGrant' });
+export const emergencyAccessGrantSchema = z
+  .object({
+    familyId: z.uuid(),
+    /** Every file opened: more than one when the same person has files at several organisations. */
+    familyIds: z.array(z.uuid()),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'EmergencyAccessGrant' });
 
 export const emergencyAccessSchema = z
   .object({

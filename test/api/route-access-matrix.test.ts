@@ -12,7 +12,8 @@ import { insertTestFamily } from '../../src/server/features/families/test-suppor
 import { insertTestScreening } from '../../src/server/features/screening/test-support.js';
 import { insertTestReferral } from '../../src/server/features/referrals/test-support.js';
 import { completedQuestionnaireResponse, consentResource, referralTask } from '../../src/server/features/fhir/test-support.js';
-import { emergencyAccesses } from '../../src/server/features/families/schema.js';
+import { eq } from 'drizzle-orm';
+import { emergencyAccesses, families } from '../../src/server/features/families/schema.js';
 import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessions.js';
 
 /** The demo person who holds each role (and the organisation they act for). */
@@ -758,4 +759,29 @@ describe('route × role × organisation matrix', () => {
       }
     });
   }
+});
+
+describe('attacks that combine routes', () => {
+  it('emergency access then merge: the file opened in an emergency can be read, but not merged into (or out of) a file of the own organisation', async () => {
+    const session = await sessionFor(t, ACTOR_OF.professional);
+    const person = { givenName: 'Matrix', familyName: 'Noodsamenvoeging', birthDate: '1989-09-09' };
+    const own = await insertTestFamily(t, 'wieg', person);
+    const other = await insertTestFamily(t, OTHER_ORGANISATION, { ...person, bsn: '696859956' });
+    const opened = await send(
+      json('POST', '/api/v1/emergency-access', { bsn: '696859956', reason: 'Matrixtest: crisis, de andere organisatie is onbereikbaar.' }),
+      session.headers,
+    );
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json().familyId).toBe(other.familyId);
+    expect((await send(json('GET', `/api/v1/families/${other.familyId}`), session.headers)).statusCode).toBe(200);
+    for (const [familyId, duplicateId] of [
+      [own.familyId, other.familyId],
+      [other.familyId, own.familyId],
+    ]) {
+      const url = `/api/v1/families/${familyId}/merges`;
+      expectRefusal(url, await send(json('POST', url, { duplicateId, version: 1 }), session.headers), 403, 'merge_requires_care_relationship');
+    }
+    const [row] = await t.database.db.select({ mergedIntoId: families.mergedIntoId }).from(families).where(eq(families.id, other.familyId));
+    expect(row!.mergedIntoId).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { expectNoAxeViolations, loginAs, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { insertTestFamily } from '../../src/server/features/families/test-support.js';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -93,5 +94,39 @@ describe('families in the browser', () => {
     await expectNoAxeViolations(admin);
     await admin.locator('#review-panel').getByRole('button', { name: nl.emergency.reviewAction }).click();
     await admin.getByText(nl.emergency.reviewed).waitFor();
+  });
+  it('the same person at another organisation: a warning on registering (nothing about the other file); emergency access asks for the postcode and then opens both files', async () => {
+    const person = { givenName: 'Lotte', familyName: 'Tweevoud', birthDate: '1994-05-20', postcode: '3311 AB' };
+    await insertTestFamily(app.t, 'jgz', person);
+    const midwife = await app.newPage();
+    await loginAs(app, midwife, 'midwife');
+    await midwife.goto('/clienten/nieuw');
+    await midwife.getByRole('heading', { level: 1, name: nl.families.registerTitle }).waitFor();
+    await midwife.getByLabel(nl.families.givenName).first().fill(person.givenName);
+    await midwife.getByLabel(nl.families.familyName).first().fill(person.familyName);
+    await midwife.getByLabel(nl.families.birthDate).first().fill(person.birthDate);
+    await midwife.getByLabel(nl.families.postcode).fill('3311ab');
+    await midwife.getByLabel(nl.families.municipality).selectOption('GM0505');
+    await midwife.getByRole('button', { name: nl.families.registerAction }).click();
+    await midwife.getByRole('heading', { level: 1, name: 'Dossier van Lotte Tweevoud' }).waitFor();
+    await midwife.getByText(nl.families.possibleDuplicateElsewhere, { exact: false }).waitFor();
+    expect(await midwife.getByText('JGZ Zuid-Holland Zuid').count()).toBe(0);
+    await expectNoAxeViolations(midwife);
+
+    const worker = await app.newPage();
+    await loginAs(app, worker, 'socialWorker');
+    await worker.goto('/clienten/noodtoegang');
+    await worker.getByRole('heading', { level: 1, name: nl.emergency.title }).waitFor();
+    await worker.getByLabel(nl.emergency.familyName).fill('Tweevoud');
+    await worker.getByLabel(nl.emergency.birthDate).fill(person.birthDate);
+    await worker.getByLabel(nl.emergency.reason).fill('Cliënte meldt zich in acute nood bij het wijkteam; praktijk niet bereikbaar.');
+    await worker.getByRole('button', { name: nl.emergency.submit }).click();
+    // The real reason, at the field that resolves it.
+    await worker.getByText(nl.errors.emergency_access_ambiguous).first().waitFor();
+    await expectNoAxeViolations(worker);
+    await worker.getByLabel(nl.emergency.postcode).fill('3311 AB');
+    await worker.getByRole('button', { name: nl.emergency.submit }).click();
+    await worker.getByRole('heading', { level: 1, name: 'Dossier van Lotte Tweevoud' }).waitFor();
+    await worker.getByText('Deze cliënt heeft 2 dossiers', { exact: false }).waitFor();
   });
 });

@@ -52,6 +52,12 @@ export const en = {
     stale_version: 'Someone else changed this in the meantime. Reload the page and make your change again.',
     duplicate_family: 'This client seems to be registered already. See the possible duplicates.',
     consent_required: 'There is no valid consent. Record consent first or choose a legal ground with a justification.',
+    merge_not_duplicate: 'These registrations are not shown to be the same client. Merging needs the same BSN, or the same name, date of birth and postcode.',
+    merge_requires_care_relationship: 'Merging needs a care relationship of your organisation with both registrations. Emergency access does not count.',
+    merge_would_widen_access:
+      'These registrations cannot be merged: not exactly the same organisations (and people with emergency access) can see them in the same way. Merging would show others data they may not see now.',
+    emergency_access_no_match: 'No client was found with these details. Check the BSN, or the family name and date of birth.',
+    emergency_access_ambiguous: 'More than one client has these details. Also enter the postcode or the BSN, so that exactly one client remains.',
     invitation_invalid: 'This invitation is invalid, expired or already used. Ask for a new one.',
     payload_too_large: 'The request is too large.',
     unsupported_media_type: 'This content type is not supported. Send JSON.',

@@ -53,6 +53,15 @@ export const nl = {
     stale_version: 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en breng uw wijziging daarna aan.',
     duplicate_family: 'Deze cliënt lijkt al geregistreerd te zijn. Kijk bij de mogelijke dubbele registraties.',
     consent_required: 'Er is geen geldige toestemming. Leg eerst toestemming vast of kies een wettelijke grondslag met onderbouwing.',
+    merge_not_duplicate:
+      'Deze registraties zijn niet aantoonbaar van dezelfde cliënt. Samenvoegen kan alleen bij hetzelfde BSN, of bij dezelfde naam, geboortedatum en postcode.',
+    merge_requires_care_relationship:
+      'Samenvoegen kan alleen als uw organisatie een zorgrelatie heeft met beide registraties. Noodtoegang telt daarvoor niet mee.',
+    merge_would_widen_access:
+      'Deze registraties kunnen niet worden samengevoegd: er hebben niet precies dezelfde organisaties (en personen met noodtoegang) op dezelfde manier toegang toe. Samenvoegen zou anderen gegevens laten zien die zij nu niet mogen zien.',
+    emergency_access_no_match: 'Er is geen cliënt gevonden met deze gegevens. Controleer het BSN, of de achternaam en geboortedatum.',
+    emergency_access_ambiguous:
+      'Er is meer dan één cliënt met deze gegevens. Vul ook de postcode of het BSN in, zodat precies één cliënt overblijft.',
     invitation_invalid: 'Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een nieuwe uitnodiging aan.',
     payload_too_large: 'Het verzoek is te groot.',
     unsupported_media_type: 'Dit soort inhoud wordt niet ondersteund. Stuur JSON.',

@@ -62,6 +62,40 @@ export async function locateFamily(tx: Executor, familyId: string, actor: Actor,
   return { organisationIds };
 }
 
+/**
+ * Everyone who may see a family now, and how: each organisation with an active care relationship
+ * (lasting — registered or on a legal ground — or only while a consent holds), and each person with
+ * an emergency access that has not expired. Two families with the same answer are seen by the same
+ * people in the same way.
+ */
+export async function whoMaySee(tx: Executor, familyId: string, now: Date): Promise<{ organisations: string[]; emergencyAccessors: string[] }> {
+  const organisations = await queryRows<{ organisation_id: string; is_lasting: boolean }>(
+    tx,
+    sql`SELECT cr.organisation_id::text AS organisation_id, bool_or(cr.basis = 'registered' OR cr.legal_ground IS NOT NULL) AS is_lasting
+      FROM care_relationships cr WHERE cr.family_id = ${familyId}::uuid AND ${activeRelationship(amsterdamDate(now))}
+      GROUP BY cr.organisation_id ORDER BY cr.organisation_id`,
+  );
+  const accessors = await queryRows<{ accessor: string }>(
+    tx,
+    sql`SELECT DISTINCT ea.person_id::text || '@' || ea.organisation_id::text AS accessor FROM emergency_accesses ea
+      WHERE ea.family_id = ${familyId}::uuid AND ea.expires_at > ${now.toISOString()}::timestamptz ORDER BY 1`,
+  );
+  return {
+    organisations: organisations.map((row) => `${row.organisation_id}:${row.is_lasting ? 'lasting' : 'consent'}`),
+    emergencyAccessors: accessors.map((row) => row.accessor),
+  };
+}
+
+/** Does this organisation have an active care relationship (not an emergency access) with the family? */
+export async function hasCareRelationship(tx: Executor, familyId: string, organisationId: string, now: Date): Promise<boolean> {
+  const rows = await queryRows<{ found: number }>(
+    tx,
+    sql`SELECT 1 AS found FROM care_relationships cr
+      WHERE cr.family_id = ${familyId}::uuid AND cr.organisation_id = ${organisationId}::uuid AND ${activeRelationship(amsterdamDate(now))} LIMIT 1`,
+  );
+  return rows.length > 0;
+}
+
 /** The organisations that may see a family now, and since when (for the file's overview). */
 export async function activeCareRelationships(
   tx: Executor,
@@ -93,6 +127,8 @@ export interface FamilyRecordOperation<T> {
   details?: (result: T) => Record<string, unknown> | null;
   /** Other clients whose data the result holds (e.g. possible duplicates): named in the audit row too. */
   clientIds?: (result: T) => readonly string[];
+  /** Other families this act touched (a merge's duplicate): each gets its own audit row. */
+  alsoConcerns?: (result: T) => { objectId: string; clientId: string; details?: Record<string, unknown> | null }[];
 }
 
 /**
@@ -110,5 +146,6 @@ export function actOnFamily<T>(store: ScopedStore, now: () => Date, operation: F
     perform: operation.perform,
     ...(operation.details ? { details: operation.details } : {}),
     ...(operation.clientIds ? { clientIds: operation.clientIds } : {}),
+    ...(operation.alsoConcerns ? { alsoConcerns: operation.alsoConcerns } : {}),
   });
 }

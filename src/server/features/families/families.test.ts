@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { callerFor, type Caller } from '../organisations/test-support.js';
 import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { queryRows } from '../../platform/db/connection.js';
 import { families, familyMembers } from './schema.js';
 import { insertConsentedCareRelationship, insertTestFamily } from './test-support.js';
 
@@ -164,6 +165,154 @@ describe('changing a family', () => {
     expect(oldMembers.map((member) => member.role)).toEqual(['client']);
     const again = await midwife.request('POST', `/api/v1/families/${kept.familyId}/merges`, { duplicateId: duplicate.familyId, version: 2 });
     expect(again.json().code).toBe('already_processed');
+  });
+});
+
+describe('merging is never a way to read more (issue 8: emergency access plus merge)', () => {
+  const REASON = 'Cliënte meldt zich in crisis bij de praktijk, JGZ is niet bereikbaar.';
+  const merge = (caller: Caller, familyId: string, duplicateId: string, version = 1) =>
+    caller.audited('POST', `/api/v1/families/${familyId}/merges`, { duplicateId, version });
+  async function unmoved(familyId: string) {
+    const [row] = await t.database.db.select().from(families).where(eq(families.id, familyId));
+    const [pregnancies] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM pregnancies WHERE family_id = ${familyId}::uuid`);
+    return { mergedIntoId: row!.mergedIntoId, pregnancies: pregnancies!.n };
+  }
+
+  it('an emergency access to another organisation’s file does not let a professional merge it, in either direction; refused, audited, nothing moved', async () => {
+    const person = { givenName: 'Nood', familyName: 'Samenvoeging', birthDate: '1990-02-02', bsn: '929180732' };
+    const own = await insertTestFamily(t, 'wieg', person);
+    const other = await insertTestFamily(t, 'jgz', person);
+    // Two files with this BSN: emergency access by BSN and postcode would not narrow it; the attacker opens the other file directly.
+    await t.database.db.execute(sql`INSERT INTO emergency_accesses (family_id, person_id, organisation_id, reason, started_at, expires_at)
+      VALUES (${other.familyId}::uuid, ${midwife.session.personId}::uuid, ${midwife.session.organisationId}::uuid, ${REASON}, ${t.clock.now().toISOString()}::timestamptz, ${new Date(t.clock.now().getTime() + 3600_000).toISOString()}::timestamptz)`);
+    expect((await midwife.request('GET', `/api/v1/families/${other.familyId}`)).statusCode).toBe(200);
+
+    const into = await merge(midwife, own.familyId, other.familyId);
+    expect(into.response.statusCode, into.response.body).toBe(403);
+    expect(into.response.json().code).toBe('merge_requires_care_relationship');
+    expect(into.rows).toEqual([expect.objectContaining({ action: 'access_denied', outcome: 'denied', objectId: own.familyId })]);
+    const away = await merge(midwife, other.familyId, own.familyId);
+    expect(away.response.statusCode, away.response.body).toBe(403);
+    expect(away.response.json().code).toBe('merge_requires_care_relationship');
+
+    expect(await unmoved(other.familyId)).toEqual({ mergedIntoId: null, pregnancies: 1 });
+    expect(await unmoved(own.familyId)).toEqual({ mergedIntoId: null, pregnancies: 1 });
+  });
+
+  it('only real duplicates: the same BSN, or the same name, date of birth and postcode', async () => {
+    const kept = await insertTestFamily(t, 'wieg', { givenName: 'Anna', familyName: 'Echt', birthDate: '1992-07-07' });
+    const otherPerson = await insertTestFamily(t, 'wieg', { givenName: 'Bea', familyName: 'Anders', birthDate: '1988-01-01' });
+    const otherPostcode = await insertTestFamily(t, 'wieg', { givenName: 'Anna', familyName: 'Echt', birthDate: '1992-07-07', postcode: '3312 CD' });
+    const otherBsns = [
+      await insertTestFamily(t, 'wieg', { givenName: 'Cora', familyName: 'Twee', birthDate: '1991-01-01', bsn: '979748562' }),
+      await insertTestFamily(t, 'wieg', { givenName: 'Cora', familyName: 'Twee', birthDate: '1991-01-01', bsn: '302569145' }),
+    ];
+    for (const [familyId, duplicateId] of [
+      [kept.familyId, otherPerson.familyId],
+      [kept.familyId, otherPostcode.familyId],
+      [otherBsns[0]!.familyId, otherBsns[1]!.familyId],
+    ] as const) {
+      const refused = await merge(midwife, familyId, duplicateId);
+      expect(refused.response.statusCode, refused.response.body).toBe(422);
+      expect(refused.response.json()).toMatchObject({ code: 'merge_not_duplicate', detail: expect.stringContaining('Samenvoegen kan alleen bij hetzelfde BSN') });
+      expect(await unmoved(duplicateId)).toEqual({ mergedIntoId: null, pregnancies: 1 });
+    }
+    // The same BSN is enough, whatever else differs (a typo in the name, a move).
+    const byBsn = [
+      await insertTestFamily(t, 'wieg', { givenName: 'Dina', familyName: 'Verhuisd', birthDate: '1993-03-03', bsn: '186558454' }),
+      await insertTestFamily(t, 'wieg', { givenName: 'Dinah', familyName: 'Verhuisd', birthDate: '1993-03-03', bsn: '186558454', postcode: '3312 CD' }),
+    ];
+    const merged = await merge(midwife, byBsn[0]!.familyId, byBsn[1]!.familyId);
+    expect(merged.response.statusCode, merged.response.body).toBe(200);
+  });
+
+  it('never widens who can see a record: refused when other organisations, or the same ones in another way, or other emergency accesses can see one of the two', async () => {
+    const person = { givenName: 'Wijd', familyName: 'Toegang', birthDate: '1994-04-04' };
+    const kept = await insertTestFamily(t, 'wieg', person);
+    const sharedWithJgz = await insertTestFamily(t, 'wieg', person);
+    await insertConsentedCareRelationship(t, sharedWithJgz.familyId, 'wieg', 'jgz', midwife.session.personId);
+    const widened = await merge(midwife, kept.familyId, sharedWithJgz.familyId);
+    expect(widened.response.statusCode, widened.response.body).toBe(409);
+    expect(widened.response.json().code).toBe('merge_would_widen_access');
+    expect((await merge(midwife, sharedWithJgz.familyId, kept.familyId)).response.json().code).toBe('merge_would_widen_access');
+    expect(await unmoved(sharedWithJgz.familyId)).toEqual({ mergedIntoId: null, pregnancies: 1 });
+
+    // JGZ on both, but on one only while a consent holds and on the other for good: still refused.
+    const registeredByJgzToo = await insertTestFamily(t, 'wieg', person);
+    await t.database.db.execute(sql`INSERT INTO care_relationships (family_id, organisation_id, basis) VALUES (${registeredByJgzToo.familyId}::uuid, ${t.demo.organisationIds.jgz!}::uuid, 'registered')`);
+    expect((await merge(midwife, sharedWithJgz.familyId, registeredByJgzToo.familyId)).response.json().code).toBe('merge_would_widen_access');
+
+    // An emergency access to one of them only.
+    const plain = await insertTestFamily(t, 'wieg', person);
+    await t.database.db.execute(sql`INSERT INTO emergency_accesses (family_id, person_id, organisation_id, reason, started_at, expires_at)
+      VALUES (${plain.familyId}::uuid, ${socialWorker.session.personId}::uuid, ${socialWorker.session.organisationId}::uuid, ${REASON}, ${t.clock.now().toISOString()}::timestamptz, ${new Date(t.clock.now().getTime() + 3600_000).toISOString()}::timestamptz)`);
+    expect((await merge(midwife, kept.familyId, plain.familyId)).response.json().code).toBe('merge_would_widen_access');
+    expect(await unmoved(plain.familyId)).toEqual({ mergedIntoId: null, pregnancies: 1 });
+  });
+
+  it('a merge of real duplicates seen by the same organisations is audited on both files and copies no care relationship', async () => {
+    const person = { givenName: 'Beide', familyName: 'Dossiers', birthDate: '1996-06-06' };
+    const kept = await insertTestFamily(t, 'wieg', person);
+    const duplicate = await insertTestFamily(t, 'wieg', person);
+    const { response, rows } = await merge(midwife, kept.familyId, duplicate.familyId);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(rows).toEqual([
+      expect.objectContaining({ action: 'update', objectType: 'merge', objectId: kept.familyId, clientId: kept.familyId, outcome: 'success' }),
+      expect.objectContaining({ action: 'update', objectType: 'merge', objectId: duplicate.familyId, clientId: duplicate.familyId, outcome: 'success' }),
+    ]);
+    expect(await queryRows(t.database.db, sql`SELECT organisation_id FROM care_relationships WHERE family_id = ${kept.familyId}::uuid`)).toHaveLength(1);
+    const log = await midwife.request('GET', `/api/v1/families/${duplicate.familyId}/access-log`);
+    expect(log.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'update', objectType: 'merge' })]));
+  });
+});
+
+describe('the same person at another organisation (issue 8 item 11)', () => {
+  const REASON = 'Cliënte meldt zich in crisis bij het wijkteam, verloskundige onbereikbaar.';
+
+  it('registering a second file for the same person warns without revealing the other file', async () => {
+    const elsewhere = await insertTestFamily(t, 'jgz', { givenName: 'Elders', familyName: 'Bekend', birthDate: '1991-11-11', postcode: '3311 AB' });
+    const { response, rows } = await midwife.audited(
+      'POST',
+      '/api/v1/families',
+      registration({ client: { givenName: 'Elders', familyName: 'Bekend', birthDate: '1991-11-11' }, postcode: '3311ab' }),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().possibleDuplicateElsewhere).toBe(true);
+    expect(response.body).not.toContain(elsewhere.familyId);
+    expect(response.json().careRelationships).toEqual([expect.objectContaining({ organisationId: midwife.session.organisationId })]);
+    expect(rows.map((row) => row.clientId)).toEqual([response.json().id]);
+    // Someone else (another date of birth) gets no warning.
+    const other = await midwife.request('POST', '/api/v1/families', registration({ client: { givenName: 'Elders', familyName: 'Bekend', birthDate: '1991-11-12' }, postcode: '3311ab' }));
+    expect(other.statusCode, other.body).toBe(201);
+    expect(other.json().possibleDuplicateElsewhere).toBeUndefined();
+  });
+
+  it('emergency access by name and date of birth that finds several files asks for the postcode; files of one person are all opened', async () => {
+    const person = { givenName: 'Twee', familyName: 'Dossiers', birthDate: '1992-12-12', postcode: '3311 AB' };
+    const atWieg = await insertTestFamily(t, 'wieg', person);
+    const atJgz = await insertTestFamily(t, 'jgz', person);
+    const ambiguous = await socialWorker.request('POST', '/api/v1/emergency-access', { familyName: 'dossiers', birthDate: '1992-12-12', reason: REASON });
+    expect(ambiguous.statusCode, ambiguous.body).toBe(409);
+    expect(ambiguous.json()).toMatchObject({ code: 'emergency_access_ambiguous', detail: expect.stringContaining('Vul ook de postcode of het BSN in') });
+
+    const { response, rows } = await socialWorker.audited('POST', '/api/v1/emergency-access', { familyName: 'dossiers', birthDate: '1992-12-12', postcode: '3311ab', reason: REASON });
+    expect(response.statusCode, response.body).toBe(201);
+    expect([...response.json().familyIds].sort()).toEqual([atWieg.familyId, atJgz.familyId].sort());
+    expect(rows.map((row) => row.clientId).sort()).toEqual([atWieg.familyId, atJgz.familyId].sort());
+    for (const familyId of [atWieg.familyId, atJgz.familyId]) {
+      expect((await socialWorker.request('GET', `/api/v1/families/${familyId}`)).statusCode).toBe(200);
+    }
+  });
+
+  it('two different people with the same family name, date of birth and postcode stay ambiguous; no match says so', async () => {
+    await insertTestFamily(t, 'wieg', { givenName: 'Eline', familyName: 'Tweeling', birthDate: '1993-08-08' });
+    await insertTestFamily(t, 'jgz', { givenName: 'Femke', familyName: 'Tweeling', birthDate: '1993-08-08' });
+    const twins = await socialWorker.request('POST', '/api/v1/emergency-access', { familyName: 'Tweeling', birthDate: '1993-08-08', postcode: '3311 AB', reason: REASON });
+    expect(twins.statusCode, twins.body).toBe(409);
+    expect(twins.json().code).toBe('emergency_access_ambiguous');
+    const none = await socialWorker.request('POST', '/api/v1/emergency-access', { familyName: 'Niemand', birthDate: '1993-08-08', reason: REASON });
+    expect(none.statusCode).toBe(404);
+    expect(none.json()).toMatchObject({ code: 'emergency_access_no_match', detail: expect.stringContaining('Er is geen cliënt gevonden') });
   });
 });
 

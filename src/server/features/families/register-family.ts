@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Registers an (expecting) parent: client, optional partner and pregnancy, contact preferences. The
 // registering organisation gets the care relationship. Possible duplicates among the families the
-// professional may see stop the registration until they confirm it is someone else.
+// professional may see stop the registration until they confirm it is someone else. The same person
+// in a file of another organisation only gives a warning (possibleDuplicateElsewhere), which reveals
+// nothing about that file: not whose it is, not where.
 import type { z } from 'zod';
 import type { Family, familyCreateSchema } from '../../../contracts/families.js';
 import { AppError } from '../../platform/errors.js';
@@ -11,7 +13,7 @@ import { careRelationships, families, familyMembers, pregnancies } from './schem
 import { validateDueDate } from './domain/pregnancy.js';
 import { DUPLICATE_REASON_LABELS } from './domain/bsn.js';
 import { amsterdamDate } from '../referrals/domain/deadline.js';
-import { findDuplicates, findFamilyFile, insertPartner, nameKeysOf, type UseCaseContext } from './store.js';
+import { findDuplicates, findFamilyFile, hasDuplicateElsewhere, insertPartner, nameKeysOf, type UseCaseContext } from './store.js';
 import { checkMunicipality, checkParentBirthDate, checkedBsn, checkedPostcode } from './validate-input.js';
 
 export async function registerFamily(ctx: UseCaseContext, input: z.infer<typeof familyCreateSchema>): Promise<Family> {
@@ -41,6 +43,7 @@ export async function registerFamily(ctx: UseCaseContext, input: z.infer<typeof 
           }), 'possible_duplicate', duplicates.map((candidate) => candidate.familyId));
         }
       }
+      const possibleDuplicateElsewhere = await hasDuplicateElsewhere(tx, actor, now, { ...input.client, bsn, postcode });
       const [family] = await tx
         .insert(families)
         .values({
@@ -70,9 +73,9 @@ export async function registerFamily(ctx: UseCaseContext, input: z.infer<typeof 
       if (input.partner) await insertPartner(tx, familyId, input.partner);
       if (pregnancy) await tx.insert(pregnancies).values({ familyId, dueDate: pregnancy.dueDate, parity: pregnancy.parity });
       await tx.insert(careRelationships).values({ familyId, organisationId, basis: 'registered', startedAt: now });
-      return { id: familyId, file: (await findFamilyFile(tx, familyId, actor, now))! };
+      return { id: familyId, file: (await findFamilyFile(tx, familyId, actor, now))!, possibleDuplicateElsewhere };
     },
     clientId: (result) => result.id,
   });
-  return created.file;
+  return created.possibleDuplicateElsewhere ? { ...created.file, possibleDuplicateElsewhere: true } : created.file;
 }

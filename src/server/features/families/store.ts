@@ -186,11 +186,22 @@ export interface DuplicateProbe {
 }
 
 /** Clients the actor may see who may be the same person (same BSN, or same name + date of birth + postcode). */
-export async function findDuplicates(
+export function findDuplicates(tx: Executor, actor: Actor, now: Date, probe: DuplicateProbe) {
+  return duplicatesWhere(tx, probe, familyVisibleTo(sql`${families.id}`, actor, now));
+}
+
+/**
+ * Is the same person (same BSN, or same name + date of birth + postcode) registered in a file the
+ * actor may not see — by another organisation? Only yes or no: nothing about that file is revealed.
+ */
+export async function hasDuplicateElsewhere(tx: Executor, actor: Actor, now: Date, probe: DuplicateProbe): Promise<boolean> {
+  return (await duplicatesWhere(tx, probe, sql`NOT ${familyVisibleTo(sql`${families.id}`, actor, now)}`)).length > 0;
+}
+
+async function duplicatesWhere(
   tx: Executor,
-  actor: Actor,
-  now: Date,
   probe: DuplicateProbe,
+  visibility: SQL,
 ): Promise<{ familyId: string; clientName: string; birthDate: string | null; postcode: string | null; reasons: DuplicateReason[] }[]> {
   const bsn = probe.bsn ? normaliseBsn(probe.bsn) : null;
   const searchName = searchNameOf(probe.givenName, probe.familyName);
@@ -213,7 +224,7 @@ export async function findDuplicates(
         bsn
           ? sql`(${familyMembers.bsn} = ${bsn} OR (${familyMembers.searchName} = ${searchName} AND ${familyMembers.birthDate} = ${probe.birthDate}))`
           : sql`(${familyMembers.searchName} = ${searchName} AND ${familyMembers.birthDate} = ${probe.birthDate})`,
-        familyVisibleTo(sql`${families.id}`, actor, now),
+        visibility,
       ),
     )
     .limit(20);

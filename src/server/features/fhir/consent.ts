@@ -68,8 +68,40 @@ const FHIR_PATH: Record<string, string> = {
   validUntil: 'provision.period.end',
 };
 
+/**
+ * The provision elements the consent model represents. Anything else in a provision (exceptions in a
+ * nested provision, a data period, security labels, classes, actions, data references) narrows or
+ * reverses what is permitted; ignoring it would store a wider permission than the one given.
+ */
+const SUPPORTED_PROVISION_ELEMENTS = new Set(['id', 'extension', 'type', 'period', 'actor', 'purpose', 'code']);
+
+/**
+ * Refuses a Consent the model cannot represent: only an opt-in permit of one receiver for purposes
+ * and data categories is ever stored as a permission — never a deny, an unknown or missing type, an
+ * opt-out, or a provision with restrictions or exceptions.
+ */
+function checkRepresentable(body: Json): void {
+  if (body.provision === undefined || asObject(body.provision) !== body.provision) invalid('provision', 'Geef de toestemming als provision met type permit.');
+  const provision = body.provision as Json;
+  if (provision.type !== 'permit') {
+    invalid('provision.type', "Alleen een toestemming (provision.type 'permit') kan worden vastgelegd; een weigering of ander type niet.");
+  }
+  for (const element of Object.keys(provision)) {
+    if (!SUPPORTED_PROVISION_ELEMENTS.has(element)) {
+      invalid(`provision.${element}`, `provision.${element} wordt niet ondersteund: een toestemming geldt voor een ontvanger, doelen, soorten gegevens en een periode, zonder uitzonderingen.`);
+    }
+  }
+  if (body.policyRule !== undefined) {
+    const codes = asArray(asObject(body.policyRule).coding).map((coding) => asObject(coding));
+    if (codes.length === 0 || codes.some((coding) => coding.system !== SYSTEMS.actCode || coding.code !== 'OPTIN')) {
+      invalid('policyRule', "Alleen policyRule OPTIN (toestemming vooraf) wordt ondersteund.");
+    }
+  }
+}
+
 /** The incoming FHIR Consent → the referrals feature's ConsentCreate (checked by its own schema). */
 export function consentInputOf(body: Json): ConsentCreate {
+  checkRepresentable(body);
   const provision = asObject(body.provision);
   const performer = asObject(asArray(body.performer)[0]);
   const performerReference = stringOf(performer.reference);
@@ -155,7 +187,7 @@ export const consentHandler: ResourceHandler = {
     isConditional: false,
     documentation:
       'Toestemming vastleggen: patient, performer (Patient = de cliënt zelf; anders display = naam van de vertegenwoordiger), ' +
-      'dateTime (datum van toestemming), provision.period.end (geldig tot), provision.actor (Organization), provision.purpose, provision.code en de vorm-extensie.',
+      'dateTime (datum van toestemming), provision.type = permit (een weigering, uitzonderingen of beperkingen worden geweigerd, niets wordt opgeslagen), provision.period.end (geldig tot), provision.actor (Organization), provision.purpose, provision.code en de vorm-extensie.',
     run: async (ctx, body) => {
       const resource = asObject(body);
       if (resource.status !== undefined && resource.status !== 'active') invalid('status', "Een nieuwe toestemming heeft status 'active'.");

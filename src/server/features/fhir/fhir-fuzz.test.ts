@@ -3,9 +3,11 @@
 // headers never give a 5xx, and every answer — result or refusal — is valid FHIR R4 in the FHIR
 // media type (never problem+json).
 import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { queryRows } from '../../platform/db/connection.js';
 import { insertTestFamily } from '../families/test-support.js';
 import { callerFor, type Caller } from '../organisations/test-support.js';
 import { FHIR_RESOURCE_HANDLERS } from './resources.js';
@@ -116,6 +118,27 @@ describe('FHIR API fuzzing: never a 5xx, always valid FHIR', () => {
       }),
       RUNS,
     );
+  });
+
+  it('a Consent that is not a plain permit (deny, any other or missing type, extra provision elements) is refused and stores nothing', async () => {
+    const valid = consentResource(familyId, t.demo.organisationIds.jgz!, t.clock.now());
+    const notPermit = fc.oneof(fc.constantFrom('deny', 'Permit', 'PERMIT', 'permit ', '', null), anyJson.filter((value) => value !== 'permit'));
+    const extraElement = fc.tuple(fc.constantFrom('provision', 'dataPeriod', 'data', 'securityLabel', 'class', 'action'), anyJson);
+    const provision = fc.oneof(
+      notPermit.map((type) => ({ ...valid.provision, type })),
+      extraElement.map(([element, value]) => ({ ...valid.provision, [element]: value })),
+    );
+    const consentsOfClient = async () => (await queryRows(t.database.db, sql`SELECT id FROM consents WHERE family_id = ${familyId}::uuid`)).length;
+    const before = await consentsOfClient();
+    await fc.assert(
+      fc.asyncProperty(provision, async (variant) => {
+        const response = await midwife.request('POST', '/fhir/R4/Consent', { ...valid, provision: variant }, { 'content-type': 'application/fhir+json' });
+        expectSound(response, `POST Consent ${JSON.stringify(variant).slice(0, 200)}`);
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(400);
+      }),
+      RUNS,
+    );
+    expect(await consentsOfClient()).toBe(before);
   });
 
   it('patches with arbitrary operations and preconditions', async () => {

@@ -193,6 +193,36 @@ describe('Consent, ServiceRequest and Task', () => {
     expect(resourcesOf(fhirBody<SearchsetBody>(await midwife.request('GET', `/fhir/R4/Consent?patient=Patient/${familyId}&status=active`))).map((resource) => resource.id)).toEqual([consentId]);
   });
 
+  it('refuses what the consent model cannot represent (a deny, an unknown type, exceptions, other restrictions, an opt-out) with an OperationOutcome; nothing stored, so nothing can be sent under it', async () => {
+    const before = await count('consents');
+    const referralsBefore = await count('referrals');
+    const body = consentResource(familyId, jgzId, t.clock.now());
+    const { type: _type, ...withoutType } = body.provision;
+    const variants: [string, Record<string, unknown>][] = [
+      ['provision.type', { ...body, provision: { ...body.provision, type: 'deny' } }],
+      ['provision.type', { ...body, provision: { ...body.provision, type: 'maybe' } }],
+      ['provision.type', { ...body, provision: withoutType }],
+      ['provision.provision', { ...body, provision: { ...body.provision, provision: [{ type: 'deny', code: body.provision.code }] } }],
+      ['provision.dataPeriod', { ...body, provision: { ...body.provision, dataPeriod: { start: '2020-01-01' } } }],
+      ['policyRule', { ...body, policyRule: { coding: [{ system: SYSTEMS.actCode, code: 'OPTOUT' }] } }],
+    ];
+    for (const [expression, variant] of variants) {
+      const refused = await midwife.request('POST', '/fhir/R4/Consent', variant);
+      expect(refused.statusCode, `${expression}: ${refused.body}`).toBe(400);
+      const outcome = outcomeOf(refused);
+      expect(outcome.code).toBe('validation_failed');
+      expect(outcome.issues.some((issue) => issue.expression?.[0] === expression), refused.body).toBe(true);
+      // Whatever id a stored consent would have had: a referral under any consent of this client to JGZ has none to use.
+      const stored = resourcesOf(fhirBody<SearchsetBody>(await midwife.request('GET', `/fhir/R4/Consent?patient=Patient/${familyId}`)));
+      for (const consent of stored.filter((resource) => resource.id !== consentId)) {
+        const task = await midwife.request('POST', '/fhir/R4/Task', referralTask(familyId, jgzId, consent.id));
+        expect(task.statusCode, task.body).toBe(422);
+      }
+    }
+    expect(await count('consents')).toBe(before);
+    expect(await count('referrals')).toBe(referralsBefore);
+  });
+
   it('refers: no consent → 422 and nothing sent; If-None-Exist makes a repeat return the same Task', async () => {
     const before = await count('referrals');
     const withoutConsent = referralTask(familyId, jgzId, consentId);

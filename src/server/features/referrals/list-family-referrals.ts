@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { ReferralListItem } from '../../../contracts/referrals.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { actOnFamily } from '../families/care-access.js';
-import { CLIENT_NAME_SQL, receiverMaySee, REFERRAL_JOINS, referralColumns, toListItem, type ListRow, type UseCaseContext } from './store.js';
+import { clientNameSql, receiverMaySee, REFERRAL_JOINS, referralColumns, toListItem, type ListRow, type UseCaseContext } from './store.js';
 
 export async function listFamilyReferrals(ctx: UseCaseContext, familyId: string): Promise<ReferralListItem[]> {
   const actor = ctx.store.actor;
@@ -16,7 +16,7 @@ export async function listFamilyReferrals(ctx: UseCaseContext, familyId: string)
       const now = ctx.now();
       const rows = await queryRows<ListRow>(
         tx,
-        sql`SELECT ${referralColumns(now)}, ${CLIENT_NAME_SQL} AS client_name
+        sql`SELECT ${referralColumns(now)}, ${clientNameSql(actor, now)} AS client_name
           FROM referrals r ${REFERRAL_JOINS}
           WHERE r.family_id = ${familyId}::uuid
             AND (r.sender_organisation_id = ${actor.organisationId}::uuid

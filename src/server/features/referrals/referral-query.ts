@@ -7,7 +7,7 @@ import type { Scope } from '../../platform/access/policy.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { RowWindow } from '../../platform/http/listing.js';
 import type { ReferralQuery } from '../../../contracts/referrals.js';
-import { CLIENT_NAME_SQL, overdueSql, receiverMaySee, REFERRAL_JOINS, referralColumns, type ListRow } from './store.js';
+import { clientNameSql, overdueSql, receiverMaySee, REFERRAL_JOINS, referralColumns, type ListRow } from './store.js';
 
 export type ReferralFilters = Omit<ReferralQuery, 'page' | 'pageSize'>;
 
@@ -41,7 +41,7 @@ export async function findWorkingList(
         SELECT r.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${order}) AS position
         FROM referrals r WHERE ${where}
         ORDER BY position LIMIT ${window.limit} OFFSET ${window.offset})
-      SELECT ${referralColumns(now)}, ${CLIENT_NAME_SQL} AS client_name, page.total
+      SELECT ${referralColumns(now)}, ${clientNameSql(actor, now)} AS client_name, page.total
       FROM page JOIN referrals r ON r.id = page.id ${REFERRAL_JOINS}
       ORDER BY page.position`,
   );

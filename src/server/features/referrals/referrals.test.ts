@@ -407,6 +407,44 @@ describe('the closed loop', () => {
     expect(socialView.chain).toHaveLength(2);
     expect(socialView.history[0].reason).toMatch(/Doorgestuurd door JGZ Zuid-Holland Zuid/);
   });
+  it('after the consent is withdrawn, a forwarded referral no longer shows the client to the forwarding party: list, CSV, detail, FHIR Task', async () => {
+    const { familyId } = await insertTestFamily(t, 'wieg', { givenName: 'Ingetrokken', familyName: 'Doorverwijzing' });
+    const jgzConsentId = await recordConsent(familyId);
+    const sent = await sendReferral(familyId, jgzConsentId);
+    await step(nurse, sent.id, { event: 'accept', version: 1 });
+    const wijkteamConsent = await nurse.request('POST', `/api/v1/families/${familyId}/consents`, consentBody('wijkteam'));
+    const forwarded = await nurse.request('POST', `/api/v1/referrals/${sent.id}/forward`, {
+      toOrganisationId: ids.wijkteam,
+      reason: 'Schuldhulp nodig, past beter bij het wijkteam.',
+      consentId: wijkteamConsent.json().id,
+      version: 2,
+    });
+    expect(forwarded.statusCode, forwarded.body).toBe(201);
+    const next = forwarded.json().forwarded as { id: string };
+    const outgoing = async () =>
+      ((await nurse.request('GET', '/api/v1/referrals?box=outgoing&pageSize=100')).json().items as { id: string; clientName: string | null }[]).find(
+        (item) => item.id === next.id,
+      );
+    // Before: JGZ has a care relationship, so it sees whom it forwarded.
+    expect((await outgoing())!.clientName).toBe('Ingetrokken Doorverwijzing');
+
+    expect((await midwife.request('POST', `/api/v1/consents/${jgzConsentId}/withdrawal`)).statusCode).toBe(200);
+    expect((await nurse.request('GET', `/api/v1/families/${familyId}`)).statusCode).toBe(403);
+    // After: the forwarded referral stays in JGZ's outgoing list (its status), without the client.
+    expect((await outgoing())!.clientName).toBeNull();
+    const csv = await nurse.request('GET', '/api/v1/referrals?box=outgoing&pageSize=100', undefined, { accept: 'text/csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).not.toContain('Doorverwijzing');
+    const detail = await nurse.request('GET', `/api/v1/referrals/${next.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().client).toBeNull();
+    const task = await nurse.request('GET', `/fhir/R4/Task/${next.id}`, undefined, { accept: 'application/fhir+json' });
+    expect(task.statusCode, task.body).toBe(200);
+    expect(task.body).not.toContain('Doorverwijzing');
+    // The social team, still holding its own consent, does see the client.
+    const inbox = (await socialWorker.request('GET', '/api/v1/referrals?box=incoming&pageSize=100')).json().items as { id: string; clientName: string | null }[];
+    expect(inbox.find((item) => item.id === next.id)!.clientName).toBe('Ingetrokken Doorverwijzing');
+  });
 });
 
 describe('working list', () => {

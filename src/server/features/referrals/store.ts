@@ -542,9 +542,19 @@ export function toListItem(row: ListRow, actor: Actor): ReferralListItem {
   };
 }
 
-/** SQL: the client's display name of family `r.family_id`. */
-export const CLIENT_NAME_SQL = sql`(SELECT x.given_name || ' ' || x.family_name FROM family_members x
-  WHERE x.family_id = r.family_id AND x.role = 'client' ORDER BY x.created_at LIMIT 1)`;
+/**
+ * SQL: the client's display name of family `r.family_id` as the actor may see it — the same rule as
+ * a referral's detail (toReferralView): the receiver while the referral's basis holds, the sender
+ * while its organisation sees the family; otherwise NULL (e.g. a forwarded referral after the
+ * consent that gave the forwarding party access was withdrawn). Every list, export and view of
+ * referrals takes the client's name from here.
+ */
+export function clientNameSql(actor: Actor, now: Date): SQL {
+  return sql`CASE WHEN (r.receiver_organisation_id = ${actor.organisationId}::uuid AND ${receiverMaySee(now)})
+      OR (r.sender_organisation_id = ${actor.organisationId}::uuid AND ${familyVisibleTo(sql`r.family_id`, actor, now)})
+    THEN (SELECT x.given_name || ' ' || x.family_name FROM family_members x
+      WHERE x.family_id = r.family_id AND x.role = 'client' ORDER BY x.created_at LIMIT 1) END`;
+}
 
 /** Appends a row to a referral's history. */
 export async function addEvent(

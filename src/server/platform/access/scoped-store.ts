@@ -3,6 +3,7 @@
 // runs the work in a transaction, and writes the NEN 7513 audit row in that same transaction.
 import type { Executor } from '../db/connection.js';
 import { AppError } from '../errors.js';
+import type { ErrorCode } from '../../../contracts/errors.js';
 import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditActorFields } from '../audit/audit-log.js';
 import { PERSONAL_DATA_RESOURCES, decide, scopeFor, type Action, type Actor, type ResourceType, type Scope, type Target } from './policy.js';
 
@@ -30,6 +31,8 @@ export class PolicyDenied extends Error {
   constructor(
     readonly action: Action,
     readonly reason: string,
+    /** The code the refusal is answered with: 'forbidden' unless a more precise one tells the person why. */
+    readonly code: Extract<ErrorCode, 'forbidden' | 'merge_requires_care_relationship'> = 'forbidden',
   ) {
     super('policy_denied');
     this.name = 'PolicyDenied';
@@ -77,6 +80,11 @@ export interface ActOnRecord<T> {
   details?: (result: T) => Record<string, unknown> | null;
   /** Other clients whose data the result holds (e.g. possible duplicates of this client's file). */
   clientIds?: (result: T) => readonly string[];
+  /**
+   * Other clients' records this same act changed or read (e.g. the duplicate of a merge): each gets an
+   * audit row of its own, in the same transaction, so it shows in that client's access log too.
+   */
+  alsoConcerns?: (result: T) => { objectId: string; clientId: string; details?: Record<string, unknown> | null }[];
 }
 
 export interface CreateRecord<T> {
@@ -88,6 +96,8 @@ export interface CreateRecord<T> {
   objectType?: string;
   /** Why (e.g. the reason given for emergency access); recorded in the audit row. */
   reason?: string | null;
+  /** Further records created by this same act (e.g. one emergency access per file of one person): an audit row each. */
+  alsoConcerns?: (result: T & { id: string }) => { objectId: string; clientId: string | null }[];
 }
 
 /** Resources whose lists return clients' data: a search of them must name every client it returned. */
@@ -132,8 +142,15 @@ export class ScopedStore {
     };
   }
 
-  /** Audits a refusal (with the client it concerned, when known, so a search by client finds it) and throws forbidden. */
-  private async deny(resource: ResourceType, action: Action, objectId: string | null, reason: string, clientId: string | null = null): Promise<never> {
+  /** Audits a refusal (with the client it concerned, when known, so a search by client finds it) and throws `code`. */
+  private async deny(
+    resource: ResourceType,
+    action: Action,
+    objectId: string | null,
+    reason: string,
+    clientId: string | null = null,
+    code: ErrorCode = 'forbidden',
+  ): Promise<never> {
     await appendAuditEventAlone(
       this.database,
       {
@@ -147,14 +164,14 @@ export class ScopedStore {
       },
       this.now(),
     );
-    throw new AppError('forbidden');
+    throw new AppError(code);
   }
 
   private async refusingOnPolicyDenied<T>(resource: ResourceType, objectId: string | null, work: () => Promise<T>, clientIdOf: () => string | null = () => null): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof PolicyDenied) return this.deny(resource, error.action, objectId, error.reason, clientIdOf());
+      if (error instanceof PolicyDenied) return this.deny(resource, error.action, objectId, error.reason, clientIdOf(), error.code);
       throw error;
     }
   }
@@ -169,21 +186,32 @@ export class ScopedStore {
         const decision = decide(this.actor, operation.resource, operation.action, target);
         if (!decision.isAllowed) return { kind: 'denied' as const, reason: decision.reason };
         const result = await operation.perform(tx);
-        await appendAuditEvent(
-          tx,
+        const rows: { objectId: string | null; clientId: string | null; clientIds?: readonly string[] | null; details?: Record<string, unknown> | null }[] = [
           {
-            ...this.actorFields(decision.role),
-            action: AUDIT_ACTION_OF[operation.action],
-            outcome: 'success',
-            objectType: operation.objectType ?? operation.resource,
             objectId: operation.objectId,
             clientId: operation.clientId ?? null,
             clientIds: operation.clientIds?.(result) ?? null,
-            reason: operation.reason ?? null,
-            details: withNote(target.auditNote, operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null)),
+            details: operation.details?.(result) ?? (operation.action === 'deactivate' ? { change: 'deactivate' } : null),
           },
-          this.now(),
-        );
+          ...(operation.alsoConcerns?.(result) ?? []),
+        ];
+        for (const row of rows) {
+          await appendAuditEvent(
+            tx,
+            {
+              ...this.actorFields(decision.role),
+              action: AUDIT_ACTION_OF[operation.action],
+              outcome: 'success',
+              objectType: operation.objectType ?? operation.resource,
+              objectId: row.objectId,
+              clientId: row.clientId,
+              clientIds: row.clientIds ?? null,
+              reason: operation.reason ?? null,
+              details: withNote(target.auditNote, row.details ?? null),
+            },
+            this.now(),
+          );
+        }
         return { kind: 'done' as const, result };
       }),
       // Read when refused: `locate` may have set the client (a referral's family).
@@ -202,19 +230,22 @@ export class ScopedStore {
       this.recordingFailure(operation, () => this.database.transaction(async (transaction) => {
         const tx = transaction as unknown as Executor;
         const result = await operation.perform(tx);
-        await appendAuditEvent(
-          tx,
-          {
-            ...this.actorFields(decision.role),
-            action: 'create',
-            outcome: 'success',
-            objectType: operation.objectType ?? operation.resource,
-            objectId: result.id,
-            clientId: operation.clientId?.(result) ?? null,
-            reason: operation.reason ?? null,
-          },
-          this.now(),
-        );
+        const rows = [{ objectId: result.id, clientId: operation.clientId?.(result) ?? null }, ...(operation.alsoConcerns?.(result) ?? [])];
+        for (const row of rows) {
+          await appendAuditEvent(
+            tx,
+            {
+              ...this.actorFields(decision.role),
+              action: 'create',
+              outcome: 'success',
+              objectType: operation.objectType ?? operation.resource,
+              objectId: row.objectId,
+              clientId: row.clientId,
+              reason: operation.reason ?? null,
+            },
+            this.now(),
+          );
+        }
         return result;
       })),
     );

@@ -19,8 +19,12 @@ export default function EmergencyAccessPage() {
   const [bsn, setBsn] = useState('');
   const [familyName, setFamilyName] = useState('');
   const [birthDate, setBirthDate] = useState('');
+  const [postcode, setPostcode] = useState('');
   const [reason, setReason] = useState('');
-  const form = useForm({ bsn: 'emergency-bsn', familyName: 'emergency-family-name', birthDate: 'emergency-birth-date', reason: 'emergency-reason' });
+  const form = useForm(
+    { bsn: 'emergency-bsn', familyName: 'emergency-family-name', birthDate: 'emergency-birth-date', postcode: 'emergency-postcode', reason: 'emergency-reason' },
+    { fieldForCode: { emergency_access_ambiguous: 'postcode' } },
+  );
   const submit = form.submitWith(
     () => ({
       ...(bsn.trim() || (familyName.trim() && birthDate) ? {} : { bsn: m.validation.required }),
@@ -29,14 +33,17 @@ export default function EmergencyAccessPage() {
     async () => {
       const grant = await familyApi.openEmergencyAccess({
         ...(bsn.trim() ? { bsn: bsn.trim() } : { familyName: familyName.trim(), birthDate }),
+        ...(postcode.trim() ? { postcode: postcode.trim() } : {}),
         reason: reason.trim(),
       });
-      navigate(`/clienten/${grant.familyId}`, { state: { flash: format(text.granted, { time: formatDateTime(grant.expiresAt) }) } });
+      const time = formatDateTime(grant.expiresAt);
+      const flash = grant.familyIds.length > 1 ? format(text.grantedSeveral, { time, count: String(grant.familyIds.length) }) : format(text.granted, { time });
+      navigate(`/clienten/${grant.familyId}`, { state: { flash } });
     },
   );
   return (
     <Page title={text.title} intro={text.intro}>
-      <ErrorSummary {...form.summary} labels={{ bsn: text.bsn, familyName: text.familyName, birthDate: text.birthDate, reason: text.reason }} />
+      <ErrorSummary {...form.summary} labels={{ bsn: text.bsn, familyName: text.familyName, birthDate: text.birthDate, postcode: text.postcode, reason: text.reason }} />
       <Form onSubmit={submit}>
         <Fieldset>
           <FieldsetLegend>{m.families.columnClient}</FieldsetLegend>
@@ -44,6 +51,7 @@ export default function EmergencyAccessPage() {
           <Paragraph>{text.or}</Paragraph>
           <TextField id="emergency-family-name" label={text.familyName} value={familyName} onValueChange={setFamilyName} error={form.errors.familyName} autoComplete="off" />
           <TextField id="emergency-birth-date" label={text.birthDate} type="date" value={birthDate} onValueChange={setBirthDate} error={form.errors.birthDate} />
+          <TextField id="emergency-postcode" label={text.postcode} value={postcode} onValueChange={setPostcode} error={form.errors.postcode} autoComplete="off" />
         </Fieldset>
         <TextAreaField id="emergency-reason" label={text.reason} value={reason} onValueChange={setReason} error={form.errors.reason} />
         <FormButtons submitLabel={text.submit} isSubmitting={form.isSubmitting} />

@@ -115,7 +115,8 @@ export default function RegisterFamilyPage() {
             ...(values.dueDate ? { pregnancy: { dueDate: values.dueDate, parity: Number(values.parity) || 0 } } : {}),
             confirmNotDuplicate,
           });
-          navigate(`/clienten/${family.id}`, { state: { flash: text.registered } });
+          const flash = family.possibleDuplicateElsewhere ? `${text.registered} ${text.possibleDuplicateElsewhere}` : text.registered;
+          navigate(`/clienten/${family.id}`, { state: { flash } });
         } catch (error) {
           if (error instanceof ApiError && error.code === 'duplicate_family') {
             setDuplicates(error.fieldErrors.map((item) => ({ familyId: item.path.split('.')[1] ?? '', text: item.message })));
