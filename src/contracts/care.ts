@@ -24,6 +24,8 @@ export type CareLifeDomain = (typeof CARE_LIFE_DOMAINS)[number];
 
 export const HOME_VISIT_STATUSES = ['planned', 'held', 'not_held'] as const;
 export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
+/** update: record how it went, or reschedule. */
+export const HOME_VISIT_ACTIONS = ['update'] as const;
 
 const findingsSchema = z.partialRecord(z.enum(CARE_LIFE_DOMAINS), text(2000), { message: 'Geef bevindingen per levensdomein: lifestyle, parent, environment of child.' });
 
@@ -45,6 +47,8 @@ export const homeVisitSchema = z
     followUp: z.string().nullable(),
     version: z.number().int(),
     updatedAt: z.iso.datetime(),
+    /** What the current person may do with this visit (from the access policy): only these are offered. */
+    allowedActions: z.array(z.enum(HOME_VISIT_ACTIONS)),
   })
   .meta({ id: 'HomeVisit' });
 export type HomeVisit = z.infer<typeof homeVisitSchema>;

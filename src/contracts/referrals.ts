@@ -174,6 +174,8 @@ export const referralChainItemSchema = z.object({
   mayOpen: z.boolean(),
 });
 
+export const REFERRAL_ACTIONS = ['receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume', 'forward', 'assign'] as const;
+
 export const referralSchema = z
   .object({
     id: z.uuid(),
@@ -212,6 +214,8 @@ export const referralSchema = z
     history: z.array(referralHistoryItemSchema),
     /** Every referral linked by forwarding, oldest first (no client data). */
     chain: z.array(referralChainItemSchema),
+    /** The steps the current person may take now (access policy and state machine): only these are offered. */
+    allowedActions: z.array(z.enum(REFERRAL_ACTIONS)),
   })
   .meta({ id: 'Referral' });
 export type Referral = z.infer<typeof referralSchema>;

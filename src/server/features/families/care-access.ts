@@ -89,7 +89,7 @@ export interface FamilyRecordOperation<T> {
   action: 'read' | 'update';
   /** What the audit row calls the record, e.g. 'home_visit'. */
   objectType: string;
-  perform: (tx: Executor) => Promise<T>;
+  perform: (tx: Executor, target: Target) => Promise<T>;
   details?: (result: T) => Record<string, unknown> | null;
 }
 

@@ -83,5 +83,5 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: z.inf
     // Which fields changed and how many sessions ended, never the values.
     details: (result) => ({ changes: result.changes, ...(result.revokedSessions ? { revokedSessions: result.revokedSessions } : {}) }),
   });
-  return toPerson(outcome.person);
+  return toPerson(outcome.person, ctx.store.actor);
 }

@@ -20,6 +20,7 @@ import {
 import type { ReferralOutcome, ReferralState, ReferralStatus, HoldableStatus } from './domain/referral-state.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { familyVisibleTo, locateFamily } from '../families/care-access.js';
+import { referralActions } from './referral-actions.js';
 
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
 
@@ -507,6 +508,7 @@ export async function toReferralView(tx: Executor, row: ReferralRow, actor: Acto
     client,
     history: await historyOf(tx, row.id),
     chain: await chainOf(tx, row.id, actor, now),
+    allowedActions: referralActions(actor, { state: stateOf(row), role, assignedToId: row.assigned_to_id }, (await locateReferral(tx, row.id, now)) ?? { organisationIds: [] }),
   };
 }
 
