@@ -259,6 +259,21 @@ export const familyReferralsSchema = z
   .meta({ id: 'FamilyReferrals' });
 export type FamilyReferrals = z.infer<typeof familyReferralsSchema>;
 
+/**
+ * A referral the actor's organisation received that it can no longer see because the client withdrew
+ * the consent: why it disappeared from the inbox. The client's name only while the organisation still
+ * sees the family on another basis.
+ */
+export const consentWithdrawalNoticeSchema = z
+  .object({
+    withdrawnAt: z.iso.datetime(),
+    senderOrganisationName: z.string(),
+    clientName: z.string().nullable(),
+  })
+  .meta({ id: 'ConsentWithdrawalNotice' });
+export type ConsentWithdrawalNotice = z.infer<typeof consentWithdrawalNoticeSchema>;
+export const consentWithdrawalNoticeListSchema = z.object({ items: z.array(consentWithdrawalNoticeSchema) }).meta({ id: 'ConsentWithdrawalNoticeList' });
+
 // ── Overview for the coalition coordinator ────────────────────────────────────────────────────────
 
 export const overdueReferralSchema = z
