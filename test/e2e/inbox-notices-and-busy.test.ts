@@ -61,4 +61,26 @@ describe('the receiver is told, and submits show that they are busy', () => {
     expect(posts).toBe(1);
     expect(pageErrors).toEqual([]);
   });
+
+  it('the JGZ home page shows the inbox with its count; the midwife’s shows her sent referrals', async () => {
+    const callers = await careCallers(app.t);
+    const { familyId } = await insertTestFamily(app.t, 'wieg', { givenName: 'Eva', familyName: 'Thuis' });
+    await insertTestReferral(app.t, familyId, 'wieg', 'jgz', callers.midwife.session.personId);
+    const inbox = (await callers.nurse.request('GET', '/api/v1/referrals?box=incoming&filter=new&pageSize=1')).json().total as number;
+    const sent = (await callers.midwife.request('GET', '/api/v1/referrals?box=outgoing&pageSize=1')).json().total as number;
+    expect(inbox).toBeGreaterThan(0);
+    const inboxText = inbox === 1 ? '1 nieuwe verwijzing in de inbox' : `${inbox} nieuwe verwijzingen in de inbox`;
+
+    const nurse = await app.newPage();
+    await loginAs(app, nurse, 'jgzNurse');
+    const work = nurse.getByRole('region', { name: nl.home.workTitle });
+    await work.getByRole('link', { name: inboxText }).waitFor();
+    await expectNoAxeViolations(nurse);
+    await work.getByRole('link', { name: inboxText }).press('Enter');
+    await nurse.getByRole('heading', { level: 1, name: nl.referrals.title }).waitFor();
+
+    const midwife = await app.newPage();
+    await loginAs(app, midwife, 'midwife');
+    await midwife.getByRole('region', { name: nl.home.workTitle }).getByRole('link', { name: sent === 1 ? '1 verstuurde verwijzing' : `${sent} verstuurde verwijzingen` }).waitFor();
+  });
 });
