@@ -24,6 +24,8 @@ export type CareLifeDomain = (typeof CARE_LIFE_DOMAINS)[number];
 
 export const HOME_VISIT_STATUSES = ['planned', 'held', 'not_held'] as const;
 export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
+/** update: record how it went, or reschedule. */
+export const HOME_VISIT_ACTIONS = ['update'] as const;
 
 const findingsSchema = z.partialRecord(z.enum(CARE_LIFE_DOMAINS), text(2000), { message: 'Geef bevindingen per levensdomein: lifestyle, parent, environment of child.' });
 
@@ -45,6 +47,8 @@ export const homeVisitSchema = z
     followUp: z.string().nullable(),
     version: z.number().int(),
     updatedAt: z.iso.datetime(),
+    /** What the current person may do with this visit (from the access policy): only these are offered. */
+    allowedActions: z.array(z.enum(HOME_VISIT_ACTIONS)),
   })
   .meta({ id: 'HomeVisit' });
 export type HomeVisit = z.infer<typeof homeVisitSchema>;
@@ -95,6 +99,11 @@ export const ENROLMENT_STATUSES = ['active', 'completed', 'dropped_out'] as cons
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 export const ENROLMENT_DROP_OUT_REASONS = ['client_stopped', 'moved_away', 'no_contact', 'not_suitable', 'other'] as const;
 export type EnrolmentDropOutReason = (typeof ENROLMENT_DROP_OUT_REASONS)[number];
+/** Not chosen by anyone: the client withdrew the consent under which the organisation saw the family. */
+export const CONSENT_WITHDRAWN_ENROLMENT_REASON = 'consent_withdrawn';
+/** Why an enrolment ended early, as read back: a reason chosen, or the consent withdrawn. */
+export const ENROLMENT_END_REASONS = [...ENROLMENT_DROP_OUT_REASONS, CONSENT_WITHDRAWN_ENROLMENT_REASON] as const;
+export type EnrolmentEndReason = (typeof ENROLMENT_END_REASONS)[number];
 
 export const enrolmentSchema = z
   .object({
@@ -107,7 +116,7 @@ export const enrolmentSchema = z
     startedOn: z.string(),
     endedOn: z.string().nullable(),
     status: z.enum(ENROLMENT_STATUSES),
-    dropOutReason: z.enum(ENROLMENT_DROP_OUT_REASONS).nullable(),
+    dropOutReason: z.enum(ENROLMENT_END_REASONS).nullable(),
     dropOutExplanation: z.string().nullable(),
     version: z.number().int(),
     updatedAt: z.iso.datetime(),

@@ -89,6 +89,9 @@ export const careRelationshipSchema = z.object({
   since: z.iso.datetime(),
 });
 
+/** update: change the file; refer: send a referral; plan_home_visit, set_support_tier: youth health care's own records. */
+export const FAMILY_ACTIONS = ['update', 'refer', 'plan_home_visit', 'set_support_tier'] as const;
+
 export const familySchema = z
   .object({
     id: z.uuid(),
@@ -116,6 +119,8 @@ export const familySchema = z
      */
     possibleDuplicateElsewhere: z.boolean().optional(),
     createdAt: z.iso.datetime(),
+    /** What the current person may do with this file (from the access policy): only these are offered. */
+    allowedActions: z.array(z.enum(FAMILY_ACTIONS)),
   })
   .meta({ id: 'Family' });
 export type Family = z.infer<typeof familySchema>;

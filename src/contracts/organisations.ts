@@ -15,6 +15,8 @@ export const organisationSchema = z
     municipalityCodes: z.array(z.string()),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    /** What the current person may do with it (from the access policy): only these are offered. */
+    allowedActions: z.array(z.enum(['update', 'deactivate', 'change_type'])),
   })
   .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -60,6 +62,8 @@ export const personSchema = z
     hasTwoFactor: z.boolean(),
     memberships: z.array(membershipSchema.extend({ organisationName: z.string() })),
     createdAt: z.iso.datetime(),
+    /** What the current person may do with this account (from the access policy): only these are offered. */
+    allowedActions: z.array(z.enum(['update', 'deactivate'])),
   })
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof personSchema>;

@@ -174,6 +174,8 @@ export const referralChainItemSchema = z.object({
   mayOpen: z.boolean(),
 });
 
+export const REFERRAL_ACTIONS = ['receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume', 'forward', 'assign'] as const;
+
 export const referralSchema = z
   .object({
     id: z.uuid(),
@@ -212,6 +214,8 @@ export const referralSchema = z
     history: z.array(referralHistoryItemSchema),
     /** Every referral linked by forwarding, oldest first (no client data). */
     chain: z.array(referralChainItemSchema),
+    /** The steps the current person may take now (access policy and state machine): only these are offered. */
+    allowedActions: z.array(z.enum(REFERRAL_ACTIONS)),
   })
   .meta({ id: 'Referral' });
 export type Referral = z.infer<typeof referralSchema>;
@@ -254,6 +258,21 @@ export const familyReferralsSchema = z
   .object({ consents: z.array(consentSchema), referrals: z.array(referralListItemSchema) })
   .meta({ id: 'FamilyReferrals' });
 export type FamilyReferrals = z.infer<typeof familyReferralsSchema>;
+
+/**
+ * A referral the actor's organisation received that it can no longer see because the client withdrew
+ * the consent: why it disappeared from the inbox. The client's name only while the organisation still
+ * sees the family on another basis.
+ */
+export const consentWithdrawalNoticeSchema = z
+  .object({
+    withdrawnAt: z.iso.datetime(),
+    senderOrganisationName: z.string(),
+    clientName: z.string().nullable(),
+  })
+  .meta({ id: 'ConsentWithdrawalNotice' });
+export type ConsentWithdrawalNotice = z.infer<typeof consentWithdrawalNoticeSchema>;
+export const consentWithdrawalNoticeListSchema = z.object({ items: z.array(consentWithdrawalNoticeSchema) }).meta({ id: 'ConsentWithdrawalNoticeList' });
 
 // ── Overview for the coalition coordinator ────────────────────────────────────────────────────────
 

@@ -412,14 +412,16 @@ const MATRIX: Record<string, Entry> = {
     allow: { professional: 'own' },
     request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/home-visits`),
   },
+  // The prenatal home visit and the support tier are youth health care's own records: the matrix's
+  // professional is a midwife, refused even in her own family's file (the JGZ nurse: allowed-actions.test.ts).
   'POST /api/v1/families/:familyId/home-visits': {
     access: 'authenticated',
-    allow: { professional: 'own' },
+    allow: {},
     request: ({ familyId, personId }) => json('POST', `/api/v1/families/${familyId}/home-visits`, { plannedOn: careDay(7), nurseId: personId }),
   },
   'PATCH /api/v1/home-visits/:id': {
     access: 'authenticated',
-    allow: { professional: 'own' },
+    allow: {},
     // Version 1 may be stale after an earlier run (409): still reached, not refused.
     request: ({ homeVisitId }) => json('PATCH', `/api/v1/home-visits/${homeVisitId}`, { version: 1, followUp: 'Matrix: vervolg afgesproken.' }),
   },
@@ -472,7 +474,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'PUT /api/v1/families/:familyId/caseload': {
     access: 'authenticated',
-    allow: { professional: 'own' },
+    allow: {},
     // Already on the caseload after an earlier run (400: version needed): still reached, not refused.
     request: ({ familyId }) => json('PUT', `/api/v1/families/${familyId}/caseload`, { tier: 'extra', judgement: 'Matrix' }),
   },
@@ -527,6 +529,12 @@ const MATRIX: Record<string, Entry> = {
   },
   // The working list covers only the actor's own organisation (tested in the feature).
   'GET /api/v1/referrals': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/referrals?box=outgoing') },
+  // Why a received referral disappeared (consent withdrawn): the own organisation's notices, no client unless still visible.
+  'GET /api/v1/referral-notices/consent-withdrawals': {
+    access: 'authenticated',
+    allow: { professional: 'any' },
+    request: () => json('GET', '/api/v1/referral-notices/consent-withdrawals'),
+  },
   'GET /api/v1/referrals/:id': {
     access: 'authenticated',
     allow: { professional: 'own' },

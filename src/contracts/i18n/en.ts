@@ -257,6 +257,11 @@ export const en = {
     intro: 'You work for {organisation} as {roles}.',
     introNoOrganisation: 'You do not work for an organisation yet. Ask the administrator to add you.',
     tasks: 'What would you like to do?',
+    workTitle: 'Your work',
+    incomingOne: '1 new referral in the inbox',
+    incomingMany: '{count} new referrals in the inbox',
+    outgoingOne: '1 referral sent',
+    outgoingMany: '{count} referrals sent',
     professionalText:
       'As a professional you work with families in the first 1000 days: register, screen for risk and protective factors, refer with consent and follow up until help has arrived.',
     coordinatorText:

@@ -262,6 +262,11 @@ export const nl = {
     intro: 'U werkt namens {organisation} als {roles}.',
     introNoOrganisation: 'U werkt nog niet voor een organisatie. Vraag de beheerder om u toe te voegen.',
     tasks: 'Wat wilt u doen?',
+    workTitle: 'Uw werkvoorraad',
+    incomingOne: '1 nieuwe verwijzing in de inbox',
+    incomingMany: '{count} nieuwe verwijzingen in de inbox',
+    outgoingOne: '1 verstuurde verwijzing',
+    outgoingMany: '{count} verstuurde verwijzingen',
     professionalText:
       'Als professional werkt u met gezinnen in de eerste 1000 dagen: registreren, screenen op risico- en beschermende factoren, verwijzen met toestemming en volgen tot de hulp er is.',
     coordinatorText:

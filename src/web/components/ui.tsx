@@ -30,12 +30,33 @@ export {
 
 type ButtonProps = ComponentProps<typeof UtrechtButton>;
 
-/** A button; `primary` for the one main action of a form, `subtle` for minor actions in tables. */
+/**
+ * A button; `primary` for the one main action of a form, `subtle` for minor actions in tables.
+ * `busy` (while its action runs): disabled with a spinner, once for every form and step. Disabled
+ * by aria-disabled rather than the attribute, so the button keeps keyboard focus while it waits.
+ */
 export const Button = forwardRef<HTMLButtonElement, ButtonProps & { variant?: 'primary' | 'secondary' | 'subtle' }>(
-  function Button({ variant = 'secondary', type = 'button', ...props }, ref) {
+  function Button({ variant = 'secondary', type = 'button', busy, children, onClick, ...props }, ref) {
     const appearance =
       variant === 'primary' ? 'primary-action-button' : variant === 'subtle' ? 'subtle-button' : 'secondary-action-button';
-    return <UtrechtButton ref={ref} type={type} appearance={appearance} {...props} />;
+    return (
+      <UtrechtButton
+        {...props}
+        ref={ref}
+        type={type}
+        appearance={appearance}
+        busy={busy}
+        aria-disabled={busy ? true : props['aria-disabled']}
+        onClick={(event) => {
+          // A second press while busy does nothing (also not submitting the form again).
+          if (busy) return event.preventDefault();
+          onClick?.(event);
+        }}
+      >
+        {busy ? <span className="kr-spinner" aria-hidden="true" /> : null}
+        {children}
+      </UtrechtButton>
+    );
   },
 );
 

@@ -83,6 +83,7 @@ export const careNl = {
     no_contact: 'Geen contact meer',
     not_suitable: 'Past niet bij het gezin',
     other: 'Andere reden',
+    consent_withdrawn: 'Toestemming ingetrokken',
   },
   carePhases: { V: 'voor de zwangerschap', T: 'tijdens de zwangerschap', N: 'na de geboorte' },
   careRecognition: {
@@ -271,6 +272,7 @@ export const careEn = {
     no_contact: 'No contact any more',
     not_suitable: 'Does not suit the family',
     other: 'Other reason',
+    consent_withdrawn: 'Consent withdrawn',
   },
   carePhases: { V: 'before pregnancy', T: 'during pregnancy', N: 'after birth' },
   careRecognition: {

@@ -21,17 +21,21 @@ function activeRelationship(today: string): SQL {
   )`;
 }
 
+/** SQL condition: the organisation has an active care relationship with the family (emergency access is a person's, not counted). */
+export function organisationCaresFor(familyId: SQL, organisationId: string, now: Date): SQL {
+  return sql`EXISTS (
+      SELECT 1 FROM care_relationships cr
+      WHERE cr.family_id = ${familyId} AND cr.organisation_id = ${organisationId}::uuid AND ${activeRelationship(amsterdamDate(now))}
+    )`;
+}
+
 /**
  * SQL condition on a family id expression: the actor's organisation has an active care relationship
  * with it, or the actor has an emergency access to it that has not expired. For lists and searches.
  */
 export function familyVisibleTo(familyId: SQL, actor: Actor, now: Date): SQL {
   if (!actor.organisationId) return sql`false`;
-  const today = amsterdamDate(now);
-  return sql`(EXISTS (
-      SELECT 1 FROM care_relationships cr
-      WHERE cr.family_id = ${familyId} AND cr.organisation_id = ${actor.organisationId} AND ${activeRelationship(today)}
-    ) OR EXISTS (
+  return sql`(${organisationCaresFor(familyId, actor.organisationId, now)} OR EXISTS (
       SELECT 1 FROM emergency_accesses ea
       WHERE ea.family_id = ${familyId} AND ea.person_id = ${actor.personId} AND ea.organisation_id = ${actor.organisationId}
         AND ea.expires_at > ${now.toISOString()}::timestamptz
@@ -123,7 +127,7 @@ export interface FamilyRecordOperation<T> {
   action: 'read' | 'update';
   /** What the audit row calls the record, e.g. 'home_visit'. */
   objectType: string;
-  perform: (tx: Executor) => Promise<T>;
+  perform: (tx: Executor, target: Target) => Promise<T>;
   details?: (result: T) => Record<string, unknown> | null;
   /** Other clients whose data the result holds (e.g. possible duplicates): named in the audit row too. */
   clientIds?: (result: T) => readonly string[];

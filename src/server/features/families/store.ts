@@ -3,13 +3,13 @@
 // with the transaction it hands out.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
-import type { Actor } from '../../platform/access/policy.js';
+import { allowedActions, type Actor, type Target } from '../../platform/access/policy.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import type { Family, FamilySummary } from '../../../contracts/families.js';
 import { municipalities } from '../reference/schema.js';
 import { organisations } from '../organisations/schema.js';
 import { emergencyAccesses, families, familyMembers, pregnancies } from './schema.js';
-import { activeCareRelationships, familyVisibleTo } from './care-access.js';
+import { activeCareRelationships, familyVisibleTo, locateFamily } from './care-access.js';
 import { findDuplicateCandidates, normaliseBsn, normaliseName, type DuplicateReason } from './domain/bsn.js';
 import { familyNameKey, nameSearchWords } from './domain/name-search.js';
 import { formatGestationalAge, gestationalAge } from './domain/pregnancy.js';
@@ -111,7 +111,23 @@ export async function findFamilyFile(tx: Executor, familyId: string, actor: Acto
     careRelationships: relationships.map((relationship) => ({ ...relationship, since: relationship.since.toISOString() })),
     emergencyAccessUntil: emergency ? emergency.expiresAt.toISOString() : null,
     createdAt: family.createdAt.toISOString(),
+    allowedActions: familyActions(actor, (await locateFamily(tx, familyId, actor, now)) ?? { organisationIds: [] }),
   };
+}
+
+/**
+ * What the actor may do with the family's file, each a change to the file (the family's grant) and,
+ * where the record is one of its own, the grant on that record for the actor's organisation.
+ */
+export function familyActions(actor: Actor, familyTarget: Target): Family['allowedActions'] {
+  const own: Target = { organisationIds: actor.organisationId ? [actor.organisationId] : [] };
+  const changeFile = { resource: 'family', action: 'update', target: familyTarget } as const;
+  return allowedActions(actor, {
+    update: [changeFile],
+    refer: [changeFile, { resource: 'referral', action: 'create', target: own }],
+    plan_home_visit: [changeFile, { resource: 'home_visit', action: 'create', target: own }],
+    set_support_tier: [changeFile, { resource: 'caseload', action: 'update', target: own }],
+  });
 }
 
 export interface FamilyFilters {

@@ -3,7 +3,7 @@
 // domain's enrolment state. A drop-out explanation is kept in the reason column as "<reason>: <text>".
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
-import { ENROLMENT_DROP_OUT_REASONS, type Enrolment, type EnrolmentDropOutReason, type EnrolmentStatus } from '../../../contracts/care.js';
+import { ENROLMENT_END_REASONS, type Enrolment, type EnrolmentDropOutReason, type EnrolmentEndReason, type EnrolmentStatus } from '../../../contracts/care.js';
 import { findIntervention, type EnrolmentState } from './domain/catalogue.js';
 
 interface EnrolmentRow {
@@ -24,10 +24,10 @@ export function storedReason(reason: EnrolmentDropOutReason, explanation: string
   return explanation ? `${reason}: ${explanation}` : reason;
 }
 
-function parseReason(stored: string | null): { reason: EnrolmentDropOutReason | null; explanation: string | null } {
+function parseReason(stored: string | null): { reason: EnrolmentEndReason | null; explanation: string | null } {
   if (!stored) return { reason: null, explanation: null };
   const [code, ...rest] = stored.split(': ');
-  const reason = (ENROLMENT_DROP_OUT_REASONS as readonly string[]).includes(code!) ? (code as EnrolmentDropOutReason) : 'other';
+  const reason = (ENROLMENT_END_REASONS as readonly string[]).includes(code!) ? (code as EnrolmentEndReason) : 'other';
   return { reason, explanation: rest.length > 0 ? rest.join(': ') : reason === 'other' && code !== 'other' ? stored : null };
 }
 
@@ -61,7 +61,8 @@ export function stateOf(enrolment: Enrolment): EnrolmentState {
       enrolledOn: enrolment.startedOn,
       startedOn: enrolment.startedOn,
       endedOn: enrolment.endedOn ?? enrolment.startedOn,
-      reason: enrolment.dropOutReason ?? 'other',
+      // Ended by a consent withdrawal: for the lifecycle just one more reason from outside.
+      reason: !enrolment.dropOutReason || enrolment.dropOutReason === 'consent_withdrawn' ? 'other' : enrolment.dropOutReason,
     };
   }
   return { status: 'started', enrolledOn: enrolment.startedOn, startedOn: enrolment.startedOn };

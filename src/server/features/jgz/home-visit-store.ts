@@ -3,6 +3,13 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { CareLifeDomain, HomeVisit, HomeVisitStatus } from '../../../contracts/care.js';
+import { allowedActions, type Actor, type Target } from '../../platform/access/policy.js';
+
+/** Who reads the visits, and the family's policy target: what they may do with each visit. */
+export interface Viewer {
+  actor: Actor;
+  familyTarget: Target;
+}
 
 interface HomeVisitRow {
   id: string;
@@ -28,7 +35,7 @@ const SELECT = sql`
     hv.findings, hv.follow_up, hv.version, hv.updated_at
   FROM home_visits hv JOIN organisations o ON o.id = hv.organisation_id JOIN people p ON p.id = hv.nurse_id`;
 
-function toHomeVisit(row: HomeVisitRow): HomeVisit {
+function toHomeVisit(row: HomeVisitRow, viewer: Viewer): HomeVisit {
   return {
     id: row.id,
     familyId: row.family_id,
@@ -45,17 +52,30 @@ function toHomeVisit(row: HomeVisitRow): HomeVisit {
     followUp: row.follow_up,
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
+    // A change is a change to the family's file, and only the organisation that planned the visit makes it.
+    allowedActions: allowedActions(viewer.actor, {
+      update: [
+        { resource: 'family', action: 'update', target: viewer.familyTarget },
+        { resource: 'home_visit', action: 'update', target: { organisationIds: [row.organisation_id] } },
+      ],
+    }),
   };
 }
 
-export async function findHomeVisit(tx: Executor, id: string): Promise<HomeVisit | null> {
+export async function findHomeVisit(tx: Executor, id: string, viewer: Viewer): Promise<HomeVisit | null> {
   const rows = await queryRows<HomeVisitRow>(tx, sql`${SELECT} WHERE hv.id = ${id}::uuid`);
-  return rows[0] ? toHomeVisit(rows[0]) : null;
+  return rows[0] ? toHomeVisit(rows[0], viewer) : null;
 }
 
-export async function findHomeVisits(tx: Executor, familyId: string): Promise<HomeVisit[]> {
+/** The organisation that planned a visit: the policy target of a change to it. */
+export async function organisationOfHomeVisit(tx: Executor, id: string): Promise<string> {
+  const rows = await queryRows<{ organisation_id: string }>(tx, sql`SELECT organisation_id::text AS organisation_id FROM home_visits WHERE id = ${id}::uuid`);
+  return rows[0]!.organisation_id;
+}
+
+export async function findHomeVisits(tx: Executor, familyId: string, viewer: Viewer): Promise<HomeVisit[]> {
   const rows = await queryRows<HomeVisitRow>(tx, sql`${SELECT} WHERE hv.family_id = ${familyId}::uuid ORDER BY hv.planned_on DESC, hv.created_at DESC`);
-  return rows.map(toHomeVisit);
+  return rows.map((row) => toHomeVisit(row, viewer));
 }
 
 /** The family a home visit belongs to (to locate it for the policy), or null. */

@@ -10,7 +10,7 @@ export async function listHomeVisits(ctx: RequestContext, familyId: string): Pro
     familyId,
     action: 'read',
     objectType: 'home_visit',
-    perform: (tx) => findHomeVisits(tx, familyId),
+    perform: (tx, familyTarget) => findHomeVisits(tx, familyId, { actor: ctx.actor, familyTarget }),
     details: (result) => ({ resultCount: result.length }),
   });
   return { items };

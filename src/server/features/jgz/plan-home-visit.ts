@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Plans a prenatal home visit: a date and a nurse of the actor's own organisation.
+// Plans a prenatal home visit: a date and a nurse of the actor's own organisation (a youth health
+// care organisation: the policy's 'home_visit' grant).
 import type { z } from 'zod';
 import type { HomeVisit, homeVisitCreateSchema } from '../../../contracts/care.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
+import { requireAllowed } from '../../platform/access/scoped-store.js';
 import { actOnFamily } from '../families/care-access.js';
 import { homeVisits } from './schema.js';
 import { findHomeVisit } from './home-visit-store.js';
@@ -15,14 +17,15 @@ export async function planHomeVisit(ctx: RequestContext, familyId: string, input
     familyId,
     action: 'update',
     objectType: 'home_visit',
-    perform: async (tx) => {
+    perform: async (tx, familyTarget) => {
       const organisationId = ctx.actor.organisationId!;
+      requireAllowed(ctx.actor, 'home_visit', 'create', { organisationIds: [organisationId] });
       await requireNurse(tx, input.nurseId, organisationId);
       const [row] = await tx
         .insert(homeVisits)
         .values({ familyId, organisationId, nurseId: input.nurseId, plannedOn: input.plannedOn })
         .returning({ id: homeVisits.id });
-      return (await findHomeVisit(tx, row!.id))!;
+      return (await findHomeVisit(tx, row!.id, { actor: ctx.actor, familyTarget }))!;
     },
     details: (visit) => ({ change: 'planned', homeVisitId: visit.id }),
   });

@@ -9,12 +9,12 @@ import { CARE_LIFE_DOMAINS, type HomeVisit, type homeVisitUpdateSchema } from '.
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
-import { PolicyDenied } from '../../platform/access/scoped-store.js';
+import { requireAllowed } from '../../platform/access/scoped-store.js';
 import { actOnFamily } from '../families/care-access.js';
 import { gestationalAge, MAX_DUE_DATE_WEEKS_AHEAD } from '../families/domain/pregnancy.js';
 import { LIFE_DOMAINS, type LifeDomain } from '../screening/factor-catalogue.js';
 import { homeVisits } from './schema.js';
-import { familyOfHomeVisit, findHomeVisit } from './home-visit-store.js';
+import { familyOfHomeVisit, findHomeVisit, organisationOfHomeVisit } from './home-visit-store.js';
 import { invalid, requireNearDate, requireNurse, requirePastDate, requireVersion, todayOf } from './care-records.js';
 
 // The contract's life domains are the factor model's: a compile-time check both ways.
@@ -48,10 +48,11 @@ export async function recordHomeVisit(
     familyId,
     action: 'update',
     objectType: 'home_visit',
-    perform: async (tx) => {
+    perform: async (tx, familyTarget) => {
       await queryRows(tx, sql`SELECT id FROM home_visits WHERE id = ${id}::uuid FOR UPDATE`);
-      const current = (await findHomeVisit(tx, id))!;
-      if (current.organisationId !== ctx.actor.organisationId) throw new PolicyDenied('update', 'other_organisation');
+      const viewer = { actor: ctx.actor, familyTarget };
+      requireAllowed(ctx.actor, 'home_visit', 'update', { organisationIds: [await organisationOfHomeVisit(tx, id)] });
+      const current = (await findHomeVisit(tx, id, viewer))!;
       requireVersion(current.version, input.version);
 
       const plannedOn = input.plannedOn ?? current.plannedOn;
@@ -89,7 +90,7 @@ export async function recordHomeVisit(
         .update(homeVisits)
         .set({ plannedOn, nurseId, status, heldOn, reasonNotHeld, gestationalWeek, findings, followUp, version: current.version + 1, updatedAt: ctx.now() })
         .where(eq(homeVisits.id, id));
-      return (await findHomeVisit(tx, id))!;
+      return (await findHomeVisit(tx, id, viewer))!;
     },
     // Which fields were given, never their values.
     details: (visit) => ({ homeVisitId: visit.id, status: visit.status, changes: Object.keys(input).filter((key) => key !== 'version') }),

@@ -9,6 +9,7 @@ import { SUPPORT_TIERS, type CaseloadEntry, type caseloadUpdateSchema } from '..
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
+import { requireAllowed } from '../../platform/access/scoped-store.js';
 import { actOnFamily } from '../families/care-access.js';
 import { caseloadEntries, contactMoments } from './schema.js';
 import { findCaseloadEntry, suggestedTierOf } from './caseload-store.js';
@@ -34,6 +35,7 @@ export async function setCaseload(ctx: RequestContext, familyId: string, input: 
     objectType: 'caseload',
     perform: async (tx) => {
       const organisationId = ctx.actor.organisationId!;
+      requireAllowed(ctx.actor, 'caseload', 'update', { organisationIds: [organisationId] });
       const nurseId = input.nurseId ?? ctx.actor.personId;
       await requireNurse(tx, nurseId, organisationId);
       const suggestedTier = await suggestedTierOf(tx, familyId);

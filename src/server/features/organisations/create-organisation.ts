@@ -24,5 +24,5 @@ export async function createOrganisation(
       return (await findOrganisation(tx, created!.id))!;
     },
   });
-  return toOrganisation(row);
+  return toOrganisation(row, ctx.store.actor);
 }

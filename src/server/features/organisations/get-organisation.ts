@@ -10,5 +10,5 @@ export async function getOrganisation(ctx: UseCaseContext, id: string): Promise<
     locate: (tx) => locateOrganisation(tx, id),
     perform: async (tx) => (await findOrganisation(tx, id))!,
   });
-  return toOrganisation(row);
+  return toOrganisation(row, ctx.store.actor);
 }

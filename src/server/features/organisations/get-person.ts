@@ -11,5 +11,5 @@ export async function getPerson(ctx: UseCaseContext, id: string): Promise<Person
     locate: (tx) => locatePerson(tx, id),
     perform: async (tx) => (await findPerson(tx, id, visibleOrganisationsFor(ctx.store.actor, 'read')))!,
   });
-  return toPerson(row);
+  return toPerson(row, ctx.store.actor);
 }

@@ -46,7 +46,7 @@ export async function invitePerson(
       await applyMembershipChanges(tx, row!.id, changes);
       const invitation = await issueInvitation(tx, row!.id, actor.personId, now, publicUrl);
       const person = (await findPerson(tx, row!.id, visibleOrganisationsFor(actor, 'read')))!;
-      return { id: row!.id, person: toPerson(person), invitation };
+      return { id: row!.id, person: toPerson(person, ctx.store.actor), invitation };
     },
   });
   return { person: created.person, invitation: created.invitation };

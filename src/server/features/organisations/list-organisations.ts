@@ -15,5 +15,5 @@ export async function listOrganisations(
     perform: (tx, scope) => findOrganisations(tx, scope, filters, windowOf({ page, pageSize })),
     details: (result) => ({ resultCount: result.rows.length, total: result.total }),
   });
-  return { items: found.rows.map(toOrganisation), total: found.total, page, pageSize };
+  return { items: found.rows.map((row) => toOrganisation(row, ctx.store.actor)), total: found.total, page, pageSize };
 }

@@ -15,5 +15,5 @@ export async function listPeople(ctx: UseCaseContext, query: z.infer<typeof pers
       findPeople(tx, scope.kind === 'all' ? null : scope.organisationIds, filters, windowOf({ page, pageSize })),
     details: (result) => ({ resultCount: result.rows.length, total: result.total }),
   });
-  return { items: found.rows.map(toPerson), total: found.total, page, pageSize };
+  return { items: found.rows.map((row) => toPerson(row, ctx.store.actor)), total: found.total, page, pageSize };
 }

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 
 import type { z } from 'zod';
 import type { Executor } from '../../platform/db/connection.js';
 import type { Actor, Action, Target } from '../../platform/access/policy.js';
-import { scopeFor } from '../../platform/access/policy.js';
+import { allowedActions, scopeFor } from '../../platform/access/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken } from '../../platform/auth/tokens.js';
 import type { Person, personQuerySchema } from '../../../contracts/organisations.js';
@@ -32,6 +32,8 @@ export interface PersonRow {
   hasPassword: boolean;
   hasTwoFactor: boolean;
   createdAt: Date;
+  /** Every organisation the person works for, also those the actor does not see (for the policy only). */
+  organisationIds: string[];
   memberships: MembershipRow[];
 }
 
@@ -49,7 +51,8 @@ export function personStatus(row: Pick<PersonRow, 'isActive' | 'hasPassword'>): 
   return row.hasPassword ? 'active' : 'invited';
 }
 
-export function toPerson(row: PersonRow): Person {
+export function toPerson(row: PersonRow, actor: Actor): Person {
+  const target = { organisationIds: row.organisationIds };
   return {
     id: row.id,
     name: row.name,
@@ -59,6 +62,11 @@ export function toPerson(row: PersonRow): Person {
     hasTwoFactor: row.hasTwoFactor,
     memberships: row.memberships,
     createdAt: row.createdAt.toISOString(),
+    // Switching an account off affects every organisation it works for: the actor must reach them all.
+    allowedActions: allowedActions(actor, {
+      update: [{ resource: 'person', action: 'update', target }],
+      deactivate: [{ resource: 'person', action: 'deactivate', target, every: true }],
+    }),
   };
 }
 
@@ -71,6 +79,7 @@ const personColumns = {
   hasPassword: sql<boolean>`${people.passwordHash} IS NOT NULL`,
   hasTwoFactor: sql<boolean>`${people.totpEnabledAt} IS NOT NULL`,
   createdAt: people.createdAt,
+  organisationIds: sql<string[]>`ARRAY(SELECT ${memberships.organisationId}::text FROM ${memberships} WHERE ${memberships.personId} = ${people.id} AND ${memberships.isActive})`,
 };
 
 function hasMembershipIn(organisationIds: readonly string[]): SQL {

@@ -4,7 +4,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../platform/db/connection.js';
-import type { Scope } from '../../platform/access/policy.js';
+import { allowedActions, type Actor, type Scope } from '../../platform/access/policy.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import type { Organisation, organisationQuerySchema } from '../../../contracts/organisations.js';
@@ -47,8 +47,19 @@ export interface OrganisationRow {
   updatedAt: Date;
 }
 
-export function toOrganisation(row: OrganisationRow): Organisation {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+/** The organisation as the actor sees it, with what the policy lets them do with it. */
+export function toOrganisation(row: OrganisationRow, actor: Actor): Organisation {
+  const target = { organisationIds: [row.id] };
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    allowedActions: allowedActions(actor, {
+      update: [{ resource: 'organisation', action: 'update', target }],
+      deactivate: [{ resource: 'organisation', action: 'deactivate', target }],
+      change_type: [{ resource: 'organisation', action: 'change_type', target }],
+    }),
+  };
 }
 
 function organisationConditions(scope: ListScope, filters: OrganisationFilters): SQL | undefined {

@@ -70,5 +70,5 @@ export async function updateOrganisation(
     // Which fields changed, never their values.
     details: (result) => ({ changes: result.changes }),
   });
-  return toOrganisation(outcome.organisation);
+  return toOrganisation(outcome.organisation, ctx.store.actor);
 }

@@ -87,7 +87,7 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: z.inf
     // Which fields changed and how many sessions ended, never the values.
     details: (result) => ({ changes: result.changes, ...(result.revokedSessions ? { revokedSessions: result.revokedSessions } : {}) }),
   });
-  return toPerson(outcome.person);
+  return toPerson(outcome.person, ctx.store.actor);
 }
 
 /** For changes that affect the person in every organisation they work for. */

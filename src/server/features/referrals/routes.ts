@@ -8,6 +8,7 @@ import { uuidParamSchema } from '../../../contracts/common.js';
 import {
   consentCreateSchema,
   consentSchema,
+  consentWithdrawalNoticeListSchema,
   consentWithdrawalSchema,
   familyIdParamSchema,
   overdueQuerySchema,
@@ -31,6 +32,7 @@ import { listReferrals } from './list-referrals.js';
 import { exportReferrals } from './export-referrals.js';
 import { listFamilyReferrals } from './list-family-referrals.js';
 import { listOverdueReferrals } from './list-overdue-referrals.js';
+import { listConsentWithdrawalNotices } from './list-consent-withdrawal-notices.js';
 
 export function registerReferralRoutes(app: ZodApp, deps: FeatureDependencies) {
   const consentTags = ['Toestemming'];
@@ -175,6 +177,20 @@ export function registerReferralRoutes(app: ZodApp, deps: FeatureDependencies) {
       },
     },
     async (request, reply) => reply.status(201).send(await forwardReferral(contextOf(request, deps), request.params.id, request.body)),
+  );
+  app.get(
+    '/referral-notices/consent-withdrawals',
+    {
+      schema: {
+        tags,
+        summary: 'Ingetrokken toestemmingen bij ontvangen verwijzingen',
+        description:
+          'Waarom een verwijzing uit de inbox verdween: verwijzingen die uw organisatie ontving en waarvan de cliënt de toestemming ' +
+          'de afgelopen 30 dagen introk — datum en verwijzende organisatie; de naam van de cliënt alleen als uw organisatie het dossier nog mag zien.',
+        response: { 200: consentWithdrawalNoticeListSchema },
+      },
+    },
+    async (request) => listConsentWithdrawalNotices(contextOf(request, deps)),
   );
   app.get(
     '/referral-overview/overdue',

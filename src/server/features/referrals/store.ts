@@ -20,6 +20,7 @@ import {
 import type { ReferralOutcome, ReferralState, ReferralStatus, HoldableStatus } from './domain/referral-state.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { familyVisibleTo, locateFamily } from '../families/care-access.js';
+import { referralActions } from './referral-actions.js';
 
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
 
@@ -507,6 +508,7 @@ export async function toReferralView(tx: Executor, row: ReferralRow, actor: Acto
     client,
     history: await historyOf(tx, row.id),
     chain: await chainOf(tx, row.id, actor, now),
+    allowedActions: referralActions(actor, { state: stateOf(row), role, assignedToId: row.assigned_to_id }, (await locateReferral(tx, row.id, now)) ?? { organisationIds: [] }),
   };
 }
 
@@ -552,9 +554,12 @@ export function toListItem(row: ListRow, actor: Actor): ReferralListItem {
 export function clientNameSql(actor: Actor, now: Date): SQL {
   return sql`CASE WHEN (r.receiver_organisation_id = ${actor.organisationId}::uuid AND ${receiverMaySee(now)})
       OR (r.sender_organisation_id = ${actor.organisationId}::uuid AND ${familyVisibleTo(sql`r.family_id`, actor, now)})
-    THEN (SELECT x.given_name || ' ' || x.family_name FROM family_members x
-      WHERE x.family_id = r.family_id AND x.role = 'client' ORDER BY x.created_at LIMIT 1) END`;
+    THEN ${REFERRAL_CLIENT_NAME} END`;
 }
+
+/** The name of a referral's client (r.family_id): only ever shown under clientNameSql's rule or one as strict. */
+export const REFERRAL_CLIENT_NAME = sql`(SELECT x.given_name || ' ' || x.family_name FROM family_members x
+      WHERE x.family_id = r.family_id AND x.role = 'client' ORDER BY x.created_at LIMIT 1)`;
 
 /** Appends a row to a referral's history. */
 export async function addEvent(

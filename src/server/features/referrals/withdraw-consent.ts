@@ -2,13 +2,17 @@
 // The client withdraws a consent: effective at once and for good. In one transaction: the consent is
 // marked withdrawn, every care relationship under it ends, and every open referral sent under it is
 // cancelled ("toestemming ingetrokken"), so the receiver can no longer read the referral or the
-// family. The sender still follows the referral's status.
+// family; the receiver's running interventions for the family end with that reason (the inbox says
+// why the file disappeared: list-consent-withdrawal-notices.ts). The sender still follows the referral's status.
 import { sql } from 'drizzle-orm';
 import type { ConsentWithdrawal } from '../../../contracts/referrals.js';
 import { AppError } from '../../platform/errors.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { withdrawConsent as withdrawDomainConsent } from './domain/consent.js';
 import { TERMINAL_STATUSES, type ReferralStatus } from './domain/referral-state.js';
+import { amsterdamDate } from './domain/deadline.js';
+import { organisationCaresFor } from '../families/care-access.js';
+import { CONSENT_WITHDRAWN_ENROLMENT_REASON } from '../../../contracts/care.js';
 import { actOnFamilyOf, addEvent, CONSENT_WITHDRAWN_REASON, findConsents, toConsent, toDomainConsent, type UseCaseContext } from './store.js';
 
 export async function withdrawConsent(ctx: UseCaseContext, consentId: string): Promise<ConsentWithdrawal> {
@@ -45,11 +49,22 @@ export async function withdrawConsent(ctx: UseCaseContext, consentId: string): P
       for (const referral of cancelled) {
         await addEvent(tx, { referralId: referral.id, status: 'cancelled', reason: CONSENT_WITHDRAWN_REASON, actor: ctx.store.actor, at: now });
       }
+      // The receiver's running interventions for this family end with the same reason, unless it still
+      // sees the family on another basis (its own registration, another consent, a legal ground).
+      const endedEnrolments = await queryRows<{ id: string }>(
+        tx,
+        sql`UPDATE enrolments SET status = 'dropped_out', drop_out_reason = ${CONSENT_WITHDRAWN_ENROLMENT_REASON},
+            ended_on = ${amsterdamDate(now)}::date, version = version + 1, updated_at = ${now.toISOString()}::timestamptz
+          WHERE family_id = ${familyId}::uuid AND organisation_id = ${row.receiver_organisation_id}::uuid AND status = 'active'
+            AND NOT ${organisationCaresFor(sql`${familyId}::uuid`, row.receiver_organisation_id, now)}
+          RETURNING id::text`,
+      );
       const [updated] = await findConsents(tx, sql`c.id = ${consentId}::uuid`);
       return {
         consent: toConsent(updated!, now),
         cancelledReferralCount: cancelled.length,
         endedCareRelationshipCount: ended.length,
+        endedEnrolmentCount: endedEnrolments.length,
       };
     },
     details: (result) => ({
@@ -57,6 +72,7 @@ export async function withdrawConsent(ctx: UseCaseContext, consentId: string): P
       change: 'withdrawn',
       cancelledReferralCount: result.cancelledReferralCount,
       endedCareRelationshipCount: result.endedCareRelationshipCount,
+      endedEnrolmentCount: result.endedEnrolmentCount,
     }),
   });
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ONLY_ROLES, ROLES, type Role } from '../../../contracts/roles.js';
-import { ACTIONS, PERSONAL_DATA_RESOURCES, RESOURCE_TYPES, decide, mayGrantRolesToSelf, scopeFor, type Actor } from './policy.js';
+import { ACTIONS, PERSONAL_DATA_RESOURCES, RESOURCE_TYPES, allowedActions, decide, mayGrantRolesToSelf, scopeFor, type Actor } from './policy.js';
 
 const ORGANISATION_A = '00000000-0000-4000-8000-00000000000a';
 const ORGANISATION_B = '00000000-0000-4000-8000-00000000000b';
@@ -89,5 +89,32 @@ describe('roles for oneself', () => {
   it('only a platform admin may hand roles to their own account', () => {
     for (const role of ROLES) expect(mayGrantRolesToSelf(actor([role])), role).toBe(role === 'platform_admin');
     expect(mayGrantRolesToSelf(actor(['organisation_admin', 'professional']))).toBe(false);
+  });
+});
+
+describe('records only youth health care keeps', () => {
+  const professionalOf = (organisationType: Actor['organisationType']): Actor => ({ ...actor(['professional']), organisationType });
+  it('grants the prenatal home visit and the support tier to a JGZ (or GGD) professional of the own organisation only', () => {
+    for (const resource of ['home_visit', 'caseload'] as const) {
+      expect(decide(professionalOf('jgz'), resource, 'update', { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(true);
+      expect(decide(professionalOf('ggd'), resource, 'update', { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(true);
+      expect(decide(professionalOf('jgz'), resource, 'update', { organisationIds: [ORGANISATION_B] })).toEqual({ isAllowed: false, reason: 'other_organisation' });
+      expect(decide(professionalOf('verloskundigenpraktijk'), resource, 'update', { organisationIds: [ORGANISATION_A] })).toEqual({ isAllowed: false, reason: 'no_grant' });
+      expect(decide(professionalOf(undefined), resource, 'update', { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(false);
+      expect(scopeFor(professionalOf('sociaal_team'), resource, 'update').scope.kind).toBe('none');
+    }
+  });
+
+  it('allowedActions offers a name only when every condition holds', () => {
+    const nurse = professionalOf('jgz');
+    const own = { organisationIds: [ORGANISATION_A] };
+    expect(
+      allowedActions(nurse, {
+        plan: [{ resource: 'family', action: 'update', target: own }, { resource: 'home_visit', action: 'create', target: own }],
+        other: [{ resource: 'home_visit', action: 'update', target: { organisationIds: [ORGANISATION_B] } }],
+        notNow: [{ resource: 'family', action: 'update', target: own }, false],
+        deactivate: [{ resource: 'person', action: 'deactivate', target: own, every: true }],
+      }),
+    ).toEqual(['plan']);
   });
 });

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // THE access policy: who may do what to which record. Deny by default; the grants are data.
-import { ROLES, isPersonalDataRole, type Role } from '../../../contracts/roles.js';
+import { ROLES, isPersonalDataRole, type OrganisationType, type Role } from '../../../contracts/roles.js';
 
 /** The person acting, for which organisation, in which roles (their roles in that organisation only). */
 export interface Actor {
@@ -8,6 +8,8 @@ export interface Actor {
   sessionId: string;
   organisationId: string | null;
   roles: readonly Role[];
+  /** What kind of organisation the actor acts for: some records only one kind keeps (see ORGANISATION_TYPES_OF). */
+  organisationType?: OrganisationType | null;
   /** Set when acting for someone else (e.g. a supervisor); recorded in the audit log. */
   onBehalfOfId?: string | null;
 }
@@ -26,11 +28,13 @@ export const RESOURCE_TYPES = [
   'care_pathway',
   'referral_overview',
   'care_team',
+  'home_visit',
+  'caseload',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /** Resource types that hold personal data: only personal-data roles (all with 2FA) are ever granted them. */
-export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team'];
+export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team', 'home_visit', 'caseload'];
 
 /**
  * - deactivate: switch a record off, or back on
@@ -101,7 +105,23 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   referral_overview: { list: { coalition_coordinator: 'own_organisation', platform_admin: 'any' } },
   // The professionals of one's own organisation (names only): to choose the nurse of a home visit or a caseload.
   care_team: { list: CARE_PROFESSIONALS },
+  // Parts of a family's file that youth health care (JGZ) keeps for itself, on top of the family grant:
+  // the prenatal home visit (changed only by the organisation that planned it: the target is that
+  // organisation) and the support tier (klantroute) on the organisation's own caseload.
+  home_visit: { create: CARE_PROFESSIONALS, update: CARE_PROFESSIONALS },
+  caseload: { update: CARE_PROFESSIONALS },
 };
+
+/** Records only organisations of these kinds keep; any other actor has no grant on them at all. */
+const ORGANISATION_TYPES_OF: Partial<Record<ResourceType, readonly OrganisationType[]>> = {
+  home_visit: ['jgz', 'ggd'],
+  caseload: ['jgz', 'ggd'],
+};
+
+function isKeptByActorsKind(actor: Actor, resource: ResourceType): boolean {
+  const types = ORGANISATION_TYPES_OF[resource];
+  return !types || (actor.organisationType != null && types.includes(actor.organisationType));
+}
 
 // By construction: an aggregate-only role can never hold a grant on personal data.
 for (const resource of PERSONAL_DATA_RESOURCES) {
@@ -123,6 +143,7 @@ export type Decision = { isAllowed: true; role: Role } | { isAllowed: false; rea
 
 /** May this actor perform this action on this record? */
 export function decide(actor: Actor, resource: ResourceType, action: Action, target: Target): Decision {
+  if (!isKeptByActorsKind(actor, resource)) return { isAllowed: false, reason: 'no_grant' };
   const grant = GRANTS[resource][action];
   let sawGrant = false;
   for (const role of actor.roles) {
@@ -176,6 +197,7 @@ export type Scope = { kind: 'all' } | { kind: 'organisations'; organisationIds: 
 
 /** Which records of a type this actor may list: a filter the query must apply. */
 export function scopeFor(actor: Actor, resource: ResourceType, action: Action = 'list'): { scope: Scope; role: Role | null } {
+  if (!isKeptByActorsKind(actor, resource)) return { scope: { kind: 'none' }, role: null };
   const grant = GRANTS[resource][action];
   let ownOrganisationRole: Role | null = null;
   for (const role of actor.roles) {
@@ -191,5 +213,30 @@ export function scopeFor(actor: Actor, resource: ResourceType, action: Action = 
 
 /** Is there any record of this type the actor could perform this action on? */
 export function hasAnyGrant(actor: Actor, resource: ResourceType, action: Action): boolean {
+  if (!isKeptByActorsKind(actor, resource)) return false;
   return actor.roles.some((role) => GRANTS[resource][action]?.[role] !== undefined);
+}
+
+/** One question to the policy: may the actor do this action on this record (on every organisation of it)? */
+export interface PolicyCheck {
+  resource: ResourceType;
+  action: Action;
+  target: Target;
+  every?: boolean;
+}
+
+/**
+ * What the web may offer: the names whose every condition holds. A condition is a question to this
+ * policy, or a rule of the record itself (a step its state machine allows now) as a boolean.
+ */
+export function allowedActions<Name extends string>(actor: Actor, checks: Record<Name, readonly (PolicyCheck | boolean)[]>): Name[] {
+  return (Object.keys(checks) as Name[]).filter((name) =>
+    checks[name].every((check) => {
+      if (typeof check === 'boolean') return check;
+      const decision = check.every
+        ? decideForEvery(actor, check.resource, check.action, check.target.organisationIds)
+        : decide(actor, check.resource, check.action, check.target);
+      return decision.isAllowed;
+    }),
+  );
 }

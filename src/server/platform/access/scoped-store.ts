@@ -65,13 +65,20 @@ export interface FailedAttempt {
   details: Record<string, unknown>;
 }
 
+/** A finer policy check inside `perform` (this very record, this very change): refuses with PolicyDenied. */
+export function requireAllowed(actor: Actor, resource: ResourceType, action: Action, target: Target): void {
+  const decision = decide(actor, resource, action, target);
+  if (!decision.isAllowed) throw new PolicyDenied(action, decision.reason);
+}
+
 export interface ActOnRecord<T> {
   resource: ResourceType;
   action: Exclude<Action, 'list' | 'create'>;
   objectId: string;
   /** Loads who owns the record; null when it does not exist (→ not_found, also audited). */
   locate: (tx: Executor) => Promise<Target | null>;
-  perform: (tx: Executor) => Promise<T>;
+  /** Receives the located target too, e.g. to tell the web what else the actor may do with the record. */
+  perform: (tx: Executor, target: Target) => Promise<T>;
   clientId?: string | null;
   reason?: string | null;
   /** What the audit row calls the record when it is part of a larger one (e.g. 'home_visit' in a family's file). */
@@ -185,7 +192,7 @@ export class ScopedStore {
         if (!target) return { kind: 'missing' as const };
         const decision = decide(this.actor, operation.resource, operation.action, target);
         if (!decision.isAllowed) return { kind: 'denied' as const, reason: decision.reason };
-        const result = await operation.perform(tx);
+        const result = await operation.perform(tx, target);
         const rows: { objectId: string | null; clientId: string | null; clientIds?: readonly string[] | null; details?: Record<string, unknown> | null }[] = [
           {
             objectId: operation.objectId,

@@ -8,7 +8,7 @@ import { hashToken, newToken } from './tokens.js';
 import { AppError } from '../errors.js';
 import { sessions } from '../../features/auth/schema.js';
 import { memberships, organisations, people } from '../../features/organisations/schema.js';
-import { requiresTwoFactor, type Role } from '../../../contracts/roles.js';
+import { requiresTwoFactor, type OrganisationType, type Role } from '../../../contracts/roles.js';
 
 export const SESSION_COOKIE = 'kr_session';
 export const CSRF_COOKIE = 'kr_csrf';
@@ -24,6 +24,7 @@ export interface ResolvedSession {
   email: string;
   organisationId: string | null;
   organisationName: string | null;
+  organisationType: OrganisationType | null;
   roles: Role[];
   hasTwoFactor: boolean;
   createdAt: Date;
@@ -59,6 +60,7 @@ export async function resolveSession(db: Executor, token: string, config: Config
       personIsActive: people.isActive,
       totpEnabledAt: people.totpEnabledAt,
       organisationName: organisations.name,
+      organisationType: organisations.type,
       organisationIsActive: organisations.isActive,
       roles: memberships.roles,
       membershipIsActive: memberships.isActive,
@@ -95,6 +97,7 @@ export async function resolveSession(db: Executor, token: string, config: Config
       email: row.email,
       organisationId: row.organisationId,
       organisationName: row.organisationName,
+      organisationType: row.organisationType,
       roles,
       hasTwoFactor: row.totpEnabledAt !== null,
       createdAt: row.createdAt,

@@ -115,6 +115,7 @@ export function contextOf(request: FastifyRequest, deps: ContextDependencies): R
     personId: session.personId,
     sessionId: session.id,
     organisationId: session.organisationId,
+    organisationType: session.organisationType,
     // Roles count only once the second factor is done: a pending session can do nothing protected.
     roles: session.stage === 'active' ? session.roles : [],
   };

@@ -11,7 +11,7 @@ import { Button, ButtonGroup, TableCell } from '../../components/ui.js';
 import { CareSection, CareTable } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
-import type { EnrolmentDropOutReason } from '../../../contracts/care.js';
+import type { EnrolmentDropOutReason, EnrolmentEndReason } from '../../../contracts/care.js';
 import { careApi, todayIso, type Enrolment, type InterventionItem } from './api.js';
 
 export function EnrolmentsSection({ familyId }: { familyId: string }) {
@@ -155,7 +155,10 @@ function StopForm({ enrolment, onDone, onClose }: { enrolment: Enrolment; onDone
       onDone();
     },
   );
-  const reasons = (Object.keys(m.careDropOutReasons) as EnrolmentDropOutReason[]).map((value) => ({ value, label: m.careDropOutReasons[value] }));
+  // A withdrawn consent is not a reason anyone chooses: it ends the enrolment by itself.
+  const reasons = (Object.keys(m.careDropOutReasons) as EnrolmentEndReason[])
+    .filter((value): value is EnrolmentDropOutReason => value !== 'consent_withdrawn')
+    .map((value) => ({ value, label: m.careDropOutReasons[value] }));
   return (
     <Panel id="stop-enrolment" title={format(t.stopTitle, { name: enrolment.interventionName })} onClose={onClose}>
       <ErrorSummary {...form.summary} labels={{ action: t.action, on: t.on, reason: t.reason, explanation: t.explanation }} />

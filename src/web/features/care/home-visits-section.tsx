@@ -13,7 +13,7 @@ import { useSession } from '../../session/session.js';
 import type { CareLifeDomain, HomeVisitStatus } from '../../../contracts/care.js';
 import { careApi, todayIso, type HomeVisit } from './api.js';
 
-export function HomeVisitsSection({ familyId }: { familyId: string }) {
+export function HomeVisitsSection({ familyId, mayPlan }: { familyId: string; mayPlan: boolean }) {
   const { m, format, formatDate } = useMessages();
   const t = m.careHomeVisits;
   const visits = useAsync(() => careApi.homeVisits(familyId), [familyId]);
@@ -47,16 +47,18 @@ export function HomeVisitsSection({ familyId }: { familyId: string }) {
                 <TableCell>{visit.gestationalWeek === null ? '' : format(t.week, { week: visit.gestationalWeek })}</TableCell>
                 <TableCell>{visit.followUp ?? ''}</TableCell>
                 <TableCell>
-                  <Button variant="subtle" onClick={() => setRecording(visit)} aria-label={`${t.record}: ${formatDate(visit.plannedOn)}`}>
-                    {t.record}
-                  </Button>
+                  {visit.allowedActions.includes('update') ? (
+                    <Button variant="subtle" onClick={() => setRecording(visit)} aria-label={`${t.record}: ${formatDate(visit.plannedOn)}`}>
+                      {t.record}
+                    </Button>
+                  ) : null}
                 </TableCell>
               </>
             )}
           />
         )}
       </AsyncContent>
-      {!isPlanning && recording === null ? (
+      {mayPlan && !isPlanning && recording === null ? (
         <ButtonGroup>
           <Button onClick={() => setIsPlanning(true)}>{t.plan}</Button>
         </ButtonGroup>

@@ -44,6 +44,7 @@ export default function FamilyOverviewPage() {
     setMessage(note);
     reload();
   };
+  const mayUpdate = family.allowedActions.includes('update');
 
   return (
     <Page title={format(text.overviewTitle, { name: clientNameOf(family) })}>
@@ -91,7 +92,7 @@ export default function FamilyOverviewPage() {
       ) : (
         <>
           <Paragraph>{text.noPregnancy}</Paragraph>
-          <PregnancyForm family={family} onSaved={() => changed(m.app.saved)} />
+          {mayUpdate ? <PregnancyForm family={family} onSaved={() => changed(m.app.saved)} /> : null}
         </>
       )}
       <Heading level={2}>{text.contactHeading}</Heading>
@@ -104,7 +105,7 @@ export default function FamilyOverviewPage() {
           [text.doNotContact, family.contact.doNotContact ? text.doNotContactYes : null],
         ]}
       />
-      <ContactEditor family={family} onSaved={() => changed(m.app.saved)} />
+      {mayUpdate ? <ContactEditor family={family} onSaved={() => changed(m.app.saved)} /> : null}
       <Heading level={2}>{text.careHeading}</Heading>
       <Paragraph>{text.careIntro}</Paragraph>
       <DataTable

@@ -5,6 +5,8 @@ import { Page } from '../../components/page.js';
 import { ButtonLink, Heading, Link, Paragraph } from '../../components/ui.js';
 import { ADMIN_ROLES, hasAnyRole, useSession } from '../../session/session.js';
 import type { Role } from '../../../contracts/roles.js';
+import { useAsync } from '../../components/page.js';
+import { referralApi } from '../referrals/api.js';
 
 interface Card {
   to: string;
@@ -60,6 +62,7 @@ export default function HomePage() {
           <ButtonLink to="/monitor">{m.home.cardMonitor}</ButtonLink>
         </p>
       ) : null}
+      {hasAnyRole(session, ['professional']) && session.organisation ? <WorkOverview /> : null}
       <Heading level={2}>{m.home.tasks}</Heading>
       <ul className="kr-cards">
         {CARDS.filter((card) => card.roles.length === 0 || hasAnyRole(session, card.roles)).map((card) => (
@@ -72,5 +75,29 @@ export default function HomePage() {
         ))}
       </ul>
     </Page>
+  );
+}
+
+/** A professional's work at a glance: new referrals in the inbox and the referrals sent, each a link to its list. */
+function WorkOverview() {
+  const { m, format } = useMessages();
+  const incoming = useAsync(() => referralApi.list({ box: 'incoming', filter: 'new', pageSize: 1 }), []);
+  const outgoing = useAsync(() => referralApi.list({ box: 'outgoing', pageSize: 1 }), []);
+  const count = (total: number | undefined, one: string, many: string) => (total === 1 ? one : format(many, { count: total ?? 0 }));
+  if (!incoming.data || !outgoing.data) return null;
+  return (
+    <section aria-labelledby="work-title">
+      <Heading level={2} id="work-title">
+        {m.home.workTitle}
+      </Heading>
+      <ul>
+        <li>
+          <Link to="/verwijzingen?box=incoming&filter=new">{count(incoming.data.total, m.home.incomingOne, m.home.incomingMany)}</Link>
+        </li>
+        <li>
+          <Link to="/verwijzingen?box=outgoing">{count(outgoing.data.total, m.home.outgoingOne, m.home.outgoingMany)}</Link>
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -38,11 +38,13 @@ export default function OrganisationsPage() {
     {
       key: 'actions',
       header: m.shell.actions,
-      cell: (row) => (
-        <Button variant="subtle" onClick={() => setEditing(row)} aria-label={`${m.app.edit}: ${row.name}`}>
-          {m.app.edit}
-        </Button>
-      ),
+      // Only what the server says this person may do with this organisation.
+      cell: (row) =>
+        row.allowedActions.includes('update') ? (
+          <Button variant="subtle" onClick={() => setEditing(row)} aria-label={`${m.app.edit}: ${row.name}`}>
+            {m.app.edit}
+          </Button>
+        ) : null,
       csv: () => '',
     },
   ];
@@ -67,7 +69,6 @@ export default function OrganisationsPage() {
         <OrganisationEditor
           key={editing === 'new' ? 'new' : editing.id}
           organisation={editing === 'new' ? null : editing}
-          canDeactivate={isPlatformAdmin}
           onSaved={saved}
           onClose={() => setEditing(null)}
         />
@@ -96,12 +97,10 @@ export default function OrganisationsPage() {
 
 function OrganisationEditor({
   organisation,
-  canDeactivate,
   onSaved,
   onClose,
 }: {
   organisation: Organisation | null;
-  canDeactivate: boolean;
   onSaved(organisation: Organisation, isNew: boolean): void;
   onClose(): void;
 }) {
@@ -158,7 +157,7 @@ function OrganisationEditor({
         <MunicipalityPicker id="service-area" selected={municipalityCodes} onSelectedChange={setMunicipalityCodes} error={form.errors.municipalityCodes} />
         <FormButtons submitLabel={m.app.save} isSubmitting={form.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
-          {organisation && canDeactivate ? (
+          {organisation?.allowedActions.includes('deactivate') ? (
             <Button hint={organisation.isActive ? 'danger' : undefined} onClick={() => setActive()}>
               {organisation.isActive ? m.admin.deactivate : m.admin.reactivate}
             </Button>

@@ -57,9 +57,11 @@ export default function PeoplePage() {
       header: m.shell.actions,
       cell: (row) => (
         <span className="kr-inline-actions">
-          <Button variant="subtle" onClick={() => setEditing({ kind: 'edit', person: row })} aria-label={`${m.app.edit}: ${row.name}`}>
-            {m.app.edit}
-          </Button>
+          {row.allowedActions.includes('update') ? (
+            <Button variant="subtle" onClick={() => setEditing({ kind: 'edit', person: row })} aria-label={`${m.app.edit}: ${row.name}`}>
+              {m.app.edit}
+            </Button>
+          ) : null}
           {row.status === 'invited' ? (
             <Button variant="subtle" onClick={() => newInvitation(row)} aria-label={`${m.admin.newInvitation}: ${row.name}`}>
               {m.admin.newInvitation}
@@ -234,7 +236,7 @@ function PersonEditor({
         </div>
         <FormButtons submitLabel={person ? m.app.save : m.admin.invitePerson} isSubmitting={form.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
-          {person ? (
+          {person?.allowedActions.includes('deactivate') ? (
             <Button hint={person.isActive ? 'danger' : undefined} onClick={() => setActive()}>
               {person.isActive ? m.admin.deactivate : m.admin.reactivate}
             </Button>

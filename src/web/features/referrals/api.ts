@@ -4,6 +4,7 @@ import { ApiError, CSV_MEDIA_TYPE, apiBlob, apiJson, type Query } from '../../ap
 import type {
   Consent,
   ConsentCreate,
+  ConsentWithdrawalNotice,
   ConsentWithdrawal,
   OverdueReferral,
   Referral,
@@ -14,7 +15,7 @@ import type {
 } from '../../../contracts/referrals.js';
 import type { Screening, ScreeningSummary } from '../../../contracts/screening.js';
 
-export type { Consent, ConsentCreate, ConsentWithdrawal, OverdueReferral, Referral, ReferralCreate, ReferralForward, ReferralListItem, ReferralTransition };
+export type { Consent, ConsentCreate, ConsentWithdrawalNotice, ConsentWithdrawal, OverdueReferral, Referral, ReferralCreate, ReferralForward, ReferralListItem, ReferralTransition };
 
 export interface PageOf<T> {
   items: T[];
@@ -37,6 +38,7 @@ export const referralApi = {
   get: (id: string) => apiJson<Referral>('GET', referral(id)),
   transition: (id: string, body: ReferralTransition) => apiJson<Referral>('POST', `${referral(id)}/transitions`, { body }),
   forward: (id: string, body: ReferralForward) => apiJson<{ closed: Referral; forwarded: Referral }>('POST', `${referral(id)}/forward`, { body }),
+  consentWithdrawalNotices: () => apiJson<{ items: ConsentWithdrawalNotice[] }>('GET', '/referral-notices/consent-withdrawals'),
   overdue: (query: Query) => apiJson<PageOf<OverdueReferral>>('GET', '/referral-overview/overdue', { query }),
   /** The family's latest completed screening (its risk factors go with the referral), or null. */
   async latestScreening(familyId: string): Promise<Screening | null> {

@@ -34,29 +34,13 @@ import { errorText, FlaggedBadge, OverdueBadge, statusText } from './parts.js';
 type Event = ReferralTransition['event'];
 type Dialog = 'reject' | 'cancel' | 'hold' | 'complete' | 'forward' | null;
 
-/** The steps each side can take from each status (the server's state machine has the last word). */
+const SIMPLE_EVENTS = ['receive', 'accept', 'start', 'resume', 'assign'] as const;
+const DIALOGS = ['reject', 'hold', 'forward', 'complete', 'cancel'] as const;
+
+/** The steps the server says this person may take now (access policy and state machine), in a fixed order. */
 function stepsFor(referral: Referral): { simple: Event[]; dialogs: Exclude<Dialog, null>[] } {
-  const { status, role } = referral;
-  if (role === 'sender') {
-    if (status === 'requested') return { simple: [], dialogs: ['hold', 'cancel'] };
-    if (status === 'on-hold' && referral.resumeTo === 'requested') return { simple: ['resume'], dialogs: ['cancel'] };
-    return { simple: [], dialogs: [] };
-  }
-  const assign: Event[] = referral.assignedTo ? [] : ['assign'];
-  switch (status) {
-    case 'requested':
-      return { simple: ['receive', 'accept', ...assign], dialogs: ['reject'] };
-    case 'received':
-      return { simple: ['accept', ...assign], dialogs: ['reject', 'hold', 'forward'] };
-    case 'accepted':
-      return { simple: ['start', ...assign], dialogs: ['complete', 'hold', 'forward'] };
-    case 'in-progress':
-      return { simple: assign, dialogs: ['complete', 'hold', 'forward'] };
-    case 'on-hold':
-      return referral.resumeTo === 'requested' ? { simple: [], dialogs: [] } : { simple: ['resume'], dialogs: [] };
-    default:
-      return { simple: [], dialogs: [] };
-  }
+  const allowed = new Set<string>(referral.allowedActions);
+  return { simple: SIMPLE_EVENTS.filter((event) => allowed.has(event)), dialogs: DIALOGS.filter((dialog) => allowed.has(dialog)) };
 }
 
 const SIMPLE_LABEL: Record<string, (m: Messages['m']) => string> = {

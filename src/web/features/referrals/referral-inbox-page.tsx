@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { SelectField } from '../../components/fields.js';
 import { FilterBar } from '../../components/filter-bar.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { Link } from '../../components/ui.js';
+import { Alert, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { referralApi, type ReferralListItem } from './api.js';
 import { statusColumn } from './parts.js';
@@ -86,6 +86,7 @@ export default function ReferralInboxPage() {
           ))}
         </ul>
       </nav>
+      {box === 'incoming' ? <ConsentWithdrawalNotices /> : null}
       <FilterBar onApply={() => go({ filter: chosenFilter || undefined, municipality: chosenMunicipality || undefined, page: undefined })}>
         <SelectField
           id="referral-filter"
@@ -122,5 +123,27 @@ export default function ReferralInboxPage() {
         )}
       </AsyncContent>
     </Page>
+  );
+}
+
+/** Why referrals disappeared from the inbox: a neutral notice per withdrawn consent (no client unless still visible). */
+function ConsentWithdrawalNotices() {
+  const { m, format, formatDate } = useMessages();
+  const notices = useAsync(() => referralApi.consentWithdrawalNotices(), []);
+  const items = notices.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Alert type="info" className="kr-withdrawal-notices">
+      <Heading level={2} appearance="utrecht-heading-3">
+        {m.referrals.withdrawalNoticesTitle}
+      </Heading>
+      {items.map((notice, index) => (
+        <Paragraph key={`${notice.withdrawnAt}-${index}`}>
+          {notice.clientName
+            ? format(m.referrals.withdrawalNoticeWithClient, { date: formatDate(notice.withdrawnAt), sender: notice.senderOrganisationName, client: notice.clientName })
+            : format(m.referrals.withdrawalNotice, { date: formatDate(notice.withdrawnAt), sender: notice.senderOrganisationName })}
+        </Paragraph>
+      ))}
+    </Alert>
   );
 }
