@@ -15,6 +15,7 @@ import { listReferrals } from '../referrals/list-referrals.js';
 import { transitionReferral } from '../referrals/transition-referral.js';
 import {
   eventReaching,
+  isAllowed,
   REFERRAL_OUTCOMES,
   type HoldableStatus,
   REFERRAL_STATUSES,
@@ -311,8 +312,10 @@ function statusChangeOf(operations: JsonPatchOperation[]): StatusChange {
   return change;
 }
 
+/** Steps a PATCH can take (sending and forwarding have their own requests). */
+const PATCHABLE_STEPS = ['receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume'] as const;
 /** The Task.status a PATCH may ask for, and the referral step that is named after it. */
-const STEP_NAMED_AFTER: Partial<Record<string, ReferralTransition['event']>> = {
+const STEP_NAMED_AFTER: Partial<Record<string, (typeof PATCHABLE_STEPS)[number]>> = {
   received: 'receive',
   accepted: 'accept',
   rejected: 'reject',
@@ -320,23 +323,22 @@ const STEP_NAMED_AFTER: Partial<Record<string, ReferralTransition['event']>> = {
   'on-hold': 'hold',
   cancelled: 'cancel',
   completed: 'complete',
+  requested: 'resume',
 };
-/** Steps a PATCH can take (sending and forwarding have their own requests). */
-const PATCHABLE_STEPS = ['receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume'] as const;
 
 /**
  * From the current state to the requested status: the step that the referral state table says takes
  * this actor there (so 'accepted' on a referral paused after acceptance resumes it). If none does,
- * the step named after the status, which the table then refuses with its own reason — never a step
- * that ends in another status than the one asked for.
+ * the step named after the status if the table refuses it (so the actor reads the table's own reason);
+ * never a step that ends in another status than the one asked for.
  */
 function transitionOf(current: Referral, change: StatusChange): Omit<ReferralTransition, 'version'> {
   const reason = change.statusReason?.trim();
   const target = change.status as ReferralStatus;
-  const reaching = (REFERRAL_STATUSES as readonly string[]).includes(target)
-    ? eventReaching(referralState(current), target, current.role, PATCHABLE_STEPS)
-    : null;
-  const event = reaching ?? STEP_NAMED_AFTER[target];
+  const state = referralState(current);
+  const reaching = (REFERRAL_STATUSES as readonly string[]).includes(target) ? eventReaching(state, target, current.role, PATCHABLE_STEPS) : null;
+  const named = STEP_NAMED_AFTER[target];
+  const event = reaching ?? (named && !isAllowed(state, named, current.role) ? named : undefined);
   switch (event) {
     case 'receive':
     case 'accept':

@@ -295,6 +295,11 @@ export function lookUpTransition(state: ReferralState, event: ReferralEventType,
   return REFERRAL_TRANSITIONS[stateKeyOf(state)][event][role === 'sender' ? 0 : 1];
 }
 
+/** Whether the table lets `role` take this step now (its input is checked by `transition`). */
+export function isAllowed(state: ReferralState, event: ReferralEventType, role: ActorRole): boolean {
+  return !isRefusal(lookUpTransition(state, event, role));
+}
+
 /** The event by which `role` takes this referral to `target` (status), if the table has one. */
 export function eventReaching(state: ReferralState, target: ReferralStatus, role: ActorRole, among: readonly ReferralEventType[]): ReferralEventType | null {
   return among.find((event) => {
