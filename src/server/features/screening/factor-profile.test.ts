@@ -95,3 +95,51 @@ describe('properties', () => {
     );
   });
 });
+
+describe('suggestedSupportTier: every rule at its boundary', () => {
+  const profileWith = (input: { concern?: 'none' | 'some' | 'serious' | null; risks?: string[][]; riskFactorCount?: number }): FactorProfile => {
+    const risks = input.risks ?? [];
+    return {
+      questionnaire: 'test|1',
+      domains: risks.map((keys, index) => ({ domain: `d${index}` as never, label: `D${index}`, risks: keys.map((key) => ({ key, label: key })), protectives: [] })),
+      professional: { concern: input.concern ?? null, judgement: null, isHelpWanted: null },
+      accumulation: {
+        domainsWithRisk: risks.filter((keys) => keys.length > 0).length,
+        riskFactorCount: input.riskFactorCount ?? risks.flat().length,
+        protectiveFactorCount: 0,
+      },
+    };
+  };
+
+  it.each([
+    // concern, risk keys per domain, expected
+    [null, [], 'universal'],
+    ['none', [[], []], 'universal'],
+    ['some', [], 'extra'],
+    ['serious', [], 'intensive'],
+    [null, [['stress']], 'extra'],
+    [null, [['stress'], ['money-debts']], 'extra'],
+    [null, [['stress'], ['money-debts'], ['low-literacy']], 'intensive'],
+    [null, [['a', 'b', 'c', 'd']], 'extra'],
+    [null, [['a', 'b', 'c', 'd', 'e']], 'intensive'],
+    [null, [['a', 'b'], ['c', 'd']], 'extra'],
+    [null, [[], ['domestic-violence']], 'intensive'],
+    ['none', [['domestic-violence']], 'intensive'],
+  ] as const)('concern %s, risks %j: %s', (concern, risks, expected) => {
+    expect(suggestedSupportTier(profileWith({ concern, risks: risks.map((keys) => [...keys]) }))).toBe(expected);
+  });
+
+  it.each([
+    ['universal', 'universal', 'universal'],
+    ['universal', 'extra', 'extra'],
+    ['universal', 'intensive', 'intensive'],
+    ['extra', 'universal', 'extra'],
+    ['extra', 'extra', 'extra'],
+    ['extra', 'intensive', 'intensive'],
+    ['intensive', 'universal', 'intensive'],
+    ['intensive', 'extra', 'intensive'],
+  ] as const)('rule says %s, nurse says %s: %s (the nurse only raises it)', (rule, nurse, expected) => {
+    const profile = { universal: profileWith({}), extra: profileWith({ concern: 'some' }), intensive: profileWith({ concern: 'serious' }) }[rule];
+    expect(suggestedSupportTier(profile, nurse)).toBe(expected);
+  });
+});
