@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ONLY_ROLES, ROLES, type Role } from '../../../contracts/roles.js';
 import {
   ACTIONS,
+  aggregateGrantsOnPersonalData,
   PERSONAL_DATA_RESOURCES,
   RESOURCE_TYPES,
   decide,
@@ -253,5 +254,32 @@ describe('mayAssignRole: who may hand out which role', () => {
   it('an actor with several roles may do what any of them may; without roles nothing', () => {
     expect(mayAssignRole(actor(['professional', 'platform_admin']), 'platform_admin')).toBe(true);
     expect(mayAssignRole(actor([]), 'professional')).toBe(false);
+  });
+});
+
+describe('personal data resources and the aggregate-only roles', () => {
+  it('are exactly these resources', () => {
+    expect(PERSONAL_DATA_RESOURCES).toEqual(['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team']);
+  });
+
+  it('the check at start-up finds any grant of an aggregate-only role on personal data, and none in the policy', () => {
+    expect(aggregateGrantsOnPersonalData({ family: { read: { professional: 'own_organisation' } } }, PERSONAL_DATA_RESOURCES)).toEqual([]);
+    expect(
+      aggregateGrantsOnPersonalData(
+        {
+          family: { read: { professional: 'own_organisation', analyst: 'any' }, list: {} },
+          referral: { export: { policy_officer: 'own_organisation' } },
+          indicator_figure: { read: { analyst: 'any' } },
+        },
+        PERSONAL_DATA_RESOURCES,
+      ),
+    ).toEqual(['analyst on family', 'policy_officer on referral']);
+    expect(aggregateGrantsOnPersonalData({ indicator_figure: { read: { analyst: 'any' } } }, ['indicator_figure'])).toEqual(['analyst on indicator_figure']);
+  });
+
+  it('hasAnyGrant: one role with a grant is enough', () => {
+    expect(hasAnyGrant(actor(['analyst', 'professional']), 'family', 'list')).toBe(true);
+    expect(hasAnyGrant(actor(['analyst', 'policy_officer']), 'family', 'list')).toBe(false);
+    expect(hasAnyGrant(actor([]), 'organisation', 'list')).toBe(false);
   });
 });
