@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   eventReaching,
   forwardReferral,
+  HOLDABLE_STATUSES,
+  isAllowed,
+  MIN_REASON_LENGTH,
+  TERMINAL_STATUSES,
   INITIAL_REFERRAL_STATE,
   isTerminal,
   REFERRAL_OUTCOMES,
@@ -383,5 +387,71 @@ describe('eventReaching (the FHIR Task PATCH asks for a status, not a step)', ()
   it('only among the steps it is given', () => {
     expect(eventReaching(received, 'completed', 'receiver', STEPS)).toBeNull();
     expect(eventReaching(received, 'completed', 'receiver', ['forward'])).toBe('forward');
+  });
+});
+
+describe('the lists the lifecycle is made of, pinned', () => {
+  it('statuses, holdable and terminal statuses, outcomes, events and the first state', () => {
+    expect(REFERRAL_STATUSES).toEqual(['draft', 'requested', 'received', 'accepted', 'rejected', 'in-progress', 'on-hold', 'completed', 'cancelled']);
+    expect(HOLDABLE_STATUSES).toEqual(['requested', 'received', 'accepted', 'in-progress']);
+    expect(TERMINAL_STATUSES).toEqual(['rejected', 'completed', 'cancelled']);
+    expect(REFERRAL_OUTCOMES).toEqual(['got_help', 'could_not_contact', 'declined', 'referred_elsewhere']);
+    expect(REFERRAL_EVENT_TYPES).toEqual(['send', 'receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume', 'forward']);
+    expect(INITIAL_REFERRAL_STATE).toEqual({ status: 'draft' });
+    expect(MIN_REASON_LENGTH).toBe(10);
+  });
+
+  it.each([
+    ['draft', false],
+    ['requested', false],
+    ['received', false],
+    ['accepted', false],
+    ['in-progress', false],
+    ['on-hold', false],
+    ['rejected', true],
+    ['completed', true],
+    ['cancelled', true],
+  ] as const)('%s is terminal: %s', (status, terminal) => {
+    expect(isTerminal(status)).toBe(terminal);
+  });
+
+  it('isAllowed reads the same table (the input is not checked)', () => {
+    expect(isAllowed(received, 'accept', 'receiver')).toBe(true);
+    expect(isAllowed(received, 'accept', 'sender')).toBe(false);
+    expect(isAllowed(accepted, 'reject', 'receiver')).toBe(false);
+    expect(isAllowed({ status: 'on-hold', resumeTo: 'accepted', reason: REASON }, 'resume', 'receiver')).toBe(true);
+    expect(isAllowed({ status: 'on-hold', resumeTo: 'accepted', reason: REASON }, 'cancel', 'sender')).toBe(false);
+  });
+});
+
+describe('forwardReferral, exactly', () => {
+  const original: Referral = { id: 'r1', senderOrganisationId: 'midwife', receiverOrganisationId: 'jgz', state: accepted, forwardedFrom: [] };
+  const at = new Date('2026-04-08T10:00:00Z');
+
+  it('closes, links and opens with the whole chain', () => {
+    expect(forwardReferral(original, { newReferralId: 'r2', toOrganisationId: 'social-team', reason: `  ${REASON} `, at }, 'receiver')).toEqual({
+      ok: true,
+      value: {
+        closed: { ...original, state: { status: 'completed', outcome: 'referred_elsewhere', note: REASON, forwardedToOrganisationId: 'social-team' } },
+        forwarded: {
+          id: 'r2',
+          senderOrganisationId: 'jgz',
+          receiverOrganisationId: 'social-team',
+          state: { status: 'requested' },
+          forwardedFrom: [{ referralId: 'r1', fromOrganisationId: 'jgz', toOrganisationId: 'social-team', forwardedAt: '2026-04-08T10:00:00.000Z', reason: REASON }],
+        },
+      },
+    });
+  });
+
+  it('refuses the same organisation before anything else, and passes the table\'s refusal on', () => {
+    expect(forwardReferral({ ...original, state: sent }, { newReferralId: 'x', toOrganisationId: 'jgz', reason: REASON, at }, 'sender')).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', reason: 'same_organisation', message: 'Kies een andere organisatie dan de huidige ontvanger.', field: 'toOrganisationId' },
+    });
+    expect(forwardReferral(original, { newReferralId: 'x', toOrganisationId: 'other', reason: REASON, at }, 'sender')).toEqual({
+      ok: false,
+      error: { code: 'forbidden', reason: 'only_receiver_forwards', message: 'Alleen de ontvangende organisatie kan een verwijzing doorsturen.' },
+    });
   });
 });
