@@ -16,10 +16,7 @@ export default defineConfig({
   test: {
     name: 'unit',
     include: MUTATED_MODULE_TESTS,
-    // Threads without isolation between files: pure modules share no state, and Stryker runs the tests
-    // once per mutant, so start-up time is what counts.
-    pool: 'threads',
-    isolate: false,
+    pool: 'forks',
     maxWorkers: 1,
     testTimeout: 30_000,
   },
