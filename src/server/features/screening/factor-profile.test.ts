@@ -11,9 +11,9 @@ import { code, PREGNANT_WITH_DEBTS_AND_STRESS } from './test-support.js';
 const domainOf = (profile: FactorProfile, domain: string) => profile.domains.find((candidate) => candidate.domain === domain)!;
 
 describe('computeFactorProfile: worked example', () => {
-  const profile = computeFactorProfile(Q, PREGNANT_WITH_DEBTS_AND_STRESS);
-
+  // Computed inside the tests, not while collecting them: a crash must fail a test, not the file.
   it('a pregnant client with debts and stress and a supportive partner', () => {
+    const profile = computeFactorProfile(Q, PREGNANT_WITH_DEBTS_AND_STRESS);
     expect(domainOf(profile, 'environment').risks).toEqual([{ key: 'money-debts', label: 'Geldzorgen of schulden' }]);
     expect(domainOf(profile, 'lifestyle').risks).toEqual([{ key: 'stress', label: 'Veel stress' }]);
     expect(domainOf(profile, 'environment').protectives).toContainEqual({ key: 'partner-support', label: 'Steun van partner' });
@@ -39,17 +39,15 @@ describe('computeFactorProfile: worked example', () => {
 });
 
 describe('suggestedSupportTier', () => {
-  const base = computeFactorProfile(Q, PREGNANT_WITH_DEBTS_AND_STRESS);
-
   it('risk factors or some concern: extra', () => {
-    expect(suggestedSupportTier(base)).toBe('extra');
+    expect(suggestedSupportTier(computeFactorProfile(Q, PREGNANT_WITH_DEBTS_AND_STRESS))).toBe('extra');
   });
 
   it('nothing found and no concern: universal; the nurse may raise it, never lower it', () => {
     const calm = computeFactorProfile(Q, { ...PREGNANT_WITH_DEBTS_AND_STRESS, 'omgeving.geld': [code('enough')], 'leefstijl.stress': [code('little')], 'professional.zorg': [code('none')] });
     expect(suggestedSupportTier(calm)).toBe('universal');
     expect(suggestedSupportTier(calm, 'intensive')).toBe('intensive');
-    expect(suggestedSupportTier(base, 'universal')).toBe('extra');
+    expect(suggestedSupportTier(computeFactorProfile(Q, PREGNANT_WITH_DEBTS_AND_STRESS), 'universal')).toBe('extra');
   });
 
   it('domestic violence, serious concern or risk in 3 domains: intensive', () => {
@@ -203,6 +201,7 @@ describe('computeFactorProfile on a small instrument: every kind of signal, exac
       ['environment', [], []],
       ['child', [], []],
     ]);
+    expect(profileOf({ geld: [coding('tight')], steun: [false], onbekend: [true], zonder: [true] }).accumulation).toEqual({ domainsWithRisk: 0, riskFactorCount: 0, protectiveFactorCount: 0 });
     expect(keys(profileOf({ geld: [coding('odd')] }))[2]).toEqual(['environment', [], []]);
     expect(keys(profileOf({ geld: [{ system: 'https://elsewhere', code: 'worries' }] }))[2]).toEqual(['environment', [], []]);
   });
