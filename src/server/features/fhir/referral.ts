@@ -13,7 +13,17 @@ import { getReferral } from '../referrals/get-referral.js';
 import { listFamilyReferrals } from '../referrals/list-family-referrals.js';
 import { listReferrals } from '../referrals/list-referrals.js';
 import { transitionReferral } from '../referrals/transition-referral.js';
-import { REFERRAL_OUTCOMES, toFhirTaskStatus, type ReferralOutcome, type ReferralState } from '../referrals/domain/referral-state.js';
+import {
+  eventReaching,
+  isAllowed,
+  REFERRAL_OUTCOMES,
+  type HoldableStatus,
+  REFERRAL_STATUSES,
+  toFhirTaskStatus,
+  type ReferralOutcome,
+  type ReferralState,
+  type ReferralStatus,
+} from '../referrals/domain/referral-state.js';
 import { FACTOR_CATALOGUE } from '../screening/factor-catalogue.js';
 import { invalidParameter, pageOf, type SearchWindow } from './bundle.js';
 import { EXTENSIONS, SYSTEMS, instant, isUuid, reference, referencedId, uuidOrNotFound, type FhirResource } from './fhir-types.js';
@@ -23,14 +33,14 @@ import type { CreateHeaders, FhirContext, JsonPatchOperation, ResourceHandler } 
 
 // ── Mapping ───────────────────────────────────────────────────────────────────────────────────────
 
-export function referralState(referral: Pick<Referral, 'status' | 'statusReason' | 'outcome'>): ReferralState {
+export function referralState(referral: Pick<Referral, 'status' | 'statusReason' | 'outcome'> & { resumeTo?: Referral['resumeTo'] }): ReferralState {
   const reason = referral.statusReason ?? '';
   switch (referral.status) {
     case 'rejected':
     case 'cancelled':
       return { status: referral.status, reason };
     case 'on-hold':
-      return { status: 'on-hold', reason, resumeTo: 'requested' };
+      return { status: 'on-hold', reason, resumeTo: (referral.resumeTo ?? 'requested') as HoldableStatus };
     case 'completed':
       return referral.statusReason
         ? { status: 'completed', outcome: referral.outcome ?? 'got_help', note: referral.statusReason }
@@ -302,26 +312,44 @@ function statusChangeOf(operations: JsonPatchOperation[]): StatusChange {
   return change;
 }
 
-/** From the current status to the requested one: the referral step that gets there. */
-function transitionOf(current: Referral['status'], change: StatusChange): Omit<ReferralTransition, 'version'> {
+/** Steps a PATCH can take (sending and forwarding have their own requests). */
+const PATCHABLE_STEPS = ['receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume'] as const;
+/** The Task.status a PATCH may ask for, and the referral step that is named after it. */
+const STEP_NAMED_AFTER: Partial<Record<string, (typeof PATCHABLE_STEPS)[number]>> = {
+  received: 'receive',
+  accepted: 'accept',
+  rejected: 'reject',
+  'in-progress': 'start',
+  'on-hold': 'hold',
+  cancelled: 'cancel',
+  completed: 'complete',
+  requested: 'resume',
+};
+
+/**
+ * From the current state to the requested status: the step that the referral state table says takes
+ * this actor there (so 'accepted' on a referral paused after acceptance resumes it). If none does,
+ * the step named after the status if the table refuses it (so the actor reads the table's own reason);
+ * never a step that ends in another status than the one asked for.
+ */
+function transitionOf(current: Referral, change: StatusChange): Omit<ReferralTransition, 'version'> {
   const reason = change.statusReason?.trim();
-  switch (change.status) {
-    case 'received':
-      return { event: 'receive' };
-    case 'accepted':
-      return { event: 'accept' };
-    case 'rejected':
-      return { event: 'reject', ...(reason ? { reason } : {}) };
-    case 'in-progress':
-      return { event: current === 'on-hold' ? 'resume' : 'start' };
-    case 'requested':
-      if (current === 'on-hold') return { event: 'resume' };
-      break;
-    case 'on-hold':
-      return { event: 'hold', ...(reason ? { reason } : {}) };
-    case 'cancelled':
-      return { event: 'cancel', ...(reason ? { reason } : {}) };
-    case 'completed': {
+  const target = change.status as ReferralStatus;
+  const state = referralState(current);
+  const reaching = (REFERRAL_STATUSES as readonly string[]).includes(target) ? eventReaching(state, target, current.role, PATCHABLE_STEPS) : null;
+  const named = STEP_NAMED_AFTER[target];
+  const event = reaching ?? (named && !isAllowed(state, named, current.role) ? named : undefined);
+  switch (event) {
+    case 'receive':
+    case 'accept':
+    case 'start':
+    case 'resume':
+      return { event };
+    case 'reject':
+    case 'hold':
+    case 'cancel':
+      return { event, ...(reason ? { reason } : {}) };
+    case 'complete': {
       if (!change.outcome || !(REFERRAL_OUTCOMES as readonly string[]).includes(change.outcome)) {
         invalid('businessStatus', `Geef bij afronden de uitkomst in businessStatus: ${REFERRAL_OUTCOMES.join(', ')}.`);
       }
@@ -329,7 +357,7 @@ function transitionOf(current: Referral['status'], change: StatusChange): Omit<R
       return { event: 'complete', outcome: change.outcome as ReferralOutcome, ...(note ? { note } : {}) };
     }
   }
-  throw new AppError('conflict', { message: `Een verwijzing met status '${current}' kan niet naar status '${String(change.status).slice(0, 30)}'.` });
+  throw new AppError('conflict', { message: `Een verwijzing met status '${current.status}' kan niet naar status '${String(change.status).slice(0, 30)}'.` });
 }
 
 async function patchTask(ctx: FhirContext, id: string, operations: JsonPatchOperation[], expectedVersion: number | null): Promise<FhirResource> {
@@ -343,7 +371,7 @@ async function patchTask(ctx: FhirContext, id: string, operations: JsonPatchOper
   }
   // Without a version precondition the step applies to the referral as it is now.
   const current = await getReferral(ctx, referralId);
-  const step = transitionOf(current.status, change);
+  const step = transitionOf(current, change);
   return toFhirTask(await transitionReferral(ctx, referralId, { ...step, version: version ?? current.version }));
 }
 

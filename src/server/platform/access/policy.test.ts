@@ -2,7 +2,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ONLY_ROLES, ROLES, type Role } from '../../../contracts/roles.js';
-import { ACTIONS, PERSONAL_DATA_RESOURCES, RESOURCE_TYPES, allowedActions, decide, mayGrantRolesToSelf, scopeFor, type Actor } from './policy.js';
+import {
+  ACTIONS,
+  aggregateGrantsOnPersonalData,
+  allowedActions,
+  PERSONAL_DATA_RESOURCES,
+  RESOURCE_TYPES,
+  decide,
+  decideForEvery,
+  hasAnyGrant,
+  mayAssignRole,
+  mayGrantRolesToSelf,
+  scopeFor,
+  type Action,
+  type Actor,
+  type ResourceType,
+} from './policy.js';
 
 const ORGANISATION_A = '00000000-0000-4000-8000-00000000000a';
 const ORGANISATION_B = '00000000-0000-4000-8000-00000000000b';
@@ -116,5 +131,195 @@ describe('records only youth health care keeps', () => {
         deactivate: [{ resource: 'person', action: 'deactivate', target: own, every: true }],
       }),
     ).toEqual(['plan']);
+  });
+});
+
+// ── The grant matrix, pinned ──────────────────────────────────────────────────────────────────────
+// Every resource × every action × every role, written out by hand: 'any' = every record,
+// 'own' = records of the actor's own organisation, '-' = nothing (deny by default).
+
+type Reach = 'any' | 'own' | '-';
+const ROLE_COLUMNS = ['professional', 'coalition_coordinator', 'policy_officer', 'analyst', 'organisation_admin', 'platform_admin'] as const;
+const NONE = ['-', '-', '-', '-', '-', '-'] as const;
+const ALL_ANY = ['any', 'any', 'any', 'any', 'any', 'any'] as const;
+const ADMINS = ['-', '-', '-', '-', 'own', 'any'] as const;
+const PLATFORM = ['-', '-', '-', '-', '-', 'any'] as const;
+const CARE = ['own', '-', '-', '-', '-', '-'] as const;
+
+//                                       professional coordinator  policy     analyst    org admin  platform admin
+const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
+  organisation: {
+    list: ALL_ANY,
+    read: ALL_ANY,
+    create: PLATFORM,
+    update: ADMINS,
+    deactivate: PLATFORM,
+    change_type: PLATFORM,
+    export: ALL_ANY,
+  },
+  person: { list: ADMINS, read: ADMINS, create: ADMINS, update: ADMINS, deactivate: ADMINS, change_type: NONE, export: ADMINS },
+  audit_event: { list: ADMINS, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ADMINS },
+  session: { list: NONE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE },
+  indicator_figure: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ALL_ANY },
+  monitor_import: {
+    list: NONE,
+    read: ['-', '-', '-', 'any', '-', 'any'],
+    create: ['-', '-', '-', 'any', '-', 'any'],
+    update: NONE,
+    deactivate: NONE,
+    change_type: NONE,
+    export: NONE,
+  },
+  family: { list: CARE, read: CARE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: CARE },
+  referral: { list: CARE, read: CARE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: CARE },
+  emergency_access: { list: ADMINS, read: NONE, create: CARE, update: ADMINS, deactivate: NONE, change_type: NONE, export: NONE },
+  screening_instrument: { list: ALL_ANY, read: ALL_ANY, create: PLATFORM, update: NONE, deactivate: NONE, change_type: NONE, export: NONE },
+  care_pathway: {
+    list: ALL_ANY,
+    read: ALL_ANY,
+    create: NONE,
+    update: ['-', 'own', '-', '-', '-', 'any'],
+    deactivate: NONE,
+    change_type: NONE,
+    export: NONE,
+  },
+  referral_overview: {
+    list: ['-', 'own', '-', '-', '-', 'any'],
+    read: NONE,
+    create: NONE,
+    update: NONE,
+    deactivate: NONE,
+    change_type: NONE,
+    export: NONE,
+  },
+  care_team: { list: CARE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE },
+  // Youth health care's own records: the reach below is a JGZ professional's (any other kind of
+  // organisation has none, pinned in 'records only youth health care keeps').
+  home_visit: { list: NONE, read: NONE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: NONE },
+  caseload: { list: NONE, read: NONE, create: NONE, update: CARE, deactivate: NONE, change_type: NONE, export: NONE },
+};
+
+describe('the grant matrix: every role × every resource × every action', () => {
+  it('lists every resource type and action', () => {
+    expect(Object.keys(GRANT_MATRIX).sort()).toEqual([...RESOURCE_TYPES].sort());
+    for (const resource of RESOURCE_TYPES) expect(Object.keys(GRANT_MATRIX[resource]).sort()).toEqual([...ACTIONS].sort());
+    expect(ROLE_COLUMNS).toEqual(ROLES);
+  });
+
+  const cells = RESOURCE_TYPES.flatMap((resource) =>
+    ACTIONS.flatMap((action) => ROLE_COLUMNS.map((role, column) => [resource, action, role, GRANT_MATRIX[resource][action][column]!] as const)),
+  );
+
+  it.each(cells)('%s %s by %s: %s', (resource, action, role, reach) => {
+    const own: Actor = { ...actor([role]), organisationType: 'jgz' };
+    const inOwn = decide(own, resource, action, { organisationIds: [ORGANISATION_B, ORGANISATION_A] });
+    const inOther = decide(own, resource, action, { organisationIds: [ORGANISATION_B] });
+    const inNone = decide(own, resource, action, { organisationIds: [] });
+    const withoutOrganisation: Actor = { ...actor([role], null), organisationType: 'jgz' };
+    switch (reach) {
+      case 'any':
+        expect(inOwn).toEqual({ isAllowed: true, role });
+        expect(inOther).toEqual({ isAllowed: true, role });
+        expect(inNone).toEqual({ isAllowed: true, role });
+        expect(scopeFor(own, resource, action)).toEqual({ scope: { kind: 'all' }, role });
+        expect(scopeFor(withoutOrganisation, resource, action)).toEqual({ scope: { kind: 'all' }, role });
+        expect(hasAnyGrant(own, resource, action)).toBe(true);
+        break;
+      case 'own':
+        expect(inOwn).toEqual({ isAllowed: true, role });
+        expect(inOther).toEqual({ isAllowed: false, reason: 'other_organisation' });
+        expect(inNone).toEqual({ isAllowed: false, reason: 'other_organisation' });
+        expect(decide(withoutOrganisation, resource, action, { organisationIds: [ORGANISATION_A] })).toEqual({ isAllowed: false, reason: 'other_organisation' });
+        expect(scopeFor(own, resource, action)).toEqual({ scope: { kind: 'organisations', organisationIds: [ORGANISATION_A] }, role });
+        expect(scopeFor(withoutOrganisation, resource, action)).toEqual({ scope: { kind: 'none' }, role: null });
+        expect(hasAnyGrant(own, resource, action)).toBe(true);
+        break;
+      case '-':
+        expect(inOwn).toEqual({ isAllowed: false, reason: 'no_grant' });
+        expect(inOther).toEqual({ isAllowed: false, reason: 'no_grant' });
+        expect(scopeFor(own, resource, action)).toEqual({ scope: { kind: 'none' }, role: null });
+        expect(hasAnyGrant(own, resource, action)).toBe(false);
+        break;
+    }
+  });
+
+  it('scopeFor lists with "list" unless told otherwise', () => {
+    expect(scopeFor(actor(['organisation_admin']), 'person')).toEqual({ scope: { kind: 'organisations', organisationIds: [ORGANISATION_A] }, role: 'organisation_admin' });
+    expect(scopeFor(actor(['professional']), 'person')).toEqual({ scope: { kind: 'none' }, role: null });
+  });
+
+  it('with several roles the widest reach wins, and the role that gave it is named', () => {
+    const both = actor(['organisation_admin', 'platform_admin']);
+    expect(scopeFor(both, 'person', 'list')).toEqual({ scope: { kind: 'all' }, role: 'platform_admin' });
+    expect(decide(both, 'person', 'read', { organisationIds: [ORGANISATION_B] })).toEqual({ isAllowed: true, role: 'platform_admin' });
+    const careAndAdmin = actor(['professional', 'organisation_admin']);
+    expect(decide(careAndAdmin, 'person', 'read', { organisationIds: [ORGANISATION_A] })).toEqual({ isAllowed: true, role: 'organisation_admin' });
+    expect(decide(careAndAdmin, 'family', 'read', { organisationIds: [ORGANISATION_A] })).toEqual({ isAllowed: true, role: 'professional' });
+    expect(scopeFor(careAndAdmin, 'family', 'list')).toEqual({ scope: { kind: 'organisations', organisationIds: [ORGANISATION_A] }, role: 'professional' });
+  });
+});
+
+describe('decideForEvery (a change that affects every organisation at once)', () => {
+  it('needs the reach into each of them; the first refusal is returned', () => {
+    const admin = actor(['organisation_admin']);
+    expect(decideForEvery(admin, 'person', 'deactivate', [ORGANISATION_A])).toEqual({ isAllowed: true, role: 'organisation_admin' });
+    expect(decideForEvery(admin, 'person', 'deactivate', [ORGANISATION_A, ORGANISATION_B])).toEqual({ isAllowed: false, reason: 'other_organisation' });
+    expect(decideForEvery(admin, 'person', 'deactivate', [ORGANISATION_B, ORGANISATION_A])).toEqual({ isAllowed: false, reason: 'other_organisation' });
+    expect(decideForEvery(actor(['professional']), 'person', 'deactivate', [ORGANISATION_A])).toEqual({ isAllowed: false, reason: 'no_grant' });
+    expect(decideForEvery(actor(['platform_admin']), 'person', 'deactivate', [ORGANISATION_A, ORGANISATION_B])).toEqual({ isAllowed: true, role: 'platform_admin' });
+  });
+
+  it('with no organisations only an "any" reach passes', () => {
+    expect(decideForEvery(actor(['organisation_admin']), 'person', 'deactivate', [])).toEqual({ isAllowed: false, reason: 'other_organisation' });
+    expect(decideForEvery(actor(['platform_admin']), 'person', 'deactivate', [])).toEqual({ isAllowed: true, role: 'platform_admin' });
+  });
+});
+
+describe('mayAssignRole: who may hand out which role', () => {
+  //                                       professional coordinator policy analyst org admin platform admin
+  const ASSIGNABLE: Record<(typeof ROLE_COLUMNS)[number], readonly boolean[]> = {
+    professional: [false, false, false, false, false, false],
+    coalition_coordinator: [false, false, false, false, false, false],
+    policy_officer: [false, false, false, false, false, false],
+    analyst: [false, false, false, false, false, false],
+    organisation_admin: [true, true, true, true, true, false],
+    platform_admin: [true, true, true, true, true, true],
+  };
+  it.each(ROLE_COLUMNS.flatMap((by) => ROLE_COLUMNS.map((role, column) => [by, role, ASSIGNABLE[by][column]!] as const)))(
+    '%s hands out %s: %s',
+    (by, role, expected) => {
+      expect(mayAssignRole(actor([by]), role)).toBe(expected);
+    },
+  );
+  it('an actor with several roles may do what any of them may; without roles nothing', () => {
+    expect(mayAssignRole(actor(['professional', 'platform_admin']), 'platform_admin')).toBe(true);
+    expect(mayAssignRole(actor([]), 'professional')).toBe(false);
+  });
+});
+
+describe('personal data resources and the aggregate-only roles', () => {
+  it('are exactly these resources', () => {
+    expect(PERSONAL_DATA_RESOURCES).toEqual(['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team', 'home_visit', 'caseload']);
+  });
+
+  it('the check at start-up finds any grant of an aggregate-only role on personal data, and none in the policy', () => {
+    expect(aggregateGrantsOnPersonalData({ family: { read: { professional: 'own_organisation' } } }, PERSONAL_DATA_RESOURCES)).toEqual([]);
+    expect(
+      aggregateGrantsOnPersonalData(
+        {
+          family: { read: { professional: 'own_organisation', analyst: 'any' }, list: {} },
+          referral: { export: { policy_officer: 'own_organisation' } },
+          indicator_figure: { read: { analyst: 'any' } },
+        },
+        PERSONAL_DATA_RESOURCES,
+      ),
+    ).toEqual(['analyst on family', 'policy_officer on referral']);
+    expect(aggregateGrantsOnPersonalData({ indicator_figure: { read: { analyst: 'any' } } }, ['indicator_figure'])).toEqual(['analyst on indicator_figure']);
+  });
+
+  it('hasAnyGrant: one role with a grant is enough', () => {
+    expect(hasAnyGrant(actor(['analyst', 'professional']), 'family', 'list')).toBe(true);
+    expect(hasAnyGrant(actor(['analyst', 'policy_officer']), 'family', 'list')).toBe(false);
+    expect(hasAnyGrant(actor([]), 'organisation', 'list')).toBe(false);
   });
 });

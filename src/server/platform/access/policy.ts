@@ -46,7 +46,7 @@ export type Action = (typeof ACTIONS)[number];
 
 /** 'any': every record; 'own_organisation': records that belong to the actor's organisation. */
 type Reach = 'any' | 'own_organisation';
-type Grant = Partial<Record<Role, Reach>>;
+export type Grant = Partial<Record<Role, Reach>>;
 
 const ALL_ROLES_ANY: Grant = {
   professional: 'any',
@@ -123,14 +123,25 @@ function isKeptByActorsKind(actor: Actor, resource: ResourceType): boolean {
   return !types || (actor.organisationType != null && types.includes(actor.organisationType));
 }
 
-// By construction: an aggregate-only role can never hold a grant on personal data.
-for (const resource of PERSONAL_DATA_RESOURCES) {
-  for (const grant of Object.values(GRANTS[resource])) {
-    for (const role of Object.keys(grant ?? {}) as Role[]) {
-      if (!isPersonalDataRole(role)) throw new Error(`policy: aggregate-only role ${role} granted on ${resource}`);
+/** The grants a table gives aggregate-only roles on personal data, as "role on resource" (none allowed). */
+export function aggregateGrantsOnPersonalData(
+  grants: Partial<Record<ResourceType, Partial<Record<Action, Grant>>>>,
+  personalResources: readonly ResourceType[],
+): string[] {
+  const found: string[] = [];
+  for (const resource of personalResources) {
+    for (const grant of Object.values(grants[resource] ?? {})) {
+      for (const role of Object.keys(grant ?? {}) as Role[]) {
+        if (!isPersonalDataRole(role)) found.push(`${role} on ${resource}`);
+      }
     }
   }
+  return found;
 }
+
+// By construction: an aggregate-only role can never hold a grant on personal data.
+const aggregateGrants = aggregateGrantsOnPersonalData(GRANTS, PERSONAL_DATA_RESOURCES);
+if (aggregateGrants.length > 0) throw new Error(`policy: aggregate-only role granted: ${aggregateGrants.join(', ')}`);
 
 export interface Target {
   /** The organisations the record belongs to (a person: every organisation they work for). */

@@ -85,3 +85,59 @@ describe('size classes', () => {
     expect(similarMunicipalities('GM9', list)).toEqual([]);
   });
 });
+
+describe('poolCells and nonOverlappingPeriods: worked tables', () => {
+  const cell = (areaCode: string, year: number, numerator: number, denominator: number, split = 'total'): YearCell =>
+    ({ areaLevel: 'municipality', areaCode, split, year, numerator, denominator }) as YearCell;
+
+  it('sums counts per area × split over the period, years sorted, outside years ignored', () => {
+    const cells = [
+      cell('GM0505', 2024, 3, 100),
+      cell('GM0505', 2022, 2, 90),
+      cell('GM0505', 2019, 50, 50), // before the period
+      cell('GM0505', 2025, 50, 50), // after it
+      cell('GM0505', 2020, 1, 80),
+      cell('GM0001', 2023, 4, 40),
+      cell('GM0505', 2023, 5, 70, 'first_child'),
+    ];
+    expect(poolCells(cells, { year: 2024, poolYears: 5 })).toEqual([
+      { areaLevel: 'municipality', areaCode: 'GM0505', split: 'total', firstYear: 2020, year: 2024, isPooled: true, period: '2020–2024', numerator: 6, denominator: 270, yearsWithData: [2020, 2022, 2024], isComplete: false },
+      { areaLevel: 'municipality', areaCode: 'GM0001', split: 'total', firstYear: 2020, year: 2024, isPooled: true, period: '2020–2024', numerator: 4, denominator: 40, yearsWithData: [2023], isComplete: false },
+      { areaLevel: 'municipality', areaCode: 'GM0505', split: 'first_child', firstYear: 2020, year: 2024, isPooled: true, period: '2020–2024', numerator: 5, denominator: 70, yearsWithData: [2023], isComplete: false },
+    ]);
+  });
+
+  it('one year is that year, not pooled and complete; a full period is complete', () => {
+    expect(poolCells([cell('GM0505', 2024, 3, 100), cell('GM0505', 2023, 1, 1)], { year: 2024, poolYears: 1 })).toEqual([
+      { areaLevel: 'municipality', areaCode: 'GM0505', split: 'total', firstYear: 2024, year: 2024, isPooled: false, period: '2024', numerator: 3, denominator: 100, yearsWithData: [2024], isComplete: true },
+    ]);
+    const full = poolCells([cell('GM0505', 2024, 1, 10), cell('GM0505', 2023, 1, 10)], { year: 2024, poolYears: 2 });
+    expect(full.map((pooled) => [pooled.period, pooled.isComplete, pooled.numerator, pooled.denominator])).toEqual([['2023–2024', true, 2, 20]]);
+  });
+
+  it('refuses a year given twice and a period that is not a positive whole number of years', () => {
+    expect(() => poolCells([cell('GM0505', 2024, 1, 10), cell('GM0505', 2024, 1, 10)], { year: 2024, poolYears: 2 })).toThrow(
+      new Error('cell municipality:GM0505|total given twice for 2024'),
+    );
+    for (const poolYears of [0, -1, 2.5]) {
+      expect(() => poolCells([], { year: 2024, poolYears })).toThrow(new RangeError(`poolYears must be a positive integer (got ${poolYears})`));
+      expect(() => nonOverlappingPeriods(2024, poolYears, 2010)).toThrow(new RangeError(`poolYears must be a positive integer (got ${poolYears})`));
+    }
+  });
+
+  it.each([
+    [2024, 5, 2015, [[2015, 2019], [2020, 2024]]],
+    [2024, 5, 2016, [[2020, 2024]]],
+    [2024, 5, 2020, [[2020, 2024]]],
+    [2024, 5, 2021, []],
+    [2024, 1, 2022, [[2022, 2022], [2023, 2023], [2024, 2024]]],
+    [2024, 3, 2019, [[2019, 2021], [2022, 2024]]],
+  ])('periods ending %i of %i years from %i: %j', (lastYear, poolYears, firstAvailable, expected) => {
+    expect(nonOverlappingPeriods(lastYear, poolYears, firstAvailable)).toEqual(expected.map(([firstYear, year]) => ({ firstYear, year })));
+  });
+
+  it('labels a period with an en dash', () => {
+    expect(periodLabel(2024, 2024)).toBe('2024');
+    expect(periodLabel(2020, 2024)).toBe('2020–2024');
+  });
+});

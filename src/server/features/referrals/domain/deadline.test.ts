@@ -121,3 +121,60 @@ describe('isOverdue', () => {
     );
   });
 });
+
+describe('the working-day calendar, day by day', () => {
+  it.each([
+    // date, weekday, holiday?, working day?  (2026: Good Friday 3 April, Easter Monday 6 April, Koningsdag Mon 27 April)
+    ['2026-03-06', 'Fri', false, true],
+    ['2026-03-07', 'Sat', false, false],
+    ['2026-03-08', 'Sun', false, false],
+    ['2026-03-09', 'Mon', false, true],
+    ['2026-04-03', 'Good Friday', false, true],
+    ['2026-04-06', 'Easter Monday', true, false],
+    ['2026-04-27', 'Koningsdag', true, false],
+    ['2026-05-05', 'Bevrijdingsdag (not a lustrum year)', false, true],
+    ['2025-05-05', 'Bevrijdingsdag 2025 (lustrum)', true, false],
+    ['2030-05-05', 'Bevrijdingsdag 2030 (lustrum, a Sunday)', true, false],
+    ['2026-12-25', 'Christmas', true, false],
+    ['2026-12-28', 'Monday after Christmas', false, true],
+  ] as const)('%s (%s): holiday %s, working day %s', (date, _name, holiday, working) => {
+    expect(isDutchPublicHoliday(date)).toBe(holiday);
+    expect(isWorkingDay(date)).toBe(working);
+  });
+
+  it('an organisation may take Bevrijdingsdag every year and Good Friday off', () => {
+    expect(isDutchPublicHoliday('2026-05-05', { liberationDayEveryYear: true })).toBe(true);
+    expect(isWorkingDay('2026-05-05', { liberationDayEveryYear: true })).toBe(false);
+    expect(isDutchPublicHoliday('2026-05-05', { liberationDayEveryYear: false })).toBe(false);
+    expect(isDutchPublicHoliday('2026-04-03', { goodFridayOff: true })).toBe(true);
+    expect(isWorkingDay('2026-04-03', { goodFridayOff: true })).toBe(false);
+    expect(isDutchPublicHoliday('2026-04-02', { goodFridayOff: true })).toBe(false);
+    expect(isDutchPublicHoliday('2026-05-06', { liberationDayEveryYear: true })).toBe(false);
+    // With Good Friday off, a referral sent on Thursday 2 April 2026 is due a day later.
+    expect(responseDeadline(noon('2026-04-02'), 5, { goodFridayOff: true }).dueDate).toBe('2026-04-13');
+    expect(responseDeadline(noon('2026-04-02'), 5).dueDate).toBe('2026-04-10');
+    expect(isOverdue({ sentAt: noon('2026-04-02'), status: 'requested' }, new Date('2026-04-12T00:00:00Z'), { goodFridayOff: true })).toBe(false);
+    expect(isOverdue({ sentAt: noon('2026-04-02'), status: 'requested' }, new Date('2026-04-12T00:00:00Z'))).toBe(true);
+  });
+
+  it('midnight in Amsterdam is 23:00 UTC in winter and 22:00 UTC in summer', () => {
+    expect(amsterdamMidnight('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(amsterdamMidnight('2026-07-15').toISOString()).toBe('2026-07-14T22:00:00.000Z');
+    expect(amsterdamMidnight('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(amsterdamMidnight('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(amsterdamMidnight('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(amsterdamMidnight('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(amsterdamDate(new Date('2026-07-14T22:00:00.000Z'))).toBe('2026-07-15');
+    expect(amsterdamDate(new Date('2026-07-14T21:59:59.999Z'))).toBe('2026-07-14');
+  });
+
+  it('one working day, the default of five, and nonsense refused', () => {
+    expect(responseDeadline(noon('2026-03-06'), 1)).toEqual({ dueDate: '2026-03-09', overdueFrom: new Date('2026-03-09T23:00:00Z') });
+    expect(responseDeadline(noon('2026-03-09'))).toEqual({ dueDate: '2026-03-16', overdueFrom: new Date('2026-03-16T23:00:00Z') });
+    expect(isOverdue({ sentAt: noon('2026-03-06'), status: 'requested', responseWorkingDays: 1 }, new Date('2026-03-09T23:00:00Z'))).toBe(true);
+    expect(isOverdue({ sentAt: noon('2026-03-06'), status: 'requested', responseWorkingDays: 1 }, new Date('2026-03-09T22:59:59.999Z'))).toBe(false);
+    for (const days of [0, -1, 1.5, Number.NaN]) {
+      expect(() => responseDeadline(noon('2026-03-09'), days)).toThrow(new RangeError(`workingDays must be a positive integer, got ${days}`));
+    }
+  });
+});
