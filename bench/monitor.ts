@@ -21,6 +21,8 @@ import { systemClock } from '../src/server/platform/clock.js';
 import { INDICATORS } from '../src/server/features/monitor/definitions/indicators.js';
 import { buildIndicatorCountsSql } from '../src/server/features/monitor/register/compile-indicator-sql.js';
 import { recomputeIndicatorCounts } from '../src/server/features/monitor/register/recompute-indicator-counts.js';
+import { computeFor, loadContext } from '../src/server/features/monitor/published-tables.js';
+import { POOL_YEARS } from '../src/contracts/monitor.js';
 import {
   SYNTHETIC_BIRTH_COLUMNS,
   csvOf,
@@ -71,7 +73,7 @@ async function openBenchDatabase(): Promise<{ database: Database; label: string;
 }
 
 /** The same rows in DuckDB: written by the same deterministic generator to CSV and read in bulk. */
-async function loadDuckDb(database: Database, scale: number, folder: string) {
+async function loadDuckDb(database: Database, scale: number, folder: string, years: number[] = [YEAR]) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const municipalities = await queryRows<{ code: string; ggd_region_code: string; province_code: string }>(
@@ -80,8 +82,8 @@ async function loadDuckDb(database: Database, scale: number, folder: string) {
   );
   const municipalityFile = path.join(folder, 'municipalities.csv');
   writeFileSync(municipalityFile, ['code,ggd_region_code,province_code', ...municipalities.map((row) => `${row.code},${row.ggd_region_code},${row.province_code}`)].join('\n'));
-  const birthsFile = path.join(folder, `births-${scale}.csv`);
-  const plans = await planFor(database.db, { years: [YEAR], scale, dataFolder: DATA_FOLDER });
+  const birthsFile = path.join(folder, `births-${scale}-${years.join('-')}.csv`);
+  const plans = await planFor(database.db, { years, scale, dataFolder: DATA_FOLDER });
   const parts: string[] = [];
   for (const rows of syntheticBirths(plans)) parts.push(csvOf(rows));
   writeFileSync(birthsFile, parts.join('\n'));
@@ -171,6 +173,30 @@ async function benchApi(database: Database, areaCodes: string[]): Promise<Record
   }
 }
 
+/**
+ * The whole publication (issue 9): the national synthetic register of six years, every indicator,
+ * level, split, year and pooled period, protected and audited — timed beside the recompute and
+ * DuckDB's aggregation of the same six years.
+ */
+async function benchPublication(database: Database) {
+  const years = [2019, 2020, 2021, 2022, 2023, 2024];
+  await database.db.execute(sql`DELETE FROM birth_register`);
+  const generated = await generateSyntheticBirths(database.db, { years, scale: 1, dataFolder: DATA_FOLDER });
+  const recompute = await recomputeIndicatorCounts(database.db);
+  const duck = await loadDuckDb(database, 1, folder, years);
+  const [, duckMs] = await timed(() => duck.connection.runAndReadAll(buildIndicatorCountsSql(INDICATORS)));
+  duck.close();
+  const context = await loadContext(database.db, INDICATORS);
+  const [publication, publicationMs] = await timed(() => computeFor(database.db, context));
+  const { audit } = publication;
+  console.log(
+    `Publication, national register ${years[0]}–${years[years.length - 1]} (${generated.generated.toLocaleString('en')} births, ${audit.cells.toLocaleString('en')} cells ` +
+      `incl. pooled ${POOL_YEARS}-year periods; ${audit.hidden.toLocaleString('en')} suppressed, ${audit.rounds} rounds): ` +
+      `protection ${ms(audit.protectSeconds * 1000)}, audit ${ms(audit.auditSeconds * 1000)} (${audit.linearPrograms} LPs), total ${ms(publicationMs)}; ` +
+      `recompute ${ms(recompute.durationMs)}, DuckDB ${ms(duckMs)}; audit/recompute = ${((audit.auditSeconds * 1000) / recompute.durationMs).toFixed(1)}× (goal ≤ 1×).`,
+  );
+}
+
 const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-bench-'));
 const { database, label, cleanUp } = await openBenchDatabase();
 try {
@@ -234,6 +260,7 @@ try {
         (floor ? ` (${(result.p50 / floor.p50).toFixed(1)}× / ${(result.p95 / floor.p95).toFixed(1)}× hello-world)` : '');
   console.log(line('Fastify hello-world (bare app, baseline)', hello));
   for (const [route, result] of Object.entries(api)) console.log(line(route, result));
+  await benchPublication(database);
 } finally {
   await database.close();
   await cleanUp();

@@ -16,6 +16,8 @@ export const areaLevelSchema = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof areaLevelSchema>;
 /** The code of the Netherlands as a whole (as RIVM codes it). */
 export const NATION_CODE = 'NL01';
+/** Pooled periods are published for this many years (as RIVM pools for municipal maps), never another length. */
+export const POOL_YEARS = 5;
 
 export const PHASES = ['programme', 'before_pregnancy', 'during_pregnancy', 'after_birth'] as const;
 export const INDICATOR_TYPES = ['process', 'outcome'] as const;
@@ -63,7 +65,6 @@ export const figureSchema = z
     period: z.string(),
     split: splitSchema,
     isSuppressed: z.boolean(),
-    suppression: z.enum(['small_count', 'pair', 'complementary']).nullable(),
     numerator: z.number().int().nullable(),
     denominator: z.number().int().nullable(),
     /** In the indicator's unit (percentage 0–100 or per 1,000). */

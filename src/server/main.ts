@@ -7,6 +7,7 @@ import { openDatabase } from './platform/db/connection.js';
 import { prepareDatabase } from './platform/db/prepare-database.js';
 import { formatDemoAccounts } from './demo/seed-demo.js';
 import { loadCheckpointSigner, scheduleAuditCheckpoints } from './platform/audit/checkpoints.js';
+import { warmPublication } from './features/monitor/published-tables.js';
 
 async function main() {
   let config;
@@ -69,6 +70,12 @@ async function main() {
   const where = config.databaseUrl ? 'PostgreSQL-server' : `ingebedde database in ${path.resolve(config.dataDir)}`;
   console.log(`\nKansrijk draait op ${config.publicUrl} (${where}).`);
   if (demo) console.log(`\n${formatDemoAccounts(demo.accounts)}\n`);
+  // The monitor decides its whole publication once per data version (disclosure control over every
+  // table at once): start now, in between requests, rather than on the first visitor's page.
+  warmPublication(database.db).then(
+    ({ audit }) => app.log.info({ cells: audit.cells, hidden: audit.hidden, seconds: Math.round(audit.protectSeconds + audit.auditSeconds) }, 'monitor publication ready'),
+    (error: unknown) => app.log.error({ err: { type: (error as Error)?.name } }, 'monitor publication failed'),
+  );
 }
 
 main().catch((error) => {

@@ -40,8 +40,10 @@ export function exportFormatOf(request: FastifyRequest): ExportFormat | null {
 }
 
 /**
- * Computes a table inside the audited export (so what is logged is what leaves), and renders it.
- * `compute` is the same function the JSON answer uses.
+ * Computes a table and renders it as an audited export (what is logged is what leaves). `compute` is
+ * the same function the JSON answer uses, run like the JSON answer (on the database, where the
+ * monitor's publication is cached — not inside the export's audit transaction, which on the embedded
+ * database would also hold its only connection).
  */
 export async function exportTable<Result, Row>(
   ctx: RequestContext,
@@ -50,10 +52,11 @@ export async function exportTable<Result, Row>(
   format: ExportFormat,
   decimal: DecimalMark,
 ): Promise<{ fileName: string; mediaType: string; body: string | Buffer }> {
+  const result = await ctx.store.readAggregates({ resource: 'indicator_figure', action: 'list', perform: compute });
   const table = await ctx.store.export({
     resource: 'indicator_figure',
-    perform: async (tx) => toTable(await compute(tx)),
-    details: (result) => ({ table: result.baseName, format, rowCount: result.rows.length }),
+    perform: async () => toTable(result),
+    details: (exported) => ({ table: exported.baseName, format, rowCount: exported.rows.length }),
   });
   const fileName = `${table.baseName}-${ctx.now().toISOString().slice(0, 10)}.${format}`;
   if (format === 'csv') return { fileName, mediaType: `${CSV_MEDIA_TYPE}; charset=utf-8`, body: renderCsv(table, decimal) };

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
-// One indicator for one area over the years: each period's published figure (each from its own
-// fully suppressed table), the change per period, and a chi-square test for trend.
+// One indicator for one area over the years: each period's published figure (from the one
+// protected publication), the change per period, and a chi-square test for trend.
 import type { z } from 'zod';
 import type { Figure, Series, seriesQuerySchema } from '../../../contracts/monitor.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { trendTest } from './domain/statistics.js';
 import { nonOverlappingPeriods } from './domain/pooling.js';
+import { publishedPeriods } from './publication.js';
 import { figureColumns, type ExportTable } from './export-figures.js';
 import { fileSafe } from './get-indicator-figures.js';
 import { SPLIT_LABEL } from './monitor-text.js';
 import {
   figureOf,
   loadContext,
-  isCovered,
+  periodFor,
   previousPeriod,
   publishTables,
   requireArea,
@@ -31,10 +32,9 @@ export async function computeTimeSeries(db: Executor, key: string, areaCode: str
   const context = await loadContext(db, [indicator]);
   const area = requireArea(context.areas, areaCode);
   const indicatorYears = context.years.get(indicator.key)!;
-  // Every year that ends a complete period (with pooling: the N years up to it all have data).
-  const periods: Period[] = indicatorYears
-    .map((year) => ({ firstYear: year - query.poolYears + 1, year }))
-    .filter((period) => isCovered(indicatorYears, period));
+  // The published periods of this length: every year, or the pooled periods of the publication plan.
+  periodFor(indicatorYears, undefined, query.poolYears);
+  const periods: Period[] = publishedPeriods(indicatorYears).filter((period) => period.year - period.firstYear + 1 === query.poolYears);
   const tableOf = await publishTables(db, context, periods.map((period) => ({ indicator, period })));
   const tables = new Map<number, PublishedTable>(periods.map((period) => [period.year, tableOf(indicator, period)]));
   const items: Figure[] = [];

@@ -1,57 +1,21 @@
 // SPDX-License-Identifier: EUPL-1.2
-// From counts to published figures, shared by every monitor read and export: choose one count per
-// cell, pool years, suppress over the WHOLE table of an indicator × period (every level and split,
-// so secondary suppression is consistent), and only then pick the rows a request asks for.
-import { type AreaLevel, type Figure, type Split } from '../../../contracts/monitor.js';
+// From the publication to the figures a request asks for, shared by every monitor read and export.
+// What is hidden is decided once for the whole publication (publication.ts), never per request.
+import { POOL_YEARS, type AreaLevel, type Figure, type Split } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { IndicatorDefinition } from './definitions/types.js';
 import { INDICATORS, indicatorByKey } from './definitions/indicators.js';
 import { assessChange, estimateInUnit } from './domain/statistics.js';
-import { buildAreaHierarchy, suppressCells, type AreaLink, type SuppressionReason } from './domain/suppression.js';
 import { loadAreas, loadCounts, loadDataVersion, loadYears, type Area, type AreaIndex, type CountRow } from './monitor-store.js';
 import { fill } from './monitor-text.js';
-import { periodLabel, poolCells } from './domain/pooling.js';
+import { periodLabel } from './domain/pooling.js';
+import { computePublication, publishedPeriods, PublicationRefused, type Period, type Publication, type PublishedTable } from './publication.js';
 
 const text = nl.monitor;
 
-export interface Period {
-  firstYear: number;
-  year: number;
-}
-
-export interface TableCell {
-  areaCode: string;
-  areaLevel: AreaLevel;
-  split: Split;
-  numerator: number;
-  denominator: number;
-  source: CountRow['source'];
-  sourceLabel: string;
-  isSynthetic: boolean;
-  isSuppressed: boolean;
-  suppression: SuppressionReason | null;
-}
-
-/** One indicator × period, after suppression. */
-export interface PublishedTable {
-  indicator: IndicatorDefinition;
-  period: Period;
-  cell(areaCode: string, split: Split): TableCell | undefined;
-  cells: readonly TableCell[];
-}
-
-const cellKey = (areaCode: string, split: Split) => `${areaCode}|${split}`;
-
-/**
- * When a cell has counts from more than one source (the register and an imported file), the
- * indicator's own kind of source wins, then an import, then the rest.
- */
-function sourcePreference(indicator: IndicatorDefinition): CountRow['source'][] {
-  const order: CountRow['source'][] = [indicator.sourceKind, 'import', 'records', 'questionnaire'];
-  return order.filter((source, index) => order.indexOf(source) === index);
-}
+export type { Period, PublishedTable, TableCell } from './publication.js';
 
 export function sourceLabelOf(row: Pick<CountRow, 'source' | 'isSynthetic' | 'importFileName' | 'importedAt'>): string {
   if (row.source === 'import') {
@@ -59,72 +23,6 @@ export function sourceLabelOf(row: Pick<CountRow, 'source' | 'isSynthetic' | 'im
   }
   if (row.source === 'questionnaire') return text.sourceQuestionnaire;
   return row.isSynthetic ? text.sourceRecordsSynthetic : text.sourceRecords;
-}
-
-const hierarchies = new WeakMap<AreaIndex, AreaLink[]>();
-function hierarchyOf(areas: AreaIndex): AreaLink[] {
-  let hierarchy = hierarchies.get(areas);
-  if (!hierarchy) {
-    hierarchy = buildAreaHierarchy(
-      // Both relations over municipalities: the GGD tree and, for members, their coalition.
-      areas.municipalities.map((area) => ({
-        code: area.code,
-        ggdRegionCode: area.ggdRegionCode!,
-        provinceCode: area.provinceCode!,
-        coalitionCode: area.coalitionCode ?? null,
-      })),
-    );
-    hierarchies.set(areas, hierarchy);
-  }
-  return hierarchy;
-}
-
-/** Builds the suppressed table of one indicator × period from all its counts (any years). */
-export function publishTable(indicator: IndicatorDefinition, counts: readonly CountRow[], areas: AreaIndex, period: Period): PublishedTable {
-  const preference = sourcePreference(indicator);
-  // Per cell and year, the count of the preferred source.
-  const chosen = new Map<string, CountRow>();
-  for (const row of counts) {
-    if (row.indicatorKey !== indicator.key || row.year < period.firstYear || row.year > period.year) continue;
-    const area = areas.byCode.get(row.areaCode);
-    if (!area || area.level !== row.areaLevel) continue;
-    const key = `${cellKey(row.areaCode, row.split)}|${row.year}`;
-    const current = chosen.get(key);
-    if (!current || preference.indexOf(row.source) < preference.indexOf(current.source)) chosen.set(key, row);
-  }
-  // Where each pooled cell comes from: its latest year's source; synthetic if any year is.
-  const origin = new Map<string, { latest: CountRow; isSynthetic: boolean }>();
-  for (const row of chosen.values()) {
-    const key = cellKey(row.areaCode, row.split);
-    const known = origin.get(key);
-    if (!known) origin.set(key, { latest: row, isSynthetic: row.isSynthetic });
-    else {
-      known.isSynthetic ||= row.isSynthetic;
-      if (row.year > known.latest.year) known.latest = row;
-    }
-  }
-  const pooled = poolCells([...chosen.values()], { year: period.year, poolYears: period.year - period.firstYear + 1 });
-  const decided = suppressCells(pooled, hierarchyOf(areas), {
-    countsPersons: indicator.countsPersons,
-    hasVulnerabilitySplit: indicator.hasVulnerabilitySplit,
-  });
-  const cells: TableCell[] = decided.map((cell) => {
-    const { latest, isSynthetic } = origin.get(cellKey(cell.areaCode, cell.split))!;
-    return {
-      areaCode: cell.areaCode,
-      areaLevel: cell.areaLevel,
-      split: cell.split,
-      numerator: cell.numerator,
-      denominator: cell.denominator,
-      source: latest.source,
-      sourceLabel: sourceLabelOf(latest),
-      isSynthetic,
-      isSuppressed: cell.isSuppressed,
-      suppression: cell.reason,
-    };
-  });
-  const byKey = new Map(cells.map((cell) => [cellKey(cell.areaCode, cell.split), cell]));
-  return { indicator, period, cells, cell: (areaCode, split) => byKey.get(cellKey(areaCode, split)) };
 }
 
 /** A published figure for one area of a table, with the change against the previous period's table. */
@@ -142,8 +40,8 @@ export function figureOf(table: PublishedTable, area: Area, split: Split, previo
     isPooled: period.firstYear !== period.year,
     period: periodLabel(period.firstYear, period.year),
     split,
-    source: cell.source,
-    sourceLabel: cell.sourceLabel,
+    source: cell.latest.source,
+    sourceLabel: sourceLabelOf(cell.latest),
     isSynthetic: cell.isSynthetic,
   };
   if (cell.isSuppressed || cell.denominator === 0) {
@@ -151,7 +49,6 @@ export function figureOf(table: PublishedTable, area: Area, split: Split, previo
     return {
       ...base,
       isSuppressed: cell.isSuppressed,
-      suppression: cell.suppression,
       numerator: cell.isSuppressed ? null : cell.numerator,
       denominator: cell.isSuppressed ? null : cell.denominator,
       value: null,
@@ -167,7 +64,6 @@ export function figureOf(table: PublishedTable, area: Area, split: Split, previo
   return {
     ...base,
     isSuppressed: false,
-    suppression: null,
     numerator: cell.numerator,
     denominator: cell.denominator,
     value: round(estimate.value, 2),
@@ -198,8 +94,14 @@ export function requireArea(areas: AreaIndex, code: string): Area {
   return area;
 }
 
-/** The period ending at `year` (default: the latest year with data), checked against the data. */
+/**
+ * The published period ending at `year` (default: the latest year with data): a single year, or a
+ * pooled period of POOL_YEARS years from the publication plan (publication.ts publishedPeriods).
+ */
 export function periodFor(years: readonly number[], year: number | undefined, poolYears: number): Period | null {
+  if (poolYears !== 1 && poolYears !== POOL_YEARS) {
+    throw new AppError('validation_failed', { errors: [{ path: 'poolYears', message: fill(text.poolYearsNotOffered, { poolYears: POOL_YEARS }) }] });
+  }
   if (years.length === 0) {
     if (year === undefined) return null;
     throw new AppError('not_found', { errors: [{ path: 'year', message: text.noData }] });
@@ -214,6 +116,13 @@ export function periodFor(years: readonly number[], year: number | undefined, po
   if (!isCovered(years, period)) {
     throw new AppError('validation_failed', {
       errors: [{ path: 'poolYears', message: fill(text.poolOutsideData, { poolYears, year: end, first, last }) }],
+    });
+  }
+  const plan = publishedPeriods(years);
+  if (!plan.some((candidate) => candidate.firstYear === period.firstYear && candidate.year === period.year)) {
+    const periods = plan.filter((candidate) => candidate.firstYear !== candidate.year).map((candidate) => periodLabel(candidate.firstYear, candidate.year));
+    throw new AppError('validation_failed', {
+      errors: [{ path: 'year', message: fill(text.poolPeriodNotPublished, { periods: periods.join(', '), poolYears: POOL_YEARS }) }],
     });
   }
   return period;
@@ -240,19 +149,17 @@ export interface MonitorContext {
 }
 
 /**
- * Per database: the areas, the years per indicator and the published tables, all valid for one data
+ * Per database: the areas, the years per indicator and the publication, all valid for one data
  * version. A request costs one primary-key read while nothing changed; after a recompute, import or
  * any other write to the counts (the triggers raise the version in the same transaction) the next
- * request starts afresh, so a change shows at once and no suppression is ever skipped.
+ * request starts afresh, so a change shows at once and no protection is ever skipped.
  */
 interface VersionedCache {
   context: MonitorContext;
-  /** Published tables by indicator × period, least recently used first. */
-  tables: Map<string, PublishedTable>;
+  /** The whole publication of this version, computed once (concurrent requests share it). */
+  publication?: Promise<Publication>;
 }
 
-/** Published tables kept per database; at most this many (a national table is a few hundred kB). */
-const CACHED_TABLES = 150;
 const caches = new WeakMap<object, VersionedCache>();
 
 /** The areas, and per indicator the years that have counts. */
@@ -263,72 +170,66 @@ export async function loadContext(db: Executor, indicators: readonly IndicatorDe
     // Read after the version: if a write commits in between, these are newer than the label, and the
     // next request (which sees the higher version) reloads. Never older data under a newer label.
     const [areas, years] = await Promise.all([loadAreas(db), loadYears(db)]);
-    cache = { context: { areas, years, version }, tables: new Map() };
+    cache = { context: { areas, years, version } };
     caches.set(db, cache);
   }
   for (const indicator of indicators) if (!cache.context.years.has(indicator.key)) cache.context.years.set(indicator.key, []);
   return cache.context;
 }
 
-const tableKey = (indicator: IndicatorDefinition, period: Period) => `${indicator.key}|${period.firstYear}|${period.year}`;
-
 /**
- * The published tables for these indicator × periods: from the cache while the data version has not
- * changed, otherwise loaded (one query for all that are missing) and suppressed.
+ * The publication of this context's data version: computed once over every indicator, level, split
+ * and period, protected and audited (publication.ts). A publication the audit refuses is a 503 with
+ * a Dutch explanation; nothing of it is served.
  */
+export async function loadPublication(db: Executor, context: MonitorContext): Promise<Publication> {
+  let cache = caches.get(db);
+  if (!cache || cache.context !== context) cache = { context };
+  if (!cache.publication) {
+    const entry = cache;
+    entry.publication = computeFor(db, context).catch((error: unknown) => {
+      if (!(error instanceof PublicationRefused)) entry.publication = undefined;
+      throw error;
+    });
+  }
+  try {
+    return await cache.publication!;
+  } catch (error) {
+    if (error instanceof PublicationRefused) throw new AppError('unavailable', { message: text.publicationRefused });
+    throw error;
+  }
+}
+
+/** Computes the current publication ahead of the first visitor (at start, after the seed). */
+export async function warmPublication(db: Executor): Promise<Publication> {
+  return loadPublication(db, await loadContext(db, INDICATORS));
+}
+
+/** The publication of the data as it is now, computed afresh (no cache): for the audit script and the bench. */
+export async function computeFor(db: Executor, context: MonitorContext): Promise<Publication> {
+  const allYears = [...context.years.values()].flat();
+  const counts =
+    allYears.length === 0
+      ? []
+      : await loadCounts(db, INDICATORS.map((indicator) => indicator.key), { first: Math.min(...allYears), last: Math.max(...allYears) });
+  return computePublication(INDICATORS, (key) => context.years.get(key) ?? [], counts, context.areas);
+}
+
+/** The published tables for these indicator × periods (periods of the publication plan). */
 export async function publishTables(
   db: Executor,
   context: MonitorContext,
   wanted: readonly { indicator: IndicatorDefinition; period: Period | null }[],
 ): Promise<(indicator: IndicatorDefinition, period: Period) => PublishedTable> {
-  let cache = caches.get(db);
-  if (!cache || cache.context !== context) {
-    // A context from another version (a write in between): tables for it alone, not cached.
-    cache = { context, tables: new Map() };
-  }
-  const tables = cache.tables;
-  const found = new Map<string, PublishedTable>();
-  const missing: { indicator: IndicatorDefinition; period: Period; key: string }[] = [];
+  const publication = await loadPublication(db, context);
   for (const { indicator, period } of wanted) {
-    if (!period) continue;
-    const key = tableKey(indicator, period);
-    const cached = tables.get(key);
-    if (cached && cached.indicator === indicator) {
-      // Map order is insertion order: re-inserting makes this the most recently used.
-      tables.delete(key);
-      tables.set(key, cached);
-      found.set(key, cached);
-    } else if (!missing.some((entry) => entry.key === key)) missing.push({ indicator, period, key });
-  }
-  if (missing.length > 0) {
-    const indicators = [...new Set(missing.map((entry) => entry.indicator))];
-    const counts = await loadCountsFor(db, indicators, missing.map((entry) => entry.period));
-    for (const { indicator, period, key } of missing) {
-      const table = publishTable(indicator, counts, context.areas, period);
-      found.set(key, table);
-      tables.set(key, table);
-    }
-    for (const key of tables.keys()) {
-      if (tables.size <= CACHED_TABLES) break;
-      tables.delete(key);
-    }
+    if (period && !publication.table(indicator, period)) throw new Error(`publishTables: ${indicator.key} ${period.firstYear}–${period.year} is not published`);
   }
   return (indicator, period) => {
-    const table = found.get(tableKey(indicator, period));
-    if (!table) throw new Error(`publishTables: ${indicator.key} ${period.firstYear}–${period.year} was not asked for`);
+    const table = publication.table(indicator, period);
+    if (!table) throw new Error(`publishTables: ${indicator.key} ${period.firstYear}–${period.year} is not published`);
     return table;
   };
-}
-
-/** The counts of these indicators over the span of the given periods. */
-function loadCountsFor(db: Executor, indicators: readonly IndicatorDefinition[], periods: readonly (Period | null)[]): Promise<CountRow[]> {
-  const present = periods.filter((period): period is Period => period !== null);
-  if (present.length === 0) return Promise.resolve([]);
-  return loadCounts(
-    db,
-    indicators.map((indicator) => indicator.key),
-    { first: Math.min(...present.map((period) => period.firstYear)), last: Math.max(...present.map((period) => period.year)) },
-  );
 }
 
 /** The areas of one level, in Dutch alphabetical order (as a table shows them). */

@@ -9,7 +9,7 @@ import { municipalities } from '../reference/schema.js';
 import { listActiveCoalitions } from '../coalitions/coalition-store.js';
 import { indicatorCounts } from './schema.js';
 
-export const TEST_YEARS = [2021, 2022, 2023] as const;
+export const TEST_YEARS = [2019, 2020, 2021, 2022, 2023] as const;
 
 /** A small hash for jitter that is the same on every run. */
 function jitter(text: string): number {
@@ -31,7 +31,15 @@ export interface SeededCount {
  * Big2-like counts: about one birth per 100 inhabitants, 7% in a vulnerable situation, 21% vs 14%
  * with the outcome, and two points higher in the last year (a significant national rise).
  */
-export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2'): Promise<SeededCount[]> {
+export interface SeedOptions {
+  /** Shares with the outcome (vulnerable, not vulnerable); Big2-like by default. */
+  rates?: { vulnerable: number; notVulnerable: number };
+  /** Leave out rows without any births, as the register's recompute does (no row is not zero). */
+  omitEmpty?: boolean;
+}
+
+export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2', options: SeedOptions = {}): Promise<SeededCount[]> {
+  const rates = options.rates ?? { vulnerable: 0.21, notVulnerable: 0.14 };
   const places = await db
     .select({ code: municipalities.code, population: municipalities.population, ggd: municipalities.ggdRegionCode, province: municipalities.provinceCode })
     .from(municipalities);
@@ -50,8 +58,8 @@ export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2'): 
       const births = Math.max(4, Math.round((place.population / 100) * (0.9 + 0.2 * jitter(`${place.code}${year}`))));
       const vulnerableBirths = Math.round(births * 0.07);
       const rise = year === 2023 ? 0.02 : 0;
-      const vulnerable = { denominator: vulnerableBirths, numerator: Math.round(vulnerableBirths * (0.21 + rise)) };
-      const notVulnerable = { denominator: births - vulnerableBirths, numerator: Math.round((births - vulnerableBirths) * (0.14 + rise + 0.02 * jitter(place.code))) };
+      const vulnerable = { denominator: vulnerableBirths, numerator: Math.round(vulnerableBirths * (rates.vulnerable + rise)) };
+      const notVulnerable = { denominator: births - vulnerableBirths, numerator: Math.round((births - vulnerableBirths) * (rates.notVulnerable + rise + 0.02 * jitter(place.code))) };
       const cells: SeededCount[] = [
         { areaLevel: 'municipality', areaCode: place.code, year, split: 'vulnerable', ...vulnerable },
         { areaLevel: 'municipality', areaCode: place.code, year, split: 'not_vulnerable', ...notVulnerable },
@@ -75,6 +83,7 @@ export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2'): 
     }
   }
   rows.push(...totals.values());
+  if (options.omitEmpty) rows.splice(0, rows.length, ...rows.filter((row) => row.denominator > 0));
   for (let start = 0; start < rows.length; start += 1000) {
     await db.insert(indicatorCounts).values(
       rows.slice(start, start + 1000).map((row) => ({ ...row, indicatorKey, source: 'records', isSynthetic: true })),

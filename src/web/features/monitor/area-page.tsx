@@ -120,7 +120,7 @@ function AreaIndicator({ row, profile }: { row: AreaProfileRow; profile: AreaPro
             {figure ? <span>{figure.period}</span> : null}
             {figure && !figure.isSuppressed ? <span>{intervalText(figure, locale, m)}</span> : null}
           </div>
-          {figure?.isSuppressed ? <Paragraph className="kr-suppressed-why">{suppressionText(figure.suppression, m)}</Paragraph> : null}
+          {figure?.isSuppressed ? <Paragraph className="kr-suppressed-why">{suppressionText(m)}</Paragraph> : null}
           {figure ? (
             <Paragraph>
               <ChangeMark change={figure.change} />

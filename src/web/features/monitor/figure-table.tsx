@@ -102,7 +102,7 @@ export function FigureTable({
                 <TableCell>{figure.period}</TableCell>
                 <TableCell className="kr-numeric" data-column="value">
                   {figure.isSuppressed || figure.value === null ? (
-                    <span className="kr-suppressed" title={suppressionText(figure.suppression, m)}>
+                    <span className="kr-suppressed" title={suppressionText(m)}>
                       {t.suppressed}
                     </span>
                   ) : (

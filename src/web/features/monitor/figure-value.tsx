@@ -12,7 +12,7 @@ export function FigureValue({ figure, unit, showInterval = true }: { figure: Fig
     return (
       <span className="kr-suppressed">
         {m.monitorPages.suppressed}
-        <span className="kr-visually-hidden">: {suppressionText(figure.suppression, m)}</span>
+        <span className="kr-visually-hidden">: {suppressionText(m)}</span>
       </span>
     );
   }

@@ -90,18 +90,8 @@ export function changeText(change: Change, locale: Locale, m: Catalogue): string
   return parts.join(', ');
 }
 
-export function suppressionText(suppression: Figure['suppression'], m: Catalogue): string {
-  const t = m.monitorPages;
-  switch (suppression) {
-    case 'small_count':
-      return t.suppressedSmallCount;
-    case 'pair':
-      return t.suppressedPair;
-    case 'complementary':
-      return t.suppressedComplementary;
-    default:
-      return t.suppressedGeneric;
-  }
+export function suppressionText(m: Catalogue): string {
+  return m.monitorPages.suppressedWhy;
 }
 
 /** A published figure's value with unit, "onderdrukt", or "geen gegevens". */

@@ -9,6 +9,7 @@ import { AsyncContent, LoadError, Loading, Page, useAsync } from '../../componen
 import { Button, Heading, Link, Paragraph, Select, SelectOption } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { Figure, Indicator, Series, Split } from '../../../contracts/monitor.js';
+import { POOL_YEARS } from '../../../contracts/monitor.js';
 import { NATION_CODE } from './constants.js';
 import type { Catalogue } from '../../../contracts/i18n/nl.js';
 import { ChartFrame, SourceLine, SyntheticNotice, TableDownloads, sourcesOf } from './common.js';
@@ -27,7 +28,6 @@ const LEVEL_PARAM: Record<string, PageLevel> = { gemeente: 'municipality', 'ggd-
 const PARAM_OF_LEVEL: Record<PageLevel, string> = { municipality: 'gemeente', ggd_region: 'ggd-regio', province: 'provincie', coalition: 'coalitie' };
 const SPLIT_PARAM: Record<string, Split> = { alle: 'all', kwetsbaar: 'vulnerable', 'niet-kwetsbaar': 'not_vulnerable' };
 const PARAM_OF_SPLIT: Record<Split, string> = { all: 'alle', vulnerable: 'kwetsbaar', not_vulnerable: 'niet-kwetsbaar' };
-export const POOL_YEARS = 5;
 /** Areas in the 2025 boundaries, to count those without any figure. */
 const AREA_COUNT: Record<MapLevel, number> = { municipality: 342, ggd_region: 25, province: 12 };
 
@@ -180,7 +180,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
               type="checkbox"
               checked={poolYears === POOL_YEARS}
               aria-describedby="monitor-pool-description"
-              onChange={(event) => update({ samengevoegd: event.target.checked ? String(POOL_YEARS) : null })}
+              onChange={(event) => update({ samengevoegd: event.target.checked ? String(POOL_YEARS) : null, jaar: null })}
             />
             {t.poolLabel}
           </label>

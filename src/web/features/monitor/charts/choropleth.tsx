@@ -284,7 +284,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
             {detailFigure?.isSuppressed ? (
               <>
                 <dt>{t.suppressed}</dt>
-                <dd>{suppressionText(detailFigure.suppression, m)}</dd>
+                <dd>{suppressionText(m)}</dd>
               </>
             ) : null}
             {detailFigure ? (

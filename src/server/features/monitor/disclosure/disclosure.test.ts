@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The disclosure-control rules as tables: which relations the model holds, what the attacker
+// recovers from a given publication, and that protection leaves it nothing.
+import { describe, expect, it } from 'vitest';
+import type { AreaLink } from '../domain/area-hierarchy.js';
+import { PublicationAttacker } from './attack.js';
+import { loadSolver } from './linear-program.js';
+import { buildLinearModel, type PublicationCell } from './model.js';
+import { isPrimary, protectPublication } from './protect.js';
+
+const links: AreaLink[] = [
+  { childLevel: 'municipality', childCode: 'GM1', parentLevel: 'ggd_region', parentCode: 'GG1' },
+  { childLevel: 'municipality', childCode: 'GM2', parentLevel: 'ggd_region', parentCode: 'GG1' },
+];
+
+type Row = [indicatorKey: string, area: string, split: PublicationCell['split'], period: string, numerator: number, denominator: number];
+function cells(rows: Row[]): PublicationCell[] {
+  return rows.map(([indicatorKey, area, split, period, numerator, denominator]) => {
+    const [level, code] = area.split(':') as [PublicationCell['areaLevel'], string];
+    const [firstYear, year] = period.includes('-') ? period.split('-').map(Number) : [Number(period), Number(period)];
+    return { indicatorKey, areaLevel: level, areaCode: code, split, firstYear: firstYear!, year: year!, numerator, denominator };
+  });
+}
+
+describe('the primary rule', () => {
+  it.each([
+    [9, 100, true],
+    [10, 100, false],
+    [10, 19, true],
+    [10, 20, false],
+    [0, 0, true],
+    [0, 9, true],
+    [90, 100, false],
+    [91, 100, true],
+  ])('numerator %i of %i is small: %s', (numerator, denominator, expected) => {
+    expect(isPrimary(numerator, denominator, 10)).toBe(expected);
+  });
+});
+
+describe('the linear model', () => {
+  it('holds area, period and split sums only where the data has them, and orders n ≤ d', () => {
+    const model = buildLinearModel(
+      cells([
+        ['big2', 'municipality:GM1', 'all', '2023', 10, 93],
+        ['big2', 'municipality:GM2', 'all', '2023', 20, 100],
+        ['big2', 'ggd_region:GG1', 'all', '2023', 30, 193],
+        ['big2', 'municipality:GM1', 'all', '2024', 6, 91],
+        ['big2', 'municipality:GM2', 'all', '2024', 25, 110],
+        // Not the sum of its municipalities (an import, say): no relation for 2024.
+        ['big2', 'ggd_region:GG1', 'all', '2024', 40, 205],
+        ['big2', 'municipality:GM1', 'all', '2023-2024', 16, 184],
+      ]),
+      links,
+    );
+    const name = (variable: number) => {
+      const cell = model.cells[model.shownBy[variable]![0]!]!;
+      return `${variable === model.numeratorOf[model.shownBy[variable]![0]!] ? 'n' : 'd'}:${cell.areaCode}:${cell.firstYear}-${cell.year}`;
+    };
+    const equations = model.equations.map((equation) => equation.variables.map(name).join(' = ')).sort();
+    expect(equations).toEqual(
+      [
+        'd:GG1:2023-2023 = d:GM1:2023-2023 + d:GM2:2023-2023',
+        'd:GM1:2023-2024 = d:GM1:2023-2023 + d:GM1:2024-2024',
+        'n:GG1:2023-2023 = n:GM1:2023-2023 + n:GM2:2023-2023',
+        'n:GM1:2023-2024 = n:GM1:2023-2023 + n:GM1:2024-2024',
+      ].map((line) => line.replace(' + ', ' = ')),
+    );
+    expect(model.orderings).toHaveLength(model.cells.length);
+  });
+
+  it('shares the variables of series equal everywhere (one population), but not of series of zeros', () => {
+    const model = buildLinearModel(
+      cells([
+        ['big2', 'municipality:GM1', 'all', '2023', 10, 93],
+        ['big2', 'municipality:GM2', 'all', '2023', 0, 100],
+        ['no_kraamzorg', 'municipality:GM1', 'all', '2023', 4, 93],
+        ['no_kraamzorg', 'municipality:GM2', 'all', '2023', 0, 100],
+        ['born_vulnerable', 'municipality:GM1', 'all', '2023', 0, 0],
+        ['born_vulnerable', 'municipality:GM2', 'all', '2023', 0, 0],
+        ['late_start_of_care', 'municipality:GM1', 'all', '2023', 0, 0],
+        ['late_start_of_care', 'municipality:GM2', 'all', '2023', 0, 0],
+      ]),
+      [],
+    );
+    // Same denominators: one variable per municipality, shown by both indicators.
+    expect(model.denominatorOf[0]).toBe(model.denominatorOf[2]);
+    expect(model.denominatorOf[1]).toBe(model.denominatorOf[3]);
+    expect(model.numeratorOf[0]).not.toBe(model.numeratorOf[2]);
+    // All-zero series stay apart.
+    expect(new Set([model.numeratorOf[4], model.denominatorOf[4], model.numeratorOf[6], model.denominatorOf[6]]).size).toBe(4);
+  });
+});
+
+describe('the attacker and the protection', () => {
+  // Issue 9's example: Big2 for one municipality is 10/93 for 2023 and 16/184 for 2023–2024 pooled.
+  const example = cells([
+    ['big2', 'municipality:GM1', 'all', '2023', 10, 93],
+    ['big2', 'municipality:GM1', 'all', '2024', 6, 91],
+    ['big2', 'municipality:GM1', 'all', '2023-2024', 16, 184],
+    ['big2', 'municipality:GM2', 'all', '2023', 40, 300],
+    ['big2', 'municipality:GM2', 'all', '2024', 45, 310],
+    ['big2', 'municipality:GM2', 'all', '2023-2024', 85, 610],
+    ['big2', 'ggd_region:GG1', 'all', '2023', 50, 393],
+    ['big2', 'ggd_region:GG1', 'all', '2024', 51, 401],
+    ['big2', 'ggd_region:GG1', 'all', '2023-2024', 101, 794],
+  ]);
+
+  it.each<[string, number[], string[]]>([
+    ['the pooled period minus the published year gives the hidden year', [1], ['1:numerator 6–6']],
+    ['hiding the pooled period too: the region minus the other municipality gives it', [1, 2], ['1:numerator 6–6', '2:numerator 16–16']],
+    ['a hidden pair in a region of two is still the other total minus', [1, 4], ['1:numerator 6–6', '4:numerator 45–45']],
+    ['four hidden cells on a cycle: only bounded, but 6 and 45 share a margin of 51 — wide', [1, 2, 4, 5], []],
+  ])('%s', async (_, hidden, expected) => {
+    const model = buildLinearModel(example, links);
+    const flags = new Uint8Array(example.length);
+    for (const index of hidden) flags[index] = 1;
+    const attacker = new PublicationAttacker(await loadSolver(), model, 10);
+    const found = (await attacker.attack(flags)).disclosures.filter((disclosure) => disclosure.quantity === 'numerator');
+    expect(found.map((disclosure) => `${disclosure.cell}:${disclosure.quantity} ${disclosure.lower}–${disclosure.upper}`)).toEqual(expected);
+  });
+
+  it('protects the example: the small year is hidden with enough others that nothing is bounded narrowly', async () => {
+    const highs = await loadSolver();
+    const model = buildLinearModel(example, links);
+    const result = await protectPublication(highs, model, 10);
+    expect(result.disclosures).toEqual([]);
+    expect(result.hidden[1]).toBe(1);
+    expect(result.primary).toBe(1);
+    expect(result.hidden.reduce((sum, flag) => sum + flag, 0)).toBeGreaterThan(1);
+    expect((await new PublicationAttacker(highs, model, 10).attack(result.hidden)).disclosures).toEqual([]);
+  });
+});
