@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.js';
 import { AttemptFailed } from '../../platform/access/scoped-store.js';
 import { emergencyAccesses, families, familyMembers } from './schema.js';
 import { findDuplicateCandidates, normaliseName } from './domain/bsn.js';
-import type { UseCaseContext } from './store.js';
+import { CLIENT_MATCH_COLUMNS, type UseCaseContext } from './store.js';
 import { checkedBsn, checkedPostcode, invalid } from './validate-input.js';
 
 /** At most this many files of one person are opened at once; more matches are treated as ambiguous. */
@@ -36,14 +36,7 @@ export async function openEmergencyAccess(ctx: UseCaseContext, input: z.infer<ty
     target: { organisationIds: [actor.organisationId] },
     perform: async (tx) => {
       const matches = await tx
-        .select({
-          familyId: families.id,
-          givenName: familyMembers.givenName,
-          familyName: familyMembers.familyName,
-          birthDate: familyMembers.birthDate,
-          bsn: familyMembers.bsn,
-          postcode: families.postcode,
-        })
+        .select(CLIENT_MATCH_COLUMNS)
         .from(familyMembers)
         .innerJoin(families, eq(families.id, familyMembers.familyId))
         .where(

@@ -214,6 +214,16 @@ export async function hasDuplicateElsewhere(tx: Executor, actor: Actor, now: Dat
   return (await duplicatesWhere(tx, probe, sql`NOT ${familyVisibleTo(sql`${families.id}`, actor, now)}`)).length > 0;
 }
 
+/** What identifies a file's client when looking for the same person (duplicates, emergency access). */
+export const CLIENT_MATCH_COLUMNS = {
+  familyId: families.id,
+  givenName: familyMembers.givenName,
+  familyName: familyMembers.familyName,
+  birthDate: familyMembers.birthDate,
+  bsn: familyMembers.bsn,
+  postcode: families.postcode,
+};
+
 async function duplicatesWhere(
   tx: Executor,
   probe: DuplicateProbe,
@@ -222,14 +232,7 @@ async function duplicatesWhere(
   const bsn = probe.bsn ? normaliseBsn(probe.bsn) : null;
   const searchName = searchNameOf(probe.givenName, probe.familyName);
   const rows = await tx
-    .select({
-      familyId: families.id,
-      givenName: familyMembers.givenName,
-      familyName: familyMembers.familyName,
-      birthDate: familyMembers.birthDate,
-      bsn: familyMembers.bsn,
-      postcode: families.postcode,
-    })
+    .select(CLIENT_MATCH_COLUMNS)
     .from(familyMembers)
     .innerJoin(families, eq(families.id, familyMembers.familyId))
     .where(
