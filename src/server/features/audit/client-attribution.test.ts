@@ -176,7 +176,9 @@ describe('refusals and failed attempts are found by client', () => {
     const one = await insertTestFamily(t, 'wieg', { givenName: 'Dubbel', familyName: 'Geregistreerd', birthDate: '1990-01-01' });
     const other = await insertTestFamily(t, 'jgz', { givenName: 'Dubbel', familyName: 'Geregistreerd', birthDate: '1990-01-01' });
     const several = await socialWorker.audited('POST', '/api/v1/emergency-access', { familyName: 'Geregistreerd', birthDate: '1990-01-01', reason: CRISIS });
-    expect(several.response.statusCode).toBe(404);
+    // Not "no match": the real reason, so the professional can narrow it (postcode or BSN).
+    expect(several.response.statusCode).toBe(409);
+    expect(several.response.json()).toMatchObject({ code: 'emergency_access_ambiguous' });
     const failed = only(several.rows, 'create');
     expect(failed).toMatchObject({ outcome: 'failure', details: { failure: 'several_matches' } });
     expect(failed.clientIds).toEqual([one.familyId, other.familyId].sort());
