@@ -52,7 +52,7 @@ describe('invitations', () => {
     expect(accepted.json()).toMatchObject({ stage: 'enrolment', person: { id: person.id }, organisation: { id: t.demo.organisationIds.jgz } });
     const sessionToken = sessionTokenOf(accepted)!;
     expect(accepted.cookies.find((cookie) => cookie.name === 'kr_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    const enrolment = await t.app.inject({ method: 'POST', url: `${API}/auth/enrolment`, headers: browserHeaders(sessionToken) });
+    const enrolment = await t.app.inject({ method: 'POST', url: `${API}/auth/enrolment`, headers: browserHeaders(sessionToken), payload: {} });
     expect(enrolment.statusCode).toBe(200);
 
     const [row] = await t.database.db.select({ usedAt: invitations.usedAt }).from(invitations).where(eq(invitations.personId, person.id));
