@@ -9,7 +9,8 @@ import { useMessages, type Messages } from '../i18n/messages.js';
 import { ADMIN_ROLES, hasAnyRole, useSession } from '../session/session.js';
 import type { Role } from '../../contracts/roles.js';
 import { Loading } from './page.js';
-import { Alert, Link, Select, SelectOption } from './ui.js';
+import { Confirmation, KEEPS_FOCUS_ATTRIBUTE } from './confirmation.js';
+import { Link, Select, SelectOption } from './ui.js';
 
 /** What a route puts in its `handle`: its breadcrumb label. */
 export interface RouteHandle {
@@ -61,6 +62,8 @@ export function AppLayout() {
   useEffect(() => {
     if (location.pathname !== previousPath) {
       setPreviousPath(location.pathname);
+      // Unless the new page put focus on its confirmation ("De cliënt is geregistreerd").
+      if (document.activeElement?.closest(`[${KEEPS_FOCUS_ATTRIBUTE}]`)) return;
       document.getElementById('main')?.focus({ preventScroll: false });
     }
   }, [location.pathname, previousPath]);
@@ -223,6 +226,5 @@ function Breadcrumbs() {
 
 /** A short confirmation that survives one navigation (e.g. "Uitgelogd"). */
 export function FlashMessage({ text }: { text: string | null }) {
-  if (!text) return null;
-  return <Alert type="ok">{text}</Alert>;
+  return <Confirmation text={text} />;
 }

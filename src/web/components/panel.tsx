@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A framed section that opens in place (create/edit forms, invitation links). Its heading takes focus
-// when it opens, so keyboard and screen-reader users land where the new content is.
+// when it opens, so keyboard and screen-reader users land where the new content is; when it closes,
+// focus goes back to where it was opened from (or the page heading), unless a confirmation took it —
+// never to <body>.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMessages } from '../i18n/messages.js';
 import { Button, Heading } from './ui.js';
@@ -9,7 +11,16 @@ export function Panel({ title, children, onClose, id }: { title: string; childre
   const { m } = useMessages();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    // Still focused when the panel appears: the button that opened it.
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     headingRef.current?.focus();
+    return () => {
+      // The panel's content is gone: focus is on <body> unless something (a Confirmation) took it.
+      // Confirmations mount after this runs and take focus after it.
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const target = opener?.isConnected ? opener : document.getElementById('page-title');
+      target?.focus();
+    };
   }, []);
   return (
     <section className="kr-panel" aria-labelledby={`${id ?? 'panel'}-title`} id={id}>

@@ -6,10 +6,11 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { Alert, Button, ButtonLink, Heading, Paragraph } from '../../components/ui.js';
+import { Button, ButtonLink, Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/invitation-page.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 export default function AccountPage() {
   const { m } = useMessages();
@@ -85,7 +86,7 @@ function PasswordSection() {
       <Heading level={2} id="password-title">
         {m.account.passwordTitle}
       </Heading>
-      {isChanged ? <Alert type="ok">{m.account.passwordChanged}</Alert> : null}
+      <Confirmation text={isChanged ? m.account.passwordChanged : null} />
       <ErrorSummary
         {...form.summary}
         labels={{ currentPassword: m.account.currentPassword, newPassword: m.account.newPassword, repeat: m.account.repeatPassword }}
@@ -157,7 +158,7 @@ function SessionsSection() {
       <Heading level={2} id="sessions-title">
         {m.account.sessionsTitle}
       </Heading>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Confirmation text={message} />
       <AsyncContent state={sessions}>
         {(rows) => <DataTable caption={m.account.sessionsCaption} columns={columns} rows={rows} rowKey={(row) => row.id} csvName="sessies" />}
       </AsyncContent>

@@ -2,7 +2,8 @@
 // The frame every section of "JGZ en zorg" shares: a titled section with its confirmation, and a list
 // of records as the empty sentence or a scrollable table with caption and column headers.
 import type { ReactNode } from 'react';
-import { Alert, Heading, Paragraph, Table, TableBody, TableCaption, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
+import { Heading, Paragraph, Table, TableBody, TableCaption, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 /** A section of the care page: heading level 2 (named by `id`), then the last confirmation if any. */
 export function CareSection({ id, title, message, children }: { id: string; title: ReactNode; message?: string | null; children: ReactNode }) {
@@ -11,7 +12,7 @@ export function CareSection({ id, title, message, children }: { id: string; titl
       <Heading level={2} id={id}>
         {title}
       </Heading>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Confirmation text={message} />
       {children}
     </section>
   );

@@ -6,10 +6,11 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { CheckboxField, TextAreaField } from '../../components/fields.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { Alert, Button } from '../../components/ui.js';
+import { Button } from '../../components/ui.js';
 import { Panel } from '../../components/panel.js';
 import { useMessages } from '../../i18n/messages.js';
 import { familyApi, type EmergencyAccess } from './api.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 const PAGE_SIZE = 25;
 
@@ -44,7 +45,7 @@ export default function EmergencyReviewPage() {
   ];
   return (
     <Page title={text.reviewTitle} intro={text.reviewIntro}>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Confirmation text={message} />
       {reviewing ? (
         <ReviewForm
           access={reviewing}

@@ -11,6 +11,7 @@ import { Alert, Button, Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { familyApi, type Family } from './api.js';
 import { clientNameOf, useFamily } from './family-context.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 const CHANNELS = ['phone', 'email', 'letter', 'in_person'] as const;
 
@@ -48,7 +49,7 @@ export default function FamilyOverviewPage() {
 
   return (
     <Page title={format(text.overviewTitle, { name: clientNameOf(family) })}>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Confirmation text={message} />
       {family.mergedIntoId ? <Alert type="info">{text.mergedBanner}</Alert> : null}
       <Heading level={2}>{text.clientHeading}</Heading>
       <Facts

@@ -8,11 +8,12 @@ import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.
 import { CheckboxField, SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
-import { Alert, Button, ButtonGroup } from '../../components/ui.js';
+import { Button, ButtonGroup } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { hasAnyRole, useSession } from '../../session/session.js';
 import type { OrganisationType } from '../../../contracts/roles.js';
 import { MunicipalityPicker } from '../reference/municipality-picker.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 const PAGE_SIZE = 25;
 
@@ -57,7 +58,7 @@ export default function OrganisationsPage() {
 
   return (
     <Page title={m.admin.organisationsTitle} intro={m.admin.organisationsIntro}>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Confirmation text={message} />
       {isPlatformAdmin && editing === null ? (
         <ButtonGroup>
           <Button variant="primary" onClick={() => setEditing('new')}>

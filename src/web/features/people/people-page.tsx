@@ -8,10 +8,11 @@ import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { CopyField, Panel } from '../../components/panel.js';
-import { Alert, Button, ButtonGroup, Paragraph } from '../../components/ui.js';
+import { Button, ButtonGroup, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import type { Role } from '../../../contracts/roles.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 const PAGE_SIZE = 25;
 
@@ -75,7 +76,7 @@ export default function PeoplePage() {
 
   return (
     <Page title={m.admin.peopleTitle} intro={m.admin.peopleIntro}>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Confirmation text={message} />
       {invitation ? (
         <InvitationPanel name={invitation.name} link={invitation.link} onClose={() => setInvitation(null)} />
       ) : null}

@@ -16,6 +16,7 @@ import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-cata
 import { newIdempotencyKey, referralApi, type Consent, type ReferralListItem } from './api.js';
 import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
 import { errorText, statusColumn } from './parts.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 type Catalogue = Messages['m'];
 type Purpose = keyof Catalogue['consentPurposes'];
@@ -90,7 +91,7 @@ export default function FamilyReferralsPage() {
 
   return (
     <Page title={m.referrals.familyTitle} intro={m.referrals.familyIntro}>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      <Confirmation text={message} />
       <ButtonGroup>
         <Button variant="primary" onClick={() => setPanel('referral')} aria-expanded={panel === 'referral'}>
           {m.referrals.sendReferral}

@@ -30,6 +30,7 @@ import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-cata
 import { referralApi, type Consent, type Referral, type ReferralTransition } from './api.js';
 import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
 import { errorText, FlaggedBadge, OverdueBadge, statusText } from './parts.js';
+import { Confirmation } from '../../components/confirmation.js';
 
 type Event = ReferralTransition['event'];
 type Dialog = 'reject' | 'cancel' | 'hold' | 'complete' | 'forward' | null;
@@ -115,7 +116,7 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged()
 
   return (
     <Page title={format(m.referrals.detailTitle, { receiver: referral.receiver.organisationName })}>
-      {shown ? <Alert type="ok">{shown}</Alert> : null}
+      <Confirmation text={shown} />
       {failure ? (
         <Alert type="error">
           <Paragraph>{failure.text}</Paragraph>
