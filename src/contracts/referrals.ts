@@ -174,7 +174,8 @@ export const referralChainItemSchema = z.object({
   mayOpen: z.boolean(),
 });
 
-export const REFERRAL_ACTIONS = ['receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume', 'forward', 'assign'] as const;
+/** `open_file`: the person may open the client's file (the family) now, e.g. the receiver after accepting. */
+export const REFERRAL_ACTIONS = ['receive', 'accept', 'reject', 'start', 'complete', 'cancel', 'hold', 'resume', 'forward', 'assign', 'open_file'] as const;
 
 export const referralSchema = z
   .object({
@@ -233,7 +234,10 @@ export const referralListItemSchema = z
     respondBy: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),
     senderOrganisationName: z.string(),
+    receiverOrganisationId: z.uuid(),
     receiverOrganisationName: z.string(),
+    /** Sent and not finished (not rejected, completed or cancelled): a second one to the same receiver is probably double. */
+    isOpen: z.boolean(),
     municipalityCode: z.string(),
     municipalityName: z.string(),
     assignedToName: z.string().nullable(),
@@ -245,7 +249,7 @@ export type ReferralListItem = z.infer<typeof referralListItemSchema>;
 export const referralPageSchema = pageOf(referralListItemSchema, 'ReferralPage');
 
 export const REFERRAL_BOXES = ['incoming', 'outgoing'] as const;
-export const REFERRAL_FILTERS = ['new', 'overdue', 'assigned_to_me'] as const;
+export const REFERRAL_FILTERS = ['new', 'overdue', 'assigned_to_me', 'open'] as const;
 
 export const referralQuerySchema = pagingQuerySchema.extend({
   box: z.enum(REFERRAL_BOXES, { error: 'Kies inkomend of uitgaand.' }).default('incoming'),

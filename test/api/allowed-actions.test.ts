@@ -50,11 +50,12 @@ describe('allowedActions', () => {
     const receiver = (await s.nurse.request('GET', `/api/v1/referrals/${referralId}`)).json();
     expect(receiver.allowedActions).toEqual(['receive', 'accept', 'reject', 'assign']);
     const sender = (await s.midwife.request('GET', `/api/v1/referrals/${referralId}`)).json();
-    expect(sender.allowedActions).toEqual(['cancel', 'hold']);
+    // The sender cares for the family: it may open the file; the receiver only after accepting.
+    expect(sender.allowedActions).toEqual(['cancel', 'hold', 'open_file']);
     const accepted = await s.nurse.request('POST', `/api/v1/referrals/${referralId}/transitions`, { event: 'accept', version: receiver.version });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json().allowedActions).toEqual(['start', 'complete', 'hold', 'forward']);
-    expect((await s.midwife.request('GET', `/api/v1/referrals/${referralId}`)).json().allowedActions).toEqual([]);
+    expect(accepted.json().allowedActions).toEqual(['start', 'complete', 'hold', 'forward', 'open_file']);
+    expect((await s.midwife.request('GET', `/api/v1/referrals/${referralId}`)).json().allowedActions).toEqual(['open_file']);
   });
 
   it('organisation and person: an organisation admin may change only their own; the platform admin everything', async () => {

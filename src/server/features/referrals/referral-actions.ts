@@ -8,7 +8,7 @@ import { isTerminal, transition, type ActorRole, type ReferralEvent, type Referr
 
 // A well-formed example of every step: only whether the step is possible is asked, not its input.
 const EXAMPLE_REASON = 'voorbeeld van een reden';
-const EXAMPLE_EVENTS: Record<Exclude<Referral['allowedActions'][number], 'assign'>, ReferralEvent> = {
+const EXAMPLE_EVENTS: Record<Exclude<Referral['allowedActions'][number], 'assign' | 'open_file'>, ReferralEvent> = {
   receive: { type: 'receive' },
   accept: { type: 'accept' },
   reject: { type: 'reject', reason: EXAMPLE_REASON },
@@ -24,6 +24,7 @@ export function referralActions(
   actor: Actor,
   referral: { state: ReferralState; role: ActorRole; assignedToId: string | null },
   target: Target,
+  familyTarget: Target,
 ): Referral['allowedActions'] {
   const update = { resource: 'referral', action: 'update', target } as const;
   const isPossible = (event: ReferralEvent) => transition(referral.state, event, referral.role).ok;
@@ -39,5 +40,7 @@ export function referralActions(
     forward: [update, isPossible(EXAMPLE_EVENTS.forward)],
     // Taking it on oneself: the receiver, while it is open and not already theirs.
     assign: [update, referral.role === 'receiver' && !isTerminal(referral.state.status) && referral.assignedToId !== actor.personId],
+    // The client's file itself: whoever may read the family now (the receiver once accepting gave it a care relationship).
+    open_file: [{ resource: 'family', action: 'read', target: familyTarget }],
   });
 }

@@ -7,6 +7,7 @@ import type { Scope } from '../../platform/access/policy.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { RowWindow } from '../../platform/http/listing.js';
 import type { ReferralQuery } from '../../../contracts/referrals.js';
+import { NOT_OPEN_STATUSES } from './domain/referral-state.js';
 import { clientNameSql, overdueSql, receiverMaySee, REFERRAL_JOINS, referralColumns, type ListRow } from './store.js';
 
 export type ReferralFilters = Omit<ReferralQuery, 'page' | 'pageSize'>;
@@ -29,6 +30,7 @@ export async function findWorkingList(
   if (filters.filter === 'new') conditions.push(sql`r.status = 'requested'`);
   if (filters.filter === 'overdue') conditions.push(overdueSql(now));
   if (filters.filter === 'assigned_to_me') conditions.push(sql`r.assigned_to_id = ${actor.personId}::uuid`);
+  if (filters.filter === 'open') conditions.push(sql`r.status NOT IN (${sql.join(NOT_OPEN_STATUSES.map((status) => sql`${status}`), sql`, `)})`);
   if (filters.municipality) conditions.push(sql`r.municipality_code = ${filters.municipality}`);
   const where = sql.join(conditions, sql` AND `);
   // Overdue first (they need an answer), then the oldest waiting, then the latest change.

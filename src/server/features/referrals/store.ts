@@ -18,6 +18,7 @@ import {
   type DataCategory,
 } from './domain/consent.js';
 import type { ReferralOutcome, ReferralState, ReferralStatus, HoldableStatus } from './domain/referral-state.js';
+import { isOpen } from './domain/referral-state.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { familyVisibleTo, locateFamily } from '../families/care-access.js';
 import { referralActions } from './referral-actions.js';
@@ -508,7 +509,12 @@ export async function toReferralView(tx: Executor, row: ReferralRow, actor: Acto
     client,
     history: await historyOf(tx, row.id),
     chain: await chainOf(tx, row.id, actor, now),
-    allowedActions: referralActions(actor, { state: stateOf(row), role, assignedToId: row.assigned_to_id }, (await locateReferral(tx, row.id, now)) ?? { organisationIds: [] }),
+    allowedActions: referralActions(
+      actor,
+      { state: stateOf(row), role, assignedToId: row.assigned_to_id },
+      (await locateReferral(tx, row.id, now)) ?? { organisationIds: [] },
+      (await locateFamily(tx, row.family_id, actor, now)) ?? { organisationIds: [] },
+    ),
   };
 }
 
@@ -535,7 +541,9 @@ export function toListItem(row: ListRow, actor: Actor): ReferralListItem {
     respondBy: iso(row.respond_by),
     updatedAt: iso(row.updated_at)!,
     senderOrganisationName: row.sender_organisation_name,
+    receiverOrganisationId: row.receiver_organisation_id,
     receiverOrganisationName: row.receiver_organisation_name,
+    isOpen: isOpen(row.status),
     municipalityCode: row.municipality_code,
     municipalityName: row.municipality_name,
     assignedToName: row.assigned_to_name,

@@ -40,6 +40,7 @@ export const referralApi = {
   forward: (id: string, body: ReferralForward) => apiJson<{ closed: Referral; forwarded: Referral }>('POST', `${referral(id)}/forward`, { body }),
   consentWithdrawalNotices: () => apiJson<{ items: ConsentWithdrawalNotice[] }>('GET', '/referral-notices/consent-withdrawals'),
   overdue: (query: Query) => apiJson<PageOf<OverdueReferral>>('GET', '/referral-overview/overdue', { query }),
+  screening: (id: string) => apiJson<Screening>('GET', `/screenings/${encodeURIComponent(id)}`),
   /** The family's latest completed screening (its risk factors go with the referral), or null. */
   async latestScreening(familyId: string): Promise<Screening | null> {
     const list = await apiJson<{ items: ScreeningSummary[] }>('GET', `${family(familyId)}/screenings`);

@@ -2,20 +2,21 @@
 // The family file section "Verwijzingen": the client's consents (record, withdraw) and the referrals
 // of this family (send one with consent or, exceptionally, on a legal ground).
 import { useEffect, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { organisationApi } from '../../api/endpoints.js';
 import { DataTable, type Column } from '../../components/data-table.js';
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
+import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
-import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '../../components/ui.js';
+import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
 import { newIdempotencyKey, referralApi, type Consent, type ReferralListItem } from './api.js';
 import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
-import { errorText, statusColumn } from './parts.js';
+import { errorText, statusColumn, statusText } from './parts.js';
+import { useFamily } from '../families/family-context.js';
 import { Confirmation } from '../../components/confirmation.js';
 
 type Catalogue = Messages['m'];
@@ -39,7 +40,14 @@ export default function FamilyReferralsPage() {
   const consents = useAsync(() => referralApi.consents(familyId), [familyId]);
   const referrals = useAsync(() => referralApi.familyReferrals(familyId), [familyId]);
   const organisations = useAsync(() => organisationApi.list({ pageSize: 200 }), []);
-  const [panel, setPanel] = useState<'consent' | 'referral' | { withdraw: Consent } | null>(null);
+  const { family } = useFamily();
+  const mayRefer = family.allowedActions.includes('refer');
+  // "Verwijzen" on a screening's factor profile opens the referral form here, for that screening.
+  const [searchParams] = useSearchParams();
+  const [screeningToReferFrom] = useState(() => searchParams.get('verwijzen') ?? undefined);
+  const [panel, setPanel] = useState<'consent' | 'referral' | { withdraw: Consent } | null>(() =>
+    screeningToReferFrom !== undefined && mayRefer ? 'referral' : null,
+  );
   const [message, setMessage] = useState<string | null>(null);
 
   const receivers = (organisations.data?.items ?? [])
@@ -93,9 +101,11 @@ export default function FamilyReferralsPage() {
     <Page title={m.referrals.familyTitle} intro={m.referrals.familyIntro}>
       <Confirmation text={message} />
       <ButtonGroup>
-        <Button variant="primary" onClick={() => setPanel('referral')} aria-expanded={panel === 'referral'}>
-          {m.referrals.sendReferral}
-        </Button>
+        {mayRefer ? (
+          <Button variant="primary" onClick={() => setPanel('referral')} aria-expanded={panel === 'referral'}>
+            {m.referrals.sendReferral}
+          </Button>
+        ) : null}
         <Button onClick={() => setPanel('consent')} aria-expanded={panel === 'consent'}>
           {m.referrals.recordConsent}
         </Button>
@@ -114,8 +124,10 @@ export default function FamilyReferralsPage() {
           familyId={familyId}
           receivers={receivers}
           consents={consents.data ?? []}
+          referrals={referrals.data ?? []}
+          screeningId={screeningToReferFrom || undefined}
           onClose={() => setPanel(null)}
-          onSent={(organisation) => done(format(m.referrals.referralSent, { organisation }))}
+          onSent={done}
         />
       ) : null}
       {panel !== null && typeof panel === 'object' ? (
@@ -155,6 +167,166 @@ export default function FamilyReferralsPage() {
   );
 }
 
+/** What a consent says, apart from its receiver: filled in on its own form or inside the referral form. */
+export interface ConsentDraft {
+  givenBy: 'client' | 'legal_representative';
+  representativeName: string;
+  purposes: string[];
+  dataCategories: string[];
+  form: 'verbal' | 'written';
+  givenOn: string;
+  validUntil: string;
+}
+
+type ConsentDraftField = keyof ConsentDraft;
+
+function newConsentDraft(): ConsentDraft {
+  const today = todayIso();
+  return {
+    givenBy: 'client',
+    representativeName: '',
+    purposes: ['referral', 'follow_up'],
+    dataCategories: ['contact_details', 'pregnancy', 'risk_factors', 'referral_reason'],
+    form: 'written',
+    givenOn: today,
+    validUntil: addMonths(today, 12),
+  };
+}
+
+/** The element ids of the consent fields, with a prefix per form. */
+function consentFieldIds(prefix: string): Record<ConsentDraftField, string> {
+  return {
+    givenBy: `${prefix}-given-by`,
+    representativeName: `${prefix}-representative`,
+    purposes: `${prefix}-purposes`,
+    dataCategories: `${prefix}-data`,
+    form: `${prefix}-form`,
+    givenOn: `${prefix}-given-on`,
+    validUntil: `${prefix}-valid-until`,
+  };
+}
+
+function consentLabels(m: Catalogue): Record<ConsentDraftField, string> {
+  return {
+    givenBy: m.referrals.givenBy,
+    representativeName: m.referrals.representativeName,
+    purposes: m.referrals.purposes,
+    dataCategories: m.referrals.dataCategories,
+    form: m.referrals.form,
+    givenOn: m.referrals.givenOn,
+    validUntil: m.referrals.validUntil,
+  };
+}
+
+/** The client's own checks of a consent draft (the server checks again). */
+function checkConsentDraft(m: Catalogue, draft: ConsentDraft): Partial<Record<ConsentDraftField, string>> {
+  return {
+    ...(draft.givenBy === 'legal_representative' && draft.representativeName.trim() === '' ? { representativeName: m.validation.required } : {}),
+    ...(draft.purposes.length === 0 ? { purposes: m.validation.required } : {}),
+    ...(draft.dataCategories.length === 0 ? { dataCategories: m.validation.required } : {}),
+  };
+}
+
+function recordConsentDraft(familyId: string, receiverOrganisationId: string, draft: ConsentDraft): Promise<Consent> {
+  return referralApi.recordConsent(familyId, {
+    givenBy: draft.givenBy,
+    ...(draft.givenBy === 'legal_representative' ? { representativeName: draft.representativeName.trim() } : {}),
+    receiverOrganisationId,
+    purposes: draft.purposes as Purpose[],
+    dataCategories: draft.dataCategories as DataCategory[],
+    form: draft.form,
+    givenOn: draft.givenOn,
+    validUntil: draft.validUntil,
+  });
+}
+
+/** The fields of a consent (who gave it, purposes, data, form, dates). */
+function ConsentFields({
+  idPrefix,
+  draft,
+  onChange,
+  errors,
+}: {
+  idPrefix: string;
+  draft: ConsentDraft;
+  onChange(draft: ConsentDraft): void;
+  errors: Partial<Record<ConsentDraftField, string | undefined>>;
+}) {
+  const { m } = useMessages();
+  const ids = consentFieldIds(idPrefix);
+  const set = <Field extends ConsentDraftField>(field: Field, value: ConsentDraft[Field]) => onChange({ ...draft, [field]: value });
+  return (
+    <>
+      <SelectField
+        id={ids.givenBy}
+        label={m.referrals.givenBy}
+        value={draft.givenBy}
+        onValueChange={(value) => set('givenBy', value === 'legal_representative' ? 'legal_representative' : 'client')}
+        options={[
+          { value: 'client', label: m.referrals.givenByClient },
+          { value: 'legal_representative', label: m.referrals.givenByRepresentative },
+        ]}
+        error={errors.givenBy}
+      />
+      {draft.givenBy === 'legal_representative' ? (
+        <TextField
+          id={ids.representativeName}
+          label={m.referrals.representativeName}
+          value={draft.representativeName}
+          onValueChange={(value) => set('representativeName', value)}
+          error={errors.representativeName}
+          autoComplete="off"
+        />
+      ) : null}
+      <CheckboxGroup
+        id={ids.purposes}
+        legend={m.referrals.purposes}
+        options={(Object.keys(m.consentPurposes) as Purpose[]).map((value) => ({ value, label: m.consentPurposes[value] }))}
+        selected={draft.purposes}
+        onSelectedChange={(value) => set('purposes', value)}
+        error={errors.purposes}
+      />
+      <CheckboxGroup
+        id={ids.dataCategories}
+        legend={m.referrals.dataCategories}
+        options={(Object.keys(m.consentDataCategories) as DataCategory[]).map((value) => ({ value, label: m.consentDataCategories[value] }))}
+        selected={draft.dataCategories}
+        onSelectedChange={(value) => set('dataCategories', value)}
+        error={errors.dataCategories}
+      />
+      <SelectField
+        id={ids.form}
+        label={m.referrals.form}
+        value={draft.form}
+        onValueChange={(value) => set('form', value === 'verbal' ? 'verbal' : 'written')}
+        options={[
+          { value: 'written', label: m.referrals.formWritten },
+          { value: 'verbal', label: m.referrals.formVerbal },
+        ]}
+        error={errors.form}
+      />
+      <TextField
+        id={ids.givenOn}
+        type="date"
+        label={m.referrals.givenOn}
+        description={m.referrals.dateDescription}
+        value={draft.givenOn}
+        onValueChange={(value) => set('givenOn', value)}
+        error={errors.givenOn}
+      />
+      <TextField
+        id={ids.validUntil}
+        type="date"
+        label={m.referrals.validUntil}
+        description={m.referrals.dateDescription}
+        value={draft.validUntil}
+        onValueChange={(value) => set('validUntil', value)}
+        error={errors.validUntil}
+      />
+    </>
+  );
+}
+
 function ConsentForm({
   familyId,
   receivers,
@@ -167,61 +339,19 @@ function ConsentForm({
   onSaved(consent: Consent): void;
 }) {
   const { m } = useMessages();
-  const today = todayIso();
-  const [givenBy, setGivenBy] = useState<'client' | 'legal_representative'>('client');
-  const [representativeName, setRepresentativeName] = useState('');
   const [receiverOrganisationId, setReceiver] = useState('');
-  const [purposes, setPurposes] = useState<string[]>(['referral', 'follow_up']);
-  const [dataCategories, setDataCategories] = useState<string[]>(['contact_details', 'pregnancy', 'risk_factors', 'referral_reason']);
-  const [form, setFormKind] = useState<'verbal' | 'written'>('written');
-  const [givenOn, setGivenOn] = useState(today);
-  const [validUntil, setValidUntil] = useState(addMonths(today, 12));
-  const state = useForm({
-    givenBy: 'consent-given-by',
-    representativeName: 'consent-representative',
-    receiverOrganisationId: 'consent-receiver',
-    purposes: 'consent-purposes',
-    dataCategories: 'consent-data',
-    form: 'consent-form',
-    givenOn: 'consent-given-on',
-    validUntil: 'consent-valid-until',
-  });
+  const [draft, setDraft] = useState(newConsentDraft);
+  const state = useForm({ receiverOrganisationId: 'consent-receiver', ...consentFieldIds('consent') });
   const submit = state.submitWith(
     () => ({
       ...(receiverOrganisationId === '' ? { receiverOrganisationId: m.validation.required } : {}),
-      ...(givenBy === 'legal_representative' && representativeName.trim() === '' ? { representativeName: m.validation.required } : {}),
-      ...(purposes.length === 0 ? { purposes: m.validation.required } : {}),
-      ...(dataCategories.length === 0 ? { dataCategories: m.validation.required } : {}),
+      ...checkConsentDraft(m, draft),
     }),
-    async () => {
-      const consent = await referralApi.recordConsent(familyId, {
-        givenBy,
-        ...(givenBy === 'legal_representative' ? { representativeName: representativeName.trim() } : {}),
-        receiverOrganisationId,
-        purposes: purposes as Purpose[],
-        dataCategories: dataCategories as DataCategory[],
-        form,
-        givenOn,
-        validUntil,
-      });
-      onSaved(consent);
-    },
+    async () => onSaved(await recordConsentDraft(familyId, receiverOrganisationId, draft)),
   );
   return (
     <Panel id="consent-panel" title={m.referrals.consentTitle} onClose={onClose}>
-      <ErrorSummary
-        {...state.summary}
-        labels={{
-          givenBy: m.referrals.givenBy,
-          representativeName: m.referrals.representativeName,
-          receiverOrganisationId: m.referrals.receiverOrganisation,
-          purposes: m.referrals.purposes,
-          dataCategories: m.referrals.dataCategories,
-          form: m.referrals.form,
-          givenOn: m.referrals.givenOn,
-          validUntil: m.referrals.validUntil,
-        }}
-      />
+      <ErrorSummary {...state.summary} labels={{ receiverOrganisationId: m.referrals.receiverOrganisation, ...consentLabels(m) }} />
       <Form onSubmit={submit}>
         <SelectField
           id="consent-receiver"
@@ -232,64 +362,7 @@ function ConsentForm({
           options={receivers}
           error={state.errors.receiverOrganisationId}
         />
-        <SelectField
-          id="consent-given-by"
-          label={m.referrals.givenBy}
-          value={givenBy}
-          onValueChange={(value) => setGivenBy(value === 'legal_representative' ? 'legal_representative' : 'client')}
-          options={[
-            { value: 'client', label: m.referrals.givenByClient },
-            { value: 'legal_representative', label: m.referrals.givenByRepresentative },
-          ]}
-          error={state.errors.givenBy}
-        />
-        {givenBy === 'legal_representative' ? (
-          <TextField
-            id="consent-representative"
-            label={m.referrals.representativeName}
-            value={representativeName}
-            onValueChange={setRepresentativeName}
-            error={state.errors.representativeName}
-            autoComplete="off"
-          />
-        ) : null}
-        <CheckboxGroup
-          id="consent-purposes"
-          legend={m.referrals.purposes}
-          options={(Object.keys(m.consentPurposes) as Purpose[]).map((value) => ({ value, label: m.consentPurposes[value] }))}
-          selected={purposes}
-          onSelectedChange={setPurposes}
-          error={state.errors.purposes}
-        />
-        <CheckboxGroup
-          id="consent-data"
-          legend={m.referrals.dataCategories}
-          options={(Object.keys(m.consentDataCategories) as DataCategory[]).map((value) => ({ value, label: m.consentDataCategories[value] }))}
-          selected={dataCategories}
-          onSelectedChange={setDataCategories}
-          error={state.errors.dataCategories}
-        />
-        <SelectField
-          id="consent-form"
-          label={m.referrals.form}
-          value={form}
-          onValueChange={(value) => setFormKind(value === 'verbal' ? 'verbal' : 'written')}
-          options={[
-            { value: 'written', label: m.referrals.formWritten },
-            { value: 'verbal', label: m.referrals.formVerbal },
-          ]}
-          error={state.errors.form}
-        />
-        <TextField id="consent-given-on" type="date" label={m.referrals.givenOn} description={m.referrals.dateDescription} value={givenOn} onValueChange={setGivenOn} error={state.errors.givenOn} />
-        <TextField
-          id="consent-valid-until"
-          type="date"
-          label={m.referrals.validUntil}
-          description={m.referrals.dateDescription}
-          value={validUntil}
-          onValueChange={setValidUntil}
-          error={state.errors.validUntil}
-        />
+        <ConsentFields idPrefix="consent" draft={draft} onChange={setDraft} errors={state.errors} />
         <FormButtons submitLabel={m.referrals.recordConsent} isSubmitting={state.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>
         </FormButtons>
@@ -302,14 +375,20 @@ function ReferralForm({
   familyId,
   receivers,
   consents,
+  referrals,
+  screeningId,
   onClose,
   onSent,
 }: {
   familyId: string;
   receivers: { value: string; label: string }[];
   consents: Consent[];
+  /** The family's referrals as the server lists them (to warn about an open one to the same receiver). */
+  referrals: ReferralListItem[];
+  /** The screening to refer from (the factor profile's "Verwijzen"); else the latest completed one. */
+  screeningId?: string | undefined;
   onClose(): void;
-  onSent(organisation: string): void;
+  onSent(message: string): void;
 }) {
   const { m, format, formatDate } = useMessages();
   // Made once per form: pressing send twice (or a retry after a lost answer) sends one referral.
@@ -317,15 +396,15 @@ function ReferralForm({
   const [receiverOrganisationId, setReceiver] = useState('');
   const [reason, setReason] = useState('');
   const [factorKeys, setFactorKeys] = useState<string[]>([]);
-  // The risk factors of the latest completed screening are ticked beforehand (the professional may change them).
+  // The risk factors of the screening are ticked beforehand (the professional may change them).
   const [screening, setScreening] = useState<{ id: string; completedAt: string } | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    referralApi.latestScreening(familyId).then(
-      (latest) => {
-        if (!isCurrent || !latest?.profile) return;
-        const risks = latest.profile.domains.flatMap((domain) => domain.risks.map((risk) => risk.key)).filter((key) => FACTOR_CATALOGUE.has(key));
-        setScreening({ id: latest.id, completedAt: latest.completedAt ?? latest.updatedAt });
+    (screeningId ? referralApi.screening(screeningId) : referralApi.latestScreening(familyId)).then(
+      (chosen) => {
+        if (!isCurrent || !chosen?.profile) return;
+        const risks = chosen.profile.domains.flatMap((domain) => domain.risks.map((risk) => risk.key)).filter((key) => FACTOR_CATALOGUE.has(key));
+        setScreening({ id: chosen.id, completedAt: chosen.completedAt ?? chosen.updatedAt });
         setFactorKeys((current) => (current.length === 0 ? [...new Set(risks)] : current));
       },
       () => undefined,
@@ -333,11 +412,16 @@ function ReferralForm({
     return () => {
       isCurrent = false;
     };
-  }, [familyId]);
+  }, [familyId, screeningId]);
   const [basis, setBasis] = useState<ReferralBasis>('consent');
   const [consentId, setConsentId] = useState('');
   const [legalGround, setLegalGround] = useState('');
   const [justification, setJustification] = useState('');
+  // No valid consent for the receiver yet: the professional records it here, in the same flow.
+  const [consentDraft, setConsentDraft] = useState(newConsentDraft);
+  // Recorded by an earlier attempt whose referral then failed: not recorded twice.
+  const [recordedConsent, setRecordedConsent] = useState<Consent | null>(null);
+  const [isDuplicateConfirmed, setIsDuplicateConfirmed] = useState(false);
   const state = useForm(
     {
       receiverOrganisationId: 'referral-receiver',
@@ -346,21 +430,39 @@ function ReferralForm({
       consentId: 'referral-consent',
       legalGround: 'referral-legal-ground',
       justification: 'referral-justification',
+      duplicate: 'referral-duplicate',
+      ...consentFieldIds('referral-consent'),
     },
     { fieldForCode: { consent_required: 'consentId' } },
   );
-  const validConsents = consents.filter(
-    (consent) => consent.status === 'valid' && consent.receiverOrganisationId === receiverOrganisationId && consent.purposes.includes('referral'),
-  );
+  const isValidFor = (consent: Consent, receiver: string) => consent.status === 'valid' && consent.receiverOrganisationId === receiver && consent.purposes.includes('referral');
+  const validConsents = [...consents, ...(recordedConsent ? [recordedConsent] : [])].filter((consent) => isValidFor(consent, receiverOrganisationId));
+  const isConsentRecordedHere = basis === 'consent' && receiverOrganisationId !== '' && validConsents.length === 0;
+  // The server says which referrals are open and to whom: the same receiver twice is probably double work.
+  const openReferral = referrals.find((referral) => referral.isOpen && referral.role === 'sender' && referral.receiverOrganisationId === receiverOrganisationId);
+  const receiverName = receivers.find((receiver) => receiver.value === receiverOrganisationId)?.label ?? '';
+
   const submit = state.submitWith(
     () => ({
       ...(receiverOrganisationId === '' ? { receiverOrganisationId: m.validation.required } : {}),
       ...(reason.trim().length < 10 ? { reason: m.referrals.referralReasonDescription } : {}),
-      ...(basis === 'consent' && consentId === '' ? { consentId: m.referrals.noValidConsent } : {}),
+      ...(openReferral && !isDuplicateConfirmed ? { duplicate: m.referrals.openReferralConfirmRequired } : {}),
+      ...(basis === 'consent' && !isConsentRecordedHere && consentId === '' ? { consentId: m.referrals.noValidConsent } : {}),
+      ...(isConsentRecordedHere ? checkConsentDraft(m, consentDraft) : {}),
+      ...(isConsentRecordedHere && consentDraft.purposes.length > 0 && !consentDraft.purposes.includes('referral')
+        ? { purposes: m.referrals.inlineConsentNeedsReferral }
+        : {}),
       ...(basis === 'legal' && legalGround === '' ? { legalGround: m.validation.required } : {}),
       ...(basis === 'legal' && justification.trim().length < 30 ? { justification: m.referrals.justificationDescription } : {}),
     }),
     async () => {
+      let basisConsentId = consentId;
+      if (isConsentRecordedHere) {
+        const consent = await recordConsentDraft(familyId, receiverOrganisationId, consentDraft);
+        setRecordedConsent(consent);
+        setConsentId(consent.id);
+        basisConsentId = consent.id;
+      }
       const referral = await referralApi.send({
         familyId,
         receiverOrganisationId,
@@ -368,9 +470,10 @@ function ReferralForm({
         factorKeys,
         ...(screening ? { screeningId: screening.id } : {}),
         idempotencyKey,
-        ...(basis === 'consent' ? { consentId } : { legalGround, justification: justification.trim() }),
+        ...(basis === 'consent' ? { consentId: basisConsentId } : { legalGround, justification: justification.trim() }),
       });
-      onSent(referral.receiver.organisationName);
+      const organisation = referral.receiver.organisationName;
+      onSent(format(isConsentRecordedHere ? m.referrals.consentRecordedAndSent : m.referrals.referralSent, { organisation }));
     },
   );
   return (
@@ -384,6 +487,7 @@ function ReferralForm({
           consentId: m.referrals.consent,
           legalGround: m.referrals.legalGround,
           justification: m.referrals.justification,
+          ...consentLabels(m),
         }}
       />
       <Form onSubmit={submit}>
@@ -393,13 +497,29 @@ function ReferralForm({
           value={receiverOrganisationId}
           onValueChange={(value) => {
             setReceiver(value);
-            const first = consents.find((consent) => consent.status === 'valid' && consent.receiverOrganisationId === value && consent.purposes.includes('referral'));
+            setIsDuplicateConfirmed(false);
+            const first = [...consents, ...(recordedConsent ? [recordedConsent] : [])].find((consent) => isValidFor(consent, value));
             setConsentId(first?.id ?? '');
           }}
           emptyOption={m.shell.choose}
           options={receivers}
           error={state.errors.receiverOrganisationId}
         />
+        {openReferral ? (
+          <Alert type="warning">
+            <Paragraph>
+              {format(m.referrals.openReferralWarning, {
+                organisation: openReferral.receiverOrganisationName,
+                status: statusText(m, openReferral.status, openReferral.outcome),
+                date: openReferral.requestedAt ? formatDate(openReferral.requestedAt) : '',
+              })}
+            </Paragraph>
+            <Paragraph>
+              <Link to={`/verwijzingen/${openReferral.id}`}>{format(m.referrals.openReferralLink, { organisation: openReferral.receiverOrganisationName })}</Link>
+            </Paragraph>
+            <CheckboxField id="referral-duplicate" label={m.referrals.openReferralConfirm} checked={isDuplicateConfirmed} onCheckedChange={setIsDuplicateConfirmed} />
+          </Alert>
+        ) : null}
         <TextAreaField
           rows={3}
           id="referral-reason"
@@ -424,7 +544,7 @@ function ReferralForm({
           basis={basis}
           onBasisChange={setBasis}
           consents={validConsents}
-          isNoValidConsentShown={receiverOrganisationId !== '' && validConsents.length === 0}
+          isNoValidConsentShown={false}
           consentId={consentId}
           onConsentIdChange={setConsentId}
           legalGround={legalGround}
@@ -432,6 +552,15 @@ function ReferralForm({
           justification={justification}
           onJustificationChange={setJustification}
           errors={{ consent: state.errors.consentId, legalGround: state.errors.legalGround, justification: state.errors.justification }}
+          consentInstead={
+            isConsentRecordedHere ? (
+              <Fieldset id="referral-consent">
+                <FieldsetLegend>{format(m.referrals.inlineConsentLegend, { organisation: receiverName })}</FieldsetLegend>
+                <Paragraph>{m.referrals.inlineConsentIntro}</Paragraph>
+                <ConsentFields idPrefix="referral-consent" draft={consentDraft} onChange={setConsentDraft} errors={state.errors} />
+              </Fieldset>
+            ) : undefined
+          }
         />
         <FormButtons submitLabel={m.referrals.sendReferral} isSubmitting={state.isSubmitting}>
           <Button onClick={onClose}>{m.app.cancel}</Button>

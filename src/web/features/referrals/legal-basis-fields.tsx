@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The basis on which a referral is sent or forwarded: a valid consent of the family for the receiver,
 // or a legal ground with its justification. Used by the new-referral form and the forward form.
+import type { ReactNode } from 'react';
 import { SelectField, TextAreaField } from '../../components/fields.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { Consent } from './api.js';
@@ -20,6 +21,7 @@ export function LegalBasisFields({
   justification,
   onJustificationChange,
   errors,
+  consentInstead,
 }: {
   /** Element ids of the four fields (the forms' error summaries and focus point to them). */
   ids: { basis: string; consent: string; legalGround: string; justification: string };
@@ -36,6 +38,8 @@ export function LegalBasisFields({
   justification: string;
   onJustificationChange(value: string): void;
   errors: { consent?: string | undefined; legalGround?: string | undefined; justification?: string | undefined };
+  /** Shown instead of the consent choice (the referral form's fields to record a consent there and then). */
+  consentInstead?: ReactNode;
 }) {
   const { m } = useMessages();
   return (
@@ -50,7 +54,9 @@ export function LegalBasisFields({
           { value: 'legal', label: m.referrals.basisLegalGround },
         ]}
       />
-      {basis === 'consent' ? (
+      {basis === 'consent' && consentInstead ? (
+        consentInstead
+      ) : basis === 'consent' ? (
         <SelectField
           id={ids.consent}
           label={m.referrals.consent}

@@ -189,6 +189,12 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged()
         </dd>
       </dl>
 
+      {referral.allowedActions.includes('open_file') ? (
+        // The server says this person may open the client's file now (the receiver once it accepted).
+        <Paragraph>
+          <Link to={`/clienten/${referral.familyId}`}>{m.referrals.openFile}</Link>
+        </Paragraph>
+      ) : null}
       {referral.role === 'receiver' && referral.client ? <SharedClientSection referral={referral} /> : null}
 
       {steps.simple.length + steps.dialogs.length > 0 ? (

@@ -6,7 +6,8 @@ import './screening.css';
 import { useParams } from 'react-router';
 import type { Screening } from '../../../contracts/screening.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { Link, Paragraph } from '../../components/ui.js';
+import { ButtonGroup, ButtonLink, Link, Paragraph } from '../../components/ui.js';
+import { useFamily } from '../families/family-context.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { Questionnaire } from '../../../server/features/screening/questionnaire-schema.js';
 import { screeningApi } from './api.js';
@@ -26,6 +27,7 @@ export default function ScreeningPage() {
 
 function ScreeningView({ familyId, initial, questionnaire }: { familyId: string; initial: Screening; questionnaire: Questionnaire | null }) {
   const { m, format } = useMessages();
+  const { family } = useFamily();
   const [screening, setScreening] = useState(initial);
   const [justCompleted, setJustCompleted] = useState(false);
   useEffect(() => {
@@ -43,6 +45,15 @@ function ScreeningView({ familyId, initial, questionnaire }: { familyId: string;
     return (
       <Page title={m.screening.resultTitle} intro={m.screening.resultIntro}>
         <FactorProfileView screening={screening} />
+        {family.allowedActions.includes('refer') ? (
+          // Refer straight from the profile: the referral form opens with this screening's risk factors.
+          <div className="kr-section">
+            <Paragraph>{m.referrals.referFromProfileText}</Paragraph>
+            <ButtonGroup>
+              <ButtonLink to={`/clienten/${familyId}/verwijzingen?verwijzen=${encodeURIComponent(screening.id)}`}>{m.referrals.referFromProfile}</ButtonLink>
+            </ButtonGroup>
+          </div>
+        ) : null}
         <PathwaySuggestions familyId={familyId} screeningId={screening.id} />
         {back}
       </Page>

@@ -77,6 +77,14 @@ export function isTerminal(status: ReferralStatus): boolean {
   return (TERMINAL_STATUSES as readonly ReferralStatus[]).includes(status);
 }
 
+/** Sent and not yet finished: the receiver still has it to answer or work on (also while on hold). */
+export function isOpen(status: ReferralStatus): boolean {
+  return status !== 'draft' && !isTerminal(status);
+}
+
+/** The statuses that are not open (for queries that select the open ones). */
+export const NOT_OPEN_STATUSES = ['draft', ...TERMINAL_STATUSES] as const satisfies readonly ReferralStatus[];
+
 export function stateKeyOf(state: ReferralState): ReferralStateKey {
   return state.status === 'on-hold' ? `on-hold:${state.resumeTo}` : state.status;
 }
