@@ -2,11 +2,17 @@
 // Home per role: a short word on what the role is for, and cards to what the person can do now.
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { Page } from '../../components/page.js';
-import { ButtonLink, Heading, Link, Paragraph } from '../../components/ui.js';
+import { ButtonLink, Heading, Link, Paragraph, TableCell } from '../../components/ui.js';
 import { ADMIN_ROLES, hasAnyRole, useSession } from '../../session/session.js';
 import type { Role } from '../../../contracts/roles.js';
 import { useAsync } from '../../components/page.js';
 import { referralApi } from '../referrals/api.js';
+import { statusText } from '../referrals/parts.js';
+import { familyApi } from '../families/api.js';
+import { CareTable } from '../care/care-section-parts.js';
+
+/** How many open referrals and clients the home page lists (the full lists are one link away). */
+const HOME_LIST_SIZE = 5;
 
 interface Card {
   to: string;
@@ -78,11 +84,17 @@ export default function HomePage() {
   );
 }
 
-/** A professional's work at a glance: new referrals in the inbox and the referrals sent, each a link to its list. */
+/**
+ * A professional's work at a glance: new referrals in the inbox and the referrals sent, each a link to
+ * its list; the open referrals the organisation sent, with their status (a midwife follows them until
+ * the help is there); and the organisation's clients (her caseload).
+ */
 function WorkOverview() {
-  const { m, format } = useMessages();
+  const { m, format, formatDate } = useMessages();
   const incoming = useAsync(() => referralApi.list({ box: 'incoming', filter: 'new', pageSize: 1 }), []);
   const outgoing = useAsync(() => referralApi.list({ box: 'outgoing', pageSize: 1 }), []);
+  const open = useAsync(() => referralApi.list({ box: 'outgoing', filter: 'open', pageSize: HOME_LIST_SIZE }), []);
+  const clients = useAsync(() => familyApi.list({ pageSize: HOME_LIST_SIZE }), []);
   const count = (total: number | undefined, one: string, many: string) => (total === 1 ? one : format(many, { count: total ?? 0 }));
   if (!incoming.data || !outgoing.data) return null;
   return (
@@ -98,6 +110,59 @@ function WorkOverview() {
           <Link to="/verwijzingen?box=outgoing">{count(outgoing.data.total, m.home.outgoingOne, m.home.outgoingMany)}</Link>
         </li>
       </ul>
+      {open.data ? (
+        <section aria-labelledby="open-referrals-title">
+          <Heading level={3} id="open-referrals-title">
+            {m.referrals.homeOpenReferralsTitle}
+          </Heading>
+          <CareTable
+            items={open.data.items}
+            empty={m.referrals.homeNoOpenReferrals}
+            caption={m.referrals.homeOpenReferralsCaption}
+            columns={[m.referrals.columnClient, m.referrals.columnReceiver, m.referrals.columnStatus, m.referrals.columnRequestedAt]}
+            renderCells={(referral) => (
+              <>
+                <TableCell>
+                  <Link to={`/verwijzingen/${referral.id}`}>{referral.clientName ?? m.referrals.open}</Link>
+                </TableCell>
+                <TableCell>{referral.receiverOrganisationName}</TableCell>
+                <TableCell>{statusText(m, referral.status, referral.outcome)}</TableCell>
+                <TableCell>{referral.requestedAt ? formatDate(referral.requestedAt) : ''}</TableCell>
+              </>
+            )}
+          />
+          {open.data.total > open.data.items.length ? (
+            <Paragraph>
+              <Link to="/verwijzingen?box=outgoing">{m.referrals.homeAllOutgoing}</Link>
+            </Paragraph>
+          ) : null}
+        </section>
+      ) : null}
+      {clients.data ? (
+        <section aria-labelledby="clients-title">
+          <Heading level={3} id="clients-title">
+            {m.referrals.homeClientsTitle}
+          </Heading>
+          <CareTable
+            items={clients.data.items}
+            empty={m.referrals.homeNoClients}
+            caption={m.referrals.homeClientsCaption}
+            columns={[m.families.columnClient, m.families.columnDueDate, m.families.columnMunicipality]}
+            renderCells={(family) => (
+              <>
+                <TableCell>
+                  <Link to={`/clienten/${family.id}`}>{family.clientName}</Link>
+                </TableCell>
+                <TableCell>{family.dueDate ? formatDate(family.dueDate) : ''}</TableCell>
+                <TableCell>{family.municipalityName}</TableCell>
+              </>
+            )}
+          />
+          <Paragraph>
+            <Link to="/clienten">{format(m.referrals.homeAllClients, { count: clients.data.total })}</Link>
+          </Paragraph>
+        </section>
+      ) : null}
     </section>
   );
 }
