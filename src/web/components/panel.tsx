@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMessages } from '../i18n/messages.js';
 import { Button, Heading } from './ui.js';
+import { KEEPS_FOCUS_ATTRIBUTE } from './confirmation.js';
 
 export function Panel({ title, children, onClose, id }: { title: string; children: ReactNode; onClose?: () => void; id?: string }) {
   const { m } = useMessages();
@@ -24,7 +25,7 @@ export function Panel({ title, children, onClose, id }: { title: string; childre
   }, []);
   return (
     <section className="kr-panel" aria-labelledby={`${id ?? 'panel'}-title`} id={id}>
-      <Heading level={2} id={`${id ?? 'panel'}-title`} ref={headingRef} tabIndex={-1}>
+      <Heading level={2} id={`${id ?? 'panel'}-title`} ref={headingRef} tabIndex={-1} {...{ [KEEPS_FOCUS_ATTRIBUTE]: '' }}>
         {title}
       </Heading>
       {children}
