@@ -84,12 +84,12 @@ describe('the chain as professionals work it', () => {
     const inlineConsent = referralPanel.getByRole('group', { name: fill(nl.referrals.inlineConsentLegend, { organisation: JGZ }) });
     await inlineConsent.waitFor();
     await inlineConsent.getByLabel(nl.referrals.form).selectOption('verbal');
-    await referralPanel.getByLabel(nl.referrals.referralReason).fill('Schulden en veel stress; graag prenataal huisbezoek door de JGZ.');
+    await referralPanel.getByRole('textbox', { name: nl.referrals.referralReason }).fill('Schulden en veel stress; graag prenataal huisbezoek door de JGZ.');
     await expectNoAxeViolations(midwife);
     await referralPanel.getByRole('button', { name: nl.referrals.sendReferral }).click();
     await expectFocusOnConfirmation(midwife, fill(nl.referrals.consentRecordedAndSent, { organisation: JGZ }));
     // The consent is on file (for the server, which refused a referral without it).
-    await midwife.getByRole('table', { name: nl.referrals.consentsCaption }).getByRole('cell', { name: JGZ }).waitFor();
+    await midwife.getByRole('table', { name: nl.referrals.consentsCaption }).getByRole('cell', { name: JGZ, exact: true }).waitFor();
     await expectNoAxeViolations(midwife);
 
     // 4. A second referral to JGZ while the first is open: a warning with the open one, and a deliberate choice.
@@ -103,7 +103,7 @@ describe('the chain as professionals work it', () => {
     expect(await openLink.getAttribute('href')).toMatch(/^\/verwijzingen\/[0-9a-f-]{36}$/);
     // The consent just recorded is offered now instead of the consent fields.
     expect(await referralPanel.getByLabel(nl.referrals.consent, { exact: true }).inputValue()).not.toBe('');
-    await referralPanel.getByLabel(nl.referrals.referralReason).fill('Nogmaals dezelfde vraag, per ongeluk een tweede keer.');
+    await referralPanel.getByRole('textbox', { name: nl.referrals.referralReason }).fill('Nogmaals dezelfde vraag, per ongeluk een tweede keer.');
     await expectNoAxeViolations(midwife);
     await referralPanel.getByRole('button', { name: nl.referrals.sendReferral }).click();
     await expect.poll(() => focusedElement(midwife).then((focused) => focused?.className ?? '')).toContain('kr-error-summary');
