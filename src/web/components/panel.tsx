@@ -11,20 +11,28 @@ import { KEEPS_FOCUS_ATTRIBUTE } from './confirmation.js';
 export function Panel({ title, children, onClose, id }: { title: string; children: ReactNode; onClose?: () => void; id?: string }) {
   const { m } = useMessages();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  // Where focus was when the panel appeared (the button that opened it); undefined until then.
+  const openerRef = useRef<HTMLElement | null | undefined>(undefined);
   useEffect(() => {
-    // Still focused when the panel appears: the button that opened it.
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-    headingRef.current?.focus();
+    // The effect may run again while the panel stays (React may re-run effects): open only once.
+    if (openerRef.current === undefined) {
+      const active = document.activeElement;
+      openerRef.current = active instanceof HTMLElement && active !== document.body && !sectionRef.current?.contains(active) ? active : null;
+      headingRef.current?.focus();
+    }
     return () => {
-      // The panel's content is gone: focus is on <body> unless something (a Confirmation) took it.
+      if (sectionRef.current?.isConnected) return; // not closing
+      // Closed: its content is gone, so focus is on <body> unless something (a Confirmation) took it.
       // Confirmations mount after this runs and take focus after it.
       if (document.activeElement && document.activeElement !== document.body) return;
+      const opener = openerRef.current;
       const target = opener?.isConnected ? opener : document.getElementById('page-title');
       target?.focus();
     };
   }, []);
   return (
-    <section className="kr-panel" aria-labelledby={`${id ?? 'panel'}-title`} id={id}>
+    <section ref={sectionRef} className="kr-panel" aria-labelledby={`${id ?? 'panel'}-title`} id={id}>
       <Heading level={2} id={`${id ?? 'panel'}-title`} ref={headingRef} tabIndex={-1} {...{ [KEEPS_FOCUS_ATTRIBUTE]: '' }}>
         {title}
       </Heading>

@@ -438,7 +438,9 @@ function ReferralForm({
   const isValidFor = (consent: Consent, receiver: string) => consent.status === 'valid' && consent.receiverOrganisationId === receiver && consent.purposes.includes('referral');
   const validConsents = [...consents, ...(recordedConsent ? [recordedConsent] : [])].filter((consent) => isValidFor(consent, receiverOrganisationId));
   const isConsentRecordedHere = basis === 'consent' && receiverOrganisationId !== '' && validConsents.length === 0;
-  // The server says which referrals are open and to whom: the same receiver twice is probably double work.
+  // The server says which referrals are open and to whom. The same receiver twice is usually double work
+  // (two inbox items, the client called twice), so the form points to the open one; but it can be a new
+  // question (another child, another problem), so she may still send it, after saying so explicitly.
   const openReferral = referrals.find((referral) => referral.isOpen && referral.role === 'sender' && referral.receiverOrganisationId === receiverOrganisationId);
   const receiverName = receivers.find((receiver) => receiver.value === receiverOrganisationId)?.label ?? '';
 
