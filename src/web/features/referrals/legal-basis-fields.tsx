@@ -37,7 +37,7 @@ export function LegalBasisFields({
   onJustificationChange(value: string): void;
   errors: { consent?: string | undefined; legalGround?: string | undefined; justification?: string | undefined };
 }) {
-  const { m } = useMessages();
+  const { m, format, formatDate } = useMessages();
   return (
     <>
       <SelectField
@@ -58,7 +58,7 @@ export function LegalBasisFields({
           onValueChange={onConsentIdChange}
           emptyOption={m.shell.choose}
           description={isNoValidConsentShown ? m.referrals.noValidConsent : undefined}
-          options={consents.map((consent) => ({ value: consent.id, label: `${consent.receiverOrganisationName} (${consent.givenOn} – ${consent.validUntil})` }))}
+          options={consents.map((consent) => ({ value: consent.id, label: `${consent.receiverOrganisationName} (${format(m.referrals.validFromTo, { from: formatDate(consent.givenOn), until: formatDate(consent.validUntil) })})` }))}
           error={errors.consent}
         />
       ) : (

@@ -39,7 +39,7 @@ function linkIdOfPath(path: string): string {
 }
 
 export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { screening: Screening; questionnaire: Questionnaire; onCompleted(completed: Screening): void }) {
-  const { m, format, locale } = useMessages();
+  const { m, format, formatTime } = useMessages();
   const [values, setValues] = useState<FieldValues>(() => fieldValuesOf(questionnaire, screening.answers as never));
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -58,10 +58,6 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
   const fieldIds = useMemo(() => Object.fromEntries(items.map(({ item }) => [item.linkId, inputIdOf(item)])), [items]);
   const converted = useMemo(() => answersOf(questionnaire, values), [questionnaire, values]);
   const enabled = useMemo(() => evaluateEnabledItems(questionnaire, converted.answers).enabledLinkIds, [questionnaire, converted]);
-  const timeFormat = useMemo(
-    () => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }),
-    [locale],
-  );
 
   const reasonOf = useCallback((error: unknown) => (error instanceof ApiError ? m.errors[error.code] : m.errors.internal), [m]);
 
@@ -145,7 +141,7 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
     saveState.kind === 'saving'
       ? m.screening.draftSaving
       : saveState.kind === 'saved'
-        ? format(m.screening.draftSavedAt, { time: timeFormat.format(new Date(saveState.at)) })
+        ? format(m.screening.draftSavedAt, { time: formatTime(saveState.at) })
         : saveState.kind === 'error'
           ? format(m.screening.draftNotSaved, { reason: saveState.reason })
           : '';
