@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The Dutch message catalogue: every sentence a user reads comes from here (English in en.ts).
 import type { ErrorCode } from '../errors.js';
+import type { AuditAction, AuditObjectType, AuditOutcome } from '../audit.js';
 import type { OrganisationType, Role } from '../roles.js';
 import { familiesNl } from './sections/families.js';
 import { referralsNl } from './sections/referrals.js';
@@ -405,7 +406,6 @@ export const nl = {
     from: 'Vanaf datum',
     to: 'Tot en met datum',
     action: 'Actie',
-    actionDescription: 'Bijvoorbeeld login, read, search, create, update of export.',
     outcome: 'Uitkomst',
     objectType: 'Soort gegeven',
     objectId: 'Kenmerk van het gegeven',
@@ -416,11 +416,61 @@ export const nl = {
     role: 'Rol',
     object: 'Gegeven',
     sourceIp: 'IP-adres',
-    outcomeSuccess: 'Gelukt',
-    outcomeDenied: 'Geweigerd',
-    outcomeFailure: 'Mislukt',
     system: 'Systeem',
+    unknownCode: 'Onbekend',
   },
+  /** Every audit action, kind of record and outcome in words (Auditlog, Wie keek mee): never a code. */
+  auditActions: {
+    login: 'Ingelogd',
+    login_failed: 'Inloggen mislukt',
+    logout: 'Uitgelogd',
+    second_factor_failed: 'Verkeerde code bij tweestapsverificatie',
+    second_factor_enrolled: 'Tweestapsverificatie ingesteld',
+    password_changed: 'Wachtwoord gewijzigd',
+    session_revoked: 'Sessie beëindigd',
+    read: 'Bekeken',
+    search: 'Gezocht',
+    create: 'Aangemaakt',
+    update: 'Gewijzigd',
+    delete: 'Verwijderd',
+    export: 'Geëxporteerd',
+    emergency_access: 'Noodtoegang geopend',
+    access_denied: 'Toegang geweigerd',
+  } satisfies Record<AuditAction, string>,
+  auditObjectTypes: {
+    organisation: 'Organisatie',
+    person: 'Medewerker',
+    audit_event: 'Auditlog',
+    session: 'Sessie',
+    indicator_figure: 'Cijfers van de monitor',
+    monitor_import: 'Import van cijfers',
+    family: 'Dossier',
+    referral: 'Verwijzing',
+    emergency_access: 'Noodtoegang',
+    screening_instrument: 'Screeningsinstrument',
+    care_pathway: 'Zorgpad',
+    referral_overview: 'Overzicht van verwijzingen',
+    care_team: 'Wie mag het dossier zien',
+    home_visit: 'Huisbezoek',
+    caseload: 'Werkvoorraad',
+    pregnancy: 'Zwangerschap',
+    duplicates: 'Mogelijk dubbele registraties',
+    merge: 'Samenvoegen van dossiers',
+    access_log: 'Wie keek mee',
+    access_log_export: 'Export van wie keek mee',
+    consent: 'Toestemming',
+    consent_withdrawal_notice: 'Melding van ingetrokken toestemming',
+    screening: 'Screening',
+    enrolment: 'Aanmelding voor een interventie',
+    birth_outcome: 'Geboorte',
+    two_year_outcome: 'Uitkomst na twee jaar',
+    demo_seed: 'Demonstratiegegevens',
+  } satisfies Record<AuditObjectType, string>,
+  auditOutcomes: {
+    success: 'Gelukt',
+    denied: 'Geweigerd',
+    failure: 'Mislukt',
+  } satisfies Record<AuditOutcome, string>,
   accessibilityStatement: {
     title: 'Toegankelijkheidsverklaring',
     intro:
