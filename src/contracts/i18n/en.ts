@@ -179,7 +179,7 @@ export const en = {
     errorTitleNotFound: 'Not found',
     errorTitleConflict: 'Cannot be processed',
     errorTitleGone: 'No longer valid',
-    errorTitleTooMany: 'Too many attempts',
+    errorTitleRateLimited: 'Too many attempts',
     errorTitleServer: 'Something went wrong',
     errorTitleNetwork: 'No connection',
     networkError: 'Kansrijk cannot be reached. Check your internet connection and try again.',

@@ -185,7 +185,7 @@ export const nl = {
     errorTitleNotFound: 'Niet gevonden',
     errorTitleConflict: 'Kan niet worden verwerkt',
     errorTitleGone: 'Niet meer geldig',
-    errorTitleTooMany: 'Te veel pogingen',
+    errorTitleRateLimited: 'Te veel pogingen',
     errorTitleServer: 'Er ging iets mis',
     errorTitleNetwork: 'Geen verbinding',
     networkError: 'Kansrijk is niet bereikbaar. Controleer uw internetverbinding en probeer het opnieuw.',

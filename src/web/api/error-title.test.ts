@@ -35,8 +35,8 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   payload_too_large: 'errorTitleRefused',
   unsupported_media_type: 'errorTitleRefused',
   password_policy: 'errorTitleRefused',
-  account_locked: 'errorTitleTooMany',
-  rate_limited: 'errorTitleTooMany',
+  account_locked: 'errorTitleRateLimited',
+  rate_limited: 'errorTitleRateLimited',
   internal: 'errorTitleServer',
   unavailable: 'errorTitleServer',
 };

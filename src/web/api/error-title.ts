@@ -14,7 +14,7 @@ export type ErrorTitleKey =
   | 'errorTitleNotFound'
   | 'errorTitleConflict'
   | 'errorTitleGone'
-  | 'errorTitleTooMany'
+  | 'errorTitleRateLimited'
   | 'errorTitleServer'
   | 'errorTitleNetwork';
 
@@ -29,7 +29,7 @@ const TITLE_OF_STATUS: Record<(typeof ERROR_STATUS)[ErrorCode], ErrorTitleKey> =
   413: 'errorTitleRefused',
   415: 'errorTitleRefused',
   422: 'errorTitleRefused',
-  429: 'errorTitleTooMany',
+  429: 'errorTitleRateLimited',
   500: 'errorTitleServer',
   503: 'errorTitleServer',
 };
