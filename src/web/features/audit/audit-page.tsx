@@ -7,7 +7,7 @@ import { FilterBar } from '../../components/filter-bar.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { useMessages } from '../../i18n/messages.js';
-import { auditLabels } from './audit-labels.js';
+import { auditLabels } from '../../../contracts/i18n/audit-labels.js';
 
 const PAGE_SIZE = 25;
 const EMPTY_FILTERS = { from: '', to: '', action: '', outcome: '', objectType: '', objectId: '' };

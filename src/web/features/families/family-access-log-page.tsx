@@ -6,7 +6,7 @@ import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { useMessages } from '../../i18n/messages.js';
 import { familyApi, type AccessLogEntry } from './api.js';
 import { useFamily } from './family-context.js';
-import { auditLabels } from '../audit/audit-labels.js';
+import { auditLabels } from '../../../contracts/i18n/audit-labels.js';
 
 const PAGE_SIZE = 50;
 

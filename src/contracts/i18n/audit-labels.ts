@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Audit codes in words, for the audit log and the client's "Wie keek mee": every action, kind of
+// Audit codes in words, for the audit log and the client's "Wie keek mee" (page and CSV export): every action, kind of
 // record, outcome and role the server writes has a label in the catalogue; a code is never shown.
-import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, AUDIT_OUTCOMES } from '../../../contracts/audit.js';
-import type { Catalogue } from '../../../contracts/i18n/nl.js';
-import { ROLES } from '../../../contracts/roles.js';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, AUDIT_OUTCOMES } from '../audit.js';
+import { ROLES } from '../roles.js';
+import type { Catalogue } from './nl.js';
 
 function labelIn<Code extends string>(codes: readonly Code[], labels: Record<Code, string>, fallback: string) {
   return (code: string | null | undefined): string => (code && (codes as readonly string[]).includes(code) ? labels[code as Code] : code ? fallback : '');

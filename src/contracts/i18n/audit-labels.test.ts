@@ -5,12 +5,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../contracts/audit.js';
-import { nl } from '../../../contracts/i18n/nl.js';
-import { RESOURCE_TYPES } from '../../../server/platform/access/policy.js';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../audit.js';
+import { RESOURCE_TYPES } from '../../server/platform/access/policy.js';
+import { nl } from './nl.js';
 import { auditLabels } from './audit-labels.js';
 
-const SERVER_ROOT = fileURLToPath(new URL('../../../server', import.meta.url));
+const SERVER_ROOT = fileURLToPath(new URL('../../server', import.meta.url));
 const labels = auditLabels(nl);
 
 function serverSources(directory: string): string[] {
