@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Families through the API: registration with its checks, who can find and open a family (care
 // relationships only), optimistic locking, duplicates and merge, emergency access and the access log.
+import { nl } from '../../../contracts/i18n/nl.js';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
