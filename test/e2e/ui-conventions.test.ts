@@ -93,12 +93,13 @@ describe('UI conventions in the browser', () => {
       const label = await admin.locator('label[for="include-inactive"]').boundingBox();
       const field = await admin.locator('label[for="include-inactive"]').evaluate((element) => element.closest('.utrecht-form-field')!.getBoundingClientRect().width);
       expect(box && label).toBeTruthy();
-      // The label is beside the box, not under it, and is one line high where the text fits.
+      // The label is beside the box, not under it.
       expect(label!.x).toBeGreaterThan(box!.x + box!.width - 1);
       expect(label!.y).toBeLessThan(box!.y + box!.height);
-      // It may use the field's whole width next to the box: not a narrow column.
-      expect(label!.width).toBeGreaterThan(Math.min(150, field - box!.width - 40));
-      expect(label!.height).toBeLessThan(2 * box!.height);
+      // It uses the field's whole width next to the box (box 24 px, gap 8 px): not a narrow column.
+      expect(label!.width).toBeGreaterThanOrEqual(field - box!.width - 40);
+      // On a wide screen the text fits on one line; at 320 px it may wrap, but within that width.
+      if (width > 320) expect(label!.height).toBeLessThan(2 * box!.height);
       const pageWidth = await admin.evaluate(() => document.documentElement.scrollWidth);
       expect(pageWidth).toBeLessThanOrEqual(width);
     }
