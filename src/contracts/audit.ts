@@ -3,6 +3,65 @@
 import { z } from 'zod';
 import { pageOf, pagingQuerySchema } from './common.js';
 
+/** Every action the audit log records (NEN 7513); the catalogue has a Dutch label for each. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'second_factor_failed',
+  'second_factor_enrolled',
+  'password_changed',
+  'session_revoked',
+  'read',
+  'search',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'emergency_access',
+  'access_denied',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Every kind of record an audit row can be about: the access policy's resource types and the finer
+ * kinds features name. Closed, so the server cannot write one the catalogue has no Dutch label for.
+ */
+export const AUDIT_OBJECT_TYPES = [
+  // The access policy's resource types (RESOURCE_TYPES).
+  'organisation',
+  'person',
+  'audit_event',
+  'session',
+  'indicator_figure',
+  'monitor_import',
+  'family',
+  'referral',
+  'emergency_access',
+  'screening_instrument',
+  'care_pathway',
+  'referral_overview',
+  'care_team',
+  'home_visit',
+  'caseload',
+  // Finer kinds named by features.
+  'pregnancy',
+  'duplicates',
+  'merge',
+  'access_log',
+  'access_log_export',
+  'consent',
+  'consent_withdrawal_notice',
+  'screening',
+  'enrolment',
+  'birth_outcome',
+  'two_year_outcome',
+  'demo_seed',
+] as const;
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
 export const auditEventSchema = z
   .object({
     sequence: z.number().int(),

@@ -60,7 +60,7 @@ export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): Blob {
 }
 
 export function DataTable<Row>({ caption, columns, rows, rowKey, csvName, fetchCsv, paging }: DataTableProps<Row>) {
-  const { m, format } = useMessages();
+  const { m, format, formatCount } = useMessages();
   const [exportError, setExportError] = useState<string | null>(null);
   const exportCsv = async () => {
     setExportError(null);
@@ -75,7 +75,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, csvName, fetchC
   return (
     <div className="kr-data-table">
       <div className="kr-data-table__toolbar">
-        <Paragraph className="kr-data-table__count">{format(m.shell.resultCount, { count: total })}</Paragraph>
+        <Paragraph className="kr-data-table__count">{formatCount(total, { one: m.shell.resultCountOne, many: m.shell.resultCountMany })}</Paragraph>
         <Button onClick={exportCsv} disabled={rows.length === 0}>
           {m.app.exportCsv}
         </Button>

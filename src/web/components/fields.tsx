@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Form fields with label, description and inline error, tied together with aria-describedby.
-import { forwardRef, type ChangeEvent, type ReactNode } from 'react';
+//
+// One convention for optional fields: in a form that records data, a field the user may leave empty
+// says so after its label, "(niet verplicht)" (isOptional); required fields carry no mark. The mark
+// comes only from here (OptionalMarker), never from a label text in the catalogue. A search or filter
+// form (FilterBar) has no required fields at all, so its fields carry no mark.
+import { createContext, forwardRef, useContext, type ChangeEvent, type ReactNode } from 'react';
 import { useMessages } from '../i18n/messages.js';
 import {
   Checkbox,
@@ -28,12 +33,21 @@ function describedBy(id: string, description: unknown, error: unknown): string |
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldLabel({ id, label, isOptional }: { id: string; label: ReactNode; isOptional?: boolean | undefined }) {
+/** False inside a search or filter form, where every field is optional and none is marked. */
+export const OptionalMarkContext = createContext(true);
+
+/** " (niet verplicht)" after the label or legend of an optional field. */
+export function OptionalMarker() {
   const { m } = useMessages();
+  const isMarked = useContext(OptionalMarkContext);
+  return isMarked ? <span className="kr-optional"> {m.shell.optional}</span> : null;
+}
+
+function FieldLabel({ id, label, isOptional }: { id: string; label: ReactNode; isOptional?: boolean | undefined }) {
   return (
     <FormLabel htmlFor={id}>
       {label}
-      {isOptional ? <span className="kr-optional"> {m.shell.optional}</span> : null}
+      {isOptional ? <OptionalMarker /> : null}
     </FormLabel>
   );
 }

@@ -3,6 +3,7 @@
 // summary that receives focus when submitting fails (WCAG 3.3.1 / 3.3.3).
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/client.js';
+import { errorTitle, failureOf, type Failure } from '../api/error-title.js';
 import type { ErrorCode } from '../../contracts/errors.js';
 import { useMessages } from '../i18n/messages.js';
 import { Alert, Button, ButtonGroup, Heading, Paragraph } from './ui.js';
@@ -16,7 +17,7 @@ export interface FormState<Field extends string> {
   /** For <form onSubmit>: runs the check, then the action, and shows whatever went wrong. */
   submitWith(check: () => FieldErrors<Field>, action: () => Promise<void>): (event?: FormEvent) => Promise<void>;
   /** Spread on <ErrorSummary>. */
-  summary: { errors: FieldErrors<Field>; formError: string | null; focusKey: number; fieldIds: Record<Field, string> };
+  summary: { errors: FieldErrors<Field>; formError: string | null; failure?: Failure | null; focusKey: number; fieldIds: Record<Field, string> };
   clear(): void;
 }
 
@@ -31,12 +32,15 @@ export function useForm<Field extends string>(
   const { m } = useMessages();
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // What went wrong, for the summary's title (a refusal is not "check the form").
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
 
-  const fail = (nextErrors: FieldErrors<Field>, message: string | null) => {
+  const fail = (nextErrors: FieldErrors<Field>, message: string | null, cause: Failure | null = null) => {
     setErrors(nextErrors);
     setFormError(message);
+    setFailure(cause);
     setFocusKey((key) => key + 1);
   };
 
@@ -51,7 +55,7 @@ export function useForm<Field extends string>(
       setErrors({});
       setFormError(null);
     } catch (error) {
-      if (!(error instanceof ApiError)) return fail({}, m.errors.internal);
+      if (!(error instanceof ApiError)) return fail({}, error instanceof TypeError ? m.shell.networkError : m.errors.internal, failureOf(error, false));
       // The session has ended: the client is already on its way to the login page.
       if (error.code === 'session_expired' || error.code === 'unauthenticated') return;
       const serverErrors: FieldErrors<Field> = {};
@@ -67,7 +71,7 @@ export function useForm<Field extends string>(
       // Some refusals are about one field (a wrong code, a weak password): say so at that field too.
       const codeField = options.fieldForCode?.[error.code];
       if (codeField && !serverErrors[codeField]) serverErrors[codeField] = message;
-      fail(serverErrors, codeField ? null : message);
+      fail(serverErrors, codeField ? null : message, failureOf(error, Object.keys(serverErrors).length > 0));
     } finally {
       setIsSubmitting(false);
     }
@@ -78,10 +82,11 @@ export function useForm<Field extends string>(
     formError,
     isSubmitting,
     submitWith,
-    summary: { errors, formError, focusKey, fieldIds },
+    summary: { errors, formError, failure, focusKey, fieldIds },
     clear: () => {
       setErrors({});
       setFormError(null);
+      setFailure(null);
     },
   };
 }
@@ -90,6 +95,7 @@ export function useForm<Field extends string>(
 export function ErrorSummary<Field extends string>({
   errors,
   formError,
+  failure,
   focusKey,
   fieldIds,
   labels,
@@ -105,7 +111,7 @@ export function ErrorSummary<Field extends string>({
   return (
     <Alert type="error" ref={ref} tabIndex={-1} className="kr-error-summary">
       <Heading level={2} id="error-summary-title" appearance="utrecht-heading-3">
-        {m.shell.errorSummaryTitle}
+        {count > 0 || !failure ? m.shell.errorSummaryTitle : errorTitle(m, failure)}
       </Heading>
       {formError ? <Paragraph>{formError}</Paragraph> : null}
       {count > 0 ? (

@@ -3,16 +3,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nl, type Catalogue } from '../../contracts/i18n/nl.js';
 import { en } from '../../contracts/i18n/en.js';
+import { formattersFor, interpolate, type CountForms, type Locale } from './format.js';
 
-export type Locale = 'nl' | 'en';
+export { interpolate, type Locale };
 const CATALOGUES: Record<Locale, Catalogue> = { nl, en };
 const STORAGE_KEY = 'kansrijk.locale';
-const TIME_ZONE = 'Europe/Amsterdam';
-
-/** Replaces {name} placeholders; unknown placeholders stay visible so a missing value is noticed. */
-export function interpolate(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
 
 function storedLocale(): Locale {
   try {
@@ -31,7 +26,11 @@ export interface Messages {
   formatDate(iso: string): string;
   /** "25 november 2026 14:05". */
   formatDateTime(iso: string): string;
+  /** "14:05". */
+  formatTime(iso: string): string;
   formatNumber(value: number): string;
+  /** "1 resultaat" / "3 resultaten": the catalogue's singular or plural sentence for this count. */
+  formatCount(count: number, forms: CountForms, values?: Record<string, string | number>): string;
 }
 
 const MessagesContext = createContext<Messages | null>(null);
@@ -50,25 +49,17 @@ export function MessagesProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   }, []);
   const value = useMemo<Messages>(() => {
-    const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
-    const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-    const dateTime = new Intl.DateTimeFormat(tag, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: TIME_ZONE,
-    });
-    const number = new Intl.NumberFormat(tag);
+    const formatters = formattersFor(locale);
     return {
       m: CATALOGUES[locale],
       locale,
       setLocale,
       format: interpolate,
-      formatDate: (iso) => date.format(new Date(iso)),
-      formatDateTime: (iso) => dateTime.format(new Date(iso)).replace(' om ', ' ').replace(',', ''),
-      formatNumber: (value) => number.format(value),
+      formatDate: formatters.date,
+      formatDateTime: formatters.dateTime,
+      formatTime: formatters.time,
+      formatNumber: formatters.number,
+      formatCount: formatters.count,
     };
   }, [locale, setLocale]);
   return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>;

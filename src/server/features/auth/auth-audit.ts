@@ -2,7 +2,7 @@
 // NEN 7513 rows for authentication events. The object is the person's account; details hold only
 // codes (reason, method, stage, counts), never e-mail addresses, passwords, codes or tokens.
 import type { Executor } from '../../platform/db/connection.js';
-import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditOutcome } from '../../platform/audit/audit-log.js';
+import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditEvent, type AuditOutcome } from '../../platform/audit/audit-log.js';
 import type { AuthContext } from './auth-context.js';
 import type { OpenedSession } from './open-session.js';
 
@@ -16,7 +16,7 @@ export interface AuthEvent {
   details?: Record<string, string | number | boolean>;
 }
 
-function toAuditEvent(ctx: AuthContext, event: AuthEvent) {
+function toAuditEvent(ctx: AuthContext, event: AuthEvent): AuditEvent {
   return {
     action: event.action,
     outcome: event.outcome,

@@ -2,6 +2,7 @@
 // Who looked at this file: every audit row about the family (and registrations merged into it) —
 // who, for which organisation, in which role, what, when, from where, and whether it was emergency
 // access. Clients have the right to see this (AVG art. 15, Wabvpz); looking at it is itself audited.
+import { auditLabels } from '../../../contracts/i18n/audit-labels.js';
 import { desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AccessLogEntry, accessLogQuerySchema } from '../../../contracts/families.js';
@@ -58,14 +59,16 @@ export async function listAccessLog(ctx: UseCaseContext, familyId: string, query
 }
 
 const text = nl.accessLog;
+// The client's own export: the same words as the page, not the log's codes.
+const labels = auditLabels(nl);
 const COLUMNS: CsvColumn<AccessLogEntry>[] = [
   { header: text.columnAt, value: (row) => row.at },
   { header: text.columnPerson, value: (row) => row.personName },
   { header: text.columnOrganisation, value: (row) => row.organisationName },
-  { header: text.columnRole, value: (row) => row.role },
-  { header: text.columnAction, value: (row) => row.action },
-  { header: text.columnObject, value: (row) => row.objectType },
-  { header: text.columnOutcome, value: (row) => row.outcome },
+  { header: text.columnRole, value: (row) => labels.roles(row.role) },
+  { header: text.columnAction, value: (row) => labels.action(row.action) },
+  { header: text.columnObject, value: (row) => labels.objectType(row.objectType) },
+  { header: text.columnOutcome, value: (row) => labels.outcome(row.outcome) },
   { header: text.columnEmergency, value: (row) => row.emergency },
   { header: text.columnSourceIp, value: (row) => row.sourceIp },
 ];

@@ -2,6 +2,7 @@
 // Who may see a family: the organisations with an active care relationship, plus a person's own
 // emergency access while it lasts. The policy's 'own_organisation' reach on 'family' means exactly
 // this; every feature that reads or writes part of a family's file locates it through here.
+import type { AuditObjectType } from '../../../contracts/audit.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { Actor, Target } from '../../platform/access/policy.js';
@@ -126,7 +127,7 @@ export interface FamilyRecordOperation<T> {
   /** 'read' to look, 'update' to add or change something in the file. */
   action: 'read' | 'update';
   /** What the audit row calls the record, e.g. 'home_visit'. */
-  objectType: string;
+  objectType: AuditObjectType;
   perform: (tx: Executor, target: Target) => Promise<T>;
   details?: (result: T) => Record<string, unknown> | null;
   /** Other clients whose data the result holds (e.g. possible duplicates): named in the audit row too. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Families through the API: registration with its checks, who can find and open a family (care
 // relationships only), optimistic locking, duplicates and merge, emergency access and the access log.
+import { nl } from '../../../contracts/i18n/nl.js';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -340,6 +341,9 @@ describe('emergency access and the access log', () => {
     expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ personName: 'Sanne Bakker', action: 'read', objectType: 'family', emergency: true })]));
     const csv = await midwife.request('GET', `/api/v1/families/${familyId}/access-log`, undefined, { accept: 'text/csv' });
     expect(csv.body).toContain('Sanne Bakker');
+    // The client's export speaks Dutch, like the page: no action, record or outcome codes.
+    expect(csv.body).toContain(`;${nl.auditActions.read};${nl.auditObjectTypes.family};${nl.auditOutcomes.success};`);
+    expect(csv.body).not.toMatch(/;(read|family|success);/);
 
     const admin = await callerFor(t, 'platformAdmin');
     const review = await admin.request('GET', '/api/v1/emergency-access');

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Queries the consent and referral use-cases share: who may see a referral (locateReferral), the
 // consent check for a receiver, the deadline per receiving organisation, and the views sent out.
+import type { AuditObjectType } from '../../../contracts/audit.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { Actor, Target } from '../../platform/access/policy.js';
@@ -244,7 +245,7 @@ export async function actOnFamilyOf<T>(
     objectId: string;
     familyIdOf: (tx: Executor) => Promise<string | null>;
     action: 'read' | 'update';
-    objectType: string;
+    objectType: AuditObjectType;
     perform: (tx: Executor, familyId: string) => Promise<T>;
     details?: (result: T) => Record<string, unknown> | null;
   },

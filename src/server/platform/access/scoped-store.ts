@@ -4,7 +4,7 @@
 import type { Executor } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import type { ErrorCode } from '../../../contracts/errors.js';
-import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditActorFields } from '../audit/audit-log.js';
+import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditActorFields, type AuditObjectType } from '../audit/audit-log.js';
 import { PERSONAL_DATA_RESOURCES, decide, scopeFor, type Action, type Actor, type ResourceType, type Scope, type Target } from './policy.js';
 
 export interface RequestOrigin {
@@ -59,7 +59,7 @@ export class AttemptFailed extends Error {
 export interface FailedAttempt {
   resource: ResourceType;
   action: Action;
-  objectType?: string;
+  objectType?: AuditObjectType;
   reason?: string | null;
   /** Non-personal: which check failed, which fields were wrong. Never the values. */
   details: Record<string, unknown>;
@@ -82,7 +82,7 @@ export interface ActOnRecord<T> {
   clientId?: string | null;
   reason?: string | null;
   /** What the audit row calls the record when it is part of a larger one (e.g. 'home_visit' in a family's file). */
-  objectType?: string;
+  objectType?: AuditObjectType;
   /** Non-personal facts for the audit row, e.g. which fields changed. Never the values. */
   details?: (result: T) => Record<string, unknown> | null;
   /** Other clients whose data the result holds (e.g. possible duplicates of this client's file). */
@@ -100,7 +100,7 @@ export interface CreateRecord<T> {
   target: Target;
   perform: (tx: Executor) => Promise<T & { id: string }>;
   clientId?: (result: T & { id: string }) => string | null;
-  objectType?: string;
+  objectType?: AuditObjectType;
   /** Why (e.g. the reason given for emergency access); recorded in the audit row. */
   reason?: string | null;
   /** Further records created by this same act (e.g. one emergency access per file of one person): an audit row each. */
@@ -114,7 +114,7 @@ interface SearchRecordsBase<T> {
   perform: (tx: Executor, scope: Exclude<Scope, { kind: 'none' }>) => Promise<T>;
   /** Non-personal facts for the audit row, e.g. the number of results. Never the search terms. */
   details?: (result: T) => Record<string, unknown>;
-  objectType?: string;
+  objectType?: AuditObjectType;
 }
 
 /**
@@ -259,7 +259,7 @@ export class ScopedStore {
   }
 
   /** Runs `work` (a whole transaction); an AttemptFailed from it is audited after the rollback, in a transaction of its own, and its error thrown. */
-  private async recordingFailure<T>(operation: { resource: ResourceType; objectType?: string; reason?: string | null }, work: () => Promise<T>): Promise<T> {
+  private async recordingFailure<T>(operation: { resource: ResourceType; objectType?: AuditObjectType; reason?: string | null }, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {

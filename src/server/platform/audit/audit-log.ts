@@ -5,25 +5,10 @@ import { asc, desc, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.js';
 import { auditLog } from './schema.js';
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'second_factor_failed',
-  'second_factor_enrolled',
-  'password_changed',
-  'session_revoked',
-  'read',
-  'search',
-  'create',
-  'update',
-  'delete',
-  'export',
-  'emergency_access',
-  'access_denied',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditOutcome = 'success' | 'denied' | 'failure';
+import type { AuditAction, AuditObjectType, AuditOutcome } from '../../../contracts/audit.js';
+
+export { AUDIT_ACTIONS } from '../../../contracts/audit.js';
+export type { AuditAction, AuditObjectType, AuditOutcome };
 
 /** Who did it, for whom, from where: the fields that come from the request, not the feature. */
 export interface AuditActorFields {
@@ -38,7 +23,7 @@ export interface AuditActorFields {
 export interface AuditEvent extends AuditActorFields {
   action: AuditAction;
   outcome: AuditOutcome;
-  objectType?: string | null;
+  objectType?: AuditObjectType | null;
   objectId?: string | null;
   clientId?: string | null;
   /** Every client whose data the request returned (lists, searches, exports); duplicates are dropped. */

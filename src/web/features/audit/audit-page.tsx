@@ -7,7 +7,7 @@ import { FilterBar } from '../../components/filter-bar.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { useMessages } from '../../i18n/messages.js';
-import type { Role } from '../../../contracts/roles.js';
+import { auditLabels } from '../../../contracts/i18n/audit-labels.js';
 
 const PAGE_SIZE = 25;
 const EMPTY_FILTERS = { from: '', to: '', action: '', outcome: '', objectType: '', objectId: '' };
@@ -18,16 +18,17 @@ export default function AuditPage() {
   const [query, setQuery] = useState({ ...EMPTY_FILTERS, page: 1, pageSize: PAGE_SIZE });
   const events = useAsync(() => auditApi.search(query), [query]);
   const set = (key: keyof typeof EMPTY_FILTERS) => (value: string) => setFilters({ ...filters, [key]: value });
-  const outcomes = { success: m.auditPage.outcomeSuccess, denied: m.auditPage.outcomeDenied, failure: m.auditPage.outcomeFailure };
+  const labels = auditLabels(m);
 
   const columns: Column<AuditEvent>[] = [
     { key: 'time', header: m.auditPage.time, cell: (row) => formatDateTime(row.occurredAt), csv: (row) => row.occurredAt },
     { key: 'actor', header: m.auditPage.actor, cell: (row) => row.actorName ?? m.auditPage.system },
     { key: 'organisation', header: m.auditPage.organisation, cell: (row) => row.organisationName ?? '' },
-    { key: 'role', header: m.auditPage.role, cell: (row) => (row.role && row.role in m.roles ? m.roles[row.role as Role] : (row.role ?? '')) },
-    { key: 'action', header: m.auditPage.action, cell: (row) => row.action },
-    { key: 'object', header: m.auditPage.object, cell: (row) => [row.objectType, row.objectId].filter(Boolean).join(' ') },
-    { key: 'outcome', header: m.auditPage.outcome, cell: (row) => outcomes[row.outcome] },
+    { key: 'role', header: m.auditPage.role, cell: (row) => labels.roles(row.role) },
+    { key: 'action', header: m.auditPage.action, cell: (row) => labels.action(row.action) },
+    // The kind of record in words; its identifier (a UUID) is in the CSV export, for investigation.
+    { key: 'object', header: m.auditPage.object, cell: (row) => labels.objectType(row.objectType) },
+    { key: 'outcome', header: m.auditPage.outcome, cell: (row) => labels.outcome(row.outcome) },
     { key: 'ip', header: m.auditPage.sourceIp, cell: (row) => row.sourceIp ?? '' },
   ];
 
@@ -36,16 +37,16 @@ export default function AuditPage() {
       <FilterBar onApply={() => setQuery({ ...filters, page: 1, pageSize: PAGE_SIZE })}>
         <TextField id="from" label={m.auditPage.from} type="date" value={filters.from} onValueChange={set('from')} isOptional />
         <TextField id="to" label={m.auditPage.to} type="date" value={filters.to} onValueChange={set('to')} isOptional />
-        <TextField id="action" label={m.auditPage.action} description={m.auditPage.actionDescription} value={filters.action} onValueChange={set('action')} isOptional />
+        <SelectField id="action" label={m.auditPage.action} value={filters.action} onValueChange={set('action')} emptyOption={m.shell.any} options={labels.actionOptions} />
         <SelectField
           id="outcome"
           label={m.auditPage.outcome}
           value={filters.outcome}
           onValueChange={set('outcome')}
           emptyOption={m.shell.any}
-          options={Object.entries(outcomes).map(([value, label]) => ({ value, label }))}
+          options={labels.outcomeOptions}
         />
-        <TextField id="object-type" label={m.auditPage.objectType} value={filters.objectType} onValueChange={set('objectType')} isOptional />
+        <SelectField id="object-type" label={m.auditPage.objectType} value={filters.objectType} onValueChange={set('objectType')} emptyOption={m.shell.any} options={labels.objectTypeOptions} />
         <TextField id="object-id" label={m.auditPage.objectId} value={filters.objectId} onValueChange={set('objectId')} isOptional />
       </FilterBar>
       <AsyncContent state={events}>

@@ -51,7 +51,7 @@ export default function EmergencyAccessPage() {
           <Paragraph>{text.or}</Paragraph>
           <TextField id="emergency-family-name" label={text.familyName} value={familyName} onValueChange={setFamilyName} error={form.errors.familyName} autoComplete="off" />
           <TextField id="emergency-birth-date" label={text.birthDate} type="date" value={birthDate} onValueChange={setBirthDate} error={form.errors.birthDate} />
-          <TextField id="emergency-postcode" label={text.postcode} value={postcode} onValueChange={setPostcode} error={form.errors.postcode} autoComplete="off" />
+          <TextField id="emergency-postcode" label={text.postcode} description={text.postcodeDescription} isOptional value={postcode} onValueChange={setPostcode} error={form.errors.postcode} autoComplete="off" />
         </Fieldset>
         <TextAreaField id="emergency-reason" label={text.reason} value={reason} onValueChange={setReason} error={form.errors.reason} />
         <FormButtons submitLabel={text.submit} isSubmitting={form.isSubmitting} />

@@ -6,6 +6,7 @@ import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { useMessages } from '../../i18n/messages.js';
 import { familyApi, type AccessLogEntry } from './api.js';
 import { useFamily } from './family-context.js';
+import { auditLabels } from '../../../contracts/i18n/audit-labels.js';
 
 const PAGE_SIZE = 50;
 
@@ -15,15 +16,15 @@ export default function FamilyAccessLogPage() {
   const { family } = useFamily();
   const [page, setPage] = useState(1);
   const state = useAsync(() => familyApi.accessLog(family.id, { page, pageSize: PAGE_SIZE }), [family.id, page]);
-  const label = (prefix: 'action' | 'outcome', value: string) => (text as Record<string, string>)[`${prefix}_${value}`] ?? value;
+  const labels = auditLabels(m);
   const columns: Column<AccessLogEntry>[] = [
     { key: 'at', header: text.columnAt, cell: (row) => formatDateTime(row.at), csv: (row) => row.at },
     { key: 'person', header: text.columnPerson, cell: (row) => row.personName ?? '' },
     { key: 'organisation', header: text.columnOrganisation, cell: (row) => row.organisationName ?? '' },
-    { key: 'role', header: text.columnRole, cell: (row) => (row.role ? (m.roles as Record<string, string>)[row.role] ?? row.role : '') },
-    { key: 'action', header: text.columnAction, cell: (row) => label('action', row.action) },
-    { key: 'object', header: text.columnObject, cell: (row) => row.objectType ?? '' },
-    { key: 'outcome', header: text.columnOutcome, cell: (row) => label('outcome', row.outcome) },
+    { key: 'role', header: text.columnRole, cell: (row) => labels.roles(row.role) },
+    { key: 'action', header: text.columnAction, cell: (row) => labels.action(row.action) },
+    { key: 'object', header: text.columnObject, cell: (row) => labels.objectType(row.objectType) },
+    { key: 'outcome', header: text.columnOutcome, cell: (row) => labels.outcome(row.outcome) },
     { key: 'emergency', header: text.columnEmergency, cell: (row) => (row.emergency ? <strong>{text.emergencyYes}</strong> : ''), csv: (row) => (row.emergency ? text.emergencyYes : '') },
     { key: 'ip', header: text.columnSourceIp, cell: (row) => row.sourceIp ?? '' },
   ];

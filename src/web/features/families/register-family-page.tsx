@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { referenceApi } from '../../api/endpoints.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
-import { CheckboxField, SelectField, TextField } from '../../components/fields.js';
+import { CheckboxField, OptionalMarker, SelectField, TextField } from '../../components/fields.js';
 import { Page, useAsync } from '../../components/page.js';
 import { Alert, Button, Fieldset, FieldsetLegend, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
@@ -151,7 +151,7 @@ export default function RegisterFamilyPage() {
           <TextField id="client-given-name" label={text.givenName} value={values.givenName} onValueChange={set('givenName')} error={form.errors['client.givenName']} autoComplete="off" />
           <TextField id="client-family-name" label={text.familyName} value={values.familyName} onValueChange={set('familyName')} error={form.errors['client.familyName']} autoComplete="off" />
           <TextField id="client-birth-date" label={text.birthDate} type="date" value={values.birthDate} onValueChange={set('birthDate')} error={form.errors['client.birthDate']} />
-          <TextField id="client-bsn" label={text.bsn} inputMode="numeric" value={values.bsn} onValueChange={set('bsn')} error={form.errors['client.bsn']} autoComplete="off" />
+          <TextField id="client-bsn" label={text.bsn} inputMode="numeric" value={values.bsn} onValueChange={set('bsn')} error={form.errors['client.bsn']} isOptional autoComplete="off" />
           <TextField id="postcode" label={text.postcode} value={values.postcode} onValueChange={set('postcode')} error={form.errors.postcode} autoComplete="off" />
           <SelectField
             id="municipality"
@@ -164,7 +164,10 @@ export default function RegisterFamilyPage() {
           />
         </Fieldset>
         <Fieldset>
-          <FieldsetLegend>{text.partnerLegend}</FieldsetLegend>
+          <FieldsetLegend>
+            {text.partnerLegend}
+            <OptionalMarker />
+          </FieldsetLegend>
           <CheckboxField id="has-partner" label={text.hasPartner} checked={values.hasPartner} onCheckedChange={set('hasPartner')} />
           {values.hasPartner ? (
             <>

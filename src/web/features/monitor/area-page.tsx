@@ -137,7 +137,7 @@ function AreaIndicator({ row, profile }: { row: AreaProfileRow; profile: AreaPro
 }
 
 function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indicator; comparisons: Comparison[]; caption: string }) {
-  const { m, locale, format } = useMessages();
+  const { m, locale, format, formatCount } = useMessages();
   const t = m.monitorPages;
   if (comparisons.length === 0) return null;
   return (
@@ -162,7 +162,7 @@ function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indic
             <th scope="row" className="utrecht-table__header-cell">
               {comparison.areaCode ? <Link to={`/monitor/gebieden/${comparison.areaCode}`}>{comparison.label}</Link> : comparison.label}
               {comparison.municipalityCount !== null ? (
-                <span className="kr-figure-interval">{format(t.comparisonMunicipalityCount, { count: comparison.municipalityCount })}</span>
+                <span className="kr-figure-interval">{formatCount(comparison.municipalityCount, { one: t.comparisonMunicipalityCountOne, many: t.comparisonMunicipalityCountMany })}</span>
               ) : null}
             </th>
             <td className="utrecht-table__cell kr-numeric">

@@ -48,7 +48,7 @@ async function readInChunks(file: File, onProgress: (done: number) => void): Pro
 }
 
 export default function MonitorImportPage() {
-  const { m, format, formatNumber } = useMessages();
+  const { m, format, formatNumber, formatCount } = useMessages();
   const t = m.monitorPages;
   const [state, setState] = useState<State>({ step: 'idle' });
   const [pasted, setPasted] = useState('');
@@ -235,7 +235,7 @@ export default function MonitorImportPage() {
             <Alert type="ok">
               <Paragraph>
                 {state.result.isNew
-                  ? format(t.importDone, { count: formatNumber(state.result.rowCount), fileName: state.result.fileName })
+                  ? formatCount(state.result.rowCount, { one: t.importDoneOne, many: t.importDoneMany }, { fileName: state.result.fileName })
                   : format(t.importAlreadyDone, { fileName: state.result.fileName })}
               </Paragraph>
             </Alert>
@@ -263,7 +263,7 @@ export default function MonitorImportPage() {
 }
 
 function PreviewResult({ preview }: { preview: ImportPreview }) {
-  const { m, format, formatNumber } = useMessages();
+  const { m, format, formatNumber, formatCount } = useMessages();
   const t = m.monitorPages;
   if (!preview.isValid) {
     const columns: Column<ImportError & { index: number }>[] = [
@@ -274,7 +274,7 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
     return (
       <>
         <Alert type="error">
-          <Paragraph>{preview.errorCount === 1 ? t.importInvalidOne : format(t.importInvalid, { count: formatNumber(preview.errorCount) })}</Paragraph>
+          <Paragraph>{formatCount(preview.errorCount, { one: t.importInvalidOne, many: t.importInvalid })}</Paragraph>
           {preview.errors.length < preview.errorCount ? (
             <Paragraph>{format(t.importErrorsShown, { shown: formatNumber(preview.errors.length), count: formatNumber(preview.errorCount) })}</Paragraph>
           ) : null}
@@ -300,10 +300,10 @@ function PreviewResult({ preview }: { preview: ImportPreview }) {
   return (
     <>
       <Alert type="ok">
-        <Paragraph>{format(t.importValid, { count: formatNumber(preview.rowCount) })}</Paragraph>
+        <Paragraph>{formatCount(preview.rowCount, { one: t.importValidOne, many: t.importValidMany })}</Paragraph>
       </Alert>
       <DataTable
-        caption={format(t.importSampleCaption, { count: preview.sample.length })}
+        caption={formatCount(preview.sample.length, { one: t.importSampleCaptionOne, many: t.importSampleCaptionMany })}
         columns={columns}
         rows={preview.sample.map((row, index) => ({ ...row, index }))}
         rowKey={(row) => String(row.index)}

@@ -18,7 +18,7 @@ export function MunicipalityPicker({
   onSelectedChange(codes: string[]): void;
   error?: string | undefined;
 }) {
-  const { m, format } = useMessages();
+  const { m, format, formatCount } = useMessages();
   const municipalities = useAsync(() => referenceApi.municipalities({}), []);
   const [filter, setFilter] = useState('');
   return (
@@ -48,7 +48,7 @@ export function MunicipalityPicker({
               isScrollable
             />
             <Paragraph role="status">
-              {format(m.admin.serviceAreaCount, { count: selected.length })}
+              {formatCount(selected.length, { one: m.admin.serviceAreaCountOne, many: m.admin.serviceAreaCountMany })}
               {names.length > 0 ? `: ${names.join(', ')}` : ''}
             </Paragraph>
           </div>

@@ -34,7 +34,7 @@ function addMonths(isoDate: string, months: number): string {
 }
 
 export default function FamilyReferralsPage() {
-  const { m, format, formatDate } = useMessages();
+  const { m, format, formatDate, formatCount } = useMessages();
   const { familyId = '' } = useParams();
   const { session } = useSession();
   const consents = useAsync(() => referralApi.consents(familyId), [familyId]);
@@ -131,7 +131,7 @@ export default function FamilyReferralsPage() {
         />
       ) : null}
       {panel !== null && typeof panel === 'object' ? (
-        <WithdrawPanel consent={panel.withdraw} onClose={() => setPanel(null)} onDone={(count) => done(format(m.referrals.withdrawn, { count }))} />
+        <WithdrawPanel consent={panel.withdraw} onClose={() => setPanel(null)} onDone={(count) => done(formatCount(count, { one: m.referrals.withdrawnOne, many: m.referrals.withdrawnMany }))} />
       ) : null}
 
       <section className="kr-section" aria-labelledby="referrals-title">

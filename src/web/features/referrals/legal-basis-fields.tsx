@@ -41,7 +41,7 @@ export function LegalBasisFields({
   /** Shown instead of the consent choice (the referral form's fields to record a consent there and then). */
   consentInstead?: ReactNode;
 }) {
-  const { m } = useMessages();
+  const { m, format, formatDate } = useMessages();
   return (
     <>
       <SelectField
@@ -64,7 +64,7 @@ export function LegalBasisFields({
           onValueChange={onConsentIdChange}
           emptyOption={m.shell.choose}
           description={isNoValidConsentShown ? m.referrals.noValidConsent : undefined}
-          options={consents.map((consent) => ({ value: consent.id, label: `${consent.receiverOrganisationName} (${consent.givenOn} – ${consent.validUntil})` }))}
+          options={consents.map((consent) => ({ value: consent.id, label: `${consent.receiverOrganisationName} (${format(m.referrals.validFromTo, { from: formatDate(consent.givenOn), until: formatDate(consent.validUntil) })})` }))}
           error={errors.consent}
         />
       ) : (

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { RadioButton } from '@utrecht/radio-button-react';
 import type { Screening } from '../../../contracts/screening.js';
+import { failureOf, type Failure } from '../../api/error-title.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorSummary, Form, FormButtons } from '../../components/form.js';
 import {
@@ -39,11 +40,12 @@ function linkIdOfPath(path: string): string {
 }
 
 export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { screening: Screening; questionnaire: Questionnaire; onCompleted(completed: Screening): void }) {
-  const { m, format, locale } = useMessages();
+  const { m, format, formatTime } = useMessages();
   const [values, setValues] = useState<FieldValues>(() => fieldValuesOf(questionnaire, screening.answers as never));
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [focusKey, setFocusKey] = useState(0);
   const [isSubmitting, setIsSubmitting] = useState(false);
 
@@ -58,12 +60,8 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
   const fieldIds = useMemo(() => Object.fromEntries(items.map(({ item }) => [item.linkId, inputIdOf(item)])), [items]);
   const converted = useMemo(() => answersOf(questionnaire, values), [questionnaire, values]);
   const enabled = useMemo(() => evaluateEnabledItems(questionnaire, converted.answers).enabledLinkIds, [questionnaire, converted]);
-  const timeFormat = useMemo(
-    () => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }),
-    [locale],
-  );
 
-  const reasonOf = useCallback((error: unknown) => (error instanceof ApiError ? m.errors[error.code] : m.errors.internal), [m]);
+  const reasonOf = useCallback((error: unknown) => (error instanceof ApiError ? m.errors[error.code] : error instanceof TypeError ? m.shell.networkError : m.errors.internal), [m]);
 
   const saveDraft = useCallback(async (): Promise<void> => {
     if (inFlight.current) {
@@ -110,9 +108,10 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
     timer.current = setTimeout(() => void saveDraft(), AUTOSAVE_DELAY_MS);
   };
 
-  const fail = (nextErrors: Record<string, string>, message: string | null) => {
+  const fail = (nextErrors: Record<string, string>, message: string | null, cause: Failure | null = null) => {
     setErrors(nextErrors);
     setFormError(message);
+    setFailure(cause);
     setFocusKey((key) => key + 1);
   };
 
@@ -134,7 +133,7 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
     } catch (error) {
       const serverErrors =
         error instanceof ApiError ? Object.fromEntries(error.fieldErrors.filter((e) => linkIdOfPath(e.path) in labels).map((e) => [linkIdOfPath(e.path), e.message])) : {};
-      fail(serverErrors, reasonOf(error));
+      fail(serverErrors, reasonOf(error), failureOf(error, Object.keys(serverErrors).length > 0));
       setIsSubmitting(false);
     }
   };
@@ -145,7 +144,7 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
     saveState.kind === 'saving'
       ? m.screening.draftSaving
       : saveState.kind === 'saved'
-        ? format(m.screening.draftSavedAt, { time: timeFormat.format(new Date(saveState.at)) })
+        ? format(m.screening.draftSavedAt, { time: formatTime(saveState.at) })
         : saveState.kind === 'error'
           ? format(m.screening.draftNotSaved, { reason: saveState.reason })
           : '';
@@ -197,7 +196,7 @@ export function QuestionnaireForm({ screening, questionnaire, onCompleted }: { s
 
   return (
     <>
-      <ErrorSummary errors={visibleErrors} formError={formError} focusKey={focusKey} fieldIds={fieldIds} labels={labels} />
+      <ErrorSummary errors={visibleErrors} formError={formError} failure={failure} focusKey={focusKey} fieldIds={fieldIds} labels={labels} />
       <Paragraph>{m.screening.requiredNote}</Paragraph>
       <Paragraph role="status" aria-live="polite" className="kr-autosave">
         {saveStatus}
