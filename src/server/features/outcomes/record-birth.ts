@@ -71,7 +71,7 @@ export async function recordBirth(ctx: RequestContext, familyId: string, input: 
         isMultiple: input.multipleBirth,
         isLiveBorn: input.liveBorn,
       },
-      reference.forBirth(totalDays),
+      reference.table,
     ),
   );
   const hours = input.maternityCareHours;

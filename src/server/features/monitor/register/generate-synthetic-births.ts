@@ -10,8 +10,7 @@ import Papa from 'papaparse';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../platform/db/connection.js';
 import {
-  FENTON_2013_DERIVED_REFERENCE,
-  completedWeeks,
+  DEFAULT_BIRTH_WEIGHT_REFERENCE,
   isPreterm,
   isSmallForGestationalAge,
   type BirthWeightReference,
@@ -54,8 +53,13 @@ function prepareGroup(group: GroupProbabilities): PreparedGroup {
   return { ...group, pretermAmongSingletons, weightZShift: zShiftForSgaProbability(group.smallForGestationalAge) };
 }
 
-/** The births of one municipality in one year (plan.births children, numbered from 1). */
-export function generateMunicipalityYear(plan: MunicipalityYearPlan, reference: BirthWeightReference = FENTON_2013_DERIVED_REFERENCE): SyntheticBirth[] {
+/**
+ * The births of one municipality in one year (plan.births children, numbered from 1). Weights are
+ * drawn log-normally around the reference's median ON THE DAY of gestation, with the spread that
+ * puts its p10 at the 10th percentile, then shifted so that P(weight < p10) is the group's SGA
+ * probability — so the register is calibrated to the very reference that classifies it (ADR 0012).
+ */
+export function generateMunicipalityYear(plan: MunicipalityYearPlan, reference: BirthWeightReference = DEFAULT_BIRTH_WEIGHT_REFERENCE): SyntheticBirth[] {
   const random = mulberry32(seedFromKey(`${plan.municipalityCode}:${plan.year}`));
   const groups = { vulnerable: prepareGroup(plan.vulnerable), notVulnerable: prepareGroup(plan.notVulnerable) };
   const isOutcomeAtTwoObservable = plan.year <= plan.outcomesKnownThroughYear;
@@ -70,9 +74,8 @@ export function generateMunicipalityYear(plan: MunicipalityYearPlan, reference: 
     const isBornPreterm = draws[3]! < (isMultiple ? SHARES.pretermAmongMultiples : group.pretermAmongSingletons);
     // Preterm: 24+0 … 36+6 weeks, most of them late preterm. Term: 37+0 … 42+6, peaking at 40 weeks.
     const gestationalAgeDays = isBornPreterm ? 258 - Math.floor(91 * draws[4]! ** 3) : 259 + Math.floor(21 * (draws[4]! + draws[5]!));
-    const week = completedWeeks(gestationalAgeDays);
-    const median = reference.p50Grams(week, sex);
-    const sigma = Math.log(median / reference.p10Grams(week, sex)) / -Z_AT_P10;
+    const median = reference.p50Grams(gestationalAgeDays, sex);
+    const sigma = Math.log(median / reference.p10Grams(gestationalAgeDays, sex)) / -Z_AT_P10;
     const z = standardNormal(draws[6]!, draws[7]!) + group.weightZShift;
     const birthWeightGrams = Math.min(HIGHEST_WEIGHT_GRAMS, Math.max(LOWEST_WEIGHT_GRAMS, Math.round(median * Math.exp(sigma * z))));
     const isLiveBorn = draws[8]! >= (isBornPreterm ? SHARES.stillbirthPreterm : SHARES.stillbirthTerm);
