@@ -100,6 +100,8 @@ export interface RegisterContext {
   readonly hadKraamzorg: boolean | null;
   readonly parentCount: number;
   readonly parentsWithProblematicDebt: number;
+  /** Place among the children of this pregnancy (1 unless a sibling of a multiple birth was recorded before). */
+  readonly birthOrder?: number;
   readonly hasNegativeSpeechLanguageScore?: boolean | null;
   readonly isOverweightAtTwo?: boolean | null;
   readonly wasPlacedOutOfHomeBeforeTwo?: boolean | null;
@@ -117,6 +119,7 @@ export function toRegisterRow(birth: BirthOutcome, context: RegisterContext): Bi
     sex: birth.sex,
     isLiveBorn: birth.isLiveBorn,
     isMultiple: birth.isMultiple,
+    birthOrder: context.birthOrder ?? 1,
     isPreterm: birth.isPreterm,
     isSmallForGestationalAge: birth.isSmallForGestationalAge,
     firstAntenatalVisitDay: context.firstAntenatalVisitDay,
