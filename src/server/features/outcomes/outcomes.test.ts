@@ -117,6 +117,14 @@ describe('birth outcome', () => {
     expect(again.json().detail).toBe('De geboorte bij deze zwangerschap is al vastgelegd. Bij een meerling: kies "meerling".');
     const twin = await s.nurse.request('POST', `/api/v1/families/${familyId}/birth`, birth({ multipleBirth: true, childGivenName: 'Noa' }));
     expect(twin.statusCode).toBe(201);
+    // In the register the twin is the second child of the pregnancy (per-pregnancy indicators count order 1).
+    const orders = await t.database.db
+      .select({ birthOrder: birthRegister.birthOrder })
+      .from(birthRegister)
+      .where(like(birthRegister.sourceKey, 'chain:%'))
+      .orderBy(sql`${birthRegister.id} DESC`)
+      .limit(2);
+    expect(orders.map((row) => row.birthOrder)).toEqual([2, 1]);
   });
 
   it('a term birth of normal weight is not Big2; before 24 weeks Big2 is not defined', async () => {

@@ -88,17 +88,19 @@ describe('the synthetic national register', () => {
     let big2 = 0;
     let small = 0;
     let smallWithFenton = 0;
+    let misclassified = 0;
     for (const plan of plans) {
       for (const row of generateMunicipalityYear(plan)) {
         if (row.gestationalAgeDays < 168) continue;
         // Every row is classified with Hoftiezer 2019 on its exact day.
-        expect(row.isSmallForGestationalAge).toBe(row.birthWeightGrams < HOFTIEZER_2019_REFERENCE.p10Grams(row.gestationalAgeDays, row.sex));
+        if (row.isSmallForGestationalAge !== row.birthWeightGrams < HOFTIEZER_2019_REFERENCE.p10Grams(row.gestationalAgeDays, row.sex)) misclassified += 1;
         births += 1;
         big2 += row.isPreterm || row.isSmallForGestationalAge ? 1 : 0;
         small += row.isSmallForGestationalAge ? 1 : 0;
         smallWithFenton += isSmallForGestationalAge(row.birthWeightGrams, row.gestationalAgeDays, row.sex, FENTON_2013_DERIVED_REFERENCE) ? 1 : 0;
       }
     }
+    expect(misclassified).toBe(0);
     const seed = INDICATORS.find((definition) => definition.key === 'big2')!.seedValue!;
     expect(seed).toEqual({ value: 14.8, year: 2021 });
     expect(Math.abs((100 * big2) / births - seed.value)).toBeLessThan(0.5);
@@ -160,6 +162,37 @@ describe('the synthetic national register', () => {
       expect(row.hasNegativeSpeechLanguageScore).toBeNull();
       expect(row.parentsWithProblematicDebt).toBeLessThanOrEqual(row.parentCount);
     }
+  });
+
+  it('makes multiple births as twins: two rows of one pregnancy, the second with birth order 2, ≈ 1.7% of children', () => {
+    const plans = planSyntheticBirths(municipalities, [2021], { only: new Set(['GM0363', 'GM0599']) });
+    let children = 0;
+    let inMultiples = 0;
+    for (const plan of plans) {
+      const rows = generateMunicipalityYear(plan);
+      rows.forEach((row, index) => {
+        children += 1;
+        if (row.isMultiple) inMultiples += 1;
+        if (!row.isMultiple) expect(row.birthOrder).toBe(1);
+        if (row.birthOrder === 2) {
+          // The first-born of the same pregnancy is the row before: same mother, age, visit and parents.
+          const first = rows[index - 1]!;
+          expect(first).toMatchObject({
+            isMultiple: true,
+            birthOrder: 1,
+            isVulnerable: row.isVulnerable,
+            gestationalAgeDays: row.gestationalAgeDays,
+            firstAntenatalVisitDay: row.firstAntenatalVisitDay,
+            parentCount: row.parentCount,
+            parentsWithProblematicDebt: row.parentsWithProblematicDebt,
+          });
+        }
+        if (row.isMultiple && row.birthOrder === 1 && index + 1 < rows.length) expect(rows[index + 1]!.birthOrder).toBe(2);
+      });
+    }
+    expect(children).toBeGreaterThan(15_000);
+    expect(inMultiples / children).toBeGreaterThan(0.012);
+    expect(inMultiples / children).toBeLessThan(0.022);
   });
 
   it('is deterministic: the same seed gives the same rows, whatever else is generated or at what scale', () => {
