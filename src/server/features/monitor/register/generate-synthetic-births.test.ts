@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../test/helpers/test-database.js';
 import { queryRows, type Database } from '../../../platform/db/connection.js';
 import { INDICATORS } from '../definitions/indicators.js';
+import { seedNationalRegister } from './seed-national-register.js';
 import {
   FENTON_2013_DERIVED_REFERENCE,
   HOFTIEZER_2019_REFERENCE,
@@ -236,6 +237,25 @@ describe('the synthetic national register', () => {
         had_kraamzorg: row.hadKraamzorg,
       })),
     );
+  });
+
+  it('seed:national --replace makes the synthetic rows anew (after a generator change) and keeps rows from the chain', async () => {
+    const options = { years: [2021], municipalityCodes: ['GM0482'] };
+    await generateSyntheticBirths(database.db, options);
+    // A row as an older generator left it, and a row recorded through the chain.
+    const key = 'synthetic:2021:GM0482:1';
+    await database.db.execute(sql`UPDATE birth_register SET birth_weight_grams = 999, is_small_for_gestational_age = true WHERE source_key = ${key}`);
+    const [chainRow] = generateMunicipalityYear(planSyntheticBirths(municipalities, [2021], { only: new Set(['GM0482']) })[0]!);
+    await database.db.execute(sql`INSERT INTO birth_register (source_key, is_synthetic, municipality_code, birth_year, is_vulnerable, gestational_age_days,
+      birth_weight_grams, sex, is_live_born, is_multiple, is_preterm, is_small_for_gestational_age, parent_count, parents_with_problematic_debt)
+      VALUES ('chain:test', false, 'GM0482', 2021, false, ${chainRow!.gestationalAgeDays}, 3000, 'male', true, false, false, false, 2, 0)`);
+    const weightOf = async (sourceKey: string) =>
+      (await queryRows<{ birth_weight_grams: number }>(database.db, sql`SELECT birth_weight_grams FROM birth_register WHERE source_key = ${sourceKey}`))[0]?.birth_weight_grams;
+    await seedNationalRegister(database.db, options);
+    expect(await weightOf(key)).toBe(999); // without --replace the old row stays
+    await seedNationalRegister(database.db, { ...options, replace: true });
+    expect(await weightOf(key)).toBe(chainRow!.birthWeightGrams);
+    expect(await weightOf('chain:test')).toBe(3000);
   });
 
   it('splits a national rate over the groups so that the weighted mean is the target', () => {
