@@ -239,7 +239,7 @@ describe('definitions that say what they count', () => {
     expect(debts.records!.denominator.tally).toEqual({ kind: 'sum', field: 'parentCount' });
   });
 
-  it('Big2 is the only place the birth-weight reference is named: Hoftiezer 2019, which the register now uses', () => {
+  it('Big2 names Hoftiezer 2019 and needs no note: the register and the chain classify with it', () => {
     expect(get('big2').numerator).toContain('Hoftiezer 2019');
     expect(get('big2').notes).toBeUndefined();
   });
