@@ -2,6 +2,8 @@
 // `npm run seed:national [-- --years 2019-2024 --scale 1]`: fills the birth register with the
 // deterministic synthetic national data set (all 342 municipalities), recomputes the monitor's
 // counts and prints the national figures it produced. Idempotent: a second run adds nothing.
+// `--replace` deletes the synthetic rows first and generates them anew (after a change to the
+// generator or the birth-weight reference, ADR 0012); rows recorded through the chain stay.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/server/config.js';
@@ -11,7 +13,7 @@ import { DATA_FOLDER } from '../src/server/app.js';
 import { seedNationalRegister, nationalSummary, parseYearRange } from '../src/server/features/monitor/register/seed-national-register.js';
 
 const { values } = parseArgs({
-  options: { years: { type: 'string', default: '2019-2024' }, scale: { type: 'string', default: '1' } },
+  options: { years: { type: 'string', default: '2019-2024' }, scale: { type: 'string', default: '1' }, replace: { type: 'boolean', default: false } },
 });
 const years = parseYearRange(values.years!);
 const scale = Number(values.scale);
@@ -27,6 +29,7 @@ try {
   const result = await seedNationalRegister(database.db, {
     years,
     scale,
+    replace: values.replace,
     dataFolder: DATA_FOLDER,
     onProgress: ({ generated, expected }) => process.stdout.write(`\r  geboorten: ${generated.toLocaleString('nl-NL')} / ${expected.toLocaleString('nl-NL')}`),
   });

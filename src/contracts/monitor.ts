@@ -2,6 +2,7 @@
 // Wire contracts of the monitor and atlas (/api/v1/monitor/*). Every figure here is published
 // AFTER small-number suppression; suppressed cells carry no numerator, denominator or value.
 import { z } from 'zod';
+import { MONITOR_NOTE_KEYS } from './i18n/sections/monitor-notes.js';
 
 export const SPLITS = ['all', 'vulnerable', 'not_vulnerable'] as const;
 export const splitSchema = z.enum(SPLITS);
@@ -24,6 +25,7 @@ export const INDICATOR_TYPES = ['process', 'outcome'] as const;
 export const UNITS = ['percentage', 'per_1000'] as const;
 export const SOURCE_KINDS = ['records', 'import', 'questionnaire'] as const;
 export const DIRECTIONS = ['lower', 'higher'] as const;
+export const YEAR_BASES = ['calendar_year', 'birth_cohort'] as const;
 
 export const indicatorSchema = z
   .object({
@@ -44,6 +46,13 @@ export const indicatorSchema = z
     /** Whether the vulnerable / not-vulnerable split exists for this indicator. */
     hasVulnerabilitySplit: z.boolean(),
     editions: z.array(z.object({ edition: z.string(), number: z.number().int() })),
+    /**
+     * What "year" means for this indicator's figures: the calendar year of the event (birth, visit,
+     * questionnaire), or the year of birth of a cohort whose outcome is measured around age two.
+     */
+    yearBasis: z.enum(YEAR_BASES),
+    /** Where Kansrijk's definition differs from RIVM's: the key and the sentence from the catalogue. */
+    notes: z.array(z.object({ key: z.enum(MONITOR_NOTE_KEYS), text: z.string() })),
   })
   .meta({ id: 'Indicator' });
 export type Indicator = z.infer<typeof indicatorSchema>;

@@ -352,6 +352,19 @@ describe('the monitor, as an analyst', () => {
     await screenshot(page, 'area-coalition', false);
   });
 
+  it('an indicator page shows where its definition differs from RIVM, in the catalogue words; Big2 shows no such box', async () => {
+    await page.goto('/monitor/indicatoren/out_of_home_placement');
+    await settled(page);
+    const notes = page.getByRole('region', { name: nl.monitorNoteLabels.heading });
+    await notes.waitFor();
+    await notes.getByText(nl.monitorNotes.byBirthCohort).waitFor();
+    await notes.getByText(nl.monitorNotes.outOfHomeCohort).waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto('/monitor/indicatoren/big2');
+    await settled(page);
+    expect(await page.getByRole('region', { name: nl.monitorNoteLabels.heading }).count()).toBe(0);
+  });
+
   it('the map and charts download as SVG and PNG', async () => {
     await page.goto('/monitor/indicatoren/big2?niveau=ggd-regio');
     await page.locator('.kr-map__area').first().waitFor();

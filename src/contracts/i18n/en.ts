@@ -5,6 +5,7 @@ import { familiesEn } from './sections/families.js';
 import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
+import { monitorNotesEn } from './sections/monitor-notes.js';
 
 export const en = {
   app: {
@@ -784,4 +785,5 @@ export const en = {
   ...referralsEn,
   ...screeningEn,
   ...careEn,
+  ...monitorNotesEn,
 } satisfies Catalogue;

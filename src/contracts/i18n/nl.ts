@@ -7,6 +7,7 @@ import { familiesNl } from './sections/families.js';
 import { referralsNl } from './sections/referrals.js';
 import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
+import { monitorNotesNl } from './sections/monitor-notes.js';
 
 export const nl = {
   app: {
@@ -792,6 +793,7 @@ export const nl = {
   ...referralsNl,
   ...screeningNl,
   ...careNl,
+  ...monitorNotesNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

@@ -132,5 +132,19 @@ export function figureColumns<Row>(figureOf: (row: Row) => Figure | null, indica
     column(text.columnSignificant, (figure) => figure.change?.isSignificant ?? null),
     column(text.columnSource, (figure) => figure.sourceLabel),
     column(text.columnSynthetic, (figure) => figure.isSynthetic),
+    ...indicatorNoteColumns(indicatorOf),
+  ];
+}
+
+const YEAR_BASIS_LABEL: Record<Indicator['yearBasis'], string> = {
+  calendar_year: nl.monitorNoteLabels.yearBasisCalendarYear,
+  birth_cohort: nl.monitorNoteLabels.yearBasisBirthCohort,
+};
+
+/** What the year means and how the definition differs from RIVM's: on every row of every export. */
+export function indicatorNoteColumns<Row>(indicatorOf: (row: Row) => Indicator): TableColumn<Row>[] {
+  return [
+    { header: nl.monitorNoteLabels.columnYearBasis, value: (row) => YEAR_BASIS_LABEL[indicatorOf(row).yearBasis] },
+    { header: nl.monitorNoteLabels.columnNotes, value: (row) => indicatorOf(row).notes.map((note) => note.text).join(' ') || null },
   ];
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One indicator, one level, one period: every area's published figure (the map and its table).
+import { publicIndicator } from './list-indicators.js';
 import type { z } from 'zod';
 import type { Figure, figureQuerySchema } from '../../../contracts/monitor.js';
 import type { Executor } from '../../platform/db/connection.js';
@@ -37,13 +38,14 @@ export async function computeIndicatorFigures(db: Executor, key: string, query: 
 export function indicatorFiguresTable(key: string, query: z.infer<typeof figureQuerySchema>) {
   return (figures: Figure[]): ExportTable<Figure> => {
     const indicator = requireIndicator(key);
+    const published = publicIndicator(indicator);
     const period = figures[0]?.period ?? (query.year === undefined ? null : String(query.year));
     return {
       baseName: fileSafe(['kansrijk', indicator.key, LEVEL_LABEL[query.areaLevel], SPLIT_LABEL[query.split], period].filter(Boolean).join('-')),
       rows: figures,
       columns: figureColumns(
         (figure: Figure) => figure,
-        () => indicator,
+        () => published,
       ),
     };
   };

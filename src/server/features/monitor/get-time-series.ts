@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One indicator for one area over the years: each period's published figure (from the one
 // protected publication), the change per period, and a chi-square test for trend.
+import { publicIndicator } from './list-indicators.js';
 import type { z } from 'zod';
 import type { Figure, Series, seriesQuerySchema } from '../../../contracts/monitor.js';
 import type { Executor } from '../../platform/db/connection.js';
@@ -74,12 +75,13 @@ function trendOver(items: readonly Figure[], poolYears: number): Series['trend']
 
 export function timeSeriesTable(series: Series): ExportTable<Figure> {
   const indicator = requireIndicator(series.indicatorKey);
+  const published = publicIndicator(indicator);
   return {
     baseName: fileSafe(['kansrijk', indicator.key, series.areaCode, SPLIT_LABEL[series.split], 'reeks'].join('-')),
     rows: series.items,
     columns: figureColumns(
       (figure: Figure) => figure,
-      () => indicator,
+      () => published,
     ),
   };
 }

@@ -4,12 +4,21 @@ import type { Indicator } from '../../../contracts/monitor.js';
 import { indicatorSchema } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { INDICATORS } from './definitions/indicators.js';
+import type { IndicatorDefinition } from './definitions/types.js';
 import type { ExportTable } from './export-figures.js';
+import { indicatorNoteColumns } from './export-figures.js';
 import { UNIT_LABEL } from './monitor-text.js';
 
-/** Strips what only the aggregation needs (conditions, calibration values). */
-export function publicIndicator(definition: Indicator): Indicator {
-  return indicatorSchema.parse(definition);
+/**
+ * Strips what only the aggregation needs (conditions, calibration values) and spells out the notes:
+ * each key with its sentence from the catalogue.
+ */
+export function publicIndicator(definition: IndicatorDefinition): Indicator {
+  return indicatorSchema.parse({
+    ...definition,
+    yearBasis: definition.yearBasis ?? 'calendar_year',
+    notes: (definition.notes ?? []).map((key) => ({ key, text: nl.monitorNotes[key] })),
+  });
 }
 
 const PUBLISHED = INDICATORS.map(publicIndicator);
@@ -33,6 +42,7 @@ export function indicatorListTable(indicators: Indicator[]): ExportTable<Indicat
       { header: text.columnUnit, value: (row) => UNIT_LABEL[row.unit] },
       { header: text.columnDesiredDirection, value: (row) => row.desiredDirection },
       { header: text.columnSource, value: (row) => row.source },
+      ...indicatorNoteColumns<Indicator>((row) => row),
     ],
   };
 }

@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { AreaProfile, Figure, MonitorCoalition, Overview, Series } from '../../../contracts/monitor.js';
+import type { AreaProfile, Figure, Indicator, MonitorCoalition, Overview, Series } from '../../../contracts/monitor.js';
+import { nl } from '../../../contracts/i18n/nl.js';
 import { SYMBOLS } from '../../../contracts/monitor.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { municipalities } from '../reference/schema.js';
@@ -317,6 +318,67 @@ describe('exports', () => {
       expect(response.headers['content-type']).toContain('text/csv');
     }
   });
+});
+
+describe('definition notes: in the indicator API and in every export', () => {
+  const NOTES = nl.monitorNoteLabels.columnNotes;
+  const YEAR_IS = nl.monitorNoteLabels.columnYearBasis;
+  const csvLines = (body: string) => Papa.parse<Record<string, string>>(body.replace(/^\uFEFF/, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+
+  it('the indicator list carries each note as key and catalogue text, and what the year means', async () => {
+    const body: Indicator[] = (await get('/api/v1/monitor/indicators', policyOfficer)).json();
+    const byKey = new Map(body.map((indicator) => [indicator.key, indicator]));
+    expect(byKey.get('problematic_debts')!.notes).toEqual([{ key: 'debtsAllParents', text: nl.monitorNotes.debtsAllParents }]);
+    expect(byKey.get('problematic_debts')!.name).toContain('definitie monitor 2024');
+    expect(byKey.get('out_of_home_placement')!.notes.map((note) => note.key)).toEqual(['byBirthCohort', 'outOfHomeCohort']);
+    for (const key of ['speech_language', 'overweight_at_two', 'out_of_home_placement']) {
+      expect(byKey.get(key)!.yearBasis, key).toBe('birth_cohort');
+      expect(byKey.get(key)!.notes.map((note) => note.text)).toContain(nl.monitorNotes.byBirthCohort);
+    }
+    expect(byKey.get('big2')).toMatchObject({ notes: [], yearBasis: 'calendar_year' });
+    // The list as CSV: the same notes, one column.
+    const lines = csvLines((await get('/api/v1/monitor/indicators', policyOfficer, 'text/csv')).body);
+    const line = (key: string) => lines.find((candidate) => candidate.indicator === key)!;
+    expect(line('problematic_debts')[NOTES]).toBe(nl.monitorNotes.debtsAllParents);
+    expect(line('speech_language')[YEAR_IS]).toBe(nl.monitorNoteLabels.yearBasisBirthCohort);
+    expect(line('big2')[NOTES]).toBe('');
+    expect(line('big2')[YEAR_IS]).toBe(nl.monitorNoteLabels.yearBasisCalendarYear);
+  });
+
+  it('the overview as XLSX and the figures and series of a birth-cohort indicator as CSV carry the notes on every row', async () => {
+    // One more indicator with figures (the publication then recomputes its disclosure control: slow).
+    await seedIndicatorCounts(t.database.db, 'overweight_at_two');
+    const expectedNotes = nl.monitorNotes.byBirthCohort;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await get('/api/v1/monitor/overview', analyst, XLSX_MEDIA_TYPE)).rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows = [];
+    for (let index = 2; index <= sheet.rowCount; index += 1) {
+      const values = (sheet.getRow(index).values as unknown[]).slice(1);
+      rows.push(Object.fromEntries(header.map((name, column) => [name, values[column] ?? null])));
+    }
+    const placements = rows.filter((row) => row.indicator === 'overweight_at_two' && row.waarde !== null);
+    expect(placements.length).toBeGreaterThan(0);
+    for (const row of placements) expect(row).toMatchObject({ [NOTES]: expectedNotes, [YEAR_IS]: nl.monitorNoteLabels.yearBasisBirthCohort });
+    for (const row of rows.filter((candidate) => candidate.indicator === 'problematic_debts')) expect(row[NOTES]).toBe(nl.monitorNotes.debtsAllParents);
+    for (const row of rows.filter((candidate) => candidate.indicator === 'big2')) expect(row[NOTES]).toBeNull();
+    for (const url of [
+      '/api/v1/monitor/indicators/overweight_at_two/figures?areaLevel=province&year=2023',
+      '/api/v1/monitor/indicators/overweight_at_two/areas/NL01/series',
+    ]) {
+      const response = await get(url, policyOfficer, 'text/csv');
+      expect(response.statusCode, url).toBe(200);
+      const lines = csvLines(response.body);
+      expect(lines.length, url).toBeGreaterThan(0);
+      for (const line of lines) expect(line, url).toMatchObject({ [NOTES]: expectedNotes, [YEAR_IS]: nl.monitorNoteLabels.yearBasisBirthCohort });
+    }
+    // The area profile: every indicator's row with its own notes.
+    const profile = csvLines((await get('/api/v1/monitor/areas/GM0505', policyOfficer, 'text/csv')).body);
+    expect(profile.filter((line) => line.indicator === 'overweight_at_two').every((line) => line[NOTES] === expectedNotes)).toBe(true);
+    expect(profile.filter((line) => line.indicator === 'out_of_home_placement').every((line) => line[NOTES] === `${nl.monitorNotes.byBirthCohort} ${nl.monitorNotes.outOfHomeCohort}`)).toBe(true);
+    expect(profile.filter((line) => line.indicator === 'big2').every((line) => line[NOTES] === '')).toBe(true);
+  }, 300_000);
 });
 
 describe('parameters out of range', () => {

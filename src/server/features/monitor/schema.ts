@@ -29,6 +29,11 @@ export const birthRegister = pgTable(
     sex: text('sex').$type<'female' | 'male'>().notNull(),
     isLiveBorn: boolean('is_live_born').notNull(),
     isMultiple: boolean('is_multiple').notNull(),
+    /**
+     * The child's place among the children of one pregnancy (Perined "rangnummer"): 1 for a
+     * singleton and for the first-born of a multiple birth. Per-pregnancy indicators count order 1.
+     */
+    birthOrder: smallint('birth_order').notNull().default(1),
     isPreterm: boolean('is_preterm').notNull(),
     isSmallForGestationalAge: boolean('is_small_for_gestational_age').notNull(),
     /** Day of pregnancy of the first antenatal visit; null when unknown. */

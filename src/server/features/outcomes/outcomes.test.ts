@@ -77,15 +77,16 @@ describe('birth outcome', () => {
     const { response, rows } = await s.nurse.audited('POST', `/api/v1/families/${familyId}/birth`, birth());
     expect(response.statusCode, response.body).toBe(201);
     const outcome = response.json() as BirthOutcome;
-    // Girls, completed week 36: p10 of the Fenton-derived table is 2090 g, so 2000 g is small.
+    // By default Hoftiezer 2019, per day: girls at 36+2 have p10 2308 g, so 2000 g is small.
     expect(outcome).toMatchObject({
       gestationalAge: '36+2',
       gestationalAgeDays: 254,
       preterm: true,
       smallForGestationalAge: true,
       big2: true,
-      referenceKey: 'fenton-2013-derived',
-      p10Grams: 2090,
+      referenceKey: 'hoftiezer-2019',
+      referenceName: expect.stringContaining('Hoftiezer 2019'),
+      p10Grams: 2308,
       maternityCareHours: 49,
     });
     expect(rows).toEqual([expect.objectContaining({ action: 'update', objectType: 'birth_outcome', clientId: familyId })]);
@@ -116,12 +117,29 @@ describe('birth outcome', () => {
     expect(again.json().detail).toBe('De geboorte bij deze zwangerschap is al vastgelegd. Bij een meerling: kies "meerling".');
     const twin = await s.nurse.request('POST', `/api/v1/families/${familyId}/birth`, birth({ multipleBirth: true, childGivenName: 'Noa' }));
     expect(twin.statusCode).toBe(201);
+    // In the register the twin is the second child of the pregnancy (per-pregnancy indicators count order 1).
+    const orders = await t.database.db
+      .select({ birthOrder: birthRegister.birthOrder })
+      .from(birthRegister)
+      .where(like(birthRegister.sourceKey, 'chain:%'))
+      .orderBy(sql`${birthRegister.id} DESC`)
+      .limit(2);
+    expect(orders.map((row) => row.birthOrder)).toEqual([2, 1]);
   });
 
   it('a term birth of normal weight is not Big2; before 24 weeks Big2 is not defined', async () => {
     const term = await familyForJgz(t, s);
     const response = await s.nurse.request('POST', `/api/v1/families/${term.familyId}/birth`, birth({ gestationalWeeks: 40, gestationalDays: 0, birthWeightGrams: 3500, sex: 'male' }));
     expect(response.json()).toMatchObject({ preterm: false, smallForGestationalAge: false, big2: false });
+    // Per day, not per completed week: a boy of 3150 g at 40+6 is below Hoftiezer's p10 of that day
+    // (3203 g; at 40+0 it is 3086 g), in the chain and in the register row the monitor counts.
+    const late = await familyForJgz(t, s);
+    const registerBefore = await chainRegisterRows();
+    const small = await s.nurse.request('POST', `/api/v1/families/${late.familyId}/birth`, birth({ gestationalWeeks: 40, gestationalDays: 6, birthWeightGrams: 3150, sex: 'male' }));
+    expect(small.json()).toMatchObject({ preterm: false, smallForGestationalAge: true, big2: true, referenceKey: 'hoftiezer-2019', p10Grams: 3203 });
+    expect(await chainRegisterRows()).toBe(registerBefore + 1);
+    const [registerRow] = await t.database.db.select().from(birthRegister).where(like(birthRegister.sourceKey, 'chain:%')).orderBy(sql`${birthRegister.id} DESC`).limit(1);
+    expect(registerRow).toMatchObject({ gestationalAgeDays: 286, birthWeightGrams: 3150, isPreterm: false, isSmallForGestationalAge: true });
     const early = await familyForJgz(t, s);
     const stillborn = await s.nurse.request(
       'POST',

@@ -71,7 +71,7 @@ export async function recordBirth(ctx: RequestContext, familyId: string, input: 
         isMultiple: input.multipleBirth,
         isLiveBorn: input.liveBorn,
       },
-      reference.forBirth(totalDays),
+      reference.table,
     ),
   );
   const hours = input.maternityCareHours;
@@ -98,6 +98,10 @@ export async function recordBirth(ctx: RequestContext, familyId: string, input: 
         tx,
         sql`SELECT family_name FROM family_members WHERE family_id = ${familyId}::uuid AND role = 'client' ORDER BY created_at LIMIT 1`,
       );
+      // The second child of a multiple birth is birth order 2 (per-pregnancy indicators count order 1).
+      const [siblings] = pregnancy
+        ? await queryRows<{ count: number }>(tx, sql`SELECT count(*)::int AS count FROM birth_outcomes WHERE pregnancy_id = ${pregnancy.id}::uuid`)
+        : [{ count: 0 }];
       const givenName = input.childGivenName?.trim() || 'Baby';
       const familyName = client?.family_name ?? '';
       const [child] = await tx
@@ -139,6 +143,7 @@ export async function recordBirth(ctx: RequestContext, familyId: string, input: 
           hadKraamzorg: input.maternityCareReceived,
           parentCount: context.parentCount,
           parentsWithProblematicDebt: context.parentsWithProblematicDebt,
+          birthOrder: (siblings?.count ?? 0) + 1,
         }),
       );
       return findBirthOutcome(tx, row!.id);

@@ -120,6 +120,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
   return (
     <Page title={indicator.name}>
       <IndicatorFacts indicator={indicator} />
+      <DefinitionNotes indicator={indicator} />
       <SyntheticNotice figures={allFigures} />
 
       <form className="kr-choices" aria-label={t.choices} onSubmit={(event) => event.preventDefault()}>
@@ -281,6 +282,22 @@ function IndicatorFacts({ indicator }: { indicator: Indicator }) {
         <dd>{indicator.source}</dd>
       </dl>
     </details>
+  );
+}
+
+/** Where Kansrijk's definition differs from RIVM's (and what the year means): always visible, text from the catalogue. */
+function DefinitionNotes({ indicator }: { indicator: Indicator }) {
+  const { m } = useMessages();
+  if (indicator.notes.length === 0) return null;
+  return (
+    <section className="kr-legend-box" aria-labelledby="indicator-notes-heading" data-testid="indicator-notes">
+      <Heading level={2} id="indicator-notes-heading">
+        {m.monitorNoteLabels.heading}
+      </Heading>
+      {indicator.notes.map((note) => (
+        <Paragraph key={note.key}>{m.monitorNotes[note.key]}</Paragraph>
+      ))}
+    </section>
   );
 }
 

@@ -35,6 +35,7 @@ const row = (overrides: RegisterRow = {}): RegisterRow => ({
   birthWeightGrams: 3400,
   isLiveBorn: true,
   isMultiple: false,
+  birthOrder: 1,
   isPreterm: false,
   isSmallForGestationalAge: false,
   firstAntenatalVisitDay: 60,
@@ -72,9 +73,15 @@ describe('the indicator set', () => {
     expect(get('late_start_of_care').seedValue).toBeUndefined(); // "×" without a value
   });
 
-  it('separates counts of municipalities from counts of persons', () => {
+  it('separates counts of municipalities and organisations from counts of persons', () => {
     for (const definition of INDICATORS) {
-      if (definition.sourceKind === 'questionnaire') {
+      if (definition.sourceKind === 'import') {
+        // The Centering indicators: organisations, imported, never split or suppressed.
+        expect(definition.countsPersons).toBe(false);
+        expect(definition.hasVulnerabilitySplit).toBe(false);
+        expect(definition.records).toBeUndefined();
+        expect(definition.questionnaire).toBeUndefined();
+      } else if (definition.sourceKind === 'questionnaire') {
         expect(definition.countsPersons).toBe(false);
         expect(definition.hasVulnerabilitySplit).toBe(false);
         expect(definition.records).toBeUndefined();
@@ -87,8 +94,9 @@ describe('the indicator set', () => {
       expect(definition.unit).toBe(definition.key === 'out_of_home_placement' ? 'per_1000' : 'percentage');
     }
     expect(INDICATORS.filter((definition) => definition.sourceKind === 'questionnaire').map((definition) => definition.key)).toEqual(
-      TABLE_1.filter((_, index) => [0, 1, 2, 3, 4, 5, 8].includes(index)),
+      TABLE_1.filter((_, index) => [0, 1, 2, 3, 4].includes(index)),
     );
+    expect(INDICATORS.filter((definition) => definition.sourceKind === 'import').map((definition) => definition.key)).toEqual(['centering_pregnancy', 'centering_parenting']);
   });
 
   it('finds by key and says nothing for an unknown key', () => {
@@ -122,15 +130,26 @@ describe('the records computations', () => {
     expect(tallyRecords(get('big2').records!, rows)).toEqual({ numerator: 5, denominator: 6 });
   });
 
-  it('late start of care: first visit after day 70, among births from 24 weeks with a known visit', () => {
+  it('late start of care: per pregnancy (twins once), first visit after day 70, among pregnancies from 24 weeks with a known visit', () => {
     const rows = [
       row({ firstAntenatalVisitDay: 70 }), // day 70 is in time
       row({ firstAntenatalVisitDay: 71 }),
       row({ firstAntenatalVisitDay: null }), // unknown: excluded
       row({ firstAntenatalVisitDay: 120, gestationalAgeDays: 150, isLiveBorn: false }), // < 24 weeks
       row({ firstAntenatalVisitDay: 100, isLiveBorn: false }),
+      // Twins, late: one pregnancy, counted once (the first-born, birth order 1).
+      row({ firstAntenatalVisitDay: 90, isMultiple: true, birthOrder: 1 }),
+      row({ firstAntenatalVisitDay: 90, isMultiple: true, birthOrder: 2 }),
+      // Twins, in time: once in the denominator only.
+      row({ firstAntenatalVisitDay: 50, isMultiple: true, birthOrder: 1 }),
+      row({ firstAntenatalVisitDay: 50, isMultiple: true, birthOrder: 2 }),
+      // Triplets, late: once.
+      row({ firstAntenatalVisitDay: 80, isMultiple: true, birthOrder: 1 }),
+      row({ firstAntenatalVisitDay: 80, isMultiple: true, birthOrder: 2 }),
+      row({ firstAntenatalVisitDay: 80, isMultiple: true, birthOrder: 3 }),
     ];
-    expect(tallyRecords(get('late_start_of_care').records!, rows)).toEqual({ numerator: 2, denominator: 3 });
+    expect(tallyRecords(get('late_start_of_care').records!, rows)).toEqual({ numerator: 4, denominator: 6 });
+    expect(get('late_start_of_care').denominator).toContain('een meerling telt één keer');
   });
 
   it('problematic debts: parents with debts over all parents of births from 24 weeks', () => {
@@ -167,5 +186,61 @@ describe('the records computations', () => {
     expect(matches({ field: 'firstAntenatalVisitDay', op: 'lte', value: 70 }, row({ firstAntenatalVisitDay: null }))).toBe(false);
     expect(matches({ field: 'firstAntenatalVisitDay', op: 'is_null' }, row({ firstAntenatalVisitDay: null }))).toBe(true);
     expect(matches({ any: [{ field: 'hadKraamzorg', op: 'eq', value: true }, { field: 'isPreterm', op: 'eq', value: true }] }, row({ hadKraamzorg: null, isPreterm: true }))).toBe(true);
+  });
+});
+
+describe('definitions that say what they count', () => {
+  it("Centering: a share of midwife practices and of JGZ organisations (seed 003), not of municipalities", () => {
+    const cases: [string, RegExp, RegExp][] = [
+      ['centering_pregnancy', /verloskundigenpraktijken die CenteringZwangerschap/, /^Aantal verloskundigenpraktijken in Nederland$/],
+      ['centering_parenting', /JGZ-organisaties die CenteringOuderschap/, /^Aantal JGZ-organisaties in Nederland$/],
+    ];
+    for (const [key, numerator, denominator] of cases) {
+      const definition = get(key);
+      expect(definition.numerator).toMatch(numerator);
+      expect(definition.denominator).toMatch(denominator);
+      expect(`${definition.numerator} ${definition.denominator}`).not.toMatch(/gemeente/i);
+      // Not derived from the municipal questionnaire (which would count municipalities).
+      expect(definition.sourceKind).toBe('import');
+      expect(definition.questionnaire).toBeUndefined();
+    }
+  });
+
+  // Every deviation from RIVM's definition as a note, and what the year of a figure means.
+  const EXPECTED: [key: string, notes: string[], yearBasis: 'calendar_year' | 'birth_cohort'][] = [
+    ['coalition', [], 'calendar_year'],
+    ['plan_of_approach', [], 'calendar_year'],
+    ['nu_niet_zwanger', [], 'calendar_year'],
+    ['prenatal_home_visit', [], 'calendar_year'],
+    ['voorzorg', [], 'calendar_year'],
+    ['centering_pregnancy', [], 'calendar_year'],
+    ['late_start_of_care', [], 'calendar_year'],
+    ['problematic_debts', ['debtsAllParents'], 'calendar_year'],
+    ['centering_parenting', [], 'calendar_year'],
+    ['no_kraamzorg', ['kraamzorgHospitalStay'], 'calendar_year'],
+    ['born_vulnerable', [], 'calendar_year'],
+    ['big2', [], 'calendar_year'],
+    ['speech_language', ['byBirthCohort'], 'birth_cohort'],
+    ['overweight_at_two', ['byBirthCohort'], 'birth_cohort'],
+    ['out_of_home_placement', ['byBirthCohort', 'outOfHomeCohort'], 'birth_cohort'],
+  ];
+  it.each(EXPECTED)('%s: notes %j, year is %s', (key, notes, yearBasis) => {
+    expect(get(key).notes ?? []).toEqual(notes);
+    expect(get(key).yearBasis ?? 'calendar_year').toBe(yearBasis);
+  });
+  it('lists every indicator in that table', () => {
+    expect(EXPECTED.map(([key]) => key)).toEqual(TABLE_1);
+  });
+
+  it('problematic debts: labelled as the 2024 definition (all parents), the 2023 edition counted women who gave birth', () => {
+    const debts = get('problematic_debts');
+    expect(debts.name).toContain('definitie monitor 2024: alle ouders');
+    expect(debts.denominator).toMatch(/^Alle ouders \(zwangere en partner\)/);
+    expect(debts.records!.denominator.tally).toEqual({ kind: 'sum', field: 'parentCount' });
+  });
+
+  it('Big2 names Hoftiezer 2019 and needs no note: the register and the chain classify with it', () => {
+    expect(get('big2').numerator).toContain('Hoftiezer 2019');
+    expect(get('big2').notes).toBeUndefined();
   });
 });

@@ -4,7 +4,8 @@
 // indicator has differs per edition, so it lives in `editions`, never in the key. The set is
 // validated when the module loads, so a mistake here stops the server at start, not a page later.
 import { z } from 'zod';
-import { indicatorSchema } from '../../../../contracts/monitor.js';
+import { YEAR_BASES, indicatorSchema } from '../../../../contracts/monitor.js';
+import { MONITOR_NOTE_KEYS } from '../../../../contracts/i18n/sections/monitor-notes.js';
 import { REGISTER_FIELDS, type Condition, type IndicatorDefinition, type RecordsComputation } from './types.js';
 
 const fieldSchema = z.enum(REGISTER_FIELDS);
@@ -29,11 +30,13 @@ export const recordsComputationSchema: z.ZodType<RecordsComputation> = z.strictO
 });
 
 export const indicatorDefinitionSchema = indicatorSchema
+  .omit({ notes: true, yearBasis: true })
   .extend({
+    notes: z.array(z.enum(MONITOR_NOTE_KEYS)).min(1).optional(),
+    yearBasis: z.enum(YEAR_BASES).optional(),
     records: recordsComputationSchema.optional(),
     questionnaire: z.strictObject({ questionKey: z.string().regex(/^[a-z][a-z0-9_]*$/) }).optional(),
     seedValue: z.strictObject({ value: z.number().nonnegative(), year: z.number().int().min(1990).max(2100) }).optional(),
-    note: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((definition, ctx) => {
@@ -194,10 +197,11 @@ const definitions: IndicatorDefinition[] = [
     numerator: 'Aantal verloskundigenpraktijken die CenteringZwangerschap aanbieden',
     denominator: 'Aantal verloskundigenpraktijken in Nederland',
     unit: 'percentage',
-    source: 'Jaarlijkse gegevensuitvraag (Stichting Centering Nederland)',
-    sourceKind: 'questionnaire',
-    questionnaire: { questionKey: 'offers_centering_pregnancy' },
-    note: 'Kansrijk vraagt dit per gemeente: of in de gemeente ten minste één verloskundigenpraktijk CenteringZwangerschap aanbiedt (beschikbaarheid voor inwoners). RIVM telt verloskundigenpraktijken; de waarden zijn daardoor niet één op één vergelijkbaar.',
+    // As seed 003 (Table 1, indicator 6): a share of midwife practices, not of municipalities. The
+    // counts come from Stichting Centering Nederland as an aggregate import (numerator and
+    // denominator per year, for NL01), never from the municipal questionnaire.
+    source: 'Jaarlijkse gegevensuitvraag (Stichting Centering Nederland), als import van tellers en noemers',
+    sourceKind: 'import',
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -210,8 +214,8 @@ const definitions: IndicatorDefinition[] = [
     shortName: 'Late start zwangerschapszorg',
     phase: 'during_pregnancy',
     type: 'process',
-    numerator: 'Zwangerschappen van ten minste 24 weken waarbij het eerste prenatale onderzoek na dag 70 (na de 10e week) plaatsvond',
-    denominator: 'Zwangerschappen van ten minste 24 weken met een bekende dag van het eerste prenatale onderzoek',
+    numerator: 'Zwangerschappen van ten minste 24 weken waarbij het eerste prenatale onderzoek na dag 70 (na de 10e week) plaatsvond (een meerling telt één keer)',
+    denominator: 'Zwangerschappen van ten minste 24 weken met een bekende dag van het eerste prenatale onderzoek (een meerling telt één keer)',
     unit: 'percentage',
     source: 'Perined (via DIAPER), met CBS voor de gemeente',
     sourceKind: 'records',
@@ -223,15 +227,15 @@ const definitions: IndicatorDefinition[] = [
       { edition: '2025', number: 9 },
     ],
     // No seedValue: Table 1 shows "×" without a figure (no new data).
-    note: 'Kansrijk telt per geboren kind; RIVM telt één record per moeder per jaar (meerlingen één keer).',
+    // Per pregnancy, as RIVM (Perined "rangnummer" 1): the first-born of a multiple birth stands for the pregnancy.
     records: {
-      denominator: { where: { all: [from24Weeks, notNull('firstAntenatalVisitDay')] }, tally: rows },
+      denominator: { where: { all: [from24Weeks, notNull('firstAntenatalVisitDay'), eq('birthOrder', 1)] }, tally: rows },
       numerator: { where: { field: 'firstAntenatalVisitDay', op: 'gt', value: 70 }, tally: rows },
     },
   },
   {
     key: 'problematic_debts',
-    name: '(Aanstaande) ouders met problematische schulden in het jaar van de bevalling',
+    name: '(Aanstaande) ouders met problematische schulden in het jaar van de bevalling (definitie monitor 2024: alle ouders)',
     shortName: 'Problematische schulden',
     phase: 'during_pregnancy',
     type: 'outcome',
@@ -249,7 +253,9 @@ const definitions: IndicatorDefinition[] = [
       { edition: '2025', number: 10 },
     ],
     seedValue: { value: 1.6, year: 2021 },
-    note: 'Definitie van de monitor 2024: alle ouders. De monitor 2023 (waarde 1,6% in 2021) telde alleen vrouwen die bevielen.',
+    // The 2023 edition (number 8, 1.6% in 2021) counted women who gave birth; Kansrijk counts all
+    // parents as the 2024 edition does, and says so in the name and in a note.
+    notes: ['debtsAllParents'],
     records: {
       denominator: { where: from24Weeks, tally: { kind: 'sum', field: 'parentCount' } },
       numerator: { where: { field: 'parentsWithProblematicDebt', op: 'gt', value: 0 }, tally: { kind: 'sum', field: 'parentsWithProblematicDebt' } },
@@ -264,10 +270,9 @@ const definitions: IndicatorDefinition[] = [
     numerator: 'Aantal JGZ-organisaties die CenteringOuderschap aanbieden',
     denominator: 'Aantal JGZ-organisaties in Nederland',
     unit: 'percentage',
-    source: 'Jaarlijkse gegevensuitvraag (Stichting Centering Nederland)',
-    sourceKind: 'questionnaire',
-    questionnaire: { questionKey: 'offers_centering_parenting' },
-    note: 'Kansrijk vraagt dit per gemeente: of de JGZ-organisatie die in de gemeente werkt CenteringOuderschap aanbiedt (beschikbaarheid voor inwoners). RIVM telt JGZ-organisaties; de waarden zijn daardoor niet één op één vergelijkbaar.',
+    // As seed 003 (Table 1, indicator 9): a share of JGZ organisations, not of municipalities (import).
+    source: 'Jaarlijkse gegevensuitvraag (Stichting Centering Nederland), als import van tellers en noemers',
+    sourceKind: 'import',
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,
@@ -293,7 +298,7 @@ const definitions: IndicatorDefinition[] = [
       { edition: '2024', number: 13 },
     ],
     seedValue: { value: 4.8, year: 2022 },
-    note: 'RIVM corrigeert voor een vermoedelijk lange ziekenhuisopname na de geboorte; de registratie van Kansrijk legt dat vast in "kraamzorg gehad".',
+    notes: ['kraamzorgHospitalStay'],
     records: {
       denominator: { where: { all: [liveBorn, notNull('hadKraamzorg')] }, tally: rows },
       numerator: { where: eq('hadKraamzorg', false), tally: rows },
@@ -367,6 +372,9 @@ const definitions: IndicatorDefinition[] = [
     hasVulnerabilitySplit: true,
     editions: [{ edition: '2023', number: 13 }],
     seedValue: { value: 5.8, year: 2022 },
+    // RIVM reports the year of measurement; Kansrijk the children's year of birth (labelled so).
+    yearBasis: 'birth_cohort',
+    notes: ['byBirthCohort'],
     records: knownOutcome('hasNegativeSpeechLanguageScore'),
   },
   {
@@ -385,6 +393,8 @@ const definitions: IndicatorDefinition[] = [
     hasVulnerabilitySplit: true,
     editions: [{ edition: '2023', number: 14 }],
     seedValue: { value: 8.9, year: 2022 },
+    yearBasis: 'birth_cohort',
+    notes: ['byBirthCohort'],
     records: knownOutcome('isOverweightAtTwo'),
   },
   {
@@ -406,7 +416,8 @@ const definitions: IndicatorDefinition[] = [
     seedValue: { value: 1.6, year: 2022 },
     // RIVM divides by all children under two in a year (born that year or the year before); Kansrijk
     // follows one birth cohort until age two. For a stable birth rate both give about the same rate.
-    note: 'Per geboortecohort: een vereenvoudiging van "kinderen tot twee jaar" in de RIVM-berekening.',
+    yearBasis: 'birth_cohort',
+    notes: ['byBirthCohort', 'outOfHomeCohort'],
     records: knownOutcome('wasPlacedOutOfHomeBeforeTwo'),
   },
 ];

@@ -2,7 +2,8 @@
 // The shape of an indicator definition (data, validated by zod in indicators.ts). Record-based
 // indicators say, as data, which register rows count: the aggregation compiles this to SQL, the same
 // for PostgreSQL and for the DuckDB baseline in the benchmark.
-import type { Indicator } from '../../../../contracts/monitor.js';
+import type { Indicator, YEAR_BASES } from '../../../../contracts/monitor.js';
+import type { MonitorNoteKey } from '../../../../contracts/i18n/sections/monitor-notes.js';
 
 /** Columns of birth_register that conditions may use (camelCase, as in the Drizzle schema). */
 export const REGISTER_FIELDS = [
@@ -11,6 +12,7 @@ export const REGISTER_FIELDS = [
   'birthWeightGrams',
   'isLiveBorn',
   'isMultiple',
+  'birthOrder',
   'isPreterm',
   'isSmallForGestationalAge',
   'firstAntenatalVisitDay',
@@ -38,7 +40,7 @@ export interface RecordsComputation {
   numerator: { where: Condition; tally: Tally };
 }
 
-export interface IndicatorDefinition extends Indicator {
+export interface IndicatorDefinition extends Omit<Indicator, 'notes' | 'yearBasis'> {
   /** Present for sourceKind 'records'. */
   records?: RecordsComputation;
   /**
@@ -48,6 +50,11 @@ export interface IndicatorDefinition extends Indicator {
   questionnaire?: { questionKey: string };
   /** The latest national value the seed (monitor 2023, Table 1) reports, for calibration and comparison. */
   seedValue?: { value: number; year: number };
-  /** A remark for users (Dutch), e.g. where Kansrijk's computation simplifies RIVM's. */
-  note?: string;
+  /**
+   * Every way Kansrijk's definition differs from RIVM's, as keys of the catalogue's monitorNotes
+   * (the API, the indicator page and every export carry the sentence).
+   */
+  notes?: MonitorNoteKey[];
+  /** What the year of a figure means; calendar_year unless said otherwise. */
+  yearBasis?: (typeof YEAR_BASES)[number];
 }

@@ -123,8 +123,6 @@ describe('the synthetic demo answers', () => {
     ['nu_niet_zwanger', 'offers_nu_niet_zwanger', 2024, 82],
     ['prenatal_home_visit', 'offers_prenatal_home_visit', 2023, 77],
     ['voorzorg', 'offers_voorzorg', 2023, 49],
-    ['centering_pregnancy', 'offers_centering_pregnancy', 2022, 28],
-    ['centering_parenting', 'offers_centering_parenting', 2023, 26],
   ];
 
   it('asks every questionnaire indicator’s question, and is the same on every run', async () => {

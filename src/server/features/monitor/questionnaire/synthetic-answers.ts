@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Deterministic synthetic questionnaire answers for the national demo (2019–2024), calibrated to seed
 // 003's Table 1: the share of municipalities answering yes follows SHARES below, which reaches the
-// monitor 2023's values in their years (coalition 62% in 2023 … CenteringZwangerschap 28% in 2022).
+// monitor 2023's values in their years (coalition 62% in 2023 … VoorZorg 49% in 2023). The Centering
+// indicators count practices and JGZ organisations, not municipalities: they are imported, not asked.
 // Which municipalities answer yes is decided by a fixed score per municipality and question: a shared
 // "engagement" (a municipality with a coalition more often has a plan too), a question's own part and
 // a little for size (larger municipalities run more programmes). In each year the municipalities with
@@ -22,8 +23,6 @@ export const SYNTHETIC_SHARES: Readonly<Record<string, readonly number[]>> = {
   offers_nu_niet_zwanger: [55, 61, 67, 72, 77, 82 /* 2024: 82% */],
   offers_prenatal_home_visit: [50, 57, 64, 71, 77 /* 2023: 77% */, 80],
   offers_voorzorg: [38, 41, 44, 47, 49 /* 2023: 49% */, 51],
-  offers_centering_pregnancy: [18, 21, 25, 28 /* 2022: 28% */, 30, 32],
-  offers_centering_parenting: [10, 14, 18, 22, 26 /* 2023: 26% */, 29],
 };
 
 /** FNV-1a: the same number for the same text on every run and platform, in [0, 1). */

@@ -1,32 +1,35 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Birth weight for gestational age: the reference that decides "small for gestational age" (SGA,
-// below the 10th percentile for completed week and sex), which Big2 needs.
+// Birth weight for gestational age: the references that decide "small for gestational age" (SGA,
+// below the 10th percentile for gestational age and sex), which Big2 needs. See
+// docs/adr/0008-birth-weight-reference.md and 0012-hoftiezer-2019-default-reference.md.
 //
-// SOURCE AND STATUS — read before using this with real data.
-// RIVM and Perined classify SGA with the Dutch reference curves of Hoftiezer et al. (2019), "From
-// population reference to national standard: new and improved birthweight charts", Am J Obstet
-// Gynecol 220(4):383.e1–e17. Those tables are not reproduced here. Instead this table is DERIVED
-// FROM the Fenton preterm growth chart (Fenton & Kim 2013, "A systematic review and meta-analysis to
-// revise the Fenton growth chart for preterm infants", BMC Pediatrics 13:59), whose birth-weight
-// curves span 22–50 weeks by sex: the 50th and 10th percentiles at each completed week from 24 to
-// 42 weeks, rounded to 10 g and smoothed so that both rise monotonically. They are approximations
-// read from the published chart, not the authors' data files, so differences of tens of grams from
-// the exact Fenton values are possible. That is fine for the synthetic register (the generator
-// draws weights relative to this same table, so the SGA rate it produces does not depend on the
-// exact values). Before classifying REAL births, plug in the Hoftiezer 2019 table (licensed
-// through Perined) as another BirthWeightReference.
+// 1. HOFTIEZER 2019 — the default, as RIVM and Perined use it. Hoftiezer L, Hof MHP, Dijs-Elsinga J,
+//    Hogeveen M, Hukkelhoven CWPM, van Lingen RA. "From population reference to national standard:
+//    new and improved birthweight charts." Am J Obstet Gynecol 2019;220(4):383.e1–e17. The table is
+//    shipped as data/hoftiezer-2019-birthweight-percentiles.csv (p3–p97 per sex and per DAY from 23+0
+//    to 42+0; transcribed unchanged from the public repository sodascience/kansenkaart_preprocessing,
+//    Apache-2.0; see data/README.md). SGA is decided per exact day (a birth at 40+6 is compared with
+//    the 40+6 value, not with 40+0). Beyond 42+0 the table has no rows: the 42+0 value is used.
+//
+// 2. FENTON 2013 DERIVED — the monitor's former table: approximate weekly p10/p50 values READ FROM the
+//    Fenton preterm growth chart (Fenton & Kim 2013, BMC Pediatrics 13:59), rounded to 10 g and
+//    smoothed, per COMPLETED week from 24 to 42. An approximation of a non-Dutch reference; kept
+//    selectable (under its honest name) because births recorded before Hoftiezer became the default
+//    carry its key.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { z } from 'zod';
 
 export type Sex = 'female' | 'male';
 
 export interface BirthWeightReference {
+  /** Stable key, stored on every recorded birth as `reference_key`. */
   readonly name: string;
   readonly source: string;
-  /** First and last completed week the table covers; weeks outside are clamped to these. */
-  readonly firstWeek: number;
-  readonly lastWeek: number;
-  /** Grams; `week` is the completed gestational week (days / 7, rounded down). */
-  p10Grams(week: number, sex: Sex): number;
-  p50Grams(week: number, sex: Sex): number;
+  /** Grams on this exact gestational age in days (a weekly table answers for the completed week). */
+  p10Grams(gestationalAgeDays: number, sex: Sex): number;
+  p50Grams(gestationalAgeDays: number, sex: Sex): number;
 }
 
 /** Big2 and SGA are defined for births from 24 completed weeks (168 days). */
@@ -48,19 +51,95 @@ const FENTON_2013_DERIVED: WeekTable = {
   },
 };
 
+/** A table per completed week (index 0 = `firstWeek`); weeks outside are clamped to the table. */
 export function tableReference(name: string, source: string, firstWeek: number, table: WeekTable): BirthWeightReference {
   const lastWeek = firstWeek + table.male.p10.length - 1;
-  const lookup = (column: 'p10' | 'p50', week: number, sex: Sex) =>
-    table[sex][column][Math.min(Math.max(Math.floor(week), firstWeek), lastWeek) - firstWeek]!;
+  const lookup = (column: 'p10' | 'p50', days: number, sex: Sex) =>
+    table[sex][column][Math.min(Math.max(completedWeeks(days), firstWeek), lastWeek) - firstWeek]!;
   return {
     name,
     source,
-    firstWeek,
-    lastWeek,
-    p10Grams: (week, sex) => lookup('p10', week, sex),
-    p50Grams: (week, sex) => lookup('p50', week, sex),
+    p10Grams: (days, sex) => lookup('p10', days, sex),
+    p50Grams: (days, sex) => lookup('p50', days, sex),
   };
 }
+
+/** One row of a daily percentile table (grams). */
+export interface DailyPercentiles {
+  readonly p3: number;
+  readonly p5: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p95: number;
+  readonly p97: number;
+}
+
+/** A table per day of gestation, consecutive from `firstDay`; days outside are clamped to the table. */
+export function dailyTableReference(name: string, source: string, firstDay: number, table: Record<Sex, readonly DailyPercentiles[]>): BirthWeightReference {
+  const lastDay = firstDay + table.male.length - 1;
+  const row = (days: number, sex: Sex) => table[sex][Math.min(Math.max(Math.floor(days), firstDay), lastDay) - firstDay]!;
+  return {
+    name,
+    source,
+    p10Grams: (days, sex) => row(days, sex).p10,
+    p50Grams: (days, sex) => row(days, sex).p50,
+  };
+}
+
+export const HOFTIEZER_2019_FILE = 'hoftiezer-2019-birthweight-percentiles.csv';
+const SHIPPED_DATA_FOLDER = fileURLToPath(new URL('../../../../../data', import.meta.url));
+const grams = z.coerce.number().int().positive();
+const hoftiezerRow = z.object({
+  sex: z.enum(['female', 'male']),
+  gestational_age_days: z.coerce.number().int(),
+  gestational_age: z.string().regex(/^\d{2}\+[0-6]$/),
+  p3: grams,
+  p5: grams,
+  p10: grams,
+  p50: grams,
+  p90: grams,
+  p95: grams,
+  p97: grams,
+});
+
+/**
+ * Reads the shipped Hoftiezer 2019 table and checks it: both sexes, every day from 23+0 to 42+0
+ * exactly once and in order, "weeks+days" matching the day number, percentiles rising p3 < … < p97.
+ */
+export function readHoftiezer2019(file = `${SHIPPED_DATA_FOLDER}/${HOFTIEZER_2019_FILE}`): { firstDay: number; table: Record<Sex, DailyPercentiles[]> } {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length > 0) throw new Error(`${HOFTIEZER_2019_FILE}: ${parsed.errors[0]?.message}`);
+  const table: Record<Sex, DailyPercentiles[]> = { female: [], male: [] };
+  const firstDay = 23 * 7;
+  for (const raw of parsed.data) {
+    const row = hoftiezerRow.parse(raw);
+    const own = table[row.sex];
+    const expectedDay = firstDay + own.length;
+    if (row.gestational_age_days !== expectedDay || row.gestational_age !== `${Math.floor(expectedDay / 7)}+${expectedDay % 7}`) {
+      throw new Error(`${HOFTIEZER_2019_FILE}: ${row.sex} day ${row.gestational_age_days} (${row.gestational_age}) where day ${expectedDay} was expected`);
+    }
+    const { p3, p5, p10, p50, p90, p95, p97 } = row;
+    if (!(p3 < p5 && p5 < p10 && p10 < p50 && p50 < p90 && p90 < p95 && p95 < p97)) throw new Error(`${HOFTIEZER_2019_FILE}: percentiles not rising on ${row.sex} day ${expectedDay}`);
+    own.push({ p3, p5, p10, p50, p90, p95, p97 });
+  }
+  const lastDay = 42 * 7;
+  for (const sex of ['female', 'male'] as const) {
+    if (table[sex].length !== lastDay - firstDay + 1) throw new Error(`${HOFTIEZER_2019_FILE}: ${sex} has ${table[sex].length} days, expected ${lastDay - firstDay + 1}`);
+  }
+  return { firstDay, table };
+}
+
+const hoftiezer = readHoftiezer2019();
+export const HOFTIEZER_2019_REFERENCE = dailyTableReference(
+  'hoftiezer-2019',
+  'Hoftiezer et al. 2019, Am J Obstet Gynecol 220(4):383.e1-e17 (Perined/RIVM); per day 23+0 to 42+0',
+  hoftiezer.firstDay,
+  hoftiezer.table,
+);
+
+/** The reference Big2 is computed with, in the chain and in the synthetic register (as RIVM does). */
+export const DEFAULT_BIRTH_WEIGHT_REFERENCE = HOFTIEZER_2019_REFERENCE;
 
 export const FENTON_2013_DERIVED_REFERENCE = tableReference(
   'fenton-2013-derived',
@@ -77,13 +156,13 @@ export function isPreterm(gestationalAgeDays: number): boolean {
   return gestationalAgeDays < TERM_GESTATIONAL_AGE_DAYS;
 }
 
-/** Below the reference's 10th percentile for completed week and sex; never for births before 24 weeks. */
+/** Below the reference's 10th percentile for gestational age and sex; never for births before 24 weeks. */
 export function isSmallForGestationalAge(
   birthWeightGrams: number,
   gestationalAgeDays: number,
   sex: Sex,
-  reference: BirthWeightReference = FENTON_2013_DERIVED_REFERENCE,
+  reference: BirthWeightReference = DEFAULT_BIRTH_WEIGHT_REFERENCE,
 ): boolean {
   if (gestationalAgeDays < MINIMUM_GESTATIONAL_AGE_DAYS) return false;
-  return birthWeightGrams < reference.p10Grams(completedWeeks(gestationalAgeDays), sex);
+  return birthWeightGrams < reference.p10Grams(gestationalAgeDays, sex);
 }

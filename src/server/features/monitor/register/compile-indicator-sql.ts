@@ -14,6 +14,7 @@ const COLUMN_OF: Record<RegisterField, string> = {
   birthWeightGrams: 'birth_weight_grams',
   isLiveBorn: 'is_live_born',
   isMultiple: 'is_multiple',
+  birthOrder: 'birth_order',
   isPreterm: 'is_preterm',
   isSmallForGestationalAge: 'is_small_for_gestational_age',
   firstAntenatalVisitDay: 'first_antenatal_visit_day',

@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../../test/helpers/test-database.js';
 import { queryRows, type Database } from '../../../platform/db/connection.js';
+import { INDICATORS } from '../definitions/indicators.js';
+import { seedNationalRegister } from './seed-national-register.js';
 import {
   FENTON_2013_DERIVED_REFERENCE,
+  HOFTIEZER_2019_REFERENCE,
   isPreterm,
   isSmallForGestationalAge,
   tableReference,
@@ -13,19 +16,20 @@ import { generateMunicipalityYear, generateSyntheticBirths, loadMunicipalityInpu
 import { BIG2, OUTCOMES, VULNERABLE_SHARE, planSyntheticBirths, splitByGroup, type MunicipalityInput } from './synthetic-model.js';
 
 describe('preterm and small for gestational age', () => {
-  it('classifies hand-checked births against the reference', () => {
+  it('classifies hand-checked births against the Fenton-derived weekly table when it is chosen', () => {
+    const fenton = FENTON_2013_DERIVED_REFERENCE;
     expect(isPreterm(258)).toBe(true); // 36+6
     expect(isPreterm(259)).toBe(false); // 37+0
     // Boy at 37+0: p10 of week 37 is 2,390 g.
-    expect(isSmallForGestationalAge(2389, 259, 'male')).toBe(true);
-    expect(isSmallForGestationalAge(2390, 259, 'male')).toBe(false);
+    expect(isSmallForGestationalAge(2389, 259, 'male', fenton)).toBe(true);
+    expect(isSmallForGestationalAge(2390, 259, 'male', fenton)).toBe(false);
     // Girl at 40+6 still counts as completed week 40 (p10 2,870 g).
-    expect(isSmallForGestationalAge(2869, 286, 'female')).toBe(true);
-    expect(isSmallForGestationalAge(2870, 286, 'female')).toBe(false);
+    expect(isSmallForGestationalAge(2869, 286, 'female', fenton)).toBe(true);
+    expect(isSmallForGestationalAge(2870, 286, 'female', fenton)).toBe(false);
     // 43 weeks uses the last week of the table (42: boys 3,190 g).
-    expect(isSmallForGestationalAge(3189, 301, 'male')).toBe(true);
+    expect(isSmallForGestationalAge(3189, 301, 'male', fenton)).toBe(true);
     // Before 24 weeks SGA is not defined (Big2 starts at 24 weeks).
-    expect(isSmallForGestationalAge(300, 167, 'male')).toBe(false);
+    expect(isSmallForGestationalAge(300, 167, 'male', fenton)).toBe(false);
   });
 
   it('takes another reference when one is plugged in', () => {
@@ -37,8 +41,8 @@ describe('preterm and small for gestational age', () => {
   it('has a p10 below the p50 that rises with every week', () => {
     for (const sex of ['male', 'female'] as const) {
       for (let week = 24; week <= 42; week++) {
-        expect(FENTON_2013_DERIVED_REFERENCE.p10Grams(week, sex)).toBeLessThan(FENTON_2013_DERIVED_REFERENCE.p50Grams(week, sex));
-        if (week > 24) expect(FENTON_2013_DERIVED_REFERENCE.p10Grams(week, sex)).toBeGreaterThan(FENTON_2013_DERIVED_REFERENCE.p10Grams(week - 1, sex));
+        expect(FENTON_2013_DERIVED_REFERENCE.p10Grams(7 * week, sex)).toBeLessThan(FENTON_2013_DERIVED_REFERENCE.p50Grams(7 * week, sex));
+        if (week > 24) expect(FENTON_2013_DERIVED_REFERENCE.p10Grams(7 * week, sex)).toBeGreaterThan(FENTON_2013_DERIVED_REFERENCE.p10Grams(7 * (week - 1), sex));
       }
     }
   });
@@ -76,6 +80,35 @@ describe('the synthetic national register', () => {
     // Cities and known deprived areas have more vulnerable families than the countryside.
     const share = (code: string) => plans.find((plan) => plan.year === 2021 && plan.municipalityCode === code)!.vulnerableShare;
     for (const city of ['GM0599', 'GM0518', 'GM0363', 'GM0917', 'GM0765']) expect(share(city)).toBeGreaterThan(VULNERABLE_SHARE.national);
+  });
+
+  it("Big2 of the whole 2021 register, classified with Hoftiezer 2019 per day, is within 0.5 percentage point of seed 003's 14.8%", () => {
+    // All 342 municipalities, in memory (no database): ≈ 180,000 births. Sampling error ≈ 0.08 point.
+    const plans = planSyntheticBirths(municipalities, [2021]);
+    let births = 0;
+    let big2 = 0;
+    let small = 0;
+    let smallWithFenton = 0;
+    let misclassified = 0;
+    for (const plan of plans) {
+      for (const row of generateMunicipalityYear(plan)) {
+        if (row.gestationalAgeDays < 168) continue;
+        // Every row is classified with Hoftiezer 2019 on its exact day.
+        if (row.isSmallForGestationalAge !== row.birthWeightGrams < HOFTIEZER_2019_REFERENCE.p10Grams(row.gestationalAgeDays, row.sex)) misclassified += 1;
+        births += 1;
+        big2 += row.isPreterm || row.isSmallForGestationalAge ? 1 : 0;
+        small += row.isSmallForGestationalAge ? 1 : 0;
+        smallWithFenton += isSmallForGestationalAge(row.birthWeightGrams, row.gestationalAgeDays, row.sex, FENTON_2013_DERIVED_REFERENCE) ? 1 : 0;
+      }
+    }
+    expect(misclassified).toBe(0);
+    const seed = INDICATORS.find((definition) => definition.key === 'big2')!.seedValue!;
+    expect(seed).toEqual({ value: 14.8, year: 2021 });
+    expect(Math.abs((100 * big2) / births - seed.value)).toBeLessThan(0.5);
+    // SGA ≈ 8.4% with the reference the weights were drawn around; the old weekly table would now see far fewer.
+    expect((100 * small) / births).toBeGreaterThan(7.5);
+    expect((100 * small) / births).toBeLessThan(9.5);
+    expect(smallWithFenton).toBeLessThan(small / 2);
   });
 
   it('generates rows whose rates match the plan within sampling error (40 municipalities × 2 years)', () => {
@@ -132,6 +165,37 @@ describe('the synthetic national register', () => {
     }
   });
 
+  it('makes multiple births as twins: two rows of one pregnancy, the second with birth order 2, ≈ 1.7% of children', () => {
+    const plans = planSyntheticBirths(municipalities, [2021], { only: new Set(['GM0363', 'GM0599']) });
+    let children = 0;
+    let inMultiples = 0;
+    for (const plan of plans) {
+      const rows = generateMunicipalityYear(plan);
+      rows.forEach((row, index) => {
+        children += 1;
+        if (row.isMultiple) inMultiples += 1;
+        if (!row.isMultiple) expect(row.birthOrder).toBe(1);
+        if (row.birthOrder === 2) {
+          // The first-born of the same pregnancy is the row before: same mother, age, visit and parents.
+          const first = rows[index - 1]!;
+          expect(first).toMatchObject({
+            isMultiple: true,
+            birthOrder: 1,
+            isVulnerable: row.isVulnerable,
+            gestationalAgeDays: row.gestationalAgeDays,
+            firstAntenatalVisitDay: row.firstAntenatalVisitDay,
+            parentCount: row.parentCount,
+            parentsWithProblematicDebt: row.parentsWithProblematicDebt,
+          });
+        }
+        if (row.isMultiple && row.birthOrder === 1 && index + 1 < rows.length) expect(rows[index + 1]!.birthOrder).toBe(2);
+      });
+    }
+    expect(children).toBeGreaterThan(15_000);
+    expect(inMultiples / children).toBeGreaterThan(0.012);
+    expect(inMultiples / children).toBeLessThan(0.022);
+  });
+
   it('is deterministic: the same seed gives the same rows, whatever else is generated or at what scale', () => {
     const [alone] = planSyntheticBirths(municipalities, [2021], { only: new Set(['GM0642']) });
     const together = planSyntheticBirths(municipalities, [2021], { only: new Set(['GM0642', 'GM0505']) }).find((plan) => plan.municipalityCode === 'GM0642');
@@ -173,6 +237,25 @@ describe('the synthetic national register', () => {
         had_kraamzorg: row.hadKraamzorg,
       })),
     );
+  });
+
+  it('seed:national --replace makes the synthetic rows anew (after a generator change) and keeps rows from the chain', async () => {
+    const options = { years: [2021], municipalityCodes: ['GM0482'] };
+    await generateSyntheticBirths(database.db, options);
+    // A row as an older generator left it, and a row recorded through the chain.
+    const key = 'synthetic:2021:GM0482:1';
+    await database.db.execute(sql`UPDATE birth_register SET birth_weight_grams = 999, is_small_for_gestational_age = true WHERE source_key = ${key}`);
+    const [chainRow] = generateMunicipalityYear(planSyntheticBirths(municipalities, [2021], { only: new Set(['GM0482']) })[0]!);
+    await database.db.execute(sql`INSERT INTO birth_register (source_key, is_synthetic, municipality_code, birth_year, is_vulnerable, gestational_age_days,
+      birth_weight_grams, sex, is_live_born, is_multiple, is_preterm, is_small_for_gestational_age, parent_count, parents_with_problematic_debt)
+      VALUES ('chain:test', false, 'GM0482', 2021, false, ${chainRow!.gestationalAgeDays}, 3000, 'male', true, false, false, false, 2, 0)`);
+    const weightOf = async (sourceKey: string) =>
+      (await queryRows<{ birth_weight_grams: number }>(database.db, sql`SELECT birth_weight_grams FROM birth_register WHERE source_key = ${sourceKey}`))[0]?.birth_weight_grams;
+    await seedNationalRegister(database.db, options);
+    expect(await weightOf(key)).toBe(999); // without --replace the old row stays
+    await seedNationalRegister(database.db, { ...options, replace: true });
+    expect(await weightOf(key)).toBe(chainRow!.birthWeightGrams);
+    expect(await weightOf('chain:test')).toBe(3000);
   });
 
   it('splits a national rate over the groups so that the weighted mean is the target', () => {

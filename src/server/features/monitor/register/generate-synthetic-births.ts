@@ -10,8 +10,7 @@ import Papa from 'papaparse';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../../platform/db/connection.js';
 import {
-  FENTON_2013_DERIVED_REFERENCE,
-  completedWeeks,
+  DEFAULT_BIRTH_WEIGHT_REFERENCE,
   isPreterm,
   isSmallForGestationalAge,
   type BirthWeightReference,
@@ -36,6 +35,11 @@ export type SyntheticBirth = Omit<BirthRegisterRow, 'isSynthetic'>;
 /** Every child consumes exactly this many draws, so child n is the same whatever the scale. */
 const DRAWS_PER_CHILD = 19;
 const Z_AT_P10 = inverseStandardNormal(0.1);
+/**
+ * A child that does not complete a twin pair starts a twin pregnancy with this probability, so that
+ * the children in twin pairs make up SHARES.multiple of all children: 2p / (1 + p) = multiple.
+ */
+const TWIN_PREGNANCY = SHARES.multiple / (2 - SHARES.multiple);
 const LOWEST_WEIGHT_GRAMS = 250;
 const HIGHEST_WEIGHT_GRAMS = 6500;
 
@@ -54,38 +58,55 @@ function prepareGroup(group: GroupProbabilities): PreparedGroup {
   return { ...group, pretermAmongSingletons, weightZShift: zShiftForSgaProbability(group.smallForGestationalAge) };
 }
 
-/** The births of one municipality in one year (plan.births children, numbered from 1). */
-export function generateMunicipalityYear(plan: MunicipalityYearPlan, reference: BirthWeightReference = FENTON_2013_DERIVED_REFERENCE): SyntheticBirth[] {
+/**
+ * The births of one municipality in one year (plan.births children, numbered from 1). Weights are
+ * drawn log-normally around the reference's median ON THE DAY of gestation, with the spread that
+ * puts its p10 at the 10th percentile, then shifted so that P(weight < p10) is the group's SGA
+ * probability — so the register is calibrated to the very reference that classifies it (ADR 0012).
+ */
+export function generateMunicipalityYear(plan: MunicipalityYearPlan, reference: BirthWeightReference = DEFAULT_BIRTH_WEIGHT_REFERENCE): SyntheticBirth[] {
   const random = mulberry32(seedFromKey(`${plan.municipalityCode}:${plan.year}`));
   const groups = { vulnerable: prepareGroup(plan.vulnerable), notVulnerable: prepareGroup(plan.notVulnerable) };
   const isOutcomeAtTwoObservable = plan.year <= plan.outcomesKnownThroughYear;
   const draws = new Float64Array(DRAWS_PER_CHILD);
   const rows: SyntheticBirth[] = [];
+  // The first-born of a twin pregnancy, while its sibling (the next child) is still to come.
+  let firstTwin: SyntheticBirth | null = null;
   for (let childNumber = 1; childNumber <= plan.births; childNumber++) {
     for (let index = 0; index < DRAWS_PER_CHILD; index++) draws[index] = random();
-    const isVulnerable = draws[0]! < plan.vulnerableShare;
+    // A second twin shares the pregnancy: mother, gestational age, first visit, parents, kraamzorg.
+    const twin = firstTwin;
+    firstTwin = null;
+    const isVulnerable = twin ? twin.isVulnerable : draws[0]! < plan.vulnerableShare;
     const group = isVulnerable ? groups.vulnerable : groups.notVulnerable;
     const sex: Sex = draws[1]! < SHARES.male ? 'male' : 'female';
-    const isMultiple = draws[2]! < SHARES.multiple;
-    const isBornPreterm = draws[3]! < (isMultiple ? SHARES.pretermAmongMultiples : group.pretermAmongSingletons);
+    const isMultiple = twin !== null || draws[2]! < TWIN_PREGNANCY;
+    const isBornPreterm = twin ? twin.isPreterm : draws[3]! < (isMultiple ? SHARES.pretermAmongMultiples : group.pretermAmongSingletons);
     // Preterm: 24+0 … 36+6 weeks, most of them late preterm. Term: 37+0 … 42+6, peaking at 40 weeks.
-    const gestationalAgeDays = isBornPreterm ? 258 - Math.floor(91 * draws[4]! ** 3) : 259 + Math.floor(21 * (draws[4]! + draws[5]!));
-    const week = completedWeeks(gestationalAgeDays);
-    const median = reference.p50Grams(week, sex);
-    const sigma = Math.log(median / reference.p10Grams(week, sex)) / -Z_AT_P10;
+    const gestationalAgeDays = twin
+      ? twin.gestationalAgeDays
+      : isBornPreterm
+        ? 258 - Math.floor(91 * draws[4]! ** 3)
+        : 259 + Math.floor(21 * (draws[4]! + draws[5]!));
+    const median = reference.p50Grams(gestationalAgeDays, sex);
+    const sigma = Math.log(median / reference.p10Grams(gestationalAgeDays, sex)) / -Z_AT_P10;
     const z = standardNormal(draws[6]!, draws[7]!) + group.weightZShift;
     const birthWeightGrams = Math.min(HIGHEST_WEIGHT_GRAMS, Math.max(LOWEST_WEIGHT_GRAMS, Math.round(median * Math.exp(sigma * z))));
     const isLiveBorn = draws[8]! >= (isBornPreterm ? SHARES.stillbirthPreterm : SHARES.stillbirthTerm);
-    const firstAntenatalVisitDay =
-      draws[9]! < SHARES.firstVisitUnknown
+    const firstAntenatalVisitDay = twin
+      ? twin.firstAntenatalVisitDay
+      : draws[9]! < SHARES.firstVisitUnknown
         ? null
         : draws[9]! < SHARES.firstVisitUnknown + (1 - SHARES.firstVisitUnknown) * group.lateAntenatalCare
           ? 71 + Math.floor(draws[10]! * 110)
           : 42 + Math.floor(draws[10]! * 29);
-    const parentCount = draws[12]! < group.singleParent ? 1 : 2;
-    const parentsWithProblematicDebt = (draws[13]! < group.problematicDebt ? 1 : 0) + (parentCount === 2 && draws[14]! < group.problematicDebt ? 1 : 0);
+    const parentCount = twin ? twin.parentCount : draws[12]! < group.singleParent ? 1 : 2;
+    const parentsWithProblematicDebt = twin
+      ? twin.parentsWithProblematicDebt
+      : (draws[13]! < group.problematicDebt ? 1 : 0) + (parentCount === 2 && draws[14]! < group.problematicDebt ? 1 : 0);
+    const motherHadKraamzorg = twin?.hadKraamzorg ?? draws[11]! >= group.noKraamzorg;
     const isSeenAtTwo = isLiveBorn && isOutcomeAtTwoObservable && draws[15]! < SHARES.outcomeAtTwoKnown;
-    rows.push({
+    const row: SyntheticBirth = {
       sourceKey: syntheticSourceKey(plan.year, plan.municipalityCode, childNumber),
       municipalityCode: plan.municipalityCode,
       birthYear: plan.year,
@@ -95,16 +116,19 @@ export function generateMunicipalityYear(plan: MunicipalityYearPlan, reference: 
       sex,
       isLiveBorn,
       isMultiple,
+      birthOrder: twin ? 2 : 1,
       isPreterm: isPreterm(gestationalAgeDays),
       isSmallForGestationalAge: isSmallForGestationalAge(birthWeightGrams, gestationalAgeDays, sex, reference),
       firstAntenatalVisitDay,
-      hadKraamzorg: isLiveBorn ? draws[11]! >= group.noKraamzorg : null,
+      hadKraamzorg: isLiveBorn ? motherHadKraamzorg : null,
       parentCount,
       parentsWithProblematicDebt,
       hasNegativeSpeechLanguageScore: isSeenAtTwo ? draws[16]! < group.negativeSpeechLanguage : null,
       isOverweightAtTwo: isSeenAtTwo ? draws[17]! < group.overweightAtTwo : null,
       wasPlacedOutOfHomeBeforeTwo: isLiveBorn && isOutcomeAtTwoObservable ? draws[18]! < group.outOfHomePlacement : null,
-    });
+    };
+    rows.push(row);
+    if (isMultiple && !twin) firstTwin = row;
   }
   return rows;
 }
@@ -219,6 +243,7 @@ const COLUMNS: { name: string; type: string; value: (row: SyntheticBirth) => str
   { name: 'sex', type: 'text', value: (row) => row.sex },
   { name: 'is_live_born', type: 'boolean', value: (row) => row.isLiveBorn },
   { name: 'is_multiple', type: 'boolean', value: (row) => row.isMultiple },
+  { name: 'birth_order', type: 'smallint', value: (row) => row.birthOrder },
   { name: 'is_preterm', type: 'boolean', value: (row) => row.isPreterm },
   { name: 'is_small_for_gestational_age', type: 'boolean', value: (row) => row.isSmallForGestationalAge },
   { name: 'first_antenatal_visit_day', type: 'smallint', value: (row) => row.firstAntenatalVisitDay },

@@ -21,8 +21,14 @@ export function parseYearRange(text: string): number[] {
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }
 
-export async function seedNationalRegister(db: Executor, options: SyntheticBirthOptions) {
+/**
+ * `replace`: first delete every synthetic row, so a register made by an earlier generator (e.g. with
+ * the Fenton-derived weekly table before Hoftiezer 2019 became the default, ADR 0012) is made anew.
+ * Rows recorded through the chain (not synthetic) are kept.
+ */
+export async function seedNationalRegister(db: Executor, options: SyntheticBirthOptions & { replace?: boolean }) {
   let started = performance.now();
+  if (options.replace) await db.execute(sql`DELETE FROM birth_register WHERE is_synthetic`);
   const { generated, inserted } = await generateSyntheticBirths(db, options);
   // Source (c): the synthetic municipal questionnaire answers for the same years.
   await seedSyntheticAnswers(db, options.years);

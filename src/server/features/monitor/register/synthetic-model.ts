@@ -50,6 +50,7 @@ export const OUTCOMES = {
 /** Other shares the rows need (assumptions, roughly Perined / CBS orders of magnitude). */
 export const SHARES = {
   male: 0.512,
+  /** Share of CHILDREN born in a multiple birth; the generator makes them as twins (two rows, one pregnancy). */
   multiple: 0.017,
   pretermAmongMultiples: 0.5,
   stillbirthTerm: 0.0015,

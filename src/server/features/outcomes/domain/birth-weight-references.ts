@@ -4,13 +4,16 @@
 // birth_outcomes row — so a recorded birth always says which table classified it, and a new table
 // can be plugged in without touching stored rows. See docs/adr/0008-birth-weight-reference.md.
 //
-// 1. 'fenton-2013-derived' (CURRENT, the default): the monitor's own table
-//    (monitor/register/birth-weight-reference.ts): approximate weekly p10/p50 values read from the
-//    Fenton & Kim 2013 preterm growth chart (BMC Pediatrics 13:59), NOT the Dutch Hoftiezer 2019
-//    curves that RIVM and Perined use. It stays the default so that the chain and the monitor's
-//    synthetic register classify the same way.
+// 1. 'hoftiezer-2019' (CURRENT, the default): the Dutch birth-weight curves of Hoftiezer et al. 2019
+//    that RIVM and Perined use, per sex and per DAY of gestation (data/hoftiezer-2019-birthweight-
+//    percentiles.csv, loaded in monitor/register/birth-weight-reference.ts). The monitor's synthetic
+//    register classifies with the same table, so the chain and the register agree (ADR 0012).
 //
-// 2. 'intergrowth-21st-newborn': the INTERGROWTH-21st international newborn size standards,
+// 2. 'fenton-2013-derived': approximate weekly p10/p50 values read from the Fenton & Kim 2013
+//    preterm growth chart (BMC Pediatrics 13:59), per completed week — NOT a Dutch reference. The
+//    default until Hoftiezer 2019 was shipped; births recorded then keep this key.
+//
+// 3. 'intergrowth-21st-newborn': the INTERGROWTH-21st international newborn size standards,
 //    birth weight for gestational age by sex, 10th and 50th centiles per day:
 //      24+0 to 32+6 weeks: Villar J et al., "INTERGROWTH-21st very preterm size at birth reference
 //        charts", Lancet 2016;387:844–5 (a reference, not a standard, for the very preterm);
@@ -29,11 +32,9 @@
 //    standard. Outside 24+0–42+6 the nearest day is used (SGA is not defined before 24 weeks).
 //    Before relying on it for real births, check a sample against the official tables at
 //    intergrowth21.com.
-//
-// Hoftiezer 2019 (what RIVM uses) is licensed through Perined and not reproduced here; plug it in
-// as a third entry when obtained.
 import {
   FENTON_2013_DERIVED_REFERENCE,
+  HOFTIEZER_2019_REFERENCE,
   MINIMUM_GESTATIONAL_AGE_DAYS,
   type BirthWeightReference,
   type Sex,
@@ -45,19 +46,18 @@ export interface BirthWeightReferenceEntry {
   /** Shown to the professional with the outcome. */
   readonly name: string;
   readonly source: string;
+  /** The table validateBirth classifies with (per day; a weekly table answers for the completed week). */
+  readonly table: BirthWeightReference;
   /** The 10th percentile (grams) on this exact gestational age (days) for this sex. */
   p10GramsOn(gestationalAgeDays: number, sex: Sex): number;
-  /** The weekly reference validateBirth reads, exact for the one birth of this gestational age. */
-  forBirth(gestationalAgeDays: number): BirthWeightReference;
 }
 
-const FENTON: BirthWeightReferenceEntry = {
-  key: FENTON_2013_DERIVED_REFERENCE.name,
-  name: 'Afgeleid van Fenton 2013 (benadering, niet Hoftiezer 2019)',
-  source: FENTON_2013_DERIVED_REFERENCE.source,
-  p10GramsOn: (days, sex) => FENTON_2013_DERIVED_REFERENCE.p10Grams(Math.floor(days / 7), sex),
-  forBirth: () => FENTON_2013_DERIVED_REFERENCE,
-};
+function entry(key: string, name: string, table: BirthWeightReference): BirthWeightReferenceEntry {
+  return { key, name, source: table.source, table, p10GramsOn: (days, sex) => table.p10Grams(days, sex) };
+}
+
+const HOFTIEZER = entry(HOFTIEZER_2019_REFERENCE.name, 'Hoftiezer 2019 (Nederlandse geboortegewichtcurven, per dag; Perined en RIVM)', HOFTIEZER_2019_REFERENCE);
+const FENTON = entry(FENTON_2013_DERIVED_REFERENCE.name, 'Afgeleid van Fenton 2013 (benadering per week, niet Hoftiezer 2019)', FENTON_2013_DERIVED_REFERENCE);
 
 const FIRST_DAY = MINIMUM_GESTATIONAL_AGE_DAYS; // 24+0
 /** Tens of grams per day from 24+0 (index 0) to 42+6 (index 132); seven days to a line. */
@@ -162,29 +162,19 @@ const INTERGROWTH_SOURCE =
   'INTERGROWTH-21st: Villar et al. 2014 (Lancet 384:857, newborn standards 33–42 weeks) and Villar et al. 2016 (Lancet 387:844, very preterm 24–32 weeks); ' +
   'values as transcribed in the gigs R package (LSHTM)';
 
-const INTERGROWTH: BirthWeightReferenceEntry = {
-  key: 'intergrowth-21st-newborn',
-  name: 'INTERGROWTH-21st (internationale standaard pasgeborenen)',
+const INTERGROWTH = entry('intergrowth-21st-newborn', 'INTERGROWTH-21st (internationale standaard pasgeborenen, per dag)', {
+  name: 'intergrowth-21st-newborn',
   source: INTERGROWTH_SOURCE,
-  p10GramsOn: (days, sex) => intergrowthGrams('p10', days, sex),
-  forBirth(days) {
-    // validateBirth asks for the completed week of this birth: answer with the exact day.
-    const at = (week: number) => (Math.floor(week) === Math.floor(days / 7) ? days : Math.floor(week) * 7);
-    return {
-      name: 'intergrowth-21st-newborn',
-      source: INTERGROWTH_SOURCE,
-      firstWeek: FIRST_DAY / 7,
-      lastWeek: Math.floor(LAST_DAY / 7),
-      p10Grams: (week, sex) => intergrowthGrams('p10', at(week), sex),
-      p50Grams: (week, sex) => intergrowthGrams('p50', at(week), sex),
-    };
-  },
-};
+  p10Grams: (days, sex) => intergrowthGrams('p10', days, sex),
+  p50Grams: (days, sex) => intergrowthGrams('p50', days, sex),
+});
 
-export const BIRTH_WEIGHT_REFERENCES: ReadonlyMap<string, BirthWeightReferenceEntry> = new Map([FENTON, INTERGROWTH].map((entry) => [entry.key, entry]));
+export const BIRTH_WEIGHT_REFERENCES: ReadonlyMap<string, BirthWeightReferenceEntry> = new Map(
+  [HOFTIEZER, FENTON, INTERGROWTH].map((reference) => [reference.key, reference]),
+);
 
-/** The reference new births are classified with (see the ADR for why it is not INTERGROWTH yet). */
-export const CURRENT_BIRTH_WEIGHT_REFERENCE_KEY = FENTON.key;
+/** The reference new births are classified with: Hoftiezer 2019, as RIVM and Perined (ADR 0012). */
+export const CURRENT_BIRTH_WEIGHT_REFERENCE_KEY = HOFTIEZER.key;
 
 export function birthWeightReference(key: string): BirthWeightReferenceEntry {
   const entry = BIRTH_WEIGHT_REFERENCES.get(key);

@@ -6,10 +6,10 @@ import { toRegisterRow, validateBirth, type BirthRecord, type BirthRegisterRow }
 const term: BirthRecord = { birthDate: '2026-05-10', gestationalAge: { weeks: 40, days: 2 }, birthWeightGrams: 3500, sex: 'female', isMultiple: false, isLiveBorn: true };
 
 describe('validateBirth', () => {
-  it('derives preterm, SGA and Big2 with the monitor reference (girls p10 at 40 weeks = 2870 g)', () => {
+  it('derives preterm, SGA and Big2 with Hoftiezer 2019 by default (girls p10 at 40+2 = 3009 g)', () => {
     expect(validateBirth(term)).toMatchObject({ ok: true, value: { gestationalAgeDays: 282, isPreterm: false, isSmallForGestationalAge: false, isBig2: false } });
-    expect(validateBirth({ ...term, birthWeightGrams: 2869 })).toMatchObject({ ok: true, value: { isSmallForGestationalAge: true, isBig2: true } });
-    expect(validateBirth({ ...term, birthWeightGrams: 2870 })).toMatchObject({ ok: true, value: { isSmallForGestationalAge: false } });
+    expect(validateBirth({ ...term, birthWeightGrams: 3008 })).toMatchObject({ ok: true, value: { isSmallForGestationalAge: true, isBig2: true } });
+    expect(validateBirth({ ...term, birthWeightGrams: 3009 })).toMatchObject({ ok: true, value: { isSmallForGestationalAge: false } });
   });
 
   it('preterm is before 37+0', () => {
@@ -35,12 +35,12 @@ describe('validateBirth', () => {
   });
 
   it('refuses a weight implausible for the gestational age', () => {
-    // 26+0 girls: p50 860 g, so more than 1720 g is refused; 3 kg at 26 weeks is a typing error.
+    // 26+0 girls: Hoftiezer p50 857 g, so more than 1714 g is refused; 3 kg at 26 weeks is a typing error.
     const result = validateBirth({ ...term, gestationalAge: { weeks: 26, days: 0 }, birthWeightGrams: 3000 });
     expect(!result.ok && result.error.message).toBe(
       'Een geboortegewicht van 3000 gram past niet bij een zwangerschapsduur van 26+0 weken. Controleer gewicht en zwangerschapsduur.',
     );
-    // 40+2 girls: p50 3520 g, so less than 1056 g is refused.
+    // 40+2 girls: Hoftiezer p50 3509 g, so less than 1053 g is refused.
     expect(validateBirth({ ...term, birthWeightGrams: 1000 }).ok).toBe(false);
     expect(validateBirth({ ...term, birthWeightGrams: 1100 }).ok).toBe(true);
   });

@@ -3,7 +3,7 @@
 // SGA reuses the monitor's pluggable birth-weight reference, so the chain and the monitor can never
 // disagree on who is small for gestational age.
 import {
-  FENTON_2013_DERIVED_REFERENCE,
+  DEFAULT_BIRTH_WEIGHT_REFERENCE,
   isPreterm,
   isSmallForGestationalAge,
   MINIMUM_GESTATIONAL_AGE_DAYS,
@@ -18,7 +18,7 @@ export const MAX_GESTATIONAL_AGE_DAYS = 44 * 7;
 export const MIN_BIRTH_WEIGHT_GRAMS = 300;
 export const MAX_BIRTH_WEIGHT_GRAMS = 6500;
 /**
- * Plausibility against the reference median for the completed week: from 0.3× to 2× p50. Wide on
+ * Plausibility against the reference median for the gestational age: from 0.3× to 2× p50. Wide on
  * purpose — it catches typing errors (a digit too many, kilograms for grams, weeks swapped), not
  * rare but real growth restriction or macrosomia.
  */
@@ -44,7 +44,7 @@ export interface BirthOutcome extends BirthRecord {
 
 const formatWeeks = (totalDays: number) => `${Math.floor(totalDays / 7)}+${totalDays % 7}`;
 
-export function validateBirth(record: BirthRecord, reference: BirthWeightReference = FENTON_2013_DERIVED_REFERENCE): Result<BirthOutcome> {
+export function validateBirth(record: BirthRecord, reference: BirthWeightReference = DEFAULT_BIRTH_WEIGHT_REFERENCE): Result<BirthOutcome> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(record.birthDate) || Number.isNaN(Date.parse(`${record.birthDate}T00:00:00Z`))) {
     return fail('validation_failed', 'birth_date_invalid', 'Vul een geldige geboortedatum in.', 'birthDate');
   }
@@ -68,7 +68,7 @@ export function validateBirth(record: BirthRecord, reference: BirthWeightReferen
   if (record.sex !== 'female' && record.sex !== 'male') {
     return fail('validation_failed', 'sex_invalid', 'Kies het geslacht van het kind.', 'sex');
   }
-  const median = reference.p50Grams(Math.floor(totalDays / 7), record.sex);
+  const median = reference.p50Grams(totalDays, record.sex);
   if (weight < median * PLAUSIBLE_FRACTION_OF_MEDIAN.min || weight > median * PLAUSIBLE_FRACTION_OF_MEDIAN.max) {
     return fail(
       'validation_failed',
@@ -100,6 +100,8 @@ export interface RegisterContext {
   readonly hadKraamzorg: boolean | null;
   readonly parentCount: number;
   readonly parentsWithProblematicDebt: number;
+  /** Place among the children of this pregnancy (1 unless a sibling of a multiple birth was recorded before). */
+  readonly birthOrder?: number;
   readonly hasNegativeSpeechLanguageScore?: boolean | null;
   readonly isOverweightAtTwo?: boolean | null;
   readonly wasPlacedOutOfHomeBeforeTwo?: boolean | null;
@@ -117,6 +119,7 @@ export function toRegisterRow(birth: BirthOutcome, context: RegisterContext): Bi
     sex: birth.sex,
     isLiveBorn: birth.isLiveBorn,
     isMultiple: birth.isMultiple,
+    birthOrder: context.birthOrder ?? 1,
     isPreterm: birth.isPreterm,
     isSmallForGestationalAge: birth.isSmallForGestationalAge,
     firstAntenatalVisitDay: context.firstAntenatalVisitDay,

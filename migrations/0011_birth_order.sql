@@ -1,0 +1,1 @@
+ALTER TABLE "birth_register" ADD COLUMN "birth_order" smallint DEFAULT 1 NOT NULL;
