@@ -14,7 +14,7 @@ import type { AreaProfile, AreaProfileRow, Comparison, Indicator } from '../../.
 import { NATION_CODE, PHASES } from './constants.js';
 import { ChangeMark, ChartFrame, SourceLine, SymbolLegend, SyntheticNotice, TableDownloads, sourcesOf } from './common.js';
 import { FigureValue } from './figure-value.js';
-import { formatValue, intervalText, phaseLabel, suppressionText } from './format.js';
+import { countText, formatValue, intervalText, phaseLabel, suppressionText } from './format.js';
 import { areaDirectory, loadTopology } from './charts/geo.js';
 import { SeriesChart } from './charts/series-chart.js';
 import { SeriesTable, TrendTest } from './series-parts.js';
@@ -140,6 +140,8 @@ function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indic
   const { m, locale, format } = useMessages();
   const t = m.monitorPages;
   if (comparisons.length === 0) return null;
+  // Counts of municipalities (the questionnaire) are full counts: no interval column.
+  const hasShares = comparisons.some((comparison) => comparison.valueKind === 'share');
   return (
     <table className="utrecht-table utrecht-table--html-table kr-comparison">
       <caption className="utrecht-table__caption kr-visually-hidden">{caption}</caption>
@@ -151,9 +153,11 @@ function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indic
           <th scope="col" className="utrecht-table__header-cell kr-numeric">
             {t.columnValue}
           </th>
-          <th scope="col" className="utrecht-table__header-cell kr-numeric">
-            {t.columnInterval}
-          </th>
+          {hasShares ? (
+            <th scope="col" className="utrecht-table__header-cell kr-numeric">
+              {t.columnInterval}
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody className="utrecht-table__body">
@@ -167,12 +171,15 @@ function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indic
             </th>
             <td className="utrecht-table__cell kr-numeric">
               {comparison.isPublished && comparison.value !== null ? (
-                formatValue(comparison.value, indicator.unit, locale, m)
+                (countText({ kind: comparison.valueKind, numerator: comparison.numerator, denominator: comparison.denominator }, locale, m) ??
+                formatValue(comparison.value, indicator.unit, locale, m))
               ) : (
                 <span className="kr-suppressed">{t.notPublished}</span>
               )}
             </td>
-            <td className="utrecht-table__cell kr-numeric">{comparison.isPublished ? (intervalText(comparison, locale, m) ?? '') : ''}</td>
+            {hasShares ? (
+              <td className="utrecht-table__cell kr-numeric">{comparison.isPublished ? (intervalText(comparison, locale, m) ?? '') : ''}</td>
+            ) : null}
           </tr>
         ))}
       </tbody>
