@@ -31,7 +31,7 @@ export async function computeAreaProfile(db: Executor, areaCode: string, query: 
     const comparisons: Comparison[] = [];
     if (sizeClass) comparisons.push(similarComparison(table, areas, area.code, sizeClass));
     for (const [kind, code] of parentsOf(area)) comparisons.push(areaComparison(table, areas, kind, code));
-    return { indicator: publicIndicator(indicator), figure: figureOf(table, area, 'all', previousTable), comparisons };
+    return { indicator: publicIndicator(indicator), figure: figureOf(table, area, 'all', previousTable, editionYear), comparisons };
   });
   return {
     areaCode: area.code,
