@@ -143,47 +143,49 @@ function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indic
   // Counts of municipalities (the questionnaire) are full counts: no interval column.
   const hasShares = comparisons.some((comparison) => comparison.valueKind === 'share');
   return (
-    <table className="utrecht-table utrecht-table--html-table kr-comparison">
-      <caption className="utrecht-table__caption kr-visually-hidden">{caption}</caption>
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th scope="col" className="utrecht-table__header-cell">
-            {t.columnComparison}
-          </th>
-          <th scope="col" className="utrecht-table__header-cell kr-numeric">
-            {t.columnValue}
-          </th>
-          {hasShares ? (
+    <div className="kr-table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="utrecht-table utrecht-table--html-table kr-comparison">
+        <caption className="utrecht-table__caption kr-visually-hidden">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              {t.columnComparison}
+            </th>
             <th scope="col" className="utrecht-table__header-cell kr-numeric">
-              {t.columnInterval}
+              {t.columnValue}
             </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {comparisons.map((comparison) => (
-          <tr key={comparison.kind} className="utrecht-table__row">
-            <th scope="row" className="utrecht-table__header-cell">
-              {comparison.areaCode ? <Link to={`/monitor/gebieden/${comparison.areaCode}`}>{comparison.label}</Link> : comparison.label}
-              {comparison.municipalityCount !== null ? (
-                <span className="kr-figure-interval">{format(t.comparisonMunicipalityCount, { count: comparison.municipalityCount })}</span>
-              ) : null}
-            </th>
-            <td className="utrecht-table__cell kr-numeric">
-              {comparison.isPublished && comparison.value !== null ? (
-                (countText({ kind: comparison.valueKind, numerator: comparison.numerator, denominator: comparison.denominator }, locale, m) ??
-                formatValue(comparison.value, indicator.unit, locale, m))
-              ) : (
-                <span className="kr-suppressed">{t.notPublished}</span>
-              )}
-            </td>
             {hasShares ? (
-              <td className="utrecht-table__cell kr-numeric">{comparison.isPublished ? (intervalText(comparison, locale, m) ?? '') : ''}</td>
+              <th scope="col" className="utrecht-table__header-cell kr-numeric">
+                {t.columnInterval}
+              </th>
             ) : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {comparisons.map((comparison) => (
+            <tr key={comparison.kind} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">
+                {comparison.areaCode ? <Link to={`/monitor/gebieden/${comparison.areaCode}`}>{comparison.label}</Link> : comparison.label}
+                {comparison.municipalityCount !== null ? (
+                  <span className="kr-figure-interval">{format(t.comparisonMunicipalityCount, { count: comparison.municipalityCount })}</span>
+                ) : null}
+              </th>
+              <td className="utrecht-table__cell kr-numeric">
+                {comparison.isPublished && comparison.value !== null ? (
+                  (countText({ kind: comparison.valueKind, numerator: comparison.numerator, denominator: comparison.denominator }, locale, m) ??
+                  formatValue(comparison.value, indicator.unit, locale, m))
+                ) : (
+                  <span className="kr-suppressed">{t.notPublished}</span>
+                )}
+              </td>
+              {hasShares ? (
+                <td className="utrecht-table__cell kr-numeric">{comparison.isPublished ? (intervalText(comparison, locale, m) ?? '') : ''}</td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
