@@ -109,7 +109,7 @@ async function overflowing(page: Page): Promise<{ scrollWidth: number; culprits:
       .filter((element) => element.getBoundingClientRect().right > width + 0.5)
       .filter((element) => !element.closest('.kr-table-scroll, .kr-scroll'))
       .slice(0, 8)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} → ${Math.round(element.getBoundingClientRect().right)}`);
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').slice(0, 40)}" → ${Math.round(element.getBoundingClientRect().right)}`);
     return { scrollWidth: document.documentElement.scrollWidth, culprits };
   });
 }

@@ -141,7 +141,7 @@ describe('screening in the browser', () => {
         culprits: [...document.body.querySelectorAll('*')]
           .filter((element) => element.getBoundingClientRect().right > width + 0.5)
           .slice(0, 8)
-          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} → ${Math.round(element.getBoundingClientRect().right)}`),
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').slice(0, 40)}" → ${Math.round(element.getBoundingClientRect().right)}`),
       };
     });
     expect(culprits).toEqual([]);
