@@ -661,6 +661,7 @@ export const en = {
     trendDown: 'decreasing',
     trendNone: 'no clear trend',
     trendNoTest: 'Too few periods for a trend test.',
+    trendNotTested: 'No trend test: every municipality is counted, there is no sample.',
     trendReset: 'Show the Netherlands',
     trendNation: 'The Netherlands for comparison',
     distributionTitle: 'Distribution over {level}, {period}',

@@ -666,6 +666,7 @@ export const nl = {
     trendDown: 'dalend',
     trendNone: 'geen duidelijke trend',
     trendNoTest: 'Te weinig perioden voor een trendtoets.',
+    trendNotTested: 'Geen trendtoets: alle gemeenten zijn geteld, er is geen steekproef.',
     trendReset: 'Toon Nederland',
     trendNation: 'Nederland ter vergelijking',
     distributionTitle: 'Spreiding over {level}, {period}',

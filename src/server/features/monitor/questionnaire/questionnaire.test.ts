@@ -98,6 +98,9 @@ describe('deriving the questionnaire indicators', () => {
   });
 
   it('reads as ja/nee for one municipality and as a count for larger areas: full counts, without an interval or a test', async () => {
+    // A third year, so that a series could be tested for trend.
+    await t.database.db.insert(municipalQuestionnaireAnswers).values({ municipalityCode: 'GM0505', year: 2021, questionKey: 'has_coalition', answer: false, source: 'synthetic' });
+    await recomputeIndicatorCounts(t.database.db);
     const municipal = await get<Figure[]>('/api/v1/monitor/indicators/coalition/figures?areaLevel=municipality&year=2023');
     const answerOf = (code: string) => municipal.find((figure) => figure.areaCode === code)!;
     // Dordrecht: nee in 2022, ja in 2023 — a rise in the desired direction, not tested (nothing was sampled).
@@ -127,9 +130,11 @@ describe('deriving the questionnaire indicators', () => {
     expect(overview.items.find((row) => row.indicator.key === 'coalition')!.all).toMatchObject({ kind: 'count', numerator: 2, denominator: 3, lower: null, upper: null });
     const series = await get<Series>('/api/v1/monitor/indicators/coalition/areas/NL01/series');
     expect(series.items.map((figure) => [figure.year, figure.kind, figure.lower, figure.upper, figure.change?.isSignificant])).toEqual([
+      [2021, 'count', null, null, null],
       [2022, 'count', null, null, null],
       [2023, 'count', null, null, null],
     ]);
+    expect(series.trend).toBeNull();
     // On the area page: the municipality's ja/nee, and its region, province and the nation as counts without an interval.
     const profile = await get<AreaProfile>('/api/v1/monitor/areas/GM0505');
     const row = profile.items.find((item) => item.indicator.key === 'coalition')!;
