@@ -107,7 +107,11 @@ async function overflowing(page: Page): Promise<{ scrollWidth: number; culprits:
     const width = document.documentElement.clientWidth;
     const culprits = [...document.body.querySelectorAll('*')]
       .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .filter((element) => !element.closest('.kr-table-scroll, .kr-scroll'))
+      // Inside a scroll region that itself fits, sticking out is scrolling, not page overflow.
+      .filter((element) => {
+        const scroller = element.parentElement?.closest('.kr-table-scroll, .kr-import-columns');
+        return !scroller || scroller.getBoundingClientRect().right > width + 0.5;
+      })
       .slice(0, 8)
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').slice(0, 40)}" → ${Math.round(element.getBoundingClientRect().right)}`);
     return { scrollWidth: document.documentElement.scrollWidth, culprits };

@@ -71,7 +71,7 @@ export function SymbolLegend() {
             <span className="kr-change__symbol" aria-hidden="true">
               ↑↓
             </span>{' '}
-            {text}
+            <span>{text}</span>
           </li>
         ))}
       </ul>
