@@ -114,6 +114,17 @@ async function overflowing(page: Page): Promise<{ scrollWidth: number; culprits:
       })
       .slice(0, 8)
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').slice(0, 40)}" → ${Math.round(element.getBoundingClientRect().right)}`);
+    // Text that runs out of its box (a word longer than the line) does not widen the box itself.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node && culprits.length < 8; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      const right = range.getBoundingClientRect().right;
+      const scroller = node.parentElement?.closest('.kr-table-scroll, .kr-import-columns');
+      if (right > width + 0.5 && (!scroller || scroller.getBoundingClientRect().right > width + 0.5)) {
+        culprits.push(`text "${(node.textContent ?? '').slice(0, 40)}" → ${Math.round(right)}`);
+      }
+    }
     return { scrollWidth: document.documentElement.scrollWidth, culprits };
   });
 }
