@@ -101,29 +101,32 @@ async function apiJson<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Elements that stick out to the right of a narrow viewport (for a failure that says where). */
+/**
+ * Elements and text that stick out to the right of a narrow viewport, except inside a box that clips
+ * or scrolls them and itself fits (a table's scroll region, a visually hidden span): for a failure
+ * that says where.
+ */
 async function overflowing(page: Page): Promise<{ scrollWidth: number; culprits: string[] }> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    const sticksOut = (rect: DOMRect) => rect.right > width + 0.5;
+    const isContained = (start: Element | null) => {
+      for (let element = start; element && element !== document.body; element = element.parentElement) {
+        if (getComputedStyle(element).overflowX !== 'visible') return !sticksOut(element.getBoundingClientRect());
+      }
+      return false;
+    };
     const culprits = [...document.body.querySelectorAll('*')]
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      // Inside a scroll region that itself fits, sticking out is scrolling, not page overflow.
-      .filter((element) => {
-        const scroller = element.parentElement?.closest('.kr-table-scroll, .kr-import-columns');
-        return !scroller || scroller.getBoundingClientRect().right > width + 0.5;
-      })
+      .filter((element) => sticksOut(element.getBoundingClientRect()) && !isContained(element.parentElement))
       .slice(0, 8)
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').slice(0, 40)}" → ${Math.round(element.getBoundingClientRect().right)}`);
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} → ${Math.round(element.getBoundingClientRect().right)}`);
     // Text that runs out of its box (a word longer than the line) does not widen the box itself.
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     for (let node = walker.nextNode(); node && culprits.length < 8; node = walker.nextNode()) {
       range.selectNodeContents(node);
-      const right = range.getBoundingClientRect().right;
-      const scroller = node.parentElement?.closest('.kr-table-scroll, .kr-import-columns');
-      if (right > width + 0.5 && (!scroller || scroller.getBoundingClientRect().right > width + 0.5)) {
-        culprits.push(`text "${(node.textContent ?? '').slice(0, 40)}" → ${Math.round(right)}`);
-      }
+      const rect = range.getBoundingClientRect();
+      if (sticksOut(rect) && !isContained(node.parentElement)) culprits.push(`text "${(node.textContent ?? '').slice(0, 40)}" → ${Math.round(rect.right)}`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, culprits };
   });
