@@ -112,7 +112,7 @@ async function overflowing(page: Page): Promise<{ scrollWidth: number; culprits:
     const sticksOut = (rect: DOMRect) => rect.right > width + 0.5;
     const isContained = (start: Element | null) => {
       for (let element = start; element && element !== document.body; element = element.parentElement) {
-        if (getComputedStyle(element).overflowX !== 'visible') return !sticksOut(element.getBoundingClientRect());
+        if (getComputedStyle(element).overflowX !== 'visible' && !sticksOut(element.getBoundingClientRect())) return true;
       }
       return false;
     };
