@@ -19,7 +19,7 @@ export function FigureValue({ figure, unit, showInterval = true }: { figure: Fig
   const interval = showInterval ? intervalText(figure, locale, m) : null;
   return (
     <>
-      <span className="kr-figure-value">{figureValueText(figure, unit, locale, m)}</span>
+      <span className={figure.kind === 'share' ? 'kr-figure-value' : 'kr-figure-value kr-figure-value--count'}>{figureValueText(figure, unit, locale, m)}</span>
       {interval ? <span className="kr-figure-interval">{interval}</span> : null}
     </>
   );
