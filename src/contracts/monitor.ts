@@ -58,11 +58,20 @@ export const indicatorSchema = z
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const SYMBOLS = ['up', 'down', 'stable', 'not_comparable'] as const;
+/**
+ * How a figure reads: 'share' a percentage (or per 1,000) of persons with its 95% interval; the
+ * questionnaire indicators count municipalities in full (no sample, so no interval and no test):
+ * 'yes_no' for one municipality (its answer: numerator 1 of 1 is ja, 0 of 1 nee), 'count' for a
+ * larger area (numerator of denominator municipalities said ja).
+ */
+export const FIGURE_KINDS = ['share', 'count', 'yes_no'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
 export const ASSESSMENTS = ['desired', 'undesired', 'unclear'] as const;
 
 export const figureSchema = z
   .object({
     indicatorKey: z.string(),
+    kind: z.enum(FIGURE_KINDS),
     areaLevel: areaLevelSchema,
     areaCode: z.string(),
     areaName: z.string(),
@@ -76,21 +85,28 @@ export const figureSchema = z
     isSuppressed: z.boolean(),
     numerator: z.number().int().nullable(),
     denominator: z.number().int().nullable(),
-    /** In the indicator's unit (percentage 0–100 or per 1,000). */
+    /** In the indicator's unit (percentage 0–100 or per 1,000); for 'count' the share of municipalities. */
     value: z.number().nullable(),
+    /** The 95% interval; null when suppressed and for full counts ('count', 'yes_no'). */
     lower: z.number().nullable(),
     upper: z.number().nullable(),
     source: z.enum(SOURCE_KINDS),
     /** E.g. "Kansrijk-registratie (synthetisch)" or the name of an imported file. */
     sourceLabel: z.string(),
     isSynthetic: z.boolean(),
-    /** Change against the previous period, when both are published. */
+    /**
+     * Change against the previous period, with seed 003's symbol: ↑/↓ when the published figure rose
+     * or fell (coloured by `assessment`), "…" when it is the same as published (one decimal), "×" when
+     * there is nothing to compare (no earlier figure, or in an edition no new figure since the previous
+     * one). Kansrijk's two-proportion test is beside it: null (not tested) without a comparison and
+     * for full counts. Null for a suppressed figure.
+     */
     change: z
       .object({
         symbol: z.enum(SYMBOLS),
         assessment: z.enum(ASSESSMENTS),
         pValue: z.number().nullable(),
-        isSignificant: z.boolean(),
+        isSignificant: z.boolean().nullable(),
       })
       .nullable(),
   })
@@ -182,9 +198,15 @@ export const comparisonSchema = z
     /** For similar municipalities: how many published municipalities the mean is taken over. */
     municipalityCount: z.number().int().nullable(),
     isPublished: z.boolean(),
+    /** 'count' for the questionnaire indicators (municipalities counted in full), else 'share'. */
+    valueKind: z.enum(['share', 'count']),
     value: z.number().nullable(),
+    /** The 95% interval of a share; null for a count (no sample). */
     lower: z.number().nullable(),
     upper: z.number().nullable(),
+    /** For a count: how many of how many municipalities said ja; null for a share. */
+    numerator: z.number().int().nullable(),
+    denominator: z.number().int().nullable(),
   })
   .meta({ id: 'AreaComparison' });
 export type Comparison = z.infer<typeof comparisonSchema>;

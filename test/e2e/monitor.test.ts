@@ -12,6 +12,9 @@ import { generateSyntheticBirths } from '../../src/server/features/monitor/regis
 import { recomputeIndicatorCounts } from '../../src/server/features/monitor/register/recompute-indicator-counts.js';
 import { indicatorByKey } from '../../src/server/features/monitor/definitions/indicators.js';
 import type { Figure, Overview } from '../../src/contracts/monitor.js';
+import { municipalities } from '../../src/server/features/reference/schema.js';
+import { municipalQuestionnaireAnswers } from '../../src/server/features/monitor/questionnaire/schema.js';
+import { syntheticAnswers } from '../../src/server/features/monitor/questionnaire/synthetic-answers.js';
 
 const t = nl.monitorPages;
 /** Two whole GGD regions: Zuid-Holland Zuid (with Dordrecht) and Fryslân (with Vlieland and Schiermonnikoog). */
@@ -29,6 +32,10 @@ beforeAll(async () => {
   app = await startBrowserApp();
   const db = app.t.database.db;
   await generateSyntheticBirths(db, { years: YEARS, municipalityCodes: MUNICIPALITIES });
+  // The municipal questionnaire for the same municipalities (full counts: ja/nee per municipality).
+  const places = await db.select({ code: municipalities.code, population: municipalities.population }).from(municipalities);
+  const answers = syntheticAnswers(places.filter((place) => MUNICIPALITIES.includes(place.code)), YEARS);
+  await db.insert(municipalQuestionnaireAnswers).values(answers.map((answer) => ({ ...answer, source: 'synthetic' as const })));
   await recomputeIndicatorCounts(db);
 }, 180_000);
 afterAll(async () => {
@@ -92,6 +99,37 @@ async function apiJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path, { headers: { accept: 'application/json' } });
   expect(response.status(), path).toBe(200);
   return (await response.json()) as T;
+}
+
+/**
+ * Elements and text that stick out to the right of a narrow viewport, except inside a box that clips
+ * or scrolls them and itself fits (a table's scroll region, a visually hidden span): for a failure
+ * that says where.
+ */
+async function overflowing(page: Page): Promise<{ scrollWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const sticksOut = (rect: DOMRect) => rect.right > width + 0.5;
+    const isContained = (start: Element | null) => {
+      for (let element = start; element && element !== document.body; element = element.parentElement) {
+        if (getComputedStyle(element).overflowX !== 'visible' && !sticksOut(element.getBoundingClientRect())) return true;
+      }
+      return false;
+    };
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((element) => sticksOut(element.getBoundingClientRect()) && !isContained(element.parentElement))
+      .slice(0, 8)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} → ${Math.round(element.getBoundingClientRect().right)}`);
+    // Text that runs out of its box (a word longer than the line) does not widen the box itself.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node && culprits.length < 8; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      if (sticksOut(rect) && !isContained(node.parentElement)) culprits.push(`text "${(node.textContent ?? '').slice(0, 40)}" → ${Math.round(rect.right)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, culprits };
+  });
 }
 
 describe('the monitor, as an analyst', () => {
@@ -412,5 +450,99 @@ describe('the monitor, as an analyst', () => {
     await errors.waitFor();
     expect(await errors.locator('tbody tr').count()).toBe(1);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('questionnaire indicators, symbols and reflow (issue 8 item 17, issue 9 item 6)', () => {
+  let page: Page;
+  const COALITION = indicatorByKey('coalition')!;
+  const SPEECH = indicatorByKey('speech_language')!;
+  beforeAll(async () => {
+    page = await app.newPage();
+    await loginAs(app, page, 'analyst');
+  });
+
+  it('the overview: × for an indicator without a new figure, a count of municipalities without interval or test, and the seed\'s legend', async () => {
+    await page.goto('/monitor');
+    await page.getByRole('heading', { level: 1, name: t.overviewTitle }).waitFor();
+    await settled(page);
+    // Speech-language development at two: its latest figure (2022) is older than the edition (2024).
+    const speech = page.getByRole('row').filter({ has: page.getByRole('link', { name: SPEECH.name }) });
+    const speechText = (await speech.innerText()).replace(/\s+/g, ' ');
+    expect(speechText).toContain('2022');
+    expect(await speech.locator('.kr-change__symbol').first().innerText()).toBe('×');
+    expect(speechText).not.toMatch(/significant, p/);
+    // Big2 has a new figure: an arrow or "…", with Kansrijk's test beside it.
+    const big2 = page.getByRole('row').filter({ has: page.getByRole('link', { name: BIG2.name }) });
+    expect(await big2.locator('.kr-change__symbol').first().innerText()).toMatch(/^[↑↓…]$/);
+    expect((await big2.innerText()).replace(/\s+/g, ' ')).toMatch(/significant, p\s[=<]\s\d,\d{3}/);
+    // The coalition: how many of the 28 municipalities, no interval, no test.
+    const coalition = page.getByRole('row').filter({ has: page.getByRole('link', { name: COALITION.name }) });
+    const coalitionText = (await coalition.innerText()).replace(/\s+/g, ' ');
+    expect(coalitionText).toMatch(/\d+ van 28 gemeenten/);
+    expect(coalitionText).not.toContain('95%-BI');
+    expect(coalitionText).toContain(t.notTested);
+    expect(coalitionText).not.toMatch(/significant, p/);
+    // The legend in seed 003's words: four symbols, three colours.
+    await page.locator('summary', { hasText: t.legendTitle }).click();
+    const legend = page.locator('.kr-legend-box');
+    for (const sentence of [t.legendUp, t.legendDown, t.legendStable, t.legendNotComparable, t.legendDesired, t.legendUndesired, t.legendUnclear]) {
+      await legend.getByText(sentence, { exact: true }).waitFor();
+    }
+    expect(await legend.locator('.kr-symbol-legend dt [aria-hidden="true"]').allInnerTexts()).toEqual(['↑', '↓', '…', '×']);
+    await expectNoAxeViolations(page);
+  });
+
+  it('a municipality answers ja or nee, and the map shows ja/nee classes', async () => {
+    await page.goto('/monitor/gebieden/GM0505');
+    await page.getByRole('heading', { level: 1, name: 'Gemeente Dordrecht' }).waitFor();
+    await settled(page);
+    const card = page.locator('.kr-area-card', { has: page.getByRole('heading', { level: 3, name: COALITION.name }) });
+    expect(await card.locator('.kr-area-card__number').innerText()).toMatch(/^(ja|nee)$/);
+    const cardText = await card.innerText();
+    expect(cardText).not.toContain('95%-BI');
+    expect(cardText).not.toMatch(/0,0\s?%|100,0\s?%/);
+    // The GGD region and the Netherlands as counts of municipalities; no trend test on full counts.
+    expect(cardText).toMatch(/\d+ van \d+ gemeenten/);
+    await card.getByText(t.trendNotTested).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto('/monitor/indicatoren/coalition');
+    await page.locator('.kr-map__area').first().waitFor();
+    await settled(page);
+    const svgText = await page.locator('.kr-map svg').first().textContent();
+    expect(svgText).toContain(t.legendYes);
+    expect(svgText).toContain(t.legendNo);
+    // Two classes among the answering municipalities (not the whole country in one class).
+    const fills = await page.evaluate((codes) => {
+      const fillOf = (code: string) => document.querySelector(`.kr-map__area[data-code="${code}"]`)?.getAttribute('fill');
+      return [...new Set(codes.map(fillOf))];
+    }, MUNICIPALITIES);
+    expect(fills).toHaveLength(2);
+    const labels = await Promise.all(MUNICIPALITIES.map((code) => page.locator(`.kr-map__area[data-code="${code}"]`).getAttribute('aria-label')));
+    expect(labels.every((label) => /: (ja|nee)$/.test(label ?? ''))).toBe(true);
+    expect(labels.some((label) => label!.endsWith(': ja'))).toBe(true);
+    expect(labels.some((label) => label!.endsWith(': nee'))).toBe(true);
+    // The table says ja/nee too, without interval columns.
+    expect(await page.locator('.kr-figure-table tr[data-code="GM0505"] [data-column="value"]').innerText()).toMatch(/^(ja|nee)$/);
+    expect(await page.locator('.kr-figure-table [data-column="lower"]').count()).toBe(0);
+    await expectNoAxeViolations(page);
+  });
+
+  it('every monitor page reflows at 320 px without scrolling the page sideways', async () => {
+    const narrow = await app.newPage();
+    await narrow.setViewportSize({ width: 320, height: 800 });
+    await loginAs(app, narrow, 'analyst');
+    for (const url of ['/monitor', '/monitor/indicatoren/big2?gebied=GM0505', '/monitor/indicatoren/coalition', '/monitor/gebieden/GM0505', '/monitor/gebieden/NL01', '/monitor/import']) {
+      await narrow.goto(url);
+      await narrow.getByRole('heading', { level: 1 }).waitFor();
+      await settled(narrow);
+      if (url === '/monitor') await narrow.locator('summary', { hasText: t.legendTitle }).click();
+      const { scrollWidth, culprits } = await overflowing(narrow);
+      expect({ url, scrollWidth, culprits }).toEqual({ url, scrollWidth: expect.any(Number), culprits: [] });
+      expect(scrollWidth, url).toBeLessThanOrEqual(320);
+    }
+    await expectNoAxeViolations(narrow);
+    await narrow.close();
   });
 });

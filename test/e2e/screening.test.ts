@@ -9,6 +9,10 @@ import { insertTestFamily } from '../../src/server/features/families/test-suppor
 import { PREGNANT_WITH_DEBTS_AND_STRESS } from '../../src/server/features/screening/test-support.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { SCREENING_ITEMS, answerByKeyboard, byId } from '../helpers/screening.js';
+import { and, eq } from 'drizzle-orm';
+import { callerFor } from '../../src/server/features/organisations/test-support.js';
+import { carePathways } from '../../src/server/features/pathways/schema.js';
+import type { Pathway } from '../../src/server/features/pathways/domain/pathway.js';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -99,6 +103,51 @@ describe('screening in the browser', () => {
     const table = page.getByRole('table', { name: nl.screening.listCaption });
     await table.getByRole('cell', { name: nl.screening.statusCompleted }).waitFor();
     await table.getByRole('cell', { name: nl.screening.tier_extra }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('the factor profile reflows at 320 px: long e-mail and web addresses of contacts wrap instead of widening the page', async () => {
+    const family = await insertTestFamily(app.t, 'wieg', { givenName: 'Noor', familyName: 'Smalscherm', municipalityCode: 'GM0505' });
+    const midwife = await callerFor(app.t, 'midwife', 'wieg');
+    const started = await midwife.request('POST', `/api/v1/families/${family.familyId}/screenings`);
+    const completed = await midwife.request('POST', `/api/v1/screenings/${started.json().id}/completion`, {
+      answers: PREGNANT_WITH_DEBTS_AND_STRESS,
+      version: 1,
+    });
+    expect(completed.statusCode, completed.body).toBe(200);
+    // Dordrecht's debt pathway gets a contact with an unbreakable e-mail and web address.
+    const db = app.t.database.db;
+    const where = and(eq(carePathways.scopeCode, 'GM0505'), eq(carePathways.factorKey, 'money-debts'));
+    const [row] = await db.select({ content: carePathways.content }).from(carePathways).where(where);
+    const content = structuredClone(row!.content) as Pathway;
+    const EMAIL = 'aanmeldingen.schuldhulpverlening.en.budgetbeheer.voor.zwangeren@gemeentelijke-kredietbank-drechtsteden.example.nl';
+    const WEBSITE = 'https://www.gemeentelijke-kredietbank-drechtsteden.example.nl/aanmelden/schuldhulpverlening/zwangeren-en-jonge-ouders/formulier';
+    content.steps.find((step) => step.services.length > 0)!.services[0]!.contact = { phone: '0800-0000001', email: EMAIL, website: WEBSITE };
+    await db.update(carePathways).set({ content }).where(where);
+
+    const page = await app.newPage();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await loginAs(app, page, 'midwife');
+    await page.goto(`/clienten/${family.familyId}/screening/${started.json().id}`);
+    await page.getByRole('heading', { level: 1, name: nl.screening.resultTitle }).waitFor();
+    const debts = page.getByRole('article', { name: 'Geldzorgen of schulden' });
+    await debts.getByRole('link', { name: EMAIL }).waitFor();
+    await debts.getByRole('link', { name: WEBSITE }).waitFor();
+    const { scrollWidth, culprits } = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        culprits: [...document.body.querySelectorAll('*')]
+          .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+          .slice(0, 8)
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').slice(0, 40)}" → ${Math.round(element.getBoundingClientRect().right)}`),
+      };
+    });
+    expect(culprits).toEqual([]);
+    expect(scrollWidth).toBeLessThanOrEqual(320);
+    // The addresses are shown whole (wrapped, not cut off).
+    expect(await debts.getByRole('link', { name: EMAIL }).innerText()).toBe(EMAIL);
     await expectNoAxeViolations(page);
     expect(pageErrors).toEqual([]);
   }, 240_000);

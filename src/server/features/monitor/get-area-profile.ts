@@ -13,14 +13,14 @@ import { fileSafe } from './get-indicator-figures.js';
 import { publicIndicator } from './list-indicators.js';
 import { fill } from './monitor-text.js';
 import type { Area, AreaIndex } from './monitor-store.js';
-import { figureOf, loadLatestTables, requireArea, type PublishedTable } from './published-tables.js';
+import { figureKindOf, figureOf, isFullCount, loadLatestTables, requireArea, type PublishedTable } from './published-tables.js';
 
 /** A mean over fewer published municipalities than this is not shown (too unstable, and too close to one). */
 export const MIN_COMPARISON_MUNICIPALITIES = 3;
 const text = nl.monitor;
 
 export async function computeAreaProfile(db: Executor, areaCode: string, query: z.infer<typeof overviewQuerySchema>): Promise<AreaProfile> {
-  const { context, periods, tableOf, latestYear } = await loadLatestTables(db, query.year);
+  const { context, periods, tableOf, latestYear, editionYear } = await loadLatestTables(db, query.year);
   const { areas } = context;
   const area = requireArea(areas, areaCode);
   const sizeClass = area.level === 'municipality' && area.population !== null ? sizeClassOf(area.population) : null;
@@ -31,7 +31,7 @@ export async function computeAreaProfile(db: Executor, areaCode: string, query: 
     const comparisons: Comparison[] = [];
     if (sizeClass) comparisons.push(similarComparison(table, areas, area.code, sizeClass));
     for (const [kind, code] of parentsOf(area)) comparisons.push(areaComparison(table, areas, kind, code));
-    return { indicator: publicIndicator(indicator), figure: figureOf(table, area, 'all', previousTable), comparisons };
+    return { indicator: publicIndicator(indicator), figure: figureOf(table, area, 'all', previousTable, editionYear), comparisons };
   });
   return {
     areaCode: area.code,
@@ -58,14 +58,32 @@ function parentsOf(area: Area): [ParentKind, string][] {
 function areaComparison(table: PublishedTable, areas: AreaIndex, kind: ParentKind, code: string): Comparison {
   const cell = table.cell(code, 'all');
   const isPublished = Boolean(cell && !cell.isSuppressed && cell.denominator > 0);
-  const estimate = isPublished ? estimateInUnit(cell!.numerator, cell!.denominator, table.indicator.unit) : null;
   return {
     kind,
     label: areas.byCode.get(code)?.name ?? code,
     areaCode: code,
     municipalityCount: null,
     isPublished,
-    ...rounded(estimate),
+    ...comparedValue(table, isPublished ? cell! : null),
+  };
+}
+
+/**
+ * The value of a comparison: a share with its interval, or for the questionnaire indicators (a full
+ * count of municipalities, from the level of a region up) how many of how many said ja, no interval.
+ */
+function comparedValue(table: PublishedTable, counts: { numerator: number; denominator: number } | null) {
+  const isCount = isFullCount(figureKindOf(table.indicator, 'nation'));
+  const estimate = counts ? estimateInUnit(counts.numerator, counts.denominator, table.indicator.unit) : null;
+  const values = rounded(estimate);
+  if (!isCount) return { valueKind: 'share' as const, ...values, numerator: null, denominator: null };
+  return {
+    valueKind: 'count' as const,
+    value: values.value,
+    lower: null,
+    upper: null,
+    numerator: counts?.numerator ?? null,
+    denominator: counts?.denominator ?? null,
   };
 }
 
@@ -136,7 +154,7 @@ function similarComparison(table: PublishedTable, areas: AreaIndex, code: string
     areaCode: null,
     municipalityCount: isPublished ? count : null,
     isPublished,
-    ...rounded(isPublished ? estimateInUnit(numerator, denominator, table.indicator.unit) : null),
+    ...comparedValue(table, isPublished ? { numerator, denominator } : null),
   };
 }
 

@@ -9,17 +9,17 @@ import { publicIndicator } from './list-indicators.js';
 import { figureOf, loadLatestTables } from './published-tables.js';
 
 export async function computeNationalOverview(db: Executor, query: z.infer<typeof overviewQuerySchema>): Promise<Overview> {
-  const { context, periods, tableOf, latestYear } = await loadLatestTables(db, query.year);
+  const { context, periods, tableOf, latestYear, editionYear } = await loadLatestTables(db, query.year);
   const nation = context.areas.byCode.get(NATION_CODE)!;
   const items: OverviewRow[] = periods.map(({ indicator, period, previous }) => {
     const row: OverviewRow = { indicator: publicIndicator(indicator), year: period?.year ?? null, all: null, vulnerable: null, notVulnerable: null };
     if (!period) return row;
     const table = tableOf(indicator, period);
     const previousTable = previous ? tableOf(indicator, previous) : null;
-    row.all = figureOf(table, nation, 'all', previousTable);
+    row.all = figureOf(table, nation, 'all', previousTable, editionYear);
     if (indicator.hasVulnerabilitySplit) {
-      row.vulnerable = figureOf(table, nation, 'vulnerable', previousTable);
-      row.notVulnerable = figureOf(table, nation, 'not_vulnerable', previousTable);
+      row.vulnerable = figureOf(table, nation, 'vulnerable', previousTable, editionYear);
+      row.notVulnerable = figureOf(table, nation, 'not_vulnerable', previousTable, editionYear);
     }
     return row;
   });

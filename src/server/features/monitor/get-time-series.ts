@@ -12,7 +12,9 @@ import { figureColumns, type ExportTable } from './export-figures.js';
 import { fileSafe } from './get-indicator-figures.js';
 import { SPLIT_LABEL } from './monitor-text.js';
 import {
+  figureKindOf,
   figureOf,
+  isFullCount,
   loadContext,
   periodFor,
   previousPeriod,
@@ -52,7 +54,8 @@ export async function computeTimeSeries(db: Executor, key: string, areaCode: str
     split: query.split,
     poolYears: query.poolYears,
     items,
-    trend: trendOver(items, query.poolYears),
+    // A full count of municipalities (the questionnaire) is no sample: no test, for a trend neither.
+    trend: isFullCount(figureKindOf(indicator, area.level)) ? null : trendOver(items, query.poolYears),
   };
 }
 

@@ -17,6 +17,7 @@ import { INDICATORS } from './definitions/indicators.js';
 import { sizeClassOf } from './domain/size-class.js';
 import { XLSX_MEDIA_TYPE } from './export-figures.js';
 import { seedIndicatorCounts, type SeededCount } from './test-support.js';
+import { indicatorCounts } from './schema.js';
 
 let t: TestApp;
 let analyst: TestSession;
@@ -81,6 +82,8 @@ describe('indicators and the national overview', () => {
     // Indicators without counts stay in the table, empty.
     const empty = overview.items.find((row) => row.indicator.key === 'coalition')!;
     expect(empty).toMatchObject({ year: null, all: null });
+    // Persons, from the register: a share with its interval.
+    expect(big2.all!.kind).toBe('share');
   });
 });
 
@@ -425,5 +428,36 @@ describe('parameters out of range', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the symbols in an edition (seed 003, Table 1)', () => {
+  it('gives "×" to an indicator without a new figure since the previous edition, and an arrow with the test beside it otherwise', async () => {
+    // Overweight at two has figures up to 2022 only (children born later are not yet two): in the
+    // edition of 2023 it has no new figure.
+    await seedIndicatorCounts(t.database.db, 'overweight_at_two', { rates: { vulnerable: 0.12, notVulnerable: 0.08 } });
+    await t.database.db.delete(indicatorCounts).where(and(eq(indicatorCounts.indicatorKey, 'overweight_at_two'), eq(indicatorCounts.year, 2023)));
+    const overview: Overview = (await get('/api/v1/monitor/overview')).json();
+    expect(overview.year).toBe(2023);
+    const overweight = overview.items.find((row) => row.indicator.key === 'overweight_at_two')!;
+    expect(overweight.year).toBe(2022);
+    for (const figure of [overweight.all!, overweight.vulnerable!, overweight.notVulnerable!]) {
+      expect(figure.change).toEqual({ symbol: 'not_comparable', assessment: 'unclear', pValue: null, isSignificant: null });
+    }
+    // The edition of 2022 (asked for by year) has it new, compared with 2021.
+    const edition2022: Overview = (await get('/api/v1/monitor/overview?year=2022')).json();
+    expect(edition2022.items.find((row) => row.indicator.key === 'overweight_at_two')!.all!.change!.symbol).not.toBe('not_comparable');
+    // So does the area profile of the Netherlands in 2023.
+    const profile: AreaProfile = (await get('/api/v1/monitor/areas/NL01')).json();
+    expect(profile.items.find((row) => row.indicator.key === 'overweight_at_two')!.figure!.change!.symbol).toBe('not_comparable');
+    // Big2 rose by two points: an arrow in the undesired direction, with the (significant) test beside it.
+    const big2 = overview.items.find((row) => row.indicator.key === 'big2')!.all!;
+    expect(big2.change).toMatchObject({ symbol: 'up', assessment: 'undesired', isSignificant: true });
+    // The series keeps comparing year with year: 2022 against 2021, with the test (persons are a sample).
+    const series: Series = (await get('/api/v1/monitor/indicators/overweight_at_two/areas/NL01/series')).json();
+    const last = series.items.at(-1)!;
+    expect(last.year).toBe(2022);
+    expect(last.change!.symbol).not.toBe('not_comparable');
+    expect(last.change!.pValue).not.toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // From the publication to the figures a request asks for, shared by every monitor read and export.
 // What is hidden is decided once for the whole publication (publication.ts), never per request.
-import { POOL_YEARS, type AreaLevel, type Figure, type Split } from '../../../contracts/monitor.js';
+import { POOL_YEARS, type AreaLevel, type Figure, type FigureKind, type Split } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
@@ -25,12 +25,36 @@ export function sourceLabelOf(row: Pick<CountRow, 'source' | 'isSynthetic' | 'im
   return row.isSynthetic ? text.sourceRecordsSynthetic : text.sourceRecords;
 }
 
-/** A published figure for one area of a table, with the change against the previous period's table. */
-export function figureOf(table: PublishedTable, area: Area, split: Split, previous: PublishedTable | null): Figure | null {
+/**
+ * How a figure reads (seed 003 counts municipalities for the questionnaire indicators): for one
+ * municipality its answer, ja or nee; for a larger area the number of its municipalities that said ja
+ * ("12 van 25 gemeenten"); otherwise a share with its interval.
+ */
+export function figureKindOf(indicator: Pick<IndicatorDefinition, 'sourceKind'>, level: AreaLevel): FigureKind {
+  if (indicator.sourceKind !== 'questionnaire') return 'share';
+  return level === 'municipality' ? 'yes_no' : 'count';
+}
+
+/**
+ * A full count of municipalities (no sample) has no sampling error: no confidence interval, no
+ * significance test. True for the questionnaire indicators at every level.
+ */
+export function isFullCount(kind: FigureKind): boolean {
+  return kind !== 'share';
+}
+
+/**
+ * A published figure for one area of a table, with the change against the previous period's table.
+ * `editionYear`: the year of the edition the figure is shown in (the overview, an area profile); a
+ * figure older than it is no new figure since the previous edition and gets "×".
+ */
+export function figureOf(table: PublishedTable, area: Area, split: Split, previous: PublishedTable | null, editionYear?: number | null): Figure | null {
   const cell = table.cell(area.code, split);
   if (!cell) return null;
   const { indicator, period } = table;
+  const kind = figureKindOf(indicator, area.level);
   const base = {
+    kind,
     indicatorKey: indicator.key,
     areaLevel: area.level,
     areaCode: area.code,
@@ -60,15 +84,21 @@ export function figureOf(table: PublishedTable, area: Area, split: Split, previo
   const estimate = estimateInUnit(cell.numerator, cell.denominator, indicator.unit);
   const earlier = previous?.cell(area.code, split);
   const isComparable = earlier && !earlier.isSuppressed && earlier.denominator > 0;
-  const change = assessChange(isComparable ? earlier : null, cell, indicator.desiredDirection);
+  const change = assessChange(isComparable ? earlier : null, cell, {
+    unit: indicator.unit,
+    desiredDirection: indicator.desiredDirection,
+    isFullCount: isFullCount(kind),
+    hasNewFigure: editionYear === undefined || editionYear === null || period.year >= editionYear,
+  });
+  const hasInterval = !isFullCount(kind);
   return {
     ...base,
     isSuppressed: false,
     numerator: cell.numerator,
     denominator: cell.denominator,
     value: round(estimate.value, 2),
-    lower: round(estimate.lower, 2),
-    upper: round(estimate.upper, 2),
+    lower: hasInterval ? round(estimate.lower, 2) : null,
+    upper: hasInterval ? round(estimate.upper, 2) : null,
     change: { ...change, pValue: change.pValue === null ? null : roundSignificant(change.pValue, 3) },
   };
 }
@@ -269,5 +299,7 @@ export async function loadLatestTables(db: Executor, year: number | undefined) {
     ]),
   );
   const latestYear = allYears.length > 0 ? Math.max(...allYears) : null;
-  return { context, periods, tableOf, latestYear };
+  /** The edition's year: an indicator whose latest figure is older has no new figure in it ("×"). */
+  const editionYear = year ?? latestYear;
+  return { context, periods, tableOf, latestYear, editionYear };
 }

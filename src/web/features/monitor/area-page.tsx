@@ -14,7 +14,7 @@ import type { AreaProfile, AreaProfileRow, Comparison, Indicator } from '../../.
 import { NATION_CODE, PHASES } from './constants.js';
 import { ChangeMark, ChartFrame, SourceLine, SymbolLegend, SyntheticNotice, TableDownloads, sourcesOf } from './common.js';
 import { FigureValue } from './figure-value.js';
-import { formatValue, intervalText, phaseLabel, suppressionText } from './format.js';
+import { countText, formatValue, intervalText, phaseLabel, suppressionText } from './format.js';
 import { areaDirectory, loadTopology } from './charts/geo.js';
 import { SeriesChart } from './charts/series-chart.js';
 import { SeriesTable, TrendTest } from './series-parts.js';
@@ -137,46 +137,55 @@ function AreaIndicator({ row, profile }: { row: AreaProfileRow; profile: AreaPro
 }
 
 function ComparisonTable({ indicator, comparisons, caption }: { indicator: Indicator; comparisons: Comparison[]; caption: string }) {
-  const { m, locale, format, formatCount } = useMessages();
+  const { m, locale, formatCount } = useMessages();
   const t = m.monitorPages;
   if (comparisons.length === 0) return null;
+  // Counts of municipalities (the questionnaire) are full counts: no interval column.
+  const hasShares = comparisons.some((comparison) => comparison.valueKind === 'share');
   return (
-    <table className="utrecht-table utrecht-table--html-table kr-comparison">
-      <caption className="utrecht-table__caption kr-visually-hidden">{caption}</caption>
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th scope="col" className="utrecht-table__header-cell">
-            {t.columnComparison}
-          </th>
-          <th scope="col" className="utrecht-table__header-cell kr-numeric">
-            {t.columnValue}
-          </th>
-          <th scope="col" className="utrecht-table__header-cell kr-numeric">
-            {t.columnInterval}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {comparisons.map((comparison) => (
-          <tr key={comparison.kind} className="utrecht-table__row">
-            <th scope="row" className="utrecht-table__header-cell">
-              {comparison.areaCode ? <Link to={`/monitor/gebieden/${comparison.areaCode}`}>{comparison.label}</Link> : comparison.label}
-              {comparison.municipalityCount !== null ? (
-                <span className="kr-figure-interval">{formatCount(comparison.municipalityCount, { one: t.comparisonMunicipalityCountOne, many: t.comparisonMunicipalityCountMany })}</span>
-              ) : null}
+    <div className="kr-table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="utrecht-table utrecht-table--html-table kr-comparison">
+        <caption className="utrecht-table__caption kr-visually-hidden">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              {t.columnComparison}
             </th>
-            <td className="utrecht-table__cell kr-numeric">
-              {comparison.isPublished && comparison.value !== null ? (
-                formatValue(comparison.value, indicator.unit, locale, m)
-              ) : (
-                <span className="kr-suppressed">{t.notPublished}</span>
-              )}
-            </td>
-            <td className="utrecht-table__cell kr-numeric">{comparison.isPublished ? (intervalText(comparison, locale, m) ?? '') : ''}</td>
+            <th scope="col" className="utrecht-table__header-cell kr-numeric">
+              {t.columnValue}
+            </th>
+            {hasShares ? (
+              <th scope="col" className="utrecht-table__header-cell kr-numeric">
+                {t.columnInterval}
+              </th>
+            ) : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {comparisons.map((comparison) => (
+            <tr key={comparison.kind} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">
+                {comparison.areaCode ? <Link to={`/monitor/gebieden/${comparison.areaCode}`}>{comparison.label}</Link> : comparison.label}
+                {comparison.municipalityCount !== null ? (
+                  <span className="kr-figure-interval">{formatCount(comparison.municipalityCount, { one: t.comparisonMunicipalityCountOne, many: t.comparisonMunicipalityCountMany })}</span>
+                ) : null}
+              </th>
+              <td className="utrecht-table__cell kr-numeric">
+                {comparison.isPublished && comparison.value !== null ? (
+                  (countText({ kind: comparison.valueKind, numerator: comparison.numerator, denominator: comparison.denominator }, locale, m) ??
+                  formatValue(comparison.value, indicator.unit, locale, m))
+                ) : (
+                  <span className="kr-suppressed">{t.notPublished}</span>
+                )}
+              </td>
+              {hasShares ? (
+                <td className="utrecht-table__cell kr-numeric">{comparison.isPublished ? (intervalText(comparison, locale, m) ?? '') : ''}</td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

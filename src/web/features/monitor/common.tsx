@@ -35,28 +35,48 @@ export function ChangeMark({ change }: { change: Change | null | undefined }) {
   );
 }
 
-/** The legend of seed 003's Table 1, in words. */
+/** The legend of seed 003's Table 1 in its own words: the four symbols, the three colours, and our test. */
 export function SymbolLegend() {
   const { m } = useMessages();
   const t = m.monitorPages;
-  const items: [string, string][] = [
-    ['↑', t.legendUp],
-    ['↓', t.legendDown],
-    ['…', t.legendStable],
-    ['×', t.legendNotComparable],
+  const items: [Change['symbol'], string][] = [
+    ['up', t.legendUp],
+    ['down', t.legendDown],
+    ['stable', t.legendStable],
+    ['not_comparable', t.legendNotComparable],
+  ];
+  const colours: [Change['assessment'], string][] = [
+    ['desired', t.legendDesired],
+    ['undesired', t.legendUndesired],
+    ['unclear', t.legendUnclear],
   ];
   return (
     <details className="kr-legend-box">
       <summary>{t.legendTitle}</summary>
       <dl className="kr-symbol-legend">
         {items.map(([symbol, text]) => (
-          <div key={symbol}>
-            <dt aria-hidden="true">{symbol}</dt>
+          <div key={symbol} data-symbol={symbol}>
+            <dt>
+              <span aria-hidden="true">{symbolCharacter(symbol)}</span>
+              <span className="kr-visually-hidden">{symbolText(symbol, m)}</span>
+            </dt>
             <dd>{text}</dd>
           </div>
         ))}
       </dl>
+      <Paragraph>{t.legendColoursTitle}</Paragraph>
+      <ul className="kr-colour-legend">
+        {colours.map(([assessment, text]) => (
+          <li key={assessment} className={`kr-change--${assessment}`}>
+            <span className="kr-change__symbol" aria-hidden="true">
+              ↑↓
+            </span>{' '}
+            <span>{text}</span>
+          </li>
+        ))}
+      </ul>
       <Paragraph>{t.legendColours}</Paragraph>
+      <Paragraph>{t.legendTest}</Paragraph>
     </details>
   );
 }

@@ -6,7 +6,7 @@ import { useMessages } from '../../i18n/messages.js';
 import { Button, Link, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/ui.js';
 import type { Figure, Indicator } from '../../../contracts/monitor.js';
 import { ChangeMark } from './common.js';
-import { formatNumber, suppressionText, unitSuffix } from './format.js';
+import { countText, formatNumber, suppressionText, unitSuffix } from './format.js';
 
 type SortKey = 'name' | 'code' | 'value';
 
@@ -62,6 +62,8 @@ export function FigureTable({
     );
   };
   const number = (value: number | null, digits = 1) => (value === null ? '' : formatNumber(value, locale, digits));
+  // Full counts of municipalities (the questionnaire) read as ja/nee or "12 van 25 gemeenten", without an interval.
+  const hasShares = figures.some((figure) => figure.kind === 'share');
 
   return (
     <div className="kr-figure-table">
@@ -73,13 +75,17 @@ export function FigureTable({
               {header('name', t.columnArea)}
               {header('code', t.columnAreaCode)}
               <TableHeaderCell scope="col">{t.columnPeriod}</TableHeaderCell>
-              {header('value', `${t.columnValue} (${unitSuffix(unit, m)})`, true)}
-              <TableHeaderCell scope="col" className="kr-numeric">
-                {t.columnLower}
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="kr-numeric">
-                {t.columnUpper}
-              </TableHeaderCell>
+              {header('value', hasShares ? `${t.columnValue} (${unitSuffix(unit, m)})` : t.columnValue, true)}
+              {hasShares ? (
+                <>
+                  <TableHeaderCell scope="col" className="kr-numeric">
+                    {t.columnLower}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className="kr-numeric">
+                    {t.columnUpper}
+                  </TableHeaderCell>
+                </>
+              ) : null}
               <TableHeaderCell scope="col" className="kr-numeric">
                 {t.columnNumerator}
               </TableHeaderCell>
@@ -106,15 +112,19 @@ export function FigureTable({
                       {t.suppressed}
                     </span>
                   ) : (
-                    number(figure.value)
+                    (countText(figure, locale, m) ?? number(figure.value))
                   )}
                 </TableCell>
-                <TableCell className="kr-numeric" data-column="lower">
-                  {number(figure.lower)}
-                </TableCell>
-                <TableCell className="kr-numeric" data-column="upper">
-                  {number(figure.upper)}
-                </TableCell>
+                {hasShares ? (
+                  <>
+                    <TableCell className="kr-numeric" data-column="lower">
+                      {number(figure.lower)}
+                    </TableCell>
+                    <TableCell className="kr-numeric" data-column="upper">
+                      {number(figure.upper)}
+                    </TableCell>
+                  </>
+                ) : null}
                 <TableCell className="kr-numeric" data-column="numerator">
                   {number(figure.numerator, 0)}
                 </TableCell>

@@ -3,7 +3,7 @@
 // screen readers and on hover) or "geen gegevens".
 import { useMessages } from '../../i18n/messages.js';
 import type { Figure, Indicator } from '../../../contracts/monitor.js';
-import { formatValue, intervalText, suppressionText } from './format.js';
+import { figureValueText, intervalText, suppressionText } from './format.js';
 
 export function FigureValue({ figure, unit, showInterval = true }: { figure: Figure | null | undefined; unit: Indicator['unit']; showInterval?: boolean }) {
   const { m, locale } = useMessages();
@@ -19,7 +19,7 @@ export function FigureValue({ figure, unit, showInterval = true }: { figure: Fig
   const interval = showInterval ? intervalText(figure, locale, m) : null;
   return (
     <>
-      <span className="kr-figure-value">{formatValue(figure.value, unit, locale, m)}</span>
+      <span className={figure.kind === 'share' ? 'kr-figure-value' : 'kr-figure-value kr-figure-value--count'}>{figureValueText(figure, unit, locale, m)}</span>
       {interval ? <span className="kr-figure-interval">{interval}</span> : null}
     </>
   );

@@ -49,14 +49,15 @@ export function formatP(p: number, locale: Locale): { text: string; isBelow: boo
   return { text: formatNumber(p, locale, 3), isBelow: false };
 }
 
-/** "significant, p = 0,003" / "niet significant, p = 0,41". */
-export function significanceText(change: { pValue: number | null; isSignificant: boolean }, locale: Locale, m: Catalogue): string {
+/** "significant, p = 0,003" / "niet significant, p = 0,41" / "geen toets: alle gemeenten geteld". */
+export function significanceText(change: { pValue: number | null; isSignificant: boolean | null }, locale: Locale, m: Catalogue): string {
   // "p = 0,003" never breaks over two lines.
   return rawSignificanceText(change, locale, m).replace(/p ([=<]) /, 'p\u00a0$1\u00a0');
 }
 
-function rawSignificanceText(change: { pValue: number | null; isSignificant: boolean }, locale: Locale, m: Catalogue): string {
+function rawSignificanceText(change: { pValue: number | null; isSignificant: boolean | null }, locale: Locale, m: Catalogue): string {
   const t = m.monitorPages;
+  if (change.isSignificant === null) return t.notTested;
   if (change.pValue === null) return change.isSignificant ? t.significantNoP : t.notSignificantNoP;
   const p = formatP(change.pValue, locale);
   if (change.isSignificant) return (p.isBelow ? t.significantBelow : t.significant).replace('{p}', p.text);
@@ -94,11 +95,28 @@ export function suppressionText(m: Catalogue): string {
   return m.monitorPages.suppressedWhy;
 }
 
-/** A published figure's value with unit, "onderdrukt", or "geen gegevens". */
+/**
+ * A published figure as it reads: "14,8%" (a share), "ja"/"nee" (one municipality's answer to the
+ * questionnaire), "12 van 25 gemeenten" (a larger area's count), "onderdrukt" or "geen gegevens".
+ */
 export function figureValueText(figure: Figure | null | undefined, unit: Unit, locale: Locale, m: Catalogue): string {
   if (!figure) return m.monitorPages.noFigure;
   if (figure.isSuppressed || figure.value === null) return m.monitorPages.suppressed;
-  return formatValue(figure.value, unit, locale, m);
+  return countText(figure, locale, m) ?? formatValue(figure.value, unit, locale, m);
+}
+
+/** "ja"/"nee" or "12 van 25 gemeenten" for the full counts of the questionnaire; null for a share. */
+export function countText(
+  figure: { kind: Figure['kind']; numerator: number | null; denominator: number | null },
+  locale: Locale,
+  m: Catalogue,
+): string | null {
+  const t = m.monitorPages;
+  if (figure.kind === 'share' || figure.numerator === null || figure.denominator === null) return null;
+  if (figure.kind === 'yes_no') return figure.numerator > 0 ? t.answerYes : t.answerNo;
+  return t.countOfMunicipalities
+    .replace('{count}', formatNumber(figure.numerator, locale, 0))
+    .replace('{total}', formatNumber(figure.denominator, locale, 0));
 }
 
 export function intervalText(figure: Pick<Figure, 'lower' | 'upper'> | null | undefined, locale: Locale, m: Catalogue): string | null {

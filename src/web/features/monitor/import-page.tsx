@@ -124,7 +124,7 @@ export default function MonitorImportPage() {
           {t.importColumnsTitle}
         </Heading>
         <Paragraph>{t.importColumnsText}</Paragraph>
-        <pre className="kr-import-columns">
+        <pre className="kr-import-columns" tabIndex={0}>
           <code>{IMPORT_COLUMNS.join(';')}</code>
         </pre>
         <dl className="kr-details">
@@ -154,7 +154,7 @@ export default function MonitorImportPage() {
           <dd>{t.importColumnDenominator}</dd>
         </dl>
         <Paragraph>{t.importExample}:</Paragraph>
-        <pre className="kr-import-columns">
+        <pre className="kr-import-columns" tabIndex={0}>
           <code>{`${IMPORT_COLUMNS.join(';')}\nbig2;GM0505;2024;all;143;1012\nbig2;GM0505;2024;vulnerable;21;98`}</code>
         </pre>
       </section>

@@ -12,7 +12,10 @@ export function TrendTest({ series }: { series: Series }) {
   const { m, locale, format } = useMessages();
   const t = m.monitorPages;
   const published = series.items.filter((item) => !item.isSuppressed && item.value !== null).length;
-  if (!series.trend) return <Paragraph className="kr-trend-test">{t.trendNoTest}</Paragraph>;
+  if (!series.trend) {
+    const isFullCount = series.items.some((item) => item.kind !== 'share');
+    return <Paragraph className="kr-trend-test">{isFullCount ? t.trendNotTested : t.trendNoTest}</Paragraph>;
+  }
   const direction = { up: t.trendUp, down: t.trendDown, none: t.trendNone }[series.trend.direction];
   const result = format(t.trendResult, { direction, significance: significanceText(series.trend, locale, m) });
   return <Paragraph className="kr-trend-test">{format(t.trendTest, { count: published, result })}</Paragraph>;

@@ -228,37 +228,68 @@ describe('trendTest (Cochran–Armitage)', () => {
   });
 });
 
-describe('assessChange', () => {
-  const before = { numerator: 30, denominator: 200 };
-  const after = { numerator: 50, denominator: 200 };
+describe('assessChange: the symbols of seed 003 (Table 1), with Kansrijk\'s test beside them', () => {
+  const pct = { unit: 'percentage' as const };
+  const p = (numerator: number, denominator: number) => ({ numerator, denominator });
+  type Options = Parameters<typeof assessChange>[2];
+  // Every case of the rule: [case, previous, current, options, symbol, assessment, tested?, significant?]
+  const cases: [string, ReturnType<typeof p> | null, ReturnType<typeof p> | null, Options, string, string, boolean, boolean | null][] = [
+    ['no earlier figure', null, p(50, 200), { ...pct, desiredDirection: 'lower' }, 'not_comparable', 'unclear', false, null],
+    ['no current figure', p(30, 200), null, { ...pct, desiredDirection: 'higher' }, 'not_comparable', 'unclear', false, null],
+    ['no new figure since the previous edition', p(30, 200), p(50, 200), { ...pct, desiredDirection: 'lower', hasNewFigure: false }, 'not_comparable', 'unclear', false, null],
+    // 4,84% and 4,76% are both published as 4,8%: "…", although a national sample this large tests significant.
+    ['the same as published (4,8% → 4,8%), significant', p(47_600, 1_000_000), p(48_400, 1_000_000), { ...pct, desiredDirection: 'lower' }, 'stable', 'unclear', true, true],
+    ['the same as published (25,0% → 25,0%), not significant', p(50, 200), p(100, 400), { ...pct, desiredDirection: 'lower' }, 'stable', 'unclear', true, false],
+    // 4,84% → 4,86%: published 4,8% → 4,9%, a rise to be seen.
+    ['one published decimal up, lower is better', p(4_840, 100_000), p(4_860, 100_000), { ...pct, desiredDirection: 'lower' }, 'up', 'undesired', true, false],
+    ['a significant rise, lower is better', p(30, 200), p(50, 200), { ...pct, desiredDirection: 'lower' }, 'up', 'undesired', true, true],
+    ['a significant rise, higher is better', p(30, 200), p(50, 200), { ...pct, desiredDirection: 'higher' }, 'up', 'desired', true, true],
+    ['a fall, not significant: still an arrow', p(6, 40), p(4, 40), { ...pct, desiredDirection: 'lower' }, 'down', 'desired', true, false],
+    ['a fall, higher is better', p(50, 200), p(30, 200), { ...pct, desiredDirection: 'higher' }, 'down', 'undesired', true, true],
+    // Per 1,000: 1,7 → 1,6 per 1.000 is a fall to be seen.
+    ['per 1,000: 1,7 → 1,6', p(170, 100_000), p(160, 100_000), { unit: 'per_1000', desiredDirection: 'lower' }, 'down', 'desired', true, false],
+    // The questionnaire: a municipality from nee to ja, 12 → 13 of 25 municipalities: full counts, no test.
+    ['a full count: nee → ja', p(0, 1), p(1, 1), { ...pct, desiredDirection: 'higher', isFullCount: true }, 'up', 'desired', false, null],
+    ['a full count: 12 → 13 of 25', p(12, 25), p(13, 25), { ...pct, desiredDirection: 'higher', isFullCount: true }, 'up', 'desired', false, null],
+    ['a full count: ja → ja', p(1, 1), p(1, 1), { ...pct, desiredDirection: 'higher', isFullCount: true }, 'stable', 'unclear', false, null],
+    ['a full count without a new figure', p(12, 25), p(13, 25), { ...pct, desiredDirection: 'higher', isFullCount: true, hasNewFigure: false }, 'not_comparable', 'unclear', false, null],
+  ];
 
-  it('gives an arrow, coloured by the desired direction, only for a significant change', () => {
-    expect(assessChange(before, after, 'lower')).toEqual({ symbol: 'up', assessment: 'undesired', pValue: expect.closeTo(0.0124193, 6), isSignificant: true });
-    expect(assessChange(before, after, 'higher')).toMatchObject({ symbol: 'up', assessment: 'desired' });
-    expect(assessChange(after, before, 'lower')).toMatchObject({ symbol: 'down', assessment: 'desired' });
-    // At alpha = 0.01 the same change is not significant: "…" (stable).
-    expect(assessChange(before, after, 'lower', 0.01)).toMatchObject({ symbol: 'stable', assessment: 'unclear', isSignificant: false });
+  it.each(cases)('%s', (_case, previous, current, options, symbol, assessment, isTested, isSignificant) => {
+    const change = assessChange(previous, current, options);
+    expect(change.symbol).toBe(symbol);
+    expect(change.assessment).toBe(assessment);
+    expect(change.isSignificant).toBe(isSignificant);
+    expect(change.pValue === null).toBe(!isTested);
+    if (isTested && previous && current) expect(change.pValue).toBe(proportionTest(previous, current).pValue);
   });
 
-  it('gives "×" when a period is missing or suppressed', () => {
-    expect(assessChange(null, after, 'lower')).toEqual({ symbol: 'not_comparable', assessment: 'unclear', pValue: null, isSignificant: false });
-    expect(assessChange(before, null, 'higher').symbol).toBe('not_comparable');
+  it('reports the two-proportion test beside the arrow', () => {
+    expect(assessChange(p(30, 200), p(50, 200), { ...pct, desiredDirection: 'lower' })).toEqual({
+      symbol: 'up',
+      assessment: 'undesired',
+      pValue: expect.closeTo(0.0124193, 6),
+      isSignificant: true,
+    });
+    // At alpha = 0.01 the same change is not significant, and still a rise to be seen.
+    expect(assessChange(p(30, 200), p(50, 200), { ...pct, desiredDirection: 'lower', alpha: 0.01 })).toMatchObject({ symbol: 'up', isSignificant: false });
   });
 
-  it('is consistent with the test: arrow ⇔ p < alpha, and swapping the periods flips the arrow', () => {
+  it('follows the published figures: "…" ⇔ equal as published; swapping the periods flips the arrow', () => {
     fc.assert(
       fc.property(counts, counts, fc.constantFrom('lower' as const, 'higher' as const), ([x1, n1], [x2, n2], desired) => {
         const a = { numerator: x1, denominator: n1 };
         const b = { numerator: x2, denominator: n2 };
-        const change = assessChange(a, b, desired);
-        const back = assessChange(b, a, desired);
+        const change = assessChange(a, b, { ...pct, desiredDirection: desired });
+        const back = assessChange(b, a, { ...pct, desiredDirection: desired });
+        const shown = (q: { numerator: number; denominator: number }) => Math.round((1000 * q.numerator) / q.denominator);
+        expect(change.symbol === 'stable').toBe(shown(a) === shown(b));
         expect(change.pValue).toBeGreaterThanOrEqual(0);
         expect(change.pValue).toBeLessThanOrEqual(1);
-        expect(change.isSignificant).toBe(change.symbol === 'up' || change.symbol === 'down');
         if (change.isSignificant) expect(change.pValue).toBeLessThan(0.05);
         if (change.symbol === 'up') expect(back.symbol).toBe('down');
         if (change.symbol === 'stable') expect(back.symbol).toBe('stable');
-        if (change.isSignificant) expect(back.assessment).toBe(change.assessment === 'desired' ? 'undesired' : 'desired');
+        if (change.symbol === 'up' || change.symbol === 'down') expect(back.assessment).toBe(change.assessment === 'desired' ? 'undesired' : 'desired');
       }),
     );
   });

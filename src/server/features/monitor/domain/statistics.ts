@@ -208,25 +208,47 @@ export type Assessment = 'desired' | 'undesired' | 'unclear';
 export interface ChangeAssessment {
   /** Seed 003's ↑ ↓ … ×. */
   symbol: ChangeSymbol;
-  /** The colour: the desired or the undesired direction; 'unclear' when there is no (significant) change. */
+  /** The colour of an arrow: the desired or the undesired direction; 'unclear' for "…" and "×". */
   assessment: Assessment;
+  /** Kansrijk's own two-proportion test, shown beside the symbol; null when nothing was tested. */
   pValue: number | null;
-  isSignificant: boolean;
+  /** Null when there is no test: no comparison, or a full count (nothing sampled, nothing to test). */
+  isSignificant: boolean | null;
 }
 
+/** Decimals a figure is published with ("4,8%", "1,6 per 1.000"): the precision "…" is judged at. */
+export const PUBLISHED_DECIMALS = 1;
+
+/** Seed 003's "×": no comparison possible or available (no new figure, or no earlier one). */
+export const NOT_COMPARABLE: ChangeAssessment = Object.freeze({ symbol: 'not_comparable', assessment: 'unclear', pValue: null, isSignificant: null });
+
 /**
- * The symbol for a change against the previous period. Unlike seed 003 (which shows untested arrows)
- * an arrow means a significant change (two-proportion test at alpha); otherwise "…" (stable). Missing
- * or suppressed data on either side gives "×" (not comparable).
+ * The symbol for a change against the previous period, as seed 003 (Table 1) defines it: an arrow
+ * when a rise or fall "is te zien" in the published figure, "…" when the figure "nagenoeg niet
+ * gestegen of gedaald" is — Kansrijk's exact rule: both figures, in the indicator's unit and rounded
+ * as published (one decimal), are equal — and "×" without a comparison (either side missing or
+ * suppressed). Like the seed's arrows (its footnote: not tested for significance) the symbol does not
+ * depend on a test; Kansrijk's two-proportion test (at alpha) is reported beside it. A full count
+ * (every municipality, no sample: the questionnaire indicators) has no sampling error and gets no test.
+ * In an edition (the national overview, the area profile of a year) an indicator whose latest figure
+ * is older than the edition's year has no new figure since the previous edition: "×" (`hasNewFigure`).
  */
-export function assessChange(previous: Proportion | null, current: Proportion | null, desiredDirection: Direction, alpha = 0.05): ChangeAssessment {
-  if (!previous || !current || previous.denominator <= 0 || current.denominator <= 0) {
-    return { symbol: 'not_comparable', assessment: 'unclear', pValue: null, isSignificant: false };
-  }
-  const { pValue, difference } = proportionTest(previous, current);
-  const isSignificant = pValue < alpha && difference !== 0;
-  if (!isSignificant) return { symbol: 'stable', assessment: 'unclear', pValue, isSignificant: false };
-  const symbol = difference > 0 ? 'up' : 'down';
-  const isDesired = (symbol === 'up') === (desiredDirection === 'higher');
-  return { symbol, assessment: isDesired ? 'desired' : 'undesired', pValue, isSignificant: true };
+export function assessChange(
+  previous: Proportion | null,
+  current: Proportion | null,
+  options: { unit: Unit; desiredDirection: Direction; isFullCount?: boolean; hasNewFigure?: boolean; alpha?: number },
+): ChangeAssessment {
+  if (options.hasNewFigure === false) return NOT_COMPARABLE;
+  if (!previous || !current || previous.denominator <= 0 || current.denominator <= 0) return NOT_COMPARABLE;
+  const shown = (proportion: Proportion) =>
+    Math.round(scaleToUnit(proportion.numerator / proportion.denominator, options.unit) * 10 ** PUBLISHED_DECIMALS);
+  const step = shown(current) - shown(previous);
+  const test = options.isFullCount ? null : proportionTest(previous, current);
+  const tested = test
+    ? { pValue: test.pValue, isSignificant: test.pValue < (options.alpha ?? 0.05) && test.difference !== 0 }
+    : { pValue: null, isSignificant: null };
+  if (step === 0) return { symbol: 'stable', assessment: 'unclear', ...tested };
+  const symbol = step > 0 ? 'up' : 'down';
+  const isDesired = (symbol === 'up') === (options.desiredDirection === 'higher');
+  return { symbol, assessment: isDesired ? 'desired' : 'undesired', ...tested };
 }

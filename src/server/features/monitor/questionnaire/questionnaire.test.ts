@@ -4,7 +4,7 @@
 // deterministic and on Table 1's national values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import type { AreaProfile, Overview } from '../../../../contracts/monitor.js';
+import type { AreaProfile, Figure, Overview, Series } from '../../../../contracts/monitor.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/test-app.js';
 import { sessionFor, type TestSession } from '../../../../../test/helpers/sessions.js';
 import { queryRows } from '../../../platform/db/connection.js';
@@ -95,6 +95,53 @@ describe('deriving the questionnaire indicators', () => {
     expect(plan.all).toMatchObject({ numerator: 1, denominator: 1, value: 100, isSynthetic: false });
     const profile = await get<AreaProfile>('/api/v1/monitor/areas/GM0482');
     expect(profile.items.find((row) => row.indicator.key === 'coalition')!.figure).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
+  });
+
+  it('reads as ja/nee for one municipality and as a count for larger areas: full counts, without an interval or a test', async () => {
+    // A third year, so that a series could be tested for trend.
+    await t.database.db.insert(municipalQuestionnaireAnswers).values({ municipalityCode: 'GM0505', year: 2021, questionKey: 'has_coalition', answer: false, source: 'synthetic' });
+    await recomputeIndicatorCounts(t.database.db);
+    const municipal = await get<Figure[]>('/api/v1/monitor/indicators/coalition/figures?areaLevel=municipality&year=2023');
+    const answerOf = (code: string) => municipal.find((figure) => figure.areaCode === code)!;
+    // Dordrecht: nee in 2022, ja in 2023 — a rise in the desired direction, not tested (nothing was sampled).
+    expect(answerOf('GM0505')).toMatchObject({
+      kind: 'yes_no',
+      numerator: 1,
+      denominator: 1,
+      value: 100,
+      lower: null,
+      upper: null,
+      change: { symbol: 'up', assessment: 'desired', pValue: null, isSignificant: null },
+    });
+    // Alblasserdam: nee, no answer the year before; Groningen: ja, no answer the year before.
+    expect(answerOf('GM0482')).toMatchObject({ kind: 'yes_no', numerator: 0, value: 0, lower: null, upper: null, change: { symbol: 'not_comparable', pValue: null, isSignificant: null } });
+    expect(answerOf('GM0014')).toMatchObject({ kind: 'yes_no', numerator: 1, lower: null, upper: null });
+    // Larger areas: how many of their (answering) municipalities said ja, no interval, no test.
+    const regions = await get<Figure[]>('/api/v1/monitor/indicators/coalition/figures?areaLevel=ggd_region&year=2023');
+    expect(regions.find((figure) => figure.areaCode === 'GG4816')).toMatchObject({
+      kind: 'count',
+      numerator: 1,
+      denominator: 2,
+      lower: null,
+      upper: null,
+      change: { symbol: 'up', assessment: 'desired', pValue: null, isSignificant: null },
+    });
+    const overview = await get<Overview>('/api/v1/monitor/overview');
+    expect(overview.items.find((row) => row.indicator.key === 'coalition')!.all).toMatchObject({ kind: 'count', numerator: 2, denominator: 3, lower: null, upper: null });
+    const series = await get<Series>('/api/v1/monitor/indicators/coalition/areas/NL01/series');
+    expect(series.items.map((figure) => [figure.year, figure.kind, figure.lower, figure.upper, figure.change?.isSignificant])).toEqual([
+      [2021, 'count', null, null, null],
+      [2022, 'count', null, null, null],
+      [2023, 'count', null, null, null],
+    ]);
+    expect(series.trend).toBeNull();
+    // On the area page: the municipality's ja/nee, and its region, province and the nation as counts without an interval.
+    const profile = await get<AreaProfile>('/api/v1/monitor/areas/GM0505');
+    const row = profile.items.find((item) => item.indicator.key === 'coalition')!;
+    expect(row.figure).toMatchObject({ kind: 'yes_no', numerator: 1, lower: null, upper: null });
+    const nation = row.comparisons.find((comparison) => comparison.kind === 'nation')!;
+    expect(nation).toMatchObject({ valueKind: 'count', numerator: 2, denominator: 3, lower: null, upper: null, isPublished: true });
+    expect(row.comparisons.find((comparison) => comparison.kind === 'ggd_region')).toMatchObject({ valueKind: 'count', numerator: 1, denominator: 2, lower: null });
   });
 
   it('shows a recompute at once, and any other write to the counts too (the data version)', async () => {

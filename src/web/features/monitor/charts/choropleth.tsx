@@ -10,7 +10,7 @@ import { Link, Paragraph } from '../../../components/ui.js';
 import type { Figure, Indicator } from '../../../../contracts/monitor.js';
 import { figureValueText, formatNumber, intervalText, suppressionText } from '../format.js';
 import { geometryFor, loadTopology, neighbourInDirection, type MapGeometry, type MapLevel, type MapShape } from './geo.js';
-import { CHART_FONT, NO_DATA_FILL, SUPPRESSED_STROKE, TEXT_COLOUR, paletteFor, quantileClasses } from './scale.js';
+import { CHART_FONT, NO_DATA_FILL, SEQUENTIAL_BLUES, SUPPRESSED_STROKE, TEXT_COLOUR, paletteFor, quantileClasses, yesNoClasses } from './scale.js';
 
 export interface ChoroplethProps {
   level: MapLevel;
@@ -61,8 +61,13 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
     () => figures.filter((figure) => !figure.isSuppressed && figure.value !== null).map((figure) => figure.value!),
     [figures],
   );
-  const classes = useMemo(() => quantileClasses(published, 5), [published]);
-  const palette = paletteFor(classes.breaks.length + 1);
+  /**
+   * One municipality's answer to the questionnaire is ja or nee: two classes (nee light, ja dark),
+   * never quantiles of 0% and 100% (which would put the whole country in one class).
+   */
+  const isYesNo = figures.some((figure) => figure.kind === 'yes_no');
+  const classes = useMemo(() => (isYesNo ? yesNoClasses() : quantileClasses(published, 5)), [isYesNo, published]);
+  const palette = isYesNo ? [SEQUENTIAL_BLUES[0], SEQUENTIAL_BLUES[3]] : paletteFor(classes.breaks.length + 1);
   /** The figure shown for a drawn area: its own, or its group's. */
   const figureFor = (code: string): Figure | undefined => {
     if (!groupOf) return byCode.get(code);
@@ -148,6 +153,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
 
   // Legend rows: value classes (low → high), then onderdrukt and geen gegevens.
   const classLabels = palette.map((_, index) => {
+    if (isYesNo) return index === 0 ? t.legendNo : t.legendYes;
     const low = index === 0 ? classes.min : classes.breaks[index - 1]!;
     const high = index === palette.length - 1 ? classes.max : classes.breaks[index]!;
     return `${formatNumber(low, locale)} – ${formatNumber(high, locale)}`;
@@ -155,7 +161,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   const unitLabel = unit === 'percentage' ? '%' : t.unitPer1000;
   const legendRows = [
     ...(published.length > 0 ? palette.map((colour, index) => ({ fill: colour, label: classLabels[index]! })) : []),
-    { fill: `url(#${id}-hatch)`, label: t.legendSuppressed },
+    ...(isYesNo && counts.suppressed === 0 ? [] : [{ fill: `url(#${id}-hatch)`, label: t.legendSuppressed }]),
     { fill: NO_DATA_FILL, label: noDataLabel ?? t.legendNoData },
   ];
 
@@ -172,7 +178,9 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
         >
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>
-            {format(t.mapDesc, { count: shapes.length, classes: palette.length, suppressed: counts.suppressed, missing: counts.missing })}
+            {isYesNo
+              ? format(t.mapDescYesNo, { count: shapes.length, missing: counts.missing })
+              : format(t.mapDesc, { count: shapes.length, classes: palette.length, suppressed: counts.suppressed, missing: counts.missing })}
           </desc>
           <defs>
             <pattern id={`${id}-hatch`} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
@@ -242,7 +250,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
           })}
           <g transform="translate(14, 18)" fontFamily={CHART_FONT} fontSize="12" fill={TEXT_COLOUR}>
             <text x="0" y="0" fontWeight="700">
-              {`${t.legendLabel} (${unitLabel})`}
+              {isYesNo ? t.legendLabel : `${t.legendLabel} (${unitLabel})`}
             </text>
             {legendRows.map((row, index) => (
               <g key={row.label} transform={`translate(0, ${10 + index * 22})`}>

@@ -82,6 +82,11 @@ export function quantileClasses(values: number[], count = 5): Classes {
   };
 }
 
+/** Two classes for ja/nee (a value of 0 or 100%): nee is class 0, ja class 1. */
+export function yesNoClasses(): Classes {
+  return { breaks: [0], min: 0, max: 100, classOf: (value) => (value > 0 ? 1 : 0) };
+}
+
 /**
  * Sequential blues (ColorBrewer "Blues", colour-blind safe and readable in grey scale), light = low.
  * The two lightest are darker than the "geen gegevens" grey would be confused with: that class is a

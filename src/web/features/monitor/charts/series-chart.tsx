@@ -26,10 +26,11 @@ export function SeriesChart({ items, reference, unit, title, description, series
   const height = compact ? 190 : 300;
   const margin = { top: reference ? 30 : 14, right: 14, bottom: 34, left: compact ? 44 : 54 };
   const published = (list: readonly Figure[] | undefined) =>
-    (list ?? []).filter((figure) => !figure.isSuppressed && figure.value !== null && figure.lower !== null && figure.upper !== null);
+    (list ?? []).filter((figure) => !figure.isSuppressed && figure.value !== null);
   const shown = [...published(items), ...published(reference)];
-  const low = shown.length > 0 ? Math.min(...shown.map((figure) => figure.lower!)) : 0;
-  const high = shown.length > 0 ? Math.max(...shown.map((figure) => figure.upper!)) : 1;
+  // A full count (the questionnaire) has no interval: its value alone sets the scale.
+  const low = shown.length > 0 ? Math.min(...shown.map((figure) => figure.lower ?? figure.value!)) : 0;
+  const high = shown.length > 0 ? Math.max(...shown.map((figure) => figure.upper ?? figure.value!)) : 1;
   const { ticks, domain, step } = niceTicks(Math.max(0, low - (high - low) * 0.1), high + (high - low) * 0.1, compact ? 4 : 5);
   const y = linearScale(domain, [height - margin.bottom, margin.top]);
   const periods = items.map((figure) => figure.period);
