@@ -71,6 +71,7 @@ describe('toRegisterRow', () => {
       sex: 'female',
       isLiveBorn: false,
       isMultiple: false,
+      birthOrder: 1,
       isPreterm: false,
       isSmallForGestationalAge: false,
       firstAntenatalVisitDay: 70,
