@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familyMatchKey, findDuplicateCandidates, isValidBsn, normaliseName, type PersonForMatching } from './bsn.js';
+import { BSN_MESSAGE, DUPLICATE_REASON_LABELS, familyMatchKey, findDuplicateCandidates, isValidBsn, normaliseName, type PersonForMatching } from './bsn.js';
 
 // The elfproef written out digit by digit, independently of the implementation's loop.
 function elfproefSum(nine: string): number {
@@ -76,6 +76,7 @@ describe('familyMatchKey', () => {
 
   it('normalises names without accents, case and punctuation', () => {
     expect(normaliseName("  Özdemir-d'Hondt ")).toBe('ozdemir d hondt');
+    expect(normaliseName('de -- Vries,  Jr.')).toBe('de vries jr');
   });
 });
 
@@ -152,5 +153,12 @@ describe('findDuplicateCandidates: every combination of BSN and name key', () =>
     const withoutId = { givenName: 'Anna', familyName: 'de Vries', dateOfBirth: '1995-03-14', postcode: '3311 AB' };
     expect(findDuplicateCandidates(withoutId, [withoutId]).map((candidate) => candidate.reasons)).toEqual([['same_name_date_of_birth_postcode']]);
     expect(findDuplicateCandidates({ ...withoutId, id: 'x' }, [{ ...withoutId, id: 'x' }, { ...withoutId, id: 'y' }]).map((candidate) => candidate.person.id)).toEqual(['y']);
+  });
+});
+
+describe('the Dutch texts', () => {
+  it('says what is wrong with a BSN and why a candidate is proposed', () => {
+    expect(BSN_MESSAGE).toBe('Dit is geen geldig burgerservicenummer (BSN). Controleer de negen cijfers.');
+    expect(DUPLICATE_REASON_LABELS).toEqual({ same_bsn: 'Zelfde BSN', same_name_date_of_birth_postcode: 'Zelfde naam, geboortedatum en postcode' });
   });
 });

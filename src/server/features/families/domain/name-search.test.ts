@@ -16,6 +16,8 @@ describe('name search', () => {
     expect(nameSearchWords('Noor van Dijk')).toEqual(['noor', 'dijk']);
     expect(nameSearchWords('van der')).toEqual(['van', 'der']);
     expect(nameSearchWords('  JANS ')).toEqual(['jans']);
+    expect(nameSearchWords('')).toEqual([]);
+    expect(nameSearchWords(' - ')).toEqual([]);
   });
 
   // Every particle the search knows, one by one: before a family name it is dropped from the key and
