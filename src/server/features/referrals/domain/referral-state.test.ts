@@ -393,6 +393,18 @@ describe('eventReaching (the FHIR Task PATCH asks for a status, not a step)', ()
     expect(eventReaching(STATES[key], target, role, STEPS)).toBe(expected);
   });
 
+  it('finds, for every step the table allows, that step by the status it reaches', () => {
+    for (const key of Object.keys(EXPECTED) as ReferralStateKey[]) {
+      for (const role of ['sender', 'receiver'] as const) {
+        COLUMNS.forEach((event, column) => {
+          const expected = EXPECTED[key][role][column]!;
+          if (expected in CODES) return;
+          expect(eventReaching(STATES[key], expected.split(':')[0] as never, role, [event]), `${key} ${event} ${role}`).toBe(event);
+        });
+      }
+    }
+  });
+
   it('only among the steps it is given', () => {
     expect(eventReaching(received, 'completed', 'receiver', STEPS)).toBeNull();
     expect(eventReaching(received, 'completed', 'receiver', ['forward'])).toBe('forward');
