@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export const MUTATED_MODULE_TESTS = [
   'src/server/platform/access/policy.test.ts',
+  'src/server/platform/access/policy-load.test.ts',
   'src/server/features/referrals/domain/*.test.ts',
   'src/server/features/families/domain/*.test.ts',
   'src/server/features/monitor/domain/*.test.ts',

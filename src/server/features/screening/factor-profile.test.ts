@@ -159,6 +159,9 @@ describe('computeFactorProfile on a small instrument: every kind of signal, exac
       { linkId: 'geweld', type: 'boolean', text: 'Geweld', extension: [ext('factor-key', { valueCode: 'domestic-violence' }), ext('signal-if-true', { valueCode: 'risk' }), ext('signal-if-false', { valueCode: 'protective' })] },
       { linkId: 'steun', type: 'boolean', text: 'Steun', extension: [ext('factor-key', { valueCode: 'partner-support' }), ext('signal-if-true', { valueCode: 'protective' }), ext('signal-if-false', { valueCode: 'odd' })] },
       { linkId: 'gewicht', type: 'integer', text: 'Gewicht', extension: [ext('factor-key', { valueCode: 'low-birth-weight' }), ext('risk-if-below', { valueDecimal: 2500 })] },
+      { linkId: 'bmi', type: 'decimal', text: 'BMI', extension: [ext('factor-key', { valueCode: 'weight' }), ext('risk-if-below', { valueDecimal: 18.5 })] },
+      { linkId: 'roken', type: 'choice', text: 'Roken', extension: [ext('factor-key', { valueCode: 'smoking' })], answerOption: [option('none', 'protective'), option('some', 'risk'), option('serious', 'risk')] },
+      { linkId: 'toelichting', type: 'string', text: 'Toelichting' },
       { linkId: 'onbekend', type: 'boolean', text: 'Onbekend', extension: [ext('factor-key', { valueCode: 'not-in-catalogue' }), ext('signal-if-true', { valueCode: 'risk' })] },
       { linkId: 'zonder', type: 'boolean', text: 'Zonder factor', extension: [ext('signal-if-true', { valueCode: 'risk' })] },
       { linkId: 'zorg', type: 'choice', text: 'Zorg', extension: [ext('professional-assessment', { valueCode: 'concern-level' })], answerOption: [option('none'), option('some'), option('serious'), option('extreme')] },
@@ -217,6 +220,31 @@ describe('computeFactorProfile on a small instrument: every kind of signal, exac
     const profile = profileOf({ geld: [coding('enough'), coding('worries')] });
     expect(keys(profile)[2]).toEqual(['environment', ['money-debts'], []]);
     expect(profile.accumulation).toEqual({ domainsWithRisk: 1, riskFactorCount: 1, protectiveFactorCount: 0 });
+  });
+
+  it('a decimal signals by its threshold too', () => {
+    expect(keys(profileOf({ bmi: [18.4] }))[0]).toEqual(['lifestyle', ['weight'], []]);
+    expect(keys(profileOf({ bmi: [18.5] }))[0]).toEqual(['lifestyle', [], []]);
+  });
+
+  it('only the professional\'s own questions give the assessment: the same codes or text elsewhere do not', () => {
+    // 'some' and 'serious' are also codes of the concern question; free text is not a judgement.
+    const profile = profileOf({ roken: [coding('serious')], toelichting: ['Rookt buiten'], steun: [true] });
+    expect(profile.professional).toEqual({ concern: null, judgement: null, isHelpWanted: null });
+    expect(keys(profile)[0]).toEqual(['lifestyle', ['smoking'], []]);
+  });
+
+  // The answers are validated before they are stored; the profile still trusts nothing it is given.
+  it.each([
+    ['a text to a yes/no question', { geweld: ['ja'] }],
+    ['a choice to a yes/no question', { geweld: [coding('worries')] }],
+    ['a text to a number question', { gewicht: ['2000'] }],
+    ['a yes/no to a number question', { bmi: [true] }],
+    ['a text to the help question', { hulp: ['ja'] }],
+    ['a number to the judgement question', { oordeel: [42] }],
+    ['a text to the concern question', { zorg: ['serious'] }],
+  ])('an answer of the wrong type counts for nothing: %s', (_, answers) => {
+    expect(profileOf(answers as Record<string, unknown[]>)).toEqual(profileOf({}));
   });
 
   it.each([

@@ -6,6 +6,7 @@ import {
   ACTIONS,
   aggregateGrantsOnPersonalData,
   allowedActions,
+  assertNoAggregateGrantsOnPersonalData,
   PERSONAL_DATA_RESOURCES,
   RESOURCE_TYPES,
   decide,
@@ -104,6 +105,8 @@ describe('roles for oneself', () => {
   it('only a platform admin may hand roles to their own account', () => {
     for (const role of ROLES) expect(mayGrantRolesToSelf(actor([role])), role).toBe(role === 'platform_admin');
     expect(mayGrantRolesToSelf(actor(['organisation_admin', 'professional']))).toBe(false);
+    expect(mayGrantRolesToSelf(actor(['professional', 'platform_admin']))).toBe(true);
+    expect(mayGrantRolesToSelf(actor([]))).toBe(false);
   });
 });
 
@@ -117,6 +120,9 @@ describe('records only youth health care keeps', () => {
       expect(decide(professionalOf('verloskundigenpraktijk'), resource, 'update', { organisationIds: [ORGANISATION_A] })).toEqual({ isAllowed: false, reason: 'no_grant' });
       expect(decide(professionalOf(undefined), resource, 'update', { organisationIds: [ORGANISATION_A] }).isAllowed).toBe(false);
       expect(scopeFor(professionalOf('sociaal_team'), resource, 'update').scope.kind).toBe('none');
+      expect(hasAnyGrant(professionalOf('sociaal_team'), resource, 'update')).toBe(false);
+      expect(hasAnyGrant(professionalOf(null), resource, 'update')).toBe(false);
+      expect(hasAnyGrant(professionalOf('ggd'), resource, 'update')).toBe(true);
     }
   });
 
@@ -315,6 +321,16 @@ describe('personal data resources and the aggregate-only roles', () => {
       ),
     ).toEqual(['analyst on family', 'policy_officer on referral']);
     expect(aggregateGrantsOnPersonalData({ indicator_figure: { read: { analyst: 'any' } } }, ['indicator_figure'])).toEqual(['analyst on indicator_figure']);
+  });
+
+  it('a table with such a grant is refused, naming every one; the policy\'s own table passes (it loaded)', () => {
+    expect(() =>
+      assertNoAggregateGrantsOnPersonalData(
+        { family: { read: { professional: 'own_organisation', analyst: 'any' } }, referral: { list: { policy_officer: 'any' } } },
+        PERSONAL_DATA_RESOURCES,
+      ),
+    ).toThrow(new Error('policy: aggregate-only role granted: analyst on family, policy_officer on referral'));
+    expect(() => assertNoAggregateGrantsOnPersonalData({ family: { read: { professional: 'own_organisation' } } }, PERSONAL_DATA_RESOURCES)).not.toThrow();
   });
 
   it('hasAnyGrant: one role with a grant is enough', () => {

@@ -139,9 +139,17 @@ export function aggregateGrantsOnPersonalData(
   return found;
 }
 
+/** Refuses a grant table that gives an aggregate-only role any grant on personal data. */
+export function assertNoAggregateGrantsOnPersonalData(
+  grants: Partial<Record<ResourceType, Partial<Record<Action, Grant>>>>,
+  personalResources: readonly ResourceType[],
+): void {
+  const aggregateGrants = aggregateGrantsOnPersonalData(grants, personalResources);
+  if (aggregateGrants.length > 0) throw new Error(`policy: aggregate-only role granted: ${aggregateGrants.join(', ')}`);
+}
+
 // By construction: an aggregate-only role can never hold a grant on personal data.
-const aggregateGrants = aggregateGrantsOnPersonalData(GRANTS, PERSONAL_DATA_RESOURCES);
-if (aggregateGrants.length > 0) throw new Error(`policy: aggregate-only role granted: ${aggregateGrants.join(', ')}`);
+assertNoAggregateGrantsOnPersonalData(GRANTS, PERSONAL_DATA_RESOURCES);
 
 export interface Target {
   /** The organisations the record belongs to (a person: every organisation they work for). */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familyMatchKey, findDuplicateCandidates, isValidBsn, normaliseName, type PersonForMatching } from './bsn.js';
+import { BSN_MESSAGE, DUPLICATE_REASON_LABELS, familyMatchKey, findDuplicateCandidates, isValidBsn, normaliseName, type PersonForMatching } from './bsn.js';
 
 // The elfproef written out digit by digit, independently of the implementation's loop.
 function elfproefSum(nine: string): number {
@@ -76,6 +76,7 @@ describe('familyMatchKey', () => {
 
   it('normalises names without accents, case and punctuation', () => {
     expect(normaliseName("  Özdemir-d'Hondt ")).toBe('ozdemir d hondt');
+    expect(normaliseName('de -- Vries,  Jr.')).toBe('de vries jr');
   });
 });
 
@@ -105,5 +106,59 @@ describe('findDuplicateCandidates', () => {
 
   it('does not match a person with itself', () => {
     expect(findDuplicateCandidates(existing[0]!, [existing[0]!])).toEqual([]);
+  });
+});
+
+describe('familyMatchKey: what is complete enough to match on', () => {
+  it.each([
+    ['a valid BSN, written with spaces', { ...anna, bsn: ' 111 222 333 ' }, 'bsn:111222333'],
+    ['an invalid BSN: the other fields', { ...anna, bsn: '111222334' }, 'npd:anna de vries|1995-03-14|3311AB'],
+    ['an empty BSN: the other fields', { ...anna, bsn: '' }, 'npd:anna de vries|1995-03-14|3311AB'],
+    ['a valid BSN without anything else', { givenName: '', familyName: '', dateOfBirth: '', bsn: '111222333' }, 'bsn:111222333'],
+    ['only a family name', { ...anna, givenName: '' }, 'npd:de vries|1995-03-14|3311AB'],
+    ['only a given name', { ...anna, familyName: ' - ' }, 'npd:anna|1995-03-14|3311AB'],
+    ['no name at all', { ...anna, givenName: ' ', familyName: '.' }, null],
+    ['an empty postcode', { ...anna, postcode: '' }, null],
+    ['a date of birth written the other way round', { ...anna, dateOfBirth: '14-03-1995' }, null],
+    ['a date of birth without leading zeros', { ...anna, dateOfBirth: '1995-3-14' }, null],
+    ['something before the date of birth', { ...anna, dateOfBirth: 'x1995-03-14' }, null],
+    ['something after the date of birth', { ...anna, dateOfBirth: '1995-03-14T00:00' }, null],
+    ['no date of birth', { ...anna, dateOfBirth: '' }, null],
+  ] as const)('%s: %j', (_, person, key) => {
+    expect(familyMatchKey(person as PersonForMatching)).toBe(key);
+  });
+});
+
+describe('findDuplicateCandidates: every combination of BSN and name key', () => {
+  // A new person and one existing person: which reasons, if any, propose the existing one.
+  const NO_ADDRESS = { postcode: null };
+  it.each([
+    ['same BSN, same name etc.', { bsn: '111222333' }, { bsn: '111222333' }, ['same_bsn', 'same_name_date_of_birth_postcode']],
+    ['same BSN, no name key on either side', { bsn: '111222333', ...NO_ADDRESS }, { bsn: '111222333', ...NO_ADDRESS }, ['same_bsn']],
+    ['same BSN, different names', { bsn: '111222333' }, { bsn: '111222333', givenName: 'Fatima' }, ['same_bsn']],
+    ['different valid BSNs, same name etc.', { bsn: '111222333' }, { bsn: '123456782' }, null],
+    ['no BSN for the new person, one for the existing', { bsn: null }, { bsn: '111222333' }, ['same_name_date_of_birth_postcode']],
+    ['a BSN for the new person, none for the existing', { bsn: '111222333' }, { bsn: null }, ['same_name_date_of_birth_postcode']],
+    ['no BSN on either side, same name etc.', { bsn: null }, { bsn: null }, ['same_name_date_of_birth_postcode']],
+    ['an invalid BSN on both sides is no BSN', { bsn: '111222334' }, { bsn: '111222334' }, ['same_name_date_of_birth_postcode']],
+    ['no BSN and no name key on either side', { bsn: null, ...NO_ADDRESS }, { bsn: null, ...NO_ADDRESS }, null],
+    ['no BSN, another date of birth', { bsn: null }, { bsn: null, dateOfBirth: '1995-03-15' }, null],
+  ] as const)('%s', (_, newFields, existingFields, reasons) => {
+    const existing = { ...anna, id: 'existing', ...existingFields };
+    const found = findDuplicateCandidates({ ...anna, id: undefined, ...newFields }, [existing]);
+    expect(found).toEqual(reasons === null ? [] : [{ person: existing, reasons }]);
+  });
+
+  it('compares ids only when the new person has one (a new registration has none)', () => {
+    const withoutId = { givenName: 'Anna', familyName: 'de Vries', dateOfBirth: '1995-03-14', postcode: '3311 AB' };
+    expect(findDuplicateCandidates(withoutId, [withoutId]).map((candidate) => candidate.reasons)).toEqual([['same_name_date_of_birth_postcode']]);
+    expect(findDuplicateCandidates({ ...withoutId, id: 'x' }, [{ ...withoutId, id: 'x' }, { ...withoutId, id: 'y' }]).map((candidate) => candidate.person.id)).toEqual(['y']);
+  });
+});
+
+describe('the Dutch texts', () => {
+  it('says what is wrong with a BSN and why a candidate is proposed', () => {
+    expect(BSN_MESSAGE).toBe('Dit is geen geldig burgerservicenummer (BSN). Controleer de negen cijfers.');
+    expect(DUPLICATE_REASON_LABELS).toEqual({ same_bsn: 'Zelfde BSN', same_name_date_of_birth_postcode: 'Zelfde naam, geboortedatum en postcode' });
   });
 });

@@ -98,3 +98,67 @@ describe('postcode', () => {
     expect(normalisePostcode('abcd 12')).toBeNull();
   });
 });
+
+describe('calendar dates, exactly', () => {
+  it.each([
+    ['1970-01-01', 0],
+    ['1970-01-02', 1],
+    ['1969-12-31', -1],
+    ['2026-04-01', 20_544],
+    ['2028-02-29', 21_243],
+  ])('%s is day %i', (isoDate, dayNumber) => {
+    expect(toDayNumber(isoDate)).toBe(dayNumber);
+    expect(fromDayNumber(dayNumber)).toBe(isoDate);
+  });
+
+  it.each([
+    ['2026-02-29', 'not a leap year'],
+    ['2026-04-31', 'April has 30 days'],
+    ['2026-00-10', 'month 0'],
+    ['2026-03-00', 'day 0'],
+    ['0050-01-01', 'a year before 100 (the date functions would read it as 1950)'],
+    ['2026-04-01x', 'something after'],
+    ['x2026-04-01', 'something before'],
+    ['2026-4-01', 'a month without its leading zero'],
+    ['', 'empty'],
+  ])('%j is no date (%s)', (isoDate) => {
+    expect(toDayNumber(isoDate)).toBeNull();
+  });
+
+  it('a gestational age before the calculated start is negative: whole weeks down, days 0–6', () => {
+    expect(gestationalAge('2026-09-01', '2025-11-24')).toEqual({ totalDays: -1, weeks: -1, days: 6 });
+    expect(gestationalAge('2026-09-01', '2025-11-18')).toEqual({ totalDays: -7, weeks: -1, days: 0 });
+    expect(gestationalAge('2026-09-01', '2026-09-09')).toEqual({ totalDays: 288, weeks: 41, days: 1 });
+  });
+
+  it('names the date that is not one', () => {
+    expect(() => gestationalAge('2026-02-30', '2026-04-01')).toThrow(new RangeError('dueDate is not a valid ISO date: 2026-02-30'));
+    expect(() => gestationalAge('2026-09-01', '1-4-2026')).toThrow(new RangeError('onDate is not a valid ISO date: 1-4-2026'));
+    expect(() => validateDueDate('2026-09-01', 'today')).toThrow(new RangeError('today is not a valid ISO date: today'));
+  });
+});
+
+describe('validateDueDate, exactly', () => {
+  it('gives the due date and the gestational age today', () => {
+    expect(validateDueDate('2026-10-01', '2026-04-01')).toEqual({ ok: true, value: { dueDate: '2026-10-01', gestationalAge: { totalDays: 97, weeks: 13, days: 6 } } });
+  });
+
+  it('refuses a due date more than 6 weeks past with the whole error', () => {
+    expect(validateDueDate('2026-02-17', '2026-04-01')).toEqual({
+      ok: false,
+      error: {
+        code: 'validation_failed',
+        reason: 'due_date_too_far_past',
+        message: 'De uitgerekende datum ligt meer dan 6 weken in het verleden. Registreer een geboren kind als kind, niet als zwangerschap.',
+        field: 'dueDate',
+      },
+    });
+  });
+
+  it('refuses an impossible due date with the whole error', () => {
+    expect(validateDueDate('2026-02-30', '2026-04-01')).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', reason: 'due_date_invalid', message: 'Vul een geldige uitgerekende datum in (dag, maand en jaar).', field: 'dueDate' },
+    });
+  });
+});

@@ -31,6 +31,51 @@ describe('buildAreaHierarchy', () => {
     expect(links.filter((link) => link.childCode === 'GM0001').map((link) => link.parentLevel)).toEqual(['ggd_region', 'coalition']);
   });
 
+  it('lists the regions and provinces each once, sorted by code, whatever the order of the municipalities', () => {
+    const links = buildAreaHierarchy(
+      [
+        { code: 'GM0004', ggdRegionCode: 'GG0003', provinceCode: 'PV22' },
+        { code: 'GM0001', ggdRegionCode: 'GG0004', provinceCode: 'PV20' },
+        { code: 'GM0005', ggdRegionCode: 'GG0001', provinceCode: 'PV21' },
+        { code: 'GM0002', ggdRegionCode: 'GG0003', provinceCode: 'PV22' },
+        { code: 'GM0003', ggdRegionCode: 'GG0002', provinceCode: 'PV20' },
+        { code: 'GM0006', ggdRegionCode: 'GG0004', provinceCode: 'PV20' },
+      ],
+      'NL99',
+    );
+    expect(links.filter((link) => link.childLevel !== 'municipality').map((link) => `${link.childCode}→${link.parentCode}`)).toEqual([
+      'GG0001→PV21',
+      'GG0002→PV20',
+      'GG0003→PV22',
+      'GG0004→PV20',
+      'PV20→NL99',
+      'PV21→NL99',
+      'PV22→NL99',
+    ]);
+  });
+
+  it('an empty coalition code is no coalition', () => {
+    const links = buildAreaHierarchy([{ code: 'GM0001', ggdRegionCode: 'GG0001', provinceCode: 'PV20', coalitionCode: '' }]);
+    expect(links.map((link) => link.parentLevel)).toEqual(['ggd_region', 'province', 'nation']);
+  });
+
+  it('names what is wrong: the region and both provinces, or the municipality', () => {
+    expect(() =>
+      buildAreaHierarchy([
+        { code: 'GM1', ggdRegionCode: 'GG1', provinceCode: 'PV1' },
+        { code: 'GM3', ggdRegionCode: 'GG1', provinceCode: 'PV1' },
+        { code: 'GM2', ggdRegionCode: 'GG1', provinceCode: 'PV2' },
+      ]),
+    ).toThrow(new Error('GGD region GG1 lies in provinces PV1 and PV2'));
+    expect(() =>
+      buildAreaHierarchy([
+        { code: 'GM1', ggdRegionCode: 'GG1', provinceCode: 'PV1' },
+        { code: 'GM2', ggdRegionCode: 'GG2', provinceCode: 'PV1' },
+        { code: 'GM1', ggdRegionCode: 'GG2', provinceCode: 'PV1' },
+      ]),
+    ).toThrow(new Error('municipality GM1 listed twice'));
+  });
+
   it('refuses a GGD region in two provinces and a municipality listed twice', () => {
     expect(() =>
       buildAreaHierarchy([

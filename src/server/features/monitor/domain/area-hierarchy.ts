@@ -44,8 +44,8 @@ export function buildAreaHierarchy(
       links.push({ childLevel: 'municipality', childCode: municipality.code, parentLevel: 'coalition', parentCode: municipality.coalitionCode });
     }
   }
-  for (const [region, province] of [...regionProvince].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    links.push({ childLevel: 'ggd_region', childCode: region, parentLevel: 'province', parentCode: province });
+  for (const region of [...regionProvince.keys()].sort()) {
+    links.push({ childLevel: 'ggd_region', childCode: region, parentLevel: 'province', parentCode: regionProvince.get(region)! });
   }
   for (const province of [...provinces].sort()) {
     links.push({ childLevel: 'province', childCode: province, parentLevel: 'nation', parentCode: nationCode });

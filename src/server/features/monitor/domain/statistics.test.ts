@@ -294,3 +294,96 @@ describe('assessChange: the symbols of seed 003 (Table 1), with Kansrijk\'s test
     );
   });
 });
+
+describe('the edges, exactly', () => {
+  it('Φ at the infinities, past ±3 on both sides, and of NaN', () => {
+    expect(normalCdf(-Infinity)).toBe(0);
+    expect(normalCdf(Infinity)).toBe(1);
+    expect(normalCdf(Number.NaN)).toBeNaN();
+    // Upper tails 1 − Φ(x) = Φ(−x) from the table above.
+    expect(1 - normalCdf(3.5)).toBeCloseTo(0.00023262907903552504, 15);
+    expect(1 - normalCdf(5)).toBeCloseTo(2.866515718791946e-7, 15);
+    expect(normalCdf(3)).toBeCloseTo(0.9986501019683699, 15);
+    expect(normalCdf(-3)).toBeCloseTo(0.0013498980316301035, 15);
+  });
+
+  it('Φ⁻¹ is ±∞ at 0 and 1 and refuses anything outside [0, 1], naming it', () => {
+    expect(normalQuantile(0)).toBe(-Infinity);
+    expect(normalQuantile(1)).toBe(Infinity);
+    expect(normalQuantile(0.995)).toBeCloseTo(2.5758293035489, 12);
+    expect(normalQuantile(0.99999)).toBeCloseTo(-normalQuantile(0.00001), 9);
+    expect(normalQuantile(0.99999)).toBeCloseTo(4.264890793922825, 9);
+    for (const p of [-0.1, -Number.MIN_VALUE, 1.1, 1 + Number.EPSILON, Number.NaN]) {
+      expect(() => normalQuantile(p)).toThrow(new RangeError(`probability must be in [0, 1] (got ${p})`));
+    }
+  });
+
+  it('a confidence level is strictly between 0 and 1', () => {
+    for (const confidence of [0, 1, -0.5, 1.5, Number.NaN]) {
+      expect(() => zForConfidence(confidence)).toThrow(new RangeError(`confidence must be in (0, 1) (got ${confidence})`));
+    }
+    expect(zForConfidence(0.5)).toBeCloseTo(0.6744897501960817, 12);
+  });
+
+  it('impossible counts are refused with what was given', () => {
+    expect(() => wilsonInterval(1.5, 4)).toThrow(new RangeError('counts must be integers (got 1.5/4)'));
+    expect(() => wilsonInterval(1, 4.5)).toThrow(new RangeError('counts must be integers (got 1/4.5)'));
+    expect(() => wilsonInterval(5, 4)).toThrow(new RangeError('need 0 ≤ numerator ≤ denominator and denominator > 0 (got 5/4)'));
+    expect(() => wilsonInterval(0, 0)).toThrow(new RangeError('need 0 ≤ numerator ≤ denominator and denominator > 0 (got 0/0)'));
+    expect(() => wilsonInterval(-1, 4)).toThrow(new RangeError('need 0 ≤ numerator ≤ denominator and denominator > 0 (got -1/4)'));
+  });
+
+  it('at n of n events the upper bound is exactly 1, also where the formula rounds to just below it', () => {
+    // For n = 21 the centre plus the half-width is 0.9999999999999999 in floating point.
+    for (const n of [20, 21, 24, 27]) expect(wilsonInterval(n, n).upper).toBe(1);
+    for (const n of [20, 21, 24, 27]) expect(wilsonInterval(0, n).lower).toBe(0);
+  });
+
+  it('without variation the difference is still reported', () => {
+    expect(proportionTest({ numerator: 50, denominator: 50 }, { numerator: 80, denominator: 80 })).toEqual({ z: 0, pValue: 1, difference: 0 });
+    expect(proportionTest({ numerator: 0, denominator: 50 }, { numerator: 0, denominator: 80 })).toEqual({ z: 0, pValue: 1, difference: 0 });
+  });
+
+  it('a trend needs two periods with distinct years, and says so', () => {
+    expect(() => trendTest([{ year: 2020, numerator: 1, denominator: 10 }])).toThrow(new RangeError('a trend needs at least two periods'));
+    expect(() => trendTest([{ year: 2020, numerator: 1, denominator: 10 }, { year: 2020, numerator: 2, denominator: 10 }])).toThrow(
+      new RangeError('periods must have distinct years'),
+    );
+  });
+
+  it('variation without a linear trend: statistic 0, no direction, not significant', () => {
+    // t = −1, 0, 1; x = 10, 20, 10 of 100 each: Σ tᵢxᵢ = 0 and Σ tᵢnᵢ = 0, so T = 0 while V > 0.
+    expect(
+      trendTest([
+        { year: 2020, numerator: 10, denominator: 100 },
+        { year: 2021, numerator: 20, denominator: 100 },
+        { year: 2022, numerator: 10, denominator: 100 },
+      ]),
+    ).toEqual({ chiSquare: 0, pValue: 1, direction: 'none', isSignificant: false });
+  });
+
+  it('significant means strictly below alpha (a P equal to alpha is not)', () => {
+    const series = [
+      { year: 2019, numerator: 10, denominator: 100 },
+      { year: 2020, numerator: 15, denominator: 100 },
+      { year: 2021, numerator: 20, denominator: 100 },
+    ];
+    const { pValue } = trendTest(series);
+    expect(trendTest(series, pValue).isSignificant).toBe(false);
+    expect(trendTest(series, pValue * 1.000001).isSignificant).toBe(true);
+    const before = { numerator: 30, denominator: 200 };
+    const after = { numerator: 50, denominator: 200 };
+    const change = assessChange(before, after, 'lower');
+    expect(assessChange(before, after, 'lower', change.pValue!)).toMatchObject({ symbol: 'stable', isSignificant: false });
+    expect(assessChange(before, after, 'lower', change.pValue! * 1.000001)).toMatchObject({ symbol: 'up', isSignificant: true });
+  });
+
+  it('a period without a population is not comparable (no test is attempted)', () => {
+    const some = { numerator: 5, denominator: 50 };
+    const empty = { numerator: 0, denominator: 0 };
+    const notComparable = { symbol: 'not_comparable', assessment: 'unclear', pValue: null, isSignificant: false };
+    expect(assessChange(empty, some, 'lower')).toEqual(notComparable);
+    expect(assessChange(some, empty, 'higher')).toEqual(notComparable);
+    expect(assessChange({ numerator: 0, denominator: -5 }, some, 'lower')).toEqual(notComparable);
+  });
+});

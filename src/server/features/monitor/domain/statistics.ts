@@ -67,6 +67,7 @@ const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 const P_LOW = 0.02425;
 
+/** For 0 < p ≤ ½ only: normalQuantile reflects the upper half onto the lower one first. */
 function acklam(p: number): number {
   const [a0, a1, a2, a3, a4, a5] = A as [number, number, number, number, number, number];
   const [b0, b1, b2, b3, b4] = B as [number, number, number, number, number];
@@ -76,7 +77,6 @@ function acklam(p: number): number {
     const q = Math.sqrt(-2 * Math.log(p));
     return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
   }
-  if (p > 1 - P_LOW) return -acklam(1 - p);
   const q = p - 0.5;
   const r = q * q;
   return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);

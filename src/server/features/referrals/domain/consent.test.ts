@@ -169,6 +169,26 @@ describe('consentSchema: every field refused in Dutch', () => {
     expect(messagesOf({ ...consent, ...overrides })).toEqual([message]);
   });
 
+  it.each(['parent', 'guardian', 'mentor', 'other'])('a representative may be a %s', (relationship) => {
+    const givenBy = { kind: 'legal_representative', name: 'J. Jansen', relationship };
+    expect(consentSchema.safeParse({ ...consent, givenBy }).data?.givenBy).toEqual(givenBy);
+  });
+
+  it.each(['verbal', 'written'])('consent may be given %s', (form) => {
+    expect(consentSchema.safeParse({ ...consent, form }).data?.form).toBe(form);
+  });
+
+  it('consent is given by the client or a legal representative, nobody else', () => {
+    expect(consentSchema.safeParse({ ...consent, givenBy: { kind: 'client' } }).data?.givenBy).toEqual({ kind: 'client' });
+    expect(consentSchema.safeParse({ ...consent, givenBy: { kind: 'neighbour', name: 'J. Jansen', relationship: 'other' } }).success).toBe(false);
+    expect(consentSchema.safeParse({ ...consent, givenBy: { name: 'J. Jansen', relationship: 'other' } }).success).toBe(false);
+    expect(consentSchema.safeParse({ ...consent, givenBy: { kind: 'legal_representative' } }).success).toBe(false);
+  });
+
+  it('the end-date error belongs to the end date field', () => {
+    expect(consentSchema.safeParse({ ...consent, validUntil: new Date('2026-03-01') }).error?.issues.map((issue) => issue.path)).toEqual([['validUntil']]);
+  });
+
   it('accepts an end date one millisecond after the consent date, and none at all', () => {
     expect(consentSchema.safeParse({ ...consent, validUntil: new Date('2026-04-01T09:00:00.001Z') }).success).toBe(true);
     expect(consentSchema.safeParse({ ...consent, validUntil: null }).success).toBe(true);

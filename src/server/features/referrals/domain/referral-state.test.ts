@@ -34,12 +34,18 @@ function run(steps: [ReferralEvent, ActorRole][], from: ReferralState = INITIAL_
   return state;
 }
 
-const sent = run([[{ type: 'send' }, 'sender']]);
-const received = run([[{ type: 'receive' }, 'receiver']], sent);
-const accepted = run([[{ type: 'accept' }, 'receiver']], received);
+// Written out, not computed by `transition` while the tests are collected: a defect there must fail
+// a test, not stop this file from being collected at all.
+const sent: ReferralState = { status: 'requested' };
+const received: ReferralState = { status: 'received' };
+const accepted: ReferralState = { status: 'accepted' };
 
 describe('the happy path', () => {
   it('goes draft → requested → received → accepted → in-progress → completed with an outcome', () => {
+    expect(INITIAL_REFERRAL_STATE).toEqual({ status: 'draft' });
+    expect(run([[{ type: 'send' }, 'sender']])).toEqual(sent);
+    expect(run([[{ type: 'send' }, 'sender'], [{ type: 'receive' }, 'receiver']])).toEqual(received);
+    expect(run([[{ type: 'send' }, 'sender'], [{ type: 'receive' }, 'receiver'], [{ type: 'accept' }, 'receiver']])).toEqual(accepted);
     const done = run([[{ type: 'start' }, 'receiver'], [{ type: 'complete', outcome: 'got_help' }, 'receiver']], accepted);
     expect(done).toEqual({ status: 'completed', outcome: 'got_help' });
   });
@@ -134,6 +140,9 @@ describe('FHIR Task.status', () => {
       expect(toFhirTaskStatus(state).status).toBe(status);
     }
     expect(toFhirTaskStatus({ status: 'rejected', reason: REASON })).toEqual({ status: 'rejected', statusReason: { text: REASON } });
+    expect(toFhirTaskStatus({ status: 'cancelled', reason: REASON })).toEqual({ status: 'cancelled', statusReason: { text: REASON } });
+    expect(toFhirTaskStatus({ status: 'on-hold', resumeTo: 'received', reason: REASON })).toEqual({ status: 'on-hold', statusReason: { text: REASON } });
+    for (const status of ['draft', 'requested', 'received', 'accepted', 'in-progress'] as const) expect(toFhirTaskStatus({ status })).toEqual({ status });
     expect(toFhirTaskStatus({ status: 'completed', outcome: 'could_not_contact' })).toEqual({
       status: 'completed',
       businessStatus: { coding: [{ code: 'could_not_contact', display: 'Geen contact gekregen' }], text: 'Geen contact gekregen' },
@@ -382,6 +391,18 @@ describe('eventReaching (the FHIR Task PATCH asks for a status, not a step)', ()
     ['requested', 'draft', 'sender', null],
   ] as const)('%s → %s by the %s: %s', (key, target, role, expected) => {
     expect(eventReaching(STATES[key], target, role, STEPS)).toBe(expected);
+  });
+
+  it('finds, for every step the table allows, that step by the status it reaches', () => {
+    for (const key of Object.keys(EXPECTED) as ReferralStateKey[]) {
+      for (const role of ['sender', 'receiver'] as const) {
+        COLUMNS.forEach((event, column) => {
+          const expected = EXPECTED[key][role][column]!;
+          if (expected in CODES) return;
+          expect(eventReaching(STATES[key], expected.split(':')[0] as never, role, [event]), `${key} ${event} ${role}`).toBe(event);
+        });
+      }
+    }
   });
 
   it('only among the steps it is given', () => {
