@@ -373,17 +373,19 @@ describe('the edges, exactly', () => {
     expect(trendTest(series, pValue * 1.000001).isSignificant).toBe(true);
     const before = { numerator: 30, denominator: 200 };
     const after = { numerator: 50, denominator: 200 };
-    const change = assessChange(before, after, 'lower');
-    expect(assessChange(before, after, 'lower', change.pValue!)).toMatchObject({ symbol: 'stable', isSignificant: false });
-    expect(assessChange(before, after, 'lower', change.pValue! * 1.000001)).toMatchObject({ symbol: 'up', isSignificant: true });
+    const options = { unit: 'percentage', desiredDirection: 'lower' } as const;
+    const change = assessChange(before, after, options);
+    // The symbol does not depend on the test; the test beside it is significant strictly below alpha.
+    expect(assessChange(before, after, { ...options, alpha: change.pValue! })).toMatchObject({ symbol: 'up', isSignificant: false });
+    expect(assessChange(before, after, { ...options, alpha: change.pValue! * 1.000001 })).toMatchObject({ symbol: 'up', isSignificant: true });
   });
 
   it('a period without a population is not comparable (no test is attempted)', () => {
     const some = { numerator: 5, denominator: 50 };
     const empty = { numerator: 0, denominator: 0 };
-    const notComparable = { symbol: 'not_comparable', assessment: 'unclear', pValue: null, isSignificant: false };
-    expect(assessChange(empty, some, 'lower')).toEqual(notComparable);
-    expect(assessChange(some, empty, 'higher')).toEqual(notComparable);
-    expect(assessChange({ numerator: 0, denominator: -5 }, some, 'lower')).toEqual(notComparable);
+    const notComparable = { symbol: 'not_comparable', assessment: 'unclear', pValue: null, isSignificant: null };
+    expect(assessChange(empty, some, { unit: 'percentage', desiredDirection: 'lower' })).toEqual(notComparable);
+    expect(assessChange(some, empty, { unit: 'percentage', desiredDirection: 'higher' })).toEqual(notComparable);
+    expect(assessChange({ numerator: 0, denominator: -5 }, some, { unit: 'percentage', desiredDirection: 'lower' })).toEqual(notComparable);
   });
 });
