@@ -2,6 +2,7 @@
 // Wire contract of the audit log search (/api/v1/audit-events).
 import { z } from 'zod';
 import { pageOf, pagingQuerySchema } from './common.js';
+import { RESOURCE_TYPES } from './roles.js';
 
 /** Every action the audit log records (NEN 7513); the catalogue has a Dutch label for each. */
 export const AUDIT_ACTIONS = [
@@ -28,22 +29,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * kinds features name. Closed, so the server cannot write one the catalogue has no Dutch label for.
  */
 export const AUDIT_OBJECT_TYPES = [
-  // The access policy's resource types (RESOURCE_TYPES).
-  'organisation',
-  'person',
-  'audit_event',
-  'session',
-  'indicator_figure',
-  'monitor_import',
-  'family',
-  'referral',
-  'emergency_access',
-  'screening_instrument',
-  'care_pathway',
-  'referral_overview',
-  'care_team',
-  'home_visit',
-  'caseload',
+  // The access policy's resource types.
+  ...RESOURCE_TYPES,
   // Finer kinds named by features.
   'pregnancy',
   'duplicates',

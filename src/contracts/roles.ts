@@ -42,3 +42,23 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export const organisationTypeSchema = z.enum(ORGANISATION_TYPES);
 export type OrganisationType = z.infer<typeof organisationTypeSchema>;
+
+/** The kinds of record the access policy decides on (server: platform/access/policy.ts). */
+export const RESOURCE_TYPES = [
+  'organisation',
+  'person',
+  'audit_event',
+  'session',
+  'indicator_figure',
+  'monitor_import',
+  'family',
+  'referral',
+  'emergency_access',
+  'screening_instrument',
+  'care_pathway',
+  'referral_overview',
+  'care_team',
+  'home_visit',
+  'caseload',
+] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];

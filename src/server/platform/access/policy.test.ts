@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AGGREGATE_ONLY_ROLES, ROLES, type Role } from '../../../contracts/roles.js';
+import { AGGREGATE_ONLY_ROLES, RESOURCE_TYPES, ROLES, type ResourceType, type Role } from '../../../contracts/roles.js';
 import {
   ACTIONS,
   aggregateGrantsOnPersonalData,
   allowedActions,
   assertNoAggregateGrantsOnPersonalData,
   PERSONAL_DATA_RESOURCES,
-  RESOURCE_TYPES,
   decide,
   decideForEvery,
   hasAnyGrant,
@@ -17,7 +16,6 @@ import {
   scopeFor,
   type Action,
   type Actor,
-  type ResourceType,
 } from './policy.js';
 
 const ORGANISATION_A = '00000000-0000-4000-8000-00000000000a';

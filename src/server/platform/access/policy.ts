@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // THE access policy: who may do what to which record. Deny by default; the grants are data.
-import { ROLES, isPersonalDataRole, type OrganisationType, type Role } from '../../../contracts/roles.js';
+import { RESOURCE_TYPES, ROLES, isPersonalDataRole, type OrganisationType, type ResourceType, type Role } from '../../../contracts/roles.js';
 
 /** The person acting, for which organisation, in which roles (their roles in that organisation only). */
 export interface Actor {
@@ -14,24 +14,6 @@ export interface Actor {
   onBehalfOfId?: string | null;
 }
 
-export const RESOURCE_TYPES = [
-  'organisation',
-  'person',
-  'audit_event',
-  'session',
-  'indicator_figure',
-  'monitor_import',
-  'family',
-  'referral',
-  'emergency_access',
-  'screening_instrument',
-  'care_pathway',
-  'referral_overview',
-  'care_team',
-  'home_visit',
-  'caseload',
-] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /** Resource types that hold personal data: only personal-data roles (all with 2FA) are ever granted them. */
 export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team', 'home_visit', 'caseload'];

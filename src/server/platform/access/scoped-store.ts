@@ -5,7 +5,8 @@ import type { Executor } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import type { ErrorCode } from '../../../contracts/errors.js';
 import { appendAuditEvent, appendAuditEventAlone, type AuditAction, type AuditActorFields, type AuditObjectType } from '../audit/audit-log.js';
-import { PERSONAL_DATA_RESOURCES, decide, scopeFor, type Action, type Actor, type ResourceType, type Scope, type Target } from './policy.js';
+import type { ResourceType } from '../../../contracts/roles.js';
+import { PERSONAL_DATA_RESOURCES, decide, scopeFor, type Action, type Actor, type Scope, type Target } from './policy.js';
 
 export interface RequestOrigin {
   sourceIp: string | null;
