@@ -77,7 +77,6 @@ export default function ReferralDetailPage() {
 function ReferralView({ referral, onChanged }: { referral: Referral; onChanged(): void }) {
   const { m, format, formatDate, formatDateTime } = useMessages();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ text: string; canReload: boolean } | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const steps = stepsFor(referral);
@@ -89,7 +88,9 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged()
     try {
       const done = await action();
       setDialog(null);
-      setMessage(done);
+      // Every step gives the referral a new version, so the view remounts after the reload and shows
+      // the confirmation then (and focuses it once). Showing it here too would focus it twice, with
+      // focus dropping to <body> in between when the old view unmounts.
       sessionStorage.setItem('kr-referral-message', done);
       onChanged();
     } catch (error) {
@@ -112,11 +113,10 @@ function ReferralView({ referral, onChanged }: { referral: Referral; onChanged()
     sessionStorage.removeItem('kr-referral-message');
     return stored;
   });
-  const shown = message ?? flash;
 
   return (
     <Page title={format(m.referrals.detailTitle, { receiver: referral.receiver.organisationName })}>
-      <Confirmation text={shown} />
+      <Confirmation text={flash} />
       {failure ? (
         <Alert type="error">
           <Paragraph>{failure.text}</Paragraph>
