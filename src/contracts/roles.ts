@@ -60,5 +60,14 @@ export const RESOURCE_TYPES = [
   'care_team',
   'home_visit',
   'caseload',
+  // The coalition workspace (none of it personal client data; every change audited):
+  // the register with members, coordinators, partners, agreements and funding,
+  'coalition',
+  // the plan of approach (drafts; approved versions are listed for everyone),
+  'coalition_plan',
+  // self-analysis rounds and their reports (answering goes by invitation, checked by the feature),
+  'analysis_round',
+  // the yearly municipal questionnaire (a municipality's response to an edition).
+  'municipal_questionnaire',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -8,7 +8,7 @@ import { hashPassword } from '../platform/auth/password.js';
 import { newToken } from '../platform/auth/tokens.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import { memberships, organisationMunicipalities, organisations, people } from '../features/organisations/schema.js';
-import { coalitionMunicipalities, coalitions } from '../features/coalitions/schema.js';
+import { coalitionCoordinators, coalitionMunicipalities, coalitions } from '../features/coalitions/schema.js';
 import { seedDemoPathways } from '../features/pathways/seed-demo-pathways.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
@@ -27,8 +27,8 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; type: Organisation
 ];
 
 /** Demo coalitions Kansrijke Start (a municipality in at most one); the monitor aggregates over them. */
-export const DEMO_COALITIONS: { code: string; name: string; municipalities: string[] }[] = [
-  { code: 'KS0001', name: 'Coalitie Kansrijke Start Drechtsteden', municipalities: DRECHTSTEDEN },
+export const DEMO_COALITIONS: { code: string; name: string; municipalities: string[]; coordinator?: string }[] = [
+  { code: 'KS0001', name: 'Coalitie Kansrijke Start Drechtsteden', municipalities: DRECHTSTEDEN, coordinator: 'coordinator' },
   { code: 'KS0002', name: 'Kansrijke Start Utrecht', municipalities: ['GM0344'] },
   { code: 'KS0003', name: 'Stevige Start Rotterdam', municipalities: ['GM0599'] },
   { code: 'KS0004', name: 'Kansrijke Start Twente', municipalities: ['GM0141', 'GM0153', 'GM0164', 'GM0173'] },
@@ -100,6 +100,7 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
           .values(organisation.municipalities.map((municipalityCode) => ({ organisationId: row!.id, municipalityCode })));
       }
     }
+    const coalitionIds: Record<string, string> = {};
     for (const coalition of DEMO_COALITIONS) {
       // Already there (e.g. the benchmark registers them before the accounts): left as it is.
       const [row] = await tx
@@ -108,6 +109,7 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
         .onConflictDoNothing({ target: coalitions.code })
         .returning({ id: coalitions.id });
       if (!row) continue;
+      coalitionIds[coalition.code] = row.id;
       await tx
         .insert(coalitionMunicipalities)
         .values(coalition.municipalities.map((municipalityCode) => ({ coalitionId: row!.id, municipalityCode })));
@@ -135,6 +137,11 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
           roles: membership.roles,
         })),
       );
+      // The demo coordinator coordinates her coalition (the policy's reach 'own_coalition').
+      for (const coalition of DEMO_COALITIONS.filter((candidate) => candidate.coordinator === person.key)) {
+        const coalitionId = coalitionIds[coalition.code];
+        if (coalitionId) await tx.insert(coalitionCoordinators).values({ coalitionId, personId: row!.id, role: 'coordinator', since: '2021-01-01' });
+      }
       accounts.push({
         key: person.key,
         name: person.name,

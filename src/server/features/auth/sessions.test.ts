@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { resolveSession } from '../../platform/auth/session.js';
+import { coalitionCoordinators, coalitions } from '../coalitions/schema.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { anonymousHeaders, sessionFor } from '../../../../test/helpers/sessions.js';
 import { loginWithPasswordDetailed } from '../../../../test/helpers/login.js';
@@ -160,5 +163,33 @@ describe('auth options', () => {
     const response = await get('/auth/options', anonymousHeaders);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ hasOidc: false });
+  });
+});
+
+describe('the reach a session carries into the access policy', () => {
+  const tokenOf = (headers: Record<string, string>) => /kr_session=([^;]+)/.exec(headers.cookie ?? '')![1]!;
+
+  it('names the coalitions the person coordinates today and the municipalities the organisation serves', async () => {
+    const [drechtsteden] = await t.database.db.select({ id: coalitions.id }).from(coalitions).where(eq(coalitions.code, 'KS0001'));
+    const coordinator = await sessionFor(t, 'coordinator');
+    const resolve = async () => {
+      const lookup = await resolveSession(t.database.db, tokenOf(coordinator.headers), t.config, t.clock);
+      if (lookup.kind !== 'valid') throw new Error(lookup.kind);
+      return lookup.session;
+    };
+    expect(await resolve()).toMatchObject({ coalitionIds: [drechtsteden!.id], municipalityCodes: ['GM0505'] });
+    // A role that ended yesterday reaches nothing any more; one that starts tomorrow not yet.
+    const today = t.clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const shift = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    await t.database.db.update(coalitionCoordinators).set({ until: shift(-1), since: shift(-30) }).where(eq(coalitionCoordinators.personId, coordinator.personId));
+    expect((await resolve()).coalitionIds).toEqual([]);
+    await t.database.db.update(coalitionCoordinators).set({ until: null, since: shift(1) }).where(eq(coalitionCoordinators.personId, coordinator.personId));
+    expect((await resolve()).coalitionIds).toEqual([]);
+    await t.database.db.update(coalitionCoordinators).set({ since: today }).where(eq(coalitionCoordinators.personId, coordinator.personId));
+    expect((await resolve()).coalitionIds).toEqual([drechtsteden!.id]);
+    // A person who coordinates nothing, for an organisation without a service area: empty, not null.
+    const admin = await sessionFor(t, 'platformAdmin');
+    const adminLookup = await resolveSession(t.database.db, tokenOf(admin.headers), t.config, t.clock);
+    expect(adminLookup.kind === 'valid' && adminLookup.session).toMatchObject({ coalitionIds: [], municipalityCodes: [] });
   });
 });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Every staff account matching the filters as CSV (audited as an export), scoped like the list.
+import { organisationIdsOf } from '../../platform/access/policy.js';
 import type { z } from 'zod';
 import type { personQuerySchema } from '../../../contracts/organisations.js';
 import { nl } from '../../../contracts/i18n/nl.js';
@@ -29,7 +30,7 @@ export async function exportPeople(ctx: UseCaseContext, query: z.infer<typeof pe
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const found = await ctx.store.export({
     resource: 'person',
-    perform: (tx, scope) => findPeople(tx, scope.kind === 'all' ? null : scope.organisationIds, filters, EXPORT_WINDOW),
+    perform: (tx, scope) => findPeople(tx, organisationIdsOf(scope), filters, EXPORT_WINDOW),
     details: (result) => ({ rowCount: result.rows.length, total: result.total }),
   });
   return toCsv(COLUMNS, found.rows);

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, sql, type SQL } from 
 import type { z } from 'zod';
 import type { Executor } from '../../platform/db/connection.js';
 import type { Actor, Action, Target } from '../../platform/access/policy.js';
-import { allowedActions, scopeFor } from '../../platform/access/policy.js';
+import { allowedActions, organisationIdsOf, scopeFor } from '../../platform/access/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken } from '../../platform/auth/tokens.js';
 import type { Person, personQuerySchema } from '../../../contracts/organisations.js';
@@ -42,8 +42,7 @@ const INVITATION_DAYS = 7;
 /** The organisations whose memberships this actor may see or change, as the policy scopes them. */
 export function visibleOrganisationsFor(actor: Actor, action: Action): VisibleOrganisations {
   const { scope } = scopeFor(actor, 'person', action);
-  if (scope.kind === 'all') return null;
-  return scope.kind === 'organisations' ? scope.organisationIds : [];
+  return scope.kind === 'none' ? [] : organisationIdsOf(scope);
 }
 
 export function personStatus(row: Pick<PersonRow, 'isActive' | 'hasPassword'>): Person['status'] {

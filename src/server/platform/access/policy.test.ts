@@ -140,15 +140,19 @@ describe('records only youth health care keeps', () => {
 
 // ── The grant matrix, pinned ──────────────────────────────────────────────────────────────────────
 // Every resource × every action × every role, written out by hand: 'any' = every record,
-// 'own' = records of the actor's own organisation, '-' = nothing (deny by default).
+// 'own' = records of the actor's own organisation, 'coal' = records of a coalition the actor
+// coordinates, 'muni' = records of a municipality the actor's organisation serves, '-' = nothing
+// (deny by default).
 
-type Reach = 'any' | 'own' | '-';
+type Reach = 'any' | 'own' | 'coal' | 'muni' | '-';
 const ROLE_COLUMNS = ['professional', 'coalition_coordinator', 'policy_officer', 'analyst', 'organisation_admin', 'platform_admin'] as const;
 const NONE = ['-', '-', '-', '-', '-', '-'] as const;
 const ALL_ANY = ['any', 'any', 'any', 'any', 'any', 'any'] as const;
 const ADMINS = ['-', '-', '-', '-', 'own', 'any'] as const;
 const PLATFORM = ['-', '-', '-', '-', '-', 'any'] as const;
 const CARE = ['own', '-', '-', '-', '-', '-'] as const;
+const COALITION_EDITORS = ['-', 'coal', '-', '-', '-', 'any'] as const;
+const COALITION_READERS = ['-', 'coal', 'muni', 'any', '-', 'any'] as const;
 
 //                                       professional coordinator  policy     analyst    org admin  platform admin
 const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
@@ -160,11 +164,13 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
     deactivate: PLATFORM,
     change_type: PLATFORM,
     export: ALL_ANY,
+    approve: NONE,
+    reopen: NONE,
   },
-  person: { list: ADMINS, read: ADMINS, create: ADMINS, update: ADMINS, deactivate: ADMINS, change_type: NONE, export: ADMINS },
-  audit_event: { list: ADMINS, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ADMINS },
-  session: { list: NONE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE },
-  indicator_figure: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ALL_ANY },
+  person: { list: ADMINS, read: ADMINS, create: ADMINS, update: ADMINS, deactivate: ADMINS, change_type: NONE, export: ADMINS, approve: NONE, reopen: NONE },
+  audit_event: { list: ADMINS, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ADMINS, approve: NONE, reopen: NONE },
+  session: { list: NONE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  indicator_figure: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ALL_ANY, approve: NONE, reopen: NONE },
   monitor_import: {
     list: NONE,
     read: ['-', '-', '-', 'any', '-', 'any'],
@@ -173,11 +179,13 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
     deactivate: NONE,
     change_type: NONE,
     export: NONE,
+    approve: NONE,
+    reopen: NONE,
   },
-  family: { list: CARE, read: CARE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: CARE },
-  referral: { list: CARE, read: CARE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: CARE },
-  emergency_access: { list: ADMINS, read: NONE, create: CARE, update: ADMINS, deactivate: NONE, change_type: NONE, export: NONE },
-  screening_instrument: { list: ALL_ANY, read: ALL_ANY, create: PLATFORM, update: NONE, deactivate: NONE, change_type: NONE, export: NONE },
+  family: { list: CARE, read: CARE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: CARE, approve: NONE, reopen: NONE },
+  referral: { list: CARE, read: CARE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: CARE, approve: NONE, reopen: NONE },
+  emergency_access: { list: ADMINS, read: NONE, create: CARE, update: ADMINS, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  screening_instrument: { list: ALL_ANY, read: ALL_ANY, create: PLATFORM, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   care_pathway: {
     list: ALL_ANY,
     read: ALL_ANY,
@@ -186,6 +194,8 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
     deactivate: NONE,
     change_type: NONE,
     export: NONE,
+    approve: NONE,
+    reopen: NONE,
   },
   referral_overview: {
     list: ['-', 'own', '-', '-', '-', 'any'],
@@ -195,12 +205,59 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
     deactivate: NONE,
     change_type: NONE,
     export: NONE,
+    approve: NONE,
+    reopen: NONE,
   },
-  care_team: { list: CARE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE },
+  care_team: { list: CARE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   // Youth health care's own records: the reach below is a JGZ professional's (any other kind of
   // organisation has none, pinned in 'records only youth health care keeps').
-  home_visit: { list: NONE, read: NONE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: NONE },
-  caseload: { list: NONE, read: NONE, create: NONE, update: CARE, deactivate: NONE, change_type: NONE, export: NONE },
+  home_visit: { list: NONE, read: NONE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  caseload: { list: NONE, read: NONE, create: NONE, update: CARE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  //                    professional coordinator  policy     analyst    org admin  platform admin
+  coalition: {
+    list: ALL_ANY,
+    read: ALL_ANY,
+    create: ['-', 'any', '-', '-', '-', 'any'],
+    update: COALITION_EDITORS,
+    deactivate: PLATFORM,
+    change_type: NONE,
+    export: ALL_ANY,
+    approve: NONE,
+    reopen: NONE,
+  },
+  coalition_plan: {
+    list: ALL_ANY,
+    read: COALITION_READERS,
+    create: COALITION_EDITORS,
+    update: COALITION_EDITORS,
+    deactivate: NONE,
+    change_type: NONE,
+    export: COALITION_READERS,
+    approve: COALITION_EDITORS,
+    reopen: NONE,
+  },
+  analysis_round: {
+    list: COALITION_READERS,
+    read: COALITION_READERS,
+    create: COALITION_EDITORS,
+    update: COALITION_EDITORS,
+    deactivate: NONE,
+    change_type: NONE,
+    export: COALITION_READERS,
+    approve: NONE,
+    reopen: NONE,
+  },
+  municipal_questionnaire: {
+    list: ['-', 'coal', 'muni', 'any', '-', 'any'],
+    read: ['-', 'coal', 'muni', 'any', '-', 'any'],
+    create: ['-', '-', '-', 'any', '-', 'any'],
+    update: ['-', '-', 'muni', '-', '-', 'any'],
+    deactivate: NONE,
+    change_type: NONE,
+    export: ['-', '-', '-', 'any', '-', 'any'],
+    approve: NONE,
+    reopen: ['-', '-', '-', 'any', '-', 'any'],
+  },
 };
 
 describe('the grant matrix: every role × every resource × every action', () => {
@@ -214,29 +271,53 @@ describe('the grant matrix: every role × every resource × every action', () =>
     ACTIONS.flatMap((action) => ROLE_COLUMNS.map((role, column) => [resource, action, role, GRANT_MATRIX[resource][action][column]!] as const)),
   );
 
+  const COALITION_A = '00000000-0000-4000-8000-0000000000ca';
+  const COALITION_B = '00000000-0000-4000-8000-0000000000cb';
+
   it.each(cells)('%s %s by %s: %s', (resource, action, role, reach) => {
-    const own: Actor = { ...actor([role]), organisationType: 'jgz' };
-    const inOwn = decide(own, resource, action, { organisationIds: [ORGANISATION_B, ORGANISATION_A] });
-    const inOther = decide(own, resource, action, { organisationIds: [ORGANISATION_B] });
+    // The actor works for organisation A, which serves municipality GM0505, and coordinates coalition A.
+    const own: Actor = { ...actor([role]), organisationType: 'jgz', coalitionIds: [COALITION_A], municipalityCodes: ['GM0505'] };
+    const mine = { organisationIds: [ORGANISATION_B, ORGANISATION_A], coalitionIds: [COALITION_B, COALITION_A], municipalityCodes: ['GM0503', 'GM0505'] };
+    const theirs = { organisationIds: [ORGANISATION_B], coalitionIds: [COALITION_B], municipalityCodes: ['GM0503'] };
+    const inOwn = decide(own, resource, action, mine);
+    const inOther = decide(own, resource, action, theirs);
     const inNone = decide(own, resource, action, { organisationIds: [] });
+    // Each narrow reach is exactly one kind: own organisation only, own coalition only, own municipality only.
+    const onlyOrganisation = decide(own, resource, action, { ...theirs, organisationIds: [ORGANISATION_A] });
+    const onlyCoalition = decide(own, resource, action, { ...theirs, coalitionIds: [COALITION_A] });
+    const onlyMunicipality = decide(own, resource, action, { ...theirs, municipalityCodes: ['GM0505'] });
     const withoutOrganisation: Actor = { ...actor([role], null), organisationType: 'jgz' };
+    const allowed = { isAllowed: true, role };
+    const refused = { isAllowed: false, reason: 'other_organisation' };
+    const narrow = (expected: { organisation: boolean; coalition: boolean; municipality: boolean }, scope: unknown) => {
+      expect(inOwn).toEqual(allowed);
+      expect(inOther).toEqual(refused);
+      expect(inNone).toEqual(refused);
+      expect(onlyOrganisation).toEqual(expected.organisation ? allowed : refused);
+      expect(onlyCoalition).toEqual(expected.coalition ? allowed : refused);
+      expect(onlyMunicipality).toEqual(expected.municipality ? allowed : refused);
+      expect(decide(withoutOrganisation, resource, action, mine)).toEqual(refused);
+      expect(scopeFor(own, resource, action)).toEqual({ scope, role });
+      expect(scopeFor(withoutOrganisation, resource, action)).toEqual({ scope: { kind: 'none' }, role: null });
+      expect(hasAnyGrant(own, resource, action)).toBe(true);
+    };
     switch (reach) {
       case 'any':
-        expect(inOwn).toEqual({ isAllowed: true, role });
-        expect(inOther).toEqual({ isAllowed: true, role });
-        expect(inNone).toEqual({ isAllowed: true, role });
+        expect(inOwn).toEqual(allowed);
+        expect(inOther).toEqual(allowed);
+        expect(inNone).toEqual(allowed);
         expect(scopeFor(own, resource, action)).toEqual({ scope: { kind: 'all' }, role });
         expect(scopeFor(withoutOrganisation, resource, action)).toEqual({ scope: { kind: 'all' }, role });
         expect(hasAnyGrant(own, resource, action)).toBe(true);
         break;
       case 'own':
-        expect(inOwn).toEqual({ isAllowed: true, role });
-        expect(inOther).toEqual({ isAllowed: false, reason: 'other_organisation' });
-        expect(inNone).toEqual({ isAllowed: false, reason: 'other_organisation' });
-        expect(decide(withoutOrganisation, resource, action, { organisationIds: [ORGANISATION_A] })).toEqual({ isAllowed: false, reason: 'other_organisation' });
-        expect(scopeFor(own, resource, action)).toEqual({ scope: { kind: 'organisations', organisationIds: [ORGANISATION_A] }, role });
-        expect(scopeFor(withoutOrganisation, resource, action)).toEqual({ scope: { kind: 'none' }, role: null });
-        expect(hasAnyGrant(own, resource, action)).toBe(true);
+        narrow({ organisation: true, coalition: false, municipality: false }, { kind: 'organisations', organisationIds: [ORGANISATION_A] });
+        break;
+      case 'coal':
+        narrow({ organisation: false, coalition: true, municipality: false }, { kind: 'coalitions', coalitionIds: [COALITION_A] });
+        break;
+      case 'muni':
+        narrow({ organisation: false, coalition: false, municipality: true }, { kind: 'municipalities', municipalityCodes: ['GM0505'] });
         break;
       case '-':
         expect(inOwn).toEqual({ isAllowed: false, reason: 'no_grant' });

@@ -12,6 +12,10 @@ export interface Actor {
   organisationType?: OrganisationType | null;
   /** Set when acting for someone else (e.g. a supervisor); recorded in the audit log. */
   onBehalfOfId?: string | null;
+  /** The coalitions this person coordinates (as coordinator or deputy, today): reach 'own_coalition'. */
+  coalitionIds?: readonly string[];
+  /** The municipalities the actor's organisation serves (a municipality: itself): reach 'own_municipality'. */
+  municipalityCodes?: readonly string[];
 }
 
 
@@ -22,12 +26,18 @@ export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audi
  * - deactivate: switch a record off, or back on
  * - change_type: reclassify an organisation (what kind it is decides what its people may do later)
  * - export: take every matching record out as a file (CSV), audited as 'export'
+ * - approve: fix a version for good (a plan of approach vastgesteld by its steering group)
+ * - reopen: open again what a deadline closed (a municipality's questionnaire response)
  */
-export const ACTIONS = ['list', 'read', 'create', 'update', 'deactivate', 'change_type', 'export'] as const;
+export const ACTIONS = ['list', 'read', 'create', 'update', 'deactivate', 'change_type', 'export', 'approve', 'reopen'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** 'any': every record; 'own_organisation': records that belong to the actor's organisation. */
-type Reach = 'any' | 'own_organisation';
+/**
+ * 'any': every record; 'own_organisation': records that belong to the actor's organisation;
+ * 'own_coalition': records of a coalition the actor coordinates (Target.coalitionIds);
+ * 'own_municipality': records of a municipality the actor's organisation serves (Target.municipalityCodes).
+ */
+export type Reach = 'any' | 'own_organisation' | 'own_coalition' | 'own_municipality';
 export type Grant = Partial<Record<Role, Reach>>;
 
 const ALL_ROLES_ANY: Grant = {
@@ -46,6 +56,18 @@ const IMPORTERS: Grant = { analyst: 'any', platform_admin: 'any' };
  * see families/care-access.ts; for a referral, the sender and, while consent is valid, the receiver).
  */
 const CARE_PROFESSIONALS: Grant = { professional: 'own_organisation' };
+/** A coalition's own work: its coordinators (and deputies) — seed 001 step 2 — and the platform admin. */
+const COALITION_EDITORS: Grant = { coalition_coordinator: 'own_coalition', platform_admin: 'any' };
+/**
+ * What a coalition has not yet made public (plan drafts, analysis reports): its coordinators, the
+ * policy officers of its member municipalities, and the analysts and platform admin who read every coalition.
+ */
+const COALITION_READERS: Grant = {
+  coalition_coordinator: 'own_coalition',
+  policy_officer: 'own_municipality',
+  analyst: 'any',
+  platform_admin: 'any',
+};
 
 const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // The organisation directory is not personal data: everyone logged in may look it up (to refer).
@@ -92,6 +114,44 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // organisation) and the support tier (klantroute) on the organisation's own caseload.
   home_visit: { create: CARE_PROFESSIONALS, update: CARE_PROFESSIONALS },
   caseload: { update: CARE_PROFESSIONALS },
+  // The coalition register (members, coordinators, partners, agreements, funding) is public to every
+  // logged-in person; a coordinator founds a coalition (and coordinates it) and edits only their own.
+  coalition: {
+    list: ALL_ROLES_ANY,
+    read: ALL_ROLES_ANY,
+    export: ALL_ROLES_ANY,
+    create: { coalition_coordinator: 'any', platform_admin: 'any' },
+    update: COALITION_EDITORS,
+    deactivate: { platform_admin: 'any' },
+  },
+  // Plans of approach: approved versions are listed for everyone; drafts and history are read by the
+  // coalition's readers; its editors write and record the steering group's approval (vaststelling).
+  coalition_plan: {
+    list: ALL_ROLES_ANY,
+    read: COALITION_READERS,
+    export: COALITION_READERS,
+    create: COALITION_EDITORS,
+    update: COALITION_EDITORS,
+    approve: COALITION_EDITORS,
+  },
+  // Self-analysis rounds: opened and managed by the coalition's editors, reported to its readers.
+  analysis_round: {
+    list: COALITION_READERS,
+    read: COALITION_READERS,
+    export: COALITION_READERS,
+    create: COALITION_EDITORS,
+    update: COALITION_EDITORS,
+  },
+  // The yearly municipal questionnaire: the municipality's policy officer answers; the coordinators of
+  // its coalitions read it; analysts set editions, read everything and reopen after the deadline.
+  municipal_questionnaire: {
+    list: { policy_officer: 'own_municipality', coalition_coordinator: 'own_coalition', analyst: 'any', platform_admin: 'any' },
+    read: { policy_officer: 'own_municipality', coalition_coordinator: 'own_coalition', analyst: 'any', platform_admin: 'any' },
+    export: { analyst: 'any', platform_admin: 'any' },
+    create: { analyst: 'any', platform_admin: 'any' },
+    update: { policy_officer: 'own_municipality', platform_admin: 'any' },
+    reopen: { analyst: 'any', platform_admin: 'any' },
+  },
 };
 
 /** Records only organisations of these kinds keep; any other actor has no grant on them at all. */
@@ -136,11 +196,33 @@ assertNoAggregateGrantsOnPersonalData(GRANTS, PERSONAL_DATA_RESOURCES);
 export interface Target {
   /** The organisations the record belongs to (a person: every organisation they work for). */
   organisationIds: readonly string[];
+  /** The coalitions the record belongs to (coalition workspace records). */
+  coalitionIds?: readonly string[];
+  /** The municipalities the record belongs to (a municipality's questionnaire; a coalition's members). */
+  municipalityCodes?: readonly string[];
   /** Non-personal facts the audit row must carry about how access was reached (e.g. emergency access). */
   auditNote?: Record<string, unknown>;
 }
 
 export type Decision = { isAllowed: true; role: Role } | { isAllowed: false; reason: 'no_grant' | 'other_organisation' };
+
+function overlaps(mine: readonly string[] | null | undefined, theirs: readonly string[] | undefined): boolean {
+  return mine != null && theirs != null && mine.some((value) => theirs.includes(value));
+}
+
+/** Does a reach of this kind take the actor to this record? */
+export function reachesTarget(actor: Actor, reach: Reach, target: Target): boolean {
+  switch (reach) {
+    case 'any':
+      return true;
+    case 'own_organisation':
+      return actor.organisationId != null && target.organisationIds.includes(actor.organisationId);
+    case 'own_coalition':
+      return overlaps(actor.coalitionIds, target.coalitionIds);
+    case 'own_municipality':
+      return overlaps(actor.municipalityCodes, target.municipalityCodes);
+  }
+}
 
 /** May this actor perform this action on this record? */
 export function decide(actor: Actor, resource: ResourceType, action: Action, target: Target): Decision {
@@ -151,8 +233,7 @@ export function decide(actor: Actor, resource: ResourceType, action: Action, tar
     const reach = grant?.[role];
     if (!reach) continue;
     sawGrant = true;
-    if (reach === 'any') return { isAllowed: true, role };
-    if (actor.organisationId && target.organisationIds.includes(actor.organisationId)) return { isAllowed: true, role };
+    if (reachesTarget(actor, reach, target)) return { isAllowed: true, role };
   }
   return { isAllowed: false, reason: sawGrant ? 'other_organisation' : 'no_grant' };
 }
@@ -194,22 +275,48 @@ export function mayGrantRolesToSelf(actor: Actor): boolean {
   return actor.roles.some((role) => GRANTS.person.update?.[role] === 'any');
 }
 
-export type Scope = { kind: 'all' } | { kind: 'organisations'; organisationIds: string[] } | { kind: 'none' };
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'organisations'; organisationIds: string[] }
+  | { kind: 'coalitions'; coalitionIds: string[] }
+  | { kind: 'municipalities'; municipalityCodes: string[] }
+  | { kind: 'none' };
+
+/**
+ * For records scoped by organisation: null for every record, else the organisations to filter on
+ * (none when the scope is of another kind — such a grant does not reach organisation records).
+ */
+export function organisationIdsOf(scope: Exclude<Scope, { kind: 'none' }>): string[] | null {
+  if (scope.kind === 'all') return null;
+  return scope.kind === 'organisations' ? scope.organisationIds : [];
+}
+
+/** The narrower scopes a reach other than 'any' gives this actor (none when the actor has nothing of that kind). */
+function narrowScopeOf(actor: Actor, reach: Exclude<Reach, 'any'>): Scope | null {
+  switch (reach) {
+    case 'own_organisation':
+      return actor.organisationId ? { kind: 'organisations', organisationIds: [actor.organisationId] } : null;
+    case 'own_coalition':
+      return actor.coalitionIds?.length ? { kind: 'coalitions', coalitionIds: [...actor.coalitionIds] } : null;
+    case 'own_municipality':
+      return actor.municipalityCodes?.length ? { kind: 'municipalities', municipalityCodes: [...actor.municipalityCodes] } : null;
+  }
+}
 
 /** Which records of a type this actor may list: a filter the query must apply. */
 export function scopeFor(actor: Actor, resource: ResourceType, action: Action = 'list'): { scope: Scope; role: Role | null } {
   if (!isKeptByActorsKind(actor, resource)) return { scope: { kind: 'none' }, role: null };
   const grant = GRANTS[resource][action];
-  let ownOrganisationRole: Role | null = null;
+  let narrow: { scope: Scope; role: Role } | null = null;
   for (const role of actor.roles) {
     const reach = grant?.[role];
     if (reach === 'any') return { scope: { kind: 'all' }, role };
-    if (reach === 'own_organisation' && actor.organisationId) ownOrganisationRole = role;
+    if (reach && !narrow) {
+      const scope = narrowScopeOf(actor, reach);
+      if (scope) narrow = { scope, role };
+    }
   }
-  if (ownOrganisationRole && actor.organisationId) {
-    return { scope: { kind: 'organisations', organisationIds: [actor.organisationId] }, role: ownOrganisationRole };
-  }
-  return { scope: { kind: 'none' }, role: null };
+  return narrow ?? { scope: { kind: 'none' }, role: null };
 }
 
 /** Is there any record of this type the actor could perform this action on? */

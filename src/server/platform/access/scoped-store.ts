@@ -21,6 +21,8 @@ const AUDIT_ACTION_OF: Record<Action, AuditAction> = {
   deactivate: 'update',
   change_type: 'update',
   export: 'export',
+  approve: 'update',
+  reopen: 'update',
 };
 
 /**

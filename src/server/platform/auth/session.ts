@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Resolves the session cookie to an actor on every request, enforcing idle and absolute timeouts.
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Executor } from '../db/connection.js';
 import type { Clock } from '../clock.js';
 import { hashToken, newToken } from './tokens.js';
 import { AppError } from '../errors.js';
 import { sessions } from '../../features/auth/schema.js';
-import { memberships, organisations, people } from '../../features/organisations/schema.js';
+import { memberships, organisationMunicipalities, organisations, people } from '../../features/organisations/schema.js';
+import { coalitionCoordinators } from '../../features/coalitions/schema.js';
 import { requiresTwoFactor, type OrganisationType, type Role } from '../../../contracts/roles.js';
 
 export const SESSION_COOKIE = 'kr_session';
@@ -26,6 +27,10 @@ export interface ResolvedSession {
   organisationName: string | null;
   organisationType: OrganisationType | null;
   roles: Role[];
+  /** The coalitions the person coordinates (or deputises for) today: the policy's 'own_coalition'. */
+  coalitionIds: string[];
+  /** The municipalities the session's organisation serves: the policy's 'own_municipality'. */
+  municipalityCodes: string[];
   hasTwoFactor: boolean;
   createdAt: Date;
   expiresAt: Date;
@@ -43,8 +48,14 @@ export function idleMinutesFor(roles: readonly Role[], config: Config): number {
 /** Refresh last_seen at most this often, to spare a write on every request. */
 const TOUCH_INTERVAL_MS = 15_000;
 
+/** Today in Amsterdam as YYYY-MM-DD (coordinator periods are calendar days). */
+function amsterdamDay(now: Date): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+}
+
 export async function resolveSession(db: Executor, token: string, config: Config, clock: Clock): Promise<SessionLookup> {
   const now = clock.now();
+  const today = amsterdamDay(now);
   const [row] = await db
     .select({
       id: sessions.id,
@@ -64,6 +75,13 @@ export async function resolveSession(db: Executor, token: string, config: Config
       organisationIsActive: organisations.isActive,
       roles: memberships.roles,
       membershipIsActive: memberships.isActive,
+      // Both in the same round trip as the session: the reach of 'own_coalition' and 'own_municipality'.
+      coalitionIds: sql<string[]>`coalesce((select array_agg(${coalitionCoordinators.coalitionId}::text order by ${coalitionCoordinators.coalitionId})
+        from ${coalitionCoordinators} where ${coalitionCoordinators.personId} = ${sessions.personId}
+        and ${coalitionCoordinators.since} <= ${today}::date
+        and (${coalitionCoordinators.until} is null or ${coalitionCoordinators.until} >= ${today}::date)), '{}'::text[])`,
+      municipalityCodes: sql<string[]>`coalesce((select array_agg(${organisationMunicipalities.municipalityCode} order by ${organisationMunicipalities.municipalityCode})
+        from ${organisationMunicipalities} where ${organisationMunicipalities.organisationId} = ${sessions.organisationId}), '{}'::text[])`,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
@@ -99,6 +117,8 @@ export async function resolveSession(db: Executor, token: string, config: Config
       organisationName: row.organisationName,
       organisationType: row.organisationType,
       roles,
+      coalitionIds: row.coalitionIds,
+      municipalityCodes: row.municipalityCodes,
       hasTwoFactor: row.totpEnabledAt !== null,
       createdAt: row.createdAt,
       expiresAt: row.expiresAt,

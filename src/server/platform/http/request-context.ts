@@ -118,6 +118,8 @@ export function contextOf(request: FastifyRequest, deps: ContextDependencies): R
     organisationType: session.organisationType,
     // Roles count only once the second factor is done: a pending session can do nothing protected.
     roles: session.stage === 'active' ? session.roles : [],
+    coalitionIds: session.coalitionIds,
+    municipalityCodes: session.municipalityCodes,
   };
   const origin = originOf(request);
   const now = () => deps.clock.now();
