@@ -112,7 +112,7 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
       coalitionIds[coalition.code] = row.id;
       await tx
         .insert(coalitionMunicipalities)
-        .values(coalition.municipalities.map((municipalityCode) => ({ coalitionId: row!.id, municipalityCode })));
+        .values(coalition.municipalities.map((municipalityCode) => ({ coalitionId: row!.id, municipalityCode, since: '2019-01-01' })));
     }
     // Demo care pathways of Dordrecht and the Drechtsteden coalition (idempotent).
     await seedDemoPathways(tx);

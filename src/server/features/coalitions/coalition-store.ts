@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Queries of the coalition register. For now only what the monitor needs: the active coalitions
-// and their member municipalities (the coalition workspace adds the rest).
-import { asc, eq } from 'drizzle-orm';
+// Queries of the coalition register. For now only what the monitor needs: the active local
+// coalitions and their current member municipalities (the coalition workspace adds the rest).
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import { coalitionMunicipalities, coalitions } from './schema.js';
 
 export interface ActiveCoalition {
   code: string;
   name: string;
-  /** Sorted; a municipality is in at most one coalition. */
+  /** Sorted; the current members (a municipality is in at most one local coalition at a time). */
   municipalityCodes: string[];
 }
 
@@ -16,8 +16,8 @@ export async function listActiveCoalitions(db: Executor): Promise<ActiveCoalitio
   const rows = await db
     .select({ code: coalitions.code, name: coalitions.name, municipalityCode: coalitionMunicipalities.municipalityCode })
     .from(coalitions)
-    .leftJoin(coalitionMunicipalities, eq(coalitionMunicipalities.coalitionId, coalitions.id))
-    .where(eq(coalitions.isActive, true))
+    .leftJoin(coalitionMunicipalities, and(eq(coalitionMunicipalities.coalitionId, coalitions.id), isNull(coalitionMunicipalities.until)))
+    .where(and(eq(coalitions.isActive, true), eq(coalitions.kind, 'local')))
     .orderBy(asc(coalitions.code), asc(coalitionMunicipalities.municipalityCode));
   const byCode = new Map<string, ActiveCoalition>();
   for (const row of rows) {

@@ -20,11 +20,11 @@ export interface CoalitionOf {
   name: string;
 }
 
-/** The active coalition a municipality belongs to, if any. */
+/** The active local coalition a municipality belongs to today, if any. */
 export async function coalitionOfMunicipality(db: Executor, municipalityCode: string): Promise<CoalitionOf | null> {
   const [row] = await queryRows<CoalitionOf>(db, sql`
     SELECT c.code, c.name FROM coalition_municipalities cm JOIN coalitions c ON c.id = cm.coalition_id
-    WHERE cm.municipality_code = ${municipalityCode} AND c.is_active`);
+    WHERE cm.municipality_code = ${municipalityCode} AND c.is_active AND cm.kind = 'local' AND cm.until IS NULL`);
   return row ?? null;
 }
 

@@ -43,7 +43,7 @@ export function buildQuestionnaireCountsSql(indicators: readonly IndicatorDefini
 ), membership AS (
   SELECT coalition_municipalities.municipality_code, coalitions.code AS coalition_code
   FROM coalition_municipalities JOIN coalitions ON coalitions.id = coalition_municipalities.coalition_id
-  WHERE coalitions.is_active
+  WHERE coalitions.is_active AND coalition_municipalities.kind = 'local' AND coalition_municipalities.until IS NULL
 ), answered AS (
   SELECT questions.indicator_key, answers.municipality_code, municipalities.ggd_region_code, municipalities.province_code,
     membership.coalition_code, answers.year, answers.answer, answers.source = 'synthetic' AS is_synthetic

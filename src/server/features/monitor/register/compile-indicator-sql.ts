@@ -81,8 +81,8 @@ export function recordsIndicators(indicators: readonly IndicatorDefinition[]): (
  * SELECT indicator_key, area_level, area_code, year, split, numerator, denominator, is_synthetic —
  * every indicator × area × year × split with a non-empty denominator. Reads the tables
  * birth_register, municipalities (code, ggd_region_code, province_code), coalitions (id, code,
- * is_active) and coalition_municipalities (coalition_id, municipality_code; unique per municipality,
- * so the join never counts a birth twice).
+ * is_active) and coalition_municipalities (coalition_id, kind, municipality_code, until; a current local membership is
+ * unique per municipality, so the join never counts a birth twice).
  */
 export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition[]): string {
   const computed = recordsIndicators(indicators);
@@ -122,7 +122,7 @@ export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition
 ), membership AS (
   SELECT coalition_municipalities.municipality_code, coalitions.code AS coalition_code
   FROM coalition_municipalities JOIN coalitions ON coalitions.id = coalition_municipalities.coalition_id
-  WHERE coalitions.is_active
+  WHERE coalitions.is_active AND coalition_municipalities.kind = 'local' AND coalition_municipalities.until IS NULL
 ), located AS (
   SELECT per_indicator.*, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code
   FROM per_indicator JOIN municipalities ON municipalities.code = per_indicator.municipality_code

@@ -287,9 +287,27 @@ describe('recomputeIndicatorCounts with coalitions', () => {
     expect(synthetic['test_preterm|coalition|KS9001|2023|all']).toBe(false);
   });
 
-  it('refuses a municipality in a second coalition (at most one at a time)', async () => {
+  it('refuses a municipality in a second local coalition (at most one at a time)', async () => {
     const [other] = await database.db.insert(coalitions).values({ code: 'KS9003', name: 'Nog een testcoalitie' }).returning({ id: coalitions.id });
     await expect(database.db.insert(coalitionMunicipalities).values({ coalitionId: other!.id, municipalityCode: 'GM0505' })).rejects.toThrow();
+  });
+
+  it('counts neither regional collaborations nor ended memberships in the local coalition rows', async () => {
+    const [regional] = await database.db
+      .insert(coalitions)
+      .values({ code: 'KS9004', name: 'Regionale testsamenwerking', kind: 'regional' })
+      .returning({ id: coalitions.id });
+    // Dordrecht is also in a regional collaboration; Groningen (GM0014) left an earlier local coalition.
+    const [earlier] = await database.db.insert(coalitions).values({ code: 'KS9005', name: 'Eerdere testcoalitie' }).returning({ id: coalitions.id });
+    await database.db.insert(coalitionMunicipalities).values([
+      { coalitionId: regional!.id, kind: 'regional', municipalityCode: 'GM0505', since: '2024-01-01' },
+      { coalitionId: earlier!.id, municipalityCode: 'GM0014', since: '2018-01-01', until: '2019-12-31' },
+    ]);
+    // A member row cannot have another kind than its coalition.
+    await expect(database.db.insert(coalitionMunicipalities).values({ coalitionId: regional!.id, kind: 'local', municipalityCode: 'GM0482' })).rejects.toThrow();
+    await recomputeIndicatorCounts(database.db, { indicators: TEST_INDICATORS });
+    const actual = Object.fromEntries((await recordsCounts(database)).map((row) => [keyOf(row), [row.numerator, row.denominator]]));
+    expect(actual).toEqual({ ...EXPECTED, ...EXPECTED_COALITIONS });
   });
 });
 
