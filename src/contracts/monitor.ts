@@ -9,10 +9,16 @@ export const splitSchema = z.enum(SPLITS);
 export type Split = z.infer<typeof splitSchema>;
 
 /**
- * A coalition (Kansrijke Start) is a set of municipalities, at most one coalition per municipality;
- * it has no boundaries of its own and sits beside the GGD region, not above or below it.
+ * Two coalition levels (issue 10 item 8; seed 003 "Lokale en regionale coalities"): 'coalition' is a
+ * current LOCAL coalition, 'regional' a current REGIONAL collaboration. Each is a set of municipalities,
+ * at most one of each kind per municipality (so each level sums disjoint sets), and a municipality
+ * can be in one of each at the same time. Neither has boundaries of its own; both sit beside the GGD
+ * region and beside each other, not above or below.
  */
-export const AREA_LEVELS = ['municipality', 'ggd_region', 'province', 'coalition', 'nation'] as const;
+export const AREA_LEVELS = ['municipality', 'ggd_region', 'province', 'coalition', 'regional', 'nation'] as const;
+/** The coalition levels and the register's kind of coalition each counts. */
+export const COALITION_LEVEL_OF_KIND = { local: 'coalition', regional: 'regional' } as const;
+export type CoalitionLevel = (typeof COALITION_LEVEL_OF_KIND)[keyof typeof COALITION_LEVEL_OF_KIND];
 export const areaLevelSchema = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof areaLevelSchema>;
 /** The code of the Netherlands as a whole (as RIVM codes it). */
@@ -192,7 +198,7 @@ export type Series = z.infer<typeof seriesSchema>;
 
 export const comparisonSchema = z
   .object({
-    kind: z.enum(['similar_municipalities', 'ggd_region', 'coalition', 'province', 'nation']),
+    kind: z.enum(['similar_municipalities', 'ggd_region', 'coalition', 'regional', 'province', 'nation']),
     label: z.string(),
     areaCode: z.string().nullable(),
     /** For similar municipalities: how many published municipalities the mean is taken over. */
@@ -211,9 +217,12 @@ export const comparisonSchema = z
   .meta({ id: 'AreaComparison' });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
-/** An active coalition and the municipalities it covers (the map colours them by its figure). */
+/**
+ * An active coalition and the municipalities it covers now (the map colours them by its figure);
+ * kind 'local' is published at the level 'coalition', 'regional' at the level 'regional'.
+ */
 export const monitorCoalitionSchema = z
-  .object({ code: z.string(), name: z.string(), municipalityCodes: z.array(z.string()) })
+  .object({ code: z.string(), name: z.string(), kind: z.enum(['local', 'regional']), municipalityCodes: z.array(z.string()) })
   .meta({ id: 'MonitorCoalition' });
 export type MonitorCoalition = z.infer<typeof monitorCoalitionSchema>;
 

@@ -6,6 +6,7 @@ import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
+import { monitorLevelsEn } from './sections/monitor-levels.js';
 
 export const en = {
   app: {
@@ -805,4 +806,5 @@ export const en = {
   ...screeningEn,
   ...careEn,
   ...monitorNotesEn,
+  ...monitorLevelsEn,
 } satisfies Catalogue;

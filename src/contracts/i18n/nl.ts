@@ -8,6 +8,7 @@ import { referralsNl } from './sections/referrals.js';
 import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
+import { monitorLevelsNl } from './sections/monitor-levels.js';
 
 export const nl = {
   app: {
@@ -813,6 +814,7 @@ export const nl = {
   ...screeningNl,
   ...careNl,
   ...monitorNotesNl,
+  ...monitorLevelsNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

@@ -11,7 +11,7 @@ import { sizeClassOf, type SizeClass } from './domain/size-class.js';
 import { figureColumns, type ExportTable, type TableColumn } from './export-figures.js';
 import { fileSafe } from './get-indicator-figures.js';
 import { publicIndicator } from './list-indicators.js';
-import { fill } from './monitor-text.js';
+import { fill, LEVEL_LABEL } from './monitor-text.js';
 import type { Area, AreaIndex } from './monitor-store.js';
 import { figureKindOf, figureOf, isFullCount, loadLatestTables, requireArea, type PublishedTable } from './published-tables.js';
 
@@ -50,6 +50,7 @@ function parentsOf(area: Area): [ParentKind, string][] {
   const parents: [ParentKind, string][] = [];
   if (area.ggdRegionCode) parents.push(['ggd_region', area.ggdRegionCode]);
   if (area.coalitionCode) parents.push(['coalition', area.coalitionCode]);
+  if (area.regionalCode) parents.push(['regional', area.regionalCode]);
   if (area.provinceCode) parents.push(['province', area.provinceCode]);
   if (area.level !== 'nation') parents.push(['nation', NATION_CODE]);
   return parents;
@@ -165,7 +166,7 @@ function rounded(estimate: { value: number; lower: number; upper: number } | nul
     : { value: null, lower: null, upper: null };
 }
 
-const COMPARISON_KINDS: Comparison['kind'][] = ['similar_municipalities', 'ggd_region', 'coalition', 'province', 'nation'];
+const COMPARISON_KINDS: Comparison['kind'][] = ['similar_municipalities', 'ggd_region', 'coalition', 'regional', 'province', 'nation'];
 
 /** One line per indicator: the area's figure, then the value of each comparison. */
 export function areaProfileTable(profile: AreaProfile): ExportTable<AreaProfileRow> {
@@ -192,7 +193,5 @@ export function areaProfileTable(profile: AreaProfile): ExportTable<AreaProfileR
 function comparisonHeader(kind: Comparison['kind']): string {
   if (kind === 'similar_municipalities') return text.similarMunicipalitiesShort;
   if (kind === 'ggd_region') return text.levelGgdRegion;
-  if (kind === 'coalition') return text.levelCoalition;
-  if (kind === 'province') return text.levelProvince;
-  return text.levelNation;
+  return LEVEL_LABEL[kind];
 }

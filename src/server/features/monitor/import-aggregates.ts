@@ -6,7 +6,7 @@ import type { MonitorImport } from '../../../contracts/monitor.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import { checkAgainstReference } from './preview-import.js';
-import { findImportByHash, insertImport, levelOfCode, type StoredImport } from './monitor-store.js';
+import { findImportByHash, insertImport, type StoredImport } from './monitor-store.js';
 
 export async function importAggregates(ctx: RequestContext, bytes: Uint8Array, fileName: string): Promise<MonitorImport> {
   const contentHash = createHash('sha256').update(bytes).digest('hex');
@@ -24,7 +24,7 @@ export async function importAggregates(ctx: RequestContext, bytes: Uint8Array, f
             errors: checked.errors.map((error) => ({ path: error.column ? `${error.line}.${error.column}` : String(error.line), message: error.message })),
           });
         }
-        const counts = checked.rows.map(({ line: _line, ...row }) => ({ ...row, areaLevel: levelOfCode(row.areaCode)! }));
+        const counts = checked.rows.map(({ line: _line, ...row }) => ({ ...row, areaLevel: checked.levelOf(row.areaCode) }));
         return insertImport(tx, { fileName, contentHash, importedBy: ctx.actor.personId, importedAt: ctx.now() }, counts);
       },
     });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The active coalitions and their member municipalities: coalitions have no boundaries of their own,
-// so the map colours each member municipality by its coalition's (suppressed) figure.
+// The active coalitions of both kinds (local: level 'coalition'; regional: level 'regional') and their
+// current member municipalities: coalitions have no boundaries of their own, so the map colours each
+// member municipality by its coalition's (suppressed) figure.
 import type { MonitorCoalition } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type { Executor } from '../../platform/db/connection.js';
@@ -19,6 +20,7 @@ export function coalitionListTable(coalitions: MonitorCoalition[]): ExportTable<
     columns: [
       { header: text.columnAreaCode, value: (row) => row.code },
       { header: text.columnAreaName, value: (row) => row.name },
+      { header: nl.monitorLevels.columnKind, value: (row) => (row.kind === 'local' ? nl.monitorLevels.kindLocal : nl.monitorLevels.kindRegional) },
       { header: text.columnMunicipalities, value: (row) => row.municipalityCodes.join(' ') },
     ],
   };

@@ -5,7 +5,7 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import { ggdRegions, municipalities, provinces } from '../reference/schema.js';
-import { NATION_CODE, type AreaLevel, type Split } from '../../../contracts/monitor.js';
+import { COALITION_LEVEL_OF_KIND, NATION_CODE, type AreaLevel, type Split } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { listActiveCoalitions } from '../coalitions/coalition-store.js';
 import { indicatorCounts, monitorDataVersion, monitorImports } from './schema.js';
@@ -18,8 +18,10 @@ export interface Area {
   population: number | null;
   ggdRegionCode: string | null;
   provinceCode: string | null;
-  /** Municipalities only: the active coalition it belongs to, if any (at most one). */
+  /** Municipalities only: the active local coalition it belongs to now, if any (at most one). */
   coalitionCode?: string | null;
+  /** Municipalities only: the active regional collaboration it belongs to now, if any (at most one). */
+  regionalCode?: string | null;
 }
 
 export interface AreaIndex {
@@ -42,13 +44,22 @@ export async function loadAreas(db: Executor): Promise<AreaIndex> {
     db.select({ code: provinces.code, name: provinces.name }).from(provinces),
     listActiveCoalitions(db),
   ]);
-  const coalitionOf = new Map(coalitionRows.flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition.code] as const)));
+  // Per kind, municipality → coalition: each a partition of (some of) the municipalities.
+  const memberOf = (kind: 'local' | 'regional') =>
+    new Map(coalitionRows.filter((row) => row.kind === kind).flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition.code] as const)));
+  const coalitionOf = memberOf('local');
+  const regionalOf = memberOf('regional');
   const areas: Area[] = [
     { code: NATION_CODE, name: nl.monitor.nationName, level: 'nation', population: null, ggdRegionCode: null, provinceCode: null },
     ...provinceRows.map((row) => ({ ...row, level: 'province' as const, population: null, ggdRegionCode: null, provinceCode: null })),
     ...regionRows.map((row) => ({ ...row, level: 'ggd_region' as const, population: null, ggdRegionCode: null })),
-    ...coalitionRows.map((row) => ({ code: row.code, name: row.name, level: 'coalition' as const, population: null, ggdRegionCode: null, provinceCode: null })),
-    ...municipalityRows.map((row) => ({ ...row, level: 'municipality' as const, coalitionCode: coalitionOf.get(row.code) ?? null })),
+    ...coalitionRows.map((row) => ({ code: row.code, name: row.name, level: COALITION_LEVEL_OF_KIND[row.kind], population: null, ggdRegionCode: null, provinceCode: null })),
+    ...municipalityRows.map((row) => ({
+      ...row,
+      level: 'municipality' as const,
+      coalitionCode: coalitionOf.get(row.code) ?? null,
+      regionalCode: regionalOf.get(row.code) ?? null,
+    })),
   ];
   return {
     byCode: new Map(areas.map((area) => [area.code, area])),
@@ -56,15 +67,6 @@ export async function loadAreas(db: Executor): Promise<AreaIndex> {
   };
 }
 
-/** The level an area code belongs to, by its prefix (as CBS and RIVM code them). */
-export function levelOfCode(code: string): AreaLevel | null {
-  if (code === NATION_CODE) return 'nation';
-  if (/^GM\d{4}$/.test(code)) return 'municipality';
-  if (/^GG\d{4}$/.test(code)) return 'ggd_region';
-  if (/^PV\d{2}$/.test(code)) return 'province';
-  if (/^KS\d{4}$/.test(code)) return 'coalition';
-  return null;
-}
 
 export interface CountRow {
   indicatorKey: string;

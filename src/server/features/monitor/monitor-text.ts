@@ -21,7 +21,8 @@ export const LEVEL_LABEL: Record<AreaLevel, string> = {
   municipality: text.levelMunicipality,
   ggd_region: text.levelGgdRegion,
   province: text.levelProvince,
-  coalition: text.levelCoalition,
+  coalition: nl.monitorLevels.levelLocal,
+  regional: nl.monitorLevels.levelRegional,
   nation: text.levelNation,
 };
 

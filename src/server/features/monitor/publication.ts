@@ -93,7 +93,7 @@ export function publishedPeriods(years: readonly number[]): Period[] {
   return periods;
 }
 
-/** Both relations over municipalities: the GGD tree and, for members, their coalition. */
+/** The relations over municipalities: the GGD tree and, for members, their local coalition and their regional collaboration. */
 export function areaLinks(areas: AreaIndex): AreaLink[] {
   return buildAreaHierarchy(
     areas.municipalities.map((area) => ({
@@ -101,6 +101,7 @@ export function areaLinks(areas: AreaIndex): AreaLink[] {
       ggdRegionCode: area.ggdRegionCode!,
       provinceCode: area.provinceCode!,
       coalitionCode: area.coalitionCode ?? null,
+      regionalCode: area.regionalCode ?? null,
     })),
   );
 }

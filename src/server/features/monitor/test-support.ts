@@ -4,7 +4,7 @@
 // recompute makes them), so the hierarchy holds.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
-import { NATION_CODE, type Split } from '../../../contracts/monitor.js';
+import { COALITION_LEVEL_OF_KIND, NATION_CODE, type AreaLevel, type Split } from '../../../contracts/monitor.js';
 import { municipalities } from '../reference/schema.js';
 import { listActiveCoalitions } from '../coalitions/coalition-store.js';
 import { indicatorCounts } from './schema.js';
@@ -19,7 +19,7 @@ function jitter(text: string): number {
 }
 
 export interface SeededCount {
-  areaLevel: 'municipality' | 'ggd_region' | 'province' | 'coalition' | 'nation';
+  areaLevel: AreaLevel;
   areaCode: string;
   year: number;
   split: Split;
@@ -43,7 +43,10 @@ export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2', o
   const places = await db
     .select({ code: municipalities.code, population: municipalities.population, ggd: municipalities.ggdRegionCode, province: municipalities.provinceCode })
     .from(municipalities);
-  const coalitionOf = new Map((await listActiveCoalitions(db)).flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition.code] as const)));
+  // Per municipality, its current local coalition and its current regional collaboration (both levels).
+  const memberships = (await listActiveCoalitions(db)).flatMap((coalition) =>
+    coalition.municipalityCodes.map((code) => ({ code, level: COALITION_LEVEL_OF_KIND[coalition.kind], coalition: coalition.code })),
+  );
   const rows: SeededCount[] = [];
   const totals = new Map<string, SeededCount>();
   const addTo = (areaLevel: SeededCount['areaLevel'], areaCode: string, cell: SeededCount) => {
@@ -76,8 +79,7 @@ export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2', o
         rows.push(cell);
         addTo('ggd_region', place.ggd, cell);
         addTo('province', place.province, cell);
-        const coalition = coalitionOf.get(place.code);
-        if (coalition) addTo('coalition', coalition, cell);
+        for (const membership of memberships) if (membership.code === place.code) addTo(membership.level, membership.coalition, cell);
         addTo('nation', NATION_CODE, cell);
       }
     }

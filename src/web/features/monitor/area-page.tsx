@@ -10,7 +10,8 @@ import { Heading, Link, Paragraph } from '../../components/ui.js';
 import { TextField } from '../../components/fields.js';
 import { useMessages } from '../../i18n/messages.js';
 import { ApiError } from '../../api/client.js';
-import type { AreaProfile, AreaProfileRow, Comparison, Indicator } from '../../../contracts/monitor.js';
+import { COALITION_LEVEL_OF_KIND, type AreaProfile, type AreaProfileRow, type Comparison, type Indicator } from '../../../contracts/monitor.js';
+import type { Catalogue } from '../../../contracts/i18n/nl.js';
 import { NATION_CODE, PHASES } from './constants.js';
 import { ChangeMark, ChartFrame, SourceLine, SymbolLegend, SyntheticNotice, TableDownloads, sourcesOf } from './common.js';
 import { FigureValue } from './figure-value.js';
@@ -56,12 +57,7 @@ function AreaView({ profile }: { profile: AreaProfile }) {
       <Paragraph appearance="lead">
         {format(t.areaIntro, {
           name: profile.areaName,
-          comparisons:
-            profile.areaLevel !== 'municipality'
-              ? t.areaComparisonsOther
-              : profile.items.some((row) => row.comparisons.some((comparison) => comparison.kind === 'coalition'))
-                ? t.areaComparisonsCoalitionMember
-                : t.areaComparisonsMunicipality,
+          comparisons: profile.areaLevel !== 'municipality' ? t.areaComparisonsOther : municipalityComparisons(profile, m, format),
         })}
       </Paragraph>
       {profile.sizeClassLabel ? <Paragraph>{format(t.sizeClass, { sizeClass: profile.sizeClassLabel })}</Paragraph> : null}
@@ -104,7 +100,7 @@ function AreaIndicator({ row, profile }: { row: AreaProfileRow; profile: AreaPro
   const { indicator, figure } = row;
   const headingId = `indicator-${indicator.key}`;
   const mapLink = `/monitor/indicatoren/${indicator.key}?gebied=${profile.areaCode}${
-    ({ ggd_region: '&niveau=ggd-regio', province: '&niveau=provincie', coalition: '&niveau=coalitie' } as Record<string, string>)[profile.areaLevel] ?? ''
+    ({ ggd_region: '&niveau=ggd-regio', province: '&niveau=provincie', coalition: '&niveau=coalitie', regional: '&niveau=regio' } as Record<string, string>)[profile.areaLevel] ?? ''
   }`;
   return (
     <>
@@ -217,7 +213,17 @@ function AreaTrend({ indicator, areaCode, areaName }: { indicator: Indicator; ar
   );
 }
 
-/** Search by name or code over all municipalities, GGD regions and provinces (from the map's boundaries) and coalitions. */
+/**
+ * What a municipality's page compares it with: similar municipalities, its GGD region, its local
+ * coalition and its regional collaboration when it is in one, its province and the Netherlands.
+ */
+function municipalityComparisons(profile: AreaProfile, m: Catalogue, format: ReturnType<typeof useMessages>['format']): string {
+  const has = (kind: 'coalition' | 'regional') => profile.items.some((row) => row.comparisons.some((comparison) => comparison.kind === kind));
+  const l = m.monitorLevels;
+  return format(l.comparisons, { coalitions: `${has('coalition') ? l.comparisonLocal : ''}${has('regional') ? l.comparisonRegional : ''}` });
+}
+
+/** Search by name or code over all municipalities, GGD regions and provinces (from the map's boundaries), local coalitions and regional collaborations. */
 export function AreaPicker() {
   const { m, format } = useMessages();
   const t = m.monitorPages;
@@ -232,7 +238,7 @@ export function AreaPicker() {
         setDirectory([
           { code: NATION_CODE, name: t.nationName, level: 'nation' },
           ...areaDirectory(topology),
-          ...coalitions.map((coalition) => ({ code: coalition.code, name: coalition.name, level: 'coalition' })),
+          ...coalitions.map((coalition) => ({ code: coalition.code, name: coalition.name, level: COALITION_LEVEL_OF_KIND[coalition.kind] })),
         ]),
       () => undefined,
     );
@@ -249,11 +255,19 @@ export function AreaPicker() {
       .slice(0, 10);
   }, [directory, needle]);
   const levelName = (level: string) =>
-    ({ municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince, coalition: t.levelOneCoalition, nation: t.levelOneNation })[level] ??
-    '';
+    (
+      {
+        municipality: t.levelOneMunicipality,
+        ggd_region: t.levelOneGgdRegion,
+        province: t.levelOneProvince,
+        coalition: m.monitorLevels.oneLocal,
+        regional: m.monitorLevels.oneRegional,
+        nation: t.levelOneNation,
+      } as Record<string, string>
+    )[level] ?? '';
   return (
     <div role="search" className="kr-picker" aria-label={t.areaPicker}>
-      <TextField id="area-search" label={t.areaPickerLabel} description={t.areaPickerDescription} type="search" value={query} onValueChange={setQuery} autoComplete="off" />
+      <TextField id="area-search" label={m.monitorLevels.areaPickerLabel} description={t.areaPickerDescription} type="search" value={query} onValueChange={setQuery} autoComplete="off" />
       <p className="kr-visually-hidden" role="status">
         {needle.length >= 2 ? (matches.length > 0 ? format(t.areaPickerResults, { count: matches.length }) : t.areaPickerNone) : ''}
       </p>

@@ -9,7 +9,7 @@ import { AsyncContent, LoadError, Loading, Page, useAsync } from '../../componen
 import { Button, Heading, Link, Paragraph, Select, SelectOption } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { Figure, Indicator, Series, Split } from '../../../contracts/monitor.js';
-import { POOL_YEARS } from '../../../contracts/monitor.js';
+import { COALITION_LEVEL_OF_KIND, POOL_YEARS, type CoalitionLevel } from '../../../contracts/monitor.js';
 import { NATION_CODE } from './constants.js';
 import type { Catalogue } from '../../../contracts/i18n/nl.js';
 import { ChartFrame, SourceLine, SyntheticNotice, TableDownloads, sourcesOf } from './common.js';
@@ -22,10 +22,14 @@ import { formatNumber, formatValue, splitLabel } from './format.js';
 import { SeriesTable, TrendTest } from './series-parts.js';
 import { SeriesChart } from './charts/series-chart.js';
 
-/** The levels of the switch: those with boundaries, and coalitions (no boundaries of their own). */
-export type PageLevel = MapLevel | 'coalition';
-const LEVEL_PARAM: Record<string, PageLevel> = { gemeente: 'municipality', 'ggd-regio': 'ggd_region', provincie: 'province', coalitie: 'coalition' };
-const PARAM_OF_LEVEL: Record<PageLevel, string> = { municipality: 'gemeente', ggd_region: 'ggd-regio', province: 'provincie', coalition: 'coalitie' };
+/**
+ * The levels of the switch: those with boundaries, and the two coalition levels (no boundaries of
+ * their own): local coalitions ('coalition') and regional collaborations ('regional'; issue 10 item 8).
+ */
+export type PageLevel = MapLevel | CoalitionLevel;
+const isCoalitionLevel = (level: PageLevel): level is CoalitionLevel => level === 'coalition' || level === 'regional';
+const LEVEL_PARAM: Record<string, PageLevel> = { gemeente: 'municipality', 'ggd-regio': 'ggd_region', provincie: 'province', coalitie: 'coalition', regio: 'regional' };
+const PARAM_OF_LEVEL: Record<PageLevel, string> = { municipality: 'gemeente', ggd_region: 'ggd-regio', province: 'provincie', coalition: 'coalitie', regional: 'regio' };
 const SPLIT_PARAM: Record<string, Split> = { alle: 'all', kwetsbaar: 'vulnerable', 'niet-kwetsbaar': 'not_vulnerable' };
 const PARAM_OF_SPLIT: Record<Split, string> = { all: 'alle', vulnerable: 'kwetsbaar', not_vulnerable: 'niet-kwetsbaar' };
 /** Areas in the 2025 boundaries, to count those without any figure. */
@@ -33,11 +37,13 @@ const AREA_COUNT: Record<MapLevel, number> = { municipality: 342, ggd_region: 25
 
 export function levelOne(level: PageLevel, m: Catalogue): string {
   const t = m.monitorPages;
-  return { municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince, coalition: t.levelOneCoalition }[level];
+  const l = m.monitorLevels;
+  return { municipality: t.levelOneMunicipality, ggd_region: t.levelOneGgdRegion, province: t.levelOneProvince, coalition: l.oneLocal, regional: l.oneRegional }[level];
 }
 export function levelMany(level: PageLevel, m: Catalogue): string {
   const t = m.monitorPages;
-  return { municipality: t.levelManyMunicipality, ggd_region: t.levelManyGgdRegion, province: t.levelManyProvince, coalition: t.levelManyCoalition }[level];
+  const l = m.monitorLevels;
+  return { municipality: t.levelManyMunicipality, ggd_region: t.levelManyGgdRegion, province: t.levelManyProvince, coalition: l.manyLocal, regional: l.manyRegional }[level];
 }
 
 export default function MonitorIndicatorPage() {
@@ -99,11 +105,17 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
   const query: FigureQuery = { areaLevel: level, split, poolYears, ...(year ? { year } : {}) };
   const national = useAsync(() => monitorApi.series(indicator.key, NATION_CODE, { split, poolYears }), [indicator.key, split, poolYears]);
   const figures = useAsync(() => monitorApi.figures(indicator.key, query), [indicator.key, level, split, poolYears, year]);
-  // Coalitions have no boundaries: the map draws their member municipalities in the coalition's colour.
-  const coalitions = useAsync(() => (level === 'coalition' ? monitorApi.coalitions() : Promise.resolve(null)), [level]);
+  // Coalitions have no boundaries: the map draws their member municipalities in the coalition's
+  // colour — the local coalitions or the regional collaborations, whichever level is shown.
+  const coalitions = useAsync(() => (isCoalitionLevel(level) ? monitorApi.coalitions() : Promise.resolve(null)), [level]);
   const coalitionOf = useMemo(
-    () => new Map((coalitions.data ?? []).flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition] as const))),
-    [coalitions.data],
+    () =>
+      new Map(
+        (coalitions.data ?? [])
+          .filter((coalition) => COALITION_LEVEL_OF_KIND[coalition.kind] === level)
+          .flatMap((coalition) => coalition.municipalityCodes.map((code) => [code, coalition] as const)),
+      ),
+    [coalitions.data, level],
   );
   const chosen = useAsync(
     () => (chosenCode ? monitorApi.series(indicator.key, chosenCode, { split, poolYears }) : Promise.resolve(null)),
@@ -127,7 +139,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
         <fieldset className="utrecht-form-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t.levelLabel}</legend>
           <div className="kr-radio-row">
-            {(['municipality', 'ggd_region', 'province', 'coalition'] as const).map((option) => (
+            {(['municipality', 'ggd_region', 'province', 'coalition', 'regional'] as const).map((option) => (
               <label key={option}>
                 <input
                   type="radio"
@@ -136,7 +148,15 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
                   checked={level === option}
                   onChange={() => update({ niveau: option === 'municipality' ? null : PARAM_OF_LEVEL[option] })}
                 />
-                {{ municipality: t.levelMunicipalities, ggd_region: t.levelGgdRegions, province: t.levelProvinces, coalition: t.levelCoalitions }[option]}
+                {
+                  {
+                    municipality: t.levelMunicipalities,
+                    ggd_region: t.levelGgdRegions,
+                    province: t.levelProvinces,
+                    coalition: m.monitorLevels.levelsLocal,
+                    regional: m.monitorLevels.levelsRegional,
+                  }[option]
+                }
               </label>
             ))}
           </div>
@@ -200,8 +220,10 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
           <>
             <ChartFrame title={mapTitle} source={sourcesOf(list)} className="kr-chart--map">
               {poolYears > 1 ? <p className="kr-pooled">{format(t.pooledNote, { period })}</p> : null}
-              {level === 'coalition' ? <Paragraph className="kr-map__note">{t.coalitionMapNote}</Paragraph> : null}
-              {level === 'coalition' && !coalitions.data ? (
+              {isCoalitionLevel(level) ? (
+                <Paragraph className="kr-map__note">{level === 'coalition' ? m.monitorLevels.localMapNote : m.monitorLevels.regionalMapNote}</Paragraph>
+              ) : null}
+              {isCoalitionLevel(level) && !coalitions.data ? (
                 coalitions.error ? (
                   <LoadError error={coalitions.error} onRetry={coalitions.reload} />
                 ) : (
@@ -209,14 +231,20 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
                 )
               ) : (
                 <Choropleth
-                  level={level === 'coalition' ? 'municipality' : level}
+                  level={isCoalitionLevel(level) ? 'municipality' : level}
                   figures={list}
                   unit={indicator.unit}
                   title={mapTitle}
                   selectedCode={chosenCode}
                   onChoose={choose}
                   areaHref={(code) => `/monitor/gebieden/${code}`}
-                  {...(level === 'coalition' ? { groupOf: coalitionOf, noDataLabel: t.legendNoCoalition } : {})}
+                  {...(isCoalitionLevel(level)
+                    ? {
+                        groupOf: coalitionOf,
+                        noDataLabel: level === 'coalition' ? m.monitorLevels.legendNoLocal : m.monitorLevels.legendNoRegional,
+                        groupMemberLabel: level === 'coalition' ? m.monitorLevels.localMember : m.monitorLevels.regionalMember,
+                      }
+                    : {})}
                 />
               )}
             </ChartFrame>
@@ -394,7 +422,7 @@ function DistributionSection({
     median: show(median(values)),
     max: show(Math.max(...values)),
     suppressed,
-    missing: level === 'coalition' ? 0 : Math.max(0, AREA_COUNT[level] - figures.length),
+    missing: isCoalitionLevel(level) ? 0 : Math.max(0, AREA_COUNT[level] - figures.length),
   });
   const { bins, step } = histogram(values, 12);
   const digits = step < 1 ? 1 : 0;

@@ -31,6 +31,20 @@ describe('buildAreaHierarchy', () => {
     expect(links.filter((link) => link.childCode === 'GM0001').map((link) => link.parentLevel)).toEqual(['ggd_region', 'coalition']);
   });
 
+  it('links a municipality to its local coalition and its regional collaboration, each its own relation (issue 10 item 8)', () => {
+    const links = buildAreaHierarchy([
+      { code: 'GM0001', ggdRegionCode: 'GG0001', provinceCode: 'PV20', coalitionCode: 'KS0001', regionalCode: 'KS0101' },
+      { code: 'GM0002', ggdRegionCode: 'GG0001', provinceCode: 'PV20', coalitionCode: null, regionalCode: 'KS0101' },
+      { code: 'GM0003', ggdRegionCode: 'GG0001', provinceCode: 'PV20', coalitionCode: 'KS0001', regionalCode: null },
+    ]);
+    expect(links.filter((link) => link.childLevel === 'municipality' && link.parentLevel !== 'ggd_region').map((link) => `${link.childCode}→${link.parentLevel}:${link.parentCode}`)).toEqual([
+      'GM0001→coalition:KS0001',
+      'GM0001→regional:KS0101',
+      'GM0002→regional:KS0101',
+      'GM0003→coalition:KS0001',
+    ]);
+  });
+
   it('lists the regions and provinces each once, sorted by code, whatever the order of the municipalities', () => {
     const links = buildAreaHierarchy(
       [

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The relations between areas that every published count obeys: municipality → GGD region →
-// province → nation, and municipality → coalition (a second, overlapping relation).
+// province → nation, municipality → local coalition and municipality → regional collaboration (two
+// more relations, overlapping the GGD tree and each other; issue 10 item 8).
 import type { AreaLevel } from '../../../../contracts/monitor.js';
 
 /**
@@ -18,11 +19,15 @@ export interface AreaLink {
 
 /**
  * Builds the links municipality → GGD region → province → nation from the municipality list, and
- * municipality → coalition for the municipalities that belong to one (a second, overlapping
- * relation: a coalition's total is the sum of its member municipalities, nothing sums coalitions).
+ * municipality → coalition (local) and municipality → regional (regional collaboration) for the
+ * municipalities that belong to one: each its own relation, overlapping the others. A coalition's
+ * total is the sum of its member municipalities; nothing sums coalitions. A municipality can be in a
+ * local coalition and a regional collaboration at once, so the difference of a regional total and a
+ * local one is a sum over municipalities too — the disclosure model holds both relations, and the
+ * attacker derives such differences from them.
  */
 export function buildAreaHierarchy(
-  municipalities: readonly { code: string; ggdRegionCode: string; provinceCode: string; coalitionCode?: string | null }[],
+  municipalities: readonly { code: string; ggdRegionCode: string; provinceCode: string; coalitionCode?: string | null; regionalCode?: string | null }[],
   nationCode = 'NL01',
 ): AreaLink[] {
   const links: AreaLink[] = [];
@@ -42,6 +47,9 @@ export function buildAreaHierarchy(
     provinces.add(municipality.provinceCode);
     if (municipality.coalitionCode) {
       links.push({ childLevel: 'municipality', childCode: municipality.code, parentLevel: 'coalition', parentCode: municipality.coalitionCode });
+    }
+    if (municipality.regionalCode) {
+      links.push({ childLevel: 'municipality', childCode: municipality.code, parentLevel: 'regional', parentCode: municipality.regionalCode });
     }
   }
   for (const region of [...regionProvince.keys()].sort()) {

@@ -2,13 +2,14 @@
 // Source (c): derives the questionnaire indicators from the municipal questionnaire answers. Per
 // municipality and year an indicator counts 1 of 1 when the municipality answered its question with
 // yes, 0 of 1 when it answered no, nothing when it did not answer; GGD regions, provinces, (active)
-// coalitions and the Netherlands are the sums over their municipalities that answered. These count municipalities, not
+// local coalitions and regional collaborations (current members) and the Netherlands are the sums over their municipalities that answered. These count municipalities, not
 // persons (countsPersons = false), so they are not suppressed. Runs inside the recompute's
 // transaction (register/recompute-indicator-counts.ts), which first deletes every 'questionnaire' count.
 import { sql } from 'drizzle-orm';
 import { NATION_CODE } from '../../../../contracts/monitor.js';
 import { queryRows, type Executor } from '../../../platform/db/connection.js';
 import type { IndicatorDefinition } from '../definitions/types.js';
+import { COALITION_LEVELS, MEMBERSHIP_SQL } from '../register/coalition-membership-sql.js';
 
 const stringLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -32,7 +33,7 @@ export function buildQuestionnaireCountsSql(indicators: readonly IndicatorDefini
     ['ggd_region', 'ggd_region_code'],
     ['province', 'province_code'],
     ['nation', stringLiteral(NATION_CODE)],
-    ['coalition', 'coalition_code', ' WHERE coalition_code IS NOT NULL'],
+    ...COALITION_LEVELS,
   ]
     .map(
       ([level, code, where]) =>
@@ -41,12 +42,10 @@ export function buildQuestionnaireCountsSql(indicators: readonly IndicatorDefini
     .join('\n  UNION ALL ');
   return `WITH questions (indicator_key, question_key) AS (VALUES ${questions}
 ), membership AS (
-  SELECT coalition_municipalities.municipality_code, coalitions.code AS coalition_code
-  FROM coalition_municipalities JOIN coalitions ON coalitions.id = coalition_municipalities.coalition_id
-  WHERE coalitions.is_active AND coalition_municipalities.kind = 'local' AND coalition_municipalities.until IS NULL
+  ${MEMBERSHIP_SQL}
 ), answered AS (
   SELECT questions.indicator_key, answers.municipality_code, municipalities.ggd_region_code, municipalities.province_code,
-    membership.coalition_code, answers.year, answers.answer, answers.source = 'synthetic' AS is_synthetic
+    membership.coalition_code, membership.regional_code, answers.year, answers.answer, answers.source = 'synthetic' AS is_synthetic
   FROM municipal_questionnaire_answers AS answers
   JOIN questions ON questions.question_key = answers.question_key
   JOIN municipalities ON municipalities.code = answers.municipality_code

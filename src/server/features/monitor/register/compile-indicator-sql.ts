@@ -7,6 +7,7 @@
 // literals is safe (and keeps the text identical for every engine).
 import { NATION_CODE } from '../../../../contracts/monitor.js';
 import type { Condition, IndicatorDefinition, RegisterField, Tally } from '../definitions/types.js';
+import { COALITION_LEVELS, MEMBERSHIP_SQL } from './coalition-membership-sql.js';
 
 const COLUMN_OF: Record<RegisterField, string> = {
   isVulnerable: 'is_vulnerable',
@@ -81,8 +82,9 @@ export function recordsIndicators(indicators: readonly IndicatorDefinition[]): (
  * SELECT indicator_key, area_level, area_code, year, split, numerator, denominator, is_synthetic —
  * every indicator × area × year × split with a non-empty denominator. Reads the tables
  * birth_register, municipalities (code, ggd_region_code, province_code), coalitions (id, code,
- * is_active) and coalition_municipalities (coalition_id, kind, municipality_code, until; a current local membership is
- * unique per municipality, so the join never counts a birth twice).
+ * is_active) and coalition_municipalities (coalition_id, kind, municipality_code, until; a current
+ * membership of each kind is unique per municipality, so neither coalition level counts a birth twice
+ * — coalition-membership-sql.ts).
  */
 export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition[]): string {
   const computed = recordsIndicators(indicators);
@@ -105,8 +107,8 @@ export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition
     ['municipality', 'municipality_code', ''],
     ['ggd_region', 'ggd_region_code', ''],
     ['province', 'province_code', ''],
-    // Only members: municipalities without a coalition add to no coalition row.
-    ['coalition', 'coalition_code', ' WHERE coalition_code IS NOT NULL'],
+    // Only members: municipalities without a local coalition (regional collaboration) add to no such row.
+    ...COALITION_LEVELS,
     ['nation', stringLiteral(NATION_CODE), ''],
   ].map(
     ([level, code, where]) =>
@@ -120,17 +122,15 @@ export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition
 ), per_indicator AS (
   ${perIndicator.join('\n  UNION ALL ')}
 ), membership AS (
-  SELECT coalition_municipalities.municipality_code, coalitions.code AS coalition_code
-  FROM coalition_municipalities JOIN coalitions ON coalitions.id = coalition_municipalities.coalition_id
-  WHERE coalitions.is_active AND coalition_municipalities.kind = 'local' AND coalition_municipalities.until IS NULL
+  ${MEMBERSHIP_SQL}
 ), located AS (
-  SELECT per_indicator.*, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code
+  SELECT per_indicator.*, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code, membership.regional_code
   FROM per_indicator JOIN municipalities ON municipalities.code = per_indicator.municipality_code
   LEFT JOIN membership ON membership.municipality_code = per_indicator.municipality_code
 ), by_split AS (
-  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, birth_year, 'all' AS split, numerator, denominator, is_synthetic FROM located
+  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, regional_code, birth_year, 'all' AS split, numerator, denominator, is_synthetic FROM located
   UNION ALL
-  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, birth_year,
+  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, regional_code, birth_year,
     CASE WHEN is_vulnerable THEN 'vulnerable' ELSE 'not_vulnerable' END, numerator, denominator, is_synthetic
   FROM located WHERE has_split
 ), by_area AS (

@@ -292,22 +292,35 @@ describe('recomputeIndicatorCounts with coalitions', () => {
     await expect(database.db.insert(coalitionMunicipalities).values({ coalitionId: other!.id, municipalityCode: 'GM0505' })).rejects.toThrow();
   });
 
-  it('counts neither regional collaborations nor ended memberships in the local coalition rows', async () => {
+  it('counts the regional level apart (its own rows, issue 10 item 8) and no ended membership in the local coalition rows', async () => {
     const [regional] = await database.db
       .insert(coalitions)
       .values({ code: 'KS9004', name: 'Regionale testsamenwerking', kind: 'regional' })
       .returning({ id: coalitions.id });
-    // Dordrecht is also in a regional collaboration; Groningen (GM0014) left an earlier local coalition.
+    // Dordrecht is also in a regional collaboration, with Alblasserdam (whose local coalition is
+    // inactive) and, formerly, Groningen (GM0014), who also left an earlier local coalition.
     const [earlier] = await database.db.insert(coalitions).values({ code: 'KS9005', name: 'Eerdere testcoalitie' }).returning({ id: coalitions.id });
     await database.db.insert(coalitionMunicipalities).values([
       { coalitionId: regional!.id, kind: 'regional', municipalityCode: 'GM0505', since: '2024-01-01' },
+      { coalitionId: regional!.id, kind: 'regional', municipalityCode: 'GM0482', since: '2024-01-01' },
+      { coalitionId: regional!.id, kind: 'regional', municipalityCode: 'GM0014', since: '2020-01-01', until: '2023-12-31' },
       { coalitionId: earlier!.id, municipalityCode: 'GM0014', since: '2018-01-01', until: '2019-12-31' },
     ]);
     // A member row cannot have another kind than its coalition.
     await expect(database.db.insert(coalitionMunicipalities).values({ coalitionId: regional!.id, kind: 'local', municipalityCode: 'GM0482' })).rejects.toThrow();
     await recomputeIndicatorCounts(database.db, { indicators: TEST_INDICATORS });
     const actual = Object.fromEntries((await recordsCounts(database)).map((row) => [keyOf(row), [row.numerator, row.denominator]]));
-    expect(actual).toEqual({ ...EXPECTED, ...EXPECTED_COALITIONS });
+    // By hand: KS9004 = Dordrecht + Alblasserdam (Groningen's membership ended), per split.
+    const EXPECTED_REGIONAL: Record<string, [number, number]> = {
+      'test_preterm|regional|KS9004|2022|vulnerable': [1, 2],
+      'test_preterm|regional|KS9004|2022|not_vulnerable': [1, 3],
+      'test_preterm|regional|KS9004|2022|all': [2, 5],
+      'test_parents_debt|regional|KS9004|2022|all': [4, 10],
+      'test_kraamzorg|regional|KS9004|2022|vulnerable': [1, 2],
+      'test_kraamzorg|regional|KS9004|2022|not_vulnerable': [1, 3],
+      'test_kraamzorg|regional|KS9004|2022|all': [2, 5],
+    };
+    expect(actual).toEqual({ ...EXPECTED, ...EXPECTED_COALITIONS, ...EXPECTED_REGIONAL });
   });
 });
 

@@ -27,11 +27,13 @@ export interface ChoroplethProps {
    */
   groupOf?: ReadonlyMap<string, { code: string; name: string }>;
   noDataLabel?: string;
+  /** A drawn area's name with its group's ("{municipality}, … {coalition}"); the coalition sentence by default. */
+  groupMemberLabel?: string;
 }
 
 type ClassOf = { kind: 'value'; index: number } | { kind: 'suppressed' } | { kind: 'missing' };
 
-export function Choropleth({ level, figures, unit, title, selectedCode, onChoose, areaHref, groupOf, noDataLabel }: ChoroplethProps) {
+export function Choropleth({ level, figures, unit, title, selectedCode, onChoose, areaHref, groupOf, noDataLabel, groupMemberLabel }: ChoroplethProps) {
   const { m, locale, format } = useMessages();
   const t = m.monitorPages;
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -78,7 +80,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   const targetOf = (shape: MapShape): { code: string; name: string } | null => (groupOf ? (groupOf.get(shape.code) ?? null) : shape);
   const labelOf = (shape: MapShape): string => {
     const group = groupOf?.get(shape.code);
-    return group ? format(t.coalitionMember, { municipality: shape.name, coalition: group.name }) : shape.name;
+    return group ? format(groupMemberLabel ?? t.coalitionMember, { municipality: shape.name, coalition: group.name }) : shape.name;
   };
   const isChosen = (shape: MapShape) => selectedCode !== null && targetOf(shape)?.code === selectedCode;
   const classOf = (code: string): ClassOf => {

@@ -7,8 +7,8 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { AreaLevel } from '../../../../contracts/monitor.js';
 
-/** The levels with boundaries in the shipped TopoJSON (coalitions have none: they are drawn as their municipalities). */
-export type MapLevel = Exclude<AreaLevel, 'nation' | 'coalition'>;
+/** The levels with boundaries in the shipped TopoJSON (coalitions of both kinds have none: they are drawn as their municipalities). */
+export type MapLevel = Exclude<AreaLevel, 'nation' | 'coalition' | 'regional'>;
 
 const OBJECT_OF_LEVEL: Record<MapLevel, 'gemeenten' | 'ggdregios' | 'provincies'> = {
   municipality: 'gemeenten',
