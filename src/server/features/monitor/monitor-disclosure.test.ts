@@ -2,14 +2,18 @@
 // The monitor attacked as issue 9 attacked it: with everything the API publishes — every indicator,
 // level, split, year and pooled period — and public facts only (test/helpers/monitor-attacker.ts).
 // The data is built to be attackable: small municipalities, areas without vulnerable births (no row
-// in the register), and two indicators counted over the same live births.
+// in the register), two indicators counted over the same live births, and a regional collaboration
+// that holds a local coalition's municipalities plus the smallest municipality of another GGD region
+// (issue 10 item 8): regional total − local coalition total = that small municipality, unless the
+// whole-publication protection holds the regional relation too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREA_LEVELS, NATION_CODE, SPLITS, type Figure, type MonitorCoalition } from '../../../contracts/monitor.js';
+import { AREA_LEVELS, COALITION_LEVEL_OF_KIND, NATION_CODE, SPLITS, type Figure, type MonitorCoalition } from '../../../contracts/monitor.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { sessionFor, type TestSession } from '../../../../test/helpers/sessions.js';
 import { attackPublishedFigures, type PublicFacts, type SeenFigure } from '../../../../test/helpers/monitor-attacker.js';
 import { municipalities } from '../reference/schema.js';
-import { seedIndicatorCounts, TEST_YEARS } from './test-support.js';
+import { addRegionalCollaboration, seedIndicatorCounts, TEST_YEARS } from './test-support.js';
+import { asc, sql } from 'drizzle-orm';
 
 const INDICATOR_KEYS = ['big2', 'no_kraamzorg'];
 let t: TestApp;
@@ -24,6 +28,14 @@ const get = (url: string) => t.app.inject({ method: 'GET', url, headers: analyst
 beforeAll(async () => {
   t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   analyst = await sessionFor(t, 'analyst');
+  const [smallest] = await t.database.db
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(sql`${municipalities.ggdRegionCode} <> 'GG4816'`)
+    .orderBy(asc(municipalities.population))
+    .limit(1);
+  // Drechtsteden (the demo's local coalition KS0001) plus the smallest municipality elsewhere.
+  await addRegionalCollaboration(t.database.db, 'KS0201', 'Regionale testsamenwerking', ['GM0482', 'GM0505', 'GM0590', 'GM0610', 'GM0642', smallest!.code]);
   await seedIndicatorCounts(t.database.db, 'big2', { omitEmpty: true });
   await seedIndicatorCounts(t.database.db, 'no_kraamzorg', { omitEmpty: true, rates: { vulnerable: 0.12, notVulnerable: 0.06 } });
 
@@ -39,13 +51,18 @@ beforeAll(async () => {
     links.set(`province:${place.province}`, `nation:${NATION_CODE}`);
   }
   parentLinks.push(...links);
-  for (const coalition of coalitions) for (const code of coalition.municipalityCodes) parentLinks.push([`municipality:${code}`, `coalition:${coalition.code}`]);
+  // Both coalition levels, as public facts: who is a member of which local coalition and regional collaboration.
+  for (const coalition of coalitions) {
+    for (const code of coalition.municipalityCodes) parentLinks.push([`municipality:${code}`, `${COALITION_LEVEL_OF_KIND[coalition.kind]}:${coalition.code}`]);
+  }
+  expect(coalitions.filter((coalition) => coalition.kind === 'regional').map((coalition) => coalition.code)).toEqual(['KS0201']);
   facts = { parentLinks, sharedDenominators: [INDICATOR_KEYS] };
   const areasOf = new Map<string, string[]>([
     ['municipality', places.map((place) => place.code)],
     ['ggd_region', [...new Set(places.map((place) => place.ggd))]],
     ['province', [...new Set(places.map((place) => place.province))]],
-    ['coalition', coalitions.map((coalition) => coalition.code)],
+    ['coalition', coalitions.filter((coalition) => coalition.kind === 'local').map((coalition) => coalition.code)],
+    ['regional', coalitions.filter((coalition) => coalition.kind === 'regional').map((coalition) => coalition.code)],
     ['nation', [NATION_CODE]],
   ]);
 

@@ -16,9 +16,15 @@ import { sessionFor, type TestSession } from '../../../../test/helpers/sessions.
 import { INDICATORS } from './definitions/indicators.js';
 import { sizeClassOf } from './domain/size-class.js';
 import { XLSX_MEDIA_TYPE } from './export-figures.js';
-import { seedIndicatorCounts, type SeededCount } from './test-support.js';
+import { addRegionalCollaboration, seedIndicatorCounts, type SeededCount } from './test-support.js';
 import { indicatorCounts } from './schema.js';
 
+/** Zuid-Holland Zuid without Hoeksche Waard: Drechtsteden's five municipalities and four more. */
+const REGIONAL = {
+  code: 'KS0201',
+  name: 'Regionale samenwerking Zuid-Holland Zuid',
+  members: ['GM0482', 'GM0505', 'GM0512', 'GM0523', 'GM0531', 'GM0590', 'GM0610', 'GM0642', 'GM1978'],
+};
 let t: TestApp;
 let analyst: TestSession;
 let policyOfficer: TestSession;
@@ -31,6 +37,8 @@ beforeAll(async () => {
   t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   analyst = await sessionFor(t, 'analyst');
   policyOfficer = await sessionFor(t, 'policyOfficer');
+  // A regional collaboration overlapping the local coalition Drechtsteden (KS0001), before the counts.
+  await addRegionalCollaboration(t.database.db, REGIONAL.code, REGIONAL.name, REGIONAL.members);
   seeded = await seedIndicatorCounts(t.database.db);
   const places = await t.database.db
     .select({ code: municipalities.code, population: municipalities.population, ggdRegionCode: municipalities.ggdRegionCode })
@@ -104,7 +112,7 @@ describe('figures per area, after suppression', () => {
     const known = new Map<string, number>();
     const suppressed = new Set<string>();
     const parentOf = new Map<string, string>();
-    for (const level of ['municipality', 'ggd_region', 'province', 'coalition', 'nation']) {
+    for (const level of ['municipality', 'ggd_region', 'province', 'coalition', 'regional', 'nation']) {
       for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
         for (const row of await figures(`areaLevel=${level}&year=2023&split=${split}`)) {
           const key = `${row.areaCode}|${split}`;
@@ -130,9 +138,10 @@ describe('figures per area, after suppression', () => {
         relations.push({ total: `${parent}|${split}`, parts: children.map((child) => `${child}|${split}`) });
       }
     }
-    // The coalitions: a second sum over (some) municipalities, overlapping the GGD regions.
+    // The local coalitions and the regional collaborations: two more sums over (some) municipalities,
+    // overlapping the GGD regions and each other.
     const coalitionList: MonitorCoalition[] = (await get('/api/v1/monitor/coalitions')).json();
-    expect(coalitionList.length).toBeGreaterThan(0);
+    expect(new Set(coalitionList.map((coalition) => coalition.kind))).toEqual(new Set(['local', 'regional']));
     for (const coalition of coalitionList) {
       for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
         relations.push({ total: `${coalition.code}|${split}`, parts: coalition.municipalityCodes.map((code) => `${code}|${split}`) });
@@ -188,9 +197,10 @@ describe('figures per area, after suppression', () => {
     expect(profile).toMatchObject({ areaCode: 'GM0505', areaLevel: 'municipality', year: 2023 });
     const big2 = profile.items.find((row) => row.indicator.key === 'big2')!;
     expect(big2.figure).toMatchObject({ areaCode: 'GM0505', isSuppressed: false });
-    // Dordrecht is in the demo coalition Drechtsteden: compared with it too.
-    expect(big2.comparisons.map((comparison) => comparison.kind)).toEqual(['similar_municipalities', 'ggd_region', 'coalition', 'province', 'nation']);
+    // Dordrecht is in the demo coalition Drechtsteden and in the regional collaboration: compared with both.
+    expect(big2.comparisons.map((comparison) => comparison.kind)).toEqual(['similar_municipalities', 'ggd_region', 'coalition', 'regional', 'province', 'nation']);
     expect(big2.comparisons[2]).toMatchObject({ areaCode: 'KS0001', label: 'Coalitie Kansrijke Start Drechtsteden', isPublished: true });
+    expect(big2.comparisons[3]).toMatchObject({ areaCode: REGIONAL.code, label: REGIONAL.name, isPublished: true });
     const similar = big2.comparisons[0]!;
     const places = await t.database.db.select({ code: municipalities.code, population: municipalities.population }).from(municipalities);
     const ownClass = sizeClassOf(places.find((place) => place.code === 'GM0505')!.population).key;
@@ -216,10 +226,15 @@ describe('coalitions', () => {
     expect(list.find((coalition) => coalition.code === 'KS0001')).toEqual({
       code: 'KS0001',
       name: 'Coalitie Kansrijke Start Drechtsteden',
+      kind: 'local',
       municipalityCodes: DRECHTSTEDEN,
     });
-    const members = list.flatMap((coalition) => coalition.municipalityCodes);
-    expect(new Set(members).size).toBe(members.length);
+    expect(list.find((coalition) => coalition.code === REGIONAL.code)).toEqual({ code: REGIONAL.code, name: REGIONAL.name, kind: 'regional', municipalityCodes: REGIONAL.members });
+    // Each level is disjoint: a municipality in at most one local and at most one regional.
+    for (const kind of ['local', 'regional']) {
+      const members = list.filter((coalition) => coalition.kind === kind).flatMap((coalition) => coalition.municipalityCodes);
+      expect(new Set(members).size).toBe(members.length);
+    }
   });
 
   it('gives figures per coalition: the sum over its member municipalities, per split', async () => {
@@ -233,6 +248,26 @@ describe('coalitions', () => {
     const all = (await figures('areaLevel=coalition&year=2023')).find((row) => row.areaCode === 'KS0001')!;
     expect(all.isSuppressed).toBe(false);
     expect(all.value).toBeCloseTo((100 * all.numerator!) / all.denominator!, 2);
+  });
+
+  it('gives figures per regional collaboration at its own level: the sum over its members, also those in a local coalition', async () => {
+    for (const split of ['all', 'vulnerable', 'not_vulnerable']) {
+      const rows = await figures(`areaLevel=regional&year=2023&split=${split}`);
+      expect(rows.map((row) => [row.areaLevel, row.areaCode])).toEqual([['regional', REGIONAL.code]]);
+      const regional = rows[0]!;
+      if (!regional.isSuppressed) expect({ numerator: regional.numerator, denominator: regional.denominator }).toEqual(sumOf(REGIONAL.members, 2023, split));
+      // The local level does not list the regional collaboration.
+      expect((await figures(`areaLevel=coalition&year=2023&split=${split}`)).some((row) => row.areaCode === REGIONAL.code)).toBe(false);
+    }
+    const profile: AreaProfile = (await get(`/api/v1/monitor/areas/${REGIONAL.code}`)).json();
+    expect(profile).toMatchObject({ areaCode: REGIONAL.code, areaLevel: 'regional', areaName: REGIONAL.name });
+    const big2 = profile.items.find((row) => row.indicator.key === 'big2')!;
+    expect(big2.figure).toMatchObject({ isSuppressed: false, numerator: sumOf(REGIONAL.members, 2023, 'all').numerator });
+    // Exports carry the level: the CSV of the regional level lists it under its Dutch name.
+    const csv = await get(`/api/v1/monitor/indicators/big2/figures?areaLevel=regional&year=2023`, analyst, 'text/csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(REGIONAL.name);
+    expect(csv.body).toContain(nl.monitorLevels.levelRegional);
   });
 
   it('gives the series and the area profile of a coalition, compared with the Netherlands', async () => {
@@ -281,11 +316,12 @@ describe('exports', () => {
       expect(line.waarde).toBe(row.isSuppressed ? 'onderdrukt' : String(row.value).replace('.', ','));
       expect(line.periode).toBe(row.period);
     });
-    const [event] = await t.database.db
+    // This export's audit row (the regional level's export above wrote one too).
+    const events = await t.database.db
       .select({ details: auditLog.details })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'export'), eq(auditLog.objectType, 'indicator_figure')));
-    expect(event?.details).toMatchObject({ format: 'csv', rowCount: json.length });
+    expect(events.map((event) => event.details)).toContainEqual(expect.objectContaining({ format: 'csv', rowCount: json.length }));
   });
 
   it('XLSX opens with exceljs and has the same rows as the JSON', async () => {

@@ -7,6 +7,7 @@ import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { COALITION_LEVEL_OF_KIND, NATION_CODE, type AreaLevel, type Split } from '../../../contracts/monitor.js';
 import { municipalities } from '../reference/schema.js';
 import { listActiveCoalitions } from '../coalitions/coalition-store.js';
+import { coalitionMunicipalities, coalitions } from '../coalitions/schema.js';
 import { indicatorCounts } from './schema.js';
 
 export const TEST_YEARS = [2019, 2020, 2021, 2022, 2023] as const;
@@ -97,4 +98,13 @@ export async function seedIndicatorCounts(db: Executor, indicatorKey = 'big2', o
 export async function countImportedRows(db: Executor): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM indicator_counts WHERE source = 'import'`);
   return row!.count;
+}
+
+/**
+ * A regional collaboration in the test database (before seedIndicatorCounts, which sums its members
+ * at the level 'regional'): members may overlap local coalitions (issue 10 item 8).
+ */
+export async function addRegionalCollaboration(db: Executor, code: string, name: string, municipalityCodes: readonly string[]): Promise<void> {
+  const [row] = await db.insert(coalitions).values({ code, name, kind: 'regional' }).returning({ id: coalitions.id });
+  await db.insert(coalitionMunicipalities).values(municipalityCodes.map((municipalityCode) => ({ coalitionId: row!.id, kind: 'regional' as const, municipalityCode })));
 }

@@ -129,3 +129,59 @@ describe('the attacker and the protection', () => {
     expect((await new PublicationAttacker(highs, model, 10).attack(result.hidden)).disclosures).toEqual([]);
   });
 });
+
+describe('a regional collaboration overlapping a local coalition (issue 10 item 8)', () => {
+  // Local coalition KS1 = GM1 + GM2; regional collaboration RG1 = GM1 + GM2 + GM3 (one more
+  // municipality, in another GGD region). GM3 is small; its GGD region GG2 = GM3 + GM4.
+  const regionalLinks: AreaLink[] = [
+    { childLevel: 'municipality', childCode: 'GM1', parentLevel: 'ggd_region', parentCode: 'GG1' },
+    { childLevel: 'municipality', childCode: 'GM2', parentLevel: 'ggd_region', parentCode: 'GG1' },
+    { childLevel: 'municipality', childCode: 'GM3', parentLevel: 'ggd_region', parentCode: 'GG2' },
+    { childLevel: 'municipality', childCode: 'GM4', parentLevel: 'ggd_region', parentCode: 'GG2' },
+    { childLevel: 'municipality', childCode: 'GM1', parentLevel: 'coalition', parentCode: 'KS1' },
+    { childLevel: 'municipality', childCode: 'GM2', parentLevel: 'coalition', parentCode: 'KS1' },
+    { childLevel: 'municipality', childCode: 'GM1', parentLevel: 'regional', parentCode: 'RG1' },
+    { childLevel: 'municipality', childCode: 'GM2', parentLevel: 'regional', parentCode: 'RG1' },
+    { childLevel: 'municipality', childCode: 'GM3', parentLevel: 'regional', parentCode: 'RG1' },
+  ];
+  const withoutRegional = regionalLinks.filter((link) => link.parentLevel !== 'regional');
+  const publication = cells([
+    ['big2', 'municipality:GM1', 'all', '2023', 40, 300],
+    ['big2', 'municipality:GM2', 'all', '2023', 45, 310],
+    ['big2', 'municipality:GM3', 'all', '2023', 4, 50],
+    ['big2', 'municipality:GM4', 'all', '2023', 30, 200],
+    ['big2', 'ggd_region:GG1', 'all', '2023', 85, 610],
+    ['big2', 'ggd_region:GG2', 'all', '2023', 34, 250],
+    ['big2', 'coalition:KS1', 'all', '2023', 85, 610],
+    ['big2', 'regional:RG1', 'all', '2023', 89, 660],
+  ]);
+  const GM3 = 2;
+
+  it('holds the regional sum as a relation of its own', () => {
+    const model = buildLinearModel(publication, regionalLinks);
+    const totals = model.equations.map((equation) => model.cells[model.shownBy[equation.variables[0]!]![0]!]!.areaCode);
+    // KS1 and GG1 show the same counts: one variable, so their relations are one. RG1 has its own.
+    expect(totals.filter((code) => code === 'RG1')).toHaveLength(2);
+  });
+
+  it('the regional total minus the local coalition gives the small municipality when only the protector ignores the relation', async () => {
+    const highs = await loadSolver();
+    const blind = await protectPublication(highs, buildLinearModel(publication, withoutRegional), 10);
+    expect(blind.disclosures).toEqual([]);
+    expect(blind.hidden[GM3]).toBe(1);
+    // The attacker knows the regional collaboration's members (they are public): RG1 − KS1 = GM3.
+    const found = (await new PublicationAttacker(highs, buildLinearModel(publication, regionalLinks), 10).attack(blind.hidden)).disclosures;
+    expect(found.filter((disclosure) => disclosure.cell === GM3 && disclosure.quantity === 'numerator')).toEqual([
+      { cell: GM3, quantity: 'numerator', lower: 4, upper: 4 },
+    ]);
+  });
+
+  it('protected with the regional relation, nothing is bounded narrowly', async () => {
+    const highs = await loadSolver();
+    const model = buildLinearModel(publication, regionalLinks);
+    const result = await protectPublication(highs, model, 10);
+    expect(result.disclosures).toEqual([]);
+    expect(result.hidden[GM3]).toBe(1);
+    expect((await new PublicationAttacker(highs, model, 10).attack(result.hidden)).disclosures).toEqual([]);
+  });
+});

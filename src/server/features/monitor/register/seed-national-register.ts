@@ -8,6 +8,7 @@ import { INDICATORS } from '../definitions/indicators.js';
 import { generateSyntheticBirths, type SyntheticBirthOptions } from './generate-synthetic-births.js';
 import { recomputeIndicatorCounts } from './recompute-indicator-counts.js';
 import { seedSyntheticAnswers } from '../questionnaire/synthetic-answers.js';
+import { seedSyntheticRegionalCollaborations } from './synthetic-regional-collaborations.js';
 
 export const NATIONAL_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 
@@ -32,6 +33,8 @@ export async function seedNationalRegister(db: Executor, options: SyntheticBirth
   const { generated, inserted } = await generateSyntheticBirths(db, options);
   // Source (c): the synthetic municipal questionnaire answers for the same years.
   await seedSyntheticAnswers(db, options.years);
+  // Regional collaborations, so the monitor's regional level has figures too (issue 10 item 8).
+  await seedSyntheticRegionalCollaborations(db);
   const generateMs = performance.now() - started;
   started = performance.now();
   const { rowCount } = await recomputeIndicatorCounts(db);
