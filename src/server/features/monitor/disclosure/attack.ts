@@ -255,13 +255,18 @@ export class PublicationAttacker {
     };
     const isWide = (target: Target) => integerWidth(target.low, target.high) >= threshold;
     try {
-      // Random objectives: each optimum is a point the attacker cannot exclude.
+      // The true counts are a point the attacker cannot exclude either (they satisfy every relation,
+      // ordering and bound of the model): one end of every interval for free, no linear program.
+      observe(Float64Array.from(variables, (variable) => model.values[variable]!));
+      // Then objectives: each optimum is a point the attacker cannot exclude. The first pushes every
+      // open count up at once — with the truth at the other end (small counts sit near 0), that alone
+      // proves most intervals wide; random objectives follow for the rest.
       const cost = new Float64Array(variables.length);
-      let open = targets.length;
+      let open = targets.filter((target) => !isWide(target)).length;
       for (let round = 0; round < MAX_SAMPLE_ROUNDS && open > 0; round += 1) {
         await yieldNow();
         let sense: 'min' | 'max' = round % 2 === 0 ? 'min' : 'max';
-        if (round % 3 === 2) {
+        if (round % 3 === 0) {
           // Push every open count up at once (most small counts already touch 0 from below).
           cost.fill(0);
           for (const target of targets) if (!isWide(target)) this.placeCost(target, known, column, cost, 0.5 + this.random());

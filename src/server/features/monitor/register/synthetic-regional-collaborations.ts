@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Synthetic regional collaborations for the national demo register, so the monitor's regional level
 // (issue 10 item 8) has figures. Seed 003 "Lokale en regionale coalities": 140 municipalities with a
-// local coalition also work with other municipalities in a (sub)regional coalition. Ten collaborations
-// named after their GGD region cover 135 municipalities: the whole region where it has at most 12
-// municipalities, else all but the last municipality by code (a (sub)regional collaboration that one
-// municipality does not (yet) join). The largest municipality is the mandaathouder (seed 003
-// "Versterken regionale samenwerking": one municipality applies for the regional funds). Regions are
-// chosen apart from Zuid-Holland Zuid, where the coalition workspace's acceptance story has the
-// demo coordinator create the regional collaboration herself. SYNTHETIC: not a real register.
+// local coalition also work with other municipalities in a (sub)regional coalition. Ten
+// collaborations, each the municipalities of one GGD region (as many regional collaborations are
+// organised, seed 003 "Versterken regionale samenwerking": along the GGD and JGZ region), cover 142
+// municipalities; three of them contain a demo local coalition (Twente, Zuid-Limburg, Groningen). The
+// largest municipality is the mandaathouder (one municipality applies for the regional funds).
+// Whole regions on purpose: a collaboration that left out ONE municipality of its GGD region would
+// publish that municipality's counts as a difference of two large totals, and the whole-publication
+// protection would have to hide many more cells — a real register can have that, the demo does not
+// need it (the attacker tests build it deliberately). Regions are chosen apart from Zuid-Holland
+// Zuid, where the coalition workspace's acceptance story has the demo coordinator create the regional
+// collaboration herself. SYNTHETIC: not a real register.
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connection.js';
 import { municipalities } from '../../reference/schema.js';
@@ -21,13 +25,11 @@ export const SYNTHETIC_REGIONAL_COLLABORATIONS: { code: string; name: string; gg
   { code: 'KS0105', name: 'Regionale coalitie Kansrijke Start Gelderland-Zuid', ggdRegionCode: 'GG2014' },
   { code: 'KS0106', name: 'Regionale coalitie Kansrijke Start Hollands Noorden', ggdRegionCode: 'GG2707' },
   { code: 'KS0107', name: 'Regionale coalitie Kansrijke Start Zeeland', ggdRegionCode: 'GG5006' },
-  { code: 'KS0108', name: 'Regionale coalitie Kansrijke Start Brabant-Zuidoost', ggdRegionCode: 'GG5608' },
-  { code: 'KS0109', name: 'Regionale coalitie Kansrijke Start Noord-Limburg', ggdRegionCode: 'GG6011' },
-  { code: 'KS0110', name: 'Regionale coalitie Kansrijke Start Zuid-Limburg', ggdRegionCode: 'GG6106' },
+  { code: 'KS0108', name: 'Regionale coalitie Kansrijke Start Noord-Limburg', ggdRegionCode: 'GG6011' },
+  { code: 'KS0109', name: 'Regionale coalitie Kansrijke Start Zuid-Limburg', ggdRegionCode: 'GG6106' },
+  { code: 'KS0110', name: 'Regionale coalitie Kansrijke Start Brabant-Zuidoost', ggdRegionCode: 'GG5608' },
 ];
 
-/** A region of more municipalities than this leaves its last one out (a sub-regional collaboration). */
-const WHOLE_REGION_UP_TO = 12;
 const SINCE = '2022-01-01';
 
 /**
@@ -43,7 +45,7 @@ export async function seedSyntheticRegionalCollaborations(db: Executor): Promise
       .where(eq(municipalities.ggdRegionCode, collaboration.ggdRegionCode))
       .orderBy(asc(municipalities.code));
     if (inRegion.length === 0) continue;
-    const members = inRegion.length > WHOLE_REGION_UP_TO ? inRegion.slice(0, -1) : inRegion;
+    const members = inRegion;
     const mandateHolder = [...members].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1))[0]!;
     const [row] = await db
       .insert(coalitions)
