@@ -15,6 +15,7 @@ import type { Figure, Overview } from '../../src/contracts/monitor.js';
 import { municipalities } from '../../src/server/features/reference/schema.js';
 import { municipalQuestionnaireAnswers } from '../../src/server/features/monitor/questionnaire/schema.js';
 import { syntheticAnswers } from '../../src/server/features/monitor/questionnaire/synthetic-answers.js';
+import { addRegionalCollaboration } from '../../src/server/features/monitor/test-support.js';
 
 const t = nl.monitorPages;
 /** Two whole GGD regions: Zuid-Holland Zuid (with Dordrecht) and Fryslân (with Vlieland and Schiermonnikoog). */
@@ -25,6 +26,8 @@ const MUNICIPALITIES = [
 ];
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 const BIG2 = indicatorByKey('big2')!;
+const REGIONAL = { code: 'KS0201', name: 'Regionale samenwerking Zuid-Holland Zuid' };
+const levels = nl.monitorLevels;
 const SCREENSHOTS = process.env.MONITOR_SCREENSHOTS;
 
 let app: BrowserApp;
@@ -36,6 +39,8 @@ beforeAll(async () => {
   const places = await db.select({ code: municipalities.code, population: municipalities.population }).from(municipalities);
   const answers = syntheticAnswers(places.filter((place) => MUNICIPALITIES.includes(place.code)), YEARS);
   await db.insert(municipalQuestionnaireAnswers).values(answers.map((answer) => ({ ...answer, source: 'synthetic' as const })));
+  // A regional collaboration over Zuid-Holland Zuid, holding the local coalition Drechtsteden (issue 10 item 8).
+  await addRegionalCollaboration(db, REGIONAL.code, REGIONAL.name, MUNICIPALITIES.slice(0, 10));
   await recomputeIndicatorCounts(db);
 }, 180_000);
 afterAll(async () => {
@@ -340,8 +345,9 @@ describe('the monitor, as an analyst', () => {
     expect(text).toMatch(/\d+,\d%/);
     expect(text).toMatch(/95%-BI/);
     expect(text).toContain('Nederland');
-    // Dordrecht is in the demo coalition Drechtsteden: compared with it too.
+    // Dordrecht is in the demo coalition Drechtsteden and in the regional collaboration: compared with both.
     expect(text).toContain('Coalitie Kansrijke Start Drechtsteden');
+    expect(text).toContain(REGIONAL.name);
     await card.locator('svg.kr-series').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'area-dordrecht', false);
@@ -354,17 +360,17 @@ describe('the monitor, as an analyst', () => {
     await page.locator('.kr-map__area').first().waitFor();
     await settled(page);
     // The radios follow the URL, so the state changes after the navigation (click, not check).
-    await page.getByRole('radio', { name: t.levelCoalitions }).click();
+    await page.getByRole('radio', { name: levels.levelsLocal }).click();
     await page.waitForURL(/niveau=coalitie/);
     await page.locator('input[name="level"][value="coalition"]:checked').waitFor();
-    await page.getByText(t.coalitionMapNote).waitFor();
+    await page.getByText(levels.localMapNote).waitFor();
     await settled(page);
     // No boundaries of their own: all municipalities drawn, members in their coalition's colour.
     expect(await page.locator('.kr-map__area').count()).toBe(342);
     const legend = await page.locator('.kr-map svg').first().textContent();
-    expect(legend).toContain(t.legendNoCoalition);
+    expect(legend).toContain(levels.legendNoLocal);
     const dordrecht = await page.locator('.kr-map__area[data-code="GM0505"]').getAttribute('aria-label');
-    expect(dordrecht).toMatch(/^Dordrecht, coalitie Coalitie Kansrijke Start Drechtsteden: \d+,\d%/);
+    expect(dordrecht).toMatch(/^Dordrecht, lokale coalitie Coalitie Kansrijke Start Drechtsteden: \d+,\d%/);
     const vlieland = await page.locator('.kr-map__area[data-code="GM0096"]').getAttribute('aria-label');
     expect(vlieland).not.toContain('coalitie');
     // The table lists coalitions, with figures.
@@ -388,6 +394,33 @@ describe('the monitor, as an analyst', () => {
     await card.locator('svg.kr-series').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'area-coalition', false);
+  });
+
+  it('regional collaborations: their own level beside the local coalitions, Dordrecht counted once at each level', async () => {
+    await page.goto('/monitor/indicatoren/big2?niveau=coalitie');
+    await page.locator('.kr-map__area').first().waitFor();
+    await settled(page);
+    await page.getByRole('radio', { name: levels.levelsRegional }).click();
+    await page.waitForURL(/niveau=regio/);
+    await page.locator('input[name="level"][value="regional"]:checked').waitFor();
+    await page.getByText(levels.regionalMapNote).waitFor();
+    await settled(page);
+    expect(await page.locator('.kr-map__area').count()).toBe(342);
+    expect(await page.locator('.kr-map svg').first().textContent()).toContain(levels.legendNoRegional);
+    // Dordrecht takes the regional collaboration's colour here (and Drechtsteden's on the local level).
+    const dordrecht = await page.locator('.kr-map__area[data-code="GM0505"]').getAttribute('aria-label');
+    expect(dordrecht).toMatch(new RegExp(`^Dordrecht, regionale samenwerking ${REGIONAL.name}: \\d+,\\d%`));
+    // The table lists the regional collaboration only, not the local coalitions.
+    const table = page.locator('table', { has: page.getByRole('link', { name: REGIONAL.name }) });
+    expect(await table.getByRole('link', { name: 'Coalitie Kansrijke Start Drechtsteden' }).count()).toBe(0);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: REGIONAL.name }) });
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/KS0201 2024 \d+,\d/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'indicator-regional', false);
+    await row.getByRole('link', { name: REGIONAL.name }).click();
+    await page.getByRole('heading', { level: 1, name: REGIONAL.name }).waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page);
   });
 
   it('an indicator page shows where its definition differs from RIVM, in the catalogue words; Big2 shows no such box', async () => {
