@@ -185,3 +185,44 @@ describe('a regional collaboration overlapping a local coalition (issue 10 item 
     expect((await new PublicationAttacker(highs, model, 10).attack(result.hidden)).disclosures).toEqual([]);
   });
 });
+
+describe('areas with the same members are one population', () => {
+  it('a regional collaboration of a whole GGD region and a local coalition of one municipality share their twin\'s variables', async () => {
+    const twinLinks: AreaLink[] = [
+      ...links,
+      { childLevel: 'municipality', childCode: 'GM1', parentLevel: 'regional', parentCode: 'RG1' },
+      { childLevel: 'municipality', childCode: 'GM2', parentLevel: 'regional', parentCode: 'RG1' },
+      { childLevel: 'municipality', childCode: 'GM1', parentLevel: 'coalition', parentCode: 'KS1' },
+    ];
+    const publication = cells([
+      ['big2', 'municipality:GM1', 'all', '2023', 4, 93],
+      ['big2', 'municipality:GM2', 'all', '2023', 40, 300],
+      ['big2', 'ggd_region:GG1', 'all', '2023', 44, 393],
+      ['big2', 'regional:RG1', 'all', '2023', 44, 393],
+      ['big2', 'coalition:KS1', 'all', '2023', 4, 93],
+    ]);
+    const model = buildLinearModel(publication, twinLinks);
+    expect(model.numeratorOf[3]).toBe(model.numeratorOf[2]);
+    expect(model.denominatorOf[3]).toBe(model.denominatorOf[2]);
+    expect(model.numeratorOf[4]).toBe(model.numeratorOf[0]);
+    // One relation GG1 = GM1 + GM2 per count, not a second one for the twin.
+    expect(model.equations).toHaveLength(2);
+    // Hiding the region hides its twin: nothing is read off the regional collaboration.
+    const highs = await loadSolver();
+    const result = await protectPublication(highs, model, 10);
+    expect(result.hidden[3]).toBe(result.hidden[2]);
+    expect(result.hidden[4]).toBe(1);
+    expect((await new PublicationAttacker(highs, model, 10).attack(result.hidden)).disclosures).toEqual([]);
+  });
+
+  it('does not alias a twin whose published counts differ (an imported figure, say)', () => {
+    const model = buildLinearModel(
+      cells([
+        ['big2', 'municipality:GM1', 'all', '2023', 20, 93],
+        ['big2', 'coalition:KS1', 'all', '2023', 21, 93],
+      ]),
+      [{ childLevel: 'municipality', childCode: 'GM1', parentLevel: 'coalition', parentCode: 'KS1' }],
+    );
+    expect(model.numeratorOf[1]).not.toBe(model.numeratorOf[0]);
+  });
+});

@@ -81,7 +81,18 @@ export function buildLinearModel(cells: readonly PublicationCell[], links: reado
       classOf.set(key, key);
     }
   }
-  // 3. Variables per class × position.
+  // 3. Areas that are one population: a coalition or regional collaboration with the same member
+  //    municipalities as another area (a regional collaboration of a whole GGD region, a local
+  //    coalition of one municipality) shows the same counts as that area wherever both are published.
+  //    Their cells share variables, so hiding one hides the other (the structural pass) — otherwise an
+  //    attacker reads a hidden GGD region off its twin and protection finds that only by attack
+  //    rounds, one neighbour at a time. Aliased only where every shared cell agrees.
+  const twinOf = twinAreas(cells, links);
+  const variablePosition = (cell: PublicationCell) => {
+    const twin = twinOf.get(`${cell.areaLevel}:${cell.areaCode}`);
+    return twin ? `${twin}|${cell.firstYear}-${cell.year}` : positionKey(cell);
+  };
+  // 4. Variables per class × position.
   const variableIndex = new Map<string, number>();
   const values: number[] = [];
   const shownBy: number[][] = [];
@@ -100,13 +111,19 @@ export function buildLinearModel(cells: readonly PublicationCell[], links: reado
   const numeratorOf = new Int32Array(cells.length);
   const denominatorOf = new Int32Array(cells.length);
   cells.forEach((cell, index) => {
-    const position = positionKey(cell);
+    const position = variablePosition(cell);
     numeratorOf[index] = variableOf(index, seriesKey(cell.indicatorKey, 'n', cell.split), position, cell.numerator);
     denominatorOf[index] = variableOf(index, seriesKey(cell.indicatorKey, 'd', cell.split), position, cell.denominator);
   });
-  const lookup = (classKey: string, position: string) => variableIndex.get(`${classKey}@${position}`);
+  const lookupAt = (classKey: string, position: string) => variableIndex.get(`${classKey}@${position}`);
+  /** The variable at an area's position, through its twin. */
+  const lookup = (classKey: string, position: string) => {
+    const [area, period] = position.split('|') as [string, string];
+    const twin = twinOf.get(area);
+    return lookupAt(classKey, twin ? `${twin}|${period}` : position);
+  };
 
-  // 4. Relations, each once, where they hold.
+  // 5. Relations, each once, where they hold.
   const equations: Equation[] = [];
   const seen = new Set<string>();
   const addSum = (total: number | undefined, parts: (number | undefined)[]) => {
@@ -168,4 +185,42 @@ export function buildLinearModel(cells: readonly PublicationCell[], links: reado
     orderings.push(pair);
   });
   return { cells, values: Float64Array.from(values), numeratorOf, denominatorOf, shownBy, equations, orderings };
+}
+
+/**
+ * Per coalition-level area ("level:code") whose member municipalities are exactly those of another
+ * area (a GGD region, a province, another coalition, or one municipality), that area — where every
+ * cell both publish (indicator × split × period) shows the same numerator and denominator.
+ */
+function twinAreas(cells: readonly PublicationCell[], links: readonly AreaLink[]): Map<string, string> {
+  const members = new Map<string, string[]>();
+  for (const link of links) {
+    if (link.childLevel !== 'municipality') continue;
+    const parent = `${link.parentLevel}:${link.parentCode}`;
+    members.set(parent, [...(members.get(parent) ?? []), link.childCode]);
+  }
+  // Canonical first: municipalities, then the GGD tree, then the coalition levels.
+  const rank: Record<string, number> = { municipality: 0, ggd_region: 1, province: 2, nation: 3, coalition: 4, regional: 5 };
+  const byMembers = new Map<string, string>();
+  const candidates = new Map<string, string>();
+  const areas = [...members.keys()].sort((a, b) => rank[a.split(':')[0]!]! - rank[b.split(':')[0]!]! || (a < b ? -1 : 1));
+  for (const area of areas) {
+    const key = [...members.get(area)!].sort().join(',');
+    const single = members.get(area)!.length === 1 ? `municipality:${members.get(area)![0]}` : undefined;
+    const canonical = byMembers.get(key) ?? single;
+    const level = area.split(':')[0]!;
+    if (canonical && canonical !== area && (level === 'coalition' || level === 'regional')) candidates.set(area, canonical);
+    else if (!byMembers.has(key)) byMembers.set(key, area);
+  }
+  if (candidates.size === 0) return candidates;
+  const shown = new Map<string, string>();
+  for (const cell of cells) shown.set(`${cell.areaLevel}:${cell.areaCode}|${cell.indicatorKey}|${cell.split}|${cell.firstYear}-${cell.year}`, `${cell.numerator}/${cell.denominator}`);
+  for (const cell of cells) {
+    const area = `${cell.areaLevel}:${cell.areaCode}`;
+    const twin = candidates.get(area);
+    if (!twin) continue;
+    const other = shown.get(`${twin}|${cell.indicatorKey}|${cell.split}|${cell.firstYear}-${cell.year}`);
+    if (other !== `${cell.numerator}/${cell.denominator}`) candidates.delete(area);
+  }
+  return candidates;
 }
