@@ -336,7 +336,7 @@ describe('the monitor, as an analyst', () => {
   it('the area page of Dordrecht with comparisons and trends, reached through the picker', async () => {
     await page.goto('/monitor/gebieden/GM0096');
     await page.getByRole('heading', { level: 1, name: 'Gemeente Vlieland' }).waitFor();
-    await page.getByLabel(t.areaPickerLabel).fill('dord');
+    await page.getByLabel(levels.areaPickerLabel).fill('dord');
     await page.getByRole('link', { name: 'Dordrecht' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gemeente Dordrecht' }).waitFor();
     await settled(page);
