@@ -6,6 +6,7 @@ import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
+import { coalitionsEn } from './sections/coalitions.js';
 
 export const en = {
   app: {
@@ -67,6 +68,8 @@ export const en = {
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
+    membership_overlap:
+      'A municipality belongs to at most one local coalition and one regional collaboration at a time. This period overlaps another membership.',
   },
   errorTitles: {
     400: 'Bad request',
@@ -805,4 +808,5 @@ export const en = {
   ...screeningEn,
   ...careEn,
   ...monitorNotesEn,
+  ...coalitionsEn,
 } satisfies Catalogue;
