@@ -3,7 +3,7 @@
 // collaborations, their dated memberships, coordinators, steering group, funding, and the status of
 // Kansrijke Start per municipality per year (issue 10 items 1 and 7; seed 003 "Coalities").
 import { z } from 'zod';
-import { nameSchema, pageOf, pagingQuerySchema } from './common.js';
+import { INT32_MAX, nameSchema, pageOf, pagingQuerySchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 
 export const COALITION_KINDS = ['local', 'regional'] as const;
@@ -40,8 +40,11 @@ export const yearSchema = z.coerce
 
 const shortText = (max: number) => z.string().trim().min(1, 'Dit veld is verplicht.').max(max, 'Dit is te lang.');
 
-/** Most euro cents one funding row holds (ten billion euro): far above any real amount, exact as a number. */
-export const MAX_AMOUNT_CENTS = 1_000_000_000_000;
+/**
+ * Most euro cents one funding row holds: the platform refuses larger integers in any request
+ * (storable-input), so about 21 million euro per row — a large amount is entered as rows per year.
+ */
+export const MAX_AMOUNT_CENTS = INT32_MAX;
 
 // ---------------------------------------------------------------------------------------------- list
 

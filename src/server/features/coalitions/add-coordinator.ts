@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Coalition, coordinatorCreateSchema } from '../../../contracts/coalitions.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { AppError } from '../../platform/errors.js';
-import { memberships, people } from '../organisations/schema.js';
+import { people } from '../organisations/schema.js';
 import { coalitionCoordinators } from './schema.js';
 import { coalitionTarget } from './coalition-target.js';
 import { changeCoalition, currentYearOf, fill, loadCoalition, todayOf, type UseCaseContext } from './register-store.js';
@@ -26,7 +26,7 @@ export async function addCoordinator(ctx: UseCaseContext, code: string, input: z
         .select({
           id: people.id,
           name: people.name,
-          isCoordinator: sql<boolean>`EXISTS (SELECT 1 FROM ${memberships} WHERE ${memberships.personId} = ${people.id} AND 'coalition_coordinator' = ANY(${memberships.roles}))`,
+          isCoordinator: sql<boolean>`EXISTS (SELECT 1 FROM memberships ms WHERE ms.person_id = "people"."id" AND 'coalition_coordinator' = ANY(ms.roles))`,
         })
         .from(people)
         .where(and(eq(people.email, input.email), eq(people.isActive, true)));

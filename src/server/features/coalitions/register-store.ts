@@ -60,12 +60,13 @@ export async function locateCoalition(tx: Executor, code: string, found: { ref?:
 
 // -------------------------------------------------------------------------------------------- list
 
+// Written out with table names: in a select from one table Drizzle leaves columns unqualified.
 const currentMembers = sql<{ code: string; name: string; province: string }[]>`coalesce((
-  SELECT json_agg(json_build_object('code', ${municipalities.code}, 'name', ${municipalities.name}, 'province', ${provinces.name}) ORDER BY ${municipalities.code})
-  FROM ${coalitionMunicipalities}
-  JOIN ${municipalities} ON ${municipalities.code} = ${coalitionMunicipalities.municipalityCode}
-  JOIN ${provinces} ON ${provinces.code} = ${municipalities.provinceCode}
-  WHERE ${coalitionMunicipalities.coalitionId} = ${coalitions.id} AND ${coalitionMunicipalities.until} IS NULL
+  SELECT json_agg(json_build_object('code', m.code, 'name', m.name, 'province', p.name) ORDER BY m.code)
+  FROM coalition_municipalities cm
+  JOIN municipalities m ON m.code = cm.municipality_code
+  JOIN provinces p ON p.code = m.province_code
+  WHERE cm.coalition_id = "coalitions"."id" AND cm.until IS NULL
 ), '[]'::json)`;
 
 const listColumns = {
@@ -118,8 +119,8 @@ function listConditions(filters: CoalitionFilters): SQL | undefined {
     conditions.push(or(ilike(coalitions.name, pattern), ilike(coalitions.code, pattern))!);
   }
   if (filters.provinceCode) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM ${coalitionMunicipalities} JOIN ${municipalities} ON ${municipalities.code} = ${coalitionMunicipalities.municipalityCode}
-      WHERE ${coalitionMunicipalities.coalitionId} = ${coalitions.id} AND ${coalitionMunicipalities.until} IS NULL AND ${municipalities.provinceCode} = ${filters.provinceCode})`);
+    conditions.push(sql`EXISTS (SELECT 1 FROM coalition_municipalities cm JOIN municipalities m ON m.code = cm.municipality_code
+      WHERE cm.coalition_id = "coalitions"."id" AND cm.until IS NULL AND m.province_code = ${filters.provinceCode})`);
   }
   return conditions.length ? and(...conditions) : undefined;
 }
@@ -170,7 +171,7 @@ export async function loadCoalition(
     .select({ id: coalitionSteeringMembers.id, name: coalitionSteeringMembers.name, organisation: coalitionSteeringMembers.organisation, function: coalitionSteeringMembers.function })
     .from(coalitionSteeringMembers)
     .where(eq(coalitionSteeringMembers.coalitionId, id))
-    .orderBy(asc(coalitionSteeringMembers.createdAt), asc(coalitionSteeringMembers.id));
+    .orderBy(asc(coalitionSteeringMembers.createdAt), asc(coalitionSteeringMembers.name), asc(coalitionSteeringMembers.id));
   const funding = await tx
     .select({
       id: coalitionFunding.id,

@@ -154,7 +154,7 @@ export const coalitionFunding = pgTable(
     source: text('source').$type<FundingSource>().notNull(),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
-    /** Whole euro cents (at most 10^12 in the contract: safe as a JavaScript number). */
+    /** Whole euro cents (bigint: sums stay exact; one row is at most INT32_MAX cents, see the contract). */
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     /** The municipality that receives and accounts for the money. */
     mandateHolderCode: text('mandate_holder_code').references(() => municipalities.code),
