@@ -6,6 +6,7 @@ export const coalitionsNl = {
   coalitions: {
     navLabel: 'Coalities',
     crumb: 'Coalities',
+    detailsCrumb: 'Coalitie',
     overviewTitle: 'Coalities Kansrijke Start',
     overviewIntro:
       'Lokale coalities en regionale samenwerkingen, de gemeenten die erin samenwerken en de stand van Kansrijke Start per gemeente per jaar.',
@@ -53,6 +54,7 @@ export const coalitionsNl = {
     mandateHolder: 'Mandaathouder (gemeente die regionale middelen ontvangt)',
     mandateHolderNone: 'Geen',
     members: 'Gemeenten',
+    membersDescription: 'De gemeenten die vanaf de startdatum lid zijn. Typ om de lijst te filteren.',
     created: 'De coalitie {name} is aangemaakt met code {code}.',
     notFoundCode: 'Er is geen coalitie met code {code}.',
     detailsTitle: 'Gegevens',
@@ -166,6 +168,7 @@ export const coalitionsEn: SectionCatalogue<typeof coalitionsNl> = {
   coalitions: {
     navLabel: 'Coalitions',
     crumb: 'Coalitions',
+    detailsCrumb: 'Coalition',
     overviewTitle: 'Kansrijke Start coalitions',
     overviewIntro: 'Local coalitions and regional collaborations, their municipalities and the status of Kansrijke Start per municipality per year.',
     year: 'Year',
@@ -212,6 +215,7 @@ export const coalitionsEn: SectionCatalogue<typeof coalitionsNl> = {
     mandateHolder: 'Mandate holder (municipality receiving regional funds)',
     mandateHolderNone: 'None',
     members: 'Municipalities',
+    membersDescription: 'The municipalities that are members from the start date. Type to filter the list.',
     created: 'The coalition {name} has been created with code {code}.',
     notFoundCode: 'There is no coalition with code {code}.',
     detailsTitle: 'Details',
