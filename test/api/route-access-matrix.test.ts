@@ -586,7 +586,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/coalitions/:code/members': {
     access: 'authenticated',
     allow: { coalition_coordinator: 'own', platform_admin: 'any' },
-    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/members`, { municipalityCode: 'GM0505', since: '2019-01-01', until: '2018-01-01' }),
+    // Dordrecht's recorded membership of KS0001 again: reached, nothing changes (200); in KS0002 it would overlap.
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/members`, { municipalityCode: 'GM0505', since: '2019-01-01' }),
   },
   'POST /api/v1/coalitions/:code/members/:municipalityCode/end': {
     access: 'authenticated',
