@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  membership_overlap: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -39,11 +39,17 @@ const ReferralInboxPage = lazy(() => import('./features/referrals/referral-inbox
 const ReferralDetailPage = lazy(() => import('./features/referrals/referral-detail-page.js'));
 const FamilyReferralsPage = lazy(() => import('./features/referrals/family-referrals-page.js'));
 const OverdueReferralsPage = lazy(() => import('./features/referrals/overdue-referrals-page.js'));
+const CoalitionOverviewPage = lazy(() => import('./features/coalitions/overview-page.js'));
+const NewCoalitionPage = lazy(() => import('./features/coalitions/new-coalition-page.js'));
+const CoalitionPage = lazy(() => import('./features/coalitions/coalition-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
 const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
+
+/** Who may found a coalition (the server checks the same). */
+const COALITION_FOUNDERS: readonly Role[] = ['coalition_coordinator', 'platform_admin'];
 
 /** Who works with client files: professionals only (the server checks care relationships per family). */
 const CARE_ROLES: readonly Role[] = ['professional'];
@@ -106,6 +112,26 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={MONITOR_IMPORT_ROLES} />,
                 children: [{ path: 'import', handle: crumb((m) => m.monitorPages.crumbImport), element: <MonitorImportPage /> }],
+              },
+            ],
+          },
+          {
+            // The coalition register: everyone logged in reads it; coordinators found coalitions (the server decides per coalition).
+            path: 'coalities',
+            handle: crumb((m) => m.coalitions.crumb),
+            children: [
+              { index: true, element: <CoalitionOverviewPage /> },
+              {
+                element: <RequireRole roles={COALITION_FOUNDERS} />,
+                children: [{ path: 'nieuw', handle: crumb((m) => m.coalitions.newCoalition), element: <NewCoalitionPage /> }],
+              },
+              {
+                path: ':code',
+                handle: crumb((m) => m.coalitions.detailsCrumb),
+                children: [
+                  { index: true, element: <CoalitionPage /> },
+                  // register: coalition sub-pages (partners, afspraken, plan, zelfanalyse; keep this marker)
+                ],
               },
             ],
           },

@@ -49,6 +49,8 @@ interface Situation {
   /** A referral sent by that organisation (to JGZ, or from JGZ to the social team) under a consent of that family. */
   referralId: string;
   consentId: string;
+  /** A coalition the actor coordinates (KS0001, the demo coordinator's) or one they do not (KS0002). */
+  coalitionCode: string;
 }
 
 /** The organisation a situation's referral (and consent) goes to. */
@@ -563,6 +565,70 @@ const MATRIX: Record<string, Entry> = {
     allow: { coalition_coordinator: 'any', platform_admin: 'any' },
     request: () => json('GET', '/api/v1/referral-overview/overdue'),
   },
+
+  // The coalition register (issue 10 item 9): everyone logged in reads; coordinators found coalitions
+  // and change only their own ('own' = KS0001, which the demo coordinator coordinates); the platform
+  // admin everything. Changes that are reached are refused by the domain (or repeat a recorded one).
+  'GET /api/v1/coalitions': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/coalitions?kind=local') },
+  'GET /api/v1/coalitions/overview': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/coalitions/overview') },
+  'GET /api/v1/coalitions/:code': { access: 'authenticated', allow: everyone, request: ({ coalitionCode }) => json('GET', `/api/v1/coalitions/${coalitionCode}`) },
+  // Dordrecht is already in a local coalition: reached, refused by the membership rule (409), nothing founded.
+  'POST /api/v1/coalitions': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'any', platform_admin: 'any' },
+    request: ({ unique }) => json('POST', '/api/v1/coalitions', { name: `Matrix ${unique}`, kind: 'local', startDate: '2025-01-01', municipalityCodes: ['GM0505'] }),
+  },
+  'PATCH /api/v1/coalitions/:code': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('PATCH', `/api/v1/coalitions/${coalitionCode}`, {}),
+  },
+  'POST /api/v1/coalitions/:code/members': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    // Dordrecht's recorded membership of KS0001 again: reached, nothing changes (200); in KS0002 it would overlap.
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/members`, { municipalityCode: 'GM0505', since: '2019-01-01' }),
+  },
+  'POST /api/v1/coalitions/:code/members/:municipalityCode/end': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/members/GM0014/end`, { until: '2025-01-01' }),
+  },
+  'POST /api/v1/coalitions/:code/coordinators': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/coordinators`, { email: 'niemand@kansrijk.demo', role: 'deputy', since: '2025-01-01' }),
+  },
+  'POST /api/v1/coalitions/:code/coordinators/:personId/end': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode, personId }) => json('POST', `/api/v1/coalitions/${coalitionCode}/coordinators/${personId}/end`, { until: '2025-01-01' }),
+  },
+  'POST /api/v1/coalitions/:code/steering-group': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/steering-group`, { name: 'Matrix Lid', organisation: 'Matrix', function: 'Lid' }),
+  },
+  'DELETE /api/v1/coalitions/:code/steering-group/:id': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('DELETE', `/api/v1/coalitions/${coalitionCode}/steering-group/00000000-0000-4000-8000-000000000000`),
+  },
+  'POST /api/v1/coalitions/:code/funding': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/funding`, { source: 'other', periodStart: '2025-01-01', periodEnd: '2025-12-31', amountCents: 100 }),
+  },
+  'DELETE /api/v1/coalitions/:code/funding/:id': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('DELETE', `/api/v1/coalitions/${coalitionCode}/funding/00000000-0000-4000-8000-000000000000`),
+  },
+  'PUT /api/v1/coalitions/:code/statuses/:year': {
+    access: 'authenticated',
+    allow: { coalition_coordinator: 'own', platform_admin: 'any' },
+    request: ({ coalitionCode }) => json('PUT', `/api/v1/coalitions/${coalitionCode}/statuses/2019`, { status: 'formed' }),
+  },
 };
 
 let t: TestApp;
@@ -667,6 +733,7 @@ async function situation(role: Role, isOwn: boolean): Promise<Situation> {
     ...screening,
     ...(await careRecordsOf(organisationId, familyId)),
     ...(await referralOf(organisationId, familyId)),
+    coalitionCode: isOwn ? 'KS0001' : 'KS0002',
   };
 }
 

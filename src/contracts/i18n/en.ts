@@ -7,6 +7,7 @@ import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
 import { monitorLevelsEn } from './sections/monitor-levels.js';
+import { coalitionsEn } from './sections/coalitions.js';
 
 export const en = {
   app: {
@@ -68,6 +69,8 @@ export const en = {
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
+    membership_overlap:
+      'A municipality belongs to at most one local coalition and one regional collaboration at a time. This period overlaps another membership.',
   },
   errorTitles: {
     400: 'Bad request',
@@ -807,4 +810,5 @@ export const en = {
   ...careEn,
   ...monitorNotesEn,
   ...monitorLevelsEn,
+  ...coalitionsEn,
 } satisfies Catalogue;

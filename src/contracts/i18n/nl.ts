@@ -9,6 +9,7 @@ import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
 import { monitorLevelsNl } from './sections/monitor-levels.js';
+import { coalitionsNl } from './sections/coalitions.js';
 
 export const nl = {
   app: {
@@ -74,6 +75,8 @@ export const nl = {
     rate_limited: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
+    membership_overlap:
+      'Een gemeente hoort op hetzelfde moment bij ten hoogste één lokale coalitie en één regionale samenwerking. Deze periode overlapt met een ander lidmaatschap.',
   } satisfies Record<ErrorCode, string>,
   errorTitles: {
     400: 'Ongeldig verzoek',
@@ -815,6 +818,7 @@ export const nl = {
   ...careNl,
   ...monitorNotesNl,
   ...monitorLevelsNl,
+  ...coalitionsNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

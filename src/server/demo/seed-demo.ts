@@ -8,7 +8,14 @@ import { hashPassword } from '../platform/auth/password.js';
 import { newToken } from '../platform/auth/tokens.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import { memberships, organisationMunicipalities, organisations, people } from '../features/organisations/schema.js';
-import { coalitionCoordinators, coalitionMunicipalities, coalitions } from '../features/coalitions/schema.js';
+import {
+  coalitionCoordinators,
+  coalitionFunding,
+  coalitionMunicipalities,
+  coalitions,
+  coalitionSteeringMembers,
+  municipalityCoalitionStatuses,
+} from '../features/coalitions/schema.js';
 import { seedDemoPathways } from '../features/pathways/seed-demo-pathways.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
@@ -27,13 +34,41 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; type: Organisation
 ];
 
 /** Demo coalitions Kansrijke Start (a municipality in at most one); the monitor aggregates over them. */
-export const DEMO_COALITIONS: { code: string; name: string; municipalities: string[]; coordinator?: string }[] = [
-  { code: 'KS0001', name: 'Coalitie Kansrijke Start Drechtsteden', municipalities: DRECHTSTEDEN, coordinator: 'coordinator' },
-  { code: 'KS0002', name: 'Kansrijke Start Utrecht', municipalities: ['GM0344'] },
-  { code: 'KS0003', name: 'Stevige Start Rotterdam', municipalities: ['GM0599'] },
-  { code: 'KS0004', name: 'Kansrijke Start Twente', municipalities: ['GM0141', 'GM0153', 'GM0164', 'GM0173'] },
-  { code: 'KS0005', name: 'Kansrijke Start Zuid-Limburg', municipalities: ['GM0917', 'GM0928', 'GM0935', 'GM1883'] },
-  { code: 'KS0006', name: 'Kansrijk Oost-Groningen', municipalities: ['GM0037', 'GM0047'] },
+/**
+ * Only local coalitions: the demo has no regional collaboration yet (the acceptance test founds
+ * "Zuid-Holland Zuid" itself). `status` is the register's status of the members this year and last.
+ */
+export const DEMO_COALITIONS: {
+  code: string;
+  name: string;
+  municipalities: string[];
+  coordinator?: string;
+  deputy?: string;
+  startDate: string;
+  impulseTranche: number;
+  status: 'formed' | 'in_development';
+}[] = [
+  { code: 'KS0001', name: 'Coalitie Kansrijke Start Drechtsteden', municipalities: DRECHTSTEDEN, coordinator: 'coordinator', deputy: 'deputyCoordinator', startDate: '2019-01-01', impulseTranche: 1, status: 'formed' },
+  { code: 'KS0002', name: 'Kansrijke Start Utrecht', municipalities: ['GM0344'], startDate: '2019-01-01', impulseTranche: 1, status: 'formed' },
+  { code: 'KS0003', name: 'Stevige Start Rotterdam', municipalities: ['GM0599'], startDate: '2019-01-01', impulseTranche: 1, status: 'formed' },
+  { code: 'KS0004', name: 'Kansrijke Start Twente', municipalities: ['GM0141', 'GM0153', 'GM0164', 'GM0173'], startDate: '2020-01-01', impulseTranche: 2, status: 'formed' },
+  { code: 'KS0005', name: 'Kansrijke Start Zuid-Limburg', municipalities: ['GM0917', 'GM0928', 'GM0935', 'GM1883'], startDate: '2021-01-01', impulseTranche: 3, status: 'formed' },
+  { code: 'KS0006', name: 'Kansrijk Oost-Groningen', municipalities: ['GM0037', 'GM0047'], startDate: '2022-01-01', impulseTranche: 4, status: 'in_development' },
+];
+
+/** KS0001's steering group (seed 001 step 2: the bestuurlijk level) — names, not accounts. */
+const DEMO_STEERING_GROUP = [
+  { name: 'Wethouder J. de Graaf', organisation: 'Gemeente Dordrecht', function: 'Wethouder Jeugd en Gezondheid (voorzitter)' },
+  { name: 'Dr. M. Haverkamp', organisation: 'Albert Schweitzer ziekenhuis', function: 'Gynaecoloog' },
+  { name: 'E. Verbeek', organisation: 'Dienst Gezondheid & Jeugd ZHZ', function: 'Directeur JGZ' },
+  { name: 'S. Kramer', organisation: 'Verloskundigenpraktijk De Wieg', function: 'Verloskundige, namens de VSV' },
+];
+
+/** KS0001's funding (issue 10 item 7; domain reference §10), amounts in euro cents; Dordrecht is mandaathouder. */
+const DEMO_FUNDING = [
+  { source: 'impulse' as const, periodStart: '2019-01-01', periodEnd: '2022-12-31', amountCents: 12_500_000 },
+  { source: 'spuk_gala' as const, periodStart: '2023-01-01', periodEnd: '2026-12-31', amountCents: 31_000_000 },
+  { source: 'municipal_budget' as const, periodStart: '2024-01-01', periodEnd: '2024-12-31', amountCents: 4_500_000 },
 ];
 
 export const DEMO_PEOPLE: { key: string; name: string; email: string; memberships: { organisation: string; roles: Role[] }[] }[] = [
@@ -51,6 +86,8 @@ export const DEMO_PEOPLE: { key: string; name: string; email: string; membership
   { key: 'jgzNurse', name: 'Joke Jansen', email: 'jgz@kansrijk.demo', memberships: [{ organisation: 'jgz', roles: ['professional'] }] },
   { key: 'socialWorker', name: 'Sanne Bakker', email: 'wijkteam@kansrijk.demo', memberships: [{ organisation: 'wijkteam', roles: ['professional'] }] },
   { key: 'coordinator', name: 'Karim El Amrani', email: 'coordinator@kansrijk.demo', memberships: [{ organisation: 'gemeente', roles: ['coalition_coordinator'] }] },
+  // Deputy coordinator (plaatsvervanger) of KS0001.
+  { key: 'deputyCoordinator', name: 'Fleur Hendriks', email: 'plaatsvervanger@kansrijk.demo', memberships: [{ organisation: 'gemeente', roles: ['coalition_coordinator'] }] },
   { key: 'policyOfficer', name: 'Bram Visser', email: 'beleid@kansrijk.demo', memberships: [{ organisation: 'gemeente', roles: ['policy_officer'] }] },
   { key: 'analyst', name: 'Lotte Smit', email: 'analist@kansrijk.demo', memberships: [{ organisation: 'kennis', roles: ['analyst'] }] },
 ];
@@ -105,7 +142,13 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
       // Already there (e.g. the benchmark registers them before the accounts): left as it is.
       const [row] = await tx
         .insert(coalitions)
-        .values({ code: coalition.code, name: coalition.name })
+        .values({
+          code: coalition.code,
+          name: coalition.name,
+          startDate: coalition.startDate,
+          impulseTranche: coalition.impulseTranche,
+          mandateHolderCode: coalition.municipalities[0]!,
+        })
         .onConflictDoNothing({ target: coalitions.code })
         .returning({ id: coalitions.id });
       if (!row) continue;
@@ -113,6 +156,20 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
       await tx
         .insert(coalitionMunicipalities)
         .values(coalition.municipalities.map((municipalityCode) => ({ coalitionId: row!.id, municipalityCode, since: '2019-01-01' })));
+      // The register's status of its members this year and last (the questionnaire overrides it later).
+      const year = now.getUTCFullYear();
+      await tx
+        .insert(municipalityCoalitionStatuses)
+        .values(
+          [year - 1, year].flatMap((statusYear) =>
+            coalition.municipalities.map((municipalityCode) => ({ municipalityCode, year: statusYear, status: coalition.status, source: 'register' as const, recordedAt: now })),
+          ),
+        )
+        .onConflictDoNothing();
+      if (coalition.code === 'KS0001') {
+        await tx.insert(coalitionSteeringMembers).values(DEMO_STEERING_GROUP.map((member) => ({ coalitionId: row!.id, ...member, createdAt: now })));
+        await tx.insert(coalitionFunding).values(DEMO_FUNDING.map((funding) => ({ coalitionId: row!.id, ...funding, mandateHolderCode: 'GM0505', createdAt: now })));
+      }
     }
     // Demo care pathways of Dordrecht and the Drechtsteden coalition (idempotent).
     await seedDemoPathways(tx);
@@ -141,6 +198,10 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
       for (const coalition of DEMO_COALITIONS.filter((candidate) => candidate.coordinator === person.key)) {
         const coalitionId = coalitionIds[coalition.code];
         if (coalitionId) await tx.insert(coalitionCoordinators).values({ coalitionId, personId: row!.id, role: 'coordinator', since: '2021-01-01' });
+      }
+      for (const coalition of DEMO_COALITIONS.filter((candidate) => candidate.deputy === person.key)) {
+        const coalitionId = coalitionIds[coalition.code];
+        if (coalitionId) await tx.insert(coalitionCoordinators).values({ coalitionId, personId: row!.id, role: 'deputy', since: '2023-01-01' });
       }
       accounts.push({
         key: person.key,

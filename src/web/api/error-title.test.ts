@@ -39,6 +39,7 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   rate_limited: 'errorTitleRateLimited',
   internal: 'errorTitleServer',
   unavailable: 'errorTitleServer',
+  membership_overlap: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

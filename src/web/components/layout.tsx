@@ -33,6 +33,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/verwijzingen/te-laat', label: (m) => m.referrals.overdueNav, roles: ['coalition_coordinator'] },
   // chain: navigation items (keep this marker)
   { to: '/monitor', label: (m) => m.monitorPages.navMonitor, roles: [] },
+  { to: '/coalities', label: (m) => m.coalitions.navLabel, roles: [] },
   { to: '/gemeenten', label: (m) => m.shell.navMunicipalities, roles: [] },
   { to: '/beheer/organisaties', label: (m) => m.shell.navOrganisations, roles: ADMIN_ROLES },
   { to: '/beheer/medewerkers', label: (m) => m.shell.navPeople, roles: ADMIN_ROLES },

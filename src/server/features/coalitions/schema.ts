@@ -2,7 +2,7 @@
 // The coalition register: the local coalitions Kansrijke Start and the municipalities each covers.
 // Minimal for now (the monitor aggregates over it); the coalition workspace builds on these tables.
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipalities } from '../reference/schema.js';
 import { people } from '../organisations/schema.js';
 
@@ -117,5 +117,53 @@ export const municipalityCoalitionStatuses = pgTable(
     check('municipality_coalition_statuses_status_check', sql`${table.status} IN ('formed', 'in_development', 'none', 'not_answered')`),
     check('municipality_coalition_statuses_source_check', sql`${table.source} IN ('register', 'questionnaire', 'synthetic')`),
     check('municipality_coalition_statuses_year_check', sql`${table.year} BETWEEN 2018 AND 2100`),
+  ],
+);
+
+/**
+ * The steering group (stuurgroep) that approves the coalition's plan (seed 001 step 2: a bestuurlijk
+ * level). Its members are named as people in a function at an organisation — not accounts.
+ */
+export const coalitionSteeringMembers = pgTable(
+  'coalition_steering_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    coalitionId: uuid('coalition_id')
+      .notNull()
+      .references(() => coalitions.id),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull(),
+    function: text('function').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('coalition_steering_members_coalition_idx').on(table.coalitionId)],
+);
+
+/** Issue 10 item 7: the funding of Kansrijke Start (domain reference §10: impulse, SPUK GALA and IZA, own budget, funds). */
+export const FUNDING_SOURCES = ['impulse', 'spuk_gala', 'spuk_iza', 'municipal_budget', 'funds', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+/** A coalition's (or region's) funding: per source a period, an amount (euro cents) and the mandaathouder. */
+export const coalitionFunding = pgTable(
+  'coalition_funding',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    coalitionId: uuid('coalition_id')
+      .notNull()
+      .references(() => coalitions.id),
+    source: text('source').$type<FundingSource>().notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** Whole euro cents (bigint: sums stay exact; one row is at most INT32_MAX cents, see the contract). */
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    /** The municipality that receives and accounts for the money. */
+    mandateHolderCode: text('mandate_holder_code').references(() => municipalities.code),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('coalition_funding_coalition_idx').on(table.coalitionId),
+    check('coalition_funding_source_check', sql`${table.source} IN ('impulse', 'spuk_gala', 'spuk_iza', 'municipal_budget', 'funds', 'other')`),
+    check('coalition_funding_period_check', sql`${table.periodEnd} >= ${table.periodStart}`),
+    check('coalition_funding_amount_check', sql`${table.amountCents} >= 0`),
   ],
 );

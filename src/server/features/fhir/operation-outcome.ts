@@ -42,6 +42,7 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   rate_limited: 'throttled',
   internal: 'exception',
   unavailable: 'transient',
+  membership_overlap: 'business-rule',
 };
 
 export interface OperationOutcomeIssue {

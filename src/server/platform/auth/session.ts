@@ -49,7 +49,7 @@ export function idleMinutesFor(roles: readonly Role[], config: Config): number {
 const TOUCH_INTERVAL_MS = 15_000;
 
 /** Today in Amsterdam as YYYY-MM-DD (coordinator periods are calendar days). */
-function amsterdamDay(now: Date): string {
+export function amsterdamDay(now: Date): string {
   return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 }
 

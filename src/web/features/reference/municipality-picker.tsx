@@ -12,11 +12,16 @@ export function MunicipalityPicker({
   selected,
   onSelectedChange,
   error,
+  legend,
+  description,
 }: {
   id: string;
   selected: string[];
   onSelectedChange(codes: string[]): void;
   error?: string | undefined;
+  /** Defaults to the service area's legend and description (organisations). */
+  legend?: string;
+  description?: string;
 }) {
   const { m, format, formatCount } = useMessages();
   const municipalities = useAsync(() => referenceApi.municipalities({}), []);
@@ -39,8 +44,8 @@ export function MunicipalityPicker({
             <TextField id={`${id}-filter`} label={m.admin.serviceAreaFilter} type="search" value={filter} onValueChange={setFilter} isOptional />
             <CheckboxGroup
               id={id}
-              legend={m.admin.serviceArea}
-              description={m.admin.serviceAreaDescription}
+              legend={legend ?? m.admin.serviceArea}
+              description={description ?? m.admin.serviceAreaDescription}
               error={error}
               options={shown.map((municipality) => ({ value: municipality.code, label: `${municipality.name} (${municipality.code})` }))}
               selected={selected}

@@ -29,11 +29,17 @@ export interface ChoroplethProps {
   noDataLabel?: string;
   /** A drawn area's name with its group's ("{municipality}, … {coalition}"); the coalition sentence by default. */
   groupMemberLabel?: string;
+  /**
+   * For a category per area instead of a figure (the coalition register's status per municipality):
+   * `of` gives each drawn area's category (an index into `labels`, null for none), drawn in `fills`
+   * and named in the legend; `description` is the map's text alternative. `figures` is then unused.
+   */
+  categories?: { of(code: string): number | null; labels: readonly string[]; fills: readonly string[]; description: string };
 }
 
 type ClassOf = { kind: 'value'; index: number } | { kind: 'suppressed' } | { kind: 'missing' };
 
-export function Choropleth({ level, figures, unit, title, selectedCode, onChoose, areaHref, groupOf, noDataLabel, groupMemberLabel }: ChoroplethProps) {
+export function Choropleth({ level, figures, unit, title, selectedCode, onChoose, areaHref, groupOf, noDataLabel, groupMemberLabel, categories }: ChoroplethProps) {
   const { m, locale, format } = useMessages();
   const t = m.monitorPages;
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -69,7 +75,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
    */
   const isYesNo = figures.some((figure) => figure.kind === 'yes_no');
   const classes = useMemo(() => (isYesNo ? yesNoClasses() : quantileClasses(published, 5)), [isYesNo, published]);
-  const palette = isYesNo ? [SEQUENTIAL_BLUES[0], SEQUENTIAL_BLUES[3]] : paletteFor(classes.breaks.length + 1);
+  const palette = categories ? categories.fills : isYesNo ? [SEQUENTIAL_BLUES[0], SEQUENTIAL_BLUES[3]] : paletteFor(classes.breaks.length + 1);
   /** The figure shown for a drawn area: its own, or its group's. */
   const figureFor = (code: string): Figure | undefined => {
     if (!groupOf) return byCode.get(code);
@@ -84,6 +90,10 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   };
   const isChosen = (shape: MapShape) => selectedCode !== null && targetOf(shape)?.code === selectedCode;
   const classOf = (code: string): ClassOf => {
+    if (categories) {
+      const index = categories.of(code);
+      return index === null ? { kind: 'missing' } : { kind: 'value', index };
+    }
     const figure = figureFor(code);
     if (!figure) return { kind: 'missing' };
     if (figure.isSuppressed || figure.value === null) return { kind: 'suppressed' };
@@ -94,7 +104,12 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   const shapeByCode = useMemo(() => new Map(shapes.map((shape) => [shape.code, shape])), [shapes]);
   const rovingCode = tabCode && shapeByCode.has(tabCode) ? tabCode : selectedCode && shapeByCode.has(selectedCode) ? selectedCode : shapes[0]?.code;
 
+  const categoryText = (code: string): string => {
+    const index = categories?.of(code) ?? null;
+    return index === null ? (noDataLabel ?? t.legendNoData) : categories!.labels[index]!;
+  };
   const describe = (shape: MapShape): string => {
+    if (categories) return `${labelOf(shape)}: ${categoryText(shape.code)}`;
     const figure = figureFor(shape.code);
     const value = figureValueText(figure, unit, locale, m);
     const interval = intervalText(figure, locale, m);
@@ -155,6 +170,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
 
   // Legend rows: value classes (low → high), then onderdrukt and geen gegevens.
   const classLabels = palette.map((_, index) => {
+    if (categories) return categories.labels[index]!;
     if (isYesNo) return index === 0 ? t.legendNo : t.legendYes;
     const low = index === 0 ? classes.min : classes.breaks[index - 1]!;
     const high = index === palette.length - 1 ? classes.max : classes.breaks[index]!;
@@ -162,8 +178,8 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
   });
   const unitLabel = unit === 'percentage' ? '%' : t.unitPer1000;
   const legendRows = [
-    ...(published.length > 0 ? palette.map((colour, index) => ({ fill: colour, label: classLabels[index]! })) : []),
-    ...(isYesNo && counts.suppressed === 0 ? [] : [{ fill: `url(#${id}-hatch)`, label: t.legendSuppressed }]),
+    ...(published.length > 0 || categories ? palette.map((colour, index) => ({ fill: colour, label: classLabels[index]! })) : []),
+    ...((isYesNo || categories) && counts.suppressed === 0 ? [] : [{ fill: `url(#${id}-hatch)`, label: t.legendSuppressed }]),
     { fill: NO_DATA_FILL, label: noDataLabel ?? t.legendNoData },
   ];
 
@@ -180,7 +196,9 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
         >
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>
-            {isYesNo
+            {categories
+              ? categories.description
+              : isYesNo
               ? format(t.mapDescYesNo, { count: shapes.length, missing: counts.missing })
               : format(t.mapDesc, { count: shapes.length, classes: palette.length, suppressed: counts.suppressed, missing: counts.missing })}
           </desc>
@@ -252,7 +270,7 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
           })}
           <g transform="translate(14, 18)" fontFamily={CHART_FONT} fontSize="12" fill={TEXT_COLOUR}>
             <text x="0" y="0" fontWeight="700">
-              {isYesNo ? t.legendLabel : `${t.legendLabel} (${unitLabel})`}
+              {isYesNo || categories ? t.legendLabel : `${t.legendLabel} (${unitLabel})`}
             </text>
             {legendRows.map((row, index) => (
               <g key={row.label} transform={`translate(0, ${10 + index * 22})`}>
@@ -271,7 +289,12 @@ export function Choropleth({ level, figures, unit, title, selectedCode, onChoose
       <div className="kr-map__details">
         <p className="kr-map__details-title">{t.detailsTitle}</p>
         {detailShape ? <p className="kr-map__details-name">{labelOf(detailShape)}</p> : null}
-        {detailShape ? (
+        {detailShape && categories ? (
+          <dl className="kr-map__details-list">
+            <dt>{t.columnValue}</dt>
+            <dd>{categoryText(detailShape.code)}</dd>
+          </dl>
+        ) : detailShape ? (
           <dl className="kr-map__details-list">
             <dt>{t.columnValue}</dt>
             <dd>{figureValueText(detailFigure, unit, locale, m)}</dd>
