@@ -29,6 +29,10 @@ export const ERROR_STATUS = {
   password_policy: 422,
   account_locked: 429,
   rate_limited: 429,
+  document_too_large: 413,
+  document_type_not_allowed: 415,
+  agreement_status_transition: 409,
+  agreement_party_not_partner: 422,
   internal: 500,
   unavailable: 503,
 } as const;

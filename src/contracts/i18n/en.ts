@@ -6,6 +6,7 @@ import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
+import { coalitionPartnersEn } from './sections/coalition-partners.js';
 
 export const en = {
   app: {
@@ -65,6 +66,10 @@ export const en = {
     password_policy: 'Choose a password of at least 12 characters that is not on the list of common passwords.',
     account_locked: 'Too many failed attempts. Wait fifteen minutes and try again.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
+    document_too_large: 'The file is too large. A document may be at most 10 MB.',
+    document_type_not_allowed: 'This file is not a PDF or office file (docx, xlsx, odt, ods). Choose another file.',
+    agreement_status_transition: 'This status change is not possible from the agreement\'s current status.',
+    agreement_party_not_partner: 'A party to the agreement must be a partner of this coalition.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
   },
@@ -463,6 +468,9 @@ export const en = {
     birth_outcome: 'Birth',
     two_year_outcome: 'Outcome at two years',
     demo_seed: 'Demonstration data',
+    coalition_partner: 'Partner of a coalition',
+    coalition_agreement: 'Collaboration agreement',
+    agreement_document: 'Document of a collaboration agreement',
   },
   auditOutcomes: {
     success: 'Succeeded',
@@ -805,4 +813,5 @@ export const en = {
   ...screeningEn,
   ...careEn,
   ...monitorNotesEn,
+  ...coalitionPartnersEn,
 } satisfies Catalogue;

@@ -8,6 +8,7 @@ import { referralsNl } from './sections/referrals.js';
 import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
+import { coalitionPartnersNl } from './sections/coalition-partners.js';
 
 export const nl = {
   app: {
@@ -71,6 +72,10 @@ export const nl = {
       'Kies een wachtwoord van minstens 12 tekens dat niet in de lijst met veelgebruikte wachtwoorden staat.',
     account_locked: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
     rate_limited: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.',
+    document_too_large: 'Het bestand is te groot. Een document mag hoogstens 10 MB zijn.',
+    document_type_not_allowed: 'Dit bestand is geen PDF of kantoorbestand (docx, xlsx, odt, ods). Kies een ander bestand.',
+    agreement_status_transition: 'Deze statuswijziging is niet mogelijk vanuit de huidige status van de afspraak.',
+    agreement_party_not_partner: 'Een partij bij de afspraak moet een partner van deze coalitie zijn.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
   } satisfies Record<ErrorCode, string>,
@@ -470,6 +475,9 @@ export const nl = {
     birth_outcome: 'Geboorte',
     two_year_outcome: 'Uitkomst na twee jaar',
     demo_seed: 'Demonstratiegegevens',
+    coalition_partner: 'Partner van een coalitie',
+    coalition_agreement: 'Samenwerkingsafspraak',
+    agreement_document: 'Document bij een samenwerkingsafspraak',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
     success: 'Gelukt',
@@ -813,6 +821,7 @@ export const nl = {
   ...screeningNl,
   ...careNl,
   ...monitorNotesNl,
+  ...coalitionPartnersNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

@@ -13,6 +13,8 @@ import { registerOutcomeRoutes } from './outcomes/routes.js';
 import { registerFamilyRoutes } from './families/routes.js';
 import { registerScreeningRoutes } from './screening/routes.js';
 import { registerPathwayRoutes } from './pathways/routes.js';
+import { registerCoalitionPartnerRoutes } from './coalition-partners/routes.js';
+import { registerCoalitionAgreementRoutes } from './coalition-agreements/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -30,4 +32,6 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerFamilyRoutes,
   registerScreeningRoutes,
   registerPathwayRoutes,
+  registerCoalitionPartnerRoutes,
+  registerCoalitionAgreementRoutes,
 ];
