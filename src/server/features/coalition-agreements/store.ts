@@ -32,7 +32,7 @@ export async function findAgreements(tx: Executor, coalitionId: string, actor: A
     .innerJoin(coalitionPartners, eq(coalitionPartners.id, coalitionAgreementParties.partnerId))
     .leftJoin(organisations, eq(organisations.id, coalitionPartners.organisationId))
     .where(inArray(coalitionAgreementParties.agreementId, ids))
-    .orderBy(sql`2`);
+    .orderBy(sql`lower(coalesce(${organisations.name}, ${coalitionPartners.externalName}))`, coalitionAgreementParties.partnerId);
   const documents = await tx
     .selectDistinctOn([coalitionAgreementDocuments.agreementId], {
       agreementId: coalitionAgreementDocuments.agreementId,
