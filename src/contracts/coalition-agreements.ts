@@ -80,22 +80,19 @@ export const agreementCreateSchema = agreementFields
     /** The same key from the same coalition returns the agreement made before (a repeated submit). */
     idempotencyKey: z.uuid({ message: 'Geen geldige sleutel (UUID).' }).optional(),
   })
-  .superRefine(checkAgreement)
-  .meta({ id: 'CoalitionAgreementCreate' });
+  .superRefine(checkAgreement);
 export type AgreementCreate = z.input<typeof agreementCreateSchema>;
 
 export const agreementUpdateSchema = agreementFields
   .extend({ version: z.number().int().min(1).max(2_147_483_647, 'Dit getal is te groot.') })
-  .superRefine(checkAgreement)
-  .meta({ id: 'CoalitionAgreementUpdate' });
+  .superRefine(checkAgreement);
 export type AgreementUpdate = z.input<typeof agreementUpdateSchema>;
 
 export const noAgreementReasonSchema = z
   .object({
     /** Why the coalition has no agreement on this topic (null: take the reason away). */
     reason: z.string().trim().min(1, 'Vul een reden in.').max(1000, 'Dit is te lang (hoogstens 1000 tekens).').nullable(),
-  })
-  .meta({ id: 'NoAgreementReason' });
+  });
 
 export const documentQuerySchema = z.object({
   fileName: z.string().min(1, 'Geef de bestandsnaam mee.').max(255, 'De bestandsnaam is te lang.'),

@@ -56,8 +56,7 @@ export const partnerInputSchema = z
     if (value.isWanted && value.until) {
       context.addIssue({ code: 'custom', path: ['until'], message: 'Een gewenste partner is nog niet aangesloten en heeft dus geen einddatum.' });
     }
-  })
-  .meta({ id: 'CoalitionPartnerInput' });
+  });
 export type PartnerInput = z.input<typeof partnerInputSchema>;
 
 export const partnerSchema = z
