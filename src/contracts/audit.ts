@@ -44,6 +44,9 @@ export const AUDIT_OBJECT_TYPES = [
   'birth_outcome',
   'two_year_outcome',
   'demo_seed',
+  'coalition_partner',
+  'coalition_agreement',
+  'agreement_document',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;

@@ -43,6 +43,9 @@ const CoalitionOverviewPage = lazy(() => import('./features/coalitions/overview-
 const NewCoalitionPage = lazy(() => import('./features/coalitions/new-coalition-page.js'));
 const CoalitionPage = lazy(() => import('./features/coalitions/coalition-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
+const CoalitionPartnersPage = lazy(() => import('./features/coalition-partners/partners-page.js'));
+const CoalitionAgreementsPage = lazy(() => import('./features/coalition-agreements/agreements-page.js'));
+const AgreementsToReviewPage = lazy(() => import('./features/coalition-agreements/to-review-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
@@ -102,6 +105,10 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'account', handle: crumb((m) => m.account.title), element: <AccountPage /> },
           { path: 'gemeenten', handle: crumb((m) => m.municipalities.title), element: <MunicipalitiesPage /> },
+          // Coalition partners and agreements (issue 10 items 2 and 3): every logged-in person reads them.
+          { path: 'coalities/te-herzien', handle: crumb((m) => m.coalitionAgreements.toReviewTitle), element: <AgreementsToReviewPage /> },
+          { path: 'coalities/:code/partners', handle: crumb((m) => m.coalitionPartners.crumb), element: <CoalitionPartnersPage /> },
+          { path: 'coalities/:code/afspraken', handle: crumb((m) => m.coalitionAgreements.crumb), element: <CoalitionAgreementsPage /> },
           {
             path: 'monitor',
             handle: crumb((m) => m.monitorPages.crumbMonitor),

@@ -15,6 +15,9 @@ import { completedQuestionnaireResponse, consentResource, referralTask } from '.
 import { eq } from 'drizzle-orm';
 import { emergencyAccesses, families } from '../../src/server/features/families/schema.js';
 import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessions.js';
+import { coalitions } from '../../src/server/features/coalitions/schema.js';
+import { coalitionPartners } from '../../src/server/features/coalition-partners/schema.js';
+import { coalitionAgreementDocuments, coalitionAgreements } from '../../src/server/features/coalition-agreements/schema.js';
 
 /** The demo person who holds each role (and the organisation they act for). */
 const ACTOR_OF: Record<Role, string> = {
@@ -81,6 +84,12 @@ const csv = (method: InjectOptions['method'], url: string, body: string): Inject
   payload: body,
   headers: { 'content-type': 'text/csv' },
 });
+
+/** Coalition records: "own" is the demo coordinator's coalition KS0001, "other" KS0002. */
+const coalitionOf = (isOwn: boolean) => (isOwn ? 'KS0001' : 'KS0002');
+const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', platform_admin: 'any' };
+/** A partner and an agreement (with a document) in each of the two coalitions, made in beforeAll. */
+const coalitionRecords: Record<string, { partnerId: string; agreementId: string }> = {};
 
 const MATRIX: Record<string, Entry> = {
   'GET /health': { access: 'public', request: () => json('GET', '/health') },
@@ -629,6 +638,58 @@ const MATRIX: Record<string, Entry> = {
     allow: { coalition_coordinator: 'own', platform_admin: 'any' },
     request: ({ coalitionCode }) => json('PUT', `/api/v1/coalitions/${coalitionCode}/statuses/2019`, { status: 'formed' }),
   },
+  // Coalition partners and agreements: everyone logged in reads; the coordinator edits her own
+  // coalition (own = KS0001 Drechtsteden, other = KS0002), the platform admin every coalition.
+  'GET /api/v1/coalitions/:code/partners': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionOf(isOwn)}/partners`) },
+  'POST /api/v1/coalitions/:code/partners': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn, unique }) => json('POST', `/api/v1/coalitions/${coalitionOf(isOwn)}/partners`, { externalName: `Partner ${unique}`, domain: 'social', level: 'uitvoerend' }),
+  },
+  'PUT /api/v1/coalitions/:code/partners/:id': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) =>
+      json('PUT', `/api/v1/coalitions/${coalitionOf(isOwn)}/partners/${coalitionRecords[coalitionOf(isOwn)]!.partnerId}`, { externalName: 'Vaste partner', domain: 'informal', level: 'uitvoerend' }),
+  },
+  'GET /api/v1/coalitions/:code/agreements': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements`) },
+  'POST /api/v1/coalitions/:code/agreements': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) => json('POST', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements`, { topic: 'other', level: 'uitvoering', status: 'in_development' }),
+  },
+  'PUT /api/v1/coalitions/:code/agreements/:id': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) =>
+      json('PUT', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements/${coalitionRecords[coalitionOf(isOwn)]!.agreementId}`, {
+        topic: 'interventions',
+        level: 'organisatie',
+        status: 'in_development',
+        version: 1,
+      }),
+  },
+  'PUT /api/v1/coalitions/:code/agreement-topics/:topic/no-agreement-reason': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) => json('PUT', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreement-topics/regional/no-agreement-reason`, { reason: 'Matrix: nog in ontwikkeling.' }),
+  },
+  'PUT /api/v1/coalitions/:code/agreements/:id/document': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) => ({
+      method: 'PUT',
+      url: `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements/${coalitionRecords[coalitionOf(isOwn)]!.agreementId}/document?fileName=matrix.pdf`,
+      payload: '%PDF-1.4\n%%EOF\n',
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'GET /api/v1/coalitions/:code/agreements/:id/document': {
+    access: 'authenticated',
+    allow: everyone,
+    request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements/${coalitionRecords[coalitionOf(isOwn)]!.agreementId}/document`),
+  },
+  'GET /api/v1/coalition-agreements/to-review': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/coalition-agreements/to-review') },
 };
 
 let t: TestApp;
@@ -653,6 +714,25 @@ beforeAll(async () => {
       .returning({ id: people.id });
     await t.database.db.insert(memberships).values({ personId: person!.id, organisationId, roles: ['professional'] });
     staffOf.set(organisationId, person!.id);
+  }
+});
+
+beforeAll(async () => {
+  for (const code of ['KS0001', 'KS0002']) {
+    const [coalition] = await t.database.db.select({ id: coalitions.id }).from(coalitions).where(eq(coalitions.code, code));
+    const [partner] = await t.database.db
+      .insert(coalitionPartners)
+      .values({ coalitionId: coalition!.id, externalName: 'Vaste partner', domain: 'informal', level: 'uitvoerend' })
+      .returning({ id: coalitionPartners.id });
+    const [agreement] = await t.database.db
+      .insert(coalitionAgreements)
+      .values({ coalitionId: coalition!.id, topic: 'interventions', level: 'organisatie', status: 'in_development' })
+      .returning({ id: coalitionAgreements.id });
+    const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+    await t.database.db
+      .insert(coalitionAgreementDocuments)
+      .values({ agreementId: agreement!.id, fileName: 'vast.pdf', mediaType: 'application/pdf', sizeBytes: content.length, sha256: 'x'.repeat(64), content });
+    coalitionRecords[code] = { partnerId: partner!.id, agreementId: agreement!.id };
   }
 });
 afterAll(() => t.close());

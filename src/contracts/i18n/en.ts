@@ -8,6 +8,7 @@ import { careEn } from './sections/care.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
 import { monitorLevelsEn } from './sections/monitor-levels.js';
 import { coalitionsEn } from './sections/coalitions.js';
+import { coalitionPartnersEn } from './sections/coalition-partners.js';
 
 export const en = {
   app: {
@@ -67,6 +68,10 @@ export const en = {
     password_policy: 'Choose a password of at least 12 characters that is not on the list of common passwords.',
     account_locked: 'Too many failed attempts. Wait fifteen minutes and try again.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
+    document_too_large: 'The file is too large. A document may be at most 10 MB.',
+    document_type_not_allowed: 'This file is not a PDF or office file (docx, xlsx, odt, ods). Choose another file.',
+    agreement_status_transition: 'This status change is not possible from the agreement\'s current status.',
+    agreement_party_not_partner: 'A party to the agreement must be a partner of this coalition.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
     membership_overlap:
@@ -467,6 +472,9 @@ export const en = {
     birth_outcome: 'Birth',
     two_year_outcome: 'Outcome at two years',
     demo_seed: 'Demonstration data',
+    coalition_partner: 'Partner of a coalition',
+    coalition_agreement: 'Collaboration agreement',
+    agreement_document: 'Document of a collaboration agreement',
   },
   auditOutcomes: {
     success: 'Succeeded',
@@ -811,4 +819,5 @@ export const en = {
   ...monitorNotesEn,
   ...monitorLevelsEn,
   ...coalitionsEn,
+  ...coalitionPartnersEn,
 } satisfies Catalogue;

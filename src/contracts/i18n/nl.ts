@@ -10,6 +10,7 @@ import { careNl } from './sections/care.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
 import { monitorLevelsNl } from './sections/monitor-levels.js';
 import { coalitionsNl } from './sections/coalitions.js';
+import { coalitionPartnersNl } from './sections/coalition-partners.js';
 
 export const nl = {
   app: {
@@ -73,6 +74,10 @@ export const nl = {
       'Kies een wachtwoord van minstens 12 tekens dat niet in de lijst met veelgebruikte wachtwoorden staat.',
     account_locked: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
     rate_limited: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.',
+    document_too_large: 'Het bestand is te groot. Een document mag hoogstens 10 MB zijn.',
+    document_type_not_allowed: 'Dit bestand is geen PDF of kantoorbestand (docx, xlsx, odt, ods). Kies een ander bestand.',
+    agreement_status_transition: 'Deze statuswijziging is niet mogelijk vanuit de huidige status van de afspraak.',
+    agreement_party_not_partner: 'Een partij bij de afspraak moet een partner van deze coalitie zijn.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
     membership_overlap:
@@ -474,6 +479,9 @@ export const nl = {
     birth_outcome: 'Geboorte',
     two_year_outcome: 'Uitkomst na twee jaar',
     demo_seed: 'Demonstratiegegevens',
+    coalition_partner: 'Partner van een coalitie',
+    coalition_agreement: 'Samenwerkingsafspraak',
+    agreement_document: 'Document bij een samenwerkingsafspraak',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
     success: 'Gelukt',
@@ -819,6 +827,7 @@ export const nl = {
   ...monitorNotesNl,
   ...monitorLevelsNl,
   ...coalitionsNl,
+  ...coalitionPartnersNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

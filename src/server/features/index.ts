@@ -14,6 +14,8 @@ import { registerFamilyRoutes } from './families/routes.js';
 import { registerScreeningRoutes } from './screening/routes.js';
 import { registerPathwayRoutes } from './pathways/routes.js';
 import { registerCoalitionRoutes } from './coalitions/routes.js';
+import { registerCoalitionPartnerRoutes } from './coalition-partners/routes.js';
+import { registerCoalitionAgreementRoutes } from './coalition-agreements/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -32,4 +34,6 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerScreeningRoutes,
   registerPathwayRoutes,
   registerCoalitionRoutes,
+  registerCoalitionPartnerRoutes,
+  registerCoalitionAgreementRoutes,
 ];

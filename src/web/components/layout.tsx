@@ -31,6 +31,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/caseload', label: (m) => m.careCaseload.nav, roles: ['professional'] },
   { to: '/verwijzingen', label: (m) => m.referrals.nav, roles: ['professional'] },
   { to: '/verwijzingen/te-laat', label: (m) => m.referrals.overdueNav, roles: ['coalition_coordinator'] },
+  { to: '/coalities/te-herzien', label: (m) => m.coalitionAgreements.toReviewTitle, roles: ['coalition_coordinator'] },
   // chain: navigation items (keep this marker)
   { to: '/monitor', label: (m) => m.monitorPages.navMonitor, roles: [] },
   { to: '/coalities', label: (m) => m.coalitions.navLabel, roles: [] },

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Adds a partner (or a wanted partner) to a coalition. Adding one changes the coalition's register, so
+// the policy question is 'update' on the coalition (its coordinators: reach own_coalition); the audit
+// row names the new partner (object type coalition_partner, change 'create'). The same partner sent
+// again while it is on the list (same organisation or external name, same wanted-ness, not ended)
+// returns the existing one: a repeated submit does not make a second.
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Partner, partnerInputSchema } from '../../../contracts/coalition-partners.js';
+import { coalitionPartners } from './schema.js';
+import { checkOrganisation, dutchToday, findPartner, locateCoalition, toPartner, type LocatedCoalition, type UseCaseContext } from './store.js';
+
+export async function createPartner(
+  ctx: UseCaseContext,
+  code: string,
+  input: z.output<typeof partnerInputSchema>,
+): Promise<{ partner: Partner; isNew: boolean }> {
+  const located: { found?: LocatedCoalition } = {};
+  const newId = randomUUID();
+  return ctx.store.act({
+    resource: 'coalition',
+    action: 'update',
+    objectId: newId,
+    objectType: 'coalition_partner',
+    locate: (tx) => locateCoalition(tx, code, located),
+    perform: async (tx, target) => {
+      const coalitionId = located.found!.ref.id;
+      await checkOrganisation(tx, input.organisationId);
+      const same = input.organisationId
+        ? eq(coalitionPartners.organisationId, input.organisationId)
+        : sql`lower(${coalitionPartners.externalName}) = lower(${input.externalName})`;
+      const [existing] = await tx
+        .select({ id: coalitionPartners.id })
+        .from(coalitionPartners)
+        .where(and(eq(coalitionPartners.coalitionId, coalitionId), same, eq(coalitionPartners.isWanted, input.isWanted), isNull(coalitionPartners.until)))
+        .for('update');
+      let id = existing?.id;
+      if (!id) {
+        await tx.insert(coalitionPartners).values({ id: newId, coalitionId, ...input, createdAt: ctx.now(), updatedAt: ctx.now() });
+        id = newId;
+      }
+      const row = (await findPartner(tx, coalitionId, id))!;
+      return { partner: toPartner(row, ctx.store.actor, target, dutchToday(ctx.now())), isNew: !existing };
+    },
+    details: (result) => ({ change: result.isNew ? 'create' : 'repeated', partnerId: result.partner.id, domain: result.partner.domain, isWanted: result.partner.isWanted }),
+  });
+}

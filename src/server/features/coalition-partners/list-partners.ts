@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A coalition's partners: every logged-in person reads the register (the policy's 'coalition' read).
+import type { PartnerList } from '../../../contracts/coalition-partners.js';
+import { allowedActions } from '../../platform/access/policy.js';
+import { dutchToday, findPartners, locateCoalition, toPartner, type LocatedCoalition, type UseCaseContext } from './store.js';
+
+export async function listPartners(ctx: UseCaseContext, code: string): Promise<PartnerList> {
+  const located: { found?: LocatedCoalition } = {};
+  return ctx.store.act({
+    resource: 'coalition',
+    action: 'read',
+    objectId: code,
+    objectType: 'coalition_partner',
+    locate: (tx) => locateCoalition(tx, code, located),
+    perform: async (tx, target) => {
+      const { ref } = located.found!;
+      const today = dutchToday(ctx.now());
+      const rows = await findPartners(tx, ref.id);
+      return {
+        coalition: { code: ref.code, name: ref.name },
+        items: rows.map((row) => toPartner(row, ctx.store.actor, target, today)),
+        allowedActions: allowedActions(ctx.store.actor, { create: [{ resource: 'coalition', action: 'update', target }] }),
+      };
+    },
+    details: (result) => ({ resultCount: result.items.length }),
+  });
+}
