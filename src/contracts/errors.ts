@@ -31,6 +31,9 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // Plan of approach (coalition workspace).
+  plan_already_approved: 409,
+  plan_version_approved: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

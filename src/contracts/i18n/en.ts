@@ -67,6 +67,8 @@ export const en = {
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
+    plan_already_approved: 'This version of the plan of approach has already been approved. A version is approved only once.',
+    plan_version_approved: 'This version of the plan of approach has been approved and can no longer be changed. Choose "New version" to continue.',
   },
   errorTitles: {
     400: 'Bad request',

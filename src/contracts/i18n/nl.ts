@@ -73,6 +73,8 @@ export const nl = {
     rate_limited: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
+    plan_already_approved: 'Deze versie van het plan van aanpak is al vastgesteld. Een versie wordt maar één keer vastgesteld.',
+    plan_version_approved: 'Deze versie van het plan van aanpak is vastgesteld en kan niet meer worden gewijzigd. Kies "Nieuwe versie" om verder te werken.',
   } satisfies Record<ErrorCode, string>,
   errorTitles: {
     400: 'Ongeldig verzoek',

@@ -39,6 +39,8 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   rate_limited: 'errorTitleRateLimited',
   internal: 'errorTitleServer',
   unavailable: 'errorTitleServer',
+  plan_already_approved: 'errorTitleConflict',
+  plan_version_approved: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

@@ -42,6 +42,8 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   rate_limited: 'throttled',
   internal: 'exception',
   unavailable: 'transient',
+  plan_already_approved: 'conflict',
+  plan_version_approved: 'conflict',
 };
 
 export interface OperationOutcomeIssue {
