@@ -39,6 +39,9 @@ const ReferralInboxPage = lazy(() => import('./features/referrals/referral-inbox
 const ReferralDetailPage = lazy(() => import('./features/referrals/referral-detail-page.js'));
 const FamilyReferralsPage = lazy(() => import('./features/referrals/family-referrals-page.js'));
 const OverdueReferralsPage = lazy(() => import('./features/referrals/overdue-referrals-page.js'));
+const CoalitionPlanPage = lazy(() => import('./features/coalition-plans/plan-page.js'));
+const CoalitionPlanComparePage = lazy(() => import('./features/coalition-plans/compare-page.js'));
+const CoalitionPlanPrintPage = lazy(() => import('./features/coalition-plans/print-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
@@ -96,6 +99,16 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'account', handle: crumb((m) => m.account.title), element: <AccountPage /> },
           { path: 'gemeenten', handle: crumb((m) => m.municipalities.title), element: <MunicipalitiesPage /> },
+          // The plan of approach of a coalition (the server decides who reads drafts and who edits).
+          {
+            path: 'coalities/:code/plan',
+            handle: crumb((m) => m.coalitionPlan.crumb),
+            children: [
+              { index: true, element: <CoalitionPlanPage /> },
+              { path: 'vergelijken', handle: crumb((m) => m.coalitionPlan.compareCrumb), element: <CoalitionPlanComparePage /> },
+              { path: 'versies/:version/afdrukken', handle: crumb((m) => m.coalitionPlan.printCrumb), element: <CoalitionPlanPrintPage /> },
+            ],
+          },
           {
             path: 'monitor',
             handle: crumb((m) => m.monitorPages.crumbMonitor),

@@ -6,6 +6,7 @@ import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
+import { coalitionPlansEn } from './sections/coalition-plans.js';
 
 export const en = {
   app: {
@@ -807,4 +808,5 @@ export const en = {
   ...screeningEn,
   ...careEn,
   ...monitorNotesEn,
+  ...coalitionPlansEn,
 } satisfies Catalogue;

@@ -8,6 +8,7 @@ import { referralsNl } from './sections/referrals.js';
 import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
+import { coalitionPlansNl } from './sections/coalition-plans.js';
 
 export const nl = {
   app: {
@@ -815,6 +816,7 @@ export const nl = {
   ...screeningNl,
   ...careNl,
   ...monitorNotesNl,
+  ...coalitionPlansNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */
