@@ -245,3 +245,42 @@ describe('improvement actions (the briefing\'s contract)', () => {
     expect((await midwife.request('GET', URL)).statusCode).toBe(403);
   });
 });
+
+describe('at the same time (row locks)', () => {
+  it('two saves from the same revision: one is saved, the other is 409 stale_version', async () => {
+    const code = 'KS0003';
+    const starter = await callerFor(t, 'platformAdmin');
+    const started = await starter.request('POST', `/api/v1/coalitions/${code}/plan/versions`, {});
+    expect(started.statusCode, started.body).toBe(201);
+    const url = `/api/v1/coalitions/${code}/plan/versions/1`;
+    const responses = await Promise.all([
+      starter.request('PUT', url, { revision: 1, content: planContent({ ambition: 'Eerste' }) }),
+      starter.request('PUT', url, { revision: 1, content: planContent({ ambition: 'Tweede' }) }),
+    ]);
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+    const stored = (await starter.request('GET', url)).json<PlanVersion>();
+    expect(stored.revision).toBe(2);
+    expect(['Eerste', 'Tweede']).toContain(stored.content.texts.ambition);
+  });
+
+  it('two starts at once make one draft; two approvals at once approve once', async () => {
+    const code = 'KS0004';
+    const url = `/api/v1/coalitions/${code}/plan/versions`;
+    const starts = await Promise.all([admin.request('POST', url, {}), admin.request('POST', url, {})]);
+    expect(starts.map((response) => response.statusCode).sort()).toEqual([200, 201]);
+    const approvals = await Promise.all(
+      ['Stuurgroep', 'Gemeenteraad'].map((body) => admin.request('POST', `${url}/1/approval`, { revision: 1, approvedOn: '2025-05-01', approvedBy: body })),
+    );
+    expect(approvals.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+    expect(approvals.find((response) => response.statusCode === 409)!.json().code).toBe('plan_already_approved');
+  });
+
+  it('the same origin twice at once is one improvement action', async () => {
+    const origin = { roundId: randomUUID(), statementKey: 'interventies-03' };
+    const url = '/api/v1/coalitions/KS0004/improvement-actions';
+    const responses = await Promise.all([admin.request('POST', url, { title: 'Gelijktijdig', origin }), admin.request('POST', url, { title: 'Gelijktijdig', origin })]);
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 201]);
+    expect(responses[0]!.json()).toEqual(responses[1]!.json());
+  });
+});
+
