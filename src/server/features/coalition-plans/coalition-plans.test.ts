@@ -284,3 +284,22 @@ describe('at the same time (row locks)', () => {
   });
 });
 
+describe('the web is offered exactly what the server allows', () => {
+  it('on a draft: update and approve for its editors only; others are refused what they are not offered', async () => {
+    const code = 'KS0001';
+    const url = `/api/v1/coalitions/${code}/plan`;
+    // Version 3: a draft after version 2 was approved above.
+    const started = await coordinator.request('POST', `${url}/versions`, {});
+    expect(started.statusCode, started.body).toBe(201);
+    const draft = started.json<PlanVersion>().version;
+    for (const [name, caller] of [['coordinator', coordinator], ['policy officer', policyOfficer], ['analyst', analyst], ['platform admin', admin]] as const) {
+      const version = (await caller.request('GET', `${url}/versions/${draft}`)).json<PlanVersion>();
+      const attempt = await caller.request('PUT', `${url}/versions/${draft}`, { revision: 999, content: planContent({ review: name }) });
+      // Offered: reached (here stale, 409). Not offered: refused (403).
+      expect([name, version.allowedActions.includes('update')]).toEqual([name, attempt.statusCode === 409]);
+      expect([name, attempt.statusCode]).toEqual([name, version.allowedActions.includes('update') ? 409 : 403]);
+      expect(version.allowedActions.includes('approve')).toBe(version.allowedActions.includes('update'));
+    }
+  });
+});
+
