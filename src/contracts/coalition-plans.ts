@@ -143,7 +143,13 @@ export type ImprovementAction = z.infer<typeof improvementActionSchema>;
 
 export const planOverviewSchema = z
   .object({
-    coalition: z.object({ code: z.string(), name: z.string(), kind: z.enum(['local', 'regional']) }),
+    coalition: z.object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(['local', 'regional']),
+      /** Its current member municipalities: their monitor pages compare each with similar municipalities. */
+      municipalities: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
     /** The versions the actor may read, newest first (everyone: approved ones; the coalition's readers: all). */
     versions: z.array(planVersionSummarySchema),
     /** The newest version the actor may read; null when there is none. */

@@ -90,6 +90,8 @@ describe('plan van aanpak, Drechtsteden', () => {
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain(`95%-BI ${dutch(big2.lower!)}–${dutch(big2.upper!)}`);
     expect(await row.textContent()).toContain(`${dutch(big2.value!)}%`);
+    // The members' monitor pages compare each with similar municipalities.
+    expect(await page.getByRole('link', { name: 'Dordrecht', exact: true }).getAttribute('href')).toBe('/monitor/gebieden/GM0505');
     await expectNoAxeViolations(page);
   });
 

@@ -52,6 +52,7 @@ describe('a plan of approach, version by version', () => {
     expect(overview.allowedActions).toEqual(['start_plan', 'create_improvement_action', 'update_improvement_action']);
     // Step 1: the coalition's own area profile from the monitor.
     expect(overview.facts).toMatchObject({ areaCode: 'KS0001', areaLevel: 'coalition' });
+    expect(overview.coalition.municipalities.map((member) => member.code).sort()).toEqual(['GM0482', 'GM0505', 'GM0590', 'GM0610', 'GM0642']);
   });
 
   it('starts version 1 (201); starting again returns the same draft (200)', async () => {

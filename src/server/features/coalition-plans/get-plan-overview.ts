@@ -4,7 +4,9 @@
 // the progress of goals that name an indicator, and the improvement actions of the review.
 import type { GoalProgress, PlanContent, PlanOverview } from '../../../contracts/coalition-plans.js';
 import type { AreaProfile } from '../../../contracts/monitor.js';
+import { asc, inArray } from 'drizzle-orm';
 import { hasAnyGrant, allowedActions } from '../../platform/access/policy.js';
+import { municipalities } from '../reference/schema.js';
 import type { Executor } from '../../platform/db/connection.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
@@ -18,7 +20,7 @@ export async function getPlanOverview(ctx: RequestContext, db: Executor, code: s
   const coalition = await requireCoalition(db, code);
   const target = coalitionTarget(coalition);
   const readsDrafts = mayReadDrafts(ctx.actor, target);
-  const { rows, actions, hasDraft, isEmpty } = await ctx.store.search({
+  const { rows, actions, hasDraft, isEmpty, members } = await ctx.store.search({
     resource: 'coalition_plan',
     perform: async (tx) => {
       const all = await listVersionRows(tx, coalition.id);
@@ -27,6 +29,14 @@ export async function getPlanOverview(ctx: RequestContext, db: Executor, code: s
         hasDraft: all.some((row) => row.status === 'draft'),
         isEmpty: all.length === 0,
         actions: readsDrafts ? await listImprovementActionRows(tx, coalition.id) : null,
+        members:
+          coalition.municipalityCodes.length === 0
+            ? []
+            : await tx
+                .select({ code: municipalities.code, name: municipalities.name })
+                .from(municipalities)
+                .where(inArray(municipalities.code, coalition.municipalityCodes))
+                .orderBy(asc(municipalities.name)),
       };
     },
     details: (result) => ({ coalition: coalition.code, versions: result.rows.length, drafts: readsDrafts }),
@@ -36,7 +46,7 @@ export async function getPlanOverview(ctx: RequestContext, db: Executor, code: s
   const facts = await coalitionFacts(ctx, coalition.code);
   const mayEdit = (action: 'create' | 'update') => [{ resource: 'coalition_plan' as const, action, target }];
   return {
-    coalition: { code: coalition.code, name: coalition.name, kind: coalition.kind },
+    coalition: { code: coalition.code, name: coalition.name, kind: coalition.kind, municipalities: members },
     versions: rows.map(toSummary),
     current,
     facts,

@@ -84,7 +84,7 @@ function PlanView({ overview, onDone }: { overview: PlanOverview; onDone(message
             </ButtonGroup>
           ) : null}
           <StepSection step="facts">
-            <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} />
+            <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} />
           </StepSection>
         </>
       ) : (
@@ -147,7 +147,7 @@ function VersionView({ overview, version }: { overview: PlanOverview; version: P
     <>
       {PLAN_STEPS.map((step) => (
         <StepSection key={step} step={step}>
-          {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} /> : null}
+          {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} /> : null}
           <StepText text={version.content.texts[step]} />
           {step === 'goals' ? (
             <GoalsTable content={version.content} progress={overview.progress} csvName={`plan-${overview.coalition.code}-v${version.version}-doelen`} indicatorName={indicatorNameOf(overview)} />
@@ -256,7 +256,7 @@ function DraftForm({ overview, version, onDone }: { overview: PlanOverview; vers
       <Form onSubmit={submit} label={t.editTitle}>
         {PLAN_STEPS.map((step: PlanStep) => (
           <StepSection key={step} step={step}>
-            {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} /> : null}
+            {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} /> : null}
             <TextAreaField
               id={`plan-text-${step}`}
               label={t[`step_${step}`]}

@@ -3,7 +3,7 @@
 // monitor, the text of a step, and the goals with their progress.
 import type { ReactNode } from 'react';
 import { DataTable } from '../../components/data-table.js';
-import { Heading, Paragraph } from '../../components/ui.js';
+import { Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { AreaProfile, AreaProfileRow } from '../../../contracts/monitor.js';
 import type { GoalProgress, PlanContent, PlanGoal, PlanStep, PlanVersionSummary } from '../../../contracts/coalition-plans.js';
@@ -29,7 +29,16 @@ export function statusText(t: T, version: Pick<PlanVersionSummary, 'status'>): s
 }
 
 /** Seed 001 stap 1: the coalition's figures from the monitor, with interval and comparison (CSV too). */
-export function FactsTable({ facts, coalitionName }: { facts: AreaProfile | null; coalitionName: string }) {
+export function FactsTable({
+  facts,
+  coalitionName,
+  members = [],
+}: {
+  facts: AreaProfile | null;
+  coalitionName: string;
+  /** Member municipalities: the monitor compares each with similar municipalities (a coalition has no size class). */
+  members?: { code: string; name: string }[];
+}) {
   const { m, format, locale } = useMessages();
   const t = m.coalitionPlan;
   if (!facts) return <Paragraph>{t.factsNone}</Paragraph>;
@@ -61,6 +70,17 @@ export function FactsTable({ facts, coalitionName }: { facts: AreaProfile | null
           { key: 'comparison', header: t.columnComparison, cell: comparisonOf },
         ]}
       />
+      <Paragraph className="kr-no-print">
+        {t.factsMore}{' '}
+        <Link to={`/monitor/gebieden/${facts.areaCode}`}>{t.factsMoreCoalition}</Link>
+        {members.map((member) => (
+          <span key={member.code}>
+            {', '}
+            <Link to={`/monitor/gebieden/${member.code}`}>{member.name}</Link>
+          </span>
+        ))}
+        .
+      </Paragraph>
     </>
   );
 }

@@ -41,7 +41,7 @@ export default function PrintPage() {
           </Paragraph>
           {PLAN_STEPS.map((step) => (
             <StepSection key={step} step={step}>
-              {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} /> : null}
+              {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} /> : null}
               <StepText text={plan.content.texts[step]} />
               {step === 'goals' ? (
                 <GoalsTable
