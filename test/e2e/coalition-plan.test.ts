@@ -168,6 +168,8 @@ describe('plan van aanpak, Drechtsteden', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: t.printNow }).isVisible()).toBe(false);
     expect(await page.getByRole('heading', { level: 2, name: t.step_ambition }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await page.locator('nav').evaluateAll((navs) => navs.filter((nav) => getComputedStyle(nav).display !== 'none').length)).toBe(0);
     await page.emulateMedia({ media: 'screen' });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
