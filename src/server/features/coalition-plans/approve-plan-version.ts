@@ -10,6 +10,7 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { coalitionTarget } from '../coalitions/coalition-target.js';
+import { amsterdamDate } from '../referrals/domain/deadline.js';
 import { transition } from './domain/plan-rules.js';
 import { versionActions } from './plan-access.js';
 import { findVersionRow, lockVersionRow, requireCoalition, toVersion } from './plan-store.js';
@@ -35,7 +36,8 @@ export async function approvePlanVersion(
       const current = await lockVersionRow(tx, located.id);
       const status = unwrap(transition(current.status, 'approve'));
       if (current.revision !== input.revision) throw new AppError('stale_version');
-      const today = ctx.now().toISOString().slice(0, 10);
+      // The calendar day in the Netherlands, as the steering group dates its decision.
+      const today = amsterdamDate(ctx.now());
       if (input.approvedOn > today) {
         const message = 'De datum van vaststelling kan niet in de toekomst liggen.';
         throw new AppError('validation_failed', { message, errors: [{ path: 'approvedOn', message }] });

@@ -23,6 +23,7 @@ import {
 } from '../../../contracts/coalition-plans.js';
 import { planApi, planPaths, type ImprovementAction, type PlanContent, type PlanGoal, type PlanOverview, type PlanVersion } from './api.js';
 import { FactsTable, GoalsTable, StepSection, StepText, phaseText, programmeGoalText, statusText } from './plan-parts.js';
+import { todayIso } from '../care/api.js';
 import './plan.css';
 
 export default function PlanPage() {
@@ -357,7 +358,7 @@ function DraftForm({ overview, version, onDone }: { overview: PlanOverview; vers
 function ApproveForm({ code, version, onClose, onDone }: { code: string; version: PlanVersion; onClose(): void; onDone(): void }) {
   const { m, format } = useMessages();
   const t = m.coalitionPlan;
-  const [approvedOn, setApprovedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [approvedOn, setApprovedOn] = useState(todayIso());
   const [approvedBy, setApprovedBy] = useState('');
   const form = useForm({ approvedOn: 'approve-on', approvedBy: 'approve-by' });
   const submit = form.submitWith(
