@@ -36,6 +36,9 @@ export const ERROR_STATUS = {
   internal: 500,
   unavailable: 503,
   membership_overlap: 409,
+  // Plan of approach (coalition workspace).
+  plan_already_approved: 409,
+  plan_version_approved: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

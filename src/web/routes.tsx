@@ -42,6 +42,9 @@ const OverdueReferralsPage = lazy(() => import('./features/referrals/overdue-ref
 const CoalitionOverviewPage = lazy(() => import('./features/coalitions/overview-page.js'));
 const NewCoalitionPage = lazy(() => import('./features/coalitions/new-coalition-page.js'));
 const CoalitionPage = lazy(() => import('./features/coalitions/coalition-page.js'));
+const CoalitionPlanPage = lazy(() => import('./features/coalition-plans/plan-page.js'));
+const CoalitionPlanComparePage = lazy(() => import('./features/coalition-plans/compare-page.js'));
+const CoalitionPlanPrintPage = lazy(() => import('./features/coalition-plans/print-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const CoalitionPartnersPage = lazy(() => import('./features/coalition-partners/partners-page.js'));
 const CoalitionAgreementsPage = lazy(() => import('./features/coalition-agreements/agreements-page.js'));
@@ -109,6 +112,16 @@ export const routes: RouteObject[] = [
           { path: 'coalities/te-herzien', handle: crumb((m) => m.coalitionAgreements.toReviewTitle), element: <AgreementsToReviewPage /> },
           { path: 'coalities/:code/partners', handle: crumb((m) => m.coalitionPartners.crumb), element: <CoalitionPartnersPage /> },
           { path: 'coalities/:code/afspraken', handle: crumb((m) => m.coalitionAgreements.crumb), element: <CoalitionAgreementsPage /> },
+          // The plan of approach of a coalition (the server decides who reads drafts and who edits).
+          {
+            path: 'coalities/:code/plan',
+            handle: crumb((m) => m.coalitionPlan.crumb),
+            children: [
+              { index: true, element: <CoalitionPlanPage /> },
+              { path: 'vergelijken', handle: crumb((m) => m.coalitionPlan.compareCrumb), element: <CoalitionPlanComparePage /> },
+              { path: 'versies/:version/afdrukken', handle: crumb((m) => m.coalitionPlan.printCrumb), element: <CoalitionPlanPrintPage /> },
+            ],
+          },
           {
             path: 'monitor',
             handle: crumb((m) => m.monitorPages.crumbMonitor),

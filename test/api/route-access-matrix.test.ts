@@ -18,6 +18,9 @@ import { anonymousHeaders, sessionFor, type TestSession } from '../helpers/sessi
 import { coalitions } from '../../src/server/features/coalitions/schema.js';
 import { coalitionPartners } from '../../src/server/features/coalition-partners/schema.js';
 import { coalitionAgreementDocuments, coalitionAgreements } from '../../src/server/features/coalition-agreements/schema.js';
+import { coalitionPlanVersions, improvementActions } from '../../src/server/features/coalition-plans/schema.js';
+import { coalitions } from '../../src/server/features/coalitions/schema.js';
+import { emptyContent } from '../../src/server/features/coalition-plans/domain/plan-rules.js';
 
 /** The demo person who holds each role (and the organisation they act for). */
 const ACTOR_OF: Record<Role, string> = {
@@ -54,6 +57,10 @@ interface Situation {
   consentId: string;
   /** A coalition the actor coordinates (KS0001, the demo coordinator's) or one they do not (KS0002). */
   coalitionCode: string;
+  /** The coalition workspace: the demo coordinator's own coalition (KS0001, Dordrecht's) or another one (KS0002). */
+  coalitionCode: string;
+  /** A draft plan (version 1) and an improvement action of that coalition. */
+  improvementActionId: string;
 }
 
 /** The organisation a situation's referral (and consent) goes to. */
@@ -72,6 +79,9 @@ type Entry =
 
 const everyone: Partial<Record<Role, Reach>> = Object.fromEntries(ROLES.map((role) => [role, 'any']));
 const admins: Partial<Record<Role, Reach>> = { platform_admin: 'any', organisation_admin: 'own' };
+/** A coalition's editors and readers (policy.ts COALITION_EDITORS / COALITION_READERS); 'own' is the actor's coalition or municipality's coalition. */
+const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', platform_admin: 'any' };
+const coalitionReaders: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', policy_officer: 'own', analyst: 'any', platform_admin: 'any' };
 const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
   method,
   url,
@@ -568,6 +578,51 @@ const MATRIX: Record<string, Entry> = {
         version: 1,
       }),
   },
+  // The plan of approach (coalition workspace): approved versions for everyone, drafts for the
+  // coalition's readers, changes by its editors. Changes use a stale revision: reached, not saved.
+  'GET /api/v1/coalitions/:code/plan': { access: 'authenticated', allow: everyone, request: ({ coalitionCode }) => json('GET', `/api/v1/coalitions/${coalitionCode}/plan`) },
+  'POST /api/v1/coalitions/:code/plan/versions': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/plan/versions`, {}),
+  },
+  'GET /api/v1/coalitions/:code/plan/versions/:version': {
+    access: 'authenticated',
+    allow: coalitionReaders,
+    request: ({ coalitionCode }) => json('GET', `/api/v1/coalitions/${coalitionCode}/plan/versions/1`),
+  },
+  'PUT /api/v1/coalitions/:code/plan/versions/:version': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ coalitionCode, unique }) =>
+      json('PUT', `/api/v1/coalitions/${coalitionCode}/plan/versions/1`, { revision: 999, content: { ...emptyContent(), texts: { ...emptyContent().texts, ambition: unique } } }),
+  },
+  'POST /api/v1/coalitions/:code/plan/versions/:version/approval': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ coalitionCode }) => json('POST', `/api/v1/coalitions/${coalitionCode}/plan/versions/1/approval`, { revision: 999, approvedOn: '2025-01-01', approvedBy: 'Stuurgroep' }),
+  },
+  'GET /api/v1/coalitions/:code/plan/comparison': {
+    access: 'authenticated',
+    allow: coalitionReaders,
+    request: ({ coalitionCode }) => json('GET', `/api/v1/coalitions/${coalitionCode}/plan/comparison?from=1&to=1`),
+  },
+  'GET /api/v1/coalitions/:code/improvement-actions': {
+    access: 'authenticated',
+    allow: coalitionReaders,
+    request: ({ coalitionCode }) => json('GET', `/api/v1/coalitions/${coalitionCode}/improvement-actions`),
+  },
+  'POST /api/v1/coalitions/:code/improvement-actions': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ coalitionCode, unique }) => json('POST', `/api/v1/coalitions/${coalitionCode}/improvement-actions`, { title: `Matrix ${unique}`, origin: null }),
+  },
+  'PATCH /api/v1/coalitions/:code/improvement-actions/:id': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ coalitionCode, improvementActionId }) =>
+      json('PATCH', `/api/v1/coalitions/${coalitionCode}/improvement-actions/${improvementActionId}`, { version: 999, status: 'done' }),
+  },
   // No client data: the coordinator (municipalities of their own organisation) and the platform admin.
   'GET /api/v1/referral-overview/overdue': {
     access: 'authenticated',
@@ -796,6 +851,21 @@ async function referralOf(organisationId: string, familyId: string) {
   return referralOfOrganisation.get(organisationId)!;
 }
 
+const planFixtureOf = new Map<string, string>();
+/** A draft plan (version 1) and an improvement action of the coalition, once. */
+async function planFixture(code: string, personId: string): Promise<string> {
+  if (!planFixtureOf.has(code)) {
+    const [coalition] = await t.database.db.select({ id: coalitions.id }).from(coalitions).where(eq(coalitions.code, code));
+    await t.database.db.insert(coalitionPlanVersions).values({ coalitionId: coalition!.id, version: 1, content: emptyContent(), createdBy: personId, updatedBy: personId });
+    const [action] = await t.database.db
+      .insert(improvementActions)
+      .values({ coalitionId: coalition!.id, title: 'Matrix: vaste verbeteractie', createdBy: personId })
+      .returning({ id: improvementActions.id });
+    planFixtureOf.set(code, action!.id);
+  }
+  return planFixtureOf.get(code)!;
+}
+
 async function situation(role: Role, isOwn: boolean): Promise<Situation> {
   const session = await sessionFor(t, ACTOR_OF[role]);
   const organisationId = isOwn ? session.organisationId! : t.demo.organisationIds[OTHER_ORGANISATION]!;
@@ -814,6 +884,7 @@ async function situation(role: Role, isOwn: boolean): Promise<Situation> {
     ...(await careRecordsOf(organisationId, familyId)),
     ...(await referralOf(organisationId, familyId)),
     coalitionCode: isOwn ? 'KS0001' : 'KS0002',
+    improvementActionId: await planFixture(isOwn ? 'KS0001' : 'KS0002', staffOf.get(organisationId)!),
   };
 }
 

@@ -9,6 +9,7 @@ import { monitorNotesEn } from './sections/monitor-notes.js';
 import { monitorLevelsEn } from './sections/monitor-levels.js';
 import { coalitionsEn } from './sections/coalitions.js';
 import { coalitionPartnersEn } from './sections/coalition-partners.js';
+import { coalitionPlansEn } from './sections/coalition-plans.js';
 
 export const en = {
   app: {
@@ -76,6 +77,8 @@ export const en = {
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
     membership_overlap:
       'A municipality belongs to at most one local coalition and one regional collaboration at a time. This period overlaps another membership.',
+    plan_already_approved: 'This version of the plan of approach has already been approved. A version is approved only once.',
+    plan_version_approved: 'This version of the plan of approach has been approved and can no longer be changed. Choose "New version" to continue.',
   },
   errorTitles: {
     400: 'Bad request',
@@ -820,4 +823,5 @@ export const en = {
   ...monitorLevelsEn,
   ...coalitionsEn,
   ...coalitionPartnersEn,
+  ...coalitionPlansEn,
 } satisfies Catalogue;

@@ -11,6 +11,7 @@ import { monitorNotesNl } from './sections/monitor-notes.js';
 import { monitorLevelsNl } from './sections/monitor-levels.js';
 import { coalitionsNl } from './sections/coalitions.js';
 import { coalitionPartnersNl } from './sections/coalition-partners.js';
+import { coalitionPlansNl } from './sections/coalition-plans.js';
 
 export const nl = {
   app: {
@@ -82,6 +83,8 @@ export const nl = {
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
     membership_overlap:
       'Een gemeente hoort op hetzelfde moment bij ten hoogste één lokale coalitie en één regionale samenwerking. Deze periode overlapt met een ander lidmaatschap.',
+    plan_already_approved: 'Deze versie van het plan van aanpak is al vastgesteld. Een versie wordt maar één keer vastgesteld.',
+    plan_version_approved: 'Deze versie van het plan van aanpak is vastgesteld en kan niet meer worden gewijzigd. Kies "Nieuwe versie" om verder te werken.',
   } satisfies Record<ErrorCode, string>,
   errorTitles: {
     400: 'Ongeldig verzoek',
@@ -828,6 +831,7 @@ export const nl = {
   ...monitorLevelsNl,
   ...coalitionsNl,
   ...coalitionPartnersNl,
+  ...coalitionPlansNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

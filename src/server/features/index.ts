@@ -16,6 +16,7 @@ import { registerPathwayRoutes } from './pathways/routes.js';
 import { registerCoalitionRoutes } from './coalitions/routes.js';
 import { registerCoalitionPartnerRoutes } from './coalition-partners/routes.js';
 import { registerCoalitionAgreementRoutes } from './coalition-agreements/routes.js';
+import { registerCoalitionPlanRoutes } from './coalition-plans/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -36,4 +37,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerCoalitionRoutes,
   registerCoalitionPartnerRoutes,
   registerCoalitionAgreementRoutes,
+  registerCoalitionPlanRoutes,
 ];

@@ -44,6 +44,8 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   internal: 'errorTitleServer',
   unavailable: 'errorTitleServer',
   membership_overlap: 'errorTitleConflict',
+  plan_already_approved: 'errorTitleConflict',
+  plan_version_approved: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

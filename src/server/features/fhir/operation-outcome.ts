@@ -47,6 +47,8 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   internal: 'exception',
   unavailable: 'transient',
   membership_overlap: 'business-rule',
+  plan_already_approved: 'conflict',
+  plan_version_approved: 'conflict',
 };
 
 export interface OperationOutcomeIssue {

@@ -15,3 +15,4 @@ export * from '../../features/interventions/schema.js';
 export * from '../../features/outcomes/schema.js';
 export * from '../../features/coalition-partners/schema.js';
 export * from '../../features/coalition-agreements/schema.js';
+export * from '../../features/coalition-plans/schema.js';
