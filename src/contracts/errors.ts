@@ -31,6 +31,10 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // Self-analysis (coalition workspace, issue 10 item 5).
+  analysis_round_closed: 409,
+  analysis_link_invalid: 410,
+  analysis_already_invited: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -67,6 +67,9 @@ export const en = {
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
+    analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
+    analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
+    analysis_already_invited: 'This person has already been invited to this round.',
   },
   errorTitles: {
     400: 'Bad request',

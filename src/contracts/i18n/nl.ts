@@ -73,6 +73,9 @@ export const nl = {
     rate_limited: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
+    analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
+    analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
+    analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
   } satisfies Record<ErrorCode, string>,
   errorTitles: {
     400: 'Ongeldig verzoek',

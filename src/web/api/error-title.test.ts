@@ -39,6 +39,9 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   rate_limited: 'errorTitleRateLimited',
   internal: 'errorTitleServer',
   unavailable: 'errorTitleServer',
+  analysis_round_closed: 'errorTitleConflict',
+  analysis_link_invalid: 'errorTitleGone',
+  analysis_already_invited: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

@@ -5,11 +5,10 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coalitions } from '../coalitions/schema.js';
 import { organisations, people } from '../organisations/schema.js';
+import type { AnonymityMode, ROUND_STATUSES } from '../../../contracts/coalition-analysis.js';
 
-/** How answers may be reported: per person, per partner organisation, or only all together. */
-export const ANONYMITY_MODES = ['named', 'per_partner', 'anonymous'] as const;
-export type AnonymityMode = (typeof ANONYMITY_MODES)[number];
-export const ROUND_STATUSES = ['open', 'closed'] as const;
+/** How answers may be reported (contracts): per person, per partner organisation, or only all together. */
+export type { AnonymityMode };
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 export const analysisRounds = pgTable(

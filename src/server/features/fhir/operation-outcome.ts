@@ -42,6 +42,9 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   rate_limited: 'throttled',
   internal: 'exception',
   unavailable: 'transient',
+  analysis_round_closed: 'business-rule',
+  analysis_link_invalid: 'expired',
+  analysis_already_invited: 'duplicate',
 };
 
 export interface OperationOutcomeIssue {
