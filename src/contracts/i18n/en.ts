@@ -6,6 +6,7 @@ import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
+import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 
 export const en = {
   app: {
@@ -808,4 +809,5 @@ export const en = {
   ...screeningEn,
   ...careEn,
   ...monitorNotesEn,
+  ...coalitionAnalysisEn,
 } satisfies Catalogue;

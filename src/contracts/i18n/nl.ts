@@ -8,6 +8,7 @@ import { referralsNl } from './sections/referrals.js';
 import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
+import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 
 export const nl = {
   app: {
@@ -816,6 +817,7 @@ export const nl = {
   ...screeningNl,
   ...careNl,
   ...monitorNotesNl,
+  ...coalitionAnalysisNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */
