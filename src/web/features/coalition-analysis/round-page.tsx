@@ -9,7 +9,7 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { CopyField, Panel } from '../../components/panel.js';
+import { CopyField } from '../../components/panel.js';
 import { Button, ButtonGroup, ButtonLink, Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { analysisApi } from './api.js';
@@ -56,11 +56,15 @@ export default function RoundPage() {
                 {m.analysis.reportLink}
               </ButtonLink>
             </ButtonGroup>
+            {/* Not a Panel: focus stays on the confirmation just above, which says where the link is. */}
             {link ? (
-              <Panel id="analysis-link" title={format(m.analysis.linkTitle, { name: link.name })} onClose={() => setLink(null)}>
+              <section aria-labelledby="analysis-link-title" className="kr-panel">
+                <Heading level={2} id="analysis-link-title">
+                  {format(m.analysis.linkTitle, { name: link.name })}
+                </Heading>
                 <Paragraph>{format(m.analysis.linkText, { name: link.name })}</Paragraph>
                 <CopyField id="analysis-link-url" label={m.analysis.linkLabel} value={link.url} />
-              </Panel>
+              </section>
             ) : null}
             {detail.respondents.length === 0 ? (
               <Paragraph>{m.analysis.noRespondents}</Paragraph>
