@@ -2,8 +2,8 @@
 // The report of a round for the coalition's readers: per part and per statement the mean, the spread
 // (standard deviation and the distribution of 1–5), the disagreement flag (domain/score-statistics.ts),
 // the weakest statements and the change since the previous round. Anonymity: in an 'anonymous' round
-// nothing per respondent leaves the server, and a statement (or part) with fewer than 3 answers shows
-// no figures at all.
+// nothing per respondent leaves the server, and a statement with fewer than 3 answers (a part answered
+// by fewer than 3 people) shows no figures at all.
 import { eq, inArray } from 'drizzle-orm';
 import { decide } from '../../platform/access/policy.js';
 import type { Executor } from '../../platform/db/connection.js';
@@ -46,22 +46,29 @@ interface Figures {
   isSuppressed: boolean;
 }
 
-function figuresOf(scores: readonly number[], round: RoundRow): Figures {
-  const isSuppressed = round.anonymity === 'anonymous' && scores.length < MIN_ANSWERS_FOR_DISTRIBUTION && scores.length > 0;
+/** `people`: how many respondents gave these scores (a part's scores come from fewer people than scores). */
+function figuresOf(scores: readonly number[], round: RoundRow, people = scores.length): Figures {
+  const isSuppressed = round.anonymity === 'anonymous' && people < MIN_ANSWERS_FOR_DISTRIBUTION && scores.length > 0;
   return { summary: summariseScores(isSuppressed ? [] : scores), isSuppressed };
 }
 
 /** Figures per statement and per part of one round. */
 function computeFigures(instrument: AnalysisInstrument, answers: readonly AnswerRow[], round: RoundRow) {
   const scoresByStatement = new Map<string, number[]>();
+  const peopleByPart = new Map<string, Set<string>>();
   for (const answer of answers) {
     const list = scoresByStatement.get(answer.statementKey) ?? [];
     list.push(answer.score);
     scoresByStatement.set(answer.statementKey, list);
+    const partKey = instrument.statementByKey.get(answer.statementKey)?.partKey;
+    if (partKey) peopleByPart.set(partKey, (peopleByPart.get(partKey) ?? new Set()).add(answer.respondentId));
   }
   const statements = new Map(instrument.statements.map((statement) => [statement.key, figuresOf(scoresByStatement.get(statement.key) ?? [], round)]));
   const parts = new Map(
-    instrument.parts.map((part) => [part.key, figuresOf(part.statements.flatMap((statement) => scoresByStatement.get(statement.key) ?? []), round)]),
+    instrument.parts.map((part) => [
+      part.key,
+      figuresOf(part.statements.flatMap((statement) => scoresByStatement.get(statement.key) ?? []), round, peopleByPart.get(part.key)?.size ?? 0),
+    ]),
   );
   return { statements, parts };
 }
