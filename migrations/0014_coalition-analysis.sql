@@ -44,6 +44,7 @@ ALTER TABLE "analysis_respondents" ADD CONSTRAINT "analysis_respondents_invited_
 ALTER TABLE "analysis_rounds" ADD CONSTRAINT "analysis_rounds_coalition_id_coalitions_id_fk" FOREIGN KEY ("coalition_id") REFERENCES "public"."coalitions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analysis_rounds" ADD CONSTRAINT "analysis_rounds_opened_by_people_id_fk" FOREIGN KEY ("opened_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "analysis_rounds" ADD CONSTRAINT "analysis_rounds_closed_by_people_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "analysis_respondents_round_idx" ON "analysis_respondents" USING btree ("round_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "analysis_respondents_person_idx" ON "analysis_respondents" USING btree ("round_id","person_id") WHERE "analysis_respondents"."person_id" IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "analysis_respondents_email_idx" ON "analysis_respondents" USING btree ("round_id","email") WHERE "analysis_respondents"."email" IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "analysis_respondents_token_idx" ON "analysis_respondents" USING btree ("token_hash");--> statement-breakpoint

@@ -4,7 +4,7 @@
 // the weakest statements and the change since the previous round. Anonymity: in an 'anonymous' round
 // nothing per respondent leaves the server, and a statement with fewer than 3 answers (a part answered
 // by fewer than 3 people) shows no figures at all.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { decide } from '../../platform/access/policy.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { organisations } from '../organisations/schema.js';
@@ -18,27 +18,35 @@ import { previousRoundOf, requireCoalition, summariesOf, type RoundRow, type Use
 /** How many weakest statements the report names. */
 export const WEAKEST_COUNT = 5;
 
-interface AnswerRow {
-  respondentId: string;
-  respondentName: string;
-  organisationName: string | null;
+/** How many gave each score to each statement: at most 56 × 5 rows, whatever the number of respondents. */
+interface ScoreCount {
   statementKey: string;
   score: number;
+  count: number;
 }
 
-async function answersOf(db: Executor, roundId: string): Promise<AnswerRow[]> {
-  return db
-    .select({
-      respondentId: analysisRespondents.id,
-      respondentName: analysisRespondents.name,
-      organisationName: organisations.name,
-      statementKey: analysisAnswers.statementKey,
-      score: analysisAnswers.score,
-    })
+/** The part of a statement key: keys are `<part>.<nn>` (checked when the instrument loads). */
+const PART_OF_KEY = sql<string>`split_part(${analysisAnswers.statementKey}, '.', 1)`;
+
+async function scoreCountsOf(db: Executor, roundId: string): Promise<ScoreCount[]> {
+  const rows = await db
+    .select({ statementKey: analysisAnswers.statementKey, score: analysisAnswers.score, count: sql<number>`count(*)::int` })
     .from(analysisAnswers)
     .innerJoin(analysisRespondents, eq(analysisRespondents.id, analysisAnswers.respondentId))
-    .leftJoin(organisations, eq(organisations.id, analysisRespondents.organisationId))
-    .where(inArray(analysisRespondents.roundId, [roundId]));
+    .where(eq(analysisRespondents.roundId, roundId))
+    .groupBy(analysisAnswers.statementKey, analysisAnswers.score);
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/** How many people answered at least one statement of each part. */
+async function peoplePerPartOf(db: Executor, roundId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ partKey: PART_OF_KEY, people: sql<number>`count(distinct ${analysisAnswers.respondentId})::int` })
+    .from(analysisAnswers)
+    .innerJoin(analysisRespondents, eq(analysisRespondents.id, analysisAnswers.respondentId))
+    .where(eq(analysisRespondents.roundId, roundId))
+    .groupBy(PART_OF_KEY);
+  return new Map(rows.map((row) => [row.partKey, Number(row.people)]));
 }
 
 interface Figures {
@@ -53,39 +61,52 @@ function figuresOf(scores: readonly number[], round: RoundRow, people = scores.l
 }
 
 /** Figures per statement and per part of one round. */
-function computeFigures(instrument: AnalysisInstrument, answers: readonly AnswerRow[], round: RoundRow) {
+async function computeFigures(db: Executor, instrument: AnalysisInstrument, round: RoundRow) {
   const scoresByStatement = new Map<string, number[]>();
-  const peopleByPart = new Map<string, Set<string>>();
-  for (const answer of answers) {
-    const list = scoresByStatement.get(answer.statementKey) ?? [];
-    list.push(answer.score);
-    scoresByStatement.set(answer.statementKey, list);
-    const partKey = instrument.statementByKey.get(answer.statementKey)?.partKey;
-    if (partKey) peopleByPart.set(partKey, (peopleByPart.get(partKey) ?? new Set()).add(answer.respondentId));
+  for (const row of await scoreCountsOf(db, round.id)) {
+    const list = scoresByStatement.get(row.statementKey) ?? [];
+    for (let index = 0; index < row.count; index++) list.push(row.score);
+    scoresByStatement.set(row.statementKey, list);
   }
+  const peoplePerPart = round.anonymity === 'anonymous' ? await peoplePerPartOf(db, round.id) : null;
   const statements = new Map(instrument.statements.map((statement) => [statement.key, figuresOf(scoresByStatement.get(statement.key) ?? [], round)]));
   const parts = new Map(
-    instrument.parts.map((part) => [
-      part.key,
-      figuresOf(part.statements.flatMap((statement) => scoresByStatement.get(statement.key) ?? []), round, peopleByPart.get(part.key)?.size ?? 0),
-    ]),
+    instrument.parts.map((part) => {
+      const scores = part.statements.flatMap((statement) => scoresByStatement.get(statement.key) ?? []);
+      return [part.key, figuresOf(scores, round, peoplePerPart ? (peoplePerPart.get(part.key) ?? 0) : scores.length)];
+    }),
   );
   return { statements, parts };
 }
 
-function groupsOf(instrument: AnalysisInstrument, answers: readonly AnswerRow[], round: RoundRow): AnalysisReport['groups'] {
+/** Means per part per respondent ('named') or per partner organisation ('per_partner'); none when anonymous. */
+async function groupsOf(db: Executor, instrument: AnalysisInstrument, round: RoundRow): Promise<AnalysisReport['groups']> {
   if (round.anonymity === 'anonymous') return null;
-  const partOf = new Map(instrument.statements.map((statement) => [statement.key, statement.partKey]));
-  const groups = new Map<string, { label: string; respondents: Set<string>; scores: Map<string, number[]> }>();
-  for (const answer of answers) {
-    const key = round.anonymity === 'named' ? answer.respondentId : (answer.organisationName ?? '');
-    const label = round.anonymity === 'named' ? answer.respondentName : (answer.organisationName ?? '');
-    const group = groups.get(key) ?? { label, respondents: new Set(), scores: new Map() };
-    group.respondents.add(answer.respondentId);
-    const partKey = partOf.get(answer.statementKey);
-    if (partKey) group.scores.set(partKey, [...(group.scores.get(partKey) ?? []), answer.score]);
+  const rows = await db
+    .select({
+      respondentId: analysisRespondents.id,
+      name: analysisRespondents.name,
+      organisationName: organisations.name,
+      partKey: PART_OF_KEY,
+      sum: sql<number>`sum(${analysisAnswers.score})::int`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(analysisAnswers)
+    .innerJoin(analysisRespondents, eq(analysisRespondents.id, analysisAnswers.respondentId))
+    .leftJoin(organisations, eq(organisations.id, analysisRespondents.organisationId))
+    .where(eq(analysisRespondents.roundId, round.id))
+    .groupBy(analysisRespondents.id, organisations.name, PART_OF_KEY);
+  const groups = new Map<string, { label: string; respondents: Set<string>; sums: Map<string, { sum: number; count: number }> }>();
+  for (const row of rows) {
+    const key = round.anonymity === 'named' ? row.respondentId : (row.organisationName ?? '');
+    const label = round.anonymity === 'named' ? row.name : (row.organisationName ?? '');
+    const group = groups.get(key) ?? { label, respondents: new Set(), sums: new Map() };
+    group.respondents.add(row.respondentId);
+    const total = group.sums.get(row.partKey) ?? { sum: 0, count: 0 };
+    group.sums.set(row.partKey, { sum: total.sum + Number(row.sum), count: total.count + Number(row.count) });
     groups.set(key, group);
   }
+  const meanOf = (total: { sum: number; count: number } | undefined) => (total && total.count > 0 ? Math.round((total.sum / total.count) * 100) / 100 : null);
   return {
     kind: round.anonymity,
     rows: [...groups.values()]
@@ -93,7 +114,7 @@ function groupsOf(instrument: AnalysisInstrument, answers: readonly AnswerRow[],
       .map((group) => ({
         label: group.label,
         count: group.respondents.size,
-        partMeans: Object.fromEntries(instrument.parts.map((part) => [part.key, summariseScores(group.scores.get(part.key) ?? []).mean])),
+        partMeans: Object.fromEntries(instrument.parts.map((part) => [part.key, meanOf(group.sums.get(part.key))])),
       })),
   };
 }
@@ -109,13 +130,12 @@ export async function getReport(ctx: UseCaseContext, code: string, roundId: stri
     perform: async (tx, target) => {
       const round = found.round!;
       const instrument = instrumentOf(round.instrumentCanonical);
-      const answers = await answersOf(tx, round.id);
-      const current = computeFigures(instrument, answers, round);
+      const current = await computeFigures(tx, instrument, round);
       const previousRound = await previousRoundOf(tx, round);
       // The change is per statement key: comparable only within the same instrument version.
       const previous =
         previousRound && previousRound.instrumentCanonical === round.instrumentCanonical
-          ? computeFigures(instrument, await answersOf(tx, previousRound.id), previousRound)
+          ? await computeFigures(tx, instrument, previousRound)
           : null;
       const statements = instrument.statements.map((statement) => {
         const { summary, isSuppressed } = current.statements.get(statement.key)!;
@@ -158,7 +178,7 @@ export async function getReport(ctx: UseCaseContext, code: string, roundId: stri
         }),
         statements,
         weakest,
-        groups: groupsOf(instrument, answers, round),
+        groups: await groupsOf(tx, instrument, round),
         allowedActions: decide(ctx.actor, 'coalition_plan', 'create', target).isAllowed ? ['improve' as const] : [],
       };
     },

@@ -64,6 +64,7 @@ export const analysisRespondents = pgTable(
       .references(() => people.id),
   },
   (table) => [
+    index('analysis_respondents_round_idx').on(table.roundId),
     uniqueIndex('analysis_respondents_person_idx').on(table.roundId, table.personId).where(sql`${table.personId} IS NOT NULL`),
     uniqueIndex('analysis_respondents_email_idx').on(table.roundId, table.email).where(sql`${table.email} IS NOT NULL`),
     uniqueIndex('analysis_respondents_token_idx').on(table.tokenHash),

@@ -55,6 +55,8 @@ export function toAnalysisInstrument(json: unknown): { isValid: true; value: Ana
       const where = `item[${partIndex}].item[${index}]`;
       const codes = (item.answerOption ?? []).map((option) => option.valueCoding.code);
       if (item.type !== 'choice' || codes.join(',') !== SCORES.join(',')) errors.push(`${where}: een stelling is een keuze uit de scores 1 tot en met 5`);
+      // The report groups answers by part on the key's prefix.
+      if (!item.linkId.startsWith(`${group.linkId}.`) || item.linkId.split('.').length !== 2) errors.push(`${where}: de sleutel van een stelling is '<deel>.<nummer>' ('${group.linkId}.01')`);
       const labels = (item.answerOption ?? []).map((option) => option.valueCoding.display ?? option.valueCoding.code);
       if (scaleLabels === null) scaleLabels = labels;
       else if (labels.join('|') !== scaleLabels.join('|')) errors.push(`${where}: alle stellingen gebruiken dezelfde schaal`);
