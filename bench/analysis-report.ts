@@ -31,6 +31,8 @@ export interface AnalysisReportBench {
   requests: number;
   report: Latency;
   helloWorld: Latency;
+  /** GET /api/v1/auth/session with the same session: the app's own floor (session lookup, no feature). */
+  session: Latency;
   /** report p95 / hello-world p95. */
   ratioP95: number;
 }
@@ -136,8 +138,9 @@ export async function benchAnalysisReport(options: {
     options.app.inject({ method: 'GET', url: `/api/v1/coalitions/${options.coalitionCode}/analysis-rounds/${roundIds[index % roundIds.length]}/report`, headers: options.headers });
   await measure(10, get); // warm-up
   const report = await measure(requests, get);
+  const session = await measure(requests, () => options.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: options.headers }));
   const floor = await helloWorld(requests);
-  return { rounds, respondentsPerRound, requests, report, helloWorld: floor, ratioP95: report.p95 / floor.p95 };
+  return { rounds, respondentsPerRound, requests, report, helloWorld: floor, session, ratioP95: report.p95 / floor.p95 };
 }
 
 export function formatAnalysisReportBench(result: AnalysisReportBench): string {
@@ -145,6 +148,7 @@ export function formatAnalysisReportBench(result: AnalysisReportBench): string {
   return [
     `Self-analysis report (${result.rounds} rounds × ${result.respondentsPerRound} respondents × 56 statements; ${result.requests} requests via app.inject; target p95 < 50 ms):`,
     `  GET /api/v1/coalitions/:code/analysis-rounds/:roundId/report  p50 ${ms(result.report.p50)}  p95 ${ms(result.report.p95)}  (${result.ratioP95.toFixed(1)}× hello-world p95)`,
+    `  GET /api/v1/auth/session (the app's floor, same session)    p50 ${ms(result.session.p50)}  p95 ${ms(result.session.p95)}`,
     `  Fastify hello-world (baseline)                              p50 ${ms(result.helloWorld.p50)}  p95 ${ms(result.helloWorld.p95)}`,
   ].join('\n');
 }
