@@ -158,10 +158,19 @@ describe('self-analysis of Drechtsteden', () => {
     // The plan part builds POST /coalitions/{code}/improvement-actions; it does not exist in this
     // branch, so THIS STEP ONLY answers it here with page.route (the integrator makes it real).
     const sent: unknown[] = [];
+    let answer: { status: number; body: unknown } = { status: 403, body: { status: 403, code: 'forbidden', title: 'Geen toegang', detail: nl.errors.forbidden } };
     await coordinator.route('**/api/v1/coalitions/KS0001/improvement-actions', async (route) => {
       sent.push(route.request().postDataJSON());
-      await route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ id: '11111111-1111-4111-8111-111111111111' }) });
+      await route.fulfill({ status: answer.status, contentType: answer.status === 201 ? 'application/json' : 'application/problem+json', body: JSON.stringify(answer.body) });
     });
+    // A refusal is said in Dutch, and focus goes to it.
+    await coordinator.getByRole('button', { name: 'Maak verbeteractie van stelling 2.1' }).focus();
+    await coordinator.keyboard.press('Enter');
+    await coordinator.getByText(`De verbeteractie voor stelling 2.1 kon niet worden gemaakt. ${nl.errors.forbidden}`).waitFor();
+    await expect.poll(() => coordinator.evaluate(() => document.activeElement?.textContent ?? '')).toContain('kon niet worden gemaakt');
+    await expectNoAxeViolations(coordinator);
+    answer = { status: 201, body: { id: '11111111-1111-4111-8111-111111111111' } };
+    sent.length = 0;
     await coordinator.getByRole('button', { name: 'Maak verbeteractie van stelling 2.1' }).focus();
     await coordinator.keyboard.press('Enter');
     await expectFocusedConfirmation(coordinator, 'De verbeteractie voor stelling 2.1 staat in het plan van aanpak.');
