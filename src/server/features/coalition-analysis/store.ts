@@ -99,7 +99,8 @@ export async function auditAnswers(
     {
       actorId: event.actor?.personId ?? null,
       organisationId: event.actor?.organisationId ?? null,
-      role: event.actor ? 'respondent' : null,
+      // Not a role's grant but the invitation itself (details.via says which: 'person' or 'link').
+      role: null,
       ...event.origin,
       action: 'update',
       outcome: event.outcome,
