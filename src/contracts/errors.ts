@@ -39,6 +39,10 @@ export const ERROR_STATUS = {
   // Plan of approach (coalition workspace).
   plan_already_approved: 409,
   plan_version_approved: 409,
+  // Self-analysis (coalition workspace, issue 10 item 5).
+  analysis_round_closed: 409,
+  analysis_link_invalid: 410,
+  analysis_already_invited: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -49,6 +49,12 @@ const CoalitionPlanPrintPage = lazy(() => import('./features/coalition-plans/pri
 const CoalitionPartnersPage = lazy(() => import('./features/coalition-partners/partners-page.js'));
 const CoalitionAgreementsPage = lazy(() => import('./features/coalition-agreements/agreements-page.js'));
 const AgreementsToReviewPage = lazy(() => import('./features/coalition-agreements/to-review-page.js'));
+const AnalysisRoundsPage = lazy(() => import('./features/coalition-analysis/rounds-page.js'));
+const AnalysisRoundPage = lazy(() => import('./features/coalition-analysis/round-page.js'));
+const AnalysisReportPage = lazy(() => import('./features/coalition-analysis/report-page.js'));
+const AnalysisInvitationsPage = lazy(() => import('./features/coalition-analysis/my-invitations-page.js'));
+const AnalysisOwnAnswerPage = lazy(() => import('./features/coalition-analysis/own-answer-page.js'));
+const AnalysisLinkAnswerPage = lazy(() => import('./features/coalition-analysis/link-answer-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
@@ -101,12 +107,38 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'uitnodiging/:token', handle: crumb((m) => m.invitation.title), element: <InvitationPage /> },
+      // The self-analysis behind a personal link: no login (the link is the invitation).
+      { path: 'zelfanalyse/:token', handle: crumb((m) => m.analysis.crumb), element: <AnalysisLinkAnswerPage /> },
       { path: 'toegankelijkheid', handle: crumb((m) => m.accessibilityStatement.title), element: <AccessibilityPage /> },
       {
         element: <RequireSession />,
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', handle: crumb((m) => m.account.title), element: <AccountPage /> },
+          // Self-analysis (the server decides who may read or manage a coalition's rounds).
+          {
+            path: 'coalities/:code/zelfanalyse',
+            handle: crumb((m) => m.analysis.crumb),
+            children: [
+              { index: true, element: <AnalysisRoundsPage /> },
+              {
+                path: ':roundId',
+                handle: crumb((m) => m.analysis.roundCrumb),
+                children: [
+                  { index: true, element: <AnalysisRoundPage /> },
+                  { path: 'rapport', handle: crumb((m) => m.analysis.reportCrumb), element: <AnalysisReportPage /> },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'zelfanalyse',
+            handle: crumb((m) => m.analysis.myTitle),
+            children: [
+              { index: true, element: <AnalysisInvitationsPage /> },
+              { path: 'uitnodigingen/:respondentId', handle: crumb((m) => m.analysis.formCrumb), element: <AnalysisOwnAnswerPage /> },
+            ],
+          },
           { path: 'gemeenten', handle: crumb((m) => m.municipalities.title), element: <MunicipalitiesPage /> },
           // Coalition partners and agreements (issue 10 items 2 and 3): every logged-in person reads them.
           { path: 'coalities/te-herzien', handle: crumb((m) => m.coalitionAgreements.toReviewTitle), element: <AgreementsToReviewPage /> },

@@ -21,6 +21,9 @@ import { coalitionAgreementDocuments, coalitionAgreements } from '../../src/serv
 import { coalitionPlanVersions, improvementActions } from '../../src/server/features/coalition-plans/schema.js';
 import { coalitions } from '../../src/server/features/coalitions/schema.js';
 import { emptyContent } from '../../src/server/features/coalition-plans/domain/plan-rules.js';
+import { analysisRounds } from '../../src/server/features/coalition-analysis/schema.js';
+import { coalitions } from '../../src/server/features/coalitions/schema.js';
+import { CURRENT_INSTRUMENT } from '../../src/server/features/coalition-analysis/instruments/analysis-instrument.js';
 
 /** The demo person who holds each role (and the organisation they act for). */
 const ACTOR_OF: Record<Role, string> = {
@@ -61,6 +64,8 @@ interface Situation {
   coalitionCode: string;
   /** A draft plan (version 1) and an improvement action of that coalition. */
   improvementActionId: string;
+  /** An open self-analysis round of the own (KS0001) or the other coalition (KS0002): a new one each time. */
+  analysisRoundId: string;
 }
 
 /** The organisation a situation's referral (and consent) goes to. */
@@ -82,6 +87,10 @@ const admins: Partial<Record<Role, Reach>> = { platform_admin: 'any', organisati
 /** A coalition's editors and readers (policy.ts COALITION_EDITORS / COALITION_READERS); 'own' is the actor's coalition or municipality's coalition. */
 const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', platform_admin: 'any' };
 const coalitionReaders: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', policy_officer: 'own', analyst: 'any', platform_admin: 'any' };
+/** Coalition records: the coordinator's own coalition (and the policy officer's municipality), or another one. */
+const coalitionReaders: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', policy_officer: 'own', analyst: 'any', platform_admin: 'any' };
+const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', platform_admin: 'any' };
+const coalitionCodeOf = (isOwn: boolean) => (isOwn ? 'KS0001' : 'KS0002');
 const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
   method,
   url,
@@ -745,6 +754,62 @@ const MATRIX: Record<string, Entry> = {
     request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements/${coalitionRecords[coalitionOf(isOwn)]!.agreementId}/document`),
   },
   'GET /api/v1/coalition-agreements/to-review': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/coalition-agreements/to-review') },
+  // Self-analysis (coalition workspace): own = KS0001 (the coordinator's coalition, with the policy
+  // officer's Dordrecht), other = KS0002. Readers read rounds and reports; editors open, invite, close.
+  'GET /api/v1/coalitions/:code/analysis-rounds': {
+    access: 'authenticated',
+    allow: coalitionReaders,
+    request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/analysis-rounds`),
+  },
+  'POST /api/v1/coalitions/:code/analysis-rounds': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn, unique }) => json('POST', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/analysis-rounds`, { title: `Ronde ${unique}`, anonymity: 'named' }),
+  },
+  'GET /api/v1/coalitions/:code/analysis-rounds/:roundId': {
+    access: 'authenticated',
+    allow: coalitionReaders,
+    request: ({ isOwn, analysisRoundId }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/analysis-rounds/${analysisRoundId}`),
+  },
+  // Reading whom one could invite needs the right to invite.
+  'GET /api/v1/coalitions/:code/analysis-rounds/:roundId/candidates': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn, analysisRoundId }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/analysis-rounds/${analysisRoundId}/candidates`),
+  },
+  'POST /api/v1/coalitions/:code/analysis-rounds/:roundId/respondents': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn, analysisRoundId, unique }) =>
+      json('POST', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/analysis-rounds/${analysisRoundId}/respondents`, { name: `Partner ${unique}`, email: `partner-${unique}@example.org` }),
+  },
+  'POST /api/v1/coalitions/:code/analysis-rounds/:roundId/closure': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn, analysisRoundId }) => json('POST', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/analysis-rounds/${analysisRoundId}/closure`),
+  },
+  'GET /api/v1/coalitions/:code/analysis-rounds/:roundId/report': {
+    access: 'authenticated',
+    allow: coalitionReaders,
+    request: ({ isOwn, analysisRoundId }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/analysis-rounds/${analysisRoundId}/report`),
+  },
+  // Answering goes by invitation (checked by the feature): someone else's invitation does not exist (404).
+  'GET /api/v1/analysis-invitations': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/analysis-invitations') },
+  'GET /api/v1/analysis-invitations/:respondentId': {
+    access: 'authenticated',
+    allow: everyone,
+    request: () => json('GET', '/api/v1/analysis-invitations/00000000-0000-4000-8000-000000000000'),
+  },
+  'PUT /api/v1/analysis-invitations/:respondentId/answers': {
+    access: 'authenticated',
+    allow: everyone,
+    request: () => json('PUT', '/api/v1/analysis-invitations/00000000-0000-4000-8000-000000000000/answers', { answers: [{ statementKey: 'opgaven.01', score: 3 }] }),
+  },
+  'GET /api/v1/analysis-links/:token': { access: 'public', request: () => json('GET', `/api/v1/analysis-links/${'x'.repeat(43)}`) },
+  'PUT /api/v1/analysis-links/:token/answers': {
+    access: 'public',
+    request: () => json('PUT', `/api/v1/analysis-links/${'x'.repeat(43)}/answers`, { answers: [{ statementKey: 'opgaven.01', score: 3 }] }),
+  },
 };
 
 let t: TestApp;
@@ -885,7 +950,17 @@ async function situation(role: Role, isOwn: boolean): Promise<Situation> {
     ...(await referralOf(organisationId, familyId)),
     coalitionCode: isOwn ? 'KS0001' : 'KS0002',
     improvementActionId: await planFixture(isOwn ? 'KS0001' : 'KS0002', staffOf.get(organisationId)!),
+    analysisRoundId: await analysisRoundOf(isOwn, session.personId),
   };
+}
+
+async function analysisRoundOf(isOwn: boolean, personId: string): Promise<string> {
+  const [coalition] = await t.database.db.select({ id: coalitions.id }).from(coalitions).where(eq(coalitions.code, coalitionCodeOf(isOwn)));
+  const [round] = await t.database.db
+    .insert(analysisRounds)
+    .values({ coalitionId: coalition!.id, title: 'Matrixronde', anonymity: 'named', instrumentCanonical: CURRENT_INSTRUMENT.canonical, openedAt: t.clock.now(), openedBy: personId })
+    .returning({ id: analysisRounds.id });
+  return round!.id;
 }
 
 /**

@@ -10,6 +10,7 @@ import { monitorLevelsEn } from './sections/monitor-levels.js';
 import { coalitionsEn } from './sections/coalitions.js';
 import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
+import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 
 export const en = {
   app: {
@@ -79,6 +80,9 @@ export const en = {
       'A municipality belongs to at most one local coalition and one regional collaboration at a time. This period overlaps another membership.',
     plan_already_approved: 'This version of the plan of approach has already been approved. A version is approved only once.',
     plan_version_approved: 'This version of the plan of approach has been approved and can no longer be changed. Choose "New version" to continue.',
+    analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
+    analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
+    analysis_already_invited: 'This person has already been invited to this round.',
   },
   errorTitles: {
     400: 'Bad request',
@@ -824,4 +828,5 @@ export const en = {
   ...coalitionsEn,
   ...coalitionPartnersEn,
   ...coalitionPlansEn,
+  ...coalitionAnalysisEn,
 } satisfies Catalogue;

@@ -17,6 +17,7 @@ import { registerCoalitionRoutes } from './coalitions/routes.js';
 import { registerCoalitionPartnerRoutes } from './coalition-partners/routes.js';
 import { registerCoalitionAgreementRoutes } from './coalition-agreements/routes.js';
 import { registerCoalitionPlanRoutes } from './coalition-plans/routes.js';
+import { registerCoalitionAnalysisRoutes } from './coalition-analysis/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -38,4 +39,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerCoalitionPartnerRoutes,
   registerCoalitionAgreementRoutes,
   registerCoalitionPlanRoutes,
+  registerCoalitionAnalysisRoutes,
 ];

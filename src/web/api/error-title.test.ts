@@ -46,6 +46,9 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   membership_overlap: 'errorTitleConflict',
   plan_already_approved: 'errorTitleConflict',
   plan_version_approved: 'errorTitleConflict',
+  analysis_round_closed: 'errorTitleConflict',
+  analysis_link_invalid: 'errorTitleGone',
+  analysis_already_invited: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

@@ -49,6 +49,9 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   membership_overlap: 'business-rule',
   plan_already_approved: 'conflict',
   plan_version_approved: 'conflict',
+  analysis_round_closed: 'business-rule',
+  analysis_link_invalid: 'expired',
+  analysis_already_invited: 'duplicate',
 };
 
 export interface OperationOutcomeIssue {

@@ -16,3 +16,4 @@ export * from '../../features/outcomes/schema.js';
 export * from '../../features/coalition-partners/schema.js';
 export * from '../../features/coalition-agreements/schema.js';
 export * from '../../features/coalition-plans/schema.js';
+export * from '../../features/coalition-analysis/schema.js';
