@@ -29,6 +29,10 @@ export const ERROR_STATUS = {
   password_policy: 422,
   account_locked: 429,
   rate_limited: 429,
+  questionnaire_locked: 409,
+  questionnaire_not_open: 409,
+  questionnaire_not_locked: 409,
+  questionnaire_edition_exists: 409,
   internal: 500,
   unavailable: 503,
 } as const;

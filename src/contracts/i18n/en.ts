@@ -5,6 +5,7 @@ import { familiesEn } from './sections/families.js';
 import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
+import { municipalQuestionnaireEn } from './sections/municipal-questionnaire.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
 
 export const en = {
@@ -65,6 +66,10 @@ export const en = {
     password_policy: 'Choose a password of at least 12 characters that is not on the list of common passwords.',
     account_locked: 'Too many failed attempts. Wait fifteen minutes and try again.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
+    questionnaire_locked: 'The deadline of this questionnaire has passed: the answers are final. Ask the analyst to reopen the questionnaire if you still want to change something.',
+    questionnaire_not_open: 'This questionnaire is not open yet. You can answer from the opening date.',
+    questionnaire_not_locked: 'This questionnaire is not closed: reopening is only needed after the deadline.',
+    questionnaire_edition_exists: 'A questionnaire for this year already exists.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
   },
@@ -804,5 +809,6 @@ export const en = {
   ...referralsEn,
   ...screeningEn,
   ...careEn,
+  ...municipalQuestionnaireEn,
   ...monitorNotesEn,
 } satisfies Catalogue;

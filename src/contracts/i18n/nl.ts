@@ -7,6 +7,7 @@ import { familiesNl } from './sections/families.js';
 import { referralsNl } from './sections/referrals.js';
 import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
+import { municipalQuestionnaireNl } from './sections/municipal-questionnaire.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
 
 export const nl = {
@@ -71,6 +72,10 @@ export const nl = {
       'Kies een wachtwoord van minstens 12 tekens dat niet in de lijst met veelgebruikte wachtwoorden staat.',
     account_locked: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
     rate_limited: 'Te veel verzoeken. Wacht even en probeer het dan opnieuw.',
+    questionnaire_locked: 'De uiterste datum van deze vragenlijst is verstreken: de antwoorden liggen vast. Vraag de analist om de vragenlijst te heropenen als u nog iets wilt wijzigen.',
+    questionnaire_not_open: 'Deze vragenlijst is nog niet geopend. U kunt antwoorden vanaf de openingsdatum.',
+    questionnaire_not_locked: 'Deze vragenlijst is niet gesloten: heropenen is alleen nodig na de uiterste datum.',
+    questionnaire_edition_exists: 'Er bestaat al een vragenlijst voor dit jaar.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
   } satisfies Record<ErrorCode, string>,
@@ -812,6 +817,7 @@ export const nl = {
   ...referralsNl,
   ...screeningNl,
   ...careNl,
+  ...municipalQuestionnaireNl,
   ...monitorNotesNl,
 } as const;
 

@@ -13,3 +13,4 @@ export * from '../../features/pathways/schema.js';
 export * from '../../features/jgz/schema.js';
 export * from '../../features/interventions/schema.js';
 export * from '../../features/outcomes/schema.js';
+export * from '../../features/municipal-questionnaire/schema.js';
