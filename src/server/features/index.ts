@@ -13,6 +13,7 @@ import { registerOutcomeRoutes } from './outcomes/routes.js';
 import { registerFamilyRoutes } from './families/routes.js';
 import { registerScreeningRoutes } from './screening/routes.js';
 import { registerPathwayRoutes } from './pathways/routes.js';
+import { registerMunicipalQuestionnaireRoutes } from './municipal-questionnaire/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -30,4 +31,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerFamilyRoutes,
   registerScreeningRoutes,
   registerPathwayRoutes,
+  registerMunicipalQuestionnaireRoutes,
 ];
