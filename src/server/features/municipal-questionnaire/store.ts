@@ -16,7 +16,8 @@ import { municipalQuestionnaireEditions, municipalQuestionnaireResponseAnswers, 
 export type EditionRow = typeof municipalQuestionnaireEditions.$inferSelect;
 export type ResponseRow = typeof municipalQuestionnaireResponses.$inferSelect;
 
-export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+/** The calendar day in the Netherlands: a deadline ends at midnight Dutch time. */
+export const todayOf = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 export const objectIdOf = (year: number, municipalityCode: string) => `${year}/${municipalityCode}`;
 
 export function editionView(edition: EditionRow, today: string): Edition {

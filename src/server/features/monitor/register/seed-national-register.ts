@@ -7,7 +7,7 @@ import { queryRows, type Executor } from '../../../platform/db/connection.js';
 import { INDICATORS } from '../definitions/indicators.js';
 import { generateSyntheticBirths, type SyntheticBirthOptions } from './generate-synthetic-births.js';
 import { recomputeIndicatorCounts } from './recompute-indicator-counts.js';
-import { seedSyntheticAnswers } from '../questionnaire/synthetic-answers.js';
+import { seedSyntheticAnswers, seedSyntheticStatuses } from '../questionnaire/synthetic-answers.js';
 
 export const NATIONAL_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 
@@ -32,6 +32,8 @@ export async function seedNationalRegister(db: Executor, options: SyntheticBirth
   const { generated, inserted } = await generateSyntheticBirths(db, options);
   // Source (c): the synthetic municipal questionnaire answers for the same years.
   await seedSyntheticAnswers(db, options.years);
+  // Indicator 1: the coalition status of every municipality per year (seed 003: 212 / 66 / 31 in 2023).
+  await seedSyntheticStatuses(db, options.years);
   const generateMs = performance.now() - started;
   started = performance.now();
   const { rowCount } = await recomputeIndicatorCounts(db);
