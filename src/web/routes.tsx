@@ -39,6 +39,9 @@ const ReferralInboxPage = lazy(() => import('./features/referrals/referral-inbox
 const ReferralDetailPage = lazy(() => import('./features/referrals/referral-detail-page.js'));
 const FamilyReferralsPage = lazy(() => import('./features/referrals/family-referrals-page.js'));
 const OverdueReferralsPage = lazy(() => import('./features/referrals/overdue-referrals-page.js'));
+const QuestionnaireEditionsPage = lazy(() => import('./features/municipal-questionnaire/editions-page.js'));
+const QuestionnaireResponsesPage = lazy(() => import('./features/municipal-questionnaire/responses-page.js'));
+const QuestionnaireResponsePage = lazy(() => import('./features/municipal-questionnaire/response-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
@@ -160,6 +163,22 @@ export const routes: RouteObject[] = [
           {
             element: <RequireRole roles={['coalition_coordinator', 'platform_admin']} />,
             children: [{ path: 'verwijzingen/te-laat', handle: crumb((m) => m.referrals.overdueTitle), element: <OverdueReferralsPage /> }],
+          },
+          // The yearly municipal questionnaire: the server decides who sees which municipality.
+          {
+            path: 'vragenlijst',
+            handle: crumb((m) => m.mq.crumb),
+            children: [
+              { index: true, element: <QuestionnaireEditionsPage /> },
+              {
+                path: ':year',
+                handle: crumb((m) => m.mq.columnYear),
+                children: [
+                  { index: true, element: <QuestionnaireResponsesPage /> },
+                  { path: ':municipalityCode', handle: crumb((m) => m.mq.columnMunicipality), element: <QuestionnaireResponsePage /> },
+                ],
+              },
+            ],
           },
           // chain: pages for other roles (keep this marker)
           {

@@ -90,6 +90,8 @@ export const municipalQuestionnaireNl = {
     reopened: 'De vragenlijst is heropend.',
     backToEdition: 'Terug naar de vragenlijst {year}',
     loading: 'Bezig met laden…',
+    columnCategories: 'Verdeling (gevormd, in ontwikkeling, geen, niet beantwoord)',
+    categoryCount: '{label}: {count} van {total}',
   },
 } as const;
 
@@ -181,5 +183,7 @@ export const municipalQuestionnaireEn = {
     reopened: 'The questionnaire has been reopened.',
     backToEdition: 'Back to the questionnaire {year}',
     loading: 'Loading…',
+    columnCategories: 'Breakdown (formed, in development, none, not answered)',
+    categoryCount: '{label}: {count} of {total}',
   },
 } satisfies SectionCatalogue<typeof municipalQuestionnaireNl>;
