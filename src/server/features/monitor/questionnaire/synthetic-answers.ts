@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Deterministic synthetic questionnaire answers for the national demo (2019–2024), calibrated to seed
 // 003's Table 1: the share of municipalities answering yes follows SHARES below, which reaches the
-// monitor 2023's values in their years (coalition 62% in 2023 … VoorZorg 49% in 2023). The Centering
+// monitor 2023's values in their years (plan of approach 57% in 2023 … VoorZorg 49% in 2023). Indicator 1
+// counts coalition statuses instead (syntheticStatuses below: 212 / 66 / 31 of 342 in 2023). The Centering
 // indicators count practices and JGZ organisations, not municipalities: they are imported, not asked.
 // Which municipalities answer yes is decided by a fixed score per municipality and question: a shared
 // "engagement" (a municipality with a coalition more often has a plan too), a question's own part and
