@@ -2,6 +2,7 @@
 // Wire contracts of the monitor and atlas (/api/v1/monitor/*). Every figure here is published
 // AFTER small-number suppression; suppressed cells carry no numerator, denominator or value.
 import { z } from 'zod';
+import { STATUS_CATEGORIES } from './municipal-questionnaire.js';
 import { MONITOR_NOTE_KEYS } from './i18n/sections/monitor-notes.js';
 
 export const SPLITS = ['all', 'vulnerable', 'not_vulnerable'] as const;
@@ -68,9 +69,11 @@ export const SYMBOLS = ['up', 'down', 'stable', 'not_comparable'] as const;
  * How a figure reads: 'share' a percentage (or per 1,000) of persons with its 95% interval; the
  * questionnaire indicators count municipalities in full (no sample, so no interval and no test):
  * 'yes_no' for one municipality (its answer: numerator 1 of 1 is ja, 0 of 1 nee), 'count' for a
- * larger area (numerator of denominator municipalities said ja).
+ * larger area (numerator of denominator municipalities said ja); 'categories' for indicator 1: the
+ * coalition status of every municipality of the area, formed / in development / none / not answered
+ * (seed 003: 212 / 66 / 31 of 342) — numerator 'formed', the breakdown in `categories`.
  */
-export const FIGURE_KINDS = ['share', 'count', 'yes_no'] as const;
+export const FIGURE_KINDS = ['share', 'count', 'yes_no', 'categories'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 export const ASSESSMENTS = ['desired', 'undesired', 'unclear'] as const;
 
@@ -100,6 +103,11 @@ export const figureSchema = z
     /** E.g. "Kansrijk-registratie (synthetisch)" or the name of an imported file. */
     sourceLabel: z.string(),
     isSynthetic: z.boolean(),
+    /** For kind 'categories': how many municipalities of the area are in each category, and their share (%). */
+    categories: z
+      .array(z.object({ category: z.enum(STATUS_CATEGORIES), count: z.number().int(), value: z.number() }))
+      .nullable()
+      .optional(),
     /**
      * Change against the previous period, with seed 003's symbol: ↑/↓ when the published figure rose
      * or fell (coloured by `assessment`), "…" when it is the same as published (one decimal), "×" when

@@ -45,6 +45,9 @@ const CoalitionPage = lazy(() => import('./features/coalitions/coalition-page.js
 const CoalitionPlanPage = lazy(() => import('./features/coalition-plans/plan-page.js'));
 const CoalitionPlanComparePage = lazy(() => import('./features/coalition-plans/compare-page.js'));
 const CoalitionPlanPrintPage = lazy(() => import('./features/coalition-plans/print-page.js'));
+const QuestionnaireEditionsPage = lazy(() => import('./features/municipal-questionnaire/editions-page.js'));
+const QuestionnaireResponsesPage = lazy(() => import('./features/municipal-questionnaire/responses-page.js'));
+const QuestionnaireResponsePage = lazy(() => import('./features/municipal-questionnaire/response-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const CoalitionPartnersPage = lazy(() => import('./features/coalition-partners/partners-page.js'));
 const CoalitionAgreementsPage = lazy(() => import('./features/coalition-agreements/agreements-page.js'));
@@ -238,6 +241,22 @@ export const routes: RouteObject[] = [
           {
             element: <RequireRole roles={['coalition_coordinator', 'platform_admin']} />,
             children: [{ path: 'verwijzingen/te-laat', handle: crumb((m) => m.referrals.overdueTitle), element: <OverdueReferralsPage /> }],
+          },
+          // The yearly municipal questionnaire: the server decides who sees which municipality.
+          {
+            path: 'vragenlijst',
+            handle: crumb((m) => m.mq.crumb),
+            children: [
+              { index: true, element: <QuestionnaireEditionsPage /> },
+              {
+                path: ':year',
+                handle: crumb((m) => m.mq.columnYear),
+                children: [
+                  { index: true, element: <QuestionnaireResponsesPage /> },
+                  { path: ':municipalityCode', handle: crumb((m) => m.mq.columnMunicipality), element: <QuestionnaireResponsePage /> },
+                ],
+              },
+            ],
           },
           // chain: pages for other roles (keep this marker)
           {

@@ -24,6 +24,9 @@ import { emptyContent } from '../../src/server/features/coalition-plans/domain/p
 import { analysisRounds } from '../../src/server/features/coalition-analysis/schema.js';
 import { coalitions } from '../../src/server/features/coalitions/schema.js';
 import { CURRENT_INSTRUMENT } from '../../src/server/features/coalition-analysis/instruments/analysis-instrument.js';
+import { municipalQuestionnaireEditions } from '../../src/server/features/municipal-questionnaire/schema.js';
+
+const QUESTIONNAIRE_YEAR = 2030;
 
 /** The demo person who holds each role (and the organisation they act for). */
 const ACTOR_OF: Record<Role, string> = {
@@ -436,6 +439,49 @@ const MATRIX: Record<string, Entry> = {
     allow: { professional: 'own' },
     request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/pathways`),
   },
+  // The yearly municipal questionnaire (issue 10 item 6): the policy officer answers for the municipalities
+  // their organisation serves ("own": Dordrecht, GM0505; "other": Groningen, GM0014); the coordinators of
+  // its coalitions read it; analysts and the platform admin read everything, send out editions, reopen.
+  'GET /api/v1/municipal-questionnaire/editions': {
+    access: 'authenticated',
+    allow: { policy_officer: 'any', coalition_coordinator: 'any', analyst: 'any', platform_admin: 'any' },
+    request: () => json('GET', '/api/v1/municipal-questionnaire/editions'),
+  },
+  'POST /api/v1/municipal-questionnaire/editions': {
+    access: 'authenticated',
+    allow: { analyst: 'any', platform_admin: 'any' },
+    // After the first, the same year again: 409 (allowed roles reach the check).
+    request: () => json('POST', '/api/v1/municipal-questionnaire/editions', { year: 2031, referenceDate: '2031-11-16', opensOn: '2031-10-01', deadline: '2031-12-15' }),
+  },
+  'GET /api/v1/municipal-questionnaire/editions/:year/responses': {
+    access: 'authenticated',
+    allow: { policy_officer: 'any', coalition_coordinator: 'any', analyst: 'any', platform_admin: 'any' },
+    request: () => json('GET', `/api/v1/municipal-questionnaire/editions/${QUESTIONNAIRE_YEAR}/responses`),
+  },
+  'GET /api/v1/municipal-questionnaire/editions/:year/responses/:municipalityCode': {
+    access: 'authenticated',
+    allow: { policy_officer: 'own', coalition_coordinator: 'own', analyst: 'any', platform_admin: 'any' },
+    request: ({ isOwn }) => json('GET', `/api/v1/municipal-questionnaire/editions/${QUESTIONNAIRE_YEAR}/responses/${isOwn ? 'GM0505' : 'GM0014'}`),
+  },
+  'PUT /api/v1/municipal-questionnaire/editions/:year/responses/:municipalityCode': {
+    access: 'authenticated',
+    allow: { policy_officer: 'own', platform_admin: 'any' },
+    request: ({ isOwn }) =>
+      json('PUT', `/api/v1/municipal-questionnaire/editions/${QUESTIONNAIRE_YEAR}/responses/${isOwn ? 'GM0505' : 'GM0014'}`, { answers: { coalition_status: 'formed' } }),
+  },
+  'POST /api/v1/municipal-questionnaire/editions/:year/responses/:municipalityCode/submission': {
+    access: 'authenticated',
+    allow: { policy_officer: 'own', platform_admin: 'any' },
+    request: ({ isOwn }) =>
+      json('POST', `/api/v1/municipal-questionnaire/editions/${QUESTIONNAIRE_YEAR}/responses/${isOwn ? 'GM0505' : 'GM0014'}/submission`, { answers: { coalition_status: 'formed' } }),
+  },
+  'POST /api/v1/municipal-questionnaire/editions/:year/responses/:municipalityCode/reopening': {
+    access: 'authenticated',
+    allow: { analyst: 'any', platform_admin: 'any' },
+    // Not locked (the edition is open): 409 for the allowed roles, past the policy.
+    request: ({ isOwn }) =>
+      json('POST', `/api/v1/municipal-questionnaire/editions/${QUESTIONNAIRE_YEAR}/responses/${isOwn ? 'GM0505' : 'GM0014'}/reopening`, { reason: 'Matrix: heropenen.' }),
+  },
   // care: JGZ home visits, interventions, outcomes and caseload (a family's file: professionals with a care relationship).
   'GET /api/v1/families/:familyId/home-visits': {
     access: 'authenticated',
@@ -835,6 +881,8 @@ beforeAll(async () => {
     await t.database.db.insert(memberships).values({ personId: person!.id, organisationId, roles: ['professional'] });
     staffOf.set(organisationId, person!.id);
   }
+  // An open edition of the municipal questionnaire for its routes.
+  await t.database.db.insert(municipalQuestionnaireEditions).values({ year: QUESTIONNAIRE_YEAR, referenceDate: '2030-11-16', opensOn: '2000-01-01', deadline: '2099-12-31' });
 });
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { familiesEn } from './sections/families.js';
 import { referralsEn } from './sections/referrals.js';
 import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
+import { municipalQuestionnaireEn } from './sections/municipal-questionnaire.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
 import { monitorLevelsEn } from './sections/monitor-levels.js';
 import { coalitionsEn } from './sections/coalitions.js';
@@ -74,6 +75,10 @@ export const en = {
     document_type_not_allowed: 'This file is not a PDF or office file (docx, xlsx, odt, ods). Choose another file.',
     agreement_status_transition: 'This status change is not possible from the agreement\'s current status.',
     agreement_party_not_partner: 'A party to the agreement must be a partner of this coalition.',
+    questionnaire_locked: 'The deadline of this questionnaire has passed: the answers are final. Ask the analyst to reopen the questionnaire if you still want to change something.',
+    questionnaire_not_open: 'This questionnaire is not open yet. You can answer from the opening date.',
+    questionnaire_not_locked: 'This questionnaire is not closed: reopening is only needed after the deadline.',
+    questionnaire_edition_exists: 'A questionnaire for this year already exists.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
     membership_overlap:
@@ -823,6 +828,7 @@ export const en = {
   ...referralsEn,
   ...screeningEn,
   ...careEn,
+  ...municipalQuestionnaireEn,
   ...monitorNotesEn,
   ...monitorLevelsEn,
   ...coalitionsEn,

@@ -7,6 +7,7 @@ import { familiesNl } from './sections/families.js';
 import { referralsNl } from './sections/referrals.js';
 import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
+import { municipalQuestionnaireNl } from './sections/municipal-questionnaire.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
 import { monitorLevelsNl } from './sections/monitor-levels.js';
 import { coalitionsNl } from './sections/coalitions.js';
@@ -80,6 +81,10 @@ export const nl = {
     document_type_not_allowed: 'Dit bestand is geen PDF of kantoorbestand (docx, xlsx, odt, ods). Kies een ander bestand.',
     agreement_status_transition: 'Deze statuswijziging is niet mogelijk vanuit de huidige status van de afspraak.',
     agreement_party_not_partner: 'Een partij bij de afspraak moet een partner van deze coalitie zijn.',
+    questionnaire_locked: 'De uiterste datum van deze vragenlijst is verstreken: de antwoorden liggen vast. Vraag de analist om de vragenlijst te heropenen als u nog iets wilt wijzigen.',
+    questionnaire_not_open: 'Deze vragenlijst is nog niet geopend. U kunt antwoorden vanaf de openingsdatum.',
+    questionnaire_not_locked: 'Deze vragenlijst is niet gesloten: heropenen is alleen nodig na de uiterste datum.',
+    questionnaire_edition_exists: 'Er bestaat al een vragenlijst voor dit jaar.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
     membership_overlap:
@@ -831,6 +836,7 @@ export const nl = {
   ...referralsNl,
   ...screeningNl,
   ...careNl,
+  ...municipalQuestionnaireNl,
   ...monitorNotesNl,
   ...monitorLevelsNl,
   ...coalitionsNl,

@@ -29,7 +29,9 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; type: Organisation
   { key: 'domstad', name: 'Verloskundigenpraktijk Domstad', type: 'verloskundigenpraktijk', municipalities: ['GM0344'] },
   { key: 'jgz', name: 'JGZ Zuid-Holland Zuid', type: 'jgz', municipalities: DRECHTSTEDEN },
   { key: 'wijkteam', name: 'Sociaal Wijkteam Dordrecht', type: 'sociaal_team', municipalities: ['GM0505'] },
-  { key: 'gemeente', name: 'Gemeente Dordrecht', type: 'gemeente', municipalities: ['GM0505'] },
+  // Dordrecht works for the Drechtsteden municipalities (issue 10: its policy officer answers the yearly
+  // questionnaire for the members of Drechtsteden, so the demo can set a status for another member).
+  { key: 'gemeente', name: 'Gemeente Dordrecht', type: 'gemeente', municipalities: DRECHTSTEDEN },
   { key: 'ggd', name: 'Dienst Gezondheid & Jeugd ZHZ', type: 'ggd', municipalities: DRECHTSTEDEN },
 ];
 

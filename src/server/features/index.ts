@@ -18,6 +18,7 @@ import { registerCoalitionPartnerRoutes } from './coalition-partners/routes.js';
 import { registerCoalitionAgreementRoutes } from './coalition-agreements/routes.js';
 import { registerCoalitionPlanRoutes } from './coalition-plans/routes.js';
 import { registerCoalitionAnalysisRoutes } from './coalition-analysis/routes.js';
+import { registerMunicipalQuestionnaireRoutes } from './municipal-questionnaire/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -40,4 +41,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerCoalitionAgreementRoutes,
   registerCoalitionPlanRoutes,
   registerCoalitionAnalysisRoutes,
+  registerMunicipalQuestionnaireRoutes,
 ];

@@ -177,7 +177,7 @@ describe('the reach a session carries into the access policy', () => {
       if (lookup.kind !== 'valid') throw new Error(lookup.kind);
       return lookup.session;
     };
-    expect(await resolve()).toMatchObject({ coalitionIds: [drechtsteden!.id], municipalityCodes: ['GM0505'] });
+    expect(await resolve()).toMatchObject({ coalitionIds: [drechtsteden!.id], municipalityCodes: ['GM0482', 'GM0505', 'GM0590', 'GM0610', 'GM0642'] });
     // A role that ended yesterday reaches nothing any more; one that starts tomorrow not yet.
     const today = t.clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
     const shift = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ import { toCsv, wantsCsv, type CsvColumn } from '../../platform/http/listing.js'
 import { CSV_MEDIA_TYPE } from '../../../contracts/common.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type { Figure, Indicator } from '../../../contracts/monitor.js';
-import { ASSESSMENT_LABEL, LEVEL_LABEL, SPLIT_LABEL, SYMBOL_LABEL, UNIT_LABEL } from './monitor-text.js';
+import { ASSESSMENT_LABEL, LEVEL_LABEL, SPLIT_LABEL, SYMBOL_LABEL, UNIT_LABEL, fill } from './monitor-text.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type ExportFormat = 'csv' | 'xlsx';
@@ -102,6 +102,15 @@ const text = nl.monitor;
 const published = (figure: Figure | null, pick: (figure: Figure) => number | null): Cell =>
   figure === null ? null : figure.isSuppressed ? SUPPRESSED : pick(figure);
 
+const STATUS_LABEL = { formed: nl.mq.status_formed, in_development: nl.mq.status_in_development, none: nl.mq.status_none, not_answered: nl.mq.status_not_answered } as const;
+
+/** "Ja, gevormd: 212 van 342; In ontwikkeling: 66 van 342; …" for a breakdown; null otherwise. */
+function categoriesText(figure: Figure): string | null {
+  if (!figure.categories || figure.isSuppressed || figure.denominator === null) return null;
+  const total = figure.denominator;
+  return figure.categories.map((item) => fill(nl.mq.categoryCount, { label: STATUS_LABEL[item.category], count: item.count, total })).join('; ');
+}
+
 /** The columns every figure table shares (overview, figures per area, series, area profile). */
 export function figureColumns<Row>(figureOf: (row: Row) => Figure | null, indicatorOf: (row: Row) => Indicator): TableColumn<Row>[] {
   const column = (header: string, value: (figure: Figure) => Cell): TableColumn<Row> => ({
@@ -132,6 +141,8 @@ export function figureColumns<Row>(figureOf: (row: Row) => Figure | null, indica
     column(text.columnSignificant, (figure) => figure.change?.isSignificant ?? null),
     column(text.columnSource, (figure) => figure.sourceLabel),
     column(text.columnSynthetic, (figure) => figure.isSynthetic),
+    // Indicator 1 (issue 10 item 6): the breakdown of the municipalities by coalition status.
+    column(nl.mq.columnCategories, (figure) => categoriesText(figure)),
     ...indicatorNoteColumns(indicatorOf),
   ];
 }

@@ -3,6 +3,8 @@
 // What is hidden is decided once for the whole publication (publication.ts), never per request.
 import { POOL_YEARS, type AreaLevel, type Figure, type FigureKind, type Split } from '../../../contracts/monitor.js';
 import { nl } from '../../../contracts/i18n/nl.js';
+import { STATUS_CATEGORIES } from '../../../contracts/municipal-questionnaire.js';
+import { STATUS_SPLIT_PREFIX } from './questionnaire/derive-questionnaire-counts.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import type { IndicatorDefinition } from './definitions/types.js';
@@ -30,8 +32,9 @@ export function sourceLabelOf(row: Pick<CountRow, 'source' | 'isSynthetic' | 'im
  * municipality its answer, ja or nee; for a larger area the number of its municipalities that said ja
  * ("12 van 25 gemeenten"); otherwise a share with its interval.
  */
-export function figureKindOf(indicator: Pick<IndicatorDefinition, 'sourceKind'>, level: AreaLevel): FigureKind {
+export function figureKindOf(indicator: Pick<IndicatorDefinition, 'sourceKind' | 'questionnaire'>, level: AreaLevel): FigureKind {
   if (indicator.sourceKind !== 'questionnaire') return 'share';
+  if (indicator.questionnaire?.answerKind === 'status') return 'categories';
   return level === 'municipality' ? 'yes_no' : 'count';
 }
 
@@ -93,6 +96,7 @@ export function figureOf(table: PublishedTable, area: Area, split: Split, previo
   const hasInterval = !isFullCount(kind);
   return {
     ...base,
+    ...(kind === 'categories' ? { categories: categoriesOf(table, area.code, cell.denominator) } : {}),
     isSuppressed: false,
     numerator: cell.numerator,
     denominator: cell.denominator,
@@ -101,6 +105,14 @@ export function figureOf(table: PublishedTable, area: Area, split: Split, previo
     upper: hasInterval ? round(estimate.upper, 2) : null,
     change: { ...change, pValue: change.pValue === null ? null : roundSignificant(change.pValue, 3) },
   };
+}
+
+/** Indicator 1's breakdown (questionnaire/derive-questionnaire-counts.ts stores one split per category). */
+function categoriesOf(table: PublishedTable, areaCode: string, denominator: number): NonNullable<Figure['categories']> {
+  return STATUS_CATEGORIES.map((category) => {
+    const count = table.cell(areaCode, `${STATUS_SPLIT_PREFIX}${category}` as Split)?.numerator ?? 0;
+    return { category, count, value: round((100 * count) / denominator, 2) };
+  });
 }
 
 function round(value: number, decimals: number): number {

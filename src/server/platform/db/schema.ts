@@ -17,3 +17,4 @@ export * from '../../features/coalition-partners/schema.js';
 export * from '../../features/coalition-agreements/schema.js';
 export * from '../../features/coalition-plans/schema.js';
 export * from '../../features/coalition-analysis/schema.js';
+export * from '../../features/municipal-questionnaire/schema.js';

@@ -30,6 +30,7 @@ const CARDS: Card[] = [
   { to: '/clienten', title: (m) => m.families.nav, text: (m) => m.families.homeCardText, roles: ['professional'] },
   { to: '/beheer/noodtoegang', title: (m) => m.emergency.reviewTitle, text: (m) => m.emergency.homeCardText, roles: ADMIN_ROLES },
   // chain: home cards (keep this marker)
+  { to: '/vragenlijst', title: (m) => m.mq.title, text: (m) => m.mq.homeCardText, roles: ['policy_officer', 'coalition_coordinator', 'analyst', 'platform_admin'] },
   { to: '/monitor', title: (m) => m.home.cardMonitor, text: (m) => m.home.cardMonitorText, roles: [] },
   { to: '/monitor/import', title: (m) => m.home.cardMonitorImport, text: (m) => m.home.cardMonitorImportText, roles: MONITOR_IMPORT_ROLES },
   { to: '/beheer/organisaties', title: (m) => m.home.cardOrganisations, text: (m) => m.home.cardOrganisationsText, roles: ADMIN_ROLES },

@@ -106,14 +106,27 @@ export function figureValueText(figure: Figure | null | undefined, unit: Unit, l
 }
 
 /** "ja"/"nee" or "12 van 25 gemeenten" for the full counts of the questionnaire; null for a share. */
+/**
+ * Indicator 1's breakdown (issue 10 item 6, seed 003: 212 / 66 / 31 of 342): one municipality's
+ * status, or per category "In ontwikkeling: 66 van 342".
+ */
+export function categoriesText(categories: NonNullable<Figure['categories']>, total: number, locale: Locale, m: Catalogue): string {
+  const label = { formed: m.mq.status_formed, in_development: m.mq.status_in_development, none: m.mq.status_none, not_answered: m.mq.status_not_answered };
+  if (total === 1) return label[categories.find((item) => item.count === 1)?.category ?? 'not_answered'];
+  return categories
+    .map((item) => m.mq.categoryCount.replace('{label}', label[item.category]).replace('{count}', formatNumber(item.count, locale, 0)).replace('{total}', formatNumber(total, locale, 0)))
+    .join('; ');
+}
+
 export function countText(
-  figure: { kind: Figure['kind']; numerator: number | null; denominator: number | null },
+  figure: { kind: Figure['kind']; numerator: number | null; denominator: number | null; categories?: Figure['categories'] },
   locale: Locale,
   m: Catalogue,
 ): string | null {
   const t = m.monitorPages;
   if (figure.kind === 'share' || figure.numerator === null || figure.denominator === null) return null;
   if (figure.kind === 'yes_no') return figure.numerator > 0 ? t.answerYes : t.answerNo;
+  if (figure.kind === 'categories' && figure.categories) return categoriesText(figure.categories, figure.denominator, locale, m);
   return t.countOfMunicipalities
     .replace('{count}', formatNumber(figure.numerator, locale, 0))
     .replace('{total}', formatNumber(figure.denominator, locale, 0));

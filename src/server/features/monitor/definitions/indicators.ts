@@ -35,7 +35,7 @@ export const indicatorDefinitionSchema = indicatorSchema
     notes: z.array(z.enum(MONITOR_NOTE_KEYS)).min(1).optional(),
     yearBasis: z.enum(YEAR_BASES).optional(),
     records: recordsComputationSchema.optional(),
-    questionnaire: z.strictObject({ questionKey: z.string().regex(/^[a-z][a-z0-9_]*$/) }).optional(),
+    questionnaire: z.strictObject({ questionKey: z.string().regex(/^[a-z][a-z0-9_]*$/), answerKind: z.enum(['yes_no', 'status']).optional() }).optional(),
     seedValue: z.strictObject({ value: z.number().nonnegative(), year: z.number().int().min(1990).max(2100) }).optional(),
   })
   .strict()
@@ -104,12 +104,13 @@ const definitions: IndicatorDefinition[] = [
     shortName: 'Coalitie',
     phase: 'programme',
     type: 'process',
-    numerator: 'Aantal gemeenten met een lokale en/of regionale coalitie Kansrijke Start',
-    denominator: 'Aantal gemeenten in Nederland',
+    numerator: 'Aantal gemeenten met een gevormde lokale en/of regionale coalitie Kansrijke Start (de verdeling toont ook: in ontwikkeling, geen coalitie, niet beantwoord)',
+    denominator: 'Aantal gemeenten in Nederland (ook de gemeenten die de vragenlijst niet beantwoordden)',
     unit: 'percentage',
     source: QUESTIONNAIRE,
     sourceKind: 'questionnaire',
-    questionnaire: { questionKey: 'has_coalition' },
+    // Issue 10 item 6: from the yearly questionnaire's status per municipality, 'in development' its own category.
+    questionnaire: { questionKey: 'coalition_status', answerKind: 'status' },
     desiredDirection: 'higher',
     countsPersons: false,
     hasVulnerabilitySplit: false,

@@ -47,7 +47,16 @@ export interface IndicatorDefinition extends Omit<Indicator, 'notes' | 'yearBasi
    * Present for sourceKind 'questionnaire': the question of the yearly municipal questionnaire
    * (municipal_questionnaire_answers.question_key) whose yes-answers make the numerator.
    */
-  questionnaire?: { questionKey: string };
+  questionnaire?: {
+    questionKey: string;
+    /**
+     * 'yes_no' (default): the yes-answers of municipal_questionnaire_answers make the numerator.
+     * 'status': the municipality's coalition status per year (municipality_coalition_statuses, written by
+     * the submitted questionnaire) — a breakdown formed / in development / none / not answered over every
+     * municipality of the area (seed 003: 212 / 66 / 31 of 342); the numerator is 'formed'.
+     */
+    answerKind?: 'yes_no' | 'status';
+  };
   /** The latest national value the seed (monitor 2023, Table 1) reports, for calibration and comparison. */
   seedValue?: { value: number; year: number };
   /**

@@ -9,6 +9,7 @@ import { generateSyntheticBirths, type SyntheticBirthOptions } from './generate-
 import { recomputeIndicatorCounts } from './recompute-indicator-counts.js';
 import { seedSyntheticAnswers } from '../questionnaire/synthetic-answers.js';
 import { seedSyntheticRegionalCollaborations } from './synthetic-regional-collaborations.js';
+import { seedSyntheticAnswers, seedSyntheticStatuses } from '../questionnaire/synthetic-answers.js';
 
 export const NATIONAL_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 
@@ -35,6 +36,8 @@ export async function seedNationalRegister(db: Executor, options: SyntheticBirth
   await seedSyntheticAnswers(db, options.years);
   // Regional collaborations, so the monitor's regional level has figures too (issue 10 item 8).
   await seedSyntheticRegionalCollaborations(db);
+  // Indicator 1: the coalition status of every municipality per year (seed 003: 212 / 66 / 31 in 2023).
+  await seedSyntheticStatuses(db, options.years);
   const generateMs = performance.now() - started;
   started = performance.now();
   const { rowCount } = await recomputeIndicatorCounts(db);
