@@ -19,10 +19,8 @@ import { coalitions } from '../../src/server/features/coalitions/schema.js';
 import { coalitionPartners } from '../../src/server/features/coalition-partners/schema.js';
 import { coalitionAgreementDocuments, coalitionAgreements } from '../../src/server/features/coalition-agreements/schema.js';
 import { coalitionPlanVersions, improvementActions } from '../../src/server/features/coalition-plans/schema.js';
-import { coalitions } from '../../src/server/features/coalitions/schema.js';
 import { emptyContent } from '../../src/server/features/coalition-plans/domain/plan-rules.js';
 import { analysisRounds } from '../../src/server/features/coalition-analysis/schema.js';
-import { coalitions } from '../../src/server/features/coalitions/schema.js';
 import { CURRENT_INSTRUMENT } from '../../src/server/features/coalition-analysis/instruments/analysis-instrument.js';
 import { municipalQuestionnaireEditions } from '../../src/server/features/municipal-questionnaire/schema.js';
 
@@ -61,8 +59,6 @@ interface Situation {
   /** A referral sent by that organisation (to JGZ, or from JGZ to the social team) under a consent of that family. */
   referralId: string;
   consentId: string;
-  /** A coalition the actor coordinates (KS0001, the demo coordinator's) or one they do not (KS0002). */
-  coalitionCode: string;
   /** The coalition workspace: the demo coordinator's own coalition (KS0001, Dordrecht's) or another one (KS0002). */
   coalitionCode: string;
   /** A draft plan (version 1) and an improvement action of that coalition. */
@@ -90,9 +86,7 @@ const admins: Partial<Record<Role, Reach>> = { platform_admin: 'any', organisati
 /** A coalition's editors and readers (policy.ts COALITION_EDITORS / COALITION_READERS); 'own' is the actor's coalition or municipality's coalition. */
 const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', platform_admin: 'any' };
 const coalitionReaders: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', policy_officer: 'own', analyst: 'any', platform_admin: 'any' };
-/** Coalition records: the coordinator's own coalition (and the policy officer's municipality), or another one. */
-const coalitionReaders: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', policy_officer: 'own', analyst: 'any', platform_admin: 'any' };
-const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', platform_admin: 'any' };
+/** Coalition records: "own" is the demo coordinator's coalition KS0001 (Dordrecht's), "other" KS0002. */
 const coalitionCodeOf = (isOwn: boolean) => (isOwn ? 'KS0001' : 'KS0002');
 const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
   method,
@@ -107,9 +101,6 @@ const csv = (method: InjectOptions['method'], url: string, body: string): Inject
   headers: { 'content-type': 'text/csv' },
 });
 
-/** Coalition records: "own" is the demo coordinator's coalition KS0001, "other" KS0002. */
-const coalitionOf = (isOwn: boolean) => (isOwn ? 'KS0001' : 'KS0002');
-const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', platform_admin: 'any' };
 /** A partner and an agreement (with a document) in each of the two coalitions, made in beforeAll. */
 const coalitionRecords: Record<string, { partnerId: string; agreementId: string }> = {};
 
@@ -750,29 +741,29 @@ const MATRIX: Record<string, Entry> = {
   },
   // Coalition partners and agreements: everyone logged in reads; the coordinator edits her own
   // coalition (own = KS0001 Drechtsteden, other = KS0002), the platform admin every coalition.
-  'GET /api/v1/coalitions/:code/partners': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionOf(isOwn)}/partners`) },
+  'GET /api/v1/coalitions/:code/partners': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/partners`) },
   'POST /api/v1/coalitions/:code/partners': {
     access: 'authenticated',
     allow: coalitionEditors,
-    request: ({ isOwn, unique }) => json('POST', `/api/v1/coalitions/${coalitionOf(isOwn)}/partners`, { externalName: `Partner ${unique}`, domain: 'social', level: 'uitvoerend' }),
+    request: ({ isOwn, unique }) => json('POST', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/partners`, { externalName: `Partner ${unique}`, domain: 'social', level: 'uitvoerend' }),
   },
   'PUT /api/v1/coalitions/:code/partners/:id': {
     access: 'authenticated',
     allow: coalitionEditors,
     request: ({ isOwn }) =>
-      json('PUT', `/api/v1/coalitions/${coalitionOf(isOwn)}/partners/${coalitionRecords[coalitionOf(isOwn)]!.partnerId}`, { externalName: 'Vaste partner', domain: 'informal', level: 'uitvoerend' }),
+      json('PUT', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/partners/${coalitionRecords[coalitionCodeOf(isOwn)]!.partnerId}`, { externalName: 'Vaste partner', domain: 'informal', level: 'uitvoerend' }),
   },
-  'GET /api/v1/coalitions/:code/agreements': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements`) },
+  'GET /api/v1/coalitions/:code/agreements': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/agreements`) },
   'POST /api/v1/coalitions/:code/agreements': {
     access: 'authenticated',
     allow: coalitionEditors,
-    request: ({ isOwn }) => json('POST', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements`, { topic: 'other', level: 'uitvoering', status: 'in_development' }),
+    request: ({ isOwn }) => json('POST', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/agreements`, { topic: 'other', level: 'uitvoering', status: 'in_development' }),
   },
   'PUT /api/v1/coalitions/:code/agreements/:id': {
     access: 'authenticated',
     allow: coalitionEditors,
     request: ({ isOwn }) =>
-      json('PUT', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements/${coalitionRecords[coalitionOf(isOwn)]!.agreementId}`, {
+      json('PUT', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/agreements/${coalitionRecords[coalitionCodeOf(isOwn)]!.agreementId}`, {
         topic: 'interventions',
         level: 'organisatie',
         status: 'in_development',
@@ -782,14 +773,14 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/v1/coalitions/:code/agreement-topics/:topic/no-agreement-reason': {
     access: 'authenticated',
     allow: coalitionEditors,
-    request: ({ isOwn }) => json('PUT', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreement-topics/regional/no-agreement-reason`, { reason: 'Matrix: nog in ontwikkeling.' }),
+    request: ({ isOwn }) => json('PUT', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/agreement-topics/regional/no-agreement-reason`, { reason: 'Matrix: nog in ontwikkeling.' }),
   },
   'PUT /api/v1/coalitions/:code/agreements/:id/document': {
     access: 'authenticated',
     allow: coalitionEditors,
     request: ({ isOwn }) => ({
       method: 'PUT',
-      url: `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements/${coalitionRecords[coalitionOf(isOwn)]!.agreementId}/document?fileName=matrix.pdf`,
+      url: `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/agreements/${coalitionRecords[coalitionCodeOf(isOwn)]!.agreementId}/document?fileName=matrix.pdf`,
       payload: '%PDF-1.4\n%%EOF\n',
       headers: { 'content-type': 'application/pdf' },
     }),
@@ -797,7 +788,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/coalitions/:code/agreements/:id/document': {
     access: 'authenticated',
     allow: everyone,
-    request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionOf(isOwn)}/agreements/${coalitionRecords[coalitionOf(isOwn)]!.agreementId}/document`),
+    request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/agreements/${coalitionRecords[coalitionCodeOf(isOwn)]!.agreementId}/document`),
   },
   'GET /api/v1/coalition-agreements/to-review': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/coalition-agreements/to-review') },
   // Self-analysis (coalition workspace): own = KS0001 (the coordinator's coalition, with the policy

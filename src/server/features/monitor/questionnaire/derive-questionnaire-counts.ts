@@ -43,12 +43,8 @@ const AREA_LEVELS: [string, string, string?][] = [
   ['ggd_region', 'ggd_region_code'],
   ['province', 'province_code'],
   ['nation', stringLiteral(NATION_CODE)],
-  ['coalition', 'coalition_code', ' WHERE coalition_code IS NOT NULL'],
+  ...COALITION_LEVELS,
 ];
-
-const MEMBERSHIP = `SELECT coalition_municipalities.municipality_code, coalitions.code AS coalition_code
-  FROM coalition_municipalities JOIN coalitions ON coalitions.id = coalition_municipalities.coalition_id
-  WHERE coalitions.is_active AND coalition_municipalities.kind = 'local' AND coalition_municipalities.until IS NULL`;
 
 /**
  * Indicator 1 from the statuses: for every year with any status, every municipality counts — with its
@@ -66,9 +62,9 @@ export function buildStatusCountsSql(indicators: readonly IndicatorDefinition[])
 ), status_years AS (
   SELECT DISTINCT year FROM municipality_coalition_statuses
 ), membership AS (
-  ${MEMBERSHIP}
+  ${MEMBERSHIP_SQL}
 ), status_of AS (
-  SELECT municipalities.code AS municipality_code, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code,
+  SELECT municipalities.code AS municipality_code, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code, membership.regional_code,
     status_years.year, COALESCE(statuses.status, 'not_answered') AS status, COALESCE(statuses.source = 'synthetic', false) AS is_synthetic
   FROM municipalities CROSS JOIN status_years
   LEFT JOIN municipality_coalition_statuses AS statuses ON statuses.municipality_code = municipalities.code AND statuses.year = status_years.year
@@ -91,13 +87,6 @@ export function buildQuestionnaireCountsSql(indicators: readonly IndicatorDefini
   const derived = questionnaireIndicators(indicators);
   if (derived.length === 0) return null;
   const questions = derived.map(({ key, questionKey }) => `(${stringLiteral(key)}, ${stringLiteral(questionKey)})`).join(', ');
-  const levels = [
-    ['municipality', 'municipality_code'],
-    ['ggd_region', 'ggd_region_code'],
-    ['province', 'province_code'],
-    ['nation', stringLiteral(NATION_CODE)],
-    ...COALITION_LEVELS,
-  ]
   const levels = AREA_LEVELS
     .map(
       ([level, code, where]) =>
@@ -107,7 +96,6 @@ export function buildQuestionnaireCountsSql(indicators: readonly IndicatorDefini
   return `WITH questions (indicator_key, question_key) AS (VALUES ${questions}
 ), membership AS (
   ${MEMBERSHIP_SQL}
-  ${MEMBERSHIP}
 ), answered AS (
   SELECT questions.indicator_key, answers.municipality_code, municipalities.ggd_region_code, municipalities.province_code,
     membership.coalition_code, membership.regional_code, answers.year, answers.answer, answers.source = 'synthetic' AS is_synthetic

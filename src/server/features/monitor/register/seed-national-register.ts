@@ -7,7 +7,6 @@ import { queryRows, type Executor } from '../../../platform/db/connection.js';
 import { INDICATORS } from '../definitions/indicators.js';
 import { generateSyntheticBirths, type SyntheticBirthOptions } from './generate-synthetic-births.js';
 import { recomputeIndicatorCounts } from './recompute-indicator-counts.js';
-import { seedSyntheticAnswers } from '../questionnaire/synthetic-answers.js';
 import { seedSyntheticRegionalCollaborations } from './synthetic-regional-collaborations.js';
 import { seedSyntheticAnswers, seedSyntheticStatuses } from '../questionnaire/synthetic-answers.js';
 
