@@ -26,6 +26,9 @@ const MEMBER = 'GM0482';
 
 beforeAll(async () => {
   t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  // The national statuses of 2023 and 2024 only (not the register statuses the demo records for its
+  // coalitions' members this year and last): the monitor's latest year is then 2024.
+  await t.database.db.delete(municipalityCoalitionStatuses);
   await seedSyntheticStatuses(t.database.db, [2023, 2024]);
   await t.database.db.transaction(async (tx) => recomputeQuestionnaireCounts(tx as never));
   analyst = await callerFor(t, 'analyst');
