@@ -155,7 +155,8 @@ try {
   const results: [string, Latency][] = [
     ['GET /api/v1/coalitions/overview (342 municipalities, counts per level)', await measure(() => get(`/api/v1/coalitions/overview?year=${YEAR}`))],
     ['GET /api/v1/coalitions/:code (coalition page, rotating over all)', await measure((index) => get(`/api/v1/coalitions/${pages[index % pages.length]}`))],
-    ['GET /api/v1/coalitions?pageSize=25 (register list)', await measure((index) => get(`/api/v1/coalitions?pageSize=25&page=${1 + (index % 12)}`))],
+    ['GET /api/v1/coalitions?pageSize=25 (register list, audited search)', await measure((index) => get(`/api/v1/coalitions?pageSize=25&page=${1 + (index % 12)}`))],
+    ['GET /api/v1/auth/session (app + session check only, for comparison)', await measure(() => get('/api/v1/auth/session'))],
   ];
   await app.close();
   const format = (value: number) => `${value.toFixed(1)} ms`;
