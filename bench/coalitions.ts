@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: EUPL-1.2
+// `npm run bench:coalitions`: the coalition register at national size — every municipality with a
+// status for the year, ~300 coalitions (local coalitions of one to three municipalities and a regional
+// collaboration per half GGD region, seed 003: 140 municipalities work regionally too), each with
+// coordinators, a steering group and funding. Times the national overview API and the coalition page
+// API (p50/p95, target p95 < 50 ms) against a bare Fastify hello-world route in the same run, and prints
+// the ratios. PostgreSQL when BENCH_DATABASE_URL is set (a scratch database, dropped afterwards),
+// PGlite in memory otherwise. Figures are printed, never asserted.
+import pg from 'pg';
+import Fastify from 'fastify';
+import { asc, sql } from 'drizzle-orm';
+import { buildApp, DATA_FOLDER } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { openDatabase, type Database } from '../src/server/platform/db/connection.js';
+import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { seedDemo } from '../src/server/demo/seed-demo.js';
+import { systemClock } from '../src/server/platform/clock.js';
+import { municipalities } from '../src/server/features/reference/schema.js';
+import {
+  coalitionFunding,
+  coalitionMunicipalities,
+  coalitions,
+  coalitionSteeringMembers,
+  municipalityCoalitionStatuses,
+} from '../src/server/features/coalitions/schema.js';
+import type { MunicipalityStatus } from '../src/contracts/coalitions.js';
+import { sessionFor } from '../test/helpers/sessions.js';
+
+const REQUESTS = 300;
+const YEAR = new Date().getFullYear();
+
+interface Latency {
+  p50: number;
+  p95: number;
+}
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+
+async function measure(inject: (index: number) => Promise<{ statusCode: number; body: string }>): Promise<Latency> {
+  const durations: number[] = [];
+  for (let index = 0; index < REQUESTS + 20; index++) {
+    const started = performance.now();
+    const response = await inject(index);
+    const duration = performance.now() - started;
+    if (response.statusCode !== 200) throw new Error(`request ${index} answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
+    // The first 20 warm up (JIT, caches) and are not counted.
+    if (index >= 20) durations.push(duration);
+  }
+  return { p50: percentile(durations, 50), p95: percentile(durations, 95) };
+}
+
+async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanUp: () => Promise<void> }> {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) return { database: await openDatabase({ kind: 'pglite', dataDir: undefined }), label: 'PGlite (in memory; set BENCH_DATABASE_URL for PostgreSQL)', cleanUp: async () => undefined };
+  const name = `kansrijk_bench_coalitions_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+  return {
+    database,
+    label: `PostgreSQL (${url.host}, scratch database ${name})`,
+    cleanUp: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin.end();
+    },
+  };
+}
+
+/** A deterministic pseudo-random sequence (the same register every run). */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/** Every municipality not yet in a demo coalition in a local coalition; regional collaborations per half GGD region; a status each. */
+async function syntheticRegister(database: Database): Promise<string[]> {
+  const db = database.db;
+  const next = random(42);
+  const all = await db.select({ code: municipalities.code, ggd: municipalities.ggdRegionCode }).from(municipalities).orderBy(asc(municipalities.code));
+  const taken = new Set((await db.select({ code: coalitionMunicipalities.municipalityCode }).from(coalitionMunicipalities)).map((row) => row.code));
+  let number = 100;
+  const codes: string[] = [];
+  const found = async (kind: 'local' | 'regional', members: string[]) => {
+    number += 1;
+    const code = `KS${String(number).padStart(4, '0')}`;
+    const [row] = await db
+      .insert(coalitions)
+      .values({ code, name: `Synthetische ${kind === 'local' ? 'coalitie' : 'regio'} ${number}`, kind, startDate: '2021-01-01', impulseTranche: 1 + (number % 4), mandateHolderCode: members[0]! })
+      .returning({ id: coalitions.id });
+    await db.insert(coalitionMunicipalities).values(members.map((municipalityCode) => ({ coalitionId: row!.id, kind, municipalityCode, since: '2021-01-01' })));
+    await db.insert(coalitionSteeringMembers).values(
+      [1, 2, 3].map((index) => ({ coalitionId: row!.id, name: `Lid ${index}`, organisation: `Organisatie ${index}`, function: 'Stuurgroeplid' })),
+    );
+    await db.insert(coalitionFunding).values([
+      { coalitionId: row!.id, source: 'impulse' as const, periodStart: '2021-01-01', periodEnd: '2022-12-31', amountCents: 10_000_000, mandateHolderCode: members[0]! },
+      { coalitionId: row!.id, source: 'spuk_gala' as const, periodStart: '2023-01-01', periodEnd: '2026-12-31', amountCents: 20_000_000, mandateHolderCode: members[0]! },
+    ]);
+    codes.push(code);
+  };
+  const free = all.filter((municipality) => !taken.has(municipality.code));
+  for (let index = 0; index < free.length; ) {
+    const size = 1 + Math.floor(next() * 1.6);
+    await found('local', free.slice(index, index + size).map((municipality) => municipality.code));
+    index += size;
+  }
+  const byRegion = new Map<string, string[]>();
+  for (const municipality of all) byRegion.set(municipality.ggd, [...(byRegion.get(municipality.ggd) ?? []), municipality.code]);
+  for (const members of byRegion.values()) {
+    const half = Math.ceil(members.length / 2);
+    await found('regional', members.slice(0, half));
+    if (members.length > half) await found('regional', members.slice(half));
+  }
+  // Seed 003's proportions: 212 formed, 66 in development, 31 none, the rest not answered.
+  await db
+    .insert(municipalityCoalitionStatuses)
+    .values(
+      all.map((municipality) => {
+        const draw = next() * 342;
+        const status: MunicipalityStatus = draw < 212 ? 'formed' : draw < 278 ? 'in_development' : draw < 309 ? 'none' : 'not_answered';
+        return { municipalityCode: municipality.code, year: YEAR, status, source: 'synthetic' as const };
+      }),
+    )
+    .onConflictDoUpdate({ target: [municipalityCoalitionStatuses.municipalityCode, municipalityCoalitionStatuses.year], set: { source: 'synthetic' } });
+  return codes;
+}
+
+const { database, label, cleanUp } = await openBenchDatabase();
+try {
+  console.log(`Coalition register benchmark — database: ${label}; ${REQUESTS} requests each via app.inject (after 20 warm-up).`);
+  await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
+  const demo = await seedDemo(database.db, systemClock.now());
+  const codes = await syntheticRegister(database);
+  const [counted] = await database.db.select({ coalitions: sql<number>`count(*)::int` }).from(coalitions);
+  const [members] = await database.db.select({ rows: sql<number>`count(*)::int` }).from(coalitionMunicipalities);
+  const [statuses] = await database.db.select({ rows: sql<number>`count(*)::int` }).from(municipalityCoalitionStatuses).where(sql`year = ${YEAR}`);
+  console.log(`Register: ${counted!.coalitions} coalitions, ${members!.rows} memberships, ${statuses!.rows} municipalities with a status for ${YEAR}.`);
+
+  const hello = Fastify({ logger: false });
+  hello.get('/hello', async () => ({ hello: 'world' }));
+  await hello.ready();
+  const floor = await measure(() => hello.inject({ method: 'GET', url: '/hello' }));
+  await hello.close();
+
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+  const app = await buildApp({ config, database, clock: systemClock, webRoot: '/nonexistent' });
+  await app.ready();
+  const session = await sessionFor({ app, database, config, clock: systemClock as never, demo, close: async () => undefined }, 'coordinator');
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: session.headers });
+  const pages = ['KS0001', ...codes];
+  const results: [string, Latency][] = [
+    ['GET /api/v1/coalitions/overview (342 municipalities, counts per level)', await measure(() => get(`/api/v1/coalitions/overview?year=${YEAR}`))],
+    ['GET /api/v1/coalitions/:code (coalition page, rotating over all)', await measure((index) => get(`/api/v1/coalitions/${pages[index % pages.length]}`))],
+    ['GET /api/v1/coalitions?pageSize=25 (register list, audited search)', await measure((index) => get(`/api/v1/coalitions?pageSize=25&page=${1 + (index % 12)}`))],
+    ['GET /api/v1/auth/session (app + session check only, for comparison)', await measure(() => get('/api/v1/auth/session'))],
+  ];
+  await app.close();
+  const format = (value: number) => `${value.toFixed(1)} ms`;
+  console.log(`Fastify hello-world (bare app, baseline): p50 ${format(floor.p50)}, p95 ${format(floor.p95)}`);
+  for (const [name, latency] of results) {
+    console.log(
+      `${name}: p50 ${format(latency.p50)}, p95 ${format(latency.p95)} (${(latency.p50 / floor.p50).toFixed(1)}× / ${(latency.p95 / floor.p95).toFixed(1)}× hello-world)` +
+        (latency.p95 < 50 ? ' — within the 50 ms target' : ' — ABOVE the 50 ms target'),
+    );
+  }
+} finally {
+  await database.close();
+  await cleanUp();
+}
