@@ -15,6 +15,11 @@ import { samplePdf } from '../../src/server/features/coalition-agreements/test-s
 const p = nl.coalitionPartners;
 const a = nl.coalitionAgreements;
 const COALITION = 'Coalitie Kansrijke Start Drechtsteden';
+const SCREENSHOTS = process.env.COALITION_SCREENSHOTS;
+
+async function screenshot(name: string) {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/coalition-${name}.png`, fullPage: true });
+}
 
 let app: BrowserApp;
 let page: Page;
@@ -163,6 +168,7 @@ describe('partners and agreements of Drechtsteden, as the demo coordinator', () 
     expect(csv.text).toContain('JGZ Zuid-Holland Zuid;Organisatie op het platform;Medisch domein;Uitvoerend;Voert het prenataal huisbezoek uit;2021-03-01;;nee;Joke Jansen;joke.jansen@jgz.example');
     expect(csv.text).toContain('Ervaringsdeskundigen Drechtsteden;Externe organisatie;Ervaringsdeskundigen;');
     expect(csv.text).toContain('Huisartsen Dordrecht;Externe organisatie;Medisch domein;Uitvoerend;Signaleren in de spreekkamer;;;ja');
+    await screenshot('partners');
   });
 
   it('records the prenatal home visit agreement by keyboard, with parties, a past review date and a PDF', async () => {
@@ -207,6 +213,7 @@ describe('partners and agreements of Drechtsteden, as the demo coordinator', () 
     const pdf = await download(() => link.click());
     expect(pdf.download.suggestedFilename()).toBe('Afspraak huisbezoek.pdf');
     expect(pdf.text.startsWith('%PDF-')).toBe(true);
+    await screenshot('agreements');
     await expectNoAxeViolations(page);
   });
 
@@ -227,6 +234,7 @@ describe('partners and agreements of Drechtsteden, as the demo coordinator', () 
     expect(await table.textContent()).toContain(nl.coalitionAgreementTopics.prenatal_home_visit);
     expect(await table.textContent()).toContain('15 januari 2025');
     await expectNoAxeViolations(page);
+    await screenshot('to-review');
     const csv = await download(() => page.getByRole('button', { name: nl.app.exportCsv }).click());
     expect(csv.text).toContain(`KS0001;${COALITION};Prenataal huisbezoek;Prenataal huisbezoek bij kwetsbare zwangeren;Uitvoering;Afgesproken;2025-01-15;`);
   });

@@ -86,7 +86,7 @@ describe('fuzz: never a 5xx', () => {
         expectNo5xx(await coordinator.request('PUT', `/api/v1/coalitions/${enc(code)}/agreements/${enc(id)}`, body), JSON.stringify(body));
         expectNo5xx(await coordinator.request('PUT', `/api/v1/coalitions/KS0001/agreements/${agreementId}`, body), JSON.stringify(body));
         expectNo5xx(
-          await coordinator.request('PUT', `/api/v1/coalitions/${enc(code)}/agreement-topics/${enc(topic)}/no-agreement-reason`, { reason: (body as { title?: unknown }).title ?? null }),
+          await coordinator.request('PUT', `/api/v1/coalitions/${enc(code)}/agreement-topics/${enc(topic)}/no-agreement-reason`, { reason: (body as { title?: unknown } | null)?.title ?? null }),
           topic,
         );
       }),

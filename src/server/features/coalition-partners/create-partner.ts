@@ -2,8 +2,9 @@
 // Adds a partner (or a wanted partner) to a coalition. Adding one changes the coalition's register, so
 // the policy question is 'update' on the coalition (its coordinators: reach own_coalition); the audit
 // row names the new partner (object type coalition_partner, change 'create'). The same partner sent
-// again while it is on the list (same organisation or external name, same wanted-ness, not ended)
-// returns the existing one: a repeated submit does not make a second.
+// again while it is on the list (same organisation or external name, domain, level, role and
+// wanted-ness, not ended) returns the existing one: a repeated submit does not make a second. The same
+// organisation at another level (bestuurlijk and uitvoerend, seed 001 stap 2) is a second partner row.
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -33,7 +34,17 @@ export async function createPartner(
       const [existing] = await tx
         .select({ id: coalitionPartners.id })
         .from(coalitionPartners)
-        .where(and(eq(coalitionPartners.coalitionId, coalitionId), same, eq(coalitionPartners.isWanted, input.isWanted), isNull(coalitionPartners.until)))
+        .where(
+          and(
+            eq(coalitionPartners.coalitionId, coalitionId),
+            same,
+            eq(coalitionPartners.domain, input.domain),
+            eq(coalitionPartners.level, input.level),
+            sql`${coalitionPartners.role} IS NOT DISTINCT FROM ${input.role}`,
+            eq(coalitionPartners.isWanted, input.isWanted),
+            isNull(coalitionPartners.until),
+          ),
+        )
         .for('update');
       let id = existing?.id;
       if (!id) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { callerFor, type Caller } from '../organisations/test-support.js';
 import type { Partner, PartnerList } from '../../../contracts/coalition-partners.js';
+import { eq } from 'drizzle-orm';
 import { coalitionPartners } from './schema.js';
 
 let t: TestApp;
@@ -60,6 +61,10 @@ describe('partners of a coalition', () => {
     const again = await coordinator.request('POST', url(), { externalName: 'ervaringsdeskundigen drechtsteden', domain: 'experts_by_experience', level: 'uitvoerend' });
     expect(again.statusCode).toBe(200);
     expect(await partnerCount()).toBe(before);
+    // The same organisation at another level is a partner of its own (seed 001 stap 2).
+    const governance = await coordinator.request('POST', url(), { externalName: 'Ervaringsdeskundigen Drechtsteden', domain: 'experts_by_experience', level: 'bestuurlijk' });
+    expect(governance.statusCode).toBe(201);
+    await t.database.db.delete(coalitionPartners).where(eq(coalitionPartners.id, governance.json<Partner>().id));
   });
 
   it('everyone logged in reads the list (with contacts) and exports it as CSV', async () => {

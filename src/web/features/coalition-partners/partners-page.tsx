@@ -62,7 +62,10 @@ export default function PartnersPage() {
   return (
     <AsyncContent state={list}>
       {(data) => {
-        const onBoard = data.items.filter((partner) => !partner.isWanted);
+        const today = dutchToday();
+        const isEnded = (partner: Partner) => !partner.isWanted && partner.until !== null && partner.until < today;
+        const onBoard = data.items.filter((partner) => !partner.isWanted && !isEnded(partner));
+        const ended = data.items.filter(isEnded);
         const wanted = data.items.filter((partner) => partner.isWanted);
         const counts = domains.map((domain) => ({
           domain,
@@ -128,6 +131,14 @@ export default function PartnersPage() {
                 <DataTable caption={text.wantedCaption} columns={columns(true)} rows={wanted} rowKey={(row) => row.id} csvName={`gewenste-partners-${code}`} />
               )}
             </section>
+            {ended.length > 0 ? (
+              <section aria-labelledby="ended-partners">
+                <Heading level={2} id="ended-partners">
+                  {text.endedTitle} ({ended.length})
+                </Heading>
+                <DataTable caption={text.endedCaption} columns={columns(true)} rows={ended} rowKey={(row) => row.id} csvName={`beeindigde-partners-${code}`} />
+              </section>
+            ) : null}
           </Page>
         );
       }}
