@@ -118,22 +118,6 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           { path: 'account', handle: crumb((m) => m.account.title), element: <AccountPage /> },
-          // Self-analysis (the server decides who may read or manage a coalition's rounds).
-          {
-            path: 'coalities/:code/zelfanalyse',
-            handle: crumb((m) => m.analysis.crumb),
-            children: [
-              { index: true, element: <AnalysisRoundsPage /> },
-              {
-                path: ':roundId',
-                handle: crumb((m) => m.analysis.roundCrumb),
-                children: [
-                  { index: true, element: <AnalysisRoundPage /> },
-                  { path: 'rapport', handle: crumb((m) => m.analysis.reportCrumb), element: <AnalysisReportPage /> },
-                ],
-              },
-            ],
-          },
           {
             path: 'zelfanalyse',
             handle: crumb((m) => m.analysis.myTitle),
@@ -143,20 +127,6 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'gemeenten', handle: crumb((m) => m.municipalities.title), element: <MunicipalitiesPage /> },
-          // Coalition partners and agreements (issue 10 items 2 and 3): every logged-in person reads them.
-          { path: 'coalities/te-herzien', handle: crumb((m) => m.coalitionAgreements.toReviewTitle), element: <AgreementsToReviewPage /> },
-          { path: 'coalities/:code/partners', handle: crumb((m) => m.coalitionPartners.crumb), element: <CoalitionPartnersPage /> },
-          { path: 'coalities/:code/afspraken', handle: crumb((m) => m.coalitionAgreements.crumb), element: <CoalitionAgreementsPage /> },
-          // The plan of approach of a coalition (the server decides who reads drafts and who edits).
-          {
-            path: 'coalities/:code/plan',
-            handle: crumb((m) => m.coalitionPlan.crumb),
-            children: [
-              { index: true, element: <CoalitionPlanPage /> },
-              { path: 'vergelijken', handle: crumb((m) => m.coalitionPlan.compareCrumb), element: <CoalitionPlanComparePage /> },
-              { path: 'versies/:version/afdrukken', handle: crumb((m) => m.coalitionPlan.printCrumb), element: <CoalitionPlanPrintPage /> },
-            ],
-          },
           {
             path: 'monitor',
             handle: crumb((m) => m.monitorPages.crumbMonitor),
@@ -176,6 +146,8 @@ export const routes: RouteObject[] = [
             handle: crumb((m) => m.coalitions.crumb),
             children: [
               { index: true, element: <CoalitionOverviewPage /> },
+              // The agreements whose review date has passed (before ':code', which it would match too).
+              { path: 'te-herzien', handle: crumb((m) => m.coalitionAgreements.toReviewTitle), element: <AgreementsToReviewPage /> },
               {
                 element: <RequireRole roles={COALITION_FOUNDERS} />,
                 children: [{ path: 'nieuw', handle: crumb((m) => m.coalitions.newCoalition), element: <NewCoalitionPage /> }],
@@ -185,7 +157,35 @@ export const routes: RouteObject[] = [
                 handle: crumb((m) => m.coalitions.detailsCrumb),
                 children: [
                   { index: true, element: <CoalitionPage /> },
-                  // register: coalition sub-pages (partners, afspraken, plan, zelfanalyse; keep this marker)
+                  // Coalition partners and agreements (issue 10 items 2 and 3): every logged-in person reads them.
+                  { path: 'partners', handle: crumb((m) => m.coalitionPartners.crumb), element: <CoalitionPartnersPage /> },
+                  { path: 'afspraken', handle: crumb((m) => m.coalitionAgreements.crumb), element: <CoalitionAgreementsPage /> },
+                  // The plan of approach of a coalition (the server decides who reads drafts and who edits).
+                  {
+                    path: 'plan',
+                    handle: crumb((m) => m.coalitionPlan.crumb),
+                    children: [
+                      { index: true, element: <CoalitionPlanPage /> },
+                      { path: 'vergelijken', handle: crumb((m) => m.coalitionPlan.compareCrumb), element: <CoalitionPlanComparePage /> },
+                      { path: 'versies/:version/afdrukken', handle: crumb((m) => m.coalitionPlan.printCrumb), element: <CoalitionPlanPrintPage /> },
+                    ],
+                  },
+                  // Self-analysis (the server decides who may read or manage a coalition's rounds).
+                  {
+                    path: 'zelfanalyse',
+                    handle: crumb((m) => m.analysis.crumb),
+                    children: [
+                      { index: true, element: <AnalysisRoundsPage /> },
+                      {
+                        path: ':roundId',
+                        handle: crumb((m) => m.analysis.roundCrumb),
+                        children: [
+                          { index: true, element: <AnalysisRoundPage /> },
+                          { path: 'rapport', handle: crumb((m) => m.analysis.reportCrumb), element: <AnalysisReportPage /> },
+                        ],
+                      },
+                    ],
+                  },
                 ],
               },
             ],
