@@ -488,7 +488,8 @@ describe('the monitor, as an analyst', () => {
 
 describe('questionnaire indicators, symbols and reflow (issue 8 item 17, issue 9 item 6)', () => {
   let page: Page;
-  const COALITION = indicatorByKey('coalition')!;
+  // A yes/no questionnaire indicator (indicator 1 is a breakdown by coalition status since issue 10: test/e2e/municipal-questionnaire.test.ts).
+  const COALITION = indicatorByKey('plan_of_approach')!;
   const SPEECH = indicatorByKey('speech_language')!;
   beforeAll(async () => {
     page = await app.newPage();
@@ -509,7 +510,7 @@ describe('questionnaire indicators, symbols and reflow (issue 8 item 17, issue 9
     const big2 = page.getByRole('row').filter({ has: page.getByRole('link', { name: BIG2.name }) });
     expect(await big2.locator('.kr-change__symbol').first().innerText()).toMatch(/^[↑↓…]$/);
     expect((await big2.innerText()).replace(/\s+/g, ' ')).toMatch(/significant, p\s[=<]\s\d,\d{3}/);
-    // The coalition: how many of the 28 municipalities, no interval, no test.
+    // The plan of approach: how many of the 28 municipalities, no interval, no test.
     const coalition = page.getByRole('row').filter({ has: page.getByRole('link', { name: COALITION.name }) });
     const coalitionText = (await coalition.innerText()).replace(/\s+/g, ' ');
     expect(coalitionText).toMatch(/\d+ van 28 gemeenten/);
@@ -540,7 +541,7 @@ describe('questionnaire indicators, symbols and reflow (issue 8 item 17, issue 9
     await card.getByText(t.trendNotTested).waitFor();
     await expectNoAxeViolations(page);
 
-    await page.goto('/monitor/indicatoren/coalition');
+    await page.goto('/monitor/indicatoren/plan_of_approach');
     await page.locator('.kr-map__area').first().waitFor();
     await settled(page);
     const svgText = await page.locator('.kr-map svg').first().textContent();
