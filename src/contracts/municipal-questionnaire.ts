@@ -5,6 +5,8 @@
 // collaboration agreements per topic (with the reason when there is none), partners consulted and
 // wanted, interventions offered, experts by experience involved.
 import { z } from 'zod';
+import { AGREEMENT_TOPICS } from './coalition-agreements.js';
+import { PARTNER_DOMAINS } from './coalition-partners.js';
 
 const isoDate = z.iso.date({ message: 'Vul een datum in als JJJJ-MM-DD.' });
 export const questionnaireYearSchema = z.coerce.number({ message: 'Vul een jaartal in.' }).int('Vul een jaartal in.').min(2018, 'Kies een jaar vanaf 2018.').max(2100, 'Kies een jaar tot en met 2100.');
@@ -15,21 +17,9 @@ export const ANSWERABLE_STATUSES = ['formed', 'in_development', 'none'] as const
 export const STATUS_CATEGORIES = ['formed', 'in_development', 'none', 'not_answered'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 export const PLAN_STATUSES = ['approved', 'in_development', 'none'] as const;
-/** Issue 10 item 3: the topics of collaboration agreements (seed 003 "Samenwerking"). */
-export const AGREEMENT_TOPICS = [
-  'prenatal_home_visit',
-  'interventions',
-  'prenatal_education',
-  'preconception_health',
-  'experts_by_experience',
-  'signalling_referral',
-  'warm_handover',
-  'information_exchange',
-  'regional',
-  'other',
-] as const;
-/** Issue 10 item 2: the domains of partners (seed 003 Figuur 2 and the wanted partners it lists). */
-export const PARTNER_DOMAINS = ['medical', 'social', 'informal', 'experts_by_experience', 'insurer', 'education', 'other'] as const;
+// The agreement topics and partner domains are the register's own lists (one list each).
+export { AGREEMENT_TOPICS } from './coalition-agreements.js';
+export { PARTNER_DOMAINS } from './coalition-partners.js';
 
 const freeText = z.string().trim().min(1, 'Dit veld is verplicht.').max(500, 'Dit is te lang (ten hoogste 500 tekens).');
 const distinct = <T extends z.ZodType>(item: T, max: number) =>

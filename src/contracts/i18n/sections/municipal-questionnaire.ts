@@ -11,6 +11,10 @@ export const municipalQuestionnaireNl = {
     localCoalition: 'Coalitieregister: lokale coalitie, lid sinds {since}',
     regionalCollaboration: 'Coalitieregister: regionale samenwerking, lid sinds {since}',
     interventions: 'Zorgpaden van {scope}',
+    planApproved: 'Plan van aanpak van {coalition}: versie {version} vastgesteld op {date}',
+    planDraft: 'Plan van aanpak van {coalition}: versie {version} in ontwikkeling',
+    agreements: 'Samenwerkingsafspraken van {coalition}',
+    partners: 'Partners van {coalition}',
   },
   mq: {
     nav: 'Vragenlijst',
@@ -105,6 +109,10 @@ export const municipalQuestionnaireEn = {
     localCoalition: 'Coalition register: local coalition, member since {since}',
     regionalCollaboration: 'Coalition register: regional collaboration, member since {since}',
     interventions: 'Care pathways of {scope}',
+    planApproved: 'Plan of approach of {coalition}: version {version} approved on {date}',
+    planDraft: 'Plan of approach of {coalition}: version {version} in development',
+    agreements: 'Collaboration agreements of {coalition}',
+    partners: 'Partners of {coalition}',
   },
   mq: {
     nav: 'Questionnaire',
