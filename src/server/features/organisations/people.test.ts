@@ -176,7 +176,7 @@ describe('people: who sees whom', () => {
     const all = (await platformAdmin.request('GET', `/api/v1/people/${personIdOf.midwife}`)).json();
     expect(all.memberships.map((membership: { organisationId: string }) => membership.organisationId).sort()).toEqual([ids.wieg, ids.domstad].sort());
     const search = (await platformAdmin.request('GET', '/api/v1/people?q=KANSRIJK.demo&organisationId=' + ids.gemeente)).json();
-    expect(search.items.map((person: { email: string }) => person.email).sort()).toEqual(['beleid@kansrijk.demo', 'coordinator@kansrijk.demo']);
+    expect(search.items.map((person: { email: string }) => person.email).sort()).toEqual(['beleid@kansrijk.demo', 'coordinator@kansrijk.demo', 'plaatsvervanger@kansrijk.demo']);
   });
 
   it('refuses an organisation admin a person of another organisation, with an access_denied audit row', async () => {

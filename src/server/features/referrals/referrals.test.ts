@@ -481,8 +481,9 @@ describe('deadlines and overdue', () => {
     const { familyId } = await insertTestFamily(t, 'wieg', { givenName: 'Laat', familyName: 'Verwezen' });
     const consent = await sender.request('POST', `/api/v1/families/${familyId}/consents`, consentBody('jgz'));
     const sent = await sendReferral(familyId, consent.json().id, 'jgz', sender);
-    // The same, in Zwijndrecht: outside the service area of the coordinator's organisation (Dordrecht).
-    const elsewhere = await insertTestFamily(t, 'wieg', { municipalityCode: 'GM0642' });
+    // The same, in Rotterdam: outside the service area of the coordinator's organisation (Dordrecht,
+    // which works for the Drechtsteden municipalities).
+    const elsewhere = await insertTestFamily(t, 'wieg', { municipalityCode: 'GM0599' });
     const elsewhereConsent = await sender.request('POST', `/api/v1/families/${elsewhere.familyId}/consents`, consentBody('jgz'));
     await sendReferral(elsewhere.familyId, elsewhereConsent.json().id, 'jgz', sender);
 
@@ -506,7 +507,7 @@ describe('deadlines and overdue', () => {
 
     const overview = await coordinator2.request('GET', '/api/v1/referral-overview/overdue');
     expect(overview.statusCode, overview.body).toBe(200);
-    const item = overview.json().items.find((row: { dueDate: string }) => row.dueDate === dueDate);
+    const item = overview.json().items.find((row: { dueDate: string; municipalityCode: string }) => row.dueDate === dueDate && row.municipalityCode === 'GM0505');
     expect(item).toEqual({
       senderOrganisationName: 'Verloskundigenpraktijk De Wieg',
       receiverOrganisationName: 'JGZ Zuid-Holland Zuid',
@@ -516,9 +517,9 @@ describe('deadlines and overdue', () => {
       daysOverdue: 1,
     });
     expect(overview.body).not.toMatch(/Laat|Verwezen|familyId|1996/);
-    expect(overview.json().items.map((row: { municipalityCode: string }) => row.municipalityCode)).not.toContain('GM0642');
+    expect(overview.json().items.map((row: { municipalityCode: string }) => row.municipalityCode)).not.toContain('GM0599');
     const incomingAll = (await receiver2.request('GET', '/api/v1/referrals?box=incoming&filter=overdue')).json();
-    expect(incomingAll.items.map((row: { municipalityCode: string }) => row.municipalityCode)).toContain('GM0642');
+    expect(incomingAll.items.map((row: { municipalityCode: string }) => row.municipalityCode)).toContain('GM0599');
 
     // The nurse is refused the coordinator's list; the coordinator is refused the inbox.
     expect((await receiver2.request('GET', '/api/v1/referral-overview/overdue')).statusCode).toBe(403);
