@@ -10,6 +10,7 @@ import pg from 'pg';
 import Fastify from 'fastify';
 import { asc, sql } from 'drizzle-orm';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
+import { benchAnalysisReport, formatAnalysisReportBench } from './analysis-report.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/platform/db/connection.js';
 import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
@@ -158,6 +159,8 @@ try {
     ['GET /api/v1/coalitions?pageSize=25 (register list, audited search)', await measure((index) => get(`/api/v1/coalitions?pageSize=25&page=${1 + (index % 12)}`))],
     ['GET /api/v1/auth/session (app + session check only, for comparison)', await measure(() => get('/api/v1/auth/session'))],
   ];
+  // The self-analysis report of a round (20 rounds of 15 respondents in KS0001), measured the same way.
+  const analysis = await benchAnalysisReport({ app, db: database.db, headers: session.headers, coalitionCode: 'KS0001', openedBy: session.personId });
   await app.close();
   const format = (value: number) => `${value.toFixed(1)} ms`;
   console.log(`Fastify hello-world (bare app, baseline): p50 ${format(floor.p50)}, p95 ${format(floor.p95)}`);
@@ -167,6 +170,7 @@ try {
         (latency.p95 < 50 ? ' — within the 50 ms target' : ' — ABOVE the 50 ms target'),
     );
   }
+  console.log(formatAnalysisReportBench(analysis));
 } finally {
   await database.close();
   await cleanUp();
