@@ -60,7 +60,10 @@ export function buildStatusCountsSql(indicators: readonly IndicatorDefinition[])
   const splits = ['all', ...STATUS_CATEGORIES.map((category) => `${STATUS_SPLIT_PREFIX}${category}`)].map((split) => `(${stringLiteral(split)})`).join(', ');
   return `WITH status_indicators (indicator_key) AS (VALUES ${keys.map((key) => `(${stringLiteral(key)})`).join(', ')}
 ), status_years AS (
-  SELECT DISTINCT year FROM municipality_coalition_statuses
+  -- A year is published once the questionnaire (or the synthetic national data) has answered it: the
+  -- statuses coordinators record in the register cover only their own members, and alone would make
+  -- a national figure of a handful of municipalities.
+  SELECT DISTINCT year FROM municipality_coalition_statuses WHERE source IN ('questionnaire', 'synthetic')
 ), membership AS (
   ${MEMBERSHIP_SQL}
 ), status_of AS (

@@ -97,6 +97,9 @@ describe('deriving the questionnaire indicators', () => {
       { municipalityCode: 'GM0590', year: 2023, status: 'in_development', source: 'synthetic' },
       { municipalityCode: 'GM0014', year: 2023, status: 'formed', source: 'synthetic' },
       { municipalityCode: 'GM0505', year: 2022, status: 'in_development', source: 'register' },
+      { municipalityCode: 'GM0482', year: 2022, status: 'formed', source: 'questionnaire' },
+      // A year only the register speaks of (a coordinator's own members) is not published.
+      { municipalityCode: 'GM0505', year: 2021, status: 'formed', source: 'register' },
     ]);
     await recomputeIndicatorCounts(t.database.db);
     const lines = await countsOf('coalition');
@@ -114,6 +117,8 @@ describe('deriving the questionnaire indicators', () => {
     // Drechtsteden (KS0001): five members.
     expect(of('coalition', 'KS0001', 2023)).toEqual({ all: [1, 5], status_formed: [1, 5], status_in_development: [1, 5], status_none: [1, 5], status_not_answered: [2, 5] });
     expect(of('municipality', 'GM0505', 2022)).toEqual({ all: [0, 1], status_formed: [0, 1], status_in_development: [1, 1], status_none: [0, 1], status_not_answered: [0, 1] });
+    expect(of('nation', 'NL01', 2022)).toMatchObject({ all: [1, places], status_in_development: [1, places] });
+    expect(lines.filter((row) => row.year === 2021)).toEqual([]);
     expect(lines.find((row) => row.area_code === 'GM0505' && row.year === 2022)!.is_synthetic).toBe(false);
     expect(lines.find((row) => row.area_code === 'NL01' && row.year === 2023)!.is_synthetic).toBe(true);
   });
