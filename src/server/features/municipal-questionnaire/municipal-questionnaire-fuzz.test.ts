@@ -78,6 +78,13 @@ describe('fuzz: never a 5xx', () => {
     );
   });
 
+  it('an answer that is null ("no local coalition") is stored and read back as null, not a 500', async () => {
+    const saved = await officer.request('PUT', `${BASE}/2024/responses/GM0482`, { answers: { local_coalition: null } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().answers.local_coalition).toMatchObject({ value: null, origin: 'respondent' });
+    expect((await officer.request('GET', `${BASE}/2024/responses/GM0482`)).json().answers.local_coalition).toMatchObject({ value: null });
+  });
+
   it('near-valid answers for a served municipality', async () => {
     await fc.assert(
       fc.asyncProperty(nearAnswers, async (answers) => {

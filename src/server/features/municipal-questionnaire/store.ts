@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Queries of the municipal questionnaire shared by its use-cases: an edition, the policy target of a
 // municipality's response, a response with its answers, and the view the respondent gets.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ANSWERABLE_STATUSES, answerValueSchemas, QUESTION_KEYS, type Answer, type AnswersInput, type Edition, type QuestionKey, type QuestionnaireResponse } from '../../../contracts/municipal-questionnaire.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { decide, type Actor, type Target } from '../../platform/access/policy.js';
@@ -157,7 +157,8 @@ export async function writeResponse(
   const rows = Object.entries(input.answers).map(([questionKey, answer]) => ({
     responseId: id,
     questionKey,
-    value: answer.value as object,
+    // An answer may be null ("no local coalition"): stored as JSON null, not as a missing value.
+    value: answer.value === null ? sql`'null'::jsonb` : (answer.value as object),
     origin: answer.origin,
     sourceLabel: answer.sourceLabel,
     sourceDate: answer.sourceDate,
