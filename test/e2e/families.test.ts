@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // The calendar day in Amsterdam, as the app counts weeks of pregnancy (UTC's day differs after 23:00 UTC).
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 }
 
 describe('families in the browser', () => {
