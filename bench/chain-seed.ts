@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { normaliseName } from '../src/server/features/families/domain/bsn.js';
 import { familyNameKey } from '../src/server/features/families/domain/name-search.js';
-import { amsterdamDate } from '../src/server/features/referrals/domain/deadline.js';
+import { amsterdamDate } from '../src/contracts/calendar.js';
 
 const GIVEN_NAMES = [
   'Fatima', 'Sanne', 'Emma', 'Julia', 'Lotte', 'Anouk', 'Sophie', 'Lisa', 'Eva', 'Noor', 'Fleur', 'Iris', 'Amira', 'Yasmin',

@@ -3,7 +3,7 @@
 import { lazy } from 'react';
 import { Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import { AppLayout, type RouteHandle } from './components/layout.js';
-import { Loading, Page } from './components/page.js';
+import { LoadError, Loading, Page } from './components/page.js';
 import { Paragraph } from './components/ui.js';
 import { useMessages } from './i18n/messages.js';
 import { ADMIN_ROLES, hasAnyRole, pathForStage, useSession } from './session/session.js';
@@ -73,9 +73,9 @@ const crumb = (label: RouteHandle['crumb']): RouteHandle => ({ crumb: label });
 
 /** Pages behind login: sends anyone without a full session to the right login step. */
 function RequireSession() {
-  const { session, endReason } = useSession();
+  const { session, endReason, probeError, retryProbe } = useSession();
   const location = useLocation();
-  if (session === undefined) return <Loading />;
+  if (session === undefined) return probeError ? <LoadError error={probeError} onRetry={retryProbe} /> : <Loading />;
   if (session === null) {
     return <Navigate to="/inloggen" replace state={{ reason: endReason, returnTo: location.pathname + location.search }} />;
   }

@@ -81,6 +81,43 @@ describe('login', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(nl.login.title);
   });
 
+  it('stays logged in when the session probe is rate limited or the network fails once: only a 401 logs out', async () => {
+    const page = await app.newPage();
+    const account = await loginAs(app, page, 'analyst');
+    // The probe fails for passing reasons: rate limited until we say otherwise, then one dropped connection.
+    let mode: 'rate_limited' | 'drop_once' | 'real' = 'rate_limited';
+    let probes = 0;
+    await page.route('**/api/v1/auth/session', async (route) => {
+      probes += 1;
+      if (mode === 'rate_limited') {
+        await route.fulfill({ status: 429, contentType: 'application/problem+json', body: JSON.stringify({ status: 429, code: 'rate_limited', title: 'Te veel pogingen' }) });
+      } else if (mode === 'drop_once') {
+        mode = 'real';
+        await route.abort('connectionreset');
+      } else {
+        await route.fallback();
+      }
+    });
+    await page.goto('/account');
+    // While the probe cannot reach the server, the page says why and offers to try again — not the login page.
+    const retry = page.getByRole('button', { name: nl.shell.retry });
+    await retry.waitFor();
+    await page.getByText(nl.errors.rate_limited).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    await expectNoAxeViolations(page);
+    // It keeps asking with back-off (1 s, 2 s, …) on its own.
+    await expect.poll(() => probes, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.getByRole('heading', { level: 1, name: nl.account.title }).count()).toBe(0);
+    // "Opnieuw proberen" by keyboard asks at once; a dropped connection is again no logout, the next answer is real.
+    mode = 'drop_once';
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: nl.account.title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    expect(await page.getByRole('banner').textContent()).toContain(account.name);
+    await page.unroute('**/api/v1/auth/session');
+  });
+
   it('works with the keyboard only', async () => {
     const page = await app.newPage();
     const account = demoAccount(app.t, 'midwife');

@@ -527,10 +527,7 @@ describe('questionnaire indicators, symbols and reflow (issue 8 item 17, issue 9
     await expectNoAxeViolations(page);
   });
 
-  // SKIPPED, KNOWN DEFECT (issue 10 integration, 2026-12-06): run with the whole file, the page lands
-  // on /inloggen when it opens /monitor/indicatoren/plan_of_approach after the earlier describes (no
-  // 4xx seen); run alone (-t "ja or nee") it passes. Not yet explained — to fix first next session.
-  it.skip('a municipality answers ja or nee, and the map shows ja/nee classes', async () => {
+  it('a municipality answers ja or nee, and the map shows ja/nee classes', async () => {
     await page.goto('/monitor/gebieden/GM0505');
     await page.getByRole('heading', { level: 1, name: 'Gemeente Dordrecht' }).waitFor();
     await settled(page);

@@ -10,7 +10,7 @@ import { registerFamily } from '../features/families/register-family.js';
 import { recordConsent } from '../features/referrals/record-consent.js';
 import { createReferral } from '../features/referrals/create-referral.js';
 import { transitionReferral } from '../features/referrals/transition-referral.js';
-import { amsterdamDate } from '../features/referrals/domain/deadline.js';
+import { amsterdamDate } from '../../contracts/calendar.js';
 import { people } from '../features/organisations/schema.js';
 import { eq } from 'drizzle-orm';
 import type { DemoSeed } from './seed-demo.js';

@@ -14,6 +14,17 @@ export interface SessionState {
   endReason: string | null;
   /** Forgets the session and remembers why, so the login page can say so. */
   endSession(reason: string): void;
+  /**
+   * Why the start-up probe could not ask the server (network, rate limit, server error). That is
+   * not a logout: the probe keeps asking with back-off, and `retryProbe` asks again at once.
+   */
+  probeError: Error | null;
+  retryProbe(): void;
+}
+
+/** Back-off between probes that failed for a passing reason: 1, 2, 4, 8 s, then every 15 s. */
+export function probeDelay(attempt: number): number {
+  return Math.min(1000 * 2 ** attempt, 15_000);
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -35,9 +46,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       throw error;
     }
   }, []);
+  const [probeError, setProbeError] = useState<Error | null>(null);
+  const [probeRound, setProbeRound] = useState(0);
   useEffect(() => {
-    refresh().catch(() => setSession(null));
-  }, [refresh]);
+    // Only the server saying 401 means nobody is logged in; a failed request leaves the session
+    // unknown (still loading) and is asked again — a rate limit or a restart must not log anyone out.
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const probe = async (attempt: number) => {
+      try {
+        await refresh();
+        if (!cancelled) setProbeError(null);
+      } catch (error) {
+        if (cancelled) return;
+        setProbeError(error instanceof Error ? error : new Error(String(error)));
+        timer = setTimeout(() => void probe(attempt + 1), probeDelay(attempt));
+      }
+    };
+    void probe(0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [refresh, probeRound]);
+  const retryProbe = useCallback(() => setProbeRound((round) => round + 1), []);
   const endSession = useCallback((reason: string) => {
     setEndReason(reason);
     setSession(null);
@@ -47,8 +79,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(next);
   }, []);
   const value = useMemo(
-    () => ({ session, setSession: replaceSession, refresh, endReason, endSession }),
-    [session, replaceSession, refresh, endReason, endSession],
+    () => ({ session, setSession: replaceSession, refresh, endReason, endSession, probeError, retryProbe }),
+    [session, replaceSession, refresh, endReason, endSession, probeError, retryProbe],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

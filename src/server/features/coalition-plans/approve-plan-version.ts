@@ -10,7 +10,7 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { coalitionTarget } from '../coalitions/coalition-target.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { transition } from './domain/plan-rules.js';
 import { versionActions } from './plan-access.js';
 import { findVersionRow, lockVersionRow, requireCoalition, toVersion } from './plan-store.js';

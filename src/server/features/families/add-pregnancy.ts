@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Family, pregnancyCreateSchema } from '../../../contracts/families.js';
 import { unwrap } from '../../platform/domain/result.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { actOnFamily } from './care-access.js';
 import { validateDueDate } from './domain/pregnancy.js';
 import { pregnancies } from './schema.js';

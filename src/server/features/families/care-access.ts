@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { Actor, Target } from '../../platform/access/policy.js';
 import type { ScopedStore } from '../../platform/access/scoped-store.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 
 /**
  * SQL condition: the care relationship row `cr` (joined with its consent `c`) is active on `today`.

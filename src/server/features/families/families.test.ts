@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { callerFor, type Caller } from '../organisations/test-support.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { families, familyMembers } from './schema.js';
 import { insertConsentedCareRelationship, insertTestFamily } from './test-support.js';

@@ -12,7 +12,7 @@ import { unwrap } from '../../platform/domain/result.js';
 import { careRelationships, families, familyMembers, pregnancies } from './schema.js';
 import { validateDueDate } from './domain/pregnancy.js';
 import { DUPLICATE_REASON_LABELS } from './domain/bsn.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { findDuplicates, findFamilyFile, hasDuplicateElsewhere, insertPartner, nameKeysOf, type UseCaseContext } from './store.js';
 import { checkMunicipality, checkParentBirthDate, checkedBsn, checkedPostcode } from './validate-input.js';
 

@@ -13,7 +13,7 @@ import { activeCareRelationships, familyVisibleTo, locateFamily } from './care-a
 import { findDuplicateCandidates, normaliseBsn, normaliseName, type DuplicateReason } from './domain/bsn.js';
 import { familyNameKey, nameSearchWords } from './domain/name-search.js';
 import { formatGestationalAge, gestationalAge } from './domain/pregnancy.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { RowWindow } from '../../platform/http/listing.js';
 
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;

@@ -5,7 +5,7 @@ import type { TestApp } from '../../../../test/helpers/test-app.js';
 import { nameKeysOf } from './store.js';
 import { careRelationships, families, familyMembers, pregnancies } from './schema.js';
 import { consents } from '../referrals/schema.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 
 export interface TestFamily {
   familyId: string;

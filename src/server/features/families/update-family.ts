@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Family, familyUpdateSchema } from '../../../contracts/families.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { actOnFamily } from './care-access.js';
 import { families, familyMembers } from './schema.js';
 import { findFamilyFile, insertPartner, nameKeysOf, type UseCaseContext } from './store.js';

@@ -7,7 +7,7 @@ import type { InjectOptions } from 'fastify';
 import type { TestApp } from '../../../../test/helpers/test-app.js';
 import { insertConsentedCareRelationship, insertTestFamily, type TestFamily, type TestFamilyOptions } from '../families/test-support.js';
 import { callerFor, type Caller } from '../organisations/test-support.js';
-import { amsterdamDate } from '../referrals/domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 
 export interface CareSetting {
   nurse: Caller;

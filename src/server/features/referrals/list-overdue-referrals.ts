@@ -9,7 +9,7 @@ import { windowOf, type Page } from '../../platform/http/listing.js';
 import type { OverdueReferral } from '../../../contracts/referrals.js';
 import type { z } from 'zod';
 import type { overdueQuerySchema } from '../../../contracts/referrals.js';
-import { amsterdamDate } from './domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { overdueSql, type UseCaseContext } from './store.js';
 
 const DAY_MS = 86_400_000;

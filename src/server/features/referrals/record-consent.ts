@@ -6,7 +6,8 @@ import type { Consent, ConsentCreate } from '../../../contracts/referrals.js';
 import { AppError } from '../../platform/errors.js';
 import { actOnFamily } from '../families/care-access.js';
 import { consentSchema as domainConsentSchema, type ConsentPurpose, type DataCategory } from './domain/consent.js';
-import { amsterdamDate, amsterdamMidnight } from './domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
+import { amsterdamMidnight } from './domain/deadline.js';
 import { activeOrganisation, findConsents, toConsent, type UseCaseContext } from './store.js';
 import { consents } from './schema.js';
 

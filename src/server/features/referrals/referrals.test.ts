@@ -8,7 +8,8 @@ import { callerFor, type Caller } from '../organisations/test-support.js';
 import { insertTestFamily } from '../families/test-support.js';
 import { careRelationships } from '../families/schema.js';
 import { consents, referralEvents, referralSettings, referrals } from './schema.js';
-import { amsterdamDate, responseDeadline } from './domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
+import { responseDeadline } from './domain/deadline.js';
 
 let t: TestApp;
 let midwife: Caller;

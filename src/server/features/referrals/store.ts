@@ -9,7 +9,8 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import type { ActOnRecord } from '../../platform/access/scoped-store.js';
 import { AppError } from '../../platform/errors.js';
 import type { Consent, ConsentStatus, Referral, ReferralListItem, SharedClient } from '../../../contracts/referrals.js';
-import { amsterdamDate, amsterdamMidnight, DEFAULT_RESPONSE_WORKING_DAYS } from './domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
+import { amsterdamMidnight, DEFAULT_RESPONSE_WORKING_DAYS } from './domain/deadline.js';
 import {
   CONSENT_INVALID_MESSAGES,
   consentInvalidReason,

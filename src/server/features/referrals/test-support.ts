@@ -3,7 +3,8 @@
 // the database (tests about sending go through the API instead).
 import type { TestApp } from '../../../../test/helpers/test-app.js';
 import { consents, referralEvents, referrals } from './schema.js';
-import { amsterdamDate, responseDeadline } from './domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
+import { responseDeadline } from './domain/deadline.js';
 
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

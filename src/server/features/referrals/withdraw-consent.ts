@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { withdrawConsent as withdrawDomainConsent } from './domain/consent.js';
 import { TERMINAL_STATUSES, type ReferralStatus } from './domain/referral-state.js';
-import { amsterdamDate } from './domain/deadline.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { organisationCaresFor } from '../families/care-access.js';
 import { CONSENT_WITHDRAWN_ENROLMENT_REASON } from '../../../contracts/care.js';
 import { actOnFamilyOf, addEvent, CONSENT_WITHDRAWN_REASON, findConsents, toConsent, toDomainConsent, type UseCaseContext } from './store.js';

@@ -51,10 +51,6 @@ export const careApi = {
   caseloadCsv: (query: Query) => apiBlob('/caseload', { query, accept: CSV_MEDIA_TYPE }),
 };
 
-/** Today in the Netherlands, as YYYY-MM-DD (the default of date fields). */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 /** A number from a text field; null when empty, NaN when not a number. */
 export function numberOf(text: string): number | null {

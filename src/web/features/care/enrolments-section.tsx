@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Interventions in the family file: enrol in one from the menukaart (with its provider and start
 // date), and end it: completed, or a drop-out with its reason.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { useState } from 'react';
 import { organisationApi } from '../../api/endpoints.js';
 import { AsyncContent, useAsync } from '../../components/page.js';
@@ -12,7 +13,7 @@ import { CareSection, CareTable } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import type { EnrolmentDropOutReason, EnrolmentEndReason } from '../../../contracts/care.js';
-import { careApi, todayIso, type Enrolment, type InterventionItem } from './api.js';
+import { careApi, type Enrolment, type InterventionItem } from './api.js';
 
 export function EnrolmentsSection({ familyId }: { familyId: string }) {
   const { m, formatDate } = useMessages();
@@ -85,7 +86,7 @@ function EnrolForm({ familyId, onDone, onClose }: { familyId: string; onDone(mes
   const organisations = useAsync(() => organisationApi.list({ pageSize: 200 }), []);
   const [interventionKey, setInterventionKey] = useState('');
   const [organisationId, setOrganisationId] = useState(session?.organisation?.id ?? '');
-  const [startedOn, setStartedOn] = useState(todayIso());
+  const [startedOn, setStartedOn] = useState(amsterdamDate(new Date()));
   const form = useForm({ interventionKey: 'enrol-intervention', organisationId: 'enrol-organisation', startedOn: 'enrol-started-on' });
   const chosen = catalogue.data?.items.find((item) => item.key === interventionKey);
   const submit = form.submitWith(
@@ -136,7 +137,7 @@ function StopForm({ enrolment, onDone, onClose }: { enrolment: Enrolment; onDone
   const { m, format } = useMessages();
   const t = m.careEnrolments;
   const [action, setAction] = useState<'end' | 'drop_out'>('end');
-  const [on, setOn] = useState(todayIso());
+  const [on, setOn] = useState(amsterdamDate(new Date()));
   const [reason, setReason] = useState('');
   const [explanation, setExplanation] = useState('');
   const form = useForm({ action: 'stop-action', on: 'stop-on', reason: 'stop-reason', explanation: 'stop-explanation' });

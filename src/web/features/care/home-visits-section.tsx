@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The prenatal home visit in the family file: plan one, record how it went (held with findings per
 // life domain, or not held with a reason) and the follow-up agreed.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { useState } from 'react';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
@@ -11,7 +12,7 @@ import { CareSection, CareTable } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
 import type { CareLifeDomain, HomeVisitStatus } from '../../../contracts/care.js';
-import { careApi, todayIso, type HomeVisit } from './api.js';
+import { careApi, type HomeVisit } from './api.js';
 
 export function HomeVisitsSection({ familyId, mayPlan }: { familyId: string; mayPlan: boolean }) {
   const { m, format, formatDate } = useMessages();
@@ -75,7 +76,7 @@ function PlanHomeVisit({ familyId, onDone, onClose }: { familyId: string; onDone
   const { session } = useSession();
   const me = session?.person;
   const team = useAsync(() => careApi.careTeam(), []);
-  const [plannedOn, setPlannedOn] = useState(todayIso());
+  const [plannedOn, setPlannedOn] = useState(amsterdamDate(new Date()));
   const [nurseId, setNurseId] = useState(me?.id ?? '');
   const form = useForm({ plannedOn: 'visit-planned-on', nurseId: 'visit-nurse' });
   const submit = form.submitWith(
@@ -117,7 +118,7 @@ function RecordHomeVisit({ visit, onDone, onClose }: { visit: HomeVisit; onDone(
   const { m, format, formatDate } = useMessages();
   const t = m.careHomeVisits;
   const [status, setStatus] = useState<HomeVisitStatus>(visit.status === 'planned' ? 'held' : visit.status);
-  const [heldOn, setHeldOn] = useState(visit.heldOn ?? todayIso());
+  const [heldOn, setHeldOn] = useState(visit.heldOn ?? amsterdamDate(new Date()));
   const [reason, setReason] = useState(visit.reasonNotHeld ?? '');
   const [findings, setFindings] = useState<Partial<Record<CareLifeDomain, string>>>(visit.findings);
   const [followUp, setFollowUp] = useState(visit.followUp ?? '');

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Outcomes in the family file: the birth (shown with preterm, SGA and Big2 and the reference that
 // decided SGA) and the measurements around age two (BMI, overweight by the IOTF cut-offs).
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { useState } from 'react';
 import { AsyncContent, useAsync } from '../../components/page.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
@@ -9,7 +10,7 @@ import { Panel } from '../../components/panel.js';
 import { Button, ButtonGroup, Paragraph } from '../../components/ui.js';
 import { CareSection } from './care-section-parts.js';
 import { useMessages } from '../../i18n/messages.js';
-import { careApi, numberOf, todayIso, type BirthOutcome, type TwoYearOutcome } from './api.js';
+import { careApi, numberOf, type BirthOutcome, type TwoYearOutcome } from './api.js';
 
 export function OutcomesSection({ familyId }: { familyId: string }) {
   const { m } = useMessages();
@@ -119,7 +120,7 @@ function TwoYearSummary({ outcome }: { outcome: TwoYearOutcome }) {
 function BirthForm({ familyId, onDone, onClose }: { familyId: string; onDone(): void; onClose(): void }) {
   const { m } = useMessages();
   const t = m.careBirth;
-  const [birthDate, setBirthDate] = useState(todayIso());
+  const [birthDate, setBirthDate] = useState(amsterdamDate(new Date()));
   const [weeks, setWeeks] = useState('');
   const [days, setDays] = useState('0');
   const [weight, setWeight] = useState('');
@@ -228,7 +229,7 @@ function BirthForm({ familyId, onDone, onClose }: { familyId: string; onDone(): 
 function TwoYearForm({ familyId, onDone, onClose }: { familyId: string; onDone(): void; onClose(): void }) {
   const { m } = useMessages();
   const t = m.careTwoYears;
-  const [measuredOn, setMeasuredOn] = useState(todayIso());
+  const [measuredOn, setMeasuredOn] = useState(amsterdamDate(new Date()));
   const [speech, setSpeech] = useState('');
   const [weightKg, setWeightKg] = useState('');
   const [lengthCm, setLengthCm] = useState('');

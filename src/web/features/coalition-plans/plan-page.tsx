@@ -2,6 +2,7 @@
 // /coalities/:code/plan — the plan of approach of a coalition (seed 001: the six steps and
 // "bijsturen"): the current version (read, or edited while it is a draft), step 1's figures live from
 // the monitor, goals with progress, vaststellen, a new version, the versions, and the improvement actions.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
@@ -23,7 +24,6 @@ import {
 } from '../../../contracts/coalition-plans.js';
 import { planApi, planPaths, type ImprovementAction, type PlanContent, type PlanGoal, type PlanOverview, type PlanVersion } from './api.js';
 import { FactsTable, GoalsTable, StepSection, StepText, phaseText, programmeGoalText, statusText } from './plan-parts.js';
-import { todayIso } from '../care/api.js';
 import './plan.css';
 
 export default function PlanPage() {
@@ -358,7 +358,7 @@ function DraftForm({ overview, version, onDone }: { overview: PlanOverview; vers
 function ApproveForm({ code, version, onClose, onDone }: { code: string; version: PlanVersion; onClose(): void; onDone(): void }) {
   const { m, format } = useMessages();
   const t = m.coalitionPlan;
-  const [approvedOn, setApprovedOn] = useState(todayIso());
+  const [approvedOn, setApprovedOn] = useState(amsterdamDate(new Date()));
   const [approvedBy, setApprovedBy] = useState('');
   const form = useForm({ approvedOn: 'approve-on', approvedBy: 'approve-by' });
   const submit = form.submitWith(

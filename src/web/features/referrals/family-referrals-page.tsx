@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The family file section "Verwijzingen": the client's consents (record, withdraw) and the referrals
 // of this family (send one with consent or, exceptionally, on a legal ground).
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { organisationApi } from '../../api/endpoints.js';
@@ -23,9 +24,6 @@ type Catalogue = Messages['m'];
 type Purpose = keyof Catalogue['consentPurposes'];
 type DataCategory = keyof Catalogue['consentDataCategories'];
 
-function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 function addMonths(isoDate: string, months: number): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
@@ -181,7 +179,7 @@ export interface ConsentDraft {
 type ConsentDraftField = keyof ConsentDraft;
 
 function newConsentDraft(): ConsentDraft {
-  const today = todayIso();
+  const today = amsterdamDate(new Date());
   return {
     givenBy: 'client',
     representativeName: '',

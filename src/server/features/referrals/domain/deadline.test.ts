@@ -2,7 +2,8 @@
 // Every expected date below was counted by hand on a calendar; the comment lists the days counted.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amsterdamDate, amsterdamMidnight, isDutchPublicHoliday, isOverdue, isWorkingDay, responseDeadline } from './deadline.js';
+import { amsterdamDate } from '../../../../contracts/calendar.js';
+import { amsterdamMidnight, isDutchPublicHoliday, isOverdue, isWorkingDay, responseDeadline } from './deadline.js';
 
 // Noon in Amsterdam on a date (CET or CEST does not matter at noon for the date).
 const noon = (isoDate: string) => new Date(`${isoDate}T10:00:00Z`);

@@ -11,6 +11,7 @@
 // sector (date-holidays lists it only as a school holiday); both choices can be switched per
 // organisation with the options below.
 import Holidays from 'date-holidays';
+import { amsterdamDate } from '../../../../contracts/calendar.js';
 import type { ReferralStatus } from './referral-state.js';
 
 export const DEFAULT_RESPONSE_WORKING_DAYS = 5;
@@ -39,10 +40,6 @@ function holidaysOf(year: number) {
   return entry;
 }
 
-/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. */
-export function amsterdamDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 function amsterdamOffsetMs(instant: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', {

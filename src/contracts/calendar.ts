@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The calendar the users live in: server and web count days in Amsterdam, not in UTC.
+
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. */
+export function amsterdamDate(instant: Date): string {
+  return AMSTERDAM_DAY.format(instant);
+}
