@@ -2,6 +2,53 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
+/** The least a production start needs. */
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://kansrijk@db:5432/kansrijk', PUBLIC_URL: 'https://kansrijk.ggd.nl' };
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+    return '';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+}
+
+describe('safe defaults in production (issue 12 item 6)', () => {
+  // Every case: what is set → the variables the start refuses ('' = it starts).
+  const cases: [string, Record<string, string>, string[]][] = [
+    ['development without anything', {}, []],
+    ['development with an http PUBLIC_URL', { PUBLIC_URL: 'http://localhost:3000' }, []],
+    ['an ftp PUBLIC_URL, in any environment', { PUBLIC_URL: 'ftp://kansrijk.ggd.nl' }, ['PUBLIC_URL']],
+    ['production with everything', PRODUCTION, []],
+    ['production without DATABASE_URL', { ...PRODUCTION, DATABASE_URL: '' }, ['DATABASE_URL']],
+    ['production without PUBLIC_URL', { ...PRODUCTION, PUBLIC_URL: '' }, ['PUBLIC_URL']],
+    ['production with an http PUBLIC_URL', { ...PRODUCTION, PUBLIC_URL: 'http://kansrijk.ggd.nl' }, ['PUBLIC_URL']],
+    ['production with an ftp PUBLIC_URL', { ...PRODUCTION, PUBLIC_URL: 'ftp://kansrijk.ggd.nl' }, ['PUBLIC_URL']],
+    ['production with nothing', { NODE_ENV: 'production' }, ['DATABASE_URL', 'PUBLIC_URL']],
+  ];
+  it.each(cases)('%s', (_name, env, refused) => {
+    const message = problemsOf(env);
+    const named = [...message.matchAll(/^- (\w+):/gm)].map((match) => match[1]);
+    expect([...new Set(named)].sort()).toEqual(refused);
+  });
+
+  it('seeds no demo data in production unless asked, and never prints secrets there', () => {
+    expect(loadConfig(PRODUCTION)).toMatchObject({ seedDemo: false, seedNational: false, mayPrintSecrets: false });
+    expect(loadConfig({ ...PRODUCTION, SEED_DEMO: 'true' })).toMatchObject({ seedDemo: true, mayPrintSecrets: false });
+    expect(loadConfig({})).toMatchObject({ seedDemo: true, seedNational: true, mayPrintSecrets: true });
+  });
+
+  it('says every configuration error in Dutch, zod\'s own messages included', () => {
+    const message = problemsOf({ PORT: 'drieduizend', LOG_LEVEL: 'luid', SESSION_IDLE_MINUTES: '0', PUBLIC_URL: 'geen adres' });
+    expect(message).toContain('Ongeldige configuratie');
+    expect(message.split('\n').slice(1)).toHaveLength(4);
+    expect(message).not.toMatch(/\b(Invalid|Expected|expected|received|Too small|Too big|option)\b/);
+    expect(message).toMatch(/- PORT: Ongeldige invoer/);
+  });
+});
+
 describe('configuration', () => {
   it('has working defaults: embedded database in ./var on port 3000', () => {
     const config = loadConfig({});
@@ -17,7 +64,7 @@ describe('configuration', () => {
       everyRows: 1000,
       everyMinutes: 10,
     });
-    const production = loadConfig({ NODE_ENV: 'production', AUDIT_CHECKPOINT_KEY_FILE: '/run/secrets/key.pem', AUDIT_CHECKPOINT_FILE: '/worm/checkpoints.jsonl', AUDIT_CHECKPOINT_EVERY_ROWS: '50' });
+    const production = loadConfig({ ...PRODUCTION, AUDIT_CHECKPOINT_KEY_FILE: '/run/secrets/key.pem', AUDIT_CHECKPOINT_FILE: '/worm/checkpoints.jsonl', AUDIT_CHECKPOINT_EVERY_ROWS: '50' });
     expect(production.auditCheckpoints).toMatchObject({ keyFile: '/run/secrets/key.pem', file: '/worm/checkpoints.jsonl', mayGenerateKey: false, everyRows: 50 });
     expect(() => loadConfig({ AUDIT_CHECKPOINT_EVERY_MINUTES: '0' })).toThrow(/AUDIT_CHECKPOINT_EVERY_MINUTES/);
   });

@@ -18,11 +18,16 @@ const configSchema = z
       .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PUBLIC_URL: z.string().url().optional(),
+    PUBLIC_URL: z
+      .string()
+      .url({ error: 'moet een volledig adres zijn, bijvoorbeeld https://kansrijk.ggd.nl', abort: true })
+      .refine((url) => /^https?:\/\//.test(url), 'moet beginnen met https:// (of http:// buiten productie)')
+      .optional(),
     TRUST_PROXY: booleanFromEnv.default(false),
     SECURE_COOKIES: booleanFromEnv.optional(),
-    SEED_DEMO: booleanFromEnv.default(true),
-    SEED_NATIONAL: booleanFromEnv.default(true),
+    /** Default: on outside production, off in production (demo data only when asked). */
+    SEED_DEMO: booleanFromEnv.optional(),
+    SEED_NATIONAL: booleanFromEnv.optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
     SESSION_IDLE_MINUTES_AGGREGATE: z.coerce.number().int().min(1).max(480).default(60),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
@@ -42,6 +47,15 @@ const configSchema = z
     AUDIT_CHECKPOINT_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   })
   .superRefine((env, ctx) => {
+    // Safe defaults in production (issue 12 item 6): a real database, served over TLS.
+    if (env.NODE_ENV === 'production') {
+      if (!env.DATABASE_URL) {
+        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'verplicht in productie: Kansrijk gebruikt daar geen ingebedde database' });
+      }
+      if (!env.PUBLIC_URL?.startsWith('https://')) {
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'verplicht in productie, en moet beginnen met https://' });
+      }
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -67,9 +81,11 @@ function toConfig(env: z.infer<typeof configSchema>) {
     trustProxy: env.TRUST_PROXY,
     /** Secure cookies and HSTS when served over TLS (or explicitly configured). */
     isTls: env.SECURE_COOKIES ?? publicUrl.startsWith('https://'),
-    seedDemo: env.SEED_DEMO,
+    seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
     /** With the demo: the synthetic national birth register for the monitor (≈ 1 minute, once). */
-    seedNational: env.SEED_NATIONAL,
+    seedNational: env.SEED_NATIONAL ?? env.NODE_ENV !== 'production',
+    /** Passwords and TOTP secrets of demo accounts are printed only outside production. */
+    mayPrintSecrets: env.NODE_ENV !== 'production',
     session: {
       idleMinutesPersonalData: env.SESSION_IDLE_MINUTES,
       idleMinutesAggregate: env.SESSION_IDLE_MINUTES_AGGREGATE,
@@ -108,7 +124,8 @@ export class ConfigError extends Error {}
 /** Reads configuration from an environment; throws ConfigError with one Dutch line per wrong variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = configSchema.safeParse(cleaned);
+  // zod's own messages in Dutch too: every line of a configuration error is Dutch.
+  const parsed = configSchema.safeParse(cleaned, { error: z.locales.nl().localeError });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'omgeving'}: ${issue.message}`);
     throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);

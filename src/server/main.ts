@@ -69,7 +69,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL-server' : `ingebedde database in ${path.resolve(config.dataDir)}`;
   console.log(`\nKansrijk draait op ${config.publicUrl} (${where}).`);
-  if (demo) console.log(`\n${formatDemoAccounts(demo.accounts)}\n`);
+  if (demo) console.log(`\n${formatDemoAccounts(demo.accounts, { withSecrets: config.mayPrintSecrets })}\n`);
   // The monitor decides its whole publication once per data version (disclosure control over every
   // table at once): start now, in between requests, rather than on the first visitor's page.
   warmPublication(database.db).then(

@@ -61,10 +61,15 @@ describe('the server process', () => {
     expect(await second.exited).toBe(0);
   }, 300_000);
 
-  it('refuses to start with a clear message for a wrong setting', async () => {
+  it.each([
+    ['a wrong setting', { PORT: 'drieduizend' }, ['PORT']],
+    // Production never falls back to an embedded database or plain http (issue 12 item 6).
+    ['a production start without DATABASE_URL', { NODE_ENV: 'production', DATABASE_URL: '', PUBLIC_URL: 'https://kansrijk.ggd.nl' }, ['DATABASE_URL']],
+    ['a production start over http', { NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', PUBLIC_URL: 'http://kansrijk.ggd.nl' }, ['PUBLIC_URL']],
+  ])('refuses %s with a clear Dutch message, before touching any database', async (_name, env, variables) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: REPO,
-      env: { ...process.env, PORT: 'drieduizend' },
+      env: { ...process.env, DATA_DIR: '/nonexistent/kansrijk', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -72,6 +77,6 @@ describe('the server process', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(78);
     expect(output).toContain('Ongeldige configuratie');
-    expect(output).toContain('PORT');
+    for (const variable of variables) expect(output).toContain(`- ${variable}:`);
   }, 60_000);
 });

@@ -220,10 +220,14 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
   return { accounts, organisationIds };
 }
 
-export function formatDemoAccounts(accounts: DemoAccount[]): string {
+export function formatDemoAccounts(accounts: DemoAccount[], options: { withSecrets: boolean } = { withSecrets: true }): string {
   const lines = accounts.map((account) => {
+    if (!options.withSecrets) return `  ${account.email.padEnd(30)} (${account.roles.join(', ')})`;
     const totp = account.totpSecret ? `TOTP-geheim ${account.totpSecret}` : 'geen 2FA (alleen cijfers)';
     return `  ${account.email.padEnd(30)} wachtwoord ${account.password}  ${totp}  (${account.roles.join(', ')})`;
   });
-  return ['Demo-accounts (alleen getoond bij een nieuwe demodatabase):', ...lines].join('\n');
+  const title = options.withSecrets
+    ? 'Demo-accounts (alleen getoond bij een nieuwe demodatabase):'
+    : 'Demo-accounts aangemaakt; in productie worden wachtwoorden en TOTP-geheimen niet getoond (stel ze opnieuw in via een uitnodiging):';
+  return [title, ...lines].join('\n');
 }
