@@ -2,7 +2,8 @@
 // `npm start`: build what is missing or older than its sources — the web app (vite) and the server
 // (tsc → build/) — then run the compiled server in this process. In a production install (no dev
 // dependencies) nothing is built: the build must be there (`npm run build` on the build machine);
-// the container runs `node build/server/main.js` directly.
+// the container runs `node build/server/main.js` directly. `node scripts/start.mjs <entry> …` runs
+// another compiled entry point the same way (`npm run admin:create`).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -38,4 +39,5 @@ for (const build of builds) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-await import(pathToFileURL(path.join(root, 'build/server/main.js')).href);
+const entry = process.argv[2]?.endsWith('.js') ? process.argv[2] : 'server/main.js';
+await import(pathToFileURL(path.join(root, 'build', entry)).href);

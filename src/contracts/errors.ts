@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   duplicate_email: 409,
+  admin_exists: 409,
   already_processed: 409,
   stale_version: 409,
   duplicate_family: 409,

@@ -55,6 +55,7 @@ export const en = {
     not_found: 'This does not exist or you have no access to it.',
     conflict: 'Someone else changed this in the meantime. Refresh the page and try again.',
     duplicate_email: 'An account with this e-mail address already exists.',
+    admin_exists: 'A platform administrator exists already. Create another only with --force (e.g. when no administrator can log in).',
     already_processed: 'This has already been processed.',
     stale_version: 'Someone else changed this in the meantime. Reload the page and make your change again.',
     duplicate_family: 'This client seems to be registered already. See the possible duplicates.',

@@ -57,6 +57,7 @@ export const nl = {
     not_found: 'Dit bestaat niet of u heeft er geen toegang toe.',
     conflict: 'Dit is intussen door iemand anders gewijzigd. Vernieuw de pagina en probeer het opnieuw.',
     duplicate_email: 'Er bestaat al een account met dit e-mailadres.',
+    admin_exists: 'Er is al een platformbeheerder. Maak een nieuwe alleen aan met --force (bijvoorbeeld als geen beheerder meer kan inloggen).',
     already_processed: 'Dit is al verwerkt.',
     stale_version: 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en breng uw wijziging daarna aan.',
     duplicate_family: 'Deze cliënt lijkt al geregistreerd te zijn. Kijk bij de mogelijke dubbele registraties.',

@@ -22,6 +22,7 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   not_found: 'errorTitleNotFound',
   conflict: 'errorTitleConflict',
   duplicate_email: 'errorTitleConflict',
+  admin_exists: 'errorTitleConflict',
   already_processed: 'errorTitleConflict',
   questionnaire_locked: 'errorTitleConflict',
   questionnaire_not_open: 'errorTitleConflict',

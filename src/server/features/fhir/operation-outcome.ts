@@ -25,6 +25,7 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   not_found: 'not-found',
   conflict: 'conflict',
   duplicate_email: 'duplicate',
+  admin_exists: 'duplicate',
   already_processed: 'business-rule',
   questionnaire_locked: 'business-rule',
   questionnaire_not_open: 'business-rule',

@@ -195,7 +195,8 @@ export interface InvitationLink {
 export async function issueInvitation(
   tx: Executor,
   personId: string,
-  createdBy: string,
+  /** Null when no person made it: the first administrator, created from the command line. */
+  createdBy: string | null,
   now: Date,
   publicUrl: string,
 ): Promise<InvitationLink> {
