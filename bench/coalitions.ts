@@ -8,7 +8,8 @@
 // PGlite in memory otherwise. Figures are printed, never asserted.
 import pg from 'pg';
 import Fastify from 'fastify';
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { syntheticRegister } from './coalitions-seed.js';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchAnalysisReport, formatAnalysisReportBench } from './analysis-report.js';
 import { loadConfig } from '../src/server/config.js';
@@ -16,15 +17,7 @@ import { openDatabase, type Database } from '../src/server/platform/db/connectio
 import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
-import { municipalities } from '../src/server/features/reference/schema.js';
-import {
-  coalitionFunding,
-  coalitionMunicipalities,
-  coalitions,
-  coalitionSteeringMembers,
-  municipalityCoalitionStatuses,
-} from '../src/server/features/coalitions/schema.js';
-import type { MunicipalityStatus } from '../src/contracts/coalitions.js';
+import { coalitionMunicipalities, coalitions, municipalityCoalitionStatuses } from '../src/server/features/coalitions/schema.js';
 import { sessionFor } from '../test/helpers/sessions.js';
 
 const REQUESTS = 300;
@@ -69,73 +62,12 @@ async function openBenchDatabase(): Promise<{ database: Database; label: string;
   };
 }
 
-/** A deterministic pseudo-random sequence (the same register every run). */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-/** Every municipality not yet in a demo coalition in a local coalition; regional collaborations per half GGD region; a status each. */
-async function syntheticRegister(database: Database): Promise<string[]> {
-  const db = database.db;
-  const next = random(42);
-  const all = await db.select({ code: municipalities.code, ggd: municipalities.ggdRegionCode }).from(municipalities).orderBy(asc(municipalities.code));
-  const taken = new Set((await db.select({ code: coalitionMunicipalities.municipalityCode }).from(coalitionMunicipalities)).map((row) => row.code));
-  let number = 100;
-  const codes: string[] = [];
-  const found = async (kind: 'local' | 'regional', members: string[]) => {
-    number += 1;
-    const code = `KS${String(number).padStart(4, '0')}`;
-    const [row] = await db
-      .insert(coalitions)
-      .values({ code, name: `Synthetische ${kind === 'local' ? 'coalitie' : 'regio'} ${number}`, kind, startDate: '2021-01-01', impulseTranche: 1 + (number % 4), mandateHolderCode: members[0]! })
-      .returning({ id: coalitions.id });
-    await db.insert(coalitionMunicipalities).values(members.map((municipalityCode) => ({ coalitionId: row!.id, kind, municipalityCode, since: '2021-01-01' })));
-    await db.insert(coalitionSteeringMembers).values(
-      [1, 2, 3].map((index) => ({ coalitionId: row!.id, name: `Lid ${index}`, organisation: `Organisatie ${index}`, function: 'Stuurgroeplid' })),
-    );
-    await db.insert(coalitionFunding).values([
-      { coalitionId: row!.id, source: 'impulse' as const, periodStart: '2021-01-01', periodEnd: '2022-12-31', amountCents: 10_000_000, mandateHolderCode: members[0]! },
-      { coalitionId: row!.id, source: 'spuk_gala' as const, periodStart: '2023-01-01', periodEnd: '2026-12-31', amountCents: 20_000_000, mandateHolderCode: members[0]! },
-    ]);
-    codes.push(code);
-  };
-  const free = all.filter((municipality) => !taken.has(municipality.code));
-  for (let index = 0; index < free.length; ) {
-    const size = 1 + Math.floor(next() * 1.6);
-    await found('local', free.slice(index, index + size).map((municipality) => municipality.code));
-    index += size;
-  }
-  const byRegion = new Map<string, string[]>();
-  for (const municipality of all) byRegion.set(municipality.ggd, [...(byRegion.get(municipality.ggd) ?? []), municipality.code]);
-  for (const members of byRegion.values()) {
-    const half = Math.ceil(members.length / 2);
-    await found('regional', members.slice(0, half));
-    if (members.length > half) await found('regional', members.slice(half));
-  }
-  // Seed 003's proportions: 212 formed, 66 in development, 31 none, the rest not answered.
-  await db
-    .insert(municipalityCoalitionStatuses)
-    .values(
-      all.map((municipality) => {
-        const draw = next() * 342;
-        const status: MunicipalityStatus = draw < 212 ? 'formed' : draw < 278 ? 'in_development' : draw < 309 ? 'none' : 'not_answered';
-        return { municipalityCode: municipality.code, year: YEAR, status, source: 'synthetic' as const };
-      }),
-    )
-    .onConflictDoUpdate({ target: [municipalityCoalitionStatuses.municipalityCode, municipalityCoalitionStatuses.year], set: { source: 'synthetic' } });
-  return codes;
-}
-
 const { database, label, cleanUp } = await openBenchDatabase();
 try {
   console.log(`Coalition register benchmark — database: ${label}; ${REQUESTS} requests each via app.inject (after 20 warm-up).`);
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
   const demo = await seedDemo(database.db, systemClock.now());
-  const codes = await syntheticRegister(database);
+  const codes = await syntheticRegister(database, YEAR);
   const [counted] = await database.db.select({ coalitions: sql<number>`count(*)::int` }).from(coalitions);
   const [members] = await database.db.select({ rows: sql<number>`count(*)::int` }).from(coalitionMunicipalities);
   const [statuses] = await database.db.select({ rows: sql<number>`count(*)::int` }).from(municipalityCoalitionStatuses).where(sql`year = ${YEAR}`);
