@@ -23,6 +23,8 @@ import { sessionFor } from '../test/helpers/sessions.js';
 export interface Latency {
   p50: number;
   p95: number;
+  /** Sequential requests per second (1000 / mean ms). */
+  perSecond: number;
 }
 
 export interface AnalysisReportBench {
@@ -47,7 +49,8 @@ async function measure(requests: number, inject: (index: number) => Promise<{ st
     durations.push(performance.now() - started);
     if (response.statusCode !== 200) throw new Error(`request ${index} answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
   }
-  return { p50: percentile(durations, 50), p95: percentile(durations, 95) };
+  const mean = durations.reduce((sum, value) => sum + value, 0) / durations.length;
+  return { p50: percentile(durations, 50), p95: percentile(durations, 95), perSecond: 1000 / mean };
 }
 
 /** Deterministic pseudo-random scores 1–5 (a linear congruential generator): the same data every run. */

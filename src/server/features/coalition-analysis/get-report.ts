@@ -4,7 +4,7 @@
 // the weakest statements and the change since the previous round. Anonymity: in an 'anonymous' round
 // nothing per respondent leaves the server, and a statement with fewer than 3 answers (a part answered
 // by fewer than 3 people) shows no figures at all.
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { decide } from '../../platform/access/policy.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { organisations } from '../organisations/schema.js';
@@ -28,25 +28,31 @@ interface ScoreCount {
 /** The part of a statement key: keys are `<part>.<nn>` (checked when the instrument loads). */
 const PART_OF_KEY = sql<string>`split_part(${analysisAnswers.statementKey}, '.', 1)`;
 
-async function scoreCountsOf(db: Executor, roundId: string): Promise<ScoreCount[]> {
+/** The score counts of these rounds (the round and the one before it), per round: one query. */
+async function scoreCountsOf(db: Executor, roundIds: readonly string[]): Promise<Map<string, ScoreCount[]>> {
   const rows = await db
-    .select({ statementKey: analysisAnswers.statementKey, score: analysisAnswers.score, count: sql<number>`count(*)::int` })
+    .select({ roundId: analysisRespondents.roundId, statementKey: analysisAnswers.statementKey, score: analysisAnswers.score, count: sql<number>`count(*)::int` })
     .from(analysisAnswers)
     .innerJoin(analysisRespondents, eq(analysisRespondents.id, analysisAnswers.respondentId))
-    .where(eq(analysisRespondents.roundId, roundId))
-    .groupBy(analysisAnswers.statementKey, analysisAnswers.score);
-  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+    .where(inArray(analysisRespondents.roundId, [...roundIds]))
+    .groupBy(analysisRespondents.roundId, analysisAnswers.statementKey, analysisAnswers.score);
+  const byRound = new Map<string, ScoreCount[]>(roundIds.map((id) => [id, []]));
+  for (const row of rows) byRound.get(row.roundId)!.push({ statementKey: row.statementKey, score: row.score, count: Number(row.count) });
+  return byRound;
 }
 
-/** How many people answered at least one statement of each part. */
-async function peoplePerPartOf(db: Executor, roundId: string): Promise<Map<string, number>> {
+/** How many people answered at least one statement of each part, per round: one query. */
+async function peoplePerPartOf(db: Executor, roundIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const byRound = new Map<string, Map<string, number>>(roundIds.map((id) => [id, new Map()]));
+  if (roundIds.length === 0) return byRound;
   const rows = await db
-    .select({ partKey: PART_OF_KEY, people: sql<number>`count(distinct ${analysisAnswers.respondentId})::int` })
+    .select({ roundId: analysisRespondents.roundId, partKey: PART_OF_KEY, people: sql<number>`count(distinct ${analysisAnswers.respondentId})::int` })
     .from(analysisAnswers)
     .innerJoin(analysisRespondents, eq(analysisRespondents.id, analysisAnswers.respondentId))
-    .where(eq(analysisRespondents.roundId, roundId))
-    .groupBy(PART_OF_KEY);
-  return new Map(rows.map((row) => [row.partKey, Number(row.people)]));
+    .where(inArray(analysisRespondents.roundId, [...roundIds]))
+    .groupBy(analysisRespondents.roundId, PART_OF_KEY);
+  for (const row of rows) byRound.get(row.roundId)!.set(row.partKey, Number(row.people));
+  return byRound;
 }
 
 interface Figures {
@@ -60,15 +66,14 @@ function figuresOf(scores: readonly number[], round: RoundRow, people = scores.l
   return { summary: summariseScores(isSuppressed ? [] : scores), isSuppressed };
 }
 
-/** Figures per statement and per part of one round. */
-async function computeFigures(db: Executor, instrument: AnalysisInstrument, round: RoundRow) {
+/** Figures per statement and per part of one round, from its score counts (and, when anonymous, its people per part). */
+function computeFigures(instrument: AnalysisInstrument, round: RoundRow, counts: readonly ScoreCount[], peoplePerPart: Map<string, number> | null) {
   const scoresByStatement = new Map<string, number[]>();
-  for (const row of await scoreCountsOf(db, round.id)) {
+  for (const row of counts) {
     const list = scoresByStatement.get(row.statementKey) ?? [];
     for (let index = 0; index < row.count; index++) list.push(row.score);
     scoresByStatement.set(row.statementKey, list);
   }
-  const peoplePerPart = round.anonymity === 'anonymous' ? await peoplePerPartOf(db, round.id) : null;
   const statements = new Map(instrument.statements.map((statement) => [statement.key, figuresOf(scoresByStatement.get(statement.key) ?? [], round)]));
   const parts = new Map(
     instrument.parts.map((part) => {
@@ -77,6 +82,15 @@ async function computeFigures(db: Executor, instrument: AnalysisInstrument, roun
     }),
   );
   return { statements, parts };
+}
+
+/** Figures of the round and of the previous round (when comparable): the score counts of both in one query. */
+async function figuresOfRounds(db: Executor, instrument: AnalysisInstrument, round: RoundRow, previousRound: RoundRow | null) {
+  const rounds = previousRound ? [round, previousRound] : [round];
+  const counts = await scoreCountsOf(db, rounds.map((each) => each.id));
+  const people = await peoplePerPartOf(db, rounds.filter((each) => each.anonymity === 'anonymous').map((each) => each.id));
+  const figuresOfRound = (each: RoundRow) => computeFigures(instrument, each, counts.get(each.id)!, people.get(each.id) ?? null);
+  return { current: figuresOfRound(round), previous: previousRound ? figuresOfRound(previousRound) : null };
 }
 
 /** Means per part per respondent ('named') or per partner organisation ('per_partner'); none when anonymous. */
@@ -130,13 +144,14 @@ export async function getReport(ctx: UseCaseContext, code: string, roundId: stri
     perform: async (tx, target) => {
       const round = found.round!;
       const instrument = instrumentOf(round.instrumentCanonical);
-      const current = await computeFigures(tx, instrument, round);
       const previousRound = await previousRoundOf(tx, round);
       // The change is per statement key: comparable only within the same instrument version.
-      const previous =
-        previousRound && previousRound.instrumentCanonical === round.instrumentCanonical
-          ? await computeFigures(tx, instrument, previousRound)
-          : null;
+      const { current, previous } = await figuresOfRounds(
+        tx,
+        instrument,
+        round,
+        previousRound && previousRound.instrumentCanonical === round.instrumentCanonical ? previousRound : null,
+      );
       const statements = instrument.statements.map((statement) => {
         const { summary, isSuppressed } = current.statements.get(statement.key)!;
         return {

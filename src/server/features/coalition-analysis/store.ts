@@ -2,7 +2,7 @@
 // What the self-analysis use-cases share: their context, finding a coalition and a round, the round
 // summaries, and the audit row of an answer submission (which the policy does not decide: answering
 // goes by invitation — a person's own invitation, or a personal link — see contracts/roles.ts).
-import { and, count, countDistinct, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import type { RequestContext, } from '../../platform/http/request-context.js';
 import type { RequestOrigin } from '../../platform/access/scoped-store.js';
@@ -53,19 +53,18 @@ export async function previousRoundOf(db: Executor, round: RoundRow): Promise<Ro
 export async function summariesOf(db: Executor, rounds: readonly RoundRow[]): Promise<RoundSummary[]> {
   if (rounds.length === 0) return [];
   const ids = rounds.map((round) => round.id);
-  const invited = await db
-    .select({ roundId: analysisRespondents.roundId, respondents: count() })
+  // One round trip: invited respondents, and those of them who answered at least one statement.
+  const counted = await db
+    .select({
+      roundId: analysisRespondents.roundId,
+      invited: sql<number>`count(*)::int`,
+      answered: sql<number>`(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${analysisAnswers} WHERE ${analysisAnswers.respondentId} = ${analysisRespondents.id})))::int`,
+    })
     .from(analysisRespondents)
     .where(inArray(analysisRespondents.roundId, ids))
     .groupBy(analysisRespondents.roundId);
-  const answered = await db
-    .select({ roundId: analysisRespondents.roundId, respondents: countDistinct(analysisAnswers.respondentId) })
-    .from(analysisAnswers)
-    .innerJoin(analysisRespondents, eq(analysisRespondents.id, analysisAnswers.respondentId))
-    .where(inArray(analysisRespondents.roundId, ids))
-    .groupBy(analysisRespondents.roundId);
-  const invitedOf = new Map(invited.map((row) => [row.roundId, Number(row.respondents)]));
-  const answeredOf = new Map(answered.map((row) => [row.roundId, Number(row.respondents)]));
+  const invitedOf = new Map(counted.map((row) => [row.roundId, Number(row.invited)]));
+  const answeredOf = new Map(counted.map((row) => [row.roundId, Number(row.answered)]));
   return rounds.map((round) => ({
     id: round.id,
     title: round.title,

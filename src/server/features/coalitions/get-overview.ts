@@ -5,6 +5,7 @@
 // coalition and a regional collaboration counts once at each level — and each municipality's coalitions.
 // Public register data, not personal: read as an aggregate (a refusal is audited, a read is not).
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { CoalitionOverview, MunicipalityStatus } from '../../../contracts/coalitions.js';
 import { hasAnyGrant } from '../../platform/access/policy.js';
 import { municipalities, provinces } from '../reference/schema.js';
@@ -17,6 +18,14 @@ export async function getOverview(ctx: UseCaseContext, year?: number): Promise<C
     resource: 'coalition',
     action: 'list',
     perform: async (db) => {
+      // One query: every municipality with its status and its current coalition per level (at most one
+      // each: coalition_municipalities_current_idx), and the active coalitions per level (InitPlans, run once).
+      const localCoalition = alias(coalitions, 'local_coalition');
+      const localMember = alias(coalitionMunicipalities, 'local_member');
+      const regionalCoalition = alias(coalitions, 'regional_coalition');
+      const regionalMember = alias(coalitionMunicipalities, 'regional_member');
+      const activeOfKind = (kind: 'local' | 'regional') =>
+        sql<number>`(SELECT count(*)::int FROM ${coalitions} WHERE ${coalitions.isActive} AND ${coalitions.kind} = ${kind})`;
       const rows = await db
         .select({
           code: municipalities.code,
@@ -24,24 +33,21 @@ export async function getOverview(ctx: UseCaseContext, year?: number): Promise<C
           provinceName: provinces.name,
           status: municipalityCoalitionStatuses.status,
           source: municipalityCoalitionStatuses.source,
+          localCode: localCoalition.code,
+          localName: localCoalition.name,
+          regionalCode: regionalCoalition.code,
+          regionalName: regionalCoalition.name,
+          localCoalitions: activeOfKind('local'),
+          regionalCoalitions: activeOfKind('regional'),
         })
         .from(municipalities)
         .innerJoin(provinces, eq(provinces.code, municipalities.provinceCode))
         .leftJoin(municipalityCoalitionStatuses, and(eq(municipalityCoalitionStatuses.municipalityCode, municipalities.code), eq(municipalityCoalitionStatuses.year, chosenYear)))
+        .leftJoin(localMember, and(eq(localMember.municipalityCode, municipalities.code), eq(localMember.kind, 'local'), isNull(localMember.until)))
+        .leftJoin(localCoalition, and(eq(localCoalition.id, localMember.coalitionId), eq(localCoalition.isActive, true)))
+        .leftJoin(regionalMember, and(eq(regionalMember.municipalityCode, municipalities.code), eq(regionalMember.kind, 'regional'), isNull(regionalMember.until)))
+        .leftJoin(regionalCoalition, and(eq(regionalCoalition.id, regionalMember.coalitionId), eq(regionalCoalition.isActive, true)))
         .orderBy(asc(municipalities.name), asc(municipalities.code));
-      const memberRows = await db
-        .select({ municipalityCode: coalitionMunicipalities.municipalityCode, kind: coalitions.kind, code: coalitions.code, name: coalitions.name })
-        .from(coalitionMunicipalities)
-        .innerJoin(coalitions, eq(coalitions.id, coalitionMunicipalities.coalitionId))
-        .where(and(isNull(coalitionMunicipalities.until), eq(coalitions.isActive, true)));
-      const counted = await db
-        .select({ kind: coalitions.kind, total: sql<number>`count(*)::int` })
-        .from(coalitions)
-        .where(eq(coalitions.isActive, true))
-        .groupBy(coalitions.kind);
-      const local = new Map<string, { code: string; name: string }>();
-      const regional = new Map<string, { code: string; name: string }>();
-      for (const row of memberRows) (row.kind === 'local' ? local : regional).set(row.municipalityCode, { code: row.code, name: row.name });
       const statusCounts: Record<MunicipalityStatus, number> = { formed: 0, in_development: 0, none: 0, not_answered: 0 };
       const items = rows.map((row) => {
         const status = row.status ?? 'not_answered';
@@ -52,17 +58,16 @@ export async function getOverview(ctx: UseCaseContext, year?: number): Promise<C
           provinceName: row.provinceName,
           status,
           source: row.source,
-          localCoalition: local.get(row.code) ?? null,
-          regionalCoalition: regional.get(row.code) ?? null,
+          localCoalition: row.localCode !== null && row.localName !== null ? { code: row.localCode, name: row.localName } : null,
+          regionalCoalition: row.regionalCode !== null && row.regionalName !== null ? { code: row.regionalCode, name: row.regionalName } : null,
         };
       });
-      const coalitionsOf = (kind: 'local' | 'regional') => counted.find((row) => row.kind === kind)?.total ?? 0;
       return {
         year: chosenYear,
         statusCounts,
         levels: {
-          local: { coalitions: coalitionsOf('local'), municipalities: local.size },
-          regional: { coalitions: coalitionsOf('regional'), municipalities: regional.size },
+          local: { coalitions: rows[0]?.localCoalitions ?? 0, municipalities: items.filter((item) => item.localCoalition).length },
+          regional: { coalitions: rows[0]?.regionalCoalitions ?? 0, municipalities: items.filter((item) => item.regionalCoalition).length },
         },
         municipalities: items,
         allowedActions: hasAnyGrant(ctx.store.actor, 'coalition', 'create') ? ['create' as const] : [],

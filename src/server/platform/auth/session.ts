@@ -48,9 +48,15 @@ export function idleMinutesFor(roles: readonly Role[], config: Config): number {
 /** Refresh last_seen at most this often, to spare a write on every request. */
 const TOUCH_INTERVAL_MS = 15_000;
 
+/**
+ * One formatter for every call: `Date.prototype.toLocaleDateString` with a time zone builds a new
+ * Intl.DateTimeFormat each time (about 0.1–0.7 ms, on every request), the cached one formats in microseconds.
+ */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
 /** Today in Amsterdam as YYYY-MM-DD (coordinator periods are calendar days). */
 export function amsterdamDay(now: Date): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return AMSTERDAM_DAY.format(now);
 }
 
 export async function resolveSession(db: Executor, token: string, config: Config, clock: Clock): Promise<SessionLookup> {
