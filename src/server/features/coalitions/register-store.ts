@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import { allowedActions, type Action, type Actor, type Target } from '../../platform/access/policy.js';
 import type { AuditObjectType } from '../../platform/audit/audit-log.js';
-import { amsterdamDay } from '../../platform/auth/session.js';
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { containsPattern, type RowWindow } from '../../platform/http/listing.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type {
@@ -42,7 +42,7 @@ export function fill(template: string, values: Record<string, string | number>):
 
 /** Today in the Netherlands (YYYY-MM-DD): memberships and roles are calendar days. */
 export function todayOf(ctx: Pick<UseCaseContext, 'now'>): string {
-  return amsterdamDay(ctx.now());
+  return amsterdamDate(ctx.now());
 }
 
 /** The year a status is shown for unless one is asked: the current calendar year. */
