@@ -209,7 +209,6 @@ export class PublicationAttacker {
   ): Promise<number> {
     const { model, threshold } = this;
     const isWide = (target: Target) => integerWidth(target.low, target.high) >= threshold;
-    const T0 = performance.now();
     let linearPrograms = 0;
     // The true counts are a point the attacker cannot exclude either (they satisfy every relation,
     // ordering and bound of the model): one end of every interval for free, no linear program.
@@ -223,9 +222,7 @@ export class PublicationAttacker {
       // Objectives over a capped region (so that none is unbounded): each optimum is a point the
       // attacker cannot exclude. Then the rest exactly, over the whole region.
       await whole.sample(isWide);
-      const T1 = performance.now();
       await whole.bound(isWide);
-      if (process.env.ATTACK_STATS) console.log(`group cols=${variables.length} targets=${targets.length} sample=${whole.sampled}LP/${(T1 - T0).toFixed(0)}ms exact=${whole.linearPrograms - whole.sampled}LP/${(performance.now() - T1).toFixed(0)}ms`);
       linearPrograms += whole.linearPrograms;
     } finally {
       whole.dispose();
