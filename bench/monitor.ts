@@ -26,6 +26,7 @@ import { SYNTHETIC_REGIONAL_COLLABORATIONS, seedSyntheticRegionalCollaborations 
 import { POOL_YEARS } from '../src/contracts/monitor.js';
 import {
   SYNTHETIC_BIRTH_COLUMNS,
+  SYNTHETIC_BIRTH_COLUMN_TYPES,
   csvOf,
   generateSyntheticBirths,
   planFor,
@@ -38,6 +39,8 @@ const YEAR = 2024;
 const SCALES = [1, 2, 4];
 const RUNS = 3;
 const API_REQUESTS = 200;
+/** `npm run bench:monitor -- --publication-only`: only the whole publication (six years, protection, audit, recompute, DuckDB). */
+const PUBLICATION_ONLY = process.argv.includes('--publication-only');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
@@ -110,18 +113,13 @@ async function loadDuckDb(database: Database, scale: number, folder: string, yea
     `CREATE TABLE coalition_municipalities AS SELECT * FROM read_csv('${memberFile}', header = true, nullstr = '', ` +
       `columns = {'coalition_id': 'VARCHAR', 'kind': 'VARCHAR', 'municipality_code': 'VARCHAR', 'until': 'DATE'})`,
   );
-  const types: Record<string, string> = {
-    source_key: 'VARCHAR',
-    municipality_code: 'VARCHAR',
-    sex: 'VARCHAR',
-    birth_year: 'SMALLINT',
-    gestational_age_days: 'SMALLINT',
-    birth_weight_grams: 'SMALLINT',
-    first_antenatal_visit_day: 'SMALLINT',
-    parent_count: 'SMALLINT',
-    parents_with_problematic_debt: 'SMALLINT',
-  };
-  const columns = SYNTHETIC_BIRTH_COLUMNS.map((column) => `'${column}': '${types[column] ?? 'BOOLEAN'}'`).join(', ');
+  // The generator's own column types (text, smallint, boolean), so a new column cannot drift apart.
+  const duckTypes: Record<string, string> = { text: 'VARCHAR', smallint: 'SMALLINT', boolean: 'BOOLEAN', integer: 'INTEGER' };
+  const columns = SYNTHETIC_BIRTH_COLUMNS.map((column) => {
+    const type = duckTypes[SYNTHETIC_BIRTH_COLUMN_TYPES[column]!];
+    if (!type) throw new Error(`bench: no DuckDB type for ${column} (${SYNTHETIC_BIRTH_COLUMN_TYPES[column]})`);
+    return `'${column}': '${type}'`;
+  }).join(', ');
   await connection.run(
     `CREATE TABLE birth_register AS SELECT true AS is_synthetic, * FROM read_csv('${birthsFile}', header = false, nullstr = '', columns = {${columns}})`,
   );
@@ -225,7 +223,7 @@ try {
       `(${regionalMembers} municipalities) in both the database and DuckDB (same rows), so both compute both coalition levels.`,
   );
   const results: { scale: number; rows: number; recompute: number; duckdb: number }[] = [];
-  for (const scale of SCALES) {
+  for (const scale of PUBLICATION_ONLY ? [] : SCALES) {
     // Idempotent keys: each scale only adds the children beyond the previous one.
     const [generated, generateMs] = await timed(() => generateSyntheticBirths(database.db, { years: [YEAR], scale, dataFolder: DATA_FOLDER }));
     const recomputeTimes: number[] = [];
@@ -253,6 +251,15 @@ try {
         `(same rows: ${duck.count === generated.generated}); database/DuckDB = ${(row.recompute / row.duckdb).toFixed(1)}×`,
     );
   }
+  if (!PUBLICATION_ONLY) await benchScalesAndApi(database, results);
+  await benchPublication(database);
+} finally {
+  await database.close();
+  await cleanUp();
+  rmSync(folder, { recursive: true, force: true });
+}
+
+async function benchScalesAndApi(database: Database, results: { scale: number; rows: number; recompute: number; duckdb: number }[]) {
   const first = results[0]!;
   const last = results[results.length - 1]!;
   const growth = last.recompute / first.recompute;
@@ -276,9 +283,4 @@ try {
         (floor ? ` (${(result.p50 / floor.p50).toFixed(1)}× / ${(result.p95 / floor.p95).toFixed(1)}× hello-world)` : '');
   console.log(line('Fastify hello-world (bare app, baseline)', hello));
   for (const [route, result] of Object.entries(api)) console.log(line(route, result));
-  await benchPublication(database);
-} finally {
-  await database.close();
-  await cleanUp();
-  rmSync(folder, { recursive: true, force: true });
 }

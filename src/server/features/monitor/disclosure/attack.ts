@@ -69,11 +69,11 @@ const integerWidth = (low: number, high: number) => Math.floor(high + EPSILON) -
 
 export class PublicationAttacker {
   /** Seeded: the same publication is attacked the same way every time. */
-  private readonly random = mulberry32(0x5eed);
+  readonly random = mulberry32(0x5eed);
 
   constructor(
-    private readonly highs: Highs,
-    private readonly model: LinearModel,
+    readonly highs: Highs,
+    readonly model: LinearModel,
     private readonly threshold: number,
   ) {}
 
@@ -208,119 +208,204 @@ export class PublicationAttacker {
     record: (target: Target, width: number) => void,
   ): Promise<number> {
     const { model, threshold } = this;
-    const column = new Map(variables.map((variable, index) => [variable, index]));
-    const problem: LinearProblem = {
-      columnCount: variables.length,
-      columnLower: variables.map(() => 0),
-      columnUpper: variables.map(() => Infinity),
-      rows: [],
-    };
-    for (const index of equationIndexes) {
-      const equation = model.equations[index]!;
-      const columns: number[] = [];
-      const coefficients: number[] = [];
-      let constant = 0;
-      equation.variables.forEach((variable, position) => {
-        const coefficient = equation.coefficients[position]!;
-        if (known[variable]) constant += coefficient * model.values[variable]!;
-        else {
-          columns.push(column.get(variable)!);
-          coefficients.push(coefficient);
-        }
-      });
-      problem.rows.push({ columns, coefficients, lower: -constant, upper: -constant });
-    }
-    for (const [small, large] of orderings) {
-      if (!known[small] && !known[large]) {
-        problem.rows.push({ columns: [column.get(small)!, column.get(large)!], coefficients: [1, -1], lower: -Infinity, upper: 0 });
-      } else if (!known[small]) {
-        const at = column.get(small)!;
-        problem.columnUpper[at] = Math.min(problem.columnUpper[at]!, model.values[large]!);
-      } else {
-        const at = column.get(large)!;
-        problem.columnLower[at] = Math.max(problem.columnLower[at]!, model.values[small]!);
-      }
-    }
-    const program = new LinearProgram(this.highs, problem);
-    let linearPrograms = 0;
-    const observe = (solution: Float64Array) => {
-      for (const target of targets) {
-        let value = 0;
-        target.variables.forEach((variable, index) => {
-          value += target.weights[index]! * (known[variable] ? model.values[variable]! : solution[column.get(variable)!]!);
-        });
-        if (value < target.low) target.low = value;
-        if (value > target.high) target.high = value;
-      }
-    };
     const isWide = (target: Target) => integerWidth(target.low, target.high) >= threshold;
+    let linearPrograms = 0;
+    // The true counts are a point the attacker cannot exclude either (they satisfy every relation,
+    // ordering and bound of the model): one end of every interval for free, no linear program.
+    for (const target of targets) {
+      const value = target.variables.reduce((sum, variable, index) => sum + target.weights[index]! * model.values[variable]!, 0);
+      target.low = Math.min(target.low, value);
+      target.high = Math.max(target.high, value);
+    }
+    const whole = new WholeGroupProgram(this, variables, equationIndexes, orderings, targets);
     try {
-      // The true counts are a point the attacker cannot exclude either (they satisfy every relation,
-      // ordering and bound of the model): one end of every interval for free, no linear program.
-      observe(Float64Array.from(variables, (variable) => model.values[variable]!));
-      // Then objectives: each optimum is a point the attacker cannot exclude. The first pushes every
-      // open count up at once — with the truth at the other end (small counts sit near 0), that alone
-      // proves most intervals wide; random objectives follow for the rest.
-      const cost = new Float64Array(variables.length);
-      let open = targets.filter((target) => !isWide(target)).length;
-      for (let round = 0; round < MAX_SAMPLE_ROUNDS && open > 0; round += 1) {
-        await yieldNow();
-        let sense: 'min' | 'max' = round % 2 === 0 ? 'min' : 'max';
-        if (round % 3 === 0) {
-          // Push every open count up at once (most small counts already touch 0 from below).
-          cost.fill(0);
-          for (const target of targets) if (!isWide(target)) this.placeCost(target, known, column, cost, 0.5 + this.random());
-          sense = 'max';
-        } else {
-          for (let index = 0; index < cost.length; index += 1) cost[index] = this.random() * 2 - 1;
-        }
-        const optimum = program.optimise(cost, sense);
-        linearPrograms += 1;
-        if (optimum) observe(optimum.columns);
-        const stillOpen = targets.filter((target) => !isWide(target)).length;
-        if (round >= SAMPLE_ROUNDS && stillOpen === open) break;
-        open = stillOpen;
-      }
-      // The rest exactly: maximum first (a small count's interval is bounded below by 0 anyway).
-      for (const target of targets) {
-        await yieldNow();
-        if (!isWide(target)) {
-          for (const sense of ['max', 'min'] as const) {
-            cost.fill(0);
-            const constant = this.placeCost(target, known, column, cost);
-            const optimum = program.optimise(cost, sense);
-            linearPrograms += 1;
-            if (!optimum) {
-              // Unbounded above: as wide as can be.
-              if (sense === 'max') target.high = Infinity;
-              continue;
-            }
-            observe(optimum.columns);
-            const value = optimum.value + constant;
-            if (sense === 'max') target.high = Math.max(target.high, value);
-            else target.low = Math.min(target.low, value);
-            if (isWide(target)) break;
-          }
-        }
-        const width = integerWidth(target.low, target.high);
-        record(target, width);
-        if (width >= threshold) proven.add(quantityKey(target.cell, target.quantity));
-        else disclosures.push({ cell: target.cell, quantity: target.quantity, lower: Math.ceil(target.low - EPSILON), upper: Math.floor(target.high + EPSILON) });
-      }
+      // Objectives over a capped region (so that none is unbounded): each optimum is a point the
+      // attacker cannot exclude. Then the rest exactly, over the whole region.
+      await whole.sample(isWide);
+      await whole.bound(isWide);
+      linearPrograms += whole.linearPrograms;
     } finally {
-      program.dispose();
+      whole.dispose();
+    }
+    for (const target of targets) {
+      const width = integerWidth(target.low, target.high);
+      record(target, width);
+      if (width >= threshold) proven.add(quantityKey(target.cell, target.quantity));
+      else disclosures.push({ cell: target.cell, quantity: target.quantity, lower: Math.ceil(target.low - EPSILON), upper: Math.floor(target.high + EPSILON) });
     }
     return linearPrograms;
   }
 
-  /** Writes the target's weights on unknown variables into `cost`; returns the known part. */
-  private placeCost(target: Target, known: Uint8Array, column: Map<number, number>, cost: Float64Array, scale = 1): number {
+  /**
+   * The linear program over `columns` (unknown variables): every relation and ordering given, with
+   * every variable that is not a column (known, or held at its true value) folded into the constants.
+   * With `cap`, no column exceeds it: a smaller region, whose points are still points of the whole
+   * problem — used only to find such points, never to bound an interval.
+   */
+  buildProblem(columns: number[], column: Map<number, number>, equationIndexes: Iterable<number>, orderings: Iterable<[number, number]>, cap?: number): LinearProblem {
+    const { model } = this;
+    const problem: LinearProblem = {
+      columnCount: columns.length,
+      columnLower: columns.map(() => 0),
+      columnUpper: columns.map(() => cap ?? Infinity),
+      rows: [],
+    };
+    for (const index of equationIndexes) {
+      const equation = model.equations[index]!;
+      const rowColumns: number[] = [];
+      const coefficients: number[] = [];
+      let constant = 0;
+      equation.variables.forEach((variable, position) => {
+        const coefficient = equation.coefficients[position]!;
+        const at = column.get(variable);
+        if (at === undefined) constant += coefficient * model.values[variable]!;
+        else {
+          rowColumns.push(at);
+          coefficients.push(coefficient);
+        }
+      });
+      if (rowColumns.length > 0) problem.rows.push({ columns: rowColumns, coefficients, lower: -constant, upper: -constant });
+    }
+    for (const [small, large] of orderings) {
+      const atSmall = column.get(small);
+      const atLarge = column.get(large);
+      if (atSmall !== undefined && atLarge !== undefined) {
+        problem.rows.push({ columns: [atSmall, atLarge], coefficients: [1, -1], lower: -Infinity, upper: 0 });
+      } else if (atSmall !== undefined) {
+        problem.columnUpper[atSmall] = Math.min(problem.columnUpper[atSmall]!, model.values[large]!);
+      } else if (atLarge !== undefined) {
+        problem.columnLower[atLarge] = Math.max(problem.columnLower[atLarge]!, model.values[small]!);
+      }
+    }
+    return problem;
+  }
+
+  /** A cap for columns while searching for points: far above any count in the publication. */
+  get searchCap(): number {
+    if (this.cap === undefined) {
+      let largest = 0;
+      for (const value of this.model.values) largest = Math.max(largest, value);
+      this.cap = 2 * largest + 10 * this.threshold;
+    }
+    return this.cap;
+  }
+  private cap: number | undefined;
+
+  /** Writes the target's weights on the program's columns into `cost`; returns the part held fixed (known or at its true value). */
+  placeCost(target: Target, column: Map<number, number>, cost: Float64Array, scale = 1): number {
     let constant = 0;
     target.variables.forEach((variable, index) => {
       const weight = target.weights[index]!;
-      if (known[variable]) constant += weight * this.model.values[variable]!;
-      else cost[column.get(variable)!]! += scale * weight;
+      const at = column.get(variable);
+      if (at === undefined) constant += weight * this.model.values[variable]!;
+      else cost[at]! += scale * weight;
     });
     return constant;
+  }
+}
+
+/** The whole group's program, built only when needed: sampled objectives, then exact bounds for what is still narrow. */
+class WholeGroupProgram {
+  private program: LinearProgram | undefined;
+  private problem: LinearProblem | undefined;
+  private readonly column: Map<number, number>;
+  linearPrograms = 0;
+  sampled = 0;
+
+  constructor(
+    private readonly attacker: PublicationAttacker,
+    private readonly variables: number[],
+    private readonly equationIndexes: number[],
+    private readonly orderings: [number, number][],
+    private readonly targets: Target[],
+  ) {
+    this.column = new Map(variables.map((variable, index) => [variable, index]));
+  }
+
+  private open(): { program: LinearProgram; problem: LinearProblem } {
+    if (!this.program || !this.problem) {
+      this.problem = this.attacker.buildProblem(this.variables, this.column, this.equationIndexes, this.orderings);
+      this.program = new LinearProgram(this.attacker.highs, this.problem);
+    }
+    return { program: this.program, problem: this.problem };
+  }
+
+  private observe(solution: Float64Array): void {
+    const { values } = this.attacker.model;
+    for (const target of this.targets) {
+      let value = 0;
+      target.variables.forEach((variable, index) => {
+        const at = this.column.get(variable);
+        value += target.weights[index]! * (at === undefined ? values[variable]! : solution[at]!);
+      });
+      if (value < target.low) target.low = value;
+      if (value > target.high) target.high = value;
+    }
+  }
+
+  /**
+   * Objectives over a capped region: the first pushes every open count up at once — with the truth
+   * at the other end (small counts sit near 0), that alone proves most intervals wide; random
+   * objectives follow for the rest. The cap keeps every objective bounded (a group without a
+   * published total has no maximum, and would otherwise give no point at all); a smaller region's
+   * points are still points of the whole, and the cap is lifted before any interval is bounded.
+   */
+  async sample(isWide: (target: Target) => boolean): Promise<void> {
+    const { targets } = this;
+    let open = targets.filter((target) => !isWide(target)).length;
+    if (open === 0) return;
+    const { program, problem } = this.open();
+    const cost = new Float64Array(this.variables.length);
+    const cap = this.attacker.searchCap;
+    program.setUpperBounds(problem.columnLower, problem.columnUpper.map((upper) => Math.min(upper, cap)));
+    for (let round = 0; round < MAX_SAMPLE_ROUNDS && open > 0; round += 1) {
+      await yieldNow();
+      let sense: 'min' | 'max' = round % 2 === 0 ? 'min' : 'max';
+      if (round % 3 === 0) {
+        cost.fill(0);
+        for (const target of targets) if (!isWide(target)) this.attacker.placeCost(target, this.column, cost, 0.5 + this.attacker.random());
+        sense = 'max';
+      } else {
+        for (let index = 0; index < cost.length; index += 1) cost[index] = this.attacker.random() * 2 - 1;
+      }
+      const optimum = program.optimise(cost, sense);
+      this.linearPrograms += 1;
+      this.sampled += 1;
+      if (optimum) this.observe(optimum.columns);
+      const stillOpen = targets.filter((target) => !isWide(target)).length;
+      if (round >= SAMPLE_ROUNDS && stillOpen === open) break;
+      open = stillOpen;
+    }
+    program.setUpperBounds(problem.columnLower, problem.columnUpper);
+  }
+
+  /** Exact maximum (first: a small count's interval is bounded below by 0 anyway) and minimum of every count still narrow. */
+  async bound(isWide: (target: Target) => boolean): Promise<void> {
+    const cost = new Float64Array(this.variables.length);
+    for (const target of this.targets) {
+      if (isWide(target)) continue;
+      await yieldNow();
+      const { program } = this.open();
+      for (const sense of ['max', 'min'] as const) {
+        cost.fill(0);
+        const constant = this.attacker.placeCost(target, this.column, cost);
+        const optimum = program.optimise(cost, sense);
+        this.linearPrograms += 1;
+        if (!optimum) {
+          // Unbounded above: as wide as can be.
+          if (sense === 'max') target.high = Infinity;
+          continue;
+        }
+        this.observe(optimum.columns);
+        const value = optimum.value + constant;
+        if (sense === 'max') target.high = Math.max(target.high, value);
+        else target.low = Math.min(target.low, value);
+        if (isWide(target)) break;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.program?.dispose();
   }
 }

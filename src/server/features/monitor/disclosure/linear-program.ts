@@ -76,6 +76,16 @@ export class LinearProgram {
     return { value: this.model.getObjectiveValue(), columns: this.model.getSolution().colValue };
   }
 
+  /** Changes every column's upper bound (Infinity for none), keeping the basis. */
+  setUpperBounds(lower: readonly number[], upper: readonly number[]): void {
+    if (this.columnCount === 0) return;
+    this.model.changeColsBounds(
+      { kind: 'range', from: 0, to: this.columnCount - 1 },
+      Float64Array.from(lower),
+      Float64Array.from(upper, (value) => (Number.isFinite(value) ? value : this.highs.infinity)),
+    );
+  }
+
   dispose(): void {
     this.model.dispose();
   }

@@ -255,6 +255,8 @@ const COLUMNS: { name: string; type: string; value: (row: SyntheticBirth) => str
   { name: 'was_placed_out_of_home_before_two', type: 'boolean', value: (row) => row.wasPlacedOutOfHomeBeforeTwo },
 ];
 export const SYNTHETIC_BIRTH_COLUMNS = COLUMNS.map((column) => column.name);
+/** Each column's SQL type (text, smallint, boolean), in the order of SYNTHETIC_BIRTH_COLUMNS (for copies elsewhere, e.g. the DuckDB benchmark). */
+export const SYNTHETIC_BIRTH_COLUMN_TYPES: Readonly<Record<string, string>> = Object.fromEntries(COLUMNS.map((column) => [column.name, column.type]));
 
 /** Rows as CSV for COPY (empty = NULL). */
 export function csvOf(rows: SyntheticBirth[]): string {
