@@ -106,7 +106,7 @@ describe('the OpenAPI document', () => {
     }
     // The login is public; reading a family needs a session.
     expect(security(document.paths['/auth/login']!.post!).every((requirement) => !('sessionCookie' in requirement))).toBe(true);
-    expect(security(document.paths['/families/{id}']!.get!)).toEqual([{ sessionCookie: [] }]);
+    expect(security(document.paths['/families/{familyId}']!.get!)).toEqual([{ sessionCookie: [] }]);
     expect(security(document.paths['/provinces']!.get!)).toEqual([]);
   });
 
@@ -142,9 +142,9 @@ describe('the OpenAPI document', () => {
   });
 });
 
-function resolveResponse(response: { $ref?: string } & Record<string, unknown>) {
+function resolveResponse(response: { $ref?: string }) {
   const resolved = response.$ref
     ? (document.components?.responses?.[response.$ref.replace('#/components/responses/', '')] as Record<string, unknown>)
-    : response;
+    : (response as Record<string, unknown>);
   return resolved as { headers?: Record<string, unknown>; content?: Record<string, unknown> };
 }
