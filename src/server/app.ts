@@ -26,6 +26,7 @@ import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise
 import { registerStorableInputGuard } from './platform/http/storable-input.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { OPENAPI_PATH, openApiSwaggerOptions } from './platform/http/openapi.js';
+import { registerRestRules } from './platform/http/rest-rules.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
 import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
@@ -82,6 +83,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   await registerSecurityHeaders(app, config);
   registerPathNormalisation(app);
+  registerRestRules(app, API_PREFIX);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimit.perMinute,
