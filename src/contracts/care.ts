@@ -2,10 +2,10 @@
 // Wire contracts of the care part of the chain: the prenatal home visit by the JGZ, enrolments in
 // interventions of the menukaart, outcomes (birth, around age two) and the JGZ caseload (klantroutes).
 import { z } from 'zod';
-import { pageOf, pagingQuerySchema } from './common.js';
+import { pageOf, pagingQuerySchema, dateStringSchema } from './common.js';
 
 const DATE_MESSAGE = 'Vul een geldige datum in (JJJJ-MM-DD).';
-export const isoDateSchema = z.string({ message: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE);
+export const isoDateSchema = z.string({ message: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE).meta({ format: 'date' });
 const text = (max: number) =>
   z
     .string({ message: 'Vul hier tekst in.' })
@@ -37,9 +37,9 @@ export const homeVisitSchema = z
     organisationName: z.string(),
     nurseId: z.uuid(),
     nurseName: z.string(),
-    plannedOn: z.string(),
+    plannedOn: dateStringSchema,
     status: z.enum(HOME_VISIT_STATUSES),
-    heldOn: z.string().nullable(),
+    heldOn: dateStringSchema.nullable(),
     reasonNotHeld: z.string().nullable(),
     /** Completed weeks of pregnancy on the day of the visit, from the pregnancy's due date. */
     gestationalWeek: z.number().int().nullable(),
@@ -113,8 +113,8 @@ export const enrolmentSchema = z
     interventionName: z.string(),
     organisationId: z.uuid(),
     organisationName: z.string(),
-    startedOn: z.string(),
-    endedOn: z.string().nullable(),
+    startedOn: dateStringSchema,
+    endedOn: dateStringSchema.nullable(),
     status: z.enum(ENROLMENT_STATUSES),
     dropOutReason: z.enum(ENROLMENT_END_REASONS).nullable(),
     dropOutExplanation: z.string().nullable(),
@@ -170,7 +170,7 @@ export const birthOutcomeSchema = z
     id: z.uuid(),
     familyId: z.uuid(),
     childId: z.uuid().nullable(),
-    birthDate: z.string(),
+    birthDate: dateStringSchema,
     gestationalAgeDays: z.number().int(),
     /** "39+4" */
     gestationalAge: z.string(),
@@ -215,7 +215,7 @@ export const twoYearOutcomeSchema = z
     id: z.uuid(),
     familyId: z.uuid(),
     childId: z.uuid().nullable(),
-    measuredOn: z.string(),
+    measuredOn: dateStringSchema,
     ageMonths: z.number().int().nullable(),
     speechLanguageResult: z.enum(SPEECH_LANGUAGE_RESULTS).nullable(),
     weightKg: z.number().nullable(),
@@ -226,10 +226,10 @@ export const twoYearOutcomeSchema = z
     /** The BMI-for-age reference used (IOTF, Cole 2000). */
     bmiReference: z.string().nullable(),
     childProtectionMeasure: z.string().nullable(),
-    childProtectionFrom: z.string().nullable(),
-    childProtectionUntil: z.string().nullable(),
-    outOfHomePlacementFrom: z.string().nullable(),
-    outOfHomePlacementUntil: z.string().nullable(),
+    childProtectionFrom: dateStringSchema.nullable(),
+    childProtectionUntil: dateStringSchema.nullable(),
+    outOfHomePlacementFrom: dateStringSchema.nullable(),
+    outOfHomePlacementUntil: dateStringSchema.nullable(),
     organisationName: z.string(),
     createdAt: z.iso.datetime(),
   })
@@ -247,7 +247,7 @@ export const SUPPORT_TIERS = ['universal', 'extra', 'intensive'] as const;
 export type SupportTierCode = (typeof SUPPORT_TIERS)[number];
 
 export const contactMomentSchema = z
-  .object({ id: z.uuid(), kind: z.string(), plannedOn: z.string(), status: z.enum(['planned', 'done', 'cancelled']) })
+  .object({ id: z.uuid(), kind: z.string(), plannedOn: dateStringSchema, status: z.enum(['planned', 'done', 'cancelled']) })
   .meta({ id: 'ContactMoment' });
 export type ContactMoment = z.infer<typeof contactMomentSchema>;
 
@@ -302,7 +302,7 @@ export const caseloadRowSchema = z
     tier: z.enum(SUPPORT_TIERS),
     suggestedTier: z.enum(SUPPORT_TIERS).nullable(),
     nurseName: z.string().nullable(),
-    nextContactOn: z.string().nullable(),
+    nextContactOn: dateStringSchema.nullable(),
     nextContactKind: z.string().nullable(),
   })
   .meta({ id: 'CaseloadRow' });

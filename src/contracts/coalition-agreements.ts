@@ -2,6 +2,7 @@
 // Wire contracts of a coalition's collaboration agreements (samenwerkingsafspraken), their documents
 // and the "te herzien" list (/api/v1/coalitions/{code}/agreements, /api/v1/coalition-agreements/to-review).
 import { z } from 'zod';
+import { dateStringSchema } from './common.js';
 import { calendarDateSchema, coalitionCodeSchema, coalitionHeaderSchema } from './coalition-partners.js';
 
 /**
@@ -116,7 +117,7 @@ export const agreementSchema = z
     level: z.enum(AGREEMENT_LEVELS),
     status: z.enum(AGREEMENT_STATUSES),
     title: z.string().nullable(),
-    agreedOn: z.string().nullable(),
+    agreedOn: dateStringSchema.nullable(),
     reviewDue: z.string().nullable(),
     /** The review date has passed while the agreement is in force (agreed or under review). */
     isReviewOverdue: z.boolean(),

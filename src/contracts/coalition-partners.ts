@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Wire contracts of a coalition's partners (/api/v1/coalitions/{code}/partners).
 import { z } from 'zod';
-import { emailSchema } from './common.js';
+import { emailSchema, dateStringSchema } from './common.js';
 
 /** Issue 10 item 2: the domains a partner comes from (seed 003 "Samenwerking" names the organisations behind them). */
 export const PARTNER_DOMAINS = ['medical', 'social', 'informal', 'experts_by_experience', 'insurer', 'education', 'other'] as const;
@@ -70,8 +70,8 @@ export const partnerSchema = z
     domain: z.enum(PARTNER_DOMAINS),
     level: z.enum(PARTNER_LEVELS),
     role: z.string().nullable(),
-    since: z.string().nullable(),
-    until: z.string().nullable(),
+    since: dateStringSchema.nullable(),
+    until: dateStringSchema.nullable(),
     /** On board today: not wanted, and not ended. */
     isCurrent: z.boolean(),
     isWanted: z.boolean(),

@@ -6,6 +6,7 @@
 // 4 doelen (voor, tijdens en na de zwangerschap, aansluitend bij de actielijnen), 5 maatschappelijke
 // resultaten, 6 interventies — and the recurring "bijstellen en sturen" (cyclisch en organisch).
 import { z } from 'zod';
+import { dateStringSchema, dateTimeStringSchema } from './common.js';
 import { areaProfileSchema } from './monitor.js';
 
 /** The six steps of seed 001 and the recurring review ("bijsturen"), in the plan's order. */
@@ -49,7 +50,8 @@ export const planDateSchema = z
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '2000-01-01' && value <= '2100-12-31';
-  }, DATE_MESSAGE);
+  }, DATE_MESSAGE)
+  .meta({ format: 'date' });
 
 const text = (max = PLAN_TEXT_MAX) => z.string({ message: 'Vul tekst in.' }).max(max, `Dit is te lang (hoogstens ${max} tekens).`);
 
@@ -86,10 +88,10 @@ export const planVersionSummarySchema = z
     version: z.number().int(),
     status: z.enum(PLAN_STATUSES),
     basedOnVersion: z.number().int().nullable(),
-    approvedOn: z.string().nullable(),
+    approvedOn: dateStringSchema.nullable(),
     /** The body that approved it (e.g. the steering group or the municipal council). */
     approvedBy: z.string().nullable(),
-    updatedAt: z.string(),
+    updatedAt: dateTimeStringSchema,
   })
   .meta({ id: 'PlanVersionSummary' });
 export type PlanVersionSummary = z.infer<typeof planVersionSummarySchema>;
@@ -135,8 +137,8 @@ export const improvementActionSchema = z
     status: z.enum(IMPROVEMENT_ACTION_STATUSES),
     origin: z.object({ roundId: z.string(), statementKey: z.string() }).nullable(),
     version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: dateTimeStringSchema,
+    updatedAt: dateTimeStringSchema,
   })
   .meta({ id: 'ImprovementAction' });
 export type ImprovementAction = z.infer<typeof improvementActionSchema>;

@@ -3,7 +3,7 @@
 // collaborations, their dated memberships, coordinators, steering group, funding, and the status of
 // Kansrijke Start per municipality per year (issue 10 items 1 and 7; seed 003 "Coalities").
 import { z } from 'zod';
-import { INT32_MAX, nameSchema, pageOf, pagingQuerySchema } from './common.js';
+import { INT32_MAX, nameSchema, pageOf, pagingQuerySchema, dateStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 
 export const COALITION_KINDS = ['local', 'regional'] as const;
@@ -62,7 +62,7 @@ export const coalitionListItemSchema = z
     code: z.string(),
     name: z.string(),
     kind: coalitionKindSchema,
-    startDate: z.string().nullable(),
+    startDate: dateStringSchema.nullable(),
     impulseTranche: z.number().int().nullable(),
     mandateHolderCode: z.string().nullable(),
     isActive: z.boolean(),
@@ -80,8 +80,8 @@ export const coalitionPageSchema = pageOf(coalitionListItemSchema, 'CoalitionPag
 export const coalitionMemberSchema = z.object({
   municipalityCode: z.string(),
   municipalityName: z.string(),
-  since: z.string(),
-  until: z.string().nullable(),
+  since: dateStringSchema,
+  until: dateStringSchema.nullable(),
   isCurrent: z.boolean(),
 });
 export type CoalitionMember = z.infer<typeof coalitionMemberSchema>;
@@ -91,8 +91,8 @@ export const coalitionCoordinatorSchema = z.object({
   name: z.string(),
   organisationNames: z.array(z.string()),
   role: coordinatorRoleSchema,
-  since: z.string(),
-  until: z.string().nullable(),
+  since: dateStringSchema,
+  until: dateStringSchema.nullable(),
   isCurrent: z.boolean(),
 });
 export type CoalitionCoordinator = z.infer<typeof coalitionCoordinatorSchema>;

@@ -31,3 +31,13 @@ export const nameSchema = z.string().trim().min(1, 'Dit veld is verplicht.').max
 
 /** Value of the Accept header that makes a list endpoint answer with a CSV export. */
 export const CSV_MEDIA_TYPE = 'text/csv';
+
+/**
+ * A calendar date (jjjj-mm-dd) as the API sends it. Only documents the format (OpenAPI
+ * `format: date`): the value comes from the database, and the contract test validates every
+ * response against the document, format included.
+ */
+export const dateStringSchema = z.string().meta({ format: 'date' });
+
+/** A moment (ISO 8601 with time zone) as the API sends it; documents `format: date-time`. */
+export const dateTimeStringSchema = z.string().meta({ format: 'date-time' });

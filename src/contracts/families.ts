@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Wire contracts of families (/api/v1/families), emergency access and a family's access log.
 import { z } from 'zod';
-import { nameSchema, pageOf, pagingQuerySchema, versionSchema } from './common.js';
+import { nameSchema, pageOf, pagingQuerySchema, versionSchema, dateStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 
 const isoDateSchema = z.iso.date({ message: 'Vul een geldige datum in (jjjj-mm-dd).' });
@@ -68,14 +68,14 @@ export const familyMemberSchema = z.object({
   role: z.enum(FAMILY_MEMBER_ROLES),
   givenName: z.string(),
   familyName: z.string(),
-  birthDate: z.string().nullable(),
+  birthDate: dateStringSchema.nullable(),
   bsn: z.string().nullable(),
   sex: z.string().nullable(),
 });
 
 export const pregnancySchema = z.object({
   id: z.uuid(),
-  dueDate: z.string(),
+  dueDate: dateStringSchema,
   parity: z.number().int(),
   status: z.string(),
   /** Today's gestational age, e.g. "23+4"; null when no longer pregnant. */
@@ -129,10 +129,10 @@ export const familySummarySchema = z
   .object({
     id: z.uuid(),
     clientName: z.string(),
-    birthDate: z.string().nullable(),
+    birthDate: dateStringSchema.nullable(),
     municipalityName: z.string(),
     postcode: z.string().nullable(),
-    dueDate: z.string().nullable(),
+    dueDate: dateStringSchema.nullable(),
     registeredByName: z.string(),
   })
   .meta({ id: 'FamilySummary' });
@@ -150,7 +150,7 @@ export const familyQuerySchema = pagingQuerySchema.extend({
 export const duplicateCandidateSchema = z.object({
   familyId: z.uuid(),
   clientName: z.string(),
-  birthDate: z.string().nullable(),
+  birthDate: dateStringSchema.nullable(),
   postcode: z.string().nullable(),
   reasons: z.array(z.enum(['same_bsn', 'same_name_date_of_birth_postcode'])),
 });

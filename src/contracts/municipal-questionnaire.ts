@@ -5,6 +5,7 @@
 // collaboration agreements per topic (with the reason when there is none), partners consulted and
 // wanted, interventions offered, experts by experience involved.
 import { z } from 'zod';
+import { dateStringSchema, dateTimeStringSchema } from './common.js';
 import { AGREEMENT_TOPICS } from './coalition-agreements.js';
 import { PARTNER_DOMAINS } from './coalition-partners.js';
 
@@ -70,9 +71,9 @@ export type EditionCreate = z.infer<typeof editionCreateSchema>;
 export const editionSchema = z
   .object({
     year: z.number().int(),
-    referenceDate: z.string(),
-    opensOn: z.string(),
-    deadline: z.string(),
+    referenceDate: dateStringSchema,
+    opensOn: dateStringSchema,
+    deadline: dateStringSchema,
     /** 'not_open' before opensOn, 'open' through the deadline, 'closed' after. */
     phase: z.enum(['not_open', 'open', 'closed']),
   })
@@ -89,7 +90,7 @@ export const answerSchema = z.object({
   origin: z.enum(['prefill', 'respondent']),
   /** Where a prefilled value came from (e.g. "Coalitieregister: status 2024"), and of when. */
   sourceLabel: z.string().nullable(),
-  sourceDate: z.string().nullable(),
+  sourceDate: dateStringSchema.nullable(),
 });
 export type Answer = z.infer<typeof answerSchema>;
 
@@ -101,7 +102,7 @@ export const responseSchema = z
     state: z.enum(RESPONSE_VIEW_STATES),
     version: z.number().int(),
     answers: z.record(z.string(), answerSchema),
-    submittedAt: z.string().nullable(),
+    submittedAt: dateTimeStringSchema.nullable(),
     reopenReason: z.string().nullable(),
     allowedActions: z.array(z.enum(['update', 'reopen'])),
   })
@@ -113,7 +114,7 @@ export const responseSummarySchema = z.object({
   municipalityName: z.string(),
   state: z.enum(RESPONSE_VIEW_STATES),
   coalitionStatus: z.enum(STATUS_CATEGORIES),
-  submittedAt: z.string().nullable(),
+  submittedAt: dateTimeStringSchema.nullable(),
 });
 export const responseListSchema = z
   .object({ edition: editionSchema, items: z.array(responseSummarySchema) })

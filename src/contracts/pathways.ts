@@ -2,6 +2,7 @@
 // Wire contracts of care pathways (zorgpaden): the public agreements per municipality or coalition
 // (/api/v1/pathways) and the suggestions for a family's factor profile (/api/v1/families/{familyId}/pathways).
 import { z } from 'zod';
+import { dateTimeStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 
 const contactSchema = z.object({ phone: z.string().optional(), email: z.string().optional(), website: z.string().optional() });
@@ -20,7 +21,7 @@ export const carePathwaySchema = z
     localAgreements: z.string(),
     steps: z.array(stepSchema),
     version: z.number().int(),
-    updatedAt: z.string(),
+    updatedAt: dateTimeStringSchema,
   })
   .meta({ id: 'CarePathway' });
 export type CarePathway = z.infer<typeof carePathwaySchema>;

@@ -2,7 +2,7 @@
 // Wire contracts of consent and referrals (/api/v1/families/:familyId/consents, /consents, /referrals,
 // /referral-overview): the closed loop between the sender and the receiving organisation.
 import { z } from 'zod';
-import { pageOf, pagingQuerySchema } from './common.js';
+import { pageOf, pagingQuerySchema, dateStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 import { CONSENT_PURPOSES, DATA_CATEGORIES } from '../server/features/referrals/domain/consent.js';
 import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../server/features/referrals/domain/referral-state.js';
@@ -58,8 +58,8 @@ export const consentSchema = z
     purposes: z.array(z.string()),
     dataCategories: z.array(z.string()),
     form: z.enum(['verbal', 'written']),
-    givenOn: z.string(),
-    validUntil: z.string(),
+    givenOn: dateStringSchema,
+    validUntil: dateStringSchema,
     withdrawnAt: z.iso.datetime().nullable(),
     status: consentStatusSchema,
     recordedByOrganisationName: z.string(),
@@ -141,8 +141,8 @@ const organisationRefSchema = z.object({ organisationId: z.uuid(), organisationN
 export const sharedClientSchema = z
   .object({
     name: z.string(),
-    birthDate: z.string().nullable(),
-    dueDate: z.string().nullable(),
+    birthDate: dateStringSchema.nullable(),
+    dueDate: dateStringSchema.nullable(),
     postcode: z.string().nullable(),
     contactChannel: z.string().nullable(),
     contactLanguage: z.string().nullable(),
@@ -287,7 +287,7 @@ export const overdueReferralSchema = z
     municipalityCode: z.string(),
     municipalityName: z.string(),
     /** The last working day to respond on. */
-    dueDate: z.string(),
+    dueDate: dateStringSchema,
     daysOverdue: z.number().int(),
   })
   .meta({ id: 'OverdueReferral' });

@@ -14,7 +14,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/connection.js';
 import type { Clock } from './platform/clock.js';
@@ -24,9 +24,12 @@ import { registerInFlightTracking } from './platform/http/in-flight.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
 import { registerStorableInputGuard } from './platform/http/storable-input.js';
-import { API_VERSION, registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { OPENAPI_PATH, openApiSwaggerOptions } from './platform/http/openapi.js';
+import { registerRestRules } from './platform/http/rest-rules.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
 import { FEATURE_ROUTES } from './features/index.js';
+import { API_TAGS } from './features/api-tags.js';
 import { fhirApi } from './features/fhir/plugin.js';
 
 export interface AppDependencies {
@@ -53,6 +56,8 @@ export interface FeatureDependencies extends ContextDependencies {
   database: Database;
 }
 
+/** Where the REST API lives; the major version is in the URI (NL API Design Rules). */
+export const API_PREFIX = '/api/v1';
 export const DATA_FOLDER = fileURLToPath(new URL('../../data', import.meta.url));
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -78,6 +83,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   await registerSecurityHeaders(app, config);
   registerPathNormalisation(app);
+  registerRestRules(app, API_PREFIX);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimit.perMinute,
@@ -85,20 +91,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     // Static files and health checks do not count.
     allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/fhir/'),
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Kansrijk API',
-        description: 'API van Kansrijk, het digitale platform voor Kansrijke Start.',
-        version: API_VERSION,
-        contact: { name: 'Kansrijk', email: 'beheer@kansrijk.example', url: 'https://kansrijk.example' },
-        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
-      },
-      servers: [{ url: `${config.publicUrl}/api/v1` }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiSwaggerOptions({ publicUrl: config.publicUrl, prefix: API_PREFIX, tags: API_TAGS }));
 
   const deps: FeatureDependencies = { config, db: database.db, database, clock };
   registerRequestContext(app, deps);
@@ -113,12 +106,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     async (api) => {
       const zodApi = api.withTypeProvider<ZodTypeProvider>();
       for (const register of FEATURE_ROUTES) register(zodApi, deps);
-      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      api.get(OPENAPI_PATH, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
         reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'no-cache');
         return app.swagger();
       });
     },
-    { prefix: '/api/v1' },
+    { prefix: API_PREFIX },
   );
   // FHIR R4 API at /fhir/R4 (OperationOutcome errors, application/fhir+json).
   await app.register(fhirApi(deps), { prefix: '/fhir' });

@@ -7,6 +7,7 @@ import type { Database } from '../../src/server/platform/db/connection.js';
 import { AdjustableClock } from '../../src/server/platform/clock.js';
 import { seedDemo, type DemoSeed } from '../../src/server/demo/seed-demo.js';
 import { createTestDatabase } from './test-database.js';
+import { enforceResponseContract } from './openapi-responses.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   logStream?: { write(line: string): void };
   /** Sees every route as it is registered (the route matrix test lists them). */
   onRoute?: (route: RouteOptions) => void;
+  /** Check every `app.inject` response against the OpenAPI document (default true). */
+  checkResponses?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -39,6 +42,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     onRoute: options.onRoute,
   });
   await app.ready();
+  if (options.checkResponses !== false) enforceResponseContract(app);
   return {
     app,
     database,

@@ -7,6 +7,7 @@ import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { municipalQuestionnaireEn } from './sections/municipal-questionnaire.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
+import { httpEn } from './sections/http.js';
 import { monitorLevelsEn } from './sections/monitor-levels.js';
 import { coalitionsEn } from './sections/coalitions.js';
 import { coalitionPartnersEn } from './sections/coalition-partners.js';
@@ -831,6 +832,7 @@ export const en = {
   ...careEn,
   ...municipalQuestionnaireEn,
   ...monitorNotesEn,
+  ...httpEn,
   ...monitorLevelsEn,
   ...coalitionsEn,
   ...coalitionPartnersEn,

@@ -9,6 +9,7 @@ import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
 import { municipalQuestionnaireNl } from './sections/municipal-questionnaire.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
+import { httpNl } from './sections/http.js';
 import { monitorLevelsNl } from './sections/monitor-levels.js';
 import { coalitionsNl } from './sections/coalitions.js';
 import { coalitionPartnersNl } from './sections/coalition-partners.js';
@@ -839,6 +840,7 @@ export const nl = {
   ...careNl,
   ...municipalQuestionnaireNl,
   ...monitorNotesNl,
+  ...httpNl,
   ...monitorLevelsNl,
   ...coalitionsNl,
   ...coalitionPartnersNl,

@@ -90,7 +90,7 @@ export function registerCoalitionRoutes(app: ZodApp, deps: FeatureDependencies) 
   );
   app.get(
     '/coalitions/:code',
-    { schema: { tags, summary: 'Eén coalitie', params: coalitionCodeParamSchema, querystring: coalitionReadQuerySchema, response: ok } },
+    { schema: { tags, summary: 'Eén coalitie', description: 'Een coalitie op haar code, met leden, coördinatoren, stuurgroep en financiering; met `year` de stand in dat jaar.', params: coalitionCodeParamSchema, querystring: coalitionReadQuerySchema, response: ok } },
     async (request) => getCoalition(contextOf(request, deps), request.params.code, request.query.year),
   );
   app.patch(

@@ -91,12 +91,12 @@ export function registerFamilyRoutes(app: ZodApp, deps: FeatureDependencies) {
   );
   app.post(
     '/families/:familyId/pregnancies',
-    { schema: { tags, summary: 'Zwangerschap vastleggen', params: familyIdParamSchema, body: pregnancyCreateSchema, response: { 201: familySchema } } },
+    { schema: { tags, summary: 'Zwangerschap vastleggen', description: 'Legt een (nieuwe) zwangerschap met uitgerekende datum vast bij het gezin en geeft het gezin terug.', params: familyIdParamSchema, body: pregnancyCreateSchema, response: { 201: familySchema } } },
     async (request, reply) => reply.status(201).send(await addPregnancy(contextOf(request, deps), request.params.familyId, request.body)),
   );
   app.get(
     '/families/:familyId/duplicates',
-    { schema: { tags, summary: 'Mogelijke dubbele registraties', params: familyIdParamSchema, response: { 200: duplicateListSchema } } },
+    { schema: { tags, summary: 'Mogelijke dubbele registraties', description: 'Andere registraties die hetzelfde gezin kunnen zijn (vergeleken op de gegevens van de cliënt: naam, geboortedatum, BSN, postcode), als kandidaten om samen te voegen.', params: familyIdParamSchema, response: { 200: duplicateListSchema } } },
     async (request) => findFamilyDuplicates(contextOf(request, deps), request.params.familyId),
   );
   app.post(
@@ -176,6 +176,7 @@ export function registerFamilyRoutes(app: ZodApp, deps: FeatureDependencies) {
       schema: {
         tags: emergencyTags,
         summary: 'Noodtoegang gecontroleerd',
+        description: 'De controle achteraf van een noodtoegang: de controleur legt vast of de toegang terecht was.',
         params: uuidParamSchema,
         body: emergencyReviewSchema,
         response: { 200: emergencyAccessSchema },

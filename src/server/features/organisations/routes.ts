@@ -63,7 +63,7 @@ export function registerOrganisationRoutes(app: ZodApp, deps: FeatureDependencie
   );
   app.get(
     '/organisations/:id',
-    { schema: { tags, summary: 'Eén organisatie', params: uuidParamSchema, response: { 200: organisationSchema } } },
+    { schema: { tags, summary: 'Eén organisatie', description: 'Een organisatie op haar id, voor wie de organisatie mag zien.', params: uuidParamSchema, response: { 200: organisationSchema } } },
     async (request) => getOrganisation(contextOf(request, deps), request.params.id),
   );
   app.patch(
@@ -118,7 +118,7 @@ export function registerPeopleRoutes(app: ZodApp, deps: FeatureDependencies) {
   );
   app.get(
     '/people/:id',
-    { schema: { tags, summary: 'Eén medewerker', params: uuidParamSchema, response: { 200: personSchema } } },
+    { schema: { tags, summary: 'Eén medewerker', description: 'Een medewerker op zijn of haar id, met rollen, voor wie de organisatie van de medewerker mag zien.', params: uuidParamSchema, response: { 200: personSchema } } },
     async (request) => getPerson(contextOf(request, deps), request.params.id),
   );
   app.patch(

@@ -35,6 +35,7 @@ export function registerReferenceRoutes(app: ZodApp, deps: FeatureDependencies) 
       schema: {
         tags,
         summary: 'Eén gemeente',
+        description: 'Een gemeente op haar CBS-code (GM gevolgd door vier cijfers), met provincie en GGD-regio. Openbaar.',
         params: z.object({ code: municipalityCodeSchema }),
         response: { 200: municipalitySchema },
       },
@@ -47,12 +48,12 @@ export function registerReferenceRoutes(app: ZodApp, deps: FeatureDependencies) 
   );
   app.get(
     '/provinces',
-    { config: publicAccess, schema: { tags, summary: 'Provincies', response: { 200: z.array(regionSchema) } } },
+    { config: publicAccess, schema: { tags, summary: 'Provincies', description: 'Alle provincies (referentiegegevens, openbaar).', response: { 200: z.array(regionSchema) } } },
     async () => listRegions(deps.db, 'province'),
   );
   app.get(
     '/ggd-regions',
-    { config: publicAccess, schema: { tags, summary: "GGD-regio's", response: { 200: z.array(regionSchema) } } },
+    { config: publicAccess, schema: { tags, summary: "GGD-regio's", description: "Alle GGD-regio's (referentiegegevens, openbaar).", response: { 200: z.array(regionSchema) } } },
     async () => listRegions(deps.db, 'ggd_region'),
   );
 }

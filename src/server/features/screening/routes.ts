@@ -75,7 +75,7 @@ export function registerScreeningRoutes(app: ZodApp, deps: FeatureDependencies) 
   app.get(
     '/families/:familyId/screenings',
     {
-      schema: { tags, summary: 'Screenings van een gezin', params: familyIdParamSchema, response: { 200: screeningListSchema } },
+      schema: { tags, summary: 'Screenings van een gezin', description: 'Alle screenings bij het gezin (lopend en afgerond), voor wie een zorgrelatie met het gezin heeft.', params: familyIdParamSchema, response: { 200: screeningListSchema } },
     },
     async (request) => listScreenings(context(request), request.params.familyId),
   );

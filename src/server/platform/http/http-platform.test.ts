@@ -29,14 +29,15 @@ describe('security headers', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
-  it('marks every API response no-store and versions it (NL API Design Rules)', async () => {
+  it('marks every API response no-store and versions it, errors included (NL API Design Rules)', async () => {
     const session = await sessionFor(t, 'platformAdmin');
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers });
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['api-version']).toBe('1.0.0');
     const failure = await t.app.inject({ method: 'GET', url: '/api/v1/nope' });
     expect(failure.headers['cache-control']).toBe('no-store');
-    expect(failure.headers['api-version']).toBeUndefined();
+    expect(failure.statusCode).toBe(404);
+    expect(failure.headers['api-version']).toBe('1.0.0');
   });
 
   it('sends HSTS and Secure cookies behind TLS', async () => {

@@ -77,20 +77,27 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDepend
     }
   });
 
-  app.addHook('preHandler', async (request) => {
-    // Unmatched routes go to the not-found handler: nothing to protect, and a 404 tells the truth.
-    if (request.is404) return;
-    const access = accessLevelOf(request);
-    if (STATE_CHANGING.has(request.method) && !request.routeOptions.config?.skipCsrf) {
-      const header = request.headers[CSRF_HEADER];
-      const cookie = request.cookies[CSRF_COOKIE];
-      if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie)) throw new AppError('csrf_failed');
-    }
-    if (access === 'public') return;
-    const session = request.session;
-    if (!session) throw new AppError(request.sessionState === 'expired' ? 'session_expired' : 'unauthenticated');
-    if (access === 'authenticated' && session.stage !== 'active') throw new AppError('second_factor_required');
+  // Before the body is read: a request without the right session or CSRF token is refused (401, 403)
+  // before its content type (415), JSON (400) or fields (400) are looked at.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    checkAccess(request);
+    return payload;
   });
+}
+
+function checkAccess(request: FastifyRequest) {
+  // Unmatched routes go to the not-found handler: nothing to protect, and a 404 tells the truth.
+  if (request.is404) return;
+  const access = accessLevelOf(request);
+  if (STATE_CHANGING.has(request.method) && !request.routeOptions.config?.skipCsrf) {
+    const header = request.headers[CSRF_HEADER];
+    const cookie = request.cookies[CSRF_COOKIE];
+    if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie)) throw new AppError('csrf_failed');
+  }
+  if (access === 'public') return;
+  const session = request.session;
+  if (!session) throw new AppError(request.sessionState === 'expired' ? 'session_expired' : 'unauthenticated');
+  if (access === 'authenticated' && session.stage !== 'active') throw new AppError('second_factor_required');
 }
 
 function isDataPath(url: string): boolean {

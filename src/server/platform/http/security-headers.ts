@@ -35,7 +35,8 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     if (url.startsWith('/api/') || url.startsWith('/fhir/')) {
       // API responses may carry personal data: never store them in any cache.
       if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
-      if (reply.statusCode < 400) reply.header('API-Version', API_VERSION);
+      // Every response, errors included (NL API Design Rules /core/version-header).
+      reply.header('API-Version', API_VERSION);
     }
     return payload;
   });
