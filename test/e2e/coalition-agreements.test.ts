@@ -157,9 +157,10 @@ describe('partners and agreements of Drechtsteden, as the demo coordinator', () 
     await page.keyboard.press('Enter');
     await expectConfirmation('Huisartsen Dordrecht staat op de lijst van gewenste partners.');
 
-    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.medical} (1)` }).waitFor();
-    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.experts_by_experience} (1)` }).waitFor();
-    await page.getByRole('heading', { level: 2, name: `${p.wantedTitle} (1)` }).waitFor();
+    // With the demo seed's partners of Drechtsteden (De Wieg, Moederpanel, the wanted insurer): one more each.
+    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.medical} (2)` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.experts_by_experience} (2)` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `${p.wantedTitle} (2)` }).waitFor();
     expect(await page.getByRole('table', { name: p.wantedCaption }).textContent()).toContain('Huisartsen Dordrecht');
     await expectNoAxeViolations(page);
 
@@ -233,6 +234,8 @@ describe('partners and agreements of Drechtsteden, as the demo coordinator', () 
     expect(await table.textContent()).toContain(COALITION);
     expect(await table.textContent()).toContain(nl.coalitionAgreementTopics.prenatal_home_visit);
     expect(await table.textContent()).toContain('15 januari 2025');
+    // The demo seed's agreement past its review date is there too.
+    expect(await table.textContent()).toContain(nl.coalitionAgreementTopics.warm_handover);
     await expectNoAxeViolations(page);
     await screenshot('to-review');
     const csv = await download(() => page.getByRole('button', { name: nl.app.exportCsv }).click());

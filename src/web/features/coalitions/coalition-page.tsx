@@ -251,6 +251,23 @@ function useRemoval(onSaved: (coalition: Coalition, text: string) => void) {
   return { error, run };
 }
 
+/** The "remove" column of a register table, only for who may edit (the CSV leaves it empty). */
+function removeColumn<Row>(mayEdit: boolean, header: string, button: { text: string; label(row: Row): string; onRemove(row: Row): void }): Column<Row>[] {
+  if (!mayEdit) return [];
+  return [
+    {
+      key: 'actions',
+      header,
+      cell: (row) => (
+        <Button variant="subtle" aria-label={button.label(row)} onClick={() => button.onRemove(row)}>
+          {button.text}
+        </Button>
+      ),
+      csv: () => '',
+    },
+  ];
+}
+
 function SteeringTable({ coalition, mayEdit, onSaved }: { coalition: Coalition; mayEdit: boolean; onSaved(coalition: Coalition, text: string): void }) {
   const { m, format } = useMessages();
   const t = m.coalitions;
@@ -259,24 +276,11 @@ function SteeringTable({ coalition, mayEdit, onSaved }: { coalition: Coalition; 
     { key: 'name', header: t.columnPerson, cell: (row) => row.name },
     { key: 'organisation', header: t.columnOrganisation, cell: (row) => row.organisation },
     { key: 'function', header: t.columnFunction, cell: (row) => row.function },
-    ...(mayEdit
-      ? [
-          {
-            key: 'actions',
-            header: m.shell.actions,
-            cell: (row: SteeringMember) => (
-              <Button
-                variant="subtle"
-                aria-label={format(t.removeSteeringOf, { name: row.name })}
-                onClick={() => removal.run(() => coalitionApi.removeSteeringMember(coalition.code, row.id), format(t.steeringRemoved, { name: row.name }))}
-              >
-                {t.removeSteering}
-              </Button>
-            ),
-            csv: () => '',
-          },
-        ]
-      : []),
+    ...removeColumn<SteeringMember>(mayEdit, m.shell.actions, {
+      text: t.removeSteering,
+      label: (row) => format(t.removeSteeringOf, { name: row.name }),
+      onRemove: (row) => removal.run(() => coalitionApi.removeSteeringMember(coalition.code, row.id), format(t.steeringRemoved, { name: row.name })),
+    }),
   ];
   return (
     <>
@@ -290,24 +294,11 @@ function EditableFundingTable({ coalition, mayEdit, onSaved }: { coalition: Coal
   const { m, format } = useMessages();
   const t = m.coalitions;
   const removal = useRemoval(onSaved);
-  const actions: Column<Funding>[] = mayEdit
-    ? [
-        {
-          key: 'actions',
-          header: m.shell.actions,
-          cell: (row: Funding) => (
-            <Button
-              variant="subtle"
-              aria-label={format(t.removeFundingOf, { source: m.fundingSources[row.source], period: periodText(row.periodStart, row.periodEnd, m) })}
-              onClick={() => removal.run(() => coalitionApi.removeFunding(coalition.code, row.id), t.fundingRemoved)}
-            >
-              {t.removeFunding}
-            </Button>
-          ),
-          csv: () => '',
-        },
-      ]
-    : [];
+  const actions = removeColumn<Funding>(mayEdit, m.shell.actions, {
+    text: t.removeFunding,
+    label: (row) => format(t.removeFundingOf, { source: m.fundingSources[row.source], period: periodText(row.periodStart, row.periodEnd, m) }),
+    onRemove: (row) => removal.run(() => coalitionApi.removeFunding(coalition.code, row.id), t.fundingRemoved),
+  });
   return (
     <>
       {removal.error ? <Paragraph role="alert">{removal.error}</Paragraph> : null}
