@@ -81,7 +81,7 @@ describe('the yearly municipal questionnaire', () => {
     await page.getByRole('heading', { level: 1, name: `Vragenlijst 2024: ${member.name}` }).waitFor();
     // Prefilled, with the source: the register's status and the local coalition.
     await page.getByText('Vooraf ingevuld uit: Coalitieregister: status 2024 (synthetische demogegevens)', { exact: false }).first().waitFor();
-    await page.getByText('Coalitie Kansrijke Start Drechtsteden (KS0001)').waitFor();
+    await page.locator('.kr-mq-facts dd', { hasText: 'Coalitie Kansrijke Start Drechtsteden (KS0001)' }).first().waitFor();
     await page.getByText(/Coalitieregister: lokale coalitie, lid sinds/).waitFor();
     await expectNoAxeViolations(page);
 
