@@ -23,7 +23,7 @@ import { nl } from '../../src/contracts/i18n/nl.js';
 import type { Overview } from '../../src/contracts/monitor.js';
 import type { PlanOverview } from '../../src/contracts/coalition-plans.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
-import { choose, expectConfirmation, press, settled, tabTo, typeDate, typeInto } from '../helpers/coalition-browser.js';
+import { ZUID_HOLLAND_ZUID, choose, expectConfirmation, press, settled, tabTo, typeDate, typeInto } from '../helpers/coalition-browser.js';
 import { sessionFor } from '../helpers/sessions.js';
 import { generateSyntheticBirths } from '../../src/server/features/monitor/register/generate-synthetic-births.js';
 import { recomputeIndicatorCounts } from '../../src/server/features/monitor/register/recompute-indicator-counts.js';
@@ -46,19 +46,6 @@ const mq = nl.mq;
 const DRECHTSTEDEN = ['GM0505', 'GM0482', 'GM0590', 'GM0610', 'GM0642'];
 const DRECHTSTEDEN_NAME = 'Coalitie Kansrijke Start Drechtsteden';
 const DAY = 86_400_000;
-/** Zuid-Holland Zuid (GGD region GG4816). */
-const ZUID_HOLLAND_ZUID: [string, string][] = [
-  ['Alblasserdam', 'GM0482'],
-  ['Dordrecht', 'GM0505'],
-  ['Gorinchem', 'GM0512'],
-  ['Hardinxveld-Giessendam', 'GM0523'],
-  ['Hendrik-Ido-Ambacht', 'GM0531'],
-  ['Molenlanden', 'GM1978'],
-  ['Papendrecht', 'GM0590'],
-  ['Sliedrecht', 'GM0610'],
-  ['Zwijndrecht', 'GM0642'],
-  ['Hoeksche Waard', 'GM1963'],
-];
 
 let app: BrowserApp;
 let coordinator: Page;

@@ -11,6 +11,7 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { samplePdf } from '../../src/server/features/coalition-agreements/test-support.js';
+import { choose as sharedChoose, tabTo as sharedTabTo, typeInto as sharedTypeInto } from '../helpers/coalition-browser.js';
 
 const p = nl.coalitionPartners;
 const a = nl.coalitionAgreements;
@@ -34,32 +35,10 @@ afterAll(async () => {
 
 const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
-/** Presses Tab until the element has focus (keyboard only: no clicks, no programmatic focus). */
-async function tabTo(target: Locator, limit = 80) {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${target.toString()} with Tab`);
-}
-
-async function typeInto(id: string, text: string) {
-  await tabTo(page.locator(`[id="${id}"]`));
-  await page.keyboard.type(text);
-}
-
-/** Chooses an option of a closed native select with the arrow keys. */
-async function choose(id: string, label: string) {
-  const select = page.locator(`select[id="${id}"]`);
-  await tabTo(select);
-  const { target, current } = await select.evaluate((element, wanted) => {
-    const options = [...(element as HTMLSelectElement).options];
-    return { target: options.findIndex((option) => option.text === wanted), current: (element as HTMLSelectElement).selectedIndex };
-  }, label);
-  expect(target, `${id}: ${label}`).toBeGreaterThanOrEqual(0);
-  for (let step = current; step !== target; step += target > current ? 1 : -1) await page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
-  await expect.poll(() => select.evaluate((element) => (element as HTMLSelectElement).selectedOptions[0]?.text)).toBe(label);
-}
+// The shared keyboard helpers, on this file's page.
+const tabTo = (target: Locator) => sharedTabTo(page, target, { limit: 80 });
+const typeInto = (id: string, text: string) => sharedTypeInto(page, id, text);
+const choose = (id: string, label: string) => sharedChoose(page, id, label);
 
 /**
  * Types a date into a date field by keyboard. Chromium orders the field's segments by its own UI

@@ -62,3 +62,17 @@ export async function settled(page: Page) {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForFunction(() => !document.querySelector('.kr-loading'));
 }
+
+/** Zuid-Holland Zuid (data/gemeenten.csv, GGD region GG4816): name and code — the acceptance's regional collaboration. */
+export const ZUID_HOLLAND_ZUID: [string, string][] = [
+  ['Alblasserdam', 'GM0482'],
+  ['Dordrecht', 'GM0505'],
+  ['Gorinchem', 'GM0512'],
+  ['Hardinxveld-Giessendam', 'GM0523'],
+  ['Hendrik-Ido-Ambacht', 'GM0531'],
+  ['Molenlanden', 'GM1978'],
+  ['Papendrecht', 'GM0590'],
+  ['Sliedrecht', 'GM0610'],
+  ['Zwijndrecht', 'GM0642'],
+  ['Hoeksche Waard', 'GM1963'],
+];
