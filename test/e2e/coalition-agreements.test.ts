@@ -11,6 +11,7 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { samplePdf } from '../../src/server/features/coalition-agreements/test-support.js';
+import { choose as sharedChoose, tabTo as sharedTabTo, typeInto as sharedTypeInto } from '../helpers/coalition-browser.js';
 
 const p = nl.coalitionPartners;
 const a = nl.coalitionAgreements;
@@ -34,32 +35,10 @@ afterAll(async () => {
 
 const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
-/** Presses Tab until the element has focus (keyboard only: no clicks, no programmatic focus). */
-async function tabTo(target: Locator, limit = 80) {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${target.toString()} with Tab`);
-}
-
-async function typeInto(id: string, text: string) {
-  await tabTo(page.locator(`[id="${id}"]`));
-  await page.keyboard.type(text);
-}
-
-/** Chooses an option of a closed native select with the arrow keys. */
-async function choose(id: string, label: string) {
-  const select = page.locator(`select[id="${id}"]`);
-  await tabTo(select);
-  const { target, current } = await select.evaluate((element, wanted) => {
-    const options = [...(element as HTMLSelectElement).options];
-    return { target: options.findIndex((option) => option.text === wanted), current: (element as HTMLSelectElement).selectedIndex };
-  }, label);
-  expect(target, `${id}: ${label}`).toBeGreaterThanOrEqual(0);
-  for (let step = current; step !== target; step += target > current ? 1 : -1) await page.keyboard.press(target > current ? 'ArrowDown' : 'ArrowUp');
-  await expect.poll(() => select.evaluate((element) => (element as HTMLSelectElement).selectedOptions[0]?.text)).toBe(label);
-}
+// The shared keyboard helpers, on this file's page.
+const tabTo = (target: Locator) => sharedTabTo(page, target, { limit: 80 });
+const typeInto = (id: string, text: string) => sharedTypeInto(page, id, text);
+const choose = (id: string, label: string) => sharedChoose(page, id, label);
 
 /**
  * Types a date into a date field by keyboard. Chromium orders the field's segments by its own UI
@@ -157,9 +136,10 @@ describe('partners and agreements of Drechtsteden, as the demo coordinator', () 
     await page.keyboard.press('Enter');
     await expectConfirmation('Huisartsen Dordrecht staat op de lijst van gewenste partners.');
 
-    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.medical} (1)` }).waitFor();
-    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.experts_by_experience} (1)` }).waitFor();
-    await page.getByRole('heading', { level: 2, name: `${p.wantedTitle} (1)` }).waitFor();
+    // With the demo seed's partners of Drechtsteden (De Wieg, Moederpanel, the wanted insurer): one more each.
+    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.medical} (2)` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `${nl.coalitionPartnerDomains.experts_by_experience} (2)` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: `${p.wantedTitle} (2)` }).waitFor();
     expect(await page.getByRole('table', { name: p.wantedCaption }).textContent()).toContain('Huisartsen Dordrecht');
     await expectNoAxeViolations(page);
 
@@ -233,6 +213,8 @@ describe('partners and agreements of Drechtsteden, as the demo coordinator', () 
     expect(await table.textContent()).toContain(COALITION);
     expect(await table.textContent()).toContain(nl.coalitionAgreementTopics.prenatal_home_visit);
     expect(await table.textContent()).toContain('15 januari 2025');
+    // The demo seed's agreement past its review date is there too.
+    expect(await table.textContent()).toContain(nl.coalitionAgreementTopics.warm_handover);
     await expectNoAxeViolations(page);
     await screenshot('to-review');
     const csv = await download(() => page.getByRole('button', { name: nl.app.exportCsv }).click());

@@ -59,6 +59,9 @@ describe('self-analysis of Drechtsteden', () => {
     await coordinator.goto('/coalities/KS0001/zelfanalyse');
     await settled(coordinator);
     await coordinator.getByText(t.ownStatements).waitFor();
+    // Not invited to any round: no "Mijn zelfanalyses" in her menu (the server lists none).
+    await coordinator.waitForLoadState('networkidle');
+    expect(await coordinator.getByRole('navigation', { name: nl.app.mainNavigation }).getByRole('link', { name: t.myTitle }).count()).toBe(0);
     await expectNoAxeViolations(coordinator);
     await reflowsAt320(coordinator, 'rounds');
 
@@ -105,7 +108,14 @@ describe('self-analysis of Drechtsteden', () => {
   it('the nurse finds her invitation and scores the collaboration part high, by keyboard', async () => {
     const nurse = await app.newPage();
     await loginAs(app, nurse, 'jgzNurse');
-    await nurse.goto('/zelfanalyse');
+    // Invited: "Mijn zelfanalyses" is in her menu (the server lists her invitation); she follows it by keyboard.
+    await nurse.goto('/');
+    await settled(nurse);
+    const menuItem = nurse.getByRole('navigation', { name: nl.app.mainNavigation }).getByRole('link', { name: t.myTitle });
+    await menuItem.waitFor();
+    await menuItem.focus();
+    await nurse.keyboard.press('Enter');
+    await nurse.waitForURL(/\/zelfanalyse$/);
     await settled(nurse);
     await expectNoAxeViolations(nurse);
     await nurse.getByRole('link', { name: 'Invullen: Zelfanalyse voorjaar' }).focus();

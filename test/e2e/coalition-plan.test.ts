@@ -134,6 +134,10 @@ describe('plan van aanpak, Drechtsteden', () => {
     expect(await page.locator('#plan-text-facts').count()).toBe(0);
     const goals = page.getByRole('table', { name: t.goalsCaption });
     await goals.getByRole('cell', { name: /streefwaarde 12,0%/ }).waitFor();
+    // Issue 10 item 7: step 2 shows the coalition's funding, read from the coalition register.
+    const funding = page.getByRole('region', { name: t.step_coalition }).getByRole('table', { name: nl.coalitions.fundingCaption });
+    await funding.getByRole('cell', { name: nl.fundingSources.spuk_gala, exact: true }).waitFor();
+    await funding.getByRole('cell', { name: /310\.000,00/ }).waitFor();
     await expectNoAxeViolations(page);
   });
 
@@ -164,10 +168,14 @@ describe('plan van aanpak, Drechtsteden', () => {
     await page.goto('/coalities/KS0001/plan/versies/2/afdrukken');
     await page.getByRole('heading', { level: 1, name: `Plan van aanpak ${NAME}, versie 2` }).waitFor();
     await page.getByText('In 2030 de helft minder valse starts in de Drechtsteden.').waitFor();
+    await page.getByRole('table', { name: nl.coalitions.fundingCaption }).getByRole('cell', { name: nl.fundingSources.impulse, exact: true }).waitFor();
     await expectNoAxeViolations(page);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: t.printNow }).isVisible()).toBe(false);
     expect(await page.getByRole('heading', { level: 2, name: t.step_ambition }).isVisible()).toBe(true);
+    // The funding (from the register) prints with step 2.
+    const funding = page.getByRole('region', { name: t.step_coalition }).getByRole('table', { name: nl.coalitions.fundingCaption });
+    expect(await funding.getByRole('cell', { name: nl.fundingSources.impulse, exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
     expect(await page.locator('nav').evaluateAll((navs) => navs.filter((nav) => getComputedStyle(nav).display !== 'none').length)).toBe(0);
     await page.emulateMedia({ media: 'screen' });

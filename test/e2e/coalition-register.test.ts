@@ -9,21 +9,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { expectNoAxeViolations, loginAs, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { ZUID_HOLLAND_ZUID } from '../helpers/coalition-browser.js';
 
 const t = nl.coalitions;
-/** Zuid-Holland Zuid (data/gemeenten.csv, GGD region GG4816): name and code. */
-const ZUID_HOLLAND_ZUID: [string, string][] = [
-  ['Alblasserdam', 'GM0482'],
-  ['Dordrecht', 'GM0505'],
-  ['Gorinchem', 'GM0512'],
-  ['Hardinxveld-Giessendam', 'GM0523'],
-  ['Hendrik-Ido-Ambacht', 'GM0531'],
-  ['Molenlanden', 'GM1978'],
-  ['Papendrecht', 'GM0590'],
-  ['Sliedrecht', 'GM0610'],
-  ['Zwijndrecht', 'GM0642'],
-  ['Hoeksche Waard', 'GM1963'],
-];
 
 let app: BrowserApp;
 beforeAll(async () => {

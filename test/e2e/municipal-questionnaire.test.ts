@@ -3,7 +3,9 @@
 // Dordrecht opens the questionnaire, sees prefilled answers with their source, sets the status "in
 // development" for another member municipality of Drechtsteden by keyboard only, submits (focus on the
 // confirmation); after the (test-clock) deadline the form is locked; indicator 1 in the monitor shows
-// "in development" as its own category and the national share changes. axe on every page, 320 px.
+// "in development" as its own category and the national share changes. Dordrecht's own form shows the
+// agreements per topic, the partners consulted and wanted and the experts by experience prefilled from
+// the workspace (demo seed) with their source, and the officer corrects them by keyboard. axe on every page, 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { nl } from '../../src/contracts/i18n/nl.js';
@@ -79,7 +81,7 @@ describe('the yearly municipal questionnaire', () => {
     await page.getByRole('heading', { level: 1, name: `Vragenlijst 2024: ${member.name}` }).waitFor();
     // Prefilled, with the source: the register's status and the local coalition.
     await page.getByText('Vooraf ingevuld uit: Coalitieregister: status 2024 (synthetische demogegevens)', { exact: false }).first().waitFor();
-    await page.getByText('Coalitie Kansrijke Start Drechtsteden (KS0001)').waitFor();
+    await page.locator('.kr-mq-facts dd', { hasText: 'Coalitie Kansrijke Start Drechtsteden (KS0001)' }).first().waitFor();
     await page.getByText(/Coalitieregister: lokale coalitie, lid sinds/).waitFor();
     await expectNoAxeViolations(page);
 
@@ -109,6 +111,59 @@ describe('the yearly municipal questionnaire', () => {
     await page.getByText(`In ontwikkeling: ${countOf(after, 'in_development')} van 342`, { exact: false }).first().waitFor();
     await expectNoAxeViolations(page);
     expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('Dordrecht\'s form shows agreements per topic, partners and experts by experience prefilled with their source; the officer corrects by keyboard', async () => {
+    const page = await app.newPage();
+    await loginAs(app, page, 'policyOfficer');
+    await page.goto('/vragenlijst/2024/GM0505');
+    await page.getByRole('heading', { level: 1, name: 'Vragenlijst 2024: Dordrecht' }).waitFor();
+    await settled(page);
+    const coalition = 'Coalitie Kansrijke Start Drechtsteden (KS0001)';
+    // From the agreements register (demo seed: warm hand-over agreed in 2025), with the source under the legend.
+    const agreements = page.getByRole('group', { name: t.agreementsLegend });
+    await agreements.getByText(`Vooraf ingevuld uit: Samenwerkingsafspraken van ${coalition}`).waitFor();
+    expect(await page.locator('#mq-agreement-warm_handover').inputValue()).toBe('yes');
+    expect(await page.locator('#mq-agreement-prenatal_education').inputValue()).toBe('');
+    // From the partners register: consulted and wanted domains, experts by experience involved.
+    const partnersSource = `Vooraf ingevuld uit: Partners van ${coalition}`;
+    await page.getByRole('group', { name: t.partnersConsulted }).getByText(partnersSource).waitFor();
+    await page.getByRole('group', { name: t.partnersWanted }).getByText(partnersSource).waitFor();
+    expect(await page.locator('#mq-partners-consulted-experts_by_experience').isChecked()).toBe(true);
+    expect(await page.locator('#mq-partners-consulted-medical').isChecked()).toBe(true);
+    expect(await page.locator('#mq-partners-wanted-insurer').isChecked()).toBe(true);
+    expect(await page.locator('#mq-experts').inputValue()).toBe('yes');
+    await expectNoAxeViolations(page);
+
+    // Keyboard only: no agreement on prenatal education, with the reason; a wanted GP-side partner (medical); save the draft.
+    await page.locator('body').focus();
+    for (let step = 0; step < 60 && (await focused(page)).id !== 'mq-agreement-prenatal_education'; step += 1) await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('mq-agreement-prenatal_education');
+    await page.keyboard.type('Nee');
+    await expect.poll(() => page.locator('#mq-agreement-prenatal_education').inputValue()).toBe('no');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('mq-agreement-prenatal_education-reason');
+    await page.keyboard.type('Loopt via de GGD-regio');
+    for (let step = 0; step < 80 && (await focused(page)).id !== 'mq-partners-wanted-medical'; step += 1) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await page.locator('#mq-partners-wanted-medical').isChecked()).toBe(true);
+    for (let step = 0; step < 40 && (await focused(page)).text !== t.save; step += 1) await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe(t.save);
+    await page.keyboard.press('Enter');
+    await page.getByText(t.saved).waitFor();
+    await expect.poll(async () => (await focused(page)).className).toContain('kr-confirmation');
+
+    // Stored: the corrected answers are the municipality's own; the untouched ones keep their source.
+    await page.reload();
+    await settled(page);
+    expect(await page.locator('#mq-agreement-prenatal_education').inputValue()).toBe('no');
+    expect(await page.locator('#mq-agreement-prenatal_education-reason').inputValue()).toBe('Loopt via de GGD-regio');
+    expect(await page.locator('#mq-agreement-warm_handover').inputValue()).toBe('yes');
+    await agreements.getByText(t.answeredByYou).waitFor();
+    await page.getByRole('group', { name: t.partnersWanted }).getByText(t.answeredByYou).waitFor();
+    await page.getByRole('group', { name: t.partnersConsulted }).getByText(partnersSource).waitFor();
+    await expectNoAxeViolations(page);
     await page.close();
   });
 

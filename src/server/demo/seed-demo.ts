@@ -17,6 +17,7 @@ import {
   municipalityCoalitionStatuses,
 } from '../features/coalitions/schema.js';
 import { seedDemoPathways } from '../features/pathways/seed-demo-pathways.js';
+import { seedDemoWorkspace } from './seed-demo-workspace.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
 
@@ -171,6 +172,7 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
       if (coalition.code === 'KS0001') {
         await tx.insert(coalitionSteeringMembers).values(DEMO_STEERING_GROUP.map((member) => ({ coalitionId: row!.id, ...member, createdAt: now })));
         await tx.insert(coalitionFunding).values(DEMO_FUNDING.map((funding) => ({ coalitionId: row!.id, ...funding, mandateHolderCode: 'GM0505', createdAt: now })));
+        await seedDemoWorkspace(tx, row.id, organisationIds, now);
       }
     }
     // Demo care pathways of Dordrecht and the Drechtsteden coalition (idempotent).

@@ -4,7 +4,7 @@
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import { NavLink, Outlet, useLocation, useMatches, useNavigate, Link as RouterLink } from 'react-router';
 import { authApi } from '../api/endpoints.js';
-import { setSessionEndedHandler } from '../api/client.js';
+import { apiJson, setSessionEndedHandler } from '../api/client.js';
 import { useMessages, type Messages } from '../i18n/messages.js';
 import { ADMIN_ROLES, hasAnyRole, useSession } from '../session/session.js';
 import type { Role } from '../../contracts/roles.js';
@@ -22,6 +22,11 @@ interface NavItem {
   label(m: Messages['m']): string;
   /** Empty: everyone logged in. */
   roles: readonly Role[];
+  /**
+   * Shown only when the server lists something here for this person (a GET answering `{ items: [...] }`):
+   * not a role but a fact the server knows, e.g. the analysis rounds the person is invited to.
+   */
+  whenServerLists?: string;
 }
 
 const NAV_ITEMS: NavItem[] = [
@@ -32,6 +37,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/verwijzingen', label: (m) => m.referrals.nav, roles: ['professional'] },
   { to: '/verwijzingen/te-laat', label: (m) => m.referrals.overdueNav, roles: ['coalition_coordinator'] },
   { to: '/coalities/te-herzien', label: (m) => m.coalitionAgreements.toReviewTitle, roles: ['coalition_coordinator'] },
+  // Issue 10 item 5: a partner answers the rounds they are invited to, whatever their role.
+  { to: '/zelfanalyse', label: (m) => m.analysis.myTitle, roles: [], whenServerLists: '/analysis-invitations' },
   // chain: navigation items (keep this marker)
   { to: '/monitor', label: (m) => m.monitorPages.navMonitor, roles: [] },
   { to: '/coalities', label: (m) => m.coalitions.navLabel, roles: [] },
@@ -71,6 +78,7 @@ export function AppLayout() {
   }, [location.pathname, previousPath]);
 
   const isActive = session?.stage === 'active';
+  const listed = useServerListedNavItems(isActive ? `${session?.person.id}/${session?.organisation?.id ?? ''}` : null);
   return (
     <div className="kr-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
@@ -92,7 +100,7 @@ export function AppLayout() {
         {isActive && session ? (
           <nav className="kr-nav" aria-label={m.app.mainNavigation}>
             <ul className="kr-nav__list">
-              {NAV_ITEMS.filter((item) => item.roles.length === 0 || hasAnyRole(session, item.roles)).map((item) => (
+              {NAV_ITEMS.filter((item) => (item.roles.length === 0 || hasAnyRole(session, item.roles)) && (!item.whenServerLists || listed.has(item.to))).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === '/'} className="kr-nav__link">
                     {item.label(m)}
@@ -121,6 +129,28 @@ export function AppLayout() {
       </footer>
     </div>
   );
+}
+
+/** The nav items that depend on the server: asked once per person and organisation; a refusal or failure hides the item. */
+function useServerListedNavItems(sessionKey: string | null): ReadonlySet<string> {
+  const [listed, setListed] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    setListed(new Set());
+    if (!sessionKey) return;
+    let isCurrent = true;
+    for (const item of NAV_ITEMS) {
+      if (!item.whenServerLists) continue;
+      apiJson<{ items: unknown[] }>('GET', item.whenServerLists)
+        .then((list) => {
+          if (isCurrent && list.items.length > 0) setListed((current) => new Set([...current, item.to]));
+        })
+        .catch(() => undefined);
+    }
+    return () => {
+      isCurrent = false;
+    };
+  }, [sessionKey]);
+  return listed;
 }
 
 function LanguageSwitch() {

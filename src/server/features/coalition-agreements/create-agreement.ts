@@ -2,11 +2,10 @@
 // Records a collaboration agreement of a coalition: topic, level, status, dates and the parties (each a
 // partner of this coalition, with its role). The coalition's coordinators only (update on the
 // coalition). The same idempotency key again returns the agreement made the first time.
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Agreement, agreementCreateSchema } from '../../../contracts/coalition-agreements.js';
-import { dutchToday, locateCoalition, type LocatedCoalition, type UseCaseContext } from '../coalition-partners/store.js';
+import { createOnceInCoalition, dutchToday, type UseCaseContext } from '../coalition-partners/store.js';
 import { coalitionAgreements } from './schema.js';
 import { checkParties, clearNoAgreementReason, findAgreements, replaceParties } from './store.js';
 
@@ -15,37 +14,24 @@ export async function createAgreement(
   code: string,
   input: z.output<typeof agreementCreateSchema>,
 ): Promise<{ agreement: Agreement; isNew: boolean }> {
-  const located: { found?: LocatedCoalition } = {};
-  const newId = randomUUID();
-  return ctx.store.act({
-    resource: 'coalition',
-    action: 'update',
-    objectId: newId,
-    objectType: 'coalition_agreement',
-    locate: (tx) => locateCoalition(tx, code, located),
-    perform: async (tx, target) => {
-      const coalitionId = located.found!.ref.id;
-      const { parties, idempotencyKey, ...fields } = input;
-      let id: string = newId;
-      let isNew = true;
-      const [existing] = idempotencyKey
-        ? await tx
-            .select({ id: coalitionAgreements.id })
-            .from(coalitionAgreements)
-            .where(and(eq(coalitionAgreements.coalitionId, coalitionId), eq(coalitionAgreements.idempotencyKey, idempotencyKey)))
-        : [];
-      if (existing) {
-        id = existing.id;
-        isNew = false;
-      } else {
-        await checkParties(tx, coalitionId, parties);
-        await clearNoAgreementReason(tx, coalitionId, input.topic);
-        await tx.insert(coalitionAgreements).values({ id, coalitionId, ...fields, idempotencyKey: idempotencyKey ?? null, createdAt: ctx.now(), updatedAt: ctx.now() });
-        await replaceParties(tx, id, parties);
-      }
-      const [agreement] = await findAgreements(tx, coalitionId, ctx.store.actor, target, dutchToday(ctx.now()), id);
-      return { agreement: agreement!, isNew };
+  const { parties, idempotencyKey, ...fields } = input;
+  const { item, isNew } = await createOnceInCoalition<Agreement>(ctx, code, 'coalition_agreement', {
+    findExisting: async (tx, coalitionId) => {
+      if (!idempotencyKey) return undefined;
+      const [existing] = await tx
+        .select({ id: coalitionAgreements.id })
+        .from(coalitionAgreements)
+        .where(and(eq(coalitionAgreements.coalitionId, coalitionId), eq(coalitionAgreements.idempotencyKey, idempotencyKey)));
+      return existing?.id;
     },
-    details: (result) => ({ change: result.isNew ? 'create' : 'repeated', agreementId: result.agreement.id, topic: result.agreement.topic, status: result.agreement.status }),
+    insert: async (tx, coalitionId, id) => {
+      await checkParties(tx, coalitionId, parties);
+      await clearNoAgreementReason(tx, coalitionId, input.topic);
+      await tx.insert(coalitionAgreements).values({ id, coalitionId, ...fields, idempotencyKey: idempotencyKey ?? null, createdAt: ctx.now(), updatedAt: ctx.now() });
+      await replaceParties(tx, id, parties);
+    },
+    load: async (tx, coalitionId, id, target) => (await findAgreements(tx, coalitionId, ctx.store.actor, target, dutchToday(ctx.now()), id))[0]!,
+    details: (agreement) => ({ agreementId: agreement.id, topic: agreement.topic, status: agreement.status }),
   });
+  return { agreement: item, isNew };
 }

@@ -5,28 +5,19 @@
 // again while it is on the list (same organisation or external name, domain, level, role and
 // wanted-ness, not ended) returns the existing one: a repeated submit does not make a second. The same
 // organisation at another level (bestuurlijk and uitvoerend, seed 001 stap 2) is a second partner row.
-import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Partner, partnerInputSchema } from '../../../contracts/coalition-partners.js';
 import { coalitionPartners } from './schema.js';
-import { checkOrganisation, dutchToday, findPartner, locateCoalition, toPartner, type LocatedCoalition, type UseCaseContext } from './store.js';
+import { checkOrganisation, createOnceInCoalition, dutchToday, findPartner, toPartner, type UseCaseContext } from './store.js';
 
 export async function createPartner(
   ctx: UseCaseContext,
   code: string,
   input: z.output<typeof partnerInputSchema>,
 ): Promise<{ partner: Partner; isNew: boolean }> {
-  const located: { found?: LocatedCoalition } = {};
-  const newId = randomUUID();
-  return ctx.store.act({
-    resource: 'coalition',
-    action: 'update',
-    objectId: newId,
-    objectType: 'coalition_partner',
-    locate: (tx) => locateCoalition(tx, code, located),
-    perform: async (tx, target) => {
-      const coalitionId = located.found!.ref.id;
+  const { item, isNew } = await createOnceInCoalition<Partner>(ctx, code, 'coalition_partner', {
+    findExisting: async (tx, coalitionId) => {
       await checkOrganisation(tx, input.organisationId);
       const same = input.organisationId
         ? eq(coalitionPartners.organisationId, input.organisationId)
@@ -46,14 +37,13 @@ export async function createPartner(
           ),
         )
         .for('update');
-      let id = existing?.id;
-      if (!id) {
-        await tx.insert(coalitionPartners).values({ id: newId, coalitionId, ...input, createdAt: ctx.now(), updatedAt: ctx.now() });
-        id = newId;
-      }
-      const row = (await findPartner(tx, coalitionId, id))!;
-      return { partner: toPartner(row, ctx.store.actor, target, dutchToday(ctx.now())), isNew: !existing };
+      return existing?.id;
     },
-    details: (result) => ({ change: result.isNew ? 'create' : 'repeated', partnerId: result.partner.id, domain: result.partner.domain, isWanted: result.partner.isWanted }),
+    insert: async (tx, coalitionId, id) => {
+      await tx.insert(coalitionPartners).values({ id, coalitionId, ...input, createdAt: ctx.now(), updatedAt: ctx.now() });
+    },
+    load: async (tx, coalitionId, id, target) => toPartner((await findPartner(tx, coalitionId, id))!, ctx.store.actor, target, dutchToday(ctx.now())),
+    details: (partner) => ({ partnerId: partner.id, domain: partner.domain, isWanted: partner.isWanted }),
   });
+  return { partner: item, isNew };
 }

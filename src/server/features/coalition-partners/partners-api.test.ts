@@ -9,6 +9,7 @@ import { callerFor, type Caller } from '../organisations/test-support.js';
 import type { Partner, PartnerList } from '../../../contracts/coalition-partners.js';
 import { eq } from 'drizzle-orm';
 import { coalitionPartners } from './schema.js';
+import { DEMO_PARTNERS } from '../../demo/seed-demo-workspace.js';
 
 let t: TestApp;
 let coordinator: Caller;
@@ -73,7 +74,8 @@ describe('partners of a coalition', () => {
       expect(response.statusCode).toBe(200);
       const list = response.json<PartnerList>();
       expect(list.coalition).toEqual({ code: 'KS0001', name: 'Coalitie Kansrijke Start Drechtsteden' });
-      expect(list.items).toHaveLength(3);
+      // The three added above, and the demo seed's partners of Drechtsteden.
+      expect(list.items).toHaveLength(3 + DEMO_PARTNERS.length);
       expect(list.allowedActions).toEqual([]);
       expect(list.items.every((item) => item.allowedActions.length === 0)).toBe(true);
     }

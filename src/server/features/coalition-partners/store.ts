@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Queries of a coalition's partners, and the coalition as the policy sees it (by its public code).
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Partner, PartnerDomain, PartnerLevel } from '../../../contracts/coalition-partners.js';
 import type { Executor } from '../../platform/db/connection.js';
@@ -25,6 +26,40 @@ export async function locateCoalition(tx: Executor, code: string, into: { found?
   if (!ref) return null;
   into.found = { ref, target: coalitionTarget(ref) };
   return into.found.target;
+}
+
+/**
+ * Adds a row of a coalition's workspace (a partner, an agreement) at most once: one audited 'update' on
+ * the coalition (its coordinators), the new row's id as the audit object; when `findExisting` finds
+ * the same row (a repeated submit), that one is returned and nothing is written.
+ */
+export async function createOnceInCoalition<Item extends { id: string }>(
+  ctx: UseCaseContext,
+  code: string,
+  objectType: 'coalition_partner' | 'coalition_agreement',
+  steps: {
+    findExisting(tx: Executor, coalitionId: string): Promise<string | undefined>;
+    insert(tx: Executor, coalitionId: string, id: string): Promise<void>;
+    load(tx: Executor, coalitionId: string, id: string, target: Target): Promise<Item>;
+    details(item: Item, isNew: boolean): Record<string, unknown>;
+  },
+): Promise<{ item: Item; isNew: boolean }> {
+  const located: { found?: LocatedCoalition } = {};
+  const newId = randomUUID();
+  return ctx.store.act({
+    resource: 'coalition',
+    action: 'update',
+    objectId: newId,
+    objectType,
+    locate: (tx) => locateCoalition(tx, code, located),
+    perform: async (tx, target) => {
+      const coalitionId = located.found!.ref.id;
+      const existing = await steps.findExisting(tx, coalitionId);
+      if (!existing) await steps.insert(tx, coalitionId, newId);
+      return { item: await steps.load(tx, coalitionId, existing ?? newId, target), isNew: !existing };
+    },
+    details: (result) => ({ change: result.isNew ? 'create' : 'repeated', ...steps.details(result.item, result.isNew) }),
+  });
 }
 
 /** Today's date in the Netherlands (dates of agreements and partners are Dutch calendar days). */

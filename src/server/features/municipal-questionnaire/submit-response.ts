@@ -7,15 +7,12 @@
 import { sql } from 'drizzle-orm';
 import type { AnswersInput, QuestionnaireResponse } from '../../../contracts/municipal-questionnaire.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
-import type { Target } from '../../platform/access/policy.js';
 import type { Executor } from '../../platform/db/connection.js';
-import { AppError } from '../../platform/errors.js';
 import { municipalityCoalitionStatuses } from '../coalitions/schema.js';
 import { recomputeQuestionnaireCounts } from '../monitor/questionnaire/derive-questionnaire-counts.js';
 import { municipalQuestionnaireAnswers } from '../monitor/questionnaire/schema.js';
-import { phaseOn, transition, viewState } from './response-state.js';
-import { checkAnswers, currentAnswers, findResponse, mergeAnswers, municipalityTarget, objectIdOf, requireEdition, requireStatus, responseView, todayOf, writeResponse } from './store.js';
-import { refusingLateChange } from './refuse-late-change.js';
+import { checkAnswers, currentAnswers, mergeAnswers, requireStatus, writeResponse } from './store.js';
+import { changeResponse } from './change-response.js';
 import type { Answer } from '../../../contracts/municipal-questionnaire.js';
 
 /** The yes/no questions of the monitor's questionnaire indicators, as facts of the submitted answers. */
@@ -56,37 +53,15 @@ async function recordForMonitor(tx: Executor, municipalityCode: string, year: nu
 
 export async function submitResponse(ctx: RequestContext, year: number, municipalityCode: string, given: AnswersInput): Promise<QuestionnaireResponse> {
   checkAnswers(given);
-  let located: (Target & { municipalityName: string }) | null = null;
-  return refusingLateChange(ctx, 'submit', () =>
-    ctx.store.act({
-      resource: 'municipal_questionnaire',
-      action: 'update',
-      objectId: objectIdOf(year, municipalityCode),
-      locate: async (tx) => {
-        located = await municipalityTarget(tx, municipalityCode);
-        return located;
-      },
-      details: (result) => ({ change: 'submit', state: result.state }),
-      perform: async (tx) => {
-        const edition = await requireEdition(tx, year);
-        const today = todayOf(ctx.now());
-        const phase = phaseOn(edition, today);
-        const stored = await findResponse(tx, edition.id, municipalityCode);
-        const state = viewState(stored?.response.state ?? null, phase);
-        const step = transition(state, 'submit', phase);
-        if ('refused' in step) throw new AppError(step.refused);
-        const shown = await currentAnswers(tx, edition, municipalityCode, stored);
-        const merged = mergeAnswers(shown, given);
-        requireStatus(merged);
-        const isRepeat = state === 'submitted' && JSON.stringify(merged) === JSON.stringify(mergeAnswers(shown, {}));
-        if (!isRepeat) {
-          const now = ctx.now();
-          await writeResponse(tx, { editionId: edition.id, municipalityCode, state: step.to, actorId: ctx.actor.personId, now, answers: merged, existing: stored?.response ?? null, submitted: true });
-          await recordForMonitor(tx, municipalityCode, edition.year, merged, ctx.actor.personId, now);
-        }
-        const after = await findResponse(tx, edition.id, municipalityCode);
-        return responseView(ctx.actor, located!, edition, municipalityCode, after, await currentAnswers(tx, edition, municipalityCode, after), today);
-      },
-    }),
-  );
+  return changeResponse(ctx, year, municipalityCode, 'submit', {
+    apply: async ({ tx, edition, stored, state, to, now }) => {
+      const shown = await currentAnswers(tx, edition, municipalityCode, stored);
+      const merged = mergeAnswers(shown, given);
+      requireStatus(merged);
+      const isRepeat = state === 'submitted' && JSON.stringify(merged) === JSON.stringify(mergeAnswers(shown, {}));
+      if (isRepeat) return;
+      await writeResponse(tx, { editionId: edition.id, municipalityCode, state: to, actorId: ctx.actor.personId, now, answers: merged, existing: stored?.response ?? null, submitted: true });
+      await recordForMonitor(tx, municipalityCode, edition.year, merged, ctx.actor.personId, now);
+    },
+  });
 }

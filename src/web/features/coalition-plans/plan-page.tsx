@@ -23,7 +23,7 @@ import {
   type PlanStep,
 } from '../../../contracts/coalition-plans.js';
 import { planApi, planPaths, type ImprovementAction, type PlanContent, type PlanGoal, type PlanOverview, type PlanVersion } from './api.js';
-import { FactsTable, GoalsTable, StepSection, StepText, phaseText, programmeGoalText, statusText } from './plan-parts.js';
+import { FactsTable, GoalsTable, PlanFunding, StepSection, StepText, phaseText, programmeGoalText, statusText } from './plan-parts.js';
 import './plan.css';
 
 export default function PlanPage() {
@@ -150,6 +150,7 @@ function VersionView({ overview, version }: { overview: PlanOverview; version: P
         <StepSection key={step} step={step}>
           {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} /> : null}
           <StepText text={version.content.texts[step]} />
+          {step === 'coalition' ? <PlanFunding code={overview.coalition.code} /> : null}
           {step === 'goals' ? (
             <GoalsTable content={version.content} progress={overview.progress} csvName={`plan-${overview.coalition.code}-v${version.version}-doelen`} indicatorName={indicatorNameOf(overview)} />
           ) : null}
@@ -268,6 +269,7 @@ function DraftForm({ overview, version, onDone }: { overview: PlanOverview; vers
               error={form.errors[`content.texts.${step}`]}
               isOptional
             />
+            {step === 'coalition' ? <PlanFunding code={code} /> : null}
             {step === 'goals' ? (
               <>
                 {goals.map((goal, index) => (

@@ -9,6 +9,7 @@ import type { AreaProfile, AreaProfileRow } from '../../../contracts/monitor.js'
 import type { GoalProgress, PlanContent, PlanGoal, PlanStep, PlanVersionSummary } from '../../../contracts/coalition-plans.js';
 import { FigureValue } from '../monitor/figure-value.js';
 import { formatValue } from '../monitor/format.js';
+import { CoalitionFunding } from '../coalitions/funding-table.js';
 
 type T = ReturnType<typeof useMessages>['m']['coalitionPlan'];
 
@@ -155,5 +156,20 @@ export function StepSection({ step, children }: { step: PlanStep; children: Reac
       </Heading>
       {children}
     </section>
+  );
+}
+
+/** Issue 10 item 7: the coalition's funding in step 2, read live from the coalition register (no copy in the plan). */
+export function PlanFunding({ code }: { code: string }) {
+  const { m } = useMessages();
+  return (
+    <CoalitionFunding
+      code={code}
+      intro={
+        <Paragraph className="kr-no-print">
+          {m.coalitionPlan.fundingIntro} <Link to={`/coalities/${code}`}>{m.coalitionPlan.fundingLink}</Link>.
+        </Paragraph>
+      }
+    />
   );
 }

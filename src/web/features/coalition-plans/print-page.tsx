@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // /coalities/:code/plan/versies/:version/afdrukken — one version of the plan as a document: every
-// step, the figures of step 1, the goals; the print stylesheet (plan.css) hides the application
+// step, the figures of step 1, the funding (from the register) in step 2, the goals; the print stylesheet (plan.css) hides the application
 // around it, so the browser's "print" or "save as PDF" gives just the plan.
 import { useParams } from 'react-router';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
@@ -8,7 +8,7 @@ import { Button, ButtonGroup, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { PLAN_STEPS } from '../../../contracts/coalition-plans.js';
 import { planApi, planPaths } from './api.js';
-import { FactsTable, GoalsTable, StepSection, StepText, statusText } from './plan-parts.js';
+import { FactsTable, GoalsTable, PlanFunding, StepSection, StepText, statusText } from './plan-parts.js';
 import './plan.css';
 
 export default function PrintPage() {
@@ -43,6 +43,7 @@ export default function PrintPage() {
             <StepSection key={step} step={step}>
               {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} /> : null}
               <StepText text={plan.content.texts[step]} />
+              {step === 'coalition' ? <PlanFunding code={coalitionCode} /> : null}
               {step === 'goals' ? (
                 <GoalsTable
                   content={plan.content}

@@ -28,7 +28,8 @@ import {
   type SteeringMember,
 } from '../../../contracts/coalitions.js';
 import { coalitionApi, type Coalition } from './api.js';
-import { formatEuro, parseEuro, periodText, statusYears } from './parts.js';
+import { FundingTable } from './funding-table.js';
+import { parseEuro, periodText, statusYears } from './parts.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 type Editor =
@@ -137,7 +138,7 @@ function CoalitionView({ initial, flash, year, onYear }: { initial: Coalition; f
       {panelFor('steering')}
 
       <Heading level={2}>{t.fundingTitle}</Heading>
-      <FundingTable coalition={coalition} mayEdit={mayEdit} onSaved={saved} />
+      <EditableFundingTable coalition={coalition} mayEdit={mayEdit} onSaved={saved} />
       {mayEdit ? <Actions onClick={() => open({ kind: 'funding' })}>{t.addFunding}</Actions> : null}
       {panelFor('funding')}
 
@@ -250,6 +251,23 @@ function useRemoval(onSaved: (coalition: Coalition, text: string) => void) {
   return { error, run };
 }
 
+/** The "remove" column of a register table, only for who may edit (the CSV leaves it empty). */
+function removeColumn<Row>(mayEdit: boolean, header: string, button: { text: string; label(row: Row): string; onRemove(row: Row): void }): Column<Row>[] {
+  if (!mayEdit) return [];
+  return [
+    {
+      key: 'actions',
+      header,
+      cell: (row) => (
+        <Button variant="subtle" aria-label={button.label(row)} onClick={() => button.onRemove(row)}>
+          {button.text}
+        </Button>
+      ),
+      csv: () => '',
+    },
+  ];
+}
+
 function SteeringTable({ coalition, mayEdit, onSaved }: { coalition: Coalition; mayEdit: boolean; onSaved(coalition: Coalition, text: string): void }) {
   const { m, format } = useMessages();
   const t = m.coalitions;
@@ -258,24 +276,11 @@ function SteeringTable({ coalition, mayEdit, onSaved }: { coalition: Coalition; 
     { key: 'name', header: t.columnPerson, cell: (row) => row.name },
     { key: 'organisation', header: t.columnOrganisation, cell: (row) => row.organisation },
     { key: 'function', header: t.columnFunction, cell: (row) => row.function },
-    ...(mayEdit
-      ? [
-          {
-            key: 'actions',
-            header: m.shell.actions,
-            cell: (row: SteeringMember) => (
-              <Button
-                variant="subtle"
-                aria-label={format(t.removeSteeringOf, { name: row.name })}
-                onClick={() => removal.run(() => coalitionApi.removeSteeringMember(coalition.code, row.id), format(t.steeringRemoved, { name: row.name }))}
-              >
-                {t.removeSteering}
-              </Button>
-            ),
-            csv: () => '',
-          },
-        ]
-      : []),
+    ...removeColumn<SteeringMember>(mayEdit, m.shell.actions, {
+      text: t.removeSteering,
+      label: (row) => format(t.removeSteeringOf, { name: row.name }),
+      onRemove: (row) => removal.run(() => coalitionApi.removeSteeringMember(coalition.code, row.id), format(t.steeringRemoved, { name: row.name })),
+    }),
   ];
   return (
     <>
@@ -285,44 +290,19 @@ function SteeringTable({ coalition, mayEdit, onSaved }: { coalition: Coalition; 
   );
 }
 
-function FundingTable({ coalition, mayEdit, onSaved }: { coalition: Coalition; mayEdit: boolean; onSaved(coalition: Coalition, text: string): void }) {
-  const { m, format, locale } = useMessages();
+function EditableFundingTable({ coalition, mayEdit, onSaved }: { coalition: Coalition; mayEdit: boolean; onSaved(coalition: Coalition, text: string): void }) {
+  const { m, format } = useMessages();
   const t = m.coalitions;
   const removal = useRemoval(onSaved);
-  const columns: Column<Funding>[] = [
-    { key: 'source', header: t.columnFundingSource, cell: (row) => m.fundingSources[row.source] },
-    { key: 'period', header: t.columnPeriod, cell: (row) => periodText(row.periodStart, row.periodEnd, m) },
-    { key: 'amount', header: t.columnAmount, cell: (row) => formatEuro(row.amountCents, locale), csv: (row) => (row.amountCents / 100).toFixed(2), isNumeric: true },
-    { key: 'holder', header: t.columnMandateHolder, cell: (row) => row.mandateHolderName ?? '' },
-    ...(mayEdit
-      ? [
-          {
-            key: 'actions',
-            header: m.shell.actions,
-            cell: (row: Funding) => (
-              <Button
-                variant="subtle"
-                aria-label={format(t.removeFundingOf, { source: m.fundingSources[row.source], period: periodText(row.periodStart, row.periodEnd, m) })}
-                onClick={() => removal.run(() => coalitionApi.removeFunding(coalition.code, row.id), t.fundingRemoved)}
-              >
-                {t.removeFunding}
-              </Button>
-            ),
-            csv: () => '',
-          },
-        ]
-      : []),
-  ];
-  const total = coalition.funding.reduce((sum, row) => sum + row.amountCents, 0);
+  const actions = removeColumn<Funding>(mayEdit, m.shell.actions, {
+    text: t.removeFunding,
+    label: (row) => format(t.removeFundingOf, { source: m.fundingSources[row.source], period: periodText(row.periodStart, row.periodEnd, m) }),
+    onRemove: (row) => removal.run(() => coalitionApi.removeFunding(coalition.code, row.id), t.fundingRemoved),
+  });
   return (
     <>
       {removal.error ? <Paragraph role="alert">{removal.error}</Paragraph> : null}
-      <DataTable caption={t.fundingCaption} columns={columns} rows={coalition.funding} rowKey={(row) => row.id} csvName={`${coalition.code}-financiering`} />
-      {coalition.funding.length > 0 ? (
-        <Paragraph>
-          {t.fundingTotal}: {formatEuro(total, locale)}
-        </Paragraph>
-      ) : null}
+      <FundingTable coalition={coalition} extraColumns={actions} />
     </>
   );
 }

@@ -14,12 +14,15 @@ import { useMessages } from '../../i18n/messages.js';
 import type { Catalogue } from '../../../contracts/i18n/nl.js';
 import { questionnaireApi, type QuestionnaireResponse } from './api.js';
 import { stateLabel, statusLabel } from './labels.js';
+import { AgreementsFieldset, agreementAnswerOf, agreementDraftOf, agreementFieldId, agreementsText } from './agreements-fieldset.js';
+import { AGREEMENT_TOPICS } from '../../../contracts/coalition-agreements.js';
 import './questionnaire.css';
 
-type Field = 'coalition_status' | 'plan_status' | 'experts_by_experience_involved' | 'interventions_offered' | 'partners_consulted' | 'partners_wanted';
+type Field = 'coalition_status' | 'plan_status' | 'agreements' | 'experts_by_experience_involved' | 'interventions_offered' | 'partners_consulted' | 'partners_wanted';
 const FIELD_IDS: Record<Field, string> = {
   coalition_status: 'mq-coalition-status',
   plan_status: 'mq-plan-status',
+  agreements: agreementFieldId(AGREEMENT_TOPICS[0]),
   experts_by_experience_involved: 'mq-experts',
   interventions_offered: 'mq-interventions',
   partners_consulted: 'mq-partners-consulted',
@@ -41,6 +44,7 @@ function initialValues(response: QuestionnaireResponse) {
   return {
     coalition_status: typeof value('coalition_status') === 'string' ? (value('coalition_status') as string) : '',
     plan_status: typeof value('plan_status') === 'string' ? (value('plan_status') as string) : '',
+    agreements: agreementDraftOf(value('agreements')),
     experts_by_experience_involved: flag === true ? 'yes' : flag === false ? 'no' : '',
     interventions_offered: list('interventions_offered'),
     partners_consulted: list('partners_consulted'),
@@ -80,6 +84,8 @@ function ResponseForm({ initial, interventions }: { initial: QuestionnaireRespon
   const answers = (): AnswersInput => ({
     ...(values.coalition_status ? { coalition_status: values.coalition_status as AnswersInput['coalition_status'] } : {}),
     ...(values.plan_status ? { plan_status: values.plan_status as AnswersInput['plan_status'] } : {}),
+    // Nothing answered and nothing stored: no answer at all (not an empty list as the respondent's own).
+    ...(agreementAnswerOf(values.agreements).length > 0 || response.answers.agreements ? { agreements: agreementAnswerOf(values.agreements) } : {}),
     ...(values.experts_by_experience_involved ? { experts_by_experience_involved: values.experts_by_experience_involved === 'yes' } : {}),
     interventions_offered: values.interventions_offered,
     partners_consulted: values.partners_consulted as AnswersInput['partners_consulted'],
@@ -89,6 +95,7 @@ function ResponseForm({ initial, interventions }: { initial: QuestionnaireRespon
   const labels: Record<Field, string> = {
     coalition_status: t.coalitionStatus,
     plan_status: t.planStatus,
+    agreements: t.agreementsLegend,
     experts_by_experience_involved: t.expertsInvolved,
     interventions_offered: t.interventionsOffered,
     partners_consulted: t.partnersConsulted,
@@ -107,6 +114,15 @@ function ResponseForm({ initial, interventions }: { initial: QuestionnaireRespon
       </div>
     );
   };
+  const readOnlyFact = (label: string, text: string, key: string) => (
+    <div className="kr-mq-fact">
+      <dt>{label}</dt>
+      <dd>
+        {text || t.notAnswered}
+        {text && response.answers[key] ? <span className="kr-mq-source"> — {source(key)}</span> : null}
+      </dd>
+    </div>
+  );
   return (
     <>
       <Confirmation text={confirmation?.text} focusKey={confirmation?.key} />
@@ -156,6 +172,7 @@ function ResponseForm({ initial, interventions }: { initial: QuestionnaireRespon
               options={PLAN_STATUSES.map((status) => ({ value: status, label: t[`plan_${status}`] }))}
               onValueChange={(plan_status) => setValues({ ...values, plan_status })}
             />
+            <AgreementsFieldset draft={values.agreements} source={source('agreements')} error={form.errors.agreements} onChange={(agreements) => setValues({ ...values, agreements })} />
             <CheckboxGroup
               id={FIELD_IDS.interventions_offered}
               legend={t.interventionsOffered}
@@ -215,14 +232,13 @@ function ResponseForm({ initial, interventions }: { initial: QuestionnaireRespon
         </>
       ) : (
         <dl className="kr-mq-facts">
-          <div className="kr-mq-fact">
-            <dt>{t.coalitionStatus}</dt>
-            <dd>{values.coalition_status ? statusLabel(values.coalition_status as 'formed', m) : t.notAnswered}</dd>
-          </div>
-          <div className="kr-mq-fact">
-            <dt>{t.interventionsOffered}</dt>
-            <dd>{interventions.filter((item) => values.interventions_offered.includes(item.value)).map((item) => item.label).join(', ') || t.notAnswered}</dd>
-          </div>
+          {readOnlyFact(t.coalitionStatus, values.coalition_status ? statusLabel(values.coalition_status as 'formed', m) : '', 'coalition_status')}
+          {readOnlyFact(t.planStatus, values.plan_status ? t[`plan_${values.plan_status as 'approved'}`] : '', 'plan_status')}
+          {readOnlyFact(t.agreementsLegend, agreementsText(response.answers.agreements?.value, m), 'agreements')}
+          {readOnlyFact(t.interventionsOffered, interventions.filter((item) => values.interventions_offered.includes(item.value)).map((item) => item.label).join(', '), 'interventions_offered')}
+          {readOnlyFact(t.partnersConsulted, domains.filter((item) => values.partners_consulted.includes(item.value)).map((item) => item.label).join(', '), 'partners_consulted')}
+          {readOnlyFact(t.partnersWanted, domains.filter((item) => values.partners_wanted.includes(item.value)).map((item) => item.label).join(', '), 'partners_wanted')}
+          {readOnlyFact(t.expertsInvolved, values.experts_by_experience_involved === 'yes' ? t.yes : values.experts_by_experience_involved === 'no' ? t.no : '', 'experts_by_experience_involved')}
         </dl>
       )}
       {response.allowedActions.includes('reopen') ? (
