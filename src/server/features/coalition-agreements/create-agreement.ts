@@ -2,10 +2,11 @@
 // Records a collaboration agreement of a coalition: topic, level, status, dates and the parties (each a
 // partner of this coalition, with its role). The coalition's coordinators only (update on the
 // coalition). The same idempotency key again returns the agreement made the first time.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Agreement, agreementCreateSchema } from '../../../contracts/coalition-agreements.js';
-import { createOnceInCoalition, dutchToday, type UseCaseContext } from '../coalition-partners/store.js';
+import { createOnceInCoalition, type UseCaseContext } from '../coalition-partners/store.js';
 import { coalitionAgreements } from './schema.js';
 import { checkParties, clearNoAgreementReason, findAgreements, replaceParties } from './store.js';
 
@@ -30,7 +31,7 @@ export async function createAgreement(
       await tx.insert(coalitionAgreements).values({ id, coalitionId, ...fields, idempotencyKey: idempotencyKey ?? null, createdAt: ctx.now(), updatedAt: ctx.now() });
       await replaceParties(tx, id, parties);
     },
-    load: async (tx, coalitionId, id, target) => (await findAgreements(tx, coalitionId, ctx.store.actor, target, dutchToday(ctx.now()), id))[0]!,
+    load: async (tx, coalitionId, id, target) => (await findAgreements(tx, coalitionId, ctx.store.actor, target, amsterdamDate(ctx.now()), id))[0]!,
     details: (agreement) => ({ agreementId: agreement.id, topic: agreement.topic, status: agreement.status }),
   });
   return { agreement: item, isNew };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A coalition's agreements per topic, or the reason there is none: every logged-in person reads them.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { AgreementOverview } from '../../../contracts/coalition-agreements.js';
-import { dutchToday, locateCoalition, type LocatedCoalition, type UseCaseContext } from '../coalition-partners/store.js';
+import { locateCoalition, type LocatedCoalition, type UseCaseContext } from '../coalition-partners/store.js';
 import { overviewOf } from './store.js';
 
 export async function listAgreements(ctx: UseCaseContext, code: string): Promise<AgreementOverview> {
@@ -12,6 +13,6 @@ export async function listAgreements(ctx: UseCaseContext, code: string): Promise
     objectId: code,
     objectType: 'coalition_agreement',
     locate: (tx) => locateCoalition(tx, code, located),
-    perform: (tx, target) => overviewOf(tx, located.found!.ref, ctx.store.actor, target, dutchToday(ctx.now())),
+    perform: (tx, target) => overviewOf(tx, located.found!.ref, ctx.store.actor, target, amsterdamDate(ctx.now())),
   });
 }

@@ -3,13 +3,14 @@
 // item 3). By default the coalitions the person may edit (a coordinator: their own, from the policy's
 // reach on 'coalition' update); everyone may read every coalition, so `scope=all` (and the default for
 // anyone without coalitions to edit, such as an analyst) lists them all.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { and, asc, inArray, isNull, lt, sql, eq } from 'drizzle-orm';
 import type { ToReviewItem, ToReviewList } from '../../../contracts/coalition-agreements.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { scopeFor } from '../../platform/access/policy.js';
 import { toCsv, type CsvColumn } from '../../platform/http/listing.js';
 import { coalitions } from '../coalitions/schema.js';
-import { dutchToday, type UseCaseContext } from '../coalition-partners/store.js';
+import { type UseCaseContext } from '../coalition-partners/store.js';
 import { coalitionAgreements } from './schema.js';
 
 const DAY_MS = 86_400_000;
@@ -17,7 +18,7 @@ const DAY_MS = 86_400_000;
 async function select(ctx: UseCaseContext, requested: 'mine' | 'all' | undefined, action: 'list' | 'export'): Promise<ToReviewList> {
   const editable = scopeFor(ctx.store.actor, 'coalition', 'update').scope;
   const scope = requested ?? (editable.kind === 'none' ? 'all' : 'mine');
-  const today = dutchToday(ctx.now());
+  const today = amsterdamDate(ctx.now());
   const operation = {
     resource: 'coalition' as const,
     objectType: 'coalition_agreement' as const,

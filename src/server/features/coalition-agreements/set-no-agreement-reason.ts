@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Why a coalition has no agreement on a topic (seed 003 "Samenwerking": most often, it is still being
 // developed). Only while the topic has no agreement; null takes the reason away.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { AgreementOverview, AgreementTopic } from '../../../contracts/coalition-agreements.js';
 import { AppError } from '../../platform/errors.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { dutchToday, locateCoalition, type LocatedCoalition, type UseCaseContext } from '../coalition-partners/store.js';
+import { locateCoalition, type LocatedCoalition, type UseCaseContext } from '../coalition-partners/store.js';
 import { coalitionAgreements } from './schema.js';
 import { overviewOf } from './store.js';
 
@@ -28,7 +29,7 @@ export async function setNoAgreementReason(ctx: UseCaseContext, code: string, to
         }
         await tx.insert(coalitionAgreements).values({ coalitionId, topic, noAgreementReason: reason, createdAt: ctx.now(), updatedAt: ctx.now() });
       }
-      return overviewOf(tx, located.found!.ref, ctx.store.actor, target, dutchToday(ctx.now()));
+      return overviewOf(tx, located.found!.ref, ctx.store.actor, target, amsterdamDate(ctx.now()));
     },
     details: () => ({ change: reason === null ? 'reason_removed' : 'reason_set', topic }),
   });

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Edits an agreement (every field at once) and moves its status along the state machine
 // (domain/agreement-status.ts). `version` is the version the person saw: an older one is refused.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Agreement, agreementUpdateSchema } from '../../../contracts/coalition-agreements.js';
 import { AppError } from '../../platform/errors.js';
 import { coalitionTarget, findCoalitionRef, type CoalitionRef } from '../coalitions/coalition-target.js';
-import { dutchToday, type UseCaseContext } from '../coalition-partners/store.js';
+import { type UseCaseContext } from '../coalition-partners/store.js';
 import { isAllowedTransition } from './domain/agreement-status.js';
 import { coalitionAgreements } from './schema.js';
 import { checkParties, clearNoAgreementReason, findAgreements, replaceParties, type AgreementRow } from './store.js';
@@ -49,7 +50,7 @@ export async function updateAgreement(ctx: UseCaseContext, code: string, id: str
         .update(coalitionAgreements)
         .set({ ...fields, version: sql`${coalitionAgreements.version} + 1`, updatedAt: ctx.now() })
         .where(eq(coalitionAgreements.id, id));
-      const [agreement] = await findAgreements(tx, coalitionId, ctx.store.actor, target, dutchToday(ctx.now()), id);
+      const [agreement] = await findAgreements(tx, coalitionId, ctx.store.actor, target, amsterdamDate(ctx.now()), id);
       return { agreement: agreement!, changes, from: current.status, to: fields.status };
     },
     details: (outcome) => ({ changes: outcome.changes, ...(outcome.from !== outcome.to ? { statusFrom: outcome.from, statusTo: outcome.to } : {}) }),

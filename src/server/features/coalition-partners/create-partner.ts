@@ -5,11 +5,12 @@
 // again while it is on the list (same organisation or external name, domain, level, role and
 // wanted-ness, not ended) returns the existing one: a repeated submit does not make a second. The same
 // organisation at another level (bestuurlijk and uitvoerend, seed 001 stap 2) is a second partner row.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Partner, partnerInputSchema } from '../../../contracts/coalition-partners.js';
 import { coalitionPartners } from './schema.js';
-import { checkOrganisation, createOnceInCoalition, dutchToday, findPartner, toPartner, type UseCaseContext } from './store.js';
+import { checkOrganisation, createOnceInCoalition, findPartner, toPartner, type UseCaseContext } from './store.js';
 
 export async function createPartner(
   ctx: UseCaseContext,
@@ -42,7 +43,7 @@ export async function createPartner(
     insert: async (tx, coalitionId, id) => {
       await tx.insert(coalitionPartners).values({ id, coalitionId, ...input, createdAt: ctx.now(), updatedAt: ctx.now() });
     },
-    load: async (tx, coalitionId, id, target) => toPartner((await findPartner(tx, coalitionId, id))!, ctx.store.actor, target, dutchToday(ctx.now())),
+    load: async (tx, coalitionId, id, target) => toPartner((await findPartner(tx, coalitionId, id))!, ctx.store.actor, target, amsterdamDate(ctx.now())),
     details: (partner) => ({ partnerId: partner.id, domain: partner.domain, isWanted: partner.isWanted }),
   });
   return { partner: item, isNew };

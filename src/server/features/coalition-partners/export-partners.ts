@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A coalition's partners as a CSV file (audited as an export).
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { PartnerList } from '../../../contracts/coalition-partners.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { toCsv, type CsvColumn } from '../../platform/http/listing.js';
-import { dutchToday, findPartners, locateCoalition, toPartner, type LocatedCoalition, type UseCaseContext } from './store.js';
+import { findPartners, locateCoalition, toPartner, type LocatedCoalition, type UseCaseContext } from './store.js';
 
 type Row = PartnerList['items'][number];
 const text = nl.coalitionPartners;
@@ -30,7 +31,7 @@ export async function exportPartners(ctx: UseCaseContext, code: string): Promise
     objectType: 'coalition_partner',
     locate: (tx) => locateCoalition(tx, code, located),
     perform: async (tx, target) => {
-      const today = dutchToday(ctx.now());
+      const today = amsterdamDate(ctx.now());
       return (await findPartners(tx, located.found!.ref.id)).map((row) => toPartner(row, ctx.store.actor, target, today));
     },
     details: (result) => ({ resultCount: result.length }),

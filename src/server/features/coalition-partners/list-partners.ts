@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A coalition's partners: every logged-in person reads the register (the policy's 'coalition' read).
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { PartnerList } from '../../../contracts/coalition-partners.js';
 import { allowedActions } from '../../platform/access/policy.js';
-import { dutchToday, findPartners, locateCoalition, toPartner, type LocatedCoalition, type UseCaseContext } from './store.js';
+import { findPartners, locateCoalition, toPartner, type LocatedCoalition, type UseCaseContext } from './store.js';
 
 export async function listPartners(ctx: UseCaseContext, code: string): Promise<PartnerList> {
   const located: { found?: LocatedCoalition } = {};
@@ -14,7 +15,7 @@ export async function listPartners(ctx: UseCaseContext, code: string): Promise<P
     locate: (tx) => locateCoalition(tx, code, located),
     perform: async (tx, target) => {
       const { ref } = located.found!;
-      const today = dutchToday(ctx.now());
+      const today = amsterdamDate(ctx.now());
       const rows = await findPartners(tx, ref.id);
       return {
         coalition: { code: ref.code, name: ref.name },

@@ -62,10 +62,6 @@ export async function createOnceInCoalition<Item extends { id: string }>(
   });
 }
 
-/** Today's date in the Netherlands (dates of agreements and partners are Dutch calendar days). */
-export function dutchToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 const partnerColumns = {
   id: coalitionPartners.id,

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Edits a coalition's partner: every field at once (PUT). Ending a partnership is setting `until`; a
 // wanted partner that joins gets isWanted false. Audited with the names of the fields that changed.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Partner, partnerInputSchema } from '../../../contracts/coalition-partners.js';
 import { coalitionPartners } from './schema.js';
-import { checkOrganisation, dutchToday, findPartner, toPartner, type LocatedCoalition, type PartnerRow, type UseCaseContext } from './store.js';
+import { checkOrganisation, findPartner, toPartner, type LocatedCoalition, type PartnerRow, type UseCaseContext } from './store.js';
 import { findCoalitionRef, coalitionTarget } from '../coalitions/coalition-target.js';
 
 const FIELDS = ['organisationId', 'externalName', 'domain', 'level', 'role', 'since', 'until', 'isWanted', 'contactName', 'contactEmail'] as const;
@@ -31,7 +32,7 @@ export async function updatePartner(ctx: UseCaseContext, code: string, id: strin
       const changes = FIELDS.filter((field) => current[field] !== input[field]);
       if (changes.length > 0) await tx.update(coalitionPartners).set({ ...input, updatedAt: ctx.now() }).where(eq(coalitionPartners.id, id));
       const row = (await findPartner(tx, located.found!.ref.id, id))!;
-      return { partner: toPartner(row, ctx.store.actor, target, dutchToday(ctx.now())), changes };
+      return { partner: toPartner(row, ctx.store.actor, target, amsterdamDate(ctx.now())), changes };
     },
     details: (outcome) => ({ changes: outcome.changes }),
   });

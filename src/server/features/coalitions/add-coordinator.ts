@@ -2,6 +2,7 @@
 // Names a coordinator (kartrekker) or deputy of a coalition (seed 001 step 2), for a period. Only a
 // person with an active account who holds the coalition coordinator role at an organisation: the
 // role is what the policy's 'own_coalition' reach is granted to. The same naming twice changes nothing.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Coalition, coordinatorCreateSchema } from '../../../contracts/coalitions.js';
@@ -10,7 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { people } from '../organisations/schema.js';
 import { coalitionCoordinators } from './schema.js';
 import { coalitionTarget } from './coalition-target.js';
-import { changeCoalition, currentYearOf, fill, loadCoalition, todayOf, type UseCaseContext } from './register-store.js';
+import { changeCoalition, currentYearOf, fill, loadCoalition, type UseCaseContext } from './register-store.js';
 
 function refuse(message: string, path = 'body.email'): never {
   throw new AppError('validation_failed', { message, errors: [{ path, message }] });
@@ -42,7 +43,7 @@ export async function addCoordinator(ctx: UseCaseContext, code: string, input: z
         throw new AppError('conflict', { message, errors: [{ path: 'body.email', message }] });
       }
       if (!existing) await tx.insert(coalitionCoordinators).values({ coalitionId: ref.id, personId: person.id, role: input.role, since: input.since, until });
-      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: todayOf(ctx), actor: ctx.store.actor, target: coalitionTarget(ref) });
+      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: amsterdamDate(ctx.now()), actor: ctx.store.actor, target: coalitionTarget(ref) });
     },
     { details: () => ({ role: input.role }) },
   );

@@ -3,13 +3,14 @@
 // the start date (the membership rule of seed 003 checked for each, all or nothing), and the founding
 // coordinator as its coordinator (seed 001 step 2: the kartrekker). Submitting the same coalition again
 // (same name and kind, still active) is refused with the existing code, so nothing is founded twice.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Coalition, coalitionCreateSchema } from '../../../contracts/coalitions.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { AppError } from '../../platform/errors.js';
 import { coalitionCoordinators, coalitions } from './schema.js';
-import { addMemberships, currentYearOf, fill, loadCoalition, municipalityNames, nextCoalitionCode, todayOf, type UseCaseContext } from './register-store.js';
+import { addMemberships, currentYearOf, fill, loadCoalition, municipalityNames, nextCoalitionCode, type UseCaseContext } from './register-store.js';
 import { coalitionTarget } from './coalition-target.js';
 
 export async function createCoalition(ctx: UseCaseContext, input: z.infer<typeof coalitionCreateSchema>): Promise<Coalition> {
@@ -51,12 +52,12 @@ export async function createCoalition(ctx: UseCaseContext, input: z.infer<typeof
       const isFounder = actor.roles.includes('coalition_coordinator');
       if (isFounder) {
         // From today (not from a start date in the past): coordination is recorded as it happens.
-        await tx.insert(coalitionCoordinators).values({ coalitionId: row!.id, personId: actor.personId, role: 'coordinator', since: todayOf(ctx) });
+        await tx.insert(coalitionCoordinators).values({ coalitionId: row!.id, personId: actor.personId, role: 'coordinator', since: amsterdamDate(ctx.now()) });
       }
       // What the founder may do from now on: the session's coalitions are read again on the next request.
       const founder = isFounder ? { ...actor, coalitionIds: [...(actor.coalitionIds ?? []), row!.id] } : actor;
       const target = coalitionTarget({ id: row!.id, municipalityCodes: [...input.municipalityCodes].sort() });
-      const page = await loadCoalition(tx, row!.id, { year: currentYearOf(ctx), today: todayOf(ctx), actor: founder, target });
+      const page = await loadCoalition(tx, row!.id, { year: currentYearOf(ctx), today: amsterdamDate(ctx.now()), actor: founder, target });
       return { id: row!.id, page };
     },
   });

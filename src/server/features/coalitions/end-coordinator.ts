@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Ends a coordinator's or deputy's role on its last day (the person keeps the history). An end before
 // the start is refused; the same end again changes nothing.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Coalition, coordinatorEndSchema } from '../../../contracts/coalitions.js';
@@ -8,7 +9,7 @@ import { nl } from '../../../contracts/i18n/nl.js';
 import { AppError } from '../../platform/errors.js';
 import { coalitionCoordinators } from './schema.js';
 import { coalitionTarget } from './coalition-target.js';
-import { changeCoalition, currentYearOf, fill, loadCoalition, todayOf, type UseCaseContext } from './register-store.js';
+import { changeCoalition, currentYearOf, fill, loadCoalition, type UseCaseContext } from './register-store.js';
 
 export async function endCoordinator(ctx: UseCaseContext, code: string, personId: string, input: z.infer<typeof coordinatorEndSchema>): Promise<Coalition> {
   return changeCoalition(
@@ -24,7 +25,7 @@ export async function endCoordinator(ctx: UseCaseContext, code: string, personId
         throw new AppError('validation_failed', { message, errors: [{ path: 'body.until', message }] });
       }
       if (existing.until !== input.until) await tx.update(coalitionCoordinators).set({ until: input.until }).where(where);
-      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: todayOf(ctx), actor: ctx.store.actor, target: coalitionTarget(ref) });
+      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: amsterdamDate(ctx.now()), actor: ctx.store.actor, target: coalitionTarget(ref) });
     },
   );
 }

@@ -2,6 +2,7 @@
 // Ends a municipality's current membership on its last day. An end before the start is refused; the
 // ended period must not overlap another membership of the same kind (seed 003). Ending it again on
 // the same day changes nothing.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Coalition, membershipEndSchema } from '../../../contracts/coalitions.js';
@@ -10,7 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { coalitionMunicipalities } from './schema.js';
 import { coalitionTarget, findCoalitionRef } from './coalition-target.js';
 import { checkMembershipEnd } from './membership-rule.js';
-import { changeCoalition, currentYearOf, fill, loadCoalition, membershipsOf, municipalityNames, overlapMessage, todayOf, type UseCaseContext } from './register-store.js';
+import { changeCoalition, currentYearOf, fill, loadCoalition, membershipsOf, municipalityNames, overlapMessage, type UseCaseContext } from './register-store.js';
 
 export async function endMembership(ctx: UseCaseContext, code: string, municipalityCode: string, input: z.infer<typeof membershipEndSchema>): Promise<Coalition> {
   return changeCoalition(
@@ -44,7 +45,7 @@ export async function endMembership(ctx: UseCaseContext, code: string, municipal
           .where(and(eq(coalitionMunicipalities.coalitionId, ref.id), eq(coalitionMunicipalities.municipalityCode, municipalityCode), eq(coalitionMunicipalities.since, period.since)));
       }
       const now = (await findCoalitionRef(tx, code))!;
-      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: todayOf(ctx), actor: ctx.store.actor, target: coalitionTarget(now) });
+      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: amsterdamDate(ctx.now()), actor: ctx.store.actor, target: coalitionTarget(now) });
     },
     { details: () => ({ municipalityCode }) },
   );

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A coalition's funding (issue 10 item 7; domain reference §10): per source a period, an amount in
 // euro cents and the mandaathouder municipality. The same row twice changes nothing; removing is by id.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Coalition, fundingCreateSchema } from '../../../contracts/coalitions.js';
 import { AppError } from '../../platform/errors.js';
 import { coalitionFunding } from './schema.js';
 import { coalitionTarget } from './coalition-target.js';
-import { changeCoalition, currentYearOf, loadCoalition, municipalityNames, todayOf, type UseCaseContext } from './register-store.js';
+import { changeCoalition, currentYearOf, loadCoalition, municipalityNames, type UseCaseContext } from './register-store.js';
 
 export async function addFunding(ctx: UseCaseContext, code: string, input: z.infer<typeof fundingCreateSchema>): Promise<Coalition> {
   return changeCoalition(
@@ -41,7 +42,7 @@ export async function addFunding(ctx: UseCaseContext, code: string, input: z.inf
           createdAt: ctx.now(),
         });
       }
-      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: todayOf(ctx), actor: ctx.store.actor, target: coalitionTarget(ref) });
+      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: amsterdamDate(ctx.now()), actor: ctx.store.actor, target: coalitionTarget(ref) });
     },
     { details: () => ({ source: input.source }) },
   );
@@ -58,7 +59,7 @@ export async function removeFunding(ctx: UseCaseContext, code: string, id: strin
         .where(and(eq(coalitionFunding.coalitionId, ref.id), eq(coalitionFunding.id, id)))
         .returning({ id: coalitionFunding.id });
       if (removed.length === 0) throw new AppError('not_found');
-      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: todayOf(ctx), actor: ctx.store.actor, target: coalitionTarget(ref) });
+      return loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: amsterdamDate(ctx.now()), actor: ctx.store.actor, target: coalitionTarget(ref) });
     },
     { details: () => ({ fundingId: id }) },
   );

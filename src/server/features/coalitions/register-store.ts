@@ -40,14 +40,10 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-/** Today in the Netherlands (YYYY-MM-DD): memberships and roles are calendar days. */
-export function todayOf(ctx: Pick<UseCaseContext, 'now'>): string {
-  return amsterdamDate(ctx.now());
-}
 
 /** The year a status is shown for unless one is asked: the current calendar year. */
 export function currentYearOf(ctx: Pick<UseCaseContext, 'now'>): number {
-  return Number(todayOf(ctx).slice(0, 4));
+  return Number(amsterdamDate(ctx.now()).slice(0, 4));
 }
 
 /** Loads the coalition for the policy (404 when the code is unknown): its id and current members. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Edits a coalition's details (its coordinators, or the platform admin). Ending or reviving the
 // coalition needs the deactivate grant. Only what differs is written: repeating a PATCH changes nothing.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Coalition, coalitionUpdateSchema } from '../../../contracts/coalitions.js';
@@ -8,7 +9,7 @@ import { decide } from '../../platform/access/policy.js';
 import { PolicyDenied } from '../../platform/access/scoped-store.js';
 import { coalitions } from './schema.js';
 import { coalitionTarget } from './coalition-target.js';
-import { changeCoalition, currentYearOf, loadCoalition, municipalityNames, todayOf, type UseCaseContext } from './register-store.js';
+import { changeCoalition, currentYearOf, loadCoalition, municipalityNames, type UseCaseContext } from './register-store.js';
 
 type Field = 'name' | 'startDate' | 'impulseTranche' | 'mandateHolderCode' | 'isActive';
 
@@ -34,7 +35,7 @@ export async function updateCoalition(ctx: UseCaseContext, code: string, input: 
         changes.isActive = input.isActive;
       }
       if (Object.keys(changes).length > 0) await tx.update(coalitions).set(changes).where(eq(coalitions.id, ref.id));
-      const page = await loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: todayOf(ctx), actor: ctx.store.actor, target });
+      const page = await loadCoalition(tx, ref.id, { year: currentYearOf(ctx), today: amsterdamDate(ctx.now()), actor: ctx.store.actor, target });
       return { page, fields: Object.keys(changes) };
     },
     { details: (outcome) => ({ fields: outcome.fields }) },

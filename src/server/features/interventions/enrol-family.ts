@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Enrols a family in an intervention of the menukaart, offered by an (active) organisation, from a start date.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Enrolment, enrolmentCreateSchema } from '../../../contracts/care.js';
@@ -7,14 +8,14 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { actOnFamily } from '../families/care-access.js';
-import { invalid, requireNearDate, todayOf } from '../jgz/care-records.js';
+import { invalid, requireNearDate } from '../jgz/care-records.js';
 import { changeEnrolment, enrol } from './domain/catalogue.js';
 import { enrolments } from './schema.js';
 import { findEnrolment } from './enrolment-store.js';
 
 export async function enrolFamily(ctx: RequestContext, familyId: string, input: z.infer<typeof enrolmentCreateSchema>): Promise<Enrolment> {
   const state = unwrap(changeEnrolment(unwrap(enrol(input.interventionKey, input.startedOn)), { type: 'start', on: input.startedOn }));
-  requireNearDate(input.startedOn, todayOf(ctx.now), 'startedOn', 'De startdatum');
+  requireNearDate(input.startedOn, amsterdamDate(ctx.now()), 'startedOn', 'De startdatum');
   return actOnFamily(ctx.store, ctx.now, {
     familyId,
     action: 'update',

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Ends an enrolment (completed) or records a drop-out with its reason, through the domain's
 // enrolment states; only from the version the professional last saw.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Enrolment, enrolmentUpdateSchema } from '../../../contracts/care.js';
@@ -9,7 +10,7 @@ import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { actOnFamily } from '../families/care-access.js';
-import { requirePastDate, requireVersion, todayOf } from '../jgz/care-records.js';
+import { requirePastDate, requireVersion } from '../jgz/care-records.js';
 import { changeEnrolment, type DropOutReason, type EnrolmentEvent } from './domain/catalogue.js';
 import { enrolments } from './schema.js';
 import { familyOfEnrolment, findEnrolment, stateOf, storedReason } from './enrolment-store.js';
@@ -36,7 +37,7 @@ export async function updateEnrolment(
       const current = (await findEnrolment(tx, id))!;
       requireVersion(current.version, input.version);
       const next = unwrap(changeEnrolment(stateOf(current), event));
-      requirePastDate(input.on, todayOf(ctx.now), 'on', 'De einddatum');
+      requirePastDate(input.on, amsterdamDate(ctx.now()), 'on', 'De einddatum');
       if (next.status === 'ended') {
         await tx
           .update(enrolments)

@@ -12,10 +12,6 @@ export function invalid(field: string, message: string): never {
   throw new AppError('validation_failed', { message, errors: [{ path: field, message }] });
 }
 
-/** Today's calendar date in the Netherlands. */
-export function todayOf(now: () => Date): string {
-  return amsterdamDate(now());
-}
 
 /** A real calendar date (2026-02-30 is not); its day number. */
 export function requireDate(value: string, field: string, label: string): number {

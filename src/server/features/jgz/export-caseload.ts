@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The working list as a CSV file (all matching rows up to the export limit), audited as an export.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { z } from 'zod';
 import type { CaseloadRow, caseloadQuerySchema } from '../../../contracts/care.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { EXPORT_WINDOW, toCsv, type CsvColumn } from '../../platform/http/listing.js';
 import { findCaseload } from './caseload-store.js';
-import { todayOf } from './care-records.js';
 
 const t = nl.careCaseload;
 const COLUMNS: CsvColumn<CaseloadRow>[] = [
@@ -24,7 +24,7 @@ export async function exportCaseload(ctx: RequestContext, query: z.infer<typeof 
   const found = await ctx.store.export({
     resource: 'family',
     objectType: 'caseload',
-    perform: (tx) => findCaseload(tx, ctx.actor, ctx.now(), todayOf(ctx.now), filters, EXPORT_WINDOW),
+    perform: (tx) => findCaseload(tx, ctx.actor, ctx.now(), amsterdamDate(ctx.now()), filters, EXPORT_WINDOW),
     details: (result) => ({ resultCount: result.rows.length, nurse: filters.nurse, tier: filters.tier ?? null }),
     clientIds: (result) => result.rows.map((row) => row.familyId),
   });

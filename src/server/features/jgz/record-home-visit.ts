@@ -3,6 +3,7 @@
 // pregnancy's due date and stored), or not held with a reason; findings per life domain and the
 // follow-up agreed. Also reschedules (date, nurse). Only the organisation that planned the visit
 // changes it, and only from the version it last saw.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { CARE_LIFE_DOMAINS, type HomeVisit, type homeVisitUpdateSchema } from '../../../contracts/care.js';
@@ -15,7 +16,7 @@ import { gestationalAge, MAX_DUE_DATE_WEEKS_AHEAD } from '../families/domain/pre
 import { LIFE_DOMAINS, type LifeDomain } from '../screening/factor-catalogue.js';
 import { homeVisits } from './schema.js';
 import { familyOfHomeVisit, findHomeVisit, organisationOfHomeVisit } from './home-visit-store.js';
-import { invalid, requireNearDate, requireNurse, requirePastDate, requireVersion, todayOf } from './care-records.js';
+import { invalid, requireNearDate, requireNurse, requirePastDate, requireVersion } from './care-records.js';
 
 // The contract's life domains are the factor model's: a compile-time check both ways.
 const CONTRACT_DOMAINS: readonly LifeDomain[] = CARE_LIFE_DOMAINS;
@@ -43,7 +44,7 @@ export async function recordHomeVisit(
 ): Promise<HomeVisit> {
   const familyId = await familyOfHomeVisit(lookup, id);
   if (!familyId) throw new AppError('not_found');
-  const today = todayOf(ctx.now);
+  const today = amsterdamDate(ctx.now());
   return actOnFamily(ctx.store, ctx.now, {
     familyId,
     action: 'update',

@@ -3,6 +3,7 @@
 // nurse or judgement, and plans the contact moments of the tier (contact-schedule.ts). The latest
 // completed screening's suggestion is kept beside the nurse's choice; a tier below the suggestion
 // needs the nurse's judgement in words (the rule may miss a family; overruling it must be explained).
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { SUPPORT_TIERS, type CaseloadEntry, type caseloadUpdateSchema } from '../../../contracts/care.js';
@@ -14,7 +15,7 @@ import { actOnFamily } from '../families/care-access.js';
 import { caseloadEntries, contactMoments } from './schema.js';
 import { findCaseloadEntry, suggestedTierOf } from './caseload-store.js';
 import { planContactMoments } from './contact-schedule.js';
-import { invalid, requireNurse, requireVersion, todayOf } from './care-records.js';
+import { invalid, requireNurse, requireVersion } from './care-records.js';
 
 /** The child's birth date, else the ongoing pregnancy's due date: what the schedule counts from. */
 async function anchorOf(tx: Executor, familyId: string): Promise<{ anchor: string; isExpecting: boolean } | null> {
@@ -28,7 +29,7 @@ async function anchorOf(tx: Executor, familyId: string): Promise<{ anchor: strin
 }
 
 export async function setCaseload(ctx: RequestContext, familyId: string, input: z.infer<typeof caseloadUpdateSchema>): Promise<CaseloadEntry> {
-  const today = todayOf(ctx.now);
+  const today = amsterdamDate(ctx.now());
   return actOnFamily(ctx.store, ctx.now, {
     familyId,
     action: 'update',

@@ -3,13 +3,14 @@
 // finds the edition and the stored response, asks the state machine (response-state.ts) whether the
 // change may happen today, lets the use-case write, and answers with the response as it now is. A
 // refusal by the state machine rolls back and is recorded as a failed attempt (refuse-late-change.ts).
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import type { QuestionnaireResponse, ResponseViewState } from '../../../contracts/municipal-questionnaire.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import type { Target } from '../../platform/access/policy.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { phaseOn, transition, viewState, type ResponseEvent } from './response-state.js';
-import { currentAnswers, findResponse, municipalityTarget, objectIdOf, requireEdition, responseView, todayOf, type EditionRow } from './store.js';
+import { currentAnswers, findResponse, municipalityTarget, objectIdOf, requireEdition, responseView, type EditionRow } from './store.js';
 import { refusingLateChange } from './refuse-late-change.js';
 import type { StoredResponseState } from './schema.js';
 
@@ -44,7 +45,7 @@ export async function changeResponse(
       details: (result) => (event === 'reopen' ? { change: event } : { change: event, state: result.state }),
       perform: async (tx) => {
         const edition = await requireEdition(tx, year);
-        const today = todayOf(ctx.now());
+        const today = amsterdamDate(ctx.now());
         const phase = phaseOn(edition, today);
         const stored = await findResponse(tx, edition.id, municipalityCode);
         const state = viewState(stored?.response.state ?? null, phase);

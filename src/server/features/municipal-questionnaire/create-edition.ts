@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // An analyst or the platform admin sends out the questionnaire of a year: reference date (peildatum,
 // seed 003: 16 November 2023), opening date and deadline. One edition per year.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { eq } from 'drizzle-orm';
 import type { Edition, EditionCreate } from '../../../contracts/municipal-questionnaire.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import { municipalQuestionnaireEditions } from './schema.js';
-import { editionView, todayOf } from './store.js';
+import { editionView } from './store.js';
 
 export async function createEdition(ctx: RequestContext, input: EditionCreate): Promise<Edition> {
   const created = await ctx.store.create({
@@ -22,5 +23,5 @@ export async function createEdition(ctx: RequestContext, input: EditionCreate): 
       return row!;
     },
   });
-  return editionView(created, todayOf(ctx.now()));
+  return editionView(created, amsterdamDate(ctx.now()));
 }

@@ -2,6 +2,7 @@
 // The municipalities of an edition the actor may see, each with the state of its response and its
 // coalition status for the year: a policy officer the municipalities their organisation serves, a
 // coordinator the current members of their coalitions, an analyst every municipality.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { ResponseList } from '../../../contracts/municipal-questionnaire.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
@@ -9,7 +10,7 @@ import { coalitionMunicipalities, municipalityCoalitionStatuses } from '../coali
 import { municipalities } from '../reference/schema.js';
 import { phaseOn, viewState } from './response-state.js';
 import { municipalQuestionnaireResponses } from './schema.js';
-import { editionView, requireEdition, todayOf } from './store.js';
+import { editionView, requireEdition } from './store.js';
 
 export async function listResponses(ctx: RequestContext, year: number): Promise<ResponseList> {
   return ctx.store.search({
@@ -17,7 +18,7 @@ export async function listResponses(ctx: RequestContext, year: number): Promise<
     details: (result) => ({ year, municipalities: result.items.length }),
     perform: async (tx, scope) => {
       const edition = await requireEdition(tx, year);
-      const today = todayOf(ctx.now());
+      const today = amsterdamDate(ctx.now());
       let codes: string[] | null = null;
       if (scope.kind === 'municipalities') codes = scope.municipalityCodes;
       else if (scope.kind === 'coalitions') {

@@ -16,8 +16,6 @@ import { municipalQuestionnaireEditions, municipalQuestionnaireResponseAnswers, 
 export type EditionRow = typeof municipalQuestionnaireEditions.$inferSelect;
 export type ResponseRow = typeof municipalQuestionnaireResponses.$inferSelect;
 
-/** The calendar day in the Netherlands: a deadline ends at midnight Dutch time. */
-export const todayOf = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 export const objectIdOf = (year: number, municipalityCode: string) => `${year}/${municipalityCode}`;
 
 export function editionView(edition: EditionRow, today: string): Edition {

@@ -6,6 +6,7 @@
 //
 // The register row carries a random pseudonym ("chain:<random uuid>"), never the family or birth id,
 // and nothing is kept that links it back: the monitor counts births, it does not follow families.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -18,7 +19,7 @@ import { actOnFamily } from '../families/care-access.js';
 import { familyMembers, pregnancies } from '../families/schema.js';
 import { normaliseName } from '../families/domain/bsn.js';
 import { birthRegister } from '../monitor/schema.js';
-import { invalid, requireNearDate, requirePastDate, todayOf } from '../jgz/care-records.js';
+import { invalid, requireNearDate, requirePastDate } from '../jgz/care-records.js';
 import { suggestedTierOf } from '../jgz/caseload-store.js';
 import { toRegisterRow, validateBirth } from './domain/birth.js';
 import { birthWeightReference, CURRENT_BIRTH_WEIGHT_REFERENCE_KEY } from './domain/birth-weight-references.js';
@@ -56,7 +57,7 @@ async function registerContext(tx: Executor, familyId: string) {
 }
 
 export async function recordBirth(ctx: RequestContext, familyId: string, input: z.infer<typeof birthCreateSchema>): Promise<BirthOutcome> {
-  const today = todayOf(ctx.now);
+  const today = amsterdamDate(ctx.now());
   requirePastDate(input.birthDate, today, 'birthDate', 'De geboortedatum');
   requireNearDate(input.birthDate, today, 'birthDate', 'De geboortedatum', 3);
   const totalDays = input.gestationalWeeks * 7 + input.gestationalDays;

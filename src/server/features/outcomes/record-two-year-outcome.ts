@@ -2,6 +2,7 @@
 // Records the outcomes around age two: the speech-language screening, weight and length → BMI and
 // overweight/obesity by the IOTF cut-offs (Cole et al. 2000, see domain/two-years.ts), and a child
 // protection measure or out-of-home placement with its dates.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TwoYearOutcome, twoYearOutcomeCreateSchema } from '../../../contracts/care.js';
@@ -9,7 +10,7 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { raise } from '../../platform/domain/result.js';
 import { actOnFamily } from '../families/care-access.js';
-import { invalid, requireDate, requirePastDate, todayOf } from '../jgz/care-records.js';
+import { invalid, requireDate, requirePastDate } from '../jgz/care-records.js';
 import { assessOverweightAtTwo, type BmiAssessment } from './domain/two-years.js';
 import { twoYearOutcomes } from './schema.js';
 import { findTwoYearOutcome } from './outcome-store.js';
@@ -31,7 +32,7 @@ function checkPeriod(from: string | null, until: string | null, fromField: strin
 }
 
 export async function recordTwoYearOutcome(ctx: RequestContext, familyId: string, input: z.infer<typeof twoYearOutcomeCreateSchema>): Promise<TwoYearOutcome> {
-  const today = todayOf(ctx.now);
+  const today = amsterdamDate(ctx.now());
   requirePastDate(input.measuredOn, today, 'measuredOn', 'De datum van meten');
   if ((input.weightKg === null) !== (input.lengthCm === null)) {
     invalid(input.weightKg === null ? 'weightKg' : 'lengthCm', 'Vul gewicht én lengte in, of geen van beide.');

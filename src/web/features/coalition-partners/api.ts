@@ -14,7 +14,3 @@ export const partnerApi = {
   update: (code: string, id: string, body: PartnerInput) => apiJson<Partner>('PUT', `${coalition(code)}/partners/${encodeURIComponent(id)}`, { body }),
 };
 
-/** Today in the Netherlands, as an ISO date (for "end as of today"). */
-export function dutchToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // /coalities/{code}/partners: a coalition's partners grouped by domain with counts, the wanted
 // partners apart, add / edit / end (only where the server allows), CSV.
+import { amsterdamDate } from '../../../contracts/calendar.js';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { downloadBlob } from '../../api/client.js';
@@ -13,7 +14,7 @@ import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
 import { Button, ButtonGroup, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
-import { dutchToday, partnerApi, type Partner, type PartnerDomain, type PartnerInput, type PartnerLevel } from './api.js';
+import { partnerApi, type Partner, type PartnerDomain, type PartnerInput, type PartnerLevel } from './api.js';
 
 export default function PartnersPage() {
   const { code = '' } = useParams();
@@ -62,7 +63,7 @@ export default function PartnersPage() {
   return (
     <AsyncContent state={list}>
       {(data) => {
-        const today = dutchToday();
+        const today = amsterdamDate(new Date());
         const isEnded = (partner: Partner) => !partner.isWanted && partner.until !== null && partner.until < today;
         const onBoard = data.items.filter((partner) => !partner.isWanted && !isEnded(partner));
         const ended = data.items.filter(isEnded);
@@ -190,7 +191,7 @@ function PartnerEditor({ code, partner, onSaved, onClose }: { code: string; part
     level: level as PartnerLevel,
     role: role.trim() || null,
     since: since || null,
-    until: endToday ? dutchToday() : until || null,
+    until: endToday ? amsterdamDate(new Date()) : until || null,
     isWanted,
     contactName: contactName.trim() || null,
     contactEmail: contactEmail.trim() || null,
