@@ -113,7 +113,8 @@ async function runSearch(request: FastifyRequest, reply: FastifyReply, deps: Fea
   const ctx = await guarded(request, deps, handler, 'list');
   const { values, given } = parseSearchParameters(parameters, search.parameters);
   const sensitive = search.parameters.filter((parameter) => parameter.isSensitive && values[parameter.name] !== undefined);
-  if (via === 'get' && sensitive.length > 0) {
+  const inUrl = Object.keys((request.query as Record<string, unknown> | undefined) ?? {});
+  if (sensitive.some((parameter) => via === 'get' || inUrl.includes(parameter.name))) {
     const name = sensitive[0]!.name;
     throw invalidParameter(name, `Zoek op ${name} met POST ${ctx.baseUrl}/${handler.type}/_search (de waarde in de body, ${FORM_MEDIA_TYPE}): een BSN hoort niet in een URL.`);
   }
@@ -147,6 +148,8 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
     const read = handler.read;
     fhir.get(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
       const { id } = request.params as { id: string };
+      // GET [type]/_search is the search's POST-only path, not a resource id.
+      if (id === '_search') return methodNotAllowed(reply, ['POST']);
       const ctx = await guarded(request, deps, handler, 'read');
       return sendResource(reply, await read(ctx, id));
     });
