@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   invitation_invalid: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  method_not_allowed: 405,
+  not_acceptable: 406,
   password_policy: 422,
   account_locked: 429,
   rate_limited: 429,

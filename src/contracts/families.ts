@@ -119,6 +119,8 @@ export const familySchema = z
      */
     possibleDuplicateElsewhere: z.boolean().optional(),
     createdAt: z.iso.datetime(),
+    /** The last change to the file itself (contact details, members, merge): FHIR meta.lastUpdated. */
+    updatedAt: z.iso.datetime(),
     /** What the current person may do with this file (from the access policy): only these are offered. */
     allowedActions: z.array(z.enum(FAMILY_ACTIONS)),
   })
@@ -143,6 +145,9 @@ export const familyQuerySchema = pagingQuerySchema.extend({
   /** Name (start of given or family name, or both). */
   q: z.string().trim().max(100).optional(),
   birthDate: isoDateSchema.optional(),
+  /** Born on or after / on or before this date (inclusive): a range of birth dates. */
+  birthDateFrom: isoDateSchema.optional(),
+  birthDateTo: isoDateSchema.optional(),
   bsn: bsnInputSchema.optional(),
   municipalityCode: municipalityCodeSchema.optional(),
 });

@@ -386,6 +386,20 @@ const MATRIX: Record<string, Entry> = {
     allow: { professional: 'own' },
     request: ({ familyId }) => json('GET', `/fhir/R4/AuditEvent?patient=Patient/${familyId}`),
   },
+  // Search by POST (a BSN only so): the same policy as the GET search of that type.
+  'POST /fhir/R4/:type/_search': {
+    access: 'authenticated',
+    allow: { professional: 'any' },
+    request: ({ familyId }) => ({ ...json('POST', '/fhir/R4/Patient/_search', `_id=${familyId}`), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+  },
+  // vread of the current version: the same policy as the read of that type.
+  'GET /fhir/R4/:type/:id/_history/:vid': {
+    access: 'authenticated',
+    allow: { professional: 'own' },
+    request: ({ referralId }) => json('GET', `/fhir/R4/Task/${referralId}/_history/1`),
+  },
+  'GET /fhir/R4/SearchParameter': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter') },
+  'GET /fhir/R4/SearchParameter/:id': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter/patient-address-district') },
   // fhir: matrix entries
   // Screening (instruments are not personal data; a screening is part of a family's file).
   'GET /api/v1/questionnaires': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/questionnaires') },

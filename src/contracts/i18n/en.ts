@@ -70,6 +70,8 @@ export const en = {
     invitation_invalid: 'This invitation is invalid, expired or already used. Ask for a new one.',
     payload_too_large: 'The request is too large.',
     unsupported_media_type: 'This content type is not supported. Send JSON.',
+    method_not_allowed: 'This operation is not supported here. The Allow header names what is.',
+    not_acceptable: 'This response format is not supported. Ask for JSON.',
     password_policy: 'Choose a password of at least 12 characters that is not on the list of common passwords.',
     account_locked: 'Too many failed attempts. Wait fifteen minutes and try again.',
     rate_limited: 'Too many requests. Wait a moment and try again.',

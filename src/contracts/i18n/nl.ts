@@ -75,6 +75,8 @@ export const nl = {
     invitation_invalid: 'Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een nieuwe uitnodiging aan.',
     payload_too_large: 'Het verzoek is te groot.',
     unsupported_media_type: 'Dit soort inhoud wordt niet ondersteund. Stuur JSON.',
+    method_not_allowed: 'Deze bewerking wordt hier niet ondersteund. De header Allow noemt wat wel kan.',
+    not_acceptable: 'Dit antwoordformaat wordt niet ondersteund. Vraag om JSON.',
     password_policy:
       'Kies een wachtwoord van minstens 12 tekens dat niet in de lijst met veelgebruikte wachtwoorden staat.',
     account_locked: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',

@@ -39,6 +39,8 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   invitation_invalid: 'errorTitleGone',
   payload_too_large: 'errorTitleRefused',
   unsupported_media_type: 'errorTitleRefused',
+  method_not_allowed: 'errorTitleRefused',
+  not_acceptable: 'errorTitleRefused',
   document_too_large: 'errorTitleRefused',
   document_type_not_allowed: 'errorTitleRefused',
   agreement_status_transition: 'errorTitleConflict',

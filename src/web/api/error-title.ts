@@ -24,6 +24,8 @@ const TITLE_OF_STATUS: Record<(typeof ERROR_STATUS)[ErrorCode], ErrorTitleKey> =
   401: 'errorTitleLogin',
   403: 'errorTitleForbidden',
   404: 'errorTitleNotFound',
+  405: 'errorTitleRefused',
+  406: 'errorTitleRefused',
   409: 'errorTitleConflict',
   410: 'errorTitleGone',
   413: 'errorTitleRefused',

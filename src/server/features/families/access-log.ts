@@ -3,7 +3,7 @@
 // who, for which organisation, in which role, what, when, from where, and whether it was emergency
 // access. Clients have the right to see this (AVG art. 15, Wabvpz); looking at it is itself audited.
 import { auditLabels } from '../../../contracts/i18n/audit-labels.js';
-import { desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AccessLogEntry, accessLogQuerySchema } from '../../../contracts/families.js';
 import type { Executor } from '../../platform/db/connection.js';
@@ -24,7 +24,7 @@ function aboutFamily(familyId: string): SQL {
   )!;
 }
 
-async function findAccessLog(tx: Executor, familyId: string, window: RowWindow): Promise<{ rows: AccessLogEntry[]; total: number }> {
+async function findAccessLog(tx: Executor, familyId: string, window: RowWindow, untilSequence: number | null = null): Promise<{ rows: AccessLogEntry[]; total: number }> {
   const rows = await tx
     .select({
       at: auditLog.occurredAt,
@@ -41,7 +41,7 @@ async function findAccessLog(tx: Executor, familyId: string, window: RowWindow):
     .from(auditLog)
     .leftJoin(people, eq(people.id, auditLog.actorId))
     .leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
-    .where(aboutFamily(familyId))
+    .where(untilSequence === null ? aboutFamily(familyId) : and(aboutFamily(familyId), lte(auditLog.sequence, untilSequence)))
     .orderBy(desc(auditLog.sequence))
     .limit(window.limit)
     .offset(window.offset);
@@ -56,6 +56,30 @@ export async function listAccessLog(ctx: UseCaseContext, familyId: string, query
     perform: (tx) => findAccessLog(tx, familyId, windowOf(query)),
   });
   return { items: found.rows, total: found.total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The access log as it stood at one moment (`snapshot`: the last audit sequence then), so that paging
+ * through it is stable although every look at it adds an entry. Without `untilSequence` the snapshot
+ * is taken now; the next pages pass it back.
+ */
+export async function listAccessLogSnapshot(
+  ctx: UseCaseContext,
+  familyId: string,
+  query: z.infer<typeof accessLogQuerySchema>,
+  untilSequence: number | null,
+): Promise<Page<AccessLogEntry> & { snapshot: number }> {
+  const found = await actOnFamily(ctx.store, ctx.now, {
+    familyId,
+    action: 'read',
+    objectType: 'access_log',
+    perform: async (tx) => {
+      const [head] = await tx.select({ sequence: sql<number>`coalesce(max(${auditLog.sequence}), 0)`.mapWith(Number) }).from(auditLog);
+      const snapshot = untilSequence ?? head!.sequence;
+      return { ...(await findAccessLog(tx, familyId, windowOf(query), snapshot)), snapshot };
+    },
+  });
+  return { items: found.rows, total: found.total, page: query.page, pageSize: query.pageSize, snapshot: found.snapshot };
 }
 
 const text = nl.accessLog;

@@ -61,6 +61,7 @@ export async function findFamilyFile(tx: Executor, familyId: string, actor: Acto
       registeredByName: organisations.name,
       mergedIntoId: families.mergedIntoId,
       createdAt: families.createdAt,
+      updatedAt: families.updatedAt,
     })
     .from(families)
     .innerJoin(municipalities, eq(municipalities.code, families.municipalityCode))
@@ -111,6 +112,7 @@ export async function findFamilyFile(tx: Executor, familyId: string, actor: Acto
     careRelationships: relationships.map((relationship) => ({ ...relationship, since: relationship.since.toISOString() })),
     emergencyAccessUntil: emergency ? emergency.expiresAt.toISOString() : null,
     createdAt: family.createdAt.toISOString(),
+    updatedAt: family.updatedAt.toISOString(),
     allowedActions: familyActions(actor, (await locateFamily(tx, familyId, actor, now)) ?? { organisationIds: [] }),
   };
 }
@@ -133,6 +135,8 @@ export function familyActions(actor: Actor, familyTarget: Target): Family['allow
 export interface FamilyFilters {
   q?: string | undefined;
   birthDate?: string | undefined;
+  birthDateFrom?: string | undefined;
+  birthDateTo?: string | undefined;
   bsn?: string | undefined;
   municipalityCode?: string | undefined;
 }
@@ -154,6 +158,8 @@ export async function findFamilies(
     }
   }
   if (filters.birthDate) conditions.push(eq(familyMembers.birthDate, filters.birthDate));
+  if (filters.birthDateFrom) conditions.push(sql`${familyMembers.birthDate} >= ${filters.birthDateFrom}::date`);
+  if (filters.birthDateTo) conditions.push(sql`${familyMembers.birthDate} <= ${filters.birthDateTo}::date`);
   if (filters.bsn) conditions.push(eq(familyMembers.bsn, normaliseBsn(filters.bsn)));
   if (filters.municipalityCode) conditions.push(eq(families.municipalityCode, filters.municipalityCode));
   const where = and(...conditions);

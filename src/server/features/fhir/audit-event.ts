@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AccessLogEntry } from '../../../contracts/families.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { AppError } from '../../platform/errors.js';
-import { listAccessLog } from '../families/access-log.js';
+import { listAccessLogSnapshot } from '../families/access-log.js';
 import { invalidParameter } from './bundle.js';
 import { EXTENSIONS, SYSTEMS, isUuid, reference, type FhirResource } from './fhir-types.js';
 import { parseReference } from './search-parameters.js';
@@ -45,6 +45,8 @@ export function toFhirAuditEvent(familyId: string, entry: AccessLogEntry): FhirR
   return {
     resourceType: 'AuditEvent',
     id: entryId(familyId, entry),
+    // An audit entry never changes.
+    meta: { versionId: '1', lastUpdated: entry.at },
     ...(entry.emergency ? { extension: [{ url: EXTENSIONS.emergencyAccess, valueBoolean: true }] } : {}),
     type: { system: SYSTEMS.auditEventType, code: '110110', display: 'Patient Record' },
     subtype: [{ system: SYSTEMS.auditAction, code: entry.action, display: actionLabel(entry.action) }],
@@ -65,6 +67,11 @@ export function toFhirAuditEvent(familyId: string, entry: AccessLogEntry): FhirR
   };
 }
 
+function snapshotOf(value: string): number {
+  if (!/^\d{1,15}$/.test(value)) throw invalidParameter('snapshot', "Gebruik bij 'snapshot' de waarde uit de link naar de volgende pagina.");
+  return Number(value);
+}
+
 export const auditEventHandler: ResourceHandler = {
   type: 'AuditEvent',
   policyResource: 'family',
@@ -72,14 +79,29 @@ export const auditEventHandler: ResourceHandler = {
     'Het inzageoverzicht ("wie keek mee") van een cliënt: elke keer dat iemand het dossier opende, zocht of wijzigde. ' +
     'Alleen te zoeken per cliënt (patient); het opvragen wordt zelf ook vastgelegd.',
   search: {
-    parameters: [{ name: 'patient', type: 'reference', documentation: 'De cliënt: Patient/{id} (verplicht).' }],
+    parameters: [
+      { name: 'patient', type: 'reference', documentation: 'De cliënt: Patient/{id} (verplicht).' },
+      {
+        name: 'snapshot',
+        type: 'number',
+        documentation:
+          'Het inzageoverzicht zoals het was bij de eerste pagina. Elke opvraging voegt zelf een regel toe; de links naar de volgende ' +
+          'pagina’s noemen daarom deze stand, zodat de pagina’s niet verschuiven. Niet zelf invullen.',
+        custom: {},
+      },
+    ],
     run: async (ctx, parameters, window) => {
       if (!parameters.patient) throw invalidParameter('patient', "Vraag het inzageoverzicht per cliënt op: geef de zoekparameter 'patient'.");
       const id = parseReference('patient', parameters.patient, 'Patient');
       const location = isUuid(id) ? await locatePatient(ctx.db, id.toLowerCase()) : null;
       if (!location) throw new AppError('not_found');
-      const page = await listAccessLog(ctx, location.familyId, { page: window.page, pageSize: window.pageSize });
-      return { items: page.items.map((entry) => toFhirAuditEvent(location.familyId, entry)), total: page.total };
+      const snapshot = parameters.snapshot === undefined ? null : snapshotOf(parameters.snapshot);
+      const page = await listAccessLogSnapshot(ctx, location.familyId, { page: window.page, pageSize: window.pageSize }, snapshot);
+      return {
+        items: page.items.map((entry) => toFhirAuditEvent(location.familyId, entry)),
+        total: page.total,
+        linkParameters: { snapshot: String(page.snapshot) },
+      };
     },
   },
 };

@@ -18,6 +18,8 @@ export interface SearchWindow {
 export interface SearchPage<T> {
   items: T[];
   total: number;
+  /** Parameters the links to other pages must carry as well (e.g. the snapshot being paged over). */
+  linkParameters?: Record<string, string>;
 }
 
 function single(value: unknown, name: string): string | undefined {

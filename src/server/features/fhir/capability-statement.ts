@@ -4,13 +4,14 @@
 import { API_VERSION } from '../../platform/http/security-headers.js';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../platform/auth/session.js';
 import { FHIR_VERSION, type FhirResource } from './fhir-types.js';
+import { searchParameterUrl } from './search-parameter-definitions.js';
 import { RESULT_PARAMETERS } from './search-parameters.js';
 import type { ResourceHandler } from './resource-handler.js';
 
 const RESULT_PARAMETER_DOCS: Record<(typeof RESULT_PARAMETERS)[number], string> = {
   _count: 'Aantal resultaten per pagina (1–100, standaard 20).',
   _page: 'Paginanummer, vanaf 1 (de links in de Bundle wijzen de volgende en vorige pagina aan).',
-  _format: 'Alleen json (application/fhir+json).',
+  _format: 'Alleen json (application/fhir+json); elke andere waarde geeft 406.',
 };
 
 export function capabilityStatement(handlers: readonly ResourceHandler[], baseUrl: string, date: string): FhirResource {
@@ -23,6 +24,7 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
     software: { name: 'Kansrijk', version: API_VERSION },
     implementation: { description: 'Kansrijk FHIR R4 API: signaleren, toestemming, verwijzen en terugkoppelen', url: baseUrl },
     fhirVersion: FHIR_VERSION,
+    // JSON only: an Accept or _format asking for XML (or anything else) is answered with 406.
     format: ['application/fhir+json', 'json'],
     patchFormat: ['application/json-patch+json'],
     rest: [
@@ -32,7 +34,9 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
           'Dezelfde toegangsregels als de webapplicatie: alleen gezinnen waarmee uw organisatie een zorgrelatie heeft ' +
           '(geregistreerd, of een geaccepteerde verwijzing met geldige toestemming) of waarvoor u noodtoegang heeft. ' +
           'Elke lees-, zoek- en schrijfactie komt in het auditlog (NEN 7513), met het gezin als cliënt. ' +
-          'Fouten komen als OperationOutcome met een Nederlandse toelichting.',
+          'Fouten komen als OperationOutcome met een Nederlandse toelichting. Alleen JSON (application/fhir+json): een andere Accept of _format geeft 406, ' +
+          'een andere Content-Type 415, een niet genoemde interactie 405. Zoeken kan ook met POST [type]/_search (parameters als formulier); ' +
+          'zoeken op BSN kan alleen zo, zodat een BSN nooit in een URL staat.',
         security: {
           cors: false,
           description:
@@ -41,7 +45,7 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
         },
         resource: handlers.map((handler) => {
           const interaction = [
-            ...(handler.read ? [{ code: 'read' }] : []),
+            ...(handler.read ? [{ code: 'read' }, { code: 'vread', documentation: 'Alleen de huidige versie (de Location na aanmaken).' }] : []),
             ...(handler.search ? [{ code: 'search-type' }] : []),
             ...(handler.create ? [{ code: 'create', documentation: handler.create.documentation }] : []),
             ...(handler.update ? [{ code: 'update', documentation: handler.update.documentation }] : []),
@@ -64,6 +68,7 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
                       name: parameter.name,
                       type: parameter.type,
                       documentation: parameter.documentation,
+                      ...(parameter.custom ? { definition: searchParameterUrl(handler.type, parameter.name) } : {}),
                     })),
                     ...RESULT_PARAMETERS.map((name) => ({ name, type: name === '_format' ? 'token' : 'number', documentation: RESULT_PARAMETER_DOCS[name] })),
                   ],

@@ -11,16 +11,24 @@ import { CONSENT_PURPOSE_LABELS, DATA_CATEGORY_LABELS, type ConsentPurpose, type
 import { invalidParameter, pageOf } from './bundle.js';
 import { EXTENSIONS, SYSTEMS, instant, isUuid, reference, referencedId, uuidOrNotFound, type FhirResource } from './fhir-types.js';
 import { familyOfConsent, locatePatient } from './family-index.js';
-import { parseReference } from './search-parameters.js';
+import { parseReference, tokenCode } from './search-parameters.js';
 import type { FhirContext, JsonPatchOperation, ResourceHandler } from './resource-handler.js';
 
 const STATUS: Record<Consent['status'], string> = { valid: 'active', not_yet_valid: 'proposed', expired: 'inactive', withdrawn: 'inactive' };
+
+/**
+ * A consent is recorded once and changed at most once: its withdrawal. So version 1 is the consent as
+ * given, version 2 the withdrawn one — the ETag and If-Match of the versioned update.
+ */
+export function consentVersion(consent: Pick<Consent, 'withdrawnAt'>): number {
+  return consent.withdrawnAt ? 2 : 1;
+}
 
 export function toFhirConsent(consent: Consent): FhirResource {
   return {
     resourceType: 'Consent',
     id: consent.id,
-    meta: { lastUpdated: instant(consent.withdrawnAt ?? consent.createdAt) },
+    meta: { versionId: String(consentVersion(consent)), lastUpdated: instant(consent.withdrawnAt ?? consent.createdAt) },
     extension: [{ url: EXTENSIONS.consentForm, valueCode: consent.form }],
     status: STATUS[consent.status],
     scope: { coding: [{ system: SYSTEMS.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
@@ -150,13 +158,15 @@ async function readConsent(ctx: FhirContext, id: string): Promise<Consent> {
   return consent;
 }
 
-async function patchConsent(ctx: FhirContext, id: string, operations: JsonPatchOperation[]): Promise<FhirResource> {
+async function patchConsent(ctx: FhirContext, id: string, operations: JsonPatchOperation[], expectedVersion: number | null): Promise<FhirResource> {
   const isWithdrawal =
     operations.length === 1 && (operations[0]!.op === 'replace' || operations[0]!.op === 'add') && operations[0]!.path === '/status' && operations[0]!.value === 'inactive';
   if (!isWithdrawal) {
     invalid('body', "Een toestemming kan alleen worden ingetrokken: één bewerking replace van /status naar 'inactive'.");
   }
   if (!(await familyOfConsent(ctx.db, uuidOrNotFound(id)))) throw new AppError('not_found');
+  // If-Match: the withdrawal applies to the version the client saw, or not at all (412).
+  if (expectedVersion !== null && consentVersion(await readConsent(ctx, id)) !== expectedVersion) throw new AppError('stale_version');
   const { consent } = await withdrawConsent(ctx, id.toLowerCase());
   return toFhirConsent(consent);
 }
@@ -172,7 +182,7 @@ export const consentHandler: ResourceHandler = {
   search: {
     parameters: [
       { name: 'patient', type: 'reference', documentation: 'De cliënt: Patient/{id} (verplicht).' },
-      { name: 'status', type: 'token', documentation: 'active, proposed of inactive (ingetrokken of verlopen).' },
+      { name: 'status', type: 'token', documentation: `active, proposed of inactive (ingetrokken of verlopen); ${SYSTEMS.consentStatus}.` },
     ],
     run: async (ctx, parameters, window) => {
       if (!parameters.patient) throw invalidParameter('patient', "Zoek toestemmingen per cliënt: geef de zoekparameter 'patient'.");
@@ -180,7 +190,8 @@ export const consentHandler: ResourceHandler = {
       const location = isUuid(id) ? await locatePatient(ctx.db, id.toLowerCase()) : null;
       if (!location || location.childId) return { items: [], total: 0 };
       const consents = (await listConsents(ctx, location.familyId)).map(toFhirConsent);
-      return pageOf(consents.filter((consent) => parameters.status === undefined || consent.status === parameters.status), window);
+      const status = parameters.status === undefined ? undefined : tokenCode(parameters.status, SYSTEMS.consentStatus);
+      return pageOf(consents.filter((consent) => status === undefined || consent.status === status), window);
     },
   },
   create: {
@@ -197,7 +208,9 @@ export const consentHandler: ResourceHandler = {
     },
   },
   patch: {
-    documentation: "Intrekken: JSON Patch [{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"inactive\"}]. Direct van kracht: de ontvanger verliest de toegang.",
-    run: (ctx, id, operations) => patchConsent(ctx, id, operations),
+    documentation:
+      "Intrekken: JSON Patch [{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"inactive\"}]. Direct van kracht: de ontvanger verliest de toegang. " +
+      'Versie 1 is de gegeven toestemming, versie 2 de ingetrokken; met If-Match: W/"1" geeft een intussen ingetrokken toestemming 412.',
+    run: (ctx, id, operations, expectedVersion) => patchConsent(ctx, id, operations, expectedVersion),
   },
 };

@@ -37,6 +37,7 @@ describe('metadata', () => {
       for (const { code } of resource.interaction) {
         const probe =
           code === 'read' ? { method: 'GET' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000` }
+          : code === 'vread' ? { method: 'GET' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000/_history/1` }
           : code === 'search-type' ? { method: 'GET' as const, url: `/fhir/R4/${resource.type}` }
           : code === 'create' ? { method: 'POST' as const, url: `/fhir/R4/${resource.type}`, payload: { resourceType: resource.type } }
           : code === 'update' ? { method: 'PUT' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000`, payload: { resourceType: resource.type } }
@@ -79,7 +80,7 @@ describe('errors are OperationOutcomes with Dutch text', () => {
       ['GET', '/fhir/R4/Unknown'],
       ['GET', '/fhir/R4/Organization/00000000-0000-4000-8000-000000000000'],
       ['GET', '/fhir/R4/Organization/not-a-uuid'],
-      ['DELETE', '/fhir/R4/Organization/00000000-0000-4000-8000-000000000000'],
+      ['DELETE', '/fhir/R4/Unknown/00000000-0000-4000-8000-000000000000'],
       ['POST', '/fhir/R4/Unknown'],
       ['GET', '/fhir/DSTU2/metadata'],
     ] as const) {
@@ -101,13 +102,67 @@ describe('errors are OperationOutcomes with Dutch text', () => {
     expect(outcomeOf(count).text).toContain('_count');
   });
 
-  it('400 invalid_json and 415 for a body that is not JSON', async () => {
+  it('400 invalid_json; 415 for a body in any other media type than JSON', async () => {
     const broken = await midwife.request('POST', '/fhir/R4/Consent', '{"resourceType":', { 'content-type': 'application/fhir+json' });
-    expect([400, 404]).toContain(broken.statusCode);
-    if (broken.statusCode === 400) expect(outcomeOf(broken).code).toBe('invalid_json');
-    const xml = await midwife.request('POST', '/fhir/R4/Consent', '<Consent/>', { 'content-type': 'application/fhir+xml' });
-    expect([415, 404]).toContain(xml.statusCode);
-    outcomeOf(xml);
+    expect(broken.statusCode).toBe(400);
+    expect(outcomeOf(broken).code).toBe('invalid_json');
+    for (const [contentType, body] of [
+      ['application/fhir+xml', '<Consent/>'],
+      ['application/xml', '<Consent/>'],
+      ['text/plain', '{"resourceType":"Consent"}'],
+      ['application/x-www-form-urlencoded', 'resourceType=Consent'],
+    ] as const) {
+      const response = await midwife.request('POST', '/fhir/R4/Consent', body, { 'content-type': contentType });
+      expect(response.statusCode, contentType).toBe(415);
+      expect(outcomeOf(response).code).toBe('unsupported_media_type');
+    }
+    const put = await midwife.request('PATCH', `/fhir/R4/Consent/00000000-0000-4000-8000-000000000000`, '[]', { 'content-type': 'text/plain' });
+    expect(put.statusCode).toBe(415);
+  });
+
+  it('406 for an Accept or _format asking for XML (only JSON is spoken, as the CapabilityStatement says)', async () => {
+    const statement = fhirBody<{ format: string[] }>(await t.app.inject({ method: 'GET', url: '/fhir/R4/metadata' }));
+    expect(statement.format).toEqual(['application/fhir+json', 'json']);
+    for (const [url, accept] of [
+      ['/fhir/R4/Organization', 'application/fhir+xml'],
+      ['/fhir/R4/Organization', 'application/xml, text/html;q=0.9'],
+      ['/fhir/R4/Organization', 'application/fhir+json;q=0, application/fhir+xml'],
+      ['/fhir/R4/Organization?_format=xml', undefined],
+      ['/fhir/R4/Organization?_format=application/fhir%2Bxml', undefined],
+      ['/fhir/R4/metadata?_format=xml', undefined],
+    ] as const) {
+      const response = await midwife.request('GET', url, undefined, accept ? { accept } : {});
+      expect(response.statusCode, `${url} ${accept}`).toBe(406);
+      expect(outcomeOf(response).code).toBe('not_acceptable');
+    }
+    for (const [url, accept] of [
+      ['/fhir/R4/Organization?_format=json', 'application/fhir+json'],
+      ['/fhir/R4/Organization?_format=application/fhir%2Bjson', 'application/json'],
+      ['/fhir/R4/Organization', '*/*'],
+      ['/fhir/R4/Organization', 'application/fhir+xml;q=0.9, application/fhir+json'],
+    ] as const) {
+      expect((await midwife.request('GET', url, undefined, { accept })).statusCode, `${url} ${accept}`).toBe(200);
+    }
+  });
+
+  it('405 with Allow for an interaction a known type does not declare (404 stays for unknown types)', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [method, url, allow] of [
+      ['DELETE', `/fhir/R4/Organization/${id}`, 'GET'],
+      ['PUT', `/fhir/R4/Organization/${id}`, 'GET'],
+      ['POST', '/fhir/R4/Organization', 'GET'],
+      ['DELETE', '/fhir/R4/Task', 'GET, POST'],
+      ['PUT', `/fhir/R4/Task/${id}`, 'GET, PATCH'],
+      ['GET', `/fhir/R4/AuditEvent/${id}`, ''],
+      ['GET', '/fhir/R4/Patient/_search', 'POST'],
+      ['POST', `/fhir/R4/Task/${id}/_history/1`, 'GET'],
+      ['POST', '/fhir/R4/metadata', 'GET'],
+    ] as const) {
+      const response = await midwife.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
+      expect(response.statusCode, `${method} ${url}`).toBe(405);
+      expect(response.headers.allow, `${method} ${url}`).toBe(allow);
+      expect(outcomeOf(response).code).toBe('method_not_allowed');
+    }
   });
 });
 

@@ -28,10 +28,12 @@ class FhirClient {
         accept: 'application/fhir+json',
         ...(this.cookies.size > 0 ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {}),
         ...(csrf ? { [CSRF_HEADER]: csrf } : {}),
-        ...(body !== undefined ? { 'content-type': path.startsWith('/fhir/') ? 'application/fhir+json' : 'application/json' } : {}),
+        ...(body !== undefined
+          ? { 'content-type': body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : path.startsWith('/fhir/') ? 'application/fhir+json' : 'application/json' }
+          : {}),
         ...headers,
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: body instanceof URLSearchParams ? body.toString() : JSON.stringify(body) } : {}),
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
@@ -89,7 +91,10 @@ describe('the same flow through the FHIR API with a separate client', () => {
     expect(registered.status, JSON.stringify(registered.json)).toBe(201);
     const familyId = registered.json.id as string;
 
-    const found = await midwife.call('GET', `/fhir/R4/Patient?identifier=${encodeURIComponent(`${SYSTEMS.bsn}|123456782`)}`);
+    // A BSN never in a URL: the GET form is refused, POST _search finds her.
+    const inUrl = await midwife.call('GET', `/fhir/R4/Patient?identifier=${encodeURIComponent(`${SYSTEMS.bsn}|123456782`)}`);
+    expect(inUrl.status).toBe(400);
+    const found = await midwife.call('POST', '/fhir/R4/Patient/_search', new URLSearchParams({ identifier: `${SYSTEMS.bsn}|123456782` }));
     expect(found.json).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1 });
     const patient = found.json.entry[0].resource;
     expect(patient).toMatchObject({ resourceType: 'Patient', id: familyId, identifier: [{ system: SYSTEMS.bsn, value: '123456782' }] });
@@ -182,10 +187,14 @@ describe('the same flow through the FHIR API with a separate client', () => {
     expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
     expect(accepted.json.status).toBe('accepted');
     expect(accepted.headers.get('etag')).toBe(`W/"${accepted.json.meta.versionId}"`);
-    // A second accept on the stale version: the domain says it was accepted already.
+    // A second accept on the stale version: the precondition failed (412), whatever the step would say.
     const twice = await nurse.call('PATCH', `/fhir/R4/Task/${taskId}`, patch('accepted'), patchHeaders(received.meta.versionId));
-    expect(twice.status).toBe(409);
-    expect(twice.json.issue[0].details.text).toBe('Deze verwijzing is al geaccepteerd.');
+    expect(twice.status).toBe(412);
+    expect(twice.json.issue[0].details.coding[0].code).toBe('stale_version');
+    // Without If-Match the domain says it was accepted already.
+    const unconditional = await nurse.call('PATCH', `/fhir/R4/Task/${taskId}`, patch('accepted'), { 'content-type': 'application/json-patch+json' });
+    expect(unconditional.status).toBe(409);
+    expect(unconditional.json.issue[0].details.text).toBe('Deze verwijzing is al geaccepteerd.');
     const started = await nurse.call('PATCH', `/fhir/R4/Task/${taskId}`, patch('in-progress'), patchHeaders(accepted.json.meta.versionId));
     expect(started.status, JSON.stringify(started.json)).toBe(200);
     expect(started.json.status).toBe('in-progress');
@@ -206,7 +215,7 @@ describe('the same flow through the FHIR API with a separate client', () => {
     const refused = await nurse.call('GET', `/fhir/R4/Patient/${familyId}`);
     expect(refused.status).toBe(403);
     expect(refused.json.issue[0]).toMatchObject({ severity: 'error', code: 'forbidden', details: { text: 'U heeft geen toegang tot deze gegevens of actie.' } });
-    const search = await nurse.call('GET', `/fhir/R4/Patient?identifier=${SYSTEMS.bsn}|123456782`);
+    const search = await nurse.call('POST', '/fhir/R4/Patient/_search', new URLSearchParams({ identifier: `${SYSTEMS.bsn}|123456782` }));
     expect(search.json.total).toBe(0);
     expect((await midwife.call('GET', `/fhir/R4/Task/${taskId}`)).json.status).toBe('cancelled');
   });

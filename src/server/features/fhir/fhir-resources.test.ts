@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.j
 import { queryRows } from '../../platform/db/connection.js';
 import { callerFor, type Caller } from '../organisations/test-support.js';
 import { SYSTEMS } from './fhir-types.js';
+import { FHIR_RESOURCE_HANDLERS } from './resources.js';
 import {
   completedQuestionnaireResponse,
   consentResource,
@@ -29,6 +30,7 @@ let partnerId: string;
 let jgzId: string;
 
 const PATCH = { 'content-type': 'application/json-patch+json' };
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 type Resource = Record<string, any> & { resourceType: string; id: string };
 
 async function count(table: 'screenings' | 'consents' | 'referrals'): Promise<number> {
@@ -84,9 +86,11 @@ describe('Patient and RelatedPerson', () => {
     expect(rows).toEqual([expect.objectContaining({ action: 'read', outcome: 'success', objectType: 'family', clientId: familyId, actorId: midwife.session.personId })]);
   });
 
-  it('searches by BSN, name and birth date; each returned client is an audited read', async () => {
+  it('searches by BSN (only by POST _search), name and birth date; each returned client is an audited read', async () => {
     for (const query of [`identifier=${SYSTEMS.bsn}|111222333`, 'identifier=111222333', 'name=noor', 'name=Bakker&birthdate=1994-03-15']) {
-      const { response, rows } = await midwife.audited('GET', `/fhir/R4/Patient?${query}`);
+      const { response, rows } = query.startsWith('identifier=')
+        ? await midwife.audited('POST', '/fhir/R4/Patient/_search', query, FORM)
+        : await midwife.audited('GET', `/fhir/R4/Patient?${query}`);
       const bundle = fhirBody<SearchsetBody<Resource>>(response);
       expect(bundle.total, query).toBe(1);
       expect(resourcesOf(bundle)[0]!.id).toBe(familyId);
@@ -112,7 +116,7 @@ describe('Patient and RelatedPerson', () => {
   });
 
   it('an unrelated organisation finds nothing and is refused the file (403, audited as denied)', async () => {
-    const search = fhirBody<SearchsetBody>(await socialWorker.request('GET', `/fhir/R4/Patient?identifier=111222333`));
+    const search = fhirBody<SearchsetBody>(await socialWorker.request('POST', '/fhir/R4/Patient/_search', 'identifier=111222333', FORM));
     expect(search.total).toBe(0);
     expect(search.entry).toBeUndefined();
     expect(fhirBody<SearchsetBody>(await socialWorker.request('GET', `/fhir/R4/Patient?_id=${familyId}`)).total).toBe(0);
@@ -313,8 +317,13 @@ describe('Consent, ServiceRequest and Task', () => {
 });
 
 describe('Observation, HealthcareService, Organization and AuditEvent', () => {
-  it('birth outcomes: gestational age and weight with LOINC, preterm/SGA/Big2 derived', async () => {
-    const bundle = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Observation?patient=Patient/${familyId}`));
+  it('birth outcomes: gestational age and weight with LOINC, preterm/SGA/Big2 derived — found under the child, not the mother', async () => {
+    const family = (await midwife.request('GET', `/api/v1/families/${familyId}`)).json();
+    const childId = family.members.find((member: { role: string }) => member.role === 'child').id as string;
+    const ofMother = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Observation?patient=Patient/${familyId}`));
+    expect(ofMother.total).toBe(0);
+    const bundle = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Observation?patient=Patient/${childId}`));
+    expect(resourcesOf(bundle).every((observation) => observation.subject.reference === `Patient/${childId}`)).toBe(true);
     const byCode = new Map(resourcesOf(bundle).map((observation) => [observation.code.coding[0].code as string, observation]));
     expect(bundle.total).toBe(5);
     expect(byCode.get('76516-4')!.valueQuantity).toMatchObject({ value: 35 * 7 + 2, code: 'd', system: SYSTEMS.ucum });
@@ -322,7 +331,7 @@ describe('Observation, HealthcareService, Organization and AuditEvent', () => {
     expect(byCode.get('prematuur')!.valueBoolean).toBe(true);
     expect(byCode.get('big2')!.valueBoolean).toBe(true);
     expect(typeof byCode.get('sga')!.valueBoolean).toBe('boolean');
-    const weights = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Observation?patient=Patient/${familyId}&code=${SYSTEMS.loinc}|8339-4`));
+    const weights = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Observation?patient=Patient/${childId}&code=${SYSTEMS.loinc}|8339-4`));
     expect(weights.total).toBe(1);
     const big2 = byCode.get('big2')!;
     expect(fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/Observation/${big2.id}`))).toEqual(big2);
@@ -363,5 +372,201 @@ describe('Observation, HealthcareService, Organization and AuditEvent', () => {
     const log = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/AuditEvent?patient=Patient/${familyId}&_count=5`));
     const emergency = resourcesOf(log).find((event) => event.extension?.[0]?.valueBoolean === true);
     expect(emergency?.agent[0].who.display).toContain('Sociaal Wijkteam Dordrecht');
+  });
+});
+
+describe('conformance gaps (issue 11)', () => {
+  const local = (url: string) => url.replace(t.config.publicUrl, '');
+
+  it('ServiceRequest?status= compares the ServiceRequest status, Task?status= the Task status; system|code tokens match their own system only', async () => {
+    const consent = fhirBody<Resource>(await midwife.request('POST', '/fhir/R4/Consent', consentResource(familyId, jgzId, t.clock.now())));
+    const task = fhirBody<Resource>(await midwife.request('POST', '/fhir/R4/Task', referralTask(familyId, jgzId, consent.id)));
+    const ids = async (url: string) => resourcesOf(fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', url))).map((resource) => resource.id);
+    const patient = `patient=Patient/${familyId}`;
+    const cases: [string, boolean][] = [
+      [`/fhir/R4/ServiceRequest?${patient}&status=active`, true],
+      [`/fhir/R4/ServiceRequest?${patient}&status=requested`, false],
+      [`/fhir/R4/ServiceRequest?${patient}&status=http://hl7.org/fhir/request-status|active`, true],
+      [`/fhir/R4/ServiceRequest?${patient}&status=http://hl7.org/fhir/task-status|active`, false],
+      [`/fhir/R4/Task?${patient}&status=requested`, true],
+      [`/fhir/R4/Task?${patient}&status=active`, false],
+      [`/fhir/R4/Task?${patient}&status=http://hl7.org/fhir/task-status|requested`, true],
+      [`/fhir/R4/Task?${patient}&status=|requested`, true],
+      [`/fhir/R4/Task?${patient}&status=http://example.org/other|requested`, false],
+    ];
+    for (const [url, isFound] of cases) expect((await ids(url)).includes(task.id), url).toBe(isFound);
+    for (const [status, isFound] of [['http://hl7.org/fhir/consent-state-codes|active', true], ['http://hl7.org/fhir/task-status|active', false]] as const) {
+      expect((await ids(`/fhir/R4/Consent?${patient}&status=${status}`)).includes(consent.id), status).toBe(isFound);
+    }
+    expect((await ids(`/fhir/R4/QuestionnaireResponse?${patient}&status=http://hl7.org/fhir/questionnaire-answers-status|completed`)).length).toBeGreaterThan(0);
+    expect(await ids(`/fhir/R4/Questionnaire?status=http://hl7.org/fhir/publication-status|active`)).toHaveLength(1);
+  });
+
+  it('a stale If-Match is 412 even when the step asked for is the one someone else already took', async () => {
+    const consent = fhirBody<Resource>(await midwife.request('POST', '/fhir/R4/Consent', consentResource(familyId, jgzId, t.clock.now())));
+    const task = fhirBody<Resource>(await midwife.request('POST', '/fhir/R4/Task', referralTask(familyId, jgzId, consent.id)));
+    const accept = [{ op: 'replace', path: '/status', value: 'accepted' }];
+    const first = await nurse.request('PATCH', `/fhir/R4/Task/${task.id}`, accept, { ...PATCH, 'if-match': `W/"${task.meta.versionId}"` });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await nurse.request('PATCH', `/fhir/R4/Task/${task.id}`, accept, { ...PATCH, 'if-match': `W/"${task.meta.versionId}"` });
+    expect(second.statusCode).toBe(412);
+    expect(outcomeOf(second).code).toBe('stale_version');
+  });
+
+  it('Consent: versionId and ETag, If-Match honoured on withdrawal (412, nothing changed), Location and vread readable', async () => {
+    const created = await midwife.request('POST', '/fhir/R4/Consent', consentResource(familyId, jgzId, t.clock.now()));
+    const consent = fhirBody<Resource>(created);
+    expect(consent.meta.versionId).toBe('1');
+    expect(created.headers.etag).toBe('W/"1"');
+    const location = String(created.headers.location);
+    expect(location).toBe(`${t.config.publicUrl}/fhir/R4/Consent/${consent.id}/_history/1`);
+    const atLocation = await midwife.request('GET', local(location));
+    expect(atLocation.statusCode).toBe(200);
+    expect(fhirBody<Resource>(atLocation)).toEqual(consent);
+    const withdraw = [{ op: 'replace', path: '/status', value: 'inactive' }];
+    const stale = await midwife.request('PATCH', `/fhir/R4/Consent/${consent.id}`, withdraw, { ...PATCH, 'if-match': 'W/"2"' });
+    expect(stale.statusCode).toBe(412);
+    expect(fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/Consent/${consent.id}`)).status).toBe('active');
+    const withdrawn = await midwife.request('PATCH', `/fhir/R4/Consent/${consent.id}`, withdraw, { ...PATCH, 'if-match': 'W/"1"' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.headers.etag).toBe('W/"2"');
+    expect(fhirBody<Resource>(withdrawn)).toMatchObject({ status: 'inactive', meta: { versionId: '2' } });
+    const again = await midwife.request('PATCH', `/fhir/R4/Consent/${consent.id}`, withdraw, { ...PATCH, 'if-match': 'W/"1"' });
+    expect(again.statusCode).toBe(412);
+    expect((await midwife.request('GET', `/fhir/R4/Consent/${consent.id}/_history/1`)).statusCode).toBe(404);
+    expect(fhirBody<Resource>(await midwife.request('GET', `/fhir/R4/Consent/${consent.id}/_history/2`)).status).toBe('inactive');
+    // The Location of a Task create is readable as well.
+    const other = fhirBody<Resource>(await midwife.request('POST', '/fhir/R4/Consent', consentResource(familyId, jgzId, t.clock.now())));
+    const task = await midwife.request('POST', '/fhir/R4/Task', referralTask(familyId, jgzId, other.id));
+    expect(fhirBody<Resource>(await midwife.request('GET', local(String(task.headers.location)))).id).toBe(fhirBody<Resource>(task).id);
+  });
+
+  it('meta.versionId and meta.lastUpdated on every type, and the ETag of a read is its versionId', async () => {
+    const family = (await midwife.request('GET', `/api/v1/families/${familyId}`)).json();
+    const childId = family.members.find((member: { role: string }) => member.role === 'child').id as string;
+    const searches = [
+      `/fhir/R4/Patient?_id=${familyId}`,
+      `/fhir/R4/RelatedPerson?patient=Patient/${familyId}`,
+      '/fhir/R4/Questionnaire',
+      `/fhir/R4/QuestionnaireResponse?patient=Patient/${familyId}`,
+      `/fhir/R4/ServiceRequest?patient=Patient/${familyId}`,
+      `/fhir/R4/Task?patient=Patient/${familyId}`,
+      `/fhir/R4/Consent?patient=Patient/${familyId}`,
+      '/fhir/R4/Organization?type=jgz',
+      '/fhir/R4/HealthcareService?municipality=GM0505',
+      `/fhir/R4/HealthcareService?organization=Organization/${jgzId}`,
+      `/fhir/R4/Observation?patient=Patient/${childId}`,
+      `/fhir/R4/AuditEvent?patient=Patient/${familyId}`,
+      '/fhir/R4/SearchParameter',
+    ];
+    const seen = new Set<string>();
+    for (const url of searches) {
+      const found = resourcesOf(fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', url)));
+      expect(found.length, url).toBeGreaterThan(0);
+      for (const resource of found) {
+        expect(resource.meta?.versionId, `${url} ${resource.id}`).toMatch(/^[A-Za-z0-9.-]{1,64}$/);
+        expect(Number.isNaN(Date.parse(resource.meta?.lastUpdated)), `${url} ${resource.id}`).toBe(false);
+        seen.add(resource.resourceType);
+      }
+      const readable = found[0]!;
+      if (readable.resourceType !== 'AuditEvent') {
+        const read = await midwife.request('GET', `/fhir/R4/${readable.resourceType}/${readable.id}`);
+        expect(read.headers.etag, url).toBe(`W/"${readable.meta.versionId}"`);
+      }
+    }
+    expect([...seen].sort()).toEqual(FHIR_RESOURCE_HANDLERS.map((handler) => handler.type).sort());
+  });
+
+  it('birthdate takes the prefixes eq, ge, le, gt and lt, and a range given twice', async () => {
+    const cases: [string, boolean][] = [
+      ['birthdate=1994-03-15', true],
+      ['birthdate=eq1994-03-15', true],
+      ['birthdate=ge1994-03-15', true],
+      ['birthdate=gt1994-03-15', false],
+      ['birthdate=le1994-03-15', true],
+      ['birthdate=lt1994-03-15', false],
+      ['birthdate=gt1994-03-14', true],
+      ['birthdate=lt1994-03-16', true],
+      ['birthdate=ge1994-01-01&birthdate=le1994-12-31', true],
+      ['birthdate=ge1995-01-01&birthdate=le1995-12-31', false],
+      ['birthdate=gt1994-03-15&birthdate=lt1994-03-15', false],
+    ];
+    for (const [query, isFound] of cases) {
+      const bundle = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/Patient?name=Noor&${query}`));
+      expect(resourcesOf(bundle).some((patient) => patient.id === familyId), query).toBe(isFound);
+    }
+    for (const query of ['birthdate=sa1994-03-15', 'birthdate=ge1994-02-30', 'birthdate=ge1994&birthdate=le1995-01-01', 'birthdate=1994-01-01&birthdate=1994-01-02&birthdate=1994-01-03']) {
+      expect((await midwife.request('GET', `/fhir/R4/Patient?${query}`)).statusCode, query).toBe(400);
+    }
+  });
+
+  it('a BSN is searched only by POST _search: the GET form is refused, and the Bundle links never carry it', async () => {
+    for (const url of ['/fhir/R4/Patient?identifier=111222333', `/fhir/R4/Patient?identifier=${SYSTEMS.bsn}|111222333`, '/fhir/R4/Patient/_search?identifier=111222333']) {
+      const method = url.includes('_search') ? 'POST' : 'GET';
+      const response = await midwife.request(method, url, method === 'POST' ? '' : undefined, method === 'POST' ? FORM : {});
+      if (method === 'GET') {
+        expect(response.statusCode, url).toBe(400);
+        expect(outcomeOf(response).text).toContain('POST');
+      } else {
+        // In the URL of a POST it is still in a URL: refused too.
+        expect(response.statusCode, url).toBe(400);
+      }
+    }
+    const found = await midwife.request('POST', '/fhir/R4/Patient/_search', 'identifier=111222333&_count=5', FORM);
+    const bundle = fhirBody<SearchsetBody<Resource>>(found);
+    expect(resourcesOf(bundle).map((patient) => patient.id)).toEqual([familyId]);
+    expect(JSON.stringify(bundle.link)).not.toContain('111222333');
+    expect(bundle.link.find((link) => link.relation === 'self')!.url).toContain('/fhir/R4/Patient/_search?');
+    // Other searches work by POST too, with the same answer as by GET.
+    const byPost = fhirBody<SearchsetBody<Resource>>(await midwife.request('POST', '/fhir/R4/Organization/_search', 'type=jgz&address-district=GM0505', FORM));
+    const byGet = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', '/fhir/R4/Organization?type=jgz&address-district=GM0505'));
+    expect(resourcesOf(byPost)).toEqual(resourcesOf(byGet));
+    expect((await midwife.request('POST', '/fhir/R4/Organization/_search', '{"type":"jgz"}', { 'content-type': 'application/json' })).statusCode).toBe(415);
+  });
+
+  it('every HealthcareService gemeente or coalitie extension is found again by its own search parameter', async () => {
+    const services = resourcesOf(fhirBody<SearchsetBody<Resource>>(await coordinator.request('GET', '/fhir/R4/HealthcareService?municipality=GM0505&_count=100')));
+    expect(services.length).toBeGreaterThan(0);
+    for (const service of services) {
+      for (const extension of service.extension ?? []) {
+        const parameter = extension.url.endsWith('/gemeente') ? 'municipality' : extension.url.endsWith('/coalitie') ? 'coalition' : null;
+        expect(parameter, extension.url).not.toBeNull();
+        const again = await coordinator.request('GET', `/fhir/R4/HealthcareService?${parameter}=${extension.valueCode}&_count=100`);
+        expect(again.statusCode, `${parameter}=${extension.valueCode}`).toBe(200);
+        expect(resourcesOf(fhirBody<SearchsetBody<Resource>>(again)).map((found) => found.id)).toContain(service.id);
+      }
+    }
+  });
+
+  it('custom search parameters have SearchParameter definitions, named in the CapabilityStatement', async () => {
+    const statement = fhirBody<Resource>(await midwife.request('GET', '/fhir/R4/metadata'));
+    const defined = (statement.rest[0].resource as { type: string; searchParam?: { name: string; definition?: string }[] }[]).flatMap((resource) =>
+      (resource.searchParam ?? []).filter((parameter) => parameter.definition).map((parameter) => ({ ...parameter, type: resource.type })),
+    );
+    expect(defined.map((parameter) => `${parameter.type}.${parameter.name}`)).toEqual(
+      expect.arrayContaining(['Patient.address-district', 'Organization.address-district', 'HealthcareService.municipality', 'HealthcareService.coalition', 'AuditEvent.snapshot']),
+    );
+    for (const parameter of defined) {
+      const found = resourcesOf(fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/SearchParameter?url=${encodeURIComponent(parameter.definition!)}`)));
+      expect(found, parameter.definition).toHaveLength(1);
+      expect(found[0]).toMatchObject({ url: parameter.definition, code: parameter.name, base: [parameter.type], status: 'active' });
+    }
+  });
+
+  it('AuditEvent pages over a snapshot: the next page does not shift although each search adds an entry', async () => {
+    const first = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', `/fhir/R4/AuditEvent?patient=Patient/${familyId}&_count=3`));
+    const firstIds = resourcesOf(first).map((event) => event.id);
+    const next = first.link.find((link) => link.relation === 'next')!.url;
+    expect(new URL(next).searchParams.get('snapshot')).toMatch(/^\d+$/);
+    // More reads of the file: new entries at the top of the log.
+    for (let read = 0; read < 2; read += 1) await midwife.request('GET', `/fhir/R4/Patient/${familyId}`);
+    const second = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', local(next)));
+    expect(second.total).toBe(first.total);
+    const secondIds = resourcesOf(second).map((event) => event.id);
+    expect(secondIds).toHaveLength(3);
+    expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
+    const firstAgain = fhirBody<SearchsetBody<Resource>>(await midwife.request('GET', local(second.link.find((link) => link.relation === 'previous')!.url)));
+    expect(resourcesOf(firstAgain).map((event) => event.id)).toEqual(firstIds);
+    expect((await midwife.request('GET', `/fhir/R4/AuditEvent?patient=Patient/${familyId}&snapshot=x`)).statusCode).toBe(400);
   });
 });

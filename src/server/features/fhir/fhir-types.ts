@@ -27,6 +27,11 @@ export const SYSTEMS = {
   auditEventAction: 'http://hl7.org/fhir/audit-event-action',
   restfulInteraction: 'http://hl7.org/fhir/restful-interaction',
   taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
+  taskStatus: 'http://hl7.org/fhir/task-status',
+  requestStatus: 'http://hl7.org/fhir/request-status',
+  consentStatus: 'http://hl7.org/fhir/consent-state-codes',
+  questionnaireResponseStatus: 'http://hl7.org/fhir/questionnaire-answers-status',
+  publicationStatus: 'http://hl7.org/fhir/publication-status',
   factor: `${KANSRIJK_CODE_SYSTEM}/factor`,
   organisationType: `${KANSRIJK_CODE_SYSTEM}/organisatietype`,
   consentPurpose: `${KANSRIJK_CODE_SYSTEM}/toestemming-doel`,
@@ -43,6 +48,7 @@ export const EXTENSIONS = {
   legalGround: `${KANSRIJK_EXTENSION}/wettelijke-grondslag`,
   justification: `${KANSRIJK_EXTENSION}/onderbouwing`,
   municipality: `${KANSRIJK_EXTENSION}/gemeente`,
+  coalition: `${KANSRIJK_EXTENSION}/coalitie`,
   doNotContact: `${KANSRIJK_EXTENSION}/niet-benaderen`,
   emergencyAccess: `${KANSRIJK_EXTENSION}/noodtoegang`,
   overdue: `${KANSRIJK_EXTENSION}/te-laat`,
@@ -123,6 +129,15 @@ export function versionFromIfMatch(header: string | string[] | undefined): numbe
     });
   }
   return Number(match[1]);
+}
+
+/**
+ * meta of a record without a version counter of its own: its last change is its version (an opaque
+ * versionId that changes whenever the record does).
+ */
+export function metaOfLastChange(updatedAt: Date | string): Meta {
+  const at = typeof updatedAt === 'string' ? new Date(updatedAt) : updatedAt;
+  return { versionId: String(at.getTime()), lastUpdated: at.toISOString() };
 }
 
 export function instant(value: Date | string): string {

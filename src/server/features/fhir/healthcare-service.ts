@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import { listPathways } from '../pathways/list-pathways.js';
 import { invalidParameter, pageOf } from './bundle.js';
-import { EXTENSIONS, SYSTEMS, instant, isUuid, reference, type FhirResource } from './fhir-types.js';
+import { EXTENSIONS, SYSTEMS, instant, isUuid, metaOfLastChange, reference, type FhirResource } from './fhir-types.js';
 import { organisationTypeCoding } from './organization.js';
 import { parseReference, parseToken } from './search-parameters.js';
 import type { ResourceHandler } from './resource-handler.js';
@@ -29,7 +29,9 @@ export function pathwayServices(pathway: CarePathway): FhirResource[] {
         resourceType: 'HealthcareService',
         id: `${pathway.id}-${stepIndex + 1}-${serviceIndex + 1}`,
         meta: { versionId: String(pathway.version), lastUpdated: instant(pathway.updatedAt) },
-        extension: [{ url: EXTENSIONS.municipality, valueCode: pathway.scopeCode }],
+        // A municipality's pathway carries its GM code, a coalition's its KS code: each in the extension
+        // whose search parameter (municipality, coalition) finds it again.
+        extension: [{ url: pathway.level === 'municipality' ? EXTENSIONS.municipality : EXTENSIONS.coalition, valueCode: pathway.scopeCode }],
         active: true,
         providedBy: { display: service.organisationName },
         category: [{ text: `Zorgpad: ${pathway.title}` }],
@@ -50,7 +52,7 @@ export function organisationService(organisation: Organisation): FhirResource {
   return {
     resourceType: 'HealthcareService',
     id: organisation.id,
-    meta: { lastUpdated: instant(organisation.updatedAt) },
+    meta: metaOfLastChange(organisation.updatedAt),
     active: organisation.isActive,
     providedBy: reference('Organization', organisation.id, organisation.name),
     category: [{ coding: [organisationTypeCoding(organisation.type)], text: nl.organisationTypes[organisation.type] }],
@@ -79,7 +81,18 @@ export const healthcareServiceHandler: ResourceHandler = {
   },
   search: {
     parameters: [
-      { name: 'municipality', type: 'token', documentation: 'Gemeentecode (GM0505): het aanbod in de zorgpaden van die gemeente en haar coalitie.' },
+      {
+        name: 'municipality',
+        type: 'token',
+        documentation: `Gemeentecode (GM0505): het aanbod in de zorgpaden van die gemeente (extensie ${EXTENSIONS.municipality}) en van haar coalitie.`,
+        custom: { expression: `HealthcareService.extension('${EXTENSIONS.municipality}').value` },
+      },
+      {
+        name: 'coalition',
+        type: 'token',
+        documentation: `Coalitiecode (KS0001): het aanbod in de zorgpaden van die coalitie (extensie ${EXTENSIONS.coalition}).`,
+        custom: { expression: `HealthcareService.extension('${EXTENSIONS.coalition}').value` },
+      },
       { name: 'characteristic', type: 'token', documentation: `Risicofactor (${SYSTEMS.factor}), bijvoorbeeld money-debts.` },
       { name: 'organization', type: 'reference', documentation: 'De verwijsdienst van deze organisatie (Organization/{id}).' },
     ],
@@ -97,9 +110,14 @@ export const healthcareServiceHandler: ResourceHandler = {
       }
       const municipality = parameters.municipality ? parseToken(parameters.municipality).code : undefined;
       if (municipality !== undefined && !/^GM\d{4}$/.test(municipality)) throw invalidParameter('municipality', 'Geef een gemeentecode, bijvoorbeeld GM0505.');
+      const coalition = parameters.coalition ? parseToken(parameters.coalition).code : undefined;
+      if (coalition !== undefined && !/^KS\d{4}$/.test(coalition)) throw invalidParameter('coalition', 'Geef een coalitiecode, bijvoorbeeld KS0001.');
       const factor = parameters.characteristic ? parseToken(parameters.characteristic).code : undefined;
       const { items } = await listPathways(ctx, municipality);
-      const services = items.filter((pathway) => factor === undefined || pathway.factorKey === factor).flatMap(pathwayServices);
+      const services = items
+        .filter((pathway) => factor === undefined || pathway.factorKey === factor)
+        .filter((pathway) => coalition === undefined || (pathway.level === 'coalition' && pathway.scopeCode === coalition))
+        .flatMap(pathwayServices);
       return pageOf(services, window);
     },
   },

@@ -42,7 +42,7 @@ export function birthObservations(birth: BirthOutcome): FhirResource[] {
   const base = (kind: Kind): FhirResource => ({
     resourceType: 'Observation',
     id: `${birth.id}-${kind}`,
-    meta: { lastUpdated: instant(birth.createdAt) },
+    meta: { versionId: '1', lastUpdated: instant(birth.createdAt) },
     status: 'final',
     ...(kind === 'zwangerschapsduur' || kind === 'geboortegewicht'
       ? { category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'exam', display: 'Exam' }] }] }
@@ -97,7 +97,7 @@ export const observationHandler: ResourceHandler = {
   },
   search: {
     parameters: [
-      { name: 'patient', type: 'reference', documentation: 'De cliënt of het kind: Patient/{id} (verplicht).' },
+      { name: 'patient', type: 'reference', documentation: 'De cliënt of het kind: Patient/{id} (verplicht); alleen de observaties over die Patient (die van een kind onder het id van het kind).' },
       { name: 'code', type: 'token', documentation: `Bijvoorbeeld ${SYSTEMS.loinc}|8339-4 of ${SYSTEMS.birthOutcome}|big2.` },
     ],
     run: async (ctx, parameters, window) => {
@@ -107,7 +107,8 @@ export const observationHandler: ResourceHandler = {
       if (!location) return { items: [], total: 0 };
       const code = parameters.code ? parseToken(parameters.code) : null;
       const observations = (await observationsOfFamily(ctx, location.familyId)).filter((observation) => {
-        if (location.childId && (observation.subject as { reference?: string }).reference !== `Patient/${location.childId}`) return false;
+        // Only the observations about this Patient: the mother's search never returns her child's.
+        if ((observation.subject as { reference?: string }).reference !== `Patient/${location.childId ?? location.familyId}`) return false;
         if (!code) return true;
         return ((observation.code as { coding: Coding[] }).coding ?? []).some((coding) => coding.code === code.code && (code.system === null || coding.system === code.system));
       });

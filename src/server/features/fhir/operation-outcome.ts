@@ -42,6 +42,8 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   invitation_invalid: 'expired',
   payload_too_large: 'too-costly',
   unsupported_media_type: 'not-supported',
+  method_not_allowed: 'not-supported',
+  not_acceptable: 'not-supported',
   document_too_large: 'too-costly',
   document_type_not_allowed: 'not-supported',
   agreement_status_transition: 'business-rule',

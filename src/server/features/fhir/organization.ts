@@ -7,7 +7,7 @@ import { organisationQuerySchema, type Organisation } from '../../../contracts/o
 import { getOrganisation } from '../organisations/get-organisation.js';
 import { listOrganisations } from '../organisations/list-organisations.js';
 import { invalidParameter } from './bundle.js';
-import { KANSRIJK_IDENTIFIER, SYSTEMS, instant, uuidOrNotFound, type FhirResource } from './fhir-types.js';
+import { KANSRIJK_IDENTIFIER, SYSTEMS, metaOfLastChange, uuidOrNotFound, type FhirResource } from './fhir-types.js';
 import { parseToken } from './search-parameters.js';
 import type { ResourceHandler } from './resource-handler.js';
 
@@ -21,7 +21,7 @@ export function toFhirOrganization(organisation: Organisation): FhirResource {
   return {
     resourceType: 'Organization',
     id: organisation.id,
-    meta: { lastUpdated: instant(organisation.updatedAt) },
+    meta: metaOfLastChange(organisation.updatedAt),
     ...(organisation.identifier ? { identifier: [{ system: ORGANISATION_CODE_SYSTEM, value: organisation.identifier }] } : {}),
     active: organisation.isActive,
     type: [{ coding: [organisationTypeCoding(organisation.type)], text: nl.organisationTypes[organisation.type] }],
@@ -40,7 +40,7 @@ export const organizationHandler: ResourceHandler = {
     parameters: [
       { name: 'name', type: 'string', documentation: 'Deel van de naam of de AGB/URA-code.' },
       { name: 'type', type: 'token', documentation: `Soort organisatie (${SYSTEMS.organisationType}), bijvoorbeeld jgz.` },
-      { name: 'address-district', type: 'string', documentation: 'Gemeentecode van het werkgebied, bijvoorbeeld GM0505.' },
+      { name: 'address-district', type: 'string', documentation: 'Gemeentecode van het werkgebied, bijvoorbeeld GM0505.', custom: { expression: 'Organization.address.district' } },
     ],
     run: async (ctx, parameters, window) => {
       let type: OrganisationType | undefined;

@@ -7,9 +7,9 @@ import { AppError } from '../../platform/errors.js';
 import { getFamily } from '../families/get-family.js';
 import { listFamilies } from '../families/list-families.js';
 import { invalidParameter, pageOf } from './bundle.js';
-import { EXTENSIONS, SYSTEMS, isUuid, reference, uuidOrNotFound, type FhirResource } from './fhir-types.js';
+import { EXTENSIONS, SYSTEMS, instant, isUuid, reference, uuidOrNotFound, type FhirResource } from './fhir-types.js';
 import { familyOfPartner, locatePatient } from './family-index.js';
-import { parseDate, parseReference, parseToken } from './search-parameters.js';
+import { DATE_SEPARATOR, parseDateRange, parseReference, parseToken } from './search-parameters.js';
 import type { FhirContext, ResourceHandler } from './resource-handler.js';
 
 type Member = Family['members'][number];
@@ -40,7 +40,7 @@ export function toFhirPatient(family: Family, member: Member = clientOf(family))
   return {
     resourceType: 'Patient',
     id: isClient ? family.id : member.id,
-    meta: { versionId: String(family.version) },
+    meta: { versionId: String(family.version), lastUpdated: instant(family.updatedAt) },
     ...(isClient ? { extension: [{ url: EXTENSIONS.doNotContact, valueBoolean: family.contact.doNotContact }] } : {}),
     ...(member.bsn ? { identifier: [{ use: 'official', system: SYSTEMS.bsn, value: member.bsn }] } : {}),
     active: family.mergedIntoId === null,
@@ -74,7 +74,7 @@ export function toFhirRelatedPerson(family: Family, member: Member): FhirResourc
   return {
     resourceType: 'RelatedPerson',
     id: member.id,
-    meta: { versionId: String(family.version) },
+    meta: { versionId: String(family.version), lastUpdated: instant(family.updatedAt) },
     active: family.mergedIntoId === null,
     patient: reference('Patient', family.id),
     relationship: [{ coding: [{ system: SYSTEMS.roleCode, code: 'SIGOTHR', display: 'significant other' }], text: 'Partner' }],
@@ -121,10 +121,10 @@ export const patientHandler: ResourceHandler = {
   search: {
     parameters: [
       { name: '_id', type: 'token', documentation: 'Het id van de Patient.' },
-      { name: 'identifier', type: 'token', documentation: `BSN: ${SYSTEMS.bsn}|123456782 (of alleen de negen cijfers).` },
+      { name: 'identifier', type: 'token', isSensitive: true, documentation: `BSN: ${SYSTEMS.bsn}|123456782 (of alleen de negen cijfers). Alleen met POST Patient/_search (in de body), nooit in een URL.` },
       { name: 'name', type: 'string', documentation: 'Begin van de voornaam of achternaam (of beide).' },
-      { name: 'birthdate', type: 'date', documentation: 'Geboortedatum (jjjj-mm-dd).' },
-      { name: 'address-district', type: 'string', documentation: 'Gemeentecode van de woonplaats, bijvoorbeeld GM0505.' },
+      { name: 'birthdate', type: 'date', documentation: 'Geboortedatum (jjjj-mm-dd), met eq (standaard), ge, le, gt of lt; twee keer voor een periode (birthdate=ge1990-01-01&birthdate=lt2000-01-01).' },
+      { name: 'address-district', type: 'string', documentation: 'Gemeentecode van de woonplaats, bijvoorbeeld GM0505.', custom: { expression: 'Patient.address.extension(\'https://kansrijk.nl/fhir/StructureDefinition/gemeente\').value' } },
     ],
     run: async (ctx, parameters, window) => {
       if (parameters._id !== undefined) {
@@ -138,18 +138,21 @@ export const patientHandler: ResourceHandler = {
       }
       const district = parameters['address-district'];
       if (district !== undefined && !/^GM\d{4}$/.test(district)) throw invalidParameter('address-district', 'Geef een gemeentecode, bijvoorbeeld GM0505.');
+      const birthDates = parameters.birthdate ? parseDateRange('birthdate', parameters.birthdate.split(DATE_SEPARATOR)) : { from: null, to: null };
+      if (birthDates.from && birthDates.to && birthDates.from > birthDates.to) return { items: [], total: 0 };
       // The REST contract's own checks first, as if the web app had asked.
       const query = familyQuerySchema.safeParse({
         page: window.page,
         pageSize: window.pageSize,
         ...(parameters.name ? { q: parameters.name } : {}),
-        ...(parameters.birthdate ? { birthDate: parseDate('birthdate', parameters.birthdate) } : {}),
+        ...(birthDates.from ? { birthDateFrom: birthDates.from } : {}),
+        ...(birthDates.to ? { birthDateTo: birthDates.to } : {}),
         ...(parameters.identifier ? { bsn: bsnOf(parameters.identifier) } : {}),
         ...(district ? { municipalityCode: district } : {}),
       });
       if (!query.success) {
         const issue = query.error.issues[0]!;
-        const name = ({ q: 'name', birthDate: 'birthdate', bsn: 'identifier', municipalityCode: 'address-district' } as Record<string, string>)[String(issue.path[0])] ?? String(issue.path[0]);
+        const name = ({ q: 'name', birthDateFrom: 'birthdate', birthDateTo: 'birthdate', bsn: 'identifier', municipalityCode: 'address-district' } as Record<string, string>)[String(issue.path[0])] ?? String(issue.path[0]);
         throw invalidParameter(name, issue.message);
       }
       const found = await listFamilies(ctx, query.data);

@@ -9,11 +9,12 @@ import { AppError, logFailure, normaliseError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { hasAnyGrant } from '../../platform/access/policy.js';
 import { strictJsonParser } from '../../platform/http/storable-input.js';
-import { searchset, searchWindowOf } from './bundle.js';
+import { invalidParameter, searchset, searchWindowOf } from './bundle.js';
 import { capabilityStatement } from './capability-statement.js';
 import { FHIR_CONTENT_TYPE, weakEtag, versionFromIfMatch, type FhirResource } from './fhir-types.js';
 import { sendOperationOutcome } from './operation-outcome.js';
 import { parseSearchParameters } from './search-parameters.js';
+import { allowedMethodsOf, checkAcceptable, checkFormat, formParser, requireMediaType, FORM_MEDIA_TYPE, RESOURCE_MEDIA_TYPES } from './negotiation.js';
 import type { FhirContext, JsonPatchOperation, ResourceHandler } from './resource-handler.js';
 import { FHIR_RESOURCE_HANDLERS } from './resources.js';
 
@@ -99,27 +100,56 @@ async function preconditioned<T>(expectedVersion: number | null, work: () => Pro
   }
 }
 
+/**
+ * One search, by GET (parameters in the URL) or by POST _search (parameters in a form body, and
+ * optionally the URL). A parameter marked sensitive (a BSN) is refused in a URL and never written
+ * into the Bundle's links: those then point at _search, where the client posts it again.
+ */
+async function runSearch(request: FastifyRequest, reply: FastifyReply, deps: FeatureDependencies, handler: ResourceHandler, query: unknown, via: 'get' | 'post') {
+  const search = handler.search!;
+  const parameters = query && typeof query === 'object' ? (query as Record<string, unknown>) : {};
+  checkFormat(parameters._format);
+  const window = searchWindowOf(parameters);
+  const ctx = await guarded(request, deps, handler, 'list');
+  const { values, given } = parseSearchParameters(parameters, search.parameters);
+  const sensitive = search.parameters.filter((parameter) => parameter.isSensitive && values[parameter.name] !== undefined);
+  const inUrl = Object.keys((request.query as Record<string, unknown> | undefined) ?? {});
+  if (sensitive.some((parameter) => via === 'get' || inUrl.includes(parameter.name))) {
+    const name = sensitive[0]!.name;
+    throw invalidParameter(name, `Zoek op ${name} met POST ${ctx.baseUrl}/${handler.type}/_search (de waarde in de body, ${FORM_MEDIA_TYPE}): een BSN hoort niet in een URL.`);
+  }
+  const page = await search.run(ctx, values, window);
+  const linkParameters: Record<string, string | string[]> = Object.fromEntries(Object.entries({ ...given, ...(page.linkParameters ?? {}) }).filter(([name]) => !sensitive.some((parameter) => parameter.name === name)));
+  return reply
+    .header('Cache-Control', 'no-store')
+    .type(FHIR_CONTENT_TYPE)
+    .send(searchset({ baseUrl: ctx.baseUrl, resourceType: sensitive.length > 0 ? `${handler.type}/_search` : handler.type, parameters: linkParameters, window, page, toResource: (resource) => resource }));
+}
+
+function handlerOf(handlers: readonly ResourceHandler[], type: string): ResourceHandler {
+  const handler = handlers.find((candidate) => candidate.type === type);
+  if (!handler) throw new AppError('not_found');
+  return handler;
+}
+
+/** 405 with the methods the path does support (the same list the CapabilityStatement is written from). */
+function methodNotAllowed(reply: FastifyReply, allowed: readonly string[]) {
+  reply.header('Allow', allowed.join(', '));
+  return sendOperationOutcome(reply, new AppError('method_not_allowed'));
+}
+
 function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: FeatureDependencies) {
   const hide = { hide: true };
   const { type } = handler;
   if (handler.search) {
-    const search = handler.search;
-    fhir.get(`/R4/${type}`, { schema: hide }, async (request, reply) => {
-      const query = request.query as Record<string, unknown>;
-      const window = searchWindowOf(query);
-      const ctx = await guarded(request, deps, handler, 'list');
-      const { values, given } = parseSearchParameters(query, search.parameters);
-      const page = await search.run(ctx, values, window);
-      return reply
-        .header('Cache-Control', 'no-store')
-        .type(FHIR_CONTENT_TYPE)
-        .send(searchset({ baseUrl: ctx.baseUrl, resourceType: type, parameters: given, window, page, toResource: (resource) => resource }));
-    });
+    fhir.get(`/R4/${type}`, { schema: hide }, async (request, reply) => runSearch(request, reply, deps, handler, request.query, 'get'));
   }
   if (handler.read) {
     const read = handler.read;
     fhir.get(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
       const { id } = request.params as { id: string };
+      // GET [type]/_search is the search's POST-only path, not a resource id.
+      if (id === '_search') return methodNotAllowed(reply, ['POST']);
       const ctx = await guarded(request, deps, handler, 'read');
       return sendResource(reply, await read(ctx, id));
     });
@@ -128,9 +158,11 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
     const create = handler.create;
     fhir.post(`/R4/${type}`, { schema: hide }, async (request, reply) => {
       const ctx = await guarded(request, deps, handler, 'create');
+      requireMediaType(request, RESOURCE_MEDIA_TYPES);
       checkResourceType(request.body, type);
       const headers = { idempotencyKey: singleHeader(request, 'idempotency-key'), ifNoneExist: singleHeader(request, 'if-none-exist') };
       const { resource, isNew } = await create.run(ctx, request.body, headers);
+      // The version read (vread) at this URL answers as long as it is the current version.
       const version = resource.meta?.versionId;
       reply.header('Location', `${ctx.baseUrl}/${resource.resourceType}/${resource.id}${version ? `/_history/${version}` : ''}`);
       return sendResource(reply, resource, isNew ? 201 : 200);
@@ -141,6 +173,7 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
     fhir.put(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
       const { id } = request.params as { id: string };
       const ctx = await guarded(request, deps, handler, 'update');
+      requireMediaType(request, RESOURCE_MEDIA_TYPES);
       checkResourceType(request.body, type);
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
       return sendResource(reply, await preconditioned(expectedVersion, () => update.run(ctx, id, request.body, expectedVersion)));
@@ -151,7 +184,7 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
     fhir.patch(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
       const { id } = request.params as { id: string };
       const ctx = await guarded(request, deps, handler, 'update');
-      if (!String(request.headers['content-type'] ?? '').startsWith(JSON_PATCH)) throw new AppError('unsupported_media_type', { message: `Stuur een JSON Patch (${JSON_PATCH}).` });
+      requireMediaType(request, [JSON_PATCH]);
       if (!isJsonPatch(request.body)) {
         const message = 'Stuur een JSON Patch: een lijst van 1 tot 20 bewerkingen met op en path.';
         throw new AppError('validation_failed', { message, errors: [{ path: 'body', message }] });
@@ -164,8 +197,16 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
 
 export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHandler[] = FHIR_RESOURCE_HANDLERS) {
   return async function registerFhirApi(fhir: FastifyInstance) {
+    const hide = { hide: true };
     // FHIR's own media types; application/json is parsed by Fastify already. Same safe parser.
     fhir.addContentTypeParser(['application/fhir+json', JSON_PATCH], { parseAs: 'buffer' }, strictJsonParser(fhir));
+    // POST _search sends its parameters as a form (FHIR R4 3.1.1.6).
+    fhir.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string' }, formParser);
+    // Only JSON is spoken: an Accept or _format asking for anything else is 406, before any work.
+    fhir.addHook('onRequest', async (request) => {
+      checkAcceptable(request.headers.accept);
+      checkFormat((request.query as Record<string, unknown> | undefined)?._format);
+    });
 
     fhir.setErrorHandler((error, request, reply) => {
       if (error instanceof PreconditionFailed) return sendOperationOutcome(reply, error.appError, 412);
@@ -173,7 +214,12 @@ export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHa
       logFailure(request, error, appError, isUnexpected);
       return sendOperationOutcome(reply, appError);
     });
-    fhir.setNotFoundHandler((_request, reply) => sendOperationOutcome(reply, new AppError('not_found')));
+    // A known resource type with a method it does not declare: 405 and Allow; anything else 404.
+    fhir.setNotFoundHandler((request, reply) => {
+      const allowed = allowedMethodsOf(request.url, handlers);
+      if (allowed && !allowed.includes(request.method === 'HEAD' ? 'GET' : request.method)) return methodNotAllowed(reply, allowed);
+      return sendOperationOutcome(reply, new AppError('not_found'));
+    });
 
     fhir.get('/R4/metadata', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
       reply
@@ -183,9 +229,40 @@ export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHa
     );
     for (const handler of handlers) registerHandler(fhir, handler, deps);
 
+    // Search by POST: the parameters in a form body, so that no BSN ends up in a URL (or a log of one).
+    fhir.post('/R4/:type/_search', { schema: hide }, async (request, reply) => {
+      const { type } = request.params as { type: string };
+      const handler = handlerOf(handlers, type);
+      if (!handler.search) return methodNotAllowed(reply, allowedMethodsOf(request.url, handlers) ?? []);
+      if (request.body !== undefined && request.body !== null && request.body !== '') requireMediaType(request, [FORM_MEDIA_TYPE]);
+      const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, string | string[]>) : {};
+      const query = request.query as Record<string, string | string[]>;
+      const merged: Record<string, string | string[]> = { ...query };
+      for (const [name, value] of Object.entries(body)) {
+        const before = merged[name];
+        merged[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), ...(Array.isArray(value) ? value : [value])];
+      }
+      return runSearch(request, reply, deps, handler, merged, 'post');
+    });
+
+    // vread: the current version under its version URL (the Location of a create); no older versions are kept.
+    fhir.get('/R4/:type/:id/_history/:vid', { schema: hide }, async (request, reply) => {
+      const { type, id, vid } = request.params as { type: string; id: string; vid: string };
+      const handler = handlerOf(handlers, type);
+      if (!handler.read) return methodNotAllowed(reply, allowedMethodsOf(request.url, handlers) ?? []);
+      const ctx = await guarded(request, deps, handler, 'read');
+      const resource = await handler.read(ctx, id);
+      if (resource.meta?.versionId !== vid) {
+        throw new AppError('not_found', { message: `Versie ${vid.slice(0, 20)} bestaat niet of is niet meer beschikbaar; alleen de huidige versie (${resource.meta?.versionId ?? '?'}) kan worden gelezen.` });
+      }
+      return sendResource(reply, resource);
+    });
+
     // Anything else under /fhir is an unknown FHIR path: an OperationOutcome, also where the web
     // app's fallback route would otherwise answer (GET) — it is more specific than the app's '/*'.
-    fhir.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async () => {
+    fhir.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const allowed = allowedMethodsOf(request.url, handlers);
+      if (allowed && !allowed.includes('GET')) return methodNotAllowed(reply, allowed);
       throw new AppError('not_found');
     });
   };

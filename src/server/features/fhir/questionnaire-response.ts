@@ -12,10 +12,10 @@ import { startScreening } from '../screening/start-screening.js';
 import { answersFromQuestionnaireResponse } from '../screening/questionnaire-response.js';
 import type { Questionnaire } from '../screening/questionnaire-schema.js';
 import { invalidParameter, pageOf } from './bundle.js';
-import { instant, isUuid, referencedId, type FhirResource } from './fhir-types.js';
+import { SYSTEMS, instant, isUuid, referencedId, type FhirResource } from './fhir-types.js';
 import { questionnaireByCanonical, readQuestionnaire } from './questionnaire.js';
 import { locatePatient } from './family-index.js';
-import { parseReference } from './search-parameters.js';
+import { parseReference, tokenCode } from './search-parameters.js';
 import type { FhirContext, ResourceHandler } from './resource-handler.js';
 
 export function toFhirQuestionnaireResponse(screening: Screening): FhirResource {
@@ -76,7 +76,7 @@ export const questionnaireResponseHandler: ResourceHandler = {
   search: {
     parameters: [
       { name: 'patient', type: 'reference', documentation: 'De cliënt: Patient/{id} (verplicht).' },
-      { name: 'status', type: 'token', documentation: 'in-progress of completed.' },
+      { name: 'status', type: 'token', documentation: `in-progress of completed (${SYSTEMS.questionnaireResponseStatus}).` },
     ],
     run: async (ctx, parameters, window) => {
       if (!parameters.patient) throw invalidParameter('patient', "Zoek screenings per cliënt: geef de zoekparameter 'patient'.");
@@ -84,7 +84,8 @@ export const questionnaireResponseHandler: ResourceHandler = {
       const location = isUuid(id) ? await locatePatient(ctx.db, id.toLowerCase()) : null;
       if (!location || location.childId) return { items: [], total: 0 };
       const { items } = await listScreenings(ctx, location.familyId);
-      const page = pageOf(items.filter((item) => parameters.status === undefined || item.status === parameters.status), window);
+      const status = parameters.status === undefined ? undefined : tokenCode(parameters.status, SYSTEMS.questionnaireResponseStatus);
+      const page = pageOf(items.filter((item) => status === undefined || item.status === status), window);
       const resources: FhirResource[] = [];
       for (const summary of page.items) resources.push(toFhirQuestionnaireResponse(await getScreening(ctx, summary.id)));
       return { items: resources, total: page.total };

@@ -6,7 +6,8 @@ import { getQuestionnaire } from '../screening/get-questionnaire.js';
 import { listQuestionnaires } from '../screening/list-questionnaires.js';
 import type { QuestionnaireSummary } from '../../../contracts/screening.js';
 import { pageOf } from './bundle.js';
-import { instant, uuidOrNotFound, type FhirResource } from './fhir-types.js';
+import { SYSTEMS, instant, uuidOrNotFound, type FhirResource } from './fhir-types.js';
+import { tokenCode } from './search-parameters.js';
 import type { FhirContext, ResourceHandler } from './resource-handler.js';
 
 export async function readQuestionnaire(ctx: FhirContext, id: string): Promise<FhirResource> {
@@ -21,8 +22,9 @@ export async function questionnaireByCanonical(ctx: FhirContext, canonical: stri
   return matching.at(-1) ?? null;
 }
 
+/** An instrument version never changes once published (a change is a new version): versionId 1. */
 function withMeta(summary: QuestionnaireSummary, resource: FhirResource): FhirResource {
-  return { ...resource, id: summary.id, meta: { ...(resource.meta ?? {}), lastUpdated: instant(summary.createdAt) } };
+  return { ...resource, id: summary.id, meta: { ...(resource.meta ?? {}), versionId: '1', lastUpdated: instant(summary.createdAt) } };
 }
 
 export const questionnaireHandler: ResourceHandler = {
@@ -38,15 +40,16 @@ export const questionnaireHandler: ResourceHandler = {
     parameters: [
       { name: 'url', type: 'uri', documentation: 'De canonieke url van het instrument.' },
       { name: 'version', type: 'token', documentation: 'De versie.' },
-      { name: 'status', type: 'token', documentation: 'draft, active of retired.' },
+      { name: 'status', type: 'token', documentation: `draft, active of retired (${SYSTEMS.publicationStatus}).` },
     ],
     run: async (ctx, parameters, window) => {
       const { items } = await listQuestionnaires(ctx);
+      const status = parameters.status === undefined ? undefined : tokenCode(parameters.status, SYSTEMS.publicationStatus);
       const matching = items.filter(
         (item) =>
           (parameters.url === undefined || item.url === parameters.url) &&
           (parameters.version === undefined || item.version === parameters.version) &&
-          (parameters.status === undefined || item.status === parameters.status),
+          (status === undefined || item.status === status),
       );
       const page = pageOf(matching, window);
       const resources: FhirResource[] = [];

@@ -28,7 +28,7 @@ import { FACTOR_CATALOGUE } from '../screening/factor-catalogue.js';
 import { invalidParameter, pageOf, type SearchWindow } from './bundle.js';
 import { EXTENSIONS, SYSTEMS, instant, isUuid, reference, referencedId, uuidOrNotFound, type FhirResource } from './fhir-types.js';
 import { locatePatient } from './family-index.js';
-import { parseReference, parseToken } from './search-parameters.js';
+import { parseReference, parseToken, tokenCode } from './search-parameters.js';
 import type { CreateHeaders, FhirContext, JsonPatchOperation, ResourceHandler } from './resource-handler.js';
 
 // ── Mapping ───────────────────────────────────────────────────────────────────────────────────────
@@ -140,10 +140,23 @@ const SEARCH_PARAMETERS = [
   { name: 'owner', type: 'reference', documentation: 'De ontvangende organisatie: uw eigen organisatie geeft uw inbox (Organization/{id}).' },
   { name: 'requester', type: 'reference', documentation: 'De verwijzende organisatie: uw eigen organisatie geeft de verstuurde verwijzingen.' },
   { name: 'patient', type: 'reference', documentation: 'De cliënt: Patient/{id}; de verwijzingen die uw organisatie stuurde of ontving.' },
-  { name: 'status', type: 'token', documentation: 'Task-status, bijvoorbeeld requested of accepted (alleen samen met patient).' },
 ] as const;
 
-async function searchReferrals(ctx: FhirContext, parameters: Readonly<Record<string, string>>, window: SearchWindow): Promise<{ items: Referral[]; total: number }> {
+/** Which referrals a status token matches: through the status of the resource searched (Task or ServiceRequest). */
+type StatusMatch = (status: Referral['status']) => boolean;
+
+function statusMatch(value: string | undefined, system: string, statusOf: (status: Referral['status']) => string): StatusMatch | undefined {
+  if (value === undefined) return undefined;
+  const code = tokenCode(value, system);
+  return (status) => code !== null && statusOf(status) === code;
+}
+
+async function searchReferrals(
+  ctx: FhirContext,
+  parameters: Readonly<Record<string, string>>,
+  window: SearchWindow,
+  matchesStatus: StatusMatch | undefined,
+): Promise<{ items: Referral[]; total: number }> {
   const own = ctx.store.actor.organisationId;
   const open = async (items: readonly Pick<ReferralListItem, 'id'>[]) => {
     const referrals: Referral[] = [];
@@ -155,7 +168,7 @@ async function searchReferrals(ctx: FhirContext, parameters: Readonly<Record<str
     const id = parseReference('patient', parameters.patient, 'Patient');
     const location = isUuid(id) ? await locatePatient(ctx.db, id.toLowerCase()) : null;
     if (!location || location.childId) return { items: [], total: 0 };
-    const items = (await listFamilyReferrals(ctx, location.familyId)).filter((item) => parameters.status === undefined || item.status === parameters.status);
+    const items = (await listFamilyReferrals(ctx, location.familyId)).filter((item) => matchesStatus === undefined || matchesStatus(item.status));
     const page = pageOf(items, window);
     return { items: await open(page.items), total: page.total };
   }
@@ -369,8 +382,11 @@ async function patchTask(ctx: FhirContext, id: string, operations: JsonPatchOper
     if (version !== null && version !== Number(change.testVersion)) invalid('[test]', 'If-Match en de test op /meta/versionId noemen een andere versie.');
     version = Number(change.testVersion);
   }
-  // Without a version precondition the step applies to the referral as it is now.
+  // Without a version precondition the step applies to the referral as it is now. With one, a newer
+  // version is a failed precondition (412) before anything else — also when the step itself would
+  // now be refused (an accept of a referral someone accepted in the meantime).
   const current = await getReferral(ctx, referralId);
+  if (version !== null && version !== current.version) throw new AppError('stale_version');
   const step = transitionOf(current, change);
   return toFhirTask(await transitionReferral(ctx, referralId, { ...step, version: version ?? current.version }));
 }
@@ -385,12 +401,16 @@ export const serviceRequestHandler: ResourceHandler = {
     'en onder welke toestemming of wettelijke grond (supportingInfo, extensie). Zelfde id als de bijbehorende Task.',
   read: async (ctx, id) => toFhirServiceRequest(await getReferral(ctx, uuidOrNotFound(id))),
   search: {
-    parameters: SEARCH_PARAMETERS.map((parameter) =>
-      parameter.name === 'owner' ? { ...parameter, name: 'performer', documentation: 'De ontvangende organisatie (uw eigen organisatie: uw inbox).' } : parameter,
-    ),
+    parameters: [
+      ...SEARCH_PARAMETERS.map((parameter) =>
+        parameter.name === 'owner' ? { ...parameter, name: 'performer', documentation: 'De ontvangende organisatie (uw eigen organisatie: uw inbox).' } : parameter,
+      ),
+      { name: 'status', type: 'token', documentation: `ServiceRequest-status (${SYSTEMS.requestStatus}): active, on-hold, completed of revoked (alleen samen met patient).` },
+    ],
     run: async (ctx, parameters, window) => {
       const { performer, ...rest } = parameters;
-      const found = await searchReferrals(ctx, { ...rest, ...(performer ? { owner: performer } : {}) }, window);
+      const matches = statusMatch(parameters.status, SYSTEMS.requestStatus, (status) => SERVICE_REQUEST_STATUS[status]);
+      const found = await searchReferrals(ctx, { ...rest, ...(performer ? { owner: performer } : {}) }, window, matches);
       return { items: found.items.map(toFhirServiceRequest), total: found.total };
     },
   },
@@ -404,9 +424,14 @@ export const taskHandler: ResourceHandler = {
     'focus = de ServiceRequest (zelfde id), owner = de ontvangende organisatie, requester = de verwijzer.',
   read: async (ctx, id) => toFhirTask(await getReferral(ctx, uuidOrNotFound(id))),
   search: {
-    parameters: SEARCH_PARAMETERS,
+    parameters: [
+      ...SEARCH_PARAMETERS,
+      { name: 'status', type: 'token', documentation: `Task-status (${SYSTEMS.taskStatus}), bijvoorbeeld requested of accepted (alleen samen met patient).` },
+    ],
     run: async (ctx, parameters, window) => {
-      const found = await searchReferrals(ctx, parameters, window);
+      // Task.status is the referral's own status (referral-state's toFhirTaskStatus maps it one to one).
+      const matches = statusMatch(parameters.status, SYSTEMS.taskStatus, (status) => taskStatusFields({ status, statusReason: null, outcome: null }).status);
+      const found = await searchReferrals(ctx, parameters, window, matches);
       return { items: found.items.map(toFhirTask), total: found.total };
     },
   },

@@ -20,6 +20,13 @@ export interface SearchParameterDefinition {
   name: string;
   type: SearchParameterType;
   documentation: string;
+  /** A value that must never be in a URL (a BSN): only POST _search takes it; links leave it out. */
+  isSensitive?: boolean;
+  /**
+   * Not a search parameter of the FHIR R4 specification: ours, published as a SearchParameter
+   * resource (and named as its definition in the CapabilityStatement). FHIRPath of what it searches.
+   */
+  custom?: { expression?: string };
 }
 
 export interface CreateHeaders {

@@ -10,8 +10,9 @@ import { consentHandler } from './consent.js';
 import { auditEventHandler } from './audit-event.js';
 import { healthcareServiceHandler } from './healthcare-service.js';
 import { observationHandler } from './observation.js';
+import { searchParameterHandler } from './search-parameter-definitions.js';
 
-export const FHIR_RESOURCE_HANDLERS: readonly ResourceHandler[] = [
+const DATA_HANDLERS: readonly ResourceHandler[] = [
   patientHandler,
   relatedPersonHandler,
   questionnaireHandler,
@@ -24,3 +25,5 @@ export const FHIR_RESOURCE_HANDLERS: readonly ResourceHandler[] = [
   observationHandler,
   auditEventHandler,
 ];
+
+export const FHIR_RESOURCE_HANDLERS: readonly ResourceHandler[] = [...DATA_HANDLERS, searchParameterHandler(DATA_HANDLERS)];
