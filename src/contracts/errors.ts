@@ -55,13 +55,6 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
-/**
- * Refusals of the HTTP layer itself (NL API Design Rules): a method or a format the URI does not
- * offer. Never thrown by a use-case, so kept apart from the codes above.
- */
-export const HTTP_ERROR_STATUS = { method_not_allowed: 405, not_acceptable: 406 } as const;
-export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;
-export const HTTP_ERROR_CODES = Object.keys(HTTP_ERROR_STATUS) as HttpErrorCode[];
 
 /** RFC 9457 problem details as the API sends them, with our code as an extension member. */
 export interface Problem {

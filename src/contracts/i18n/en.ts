@@ -7,7 +7,6 @@ import { screeningEn } from './sections/screening.js';
 import { careEn } from './sections/care.js';
 import { municipalQuestionnaireEn } from './sections/municipal-questionnaire.js';
 import { monitorNotesEn } from './sections/monitor-notes.js';
-import { httpEn } from './sections/http.js';
 import { monitorLevelsEn } from './sections/monitor-levels.js';
 import { coalitionsEn } from './sections/coalitions.js';
 import { coalitionPartnersEn } from './sections/coalition-partners.js';
@@ -99,6 +98,8 @@ export const en = {
     403: 'No access',
     404: 'Not found',
     409: 'Conflict',
+    405: 'Method not allowed',
+    406: 'Format not available',
     410: 'No longer valid',
     413: 'Too large',
     415: 'Wrong format',
@@ -834,8 +835,7 @@ export const en = {
   ...careEn,
   ...municipalQuestionnaireEn,
   ...monitorNotesEn,
-  ...httpEn,
-  ...monitorLevelsEn,
+    ...monitorLevelsEn,
   ...coalitionsEn,
   ...coalitionPartnersEn,
   ...coalitionPlansEn,

@@ -9,7 +9,6 @@ import { screeningNl } from './sections/screening.js';
 import { careNl } from './sections/care.js';
 import { municipalQuestionnaireNl } from './sections/municipal-questionnaire.js';
 import { monitorNotesNl } from './sections/monitor-notes.js';
-import { httpNl } from './sections/http.js';
 import { monitorLevelsNl } from './sections/monitor-levels.js';
 import { coalitionsNl } from './sections/coalitions.js';
 import { coalitionPartnersNl } from './sections/coalition-partners.js';
@@ -105,6 +104,8 @@ export const nl = {
     403: 'Geen toegang',
     404: 'Niet gevonden',
     409: 'Conflict',
+    405: 'Methode niet toegestaan',
+    406: 'Formaat niet beschikbaar',
     410: 'Niet meer geldig',
     413: 'Te groot',
     415: 'Verkeerd formaat',
@@ -842,8 +843,7 @@ export const nl = {
   ...careNl,
   ...municipalQuestionnaireNl,
   ...monitorNotesNl,
-  ...httpNl,
-  ...monitorLevelsNl,
+    ...monitorLevelsNl,
   ...coalitionsNl,
   ...coalitionPartnersNl,
   ...coalitionPlansNl,

@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERROR_STATUS, HTTP_ERROR_STATUS, type ErrorCode, type HttpErrorCode, type Problem } from '../../contracts/errors.js';
+import { ERROR_STATUS, type ErrorCode, type Problem } from '../../contracts/errors.js';
 import { nl } from '../../contracts/i18n/nl.js';
 
 export class AppError extends Error {
@@ -82,19 +82,6 @@ export function normaliseError(error: unknown): { appError: AppError; isUnexpect
 
 function zodIssues(issues: ZodError['issues']) {
   return issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-}
-
-/** Refuses a request at the HTTP layer (405, 406) with problem details. */
-export function sendHttpProblem(reply: FastifyReply, code: HttpErrorCode) {
-  const status = HTTP_ERROR_STATUS[code];
-  const problem: Omit<Problem, 'code'> & { code: HttpErrorCode } = {
-    type: `https://kansrijk.nl/problemen/${code.replaceAll('_', '-')}`,
-    title: nl.httpErrorTitles[code],
-    status,
-    detail: nl.httpErrors[code],
-    code,
-  };
-  return reply.status(status).header('Cache-Control', 'no-store').type('application/problem+json; charset=utf-8').send(problem);
 }
 
 export function sendProblem(_request: FastifyRequest, reply: FastifyReply, appError: AppError) {

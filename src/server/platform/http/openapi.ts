@@ -7,7 +7,7 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { RouteOptions } from 'fastify';
-import { ERROR_CODES, HTTP_ERROR_CODES } from '../../../contracts/errors.js';
+import { ERROR_CODES } from '../../../contracts/errors.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../auth/session.js';
 import { API_VERSION } from './security-headers.js';
@@ -104,7 +104,7 @@ const problemSchema = {
     title: { type: 'string', description: 'Korte omschrijving van de HTTP-status, in het Nederlands.' },
     status: { type: 'integer', minimum: 400, maximum: 599 },
     detail: { type: 'string', description: 'Wat er mis is, in het Nederlands, voor de gebruiker.' },
-    code: { type: 'string', enum: [...ERROR_CODES, ...HTTP_ERROR_CODES], description: 'Vaste foutcode; de tekst hoort bij de code in de berichtencatalogus.' },
+    code: { type: 'string', enum: [...ERROR_CODES], description: 'Vaste foutcode; de tekst hoort bij de code in de berichtencatalogus.' },
     instance: { type: 'string' },
     errors: {
       type: 'array',

@@ -4,7 +4,7 @@
 // `Allow`; a request whose Accept excludes everything the operation can answer is 406; a body in a
 // format the API does not read is 415.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { AppError, sendHttpProblem } from '../errors.js';
+import { AppError, sendProblem } from '../errors.js';
 
 const JSON_TYPES = ['application/json', 'application/problem+json'];
 
@@ -69,12 +69,12 @@ export function registerRestRules(app: FastifyInstance, prefix: string) {
       const allowed = new Set<string>();
       for (const route of routes.values()) if (route.pattern.test(path)) for (const method of route.methods) allowed.add(method);
       if (allowed.size > 0) {
-        return sendHttpProblem(reply.header('Allow', [...allowed].sort().join(', ')), 'method_not_allowed');
+        return sendProblem(request, reply.header('Allow', [...allowed].sort().join(', ')), new AppError('method_not_allowed'));
       }
       return;
     }
     const produced = producedTypesOf(request);
     const accept = request.headers.accept;
-    if (produced && !accepts(accept, produced)) return sendHttpProblem(reply, 'not_acceptable');
+    if (produced && !accepts(accept, produced)) return sendProblem(request, reply, new AppError('not_acceptable'));
   });
 }
