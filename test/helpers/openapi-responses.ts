@@ -143,7 +143,9 @@ export class ResponseContract {
     }
     const contentType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
     const content = documented.content ?? {};
-    if (response.body === '' && (Object.keys(content).length === 0 || response.statusCode === 204)) return problems;
+    // No content, a redirect (its Location says where) or a 204: an empty body is what the document says.
+    const isEmptyByStatus = response.statusCode === 204 || (response.statusCode >= 300 && response.statusCode < 400);
+    if (response.body === '' && (Object.keys(content).length === 0 || isEmptyByStatus)) return problems;
     if (Object.keys(content).length === 0) return [...problems, `${name}: a body (${contentType}) where the document has none`];
     const media = content[contentType];
     if (!media) return [...problems, `${name}: content type ${contentType || '(none)'} not documented (${Object.keys(content).join(', ')})`];

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Browser redirects for OIDC login; registered only when OIDC is configured.
+import { z } from 'zod';
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { OIDC_STATE_COOKIE, OIDC_STATE_MAX_AGE_SECONDS, openPendingLogin, sealPendingLogin, startOidcLogin, type OidcConfig } from '../../platform/auth/oidc.js';
 import { cookieOptions } from '../../platform/http/request-context.js';
@@ -19,7 +20,12 @@ export function registerOidcRoutes(app: ZodApp, deps: FeatureDependencies, oidc:
     '/auth/oidc/login',
     {
       config: { access: 'public', rateLimit: { max: deps.config.rateLimit.authPerMinute, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Inloggen via identiteitsprovider', description: 'Stuurt de browser door naar de identiteitsprovider (OIDC, met PKCE).' },
+      schema: {
+        tags,
+        summary: 'Inloggen via identiteitsprovider',
+        description: 'Stuurt de browser door naar de identiteitsprovider (OIDC, met PKCE).',
+        response: { 303: z.null().describe('Doorverwijzing naar de identiteitsprovider (header Location).') },
+      },
     },
     async (_request, reply) => {
       const { redirectUrl, pending } = await startOidcLogin(oidc, deps.clock.now());
@@ -36,6 +42,7 @@ export function registerOidcRoutes(app: ZodApp, deps: FeatureDependencies, oidc:
         tags,
         summary: 'Terugkeer van de identiteitsprovider',
         description: 'Koppelt de identiteit aan een bestaande, actieve medewerker en start een sessie; anders terug naar de inlogpagina.',
+        response: { 303: z.null().describe('Doorverwijzing naar de web-app, of terug naar de inlogpagina (header Location).') },
       },
     },
     async (request, reply) => {

@@ -25,7 +25,8 @@ class FhirClient {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
-        accept: 'application/fhir+json',
+        // The FHIR API speaks fhir+json, the REST API (login) application/json: each is asked for its own (406 otherwise).
+        accept: path.startsWith('/fhir/') ? 'application/fhir+json' : 'application/json',
         ...(this.cookies.size > 0 ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {}),
         ...(csrf ? { [CSRF_HEADER]: csrf } : {}),
         ...(body !== undefined

@@ -82,9 +82,10 @@ export function operationIdOf(method: string, path: string): string {
 /** The error statuses an operation can answer, by what it is (read or write, public or not). */
 export function errorStatusesOf(method: string, isPublic: boolean): number[] {
   const writes = STATE_CHANGING.has(method);
-  const statuses = new Set<number>([400, 404, 406, 410, 429, 500, 503]);
+  // 409 for reads too: a link of a closed round, a screening still in draft are conflicts of state.
+  const statuses = new Set<number>([400, 404, 406, 409, 410, 429, 500, 503]);
   if (!isPublic || writes) for (const status of [401, 403]) statuses.add(status);
-  if (writes) for (const status of [409, 413, 415, 422]) statuses.add(status);
+  if (writes) for (const status of [413, 415, 422]) statuses.add(status);
   return [...statuses].sort((a, b) => a - b);
 }
 
