@@ -319,6 +319,9 @@ describe('issue 10 acceptance: the coalition workspace, one walk', () => {
   });
 
   it('7. Centering shows a share of midwife practices', async () => {
+    // The test clock passed the questionnaire's deadline in step 5: her session of this morning has
+    // expired by now, so she logs in again.
+    await loginAs(app, coordinator, 'coordinator');
     await visit(coordinator, '/monitor/indicatoren/centering_pregnancy');
     // The definition sits in the collapsed "about this indicator" box: open it, as a reader would.
     await coordinator.locator('.kr-facts summary').click();
