@@ -69,5 +69,7 @@ export const RESOURCE_TYPES = [
   'analysis_round',
   // the yearly municipal questionnaire (a municipality's response to an edition).
   'municipal_questionnaire',
+  // Machine access: the API clients (integrations) the platform admin registers for an organisation.
+  'api_client',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

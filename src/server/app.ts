@@ -31,6 +31,7 @@ import { registerRequestContext, type ContextDependencies } from './platform/htt
 import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
 import { fhirApi } from './features/fhir/plugin.js';
+import { resolveAccessToken } from './features/api-clients/resolve-access-token.js';
 
 export interface AppDependencies {
   config: Config;
@@ -94,7 +95,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(swagger, openApiSwaggerOptions({ publicUrl: config.publicUrl, prefix: API_PREFIX, tags: API_TAGS }));
 
   const deps: FeatureDependencies = { config, db: database.db, database, clock };
-  registerRequestContext(app, deps);
+  // Bearer tokens of API clients (machine access, ADR 0017) are resolved by that feature.
+  registerRequestContext(app, deps, resolveAccessToken);
 
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {

@@ -95,19 +95,33 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the session cookie and CSRF token: a session for protected operations, the CSRF header for every change', () => {
-    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['csrfCookie', 'csrfHeader', 'sessionCookie']);
+    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['csrfCookie', 'csrfHeader', 'machineClient', 'sessionCookie']);
     const security = (operation: { security?: Record<string, unknown>[] }) => operation.security ?? document.security ?? [];
     for (const { method, path: route, operation } of operationsOf(document)) {
       const requirements = security(operation);
       if (['post', 'put', 'patch', 'delete'].includes(method)) {
         expect(requirements.length, `${method} ${route}`).toBeGreaterThan(0);
-        for (const requirement of requirements) expect(Object.keys(requirement), `${method} ${route}`).toContain('csrfHeader');
+        // A machine's bearer token is no ambient credential: it needs no CSRF token.
+        for (const requirement of requirements) {
+          if (!('machineClient' in requirement)) expect(Object.keys(requirement), `${method} ${route}`).toContain('csrfHeader');
+        }
       }
     }
     // The login is public; reading a family needs a session.
     expect(security(document.paths['/auth/login']!.post!).every((requirement) => !('sessionCookie' in requirement))).toBe(true);
-    expect(security(document.paths['/families/{familyId}']!.get!)).toEqual([{ sessionCookie: [] }]);
+    expect(security(document.paths['/families/{familyId}']!.get!)).toEqual([{ sessionCookie: [] }, { machineClient: [] }]);
     expect(security(document.paths['/provinces']!.get!)).toEqual([]);
+    // A person's own account is not for machines.
+    expect(security(document.paths['/auth/sessions']!.get!)).toEqual([{ sessionCookie: [] }]);
+  });
+
+  it('documents machine access as OAuth 2.0 client credentials with the token endpoint and every scope', () => {
+    const scheme = document.components?.securitySchemes?.machineClient as { type: string; flows: { clientCredentials: { tokenUrl: string; scopes: Record<string, string> } } };
+    expect(scheme.type).toBe('oauth2');
+    expect(scheme.flows.clientCredentials.tokenUrl).toBe('https://kansrijk.example/api/v1/oauth/token');
+    expect(scheme.flows.clientCredentials.scopes['referral.read']).toBeTruthy();
+    expect(scheme.flows.clientCredentials.scopes['family.list']).toBeTruthy();
+    expect(Object.keys(scheme.flows.clientCredentials.scopes).some((scope) => scope.startsWith('api_client.'))).toBe(false);
   });
 
   it('documents every 4xx and 5xx as problem details with the API-Version header', () => {

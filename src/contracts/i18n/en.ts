@@ -12,6 +12,7 @@ import { coalitionsEn } from './sections/coalitions.js';
 import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
+import { apiClientsEn } from './sections/api-clients.js';
 
 export const en = {
   app: {
@@ -477,6 +478,7 @@ export const en = {
     coalition_plan: 'Plan of approach',
     analysis_round: 'Analysis round',
     municipal_questionnaire: 'Municipal questionnaire',
+    api_client: 'Integration (API client)',
     pregnancy: 'Pregnancy',
     duplicates: 'Possible duplicate registrations',
     merge: 'Merging files',
@@ -840,4 +842,5 @@ export const en = {
   ...coalitionPartnersEn,
   ...coalitionPlansEn,
   ...coalitionAnalysisEn,
+  ...apiClientsEn,
 } satisfies Catalogue;

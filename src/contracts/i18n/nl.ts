@@ -14,6 +14,7 @@ import { coalitionsNl } from './sections/coalitions.js';
 import { coalitionPartnersNl } from './sections/coalition-partners.js';
 import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
+import { apiClientsNl } from './sections/api-clients.js';
 
 export const nl = {
   app: {
@@ -484,6 +485,7 @@ export const nl = {
     coalition_plan: 'Plan van aanpak',
     analysis_round: 'Analyseronde',
     municipal_questionnaire: 'Gemeentelijke vragenlijst',
+    api_client: 'Koppeling (API-client)',
     pregnancy: 'Zwangerschap',
     duplicates: 'Mogelijk dubbele registraties',
     merge: 'Samenvoegen van dossiers',
@@ -848,6 +850,7 @@ export const nl = {
   ...coalitionPartnersNl,
   ...coalitionPlansNl,
   ...coalitionAnalysisNl,
+  ...apiClientsNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

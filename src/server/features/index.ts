@@ -19,6 +19,7 @@ import { registerCoalitionAgreementRoutes } from './coalition-agreements/routes.
 import { registerCoalitionPlanRoutes } from './coalition-plans/routes.js';
 import { registerCoalitionAnalysisRoutes } from './coalition-analysis/routes.js';
 import { registerMunicipalQuestionnaireRoutes } from './municipal-questionnaire/routes.js';
+import { registerApiClientRoutes } from './api-clients/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -42,4 +43,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerCoalitionPlanRoutes,
   registerCoalitionAnalysisRoutes,
   registerMunicipalQuestionnaireRoutes,
+  registerApiClientRoutes,
 ];

@@ -14,7 +14,10 @@ const RESULT_PARAMETER_DOCS: Record<(typeof RESULT_PARAMETERS)[number], string> 
   _format: 'Alleen json (application/fhir+json); elke andere waarde geeft 406.',
 };
 
-export function capabilityStatement(handlers: readonly ResourceHandler[], baseUrl: string, date: string): FhirResource {
+/** Where SMART Backend Services clients get a token (the REST API's OAuth 2.0 token endpoint, ADR 0017). */
+export const SMART_OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
+
+export function capabilityStatement(handlers: readonly ResourceHandler[], baseUrl: string, date: string, tokenUrl: string): FhirResource {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -38,10 +41,21 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
           'een andere Content-Type 415, een niet genoemde interactie 405. Zoeken kan ook met POST [type]/_search (parameters als formulier); ' +
           'zoeken op BSN kan alleen zo, zodat een BSN nooit in een URL staat.',
         security: {
+          extension: [{ url: SMART_OAUTH_URIS, extension: [{ url: 'token', valueUri: tokenUrl }] }],
           cors: false,
+          service: [
+            {
+              coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR', display: 'SMART-on-FHIR' }],
+              text: 'SMART Backend Services: OAuth 2.0 client credentials met private_key_jwt',
+            },
+          ],
           description:
-            'Inloggen zoals de webapplicatie: POST /api/v1/auth/login en POST /api/v1/auth/second-factor geven een sessiecookie. ' +
-            `Wijzigende verzoeken (POST, PUT, PATCH) sturen de waarde van de cookie ${CSRF_COOKIE} mee in de header ${CSRF_HEADER}.`,
+            `Systemen (SMART Backend Services, ADR 0017): vraag een token bij ${tokenUrl} met grant_type=client_credentials en een ondertekende ` +
+            'client_assertion (private_key_jwt, RFC 7523; aud = het tokenadres), en stuur het mee als Authorization: Bearer. ' +
+            'De client mag wat een medewerker van zijn organisatie in de geregistreerde rollen mag, binnen zijn scopes (bijvoorbeeld referral.read); ' +
+            'hij wordt op eigen naam gelogd en na intrekken meteen geweigerd (401). ' +
+            'Mensen loggen in zoals in de webapplicatie: POST /api/v1/auth/login en POST /api/v1/auth/second-factor geven een sessiecookie. ' +
+            `Wijzigende verzoeken met dat cookie (POST, PUT, PATCH) sturen de waarde van de cookie ${CSRF_COOKIE} mee in de header ${CSRF_HEADER}.`,
         },
         resource: handlers.map((handler) => {
           const interaction = [

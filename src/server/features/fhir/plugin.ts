@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureDependencies } from '../../app.js';
 import { AppError, logFailure, normaliseError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/request-context.js';
+import { TOKEN_PATH } from '../../../contracts/api-clients.js';
 import { hasAnyGrant } from '../../platform/access/policy.js';
 import { strictJsonParser } from '../../platform/http/storable-input.js';
 import { invalidParameter, searchset, searchWindowOf } from './bundle.js';
@@ -225,7 +226,7 @@ export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHa
       reply
         .header('Cache-Control', 'no-cache')
         .type(FHIR_CONTENT_TYPE)
-        .send(capabilityStatement(handlers, baseUrlOf(deps), deps.clock.now().toISOString())),
+        .send(capabilityStatement(handlers, baseUrlOf(deps), deps.clock.now().toISOString(), `${deps.config.publicUrl.replace(/\/$/, '')}/api/v1${TOKEN_PATH}`)),
     );
     for (const handler of handlers) registerHandler(fhir, handler, deps);
 

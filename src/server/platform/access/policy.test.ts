@@ -11,6 +11,8 @@ import {
   decide,
   decideForEvery,
   hasAnyGrant,
+  isScopeGrantedToRoles,
+  MACHINE_SCOPES,
   mayAssignRole,
   mayGrantRolesToSelf,
   scopeFor,
@@ -170,6 +172,7 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
   person: { list: ADMINS, read: ADMINS, create: ADMINS, update: ADMINS, deactivate: ADMINS, change_type: NONE, export: ADMINS, approve: NONE, reopen: NONE },
   audit_event: { list: ADMINS, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ADMINS, approve: NONE, reopen: NONE },
   session: { list: NONE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  api_client: { list: PLATFORM, read: PLATFORM, create: PLATFORM, update: PLATFORM, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   indicator_figure: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ALL_ANY, approve: NONE, reopen: NONE },
   monitor_import: {
     list: NONE,
@@ -416,5 +419,45 @@ describe('personal data resources and the aggregate-only roles', () => {
     expect(hasAnyGrant(actor(['analyst', 'professional']), 'family', 'list')).toBe(true);
     expect(hasAnyGrant(actor(['analyst', 'policy_officer']), 'family', 'list')).toBe(false);
     expect(hasAnyGrant(actor([]), 'organisation', 'list')).toBe(false);
+  });
+});
+
+// ── A system (API client, ADR 0017): the intersection of the policy and the token's scopes ─────────
+describe('a system actor', () => {
+  const organisationId = 'org-own';
+  const system = (roles: Role[], scopes: string[]): Actor => ({ kind: 'system', clientId: 'client-1', personId: 'client-1', sessionId: 'token-1', organisationId, roles, scopes });
+  const own = { organisationIds: [organisationId] };
+  const other = { organisationIds: ['org-other'] };
+
+  // Every case: [roles, scopes, resource, action, target, allowed]
+  const cases: [Role[], string[], ResourceType, Action, typeof own, boolean][] = [
+    [['professional'], ['referral.read'], 'referral', 'read', own, true], // policy and scope
+    [['professional'], ['referral.read'], 'referral', 'read', other, false], // scope, but the policy's reach stops at the organisation
+    [['professional'], ['referral.list'], 'referral', 'read', own, false], // policy, but not this scope
+    [['professional'], [], 'organisation', 'read', own, false], // every role may read organisations; no scope
+    [['analyst'], ['family.read'], 'family', 'read', own, false], // a scope the role never has: aggregate-only stays aggregate-only
+    [['analyst'], ['indicator_figure.list'], 'indicator_figure', 'list', own, true],
+    [['organisation_admin'], ['person.read'], 'person', 'read', own, true],
+    [['organisation_admin'], ['person.read'], 'person', 'update', own, false],
+  ];
+  it.each(cases)('%j with %j on %s.%s → %s', (roles, scopes, resource, action, target, allowed) => {
+    expect(decide(system(roles, scopes), resource, action, target).isAllowed).toBe(allowed);
+  });
+
+  it('scopeFor and hasAnyGrant are limited by the scopes too; a person is not', () => {
+    expect(scopeFor(system(['professional'], ['referral.read']), 'referral', 'list').scope).toEqual({ kind: 'none' });
+    expect(scopeFor(system(['professional'], ['referral.list']), 'referral', 'list').scope).toEqual({ kind: 'organisations', organisationIds: [organisationId] });
+    expect(hasAnyGrant(system(['professional'], ['referral.list']), 'family', 'list')).toBe(false);
+    const person: Actor = { personId: 'p', sessionId: 's', organisationId, roles: ['professional'] };
+    expect(hasAnyGrant(person, 'family', 'list')).toBe(true);
+  });
+
+  it('offers as scopes every granted resource.action, never API clients or sessions', () => {
+    expect(MACHINE_SCOPES).toContain('referral.update');
+    expect(MACHINE_SCOPES).toContain('family.read');
+    expect(MACHINE_SCOPES.some((scope) => scope.startsWith('api_client.') || scope.startsWith('session.'))).toBe(false);
+    expect(isScopeGrantedToRoles('family.read', ['analyst', 'policy_officer'])).toBe(false);
+    expect(isScopeGrantedToRoles('family.read', ['professional'])).toBe(true);
+    expect(isScopeGrantedToRoles('referral.delete', ['professional'])).toBe(false);
   });
 });

@@ -2,8 +2,18 @@
 // THE access policy: who may do what to which record. Deny by default; the grants are data.
 import { RESOURCE_TYPES, ROLES, isPersonalDataRole, type OrganisationType, type ResourceType, type Role } from '../../../contracts/roles.js';
 
-/** The person acting, for which organisation, in which roles (their roles in that organisation only). */
+/**
+ * The person acting, for which organisation, in which roles (their roles in that organisation only).
+ * A system (an integration's API client, ADR 0017) acts like a person of its organisation in the
+ * roles chosen at its registration, but only within the scopes its access token carries.
+ */
 export interface Actor {
+  /** 'system': an API client with a bearer token; absent means a person. */
+  kind?: 'person' | 'system';
+  /** For a system: its API client id (also in `personId`, so the audit row names the client). */
+  clientId?: string;
+  /** For a system: the granted scopes, as `resource.action` (see MACHINE_SCOPES). */
+  scopes?: readonly string[];
   personId: string;
   sessionId: string;
   organisationId: string | null;
@@ -144,6 +154,8 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   },
   // The yearly municipal questionnaire: the municipality's policy officer answers; the coordinators of
   // its coalitions read it; analysts set editions, read everything and reopen after the deadline.
+  // API clients of integrations (machine access, ADR 0017): registered and revoked by the platform admin only.
+  api_client: { list: { platform_admin: 'any' }, read: { platform_admin: 'any' }, create: { platform_admin: 'any' }, update: { platform_admin: 'any' } },
   municipal_questionnaire: {
     list: { policy_officer: 'own_municipality', coalition_coordinator: 'own_coalition', analyst: 'any', platform_admin: 'any' },
     read: { policy_officer: 'own_municipality', coalition_coordinator: 'own_coalition', analyst: 'any', platform_admin: 'any' },
@@ -163,6 +175,34 @@ const ORGANISATION_TYPES_OF: Partial<Record<ResourceType, readonly OrganisationT
 function isKeptByActorsKind(actor: Actor, resource: ResourceType): boolean {
   const types = ORGANISATION_TYPES_OF[resource];
   return !types || (actor.organisationType != null && types.includes(actor.organisationType));
+}
+
+/** A scope names one resource type and one action: `referral.read`. */
+export function scopeName(resource: ResourceType, action: Action): string {
+  return `${resource}.${action}`;
+}
+
+/** What no API client is ever granted: managing API clients, and people's own sessions. */
+const NEVER_MACHINE_RESOURCES: readonly ResourceType[] = ['api_client', 'session'];
+
+/** Every scope an API client may be registered with: each action the policy grants on a resource at all. */
+export const MACHINE_SCOPES: readonly string[] = Object.entries(GRANTS).flatMap(([resource, actions]) =>
+  NEVER_MACHINE_RESOURCES.includes(resource as ResourceType) ? [] : Object.keys(actions).map((action) => `${resource}.${action}`),
+);
+
+/** Does the policy grant this scope to at least one of these roles (so a client in those roles can use it)? */
+export function isScopeGrantedToRoles(scope: string, roles: readonly Role[]): boolean {
+  const [resource, action] = scope.split('.') as [ResourceType, Action];
+  if (!MACHINE_SCOPES.includes(scope)) return false;
+  return roles.some((role) => GRANTS[resource][action]?.[role] !== undefined);
+}
+
+/**
+ * A person has no scopes: only the policy limits them. A system reaches only what its token's scopes
+ * name — the intersection of the policy and the scopes.
+ */
+function isWithinScopes(actor: Actor, resource: ResourceType, action: Action): boolean {
+  return actor.kind !== 'system' || (actor.scopes ?? []).includes(scopeName(resource, action));
 }
 
 /** The grants a table gives aggregate-only roles on personal data, as "role on resource" (none allowed). */
@@ -226,7 +266,7 @@ export function reachesTarget(actor: Actor, reach: Reach, target: Target): boole
 
 /** May this actor perform this action on this record? */
 export function decide(actor: Actor, resource: ResourceType, action: Action, target: Target): Decision {
-  if (!isKeptByActorsKind(actor, resource)) return { isAllowed: false, reason: 'no_grant' };
+  if (!isKeptByActorsKind(actor, resource) || !isWithinScopes(actor, resource, action)) return { isAllowed: false, reason: 'no_grant' };
   const grant = GRANTS[resource][action];
   let sawGrant = false;
   for (const role of actor.roles) {
@@ -305,7 +345,7 @@ function narrowScopeOf(actor: Actor, reach: Exclude<Reach, 'any'>): Scope | null
 
 /** Which records of a type this actor may list: a filter the query must apply. */
 export function scopeFor(actor: Actor, resource: ResourceType, action: Action = 'list'): { scope: Scope; role: Role | null } {
-  if (!isKeptByActorsKind(actor, resource)) return { scope: { kind: 'none' }, role: null };
+  if (!isKeptByActorsKind(actor, resource) || !isWithinScopes(actor, resource, action)) return { scope: { kind: 'none' }, role: null };
   const grant = GRANTS[resource][action];
   let narrow: { scope: Scope; role: Role } | null = null;
   for (const role of actor.roles) {
@@ -321,7 +361,7 @@ export function scopeFor(actor: Actor, resource: ResourceType, action: Action = 
 
 /** Is there any record of this type the actor could perform this action on? */
 export function hasAnyGrant(actor: Actor, resource: ResourceType, action: Action): boolean {
-  if (!isKeptByActorsKind(actor, resource)) return false;
+  if (!isKeptByActorsKind(actor, resource) || !isWithinScopes(actor, resource, action)) return false;
   return actor.roles.some((role) => GRANTS[resource][action]?.[role] !== undefined);
 }
 

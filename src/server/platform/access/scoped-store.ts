@@ -144,10 +144,11 @@ export class ScopedStore {
 
   private actorFields(role: string | null): AuditActorFields {
     return {
+      // A system (API client, ADR 0017): actorId is the client's id and the role says 'system:<role>'.
       actorId: this.actor.personId,
       onBehalfOfId: this.actor.onBehalfOfId ?? null,
       organisationId: this.actor.organisationId,
-      role,
+      role: this.actor.kind === 'system' ? `system:${role ?? ''}` : role,
       ...this.origin,
     };
   }

@@ -35,6 +35,11 @@ export interface ResolvedSession {
   hasTwoFactor: boolean;
   createdAt: Date;
   expiresAt: Date;
+  /**
+   * Set when the request carries an API client's bearer token instead of a session cookie (ADR 0017):
+   * then `id` is the token's id, `personId` the client's id and `roles` the roles chosen at registration.
+   */
+  machine?: { clientId: string; scopes: string[] };
 }
 
 export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'valid'; session: ResolvedSession };

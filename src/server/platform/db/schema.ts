@@ -18,3 +18,4 @@ export * from '../../features/coalition-agreements/schema.js';
 export * from '../../features/coalition-plans/schema.js';
 export * from '../../features/coalition-analysis/schema.js';
 export * from '../../features/municipal-questionnaire/schema.js';
+export * from '../../features/api-clients/schema.js';

@@ -11,6 +11,8 @@ import { ERROR_CODES } from '../../../contracts/errors.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../auth/session.js';
 import { API_VERSION } from './security-headers.js';
+import { MACHINE_SCOPES } from '../access/policy.js';
+import { OAUTH_ERRORS, TOKEN_PATH } from '../../../contracts/api-clients.js';
 
 export interface ApiTag {
   name: string;
@@ -33,7 +35,33 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 const SCHEMA_PREFIX = '#/components/schemas/';
 export const OPENAPI_PATH = '/openapi.json';
 
-/** Security schemes: the session cookie, and the double-submit CSRF token (cookie + header). */
+/** The oauth2 scheme's scopes: every `resource.action` an API client can be given, described in Dutch. */
+function machineScopes(): Record<string, string> {
+  return Object.fromEntries(
+    MACHINE_SCOPES.map((scope) => {
+      const [resource, action] = scope.split('.') as [keyof typeof nl.auditObjectTypes, string];
+      return [scope, `${nl.auditObjectTypes[resource]}: ${action}`];
+    }),
+  );
+}
+
+/** Security schemes: the session cookie, the double-submit CSRF token (cookie + header), and machine access. */
+const securitySchemes = (options: OpenApiOptions) => ({
+  ...SECURITY_SCHEMES,
+  machineClient: {
+    type: 'oauth2' as const,
+    description:
+      'Toegang voor systemen (ADR 0017): OAuth 2.0 client credentials met een ondertekende JWT als clientauthenticatie ' +
+      '(private_key_jwt, RFC 7523; SMART Backend Services en het NL GOV OAuth-profiel). De beheerder van het platform registreert de client ' +
+      'met zijn publieke sleutel. POST naar de tokenUrl als application/x-www-form-urlencoded: grant_type=client_credentials, ' +
+      'client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer, client_assertion (iss = sub = client-id, aud = de tokenUrl, ' +
+      'exp hoogstens 5 minuten vooruit, een nieuwe jti) en scope. Het token (5 minuten) gaat mee als `Authorization: Bearer`; ' +
+      'dan is geen CSRF-token nodig. De client mag wat een medewerker van zijn organisatie in de geregistreerde rollen mag, en daarvan alleen de scopes. ' +
+      'Het tokenadres antwoordt volgens RFC 6749 (JSON met `error`), niet met probleemdetails.',
+    flows: { clientCredentials: { tokenUrl: `${options.publicUrl}${options.prefix}${TOKEN_PATH}`, scopes: machineScopes() } },
+  },
+});
+
 const SECURITY_SCHEMES = {
   sessionCookie: {
     type: 'apiKey',
@@ -55,11 +83,15 @@ const SECURITY_SCHEMES = {
   },
 } as const;
 
-/** Which security a route needs: its access level and whether it changes state (CSRF). */
-export function securityOf(access: string | undefined, method: string): Json[] {
+/** Paths (under the API prefix) where an API client's bearer token does not count: a person's own account. */
+const PERSON_ONLY_PATHS = ['/auth/', '/invitations/'];
+
+/** Which security a route needs: its access level, whether it changes state (CSRF), and whether a machine may call it. */
+export function securityOf(access: string | undefined, method: string, path = ''): Json[] {
   const csrf = STATE_CHANGING.has(method.toLowerCase()) ? { csrfCookie: [], csrfHeader: [] } : {};
   if (access === 'public') return Object.keys(csrf).length > 0 ? [csrf] : [];
-  return [{ sessionCookie: [], ...csrf }];
+  const machine = access === 'pending' || PERSON_ONLY_PATHS.some((prefix) => path.startsWith(prefix)) ? [] : [{ machineClient: [] }];
+  return [{ sessionCookie: [], ...csrf }, ...machine];
 }
 
 /** `get /coalitions/{code}/partners` → `getCoalitionsByCodePartners`: stable and unique per route. */
@@ -229,6 +261,30 @@ const openApiDocumentPath = {
   },
 };
 
+/** RFC 6749 §5.2: the token endpoint's own refusals. */
+const oauthErrorSchema = {
+  type: 'object',
+  description: 'Fout van het tokenadres volgens OAuth 2.0 (RFC 6749 §5.2).',
+  required: ['error'],
+  properties: {
+    error: { type: 'string', enum: [...OAUTH_ERRORS] },
+    error_description: { type: 'string', description: 'Wat er mis is, in het Nederlands.' },
+  },
+  additionalProperties: false,
+};
+
+/** The token endpoint's 400 and 401: OAuth's JSON (what it answers itself) or problem details (what the platform answers first). */
+function oauthErrorResponse(status: number): Json {
+  return {
+    description: status === 401 ? 'De client is niet te authenticeren (`invalid_client`).' : 'Ongeldig verzoek (`invalid_request`, `invalid_scope`, `unsupported_grant_type`).',
+    headers: { 'API-Version': { $ref: '#/components/headers/API-Version' } },
+    content: {
+      'application/json': { schema: { $ref: `${SCHEMA_PREFIX}OAuthError` } },
+      [PROBLEM_MEDIA_TYPE]: { schema: { $ref: `${SCHEMA_PREFIX}Problem` } },
+    },
+  };
+}
+
 const API_TAG: ApiTag = { name: 'API', description: 'Over de API zelf: de beschrijving in OpenAPI.' };
 
 export function openApiSwaggerOptions(options: OpenApiOptions): FastifyDynamicSwaggerOptions {
@@ -251,7 +307,7 @@ export function openApiSwaggerOptions(options: OpenApiOptions): FastifyDynamicSw
       tags: [...tags],
       security: [{ sessionCookie: [] }],
       components: {
-        securitySchemes: SECURITY_SCHEMES,
+        securitySchemes: securitySchemes(options),
         headers: { 'API-Version': API_VERSION_HEADER },
       },
     },
@@ -263,7 +319,7 @@ export function openApiSwaggerOptions(options: OpenApiOptions): FastifyDynamicSw
       const method = (Array.isArray(route.method) ? route.method[0] : route.method) as string;
       const path = input.url.startsWith(options.prefix) ? input.url.slice(options.prefix.length) : input.url;
       schema.operationId ??= operationIdOf(method, path);
-      schema.security ??= securityOf(route.config?.access, method);
+      schema.security ??= securityOf(route.config?.access, method, path);
       return result;
     },
     transformObject: (input) => {
@@ -272,9 +328,10 @@ export function openApiSwaggerOptions(options: OpenApiOptions): FastifyDynamicSw
         components: Json & { schemas: Record<string, Json>; responses?: Record<string, Json> };
       };
       document.components.schemas.Problem = problemSchema;
+      document.components.schemas.OAuthError = oauthErrorSchema;
       document.components.responses = errorResponses();
       document.paths[OPENAPI_PATH] = openApiDocumentPath;
-      for (const item of Object.values(document.paths)) {
+      for (const [path, item] of Object.entries(document.paths)) {
         for (const method of HTTP_METHODS) {
           const operation = item[method];
           if (!operation) continue;
@@ -287,6 +344,7 @@ export function openApiSwaggerOptions(options: OpenApiOptions): FastifyDynamicSw
           for (const status of errorStatusesOf(method, isPublic)) {
             responses[String(status)] = { $ref: `#/components/responses/${errorResponseName(status)}` };
           }
+          if (path === TOKEN_PATH) for (const status of [400, 401]) responses[String(status)] = oauthErrorResponse(status);
         }
       }
       walkSchemas(document.components.schemas, fixNullableEnums);

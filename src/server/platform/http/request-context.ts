@@ -44,6 +44,27 @@ export interface ContextDependencies {
   clock: Clock;
 }
 
+/** Turns an API client's bearer token into the identity it acts with (null: unknown, expired or revoked). */
+export type BearerResolver = (db: Executor, token: string, now: Date) => Promise<ResolvedSession | null>;
+
+/**
+ * Paths where a bearer token is read (the REST and FHIR API). Not the person's own account (login,
+ * second factor, sessions, password, invitations) nor the token endpoint itself: there only a session counts.
+ */
+function acceptsBearer(url: string): boolean {
+  if (url.startsWith('/fhir/')) return true;
+  if (!url.startsWith('/api/')) return false;
+  return !['/api/v1/auth/', '/api/v1/invitations/', '/api/v1/oauth/'].some((prefix) => url.startsWith(prefix));
+}
+
+/** The token of an `Authorization: Bearer …` header; undefined without one, '' when it is malformed. */
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
+  return match ? match[1]! : '';
+}
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function cookieOptions(config: Config, httpOnly: boolean) {
@@ -55,7 +76,7 @@ export function originOf(request: FastifyRequest): RequestOrigin {
   return { sourceIp: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
 }
 
-export function registerRequestContext(app: FastifyInstance, deps: ContextDependencies) {
+export function registerRequestContext(app: FastifyInstance, deps: ContextDependencies, resolveBearer?: BearerResolver) {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionState', 'none');
 
@@ -65,6 +86,16 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDepend
       const token = newToken(24);
       request.cookies[CSRF_COOKIE] = token;
       reply.setCookie(CSRF_COOKIE, token, cookieOptions(deps.config, false));
+    }
+    // An integration's bearer token (machine access, ADR 0017): it alone decides; a cookie alongside is ignored.
+    const bearer = resolveBearer && acceptsBearer(request.url) ? bearerOf(request) : undefined;
+    if (bearer !== undefined) {
+      const session = bearer ? await resolveBearer!(deps.db, bearer, deps.clock.now()) : null;
+      if (session) {
+        request.session = session;
+        request.sessionState = 'valid';
+      }
+      return;
     }
     // Only API calls touch the session: a static file or the app shell must not end (and clear) an
     // expired session, or the next API call could no longer say "session expired".
@@ -89,7 +120,9 @@ function checkAccess(request: FastifyRequest) {
   // Unmatched routes go to the not-found handler: nothing to protect, and a 404 tells the truth.
   if (request.is404) return;
   const access = accessLevelOf(request);
-  if (STATE_CHANGING.has(request.method) && !request.routeOptions.config?.skipCsrf) {
+  // A bearer token is not sent by a browser on its own (no ambient credential): no CSRF token needed.
+  const isMachine = Boolean(request.session?.machine);
+  if (STATE_CHANGING.has(request.method) && !request.routeOptions.config?.skipCsrf && !isMachine) {
     const header = request.headers[CSRF_HEADER];
     const cookie = request.cookies[CSRF_COOKIE];
     if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie)) throw new AppError('csrf_failed');
@@ -119,6 +152,7 @@ export function contextOf(request: FastifyRequest, deps: ContextDependencies): R
   const session = request.session;
   if (!session) throw new AppError('unauthenticated');
   const actor: Actor = {
+    ...(session.machine ? { kind: 'system' as const, clientId: session.machine.clientId, scopes: session.machine.scopes } : {}),
     personId: session.personId,
     sessionId: session.id,
     organisationId: session.organisationId,
