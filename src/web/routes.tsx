@@ -58,6 +58,7 @@ const AnalysisReportPage = lazy(() => import('./features/coalition-analysis/repo
 const AnalysisInvitationsPage = lazy(() => import('./features/coalition-analysis/my-invitations-page.js'));
 const AnalysisOwnAnswerPage = lazy(() => import('./features/coalition-analysis/own-answer-page.js'));
 const AnalysisLinkAnswerPage = lazy(() => import('./features/coalition-analysis/link-answer-page.js'));
+const ApiClientsPage = lazy(() => import('./features/api-clients/api-clients-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
@@ -266,6 +267,10 @@ export const routes: RouteObject[] = [
               { path: 'beheer/medewerkers', handle: crumb((m) => m.admin.peopleTitle), element: <PeoplePage /> },
               { path: 'beheer/audit', handle: crumb((m) => m.auditPage.title), element: <AuditPage /> },
             ],
+          },
+          {
+            element: <RequireRole roles={['platform_admin']} />,
+            children: [{ path: 'beheer/koppelingen', handle: crumb((m) => m.apiClients.crumb), element: <ApiClientsPage /> }],
           },
         ],
       },

@@ -99,6 +99,11 @@ describe('the OpenAPI document', () => {
     const security = (operation: { security?: Record<string, unknown>[] }) => operation.security ?? document.security ?? [];
     for (const { method, path: route, operation } of operationsOf(document)) {
       const requirements = security(operation);
+      // The token endpoint: the client authenticates with its signed assertion in the form, no cookie, no CSRF.
+      if (route === '/oauth/token') {
+        expect(requirements, 'the token endpoint').toEqual([]);
+        continue;
+      }
       if (['post', 'put', 'patch', 'delete'].includes(method)) {
         expect(requirements.length, `${method} ${route}`).toBeGreaterThan(0);
         // A machine's bearer token is no ambient credential: it needs no CSRF token.
@@ -132,7 +137,11 @@ describe('the OpenAPI document', () => {
         expect(resolved.headers?.['API-Version'], `${method} ${route} ${status}`).toBeTruthy();
         if (Number(status) >= 400) {
           errorResponses += 1;
-          expect(Object.keys(resolved.content ?? {}), `${method} ${route} ${status}`).toEqual(['application/problem+json']);
+          // OAuth 2.0 (RFC 6749 §5.2): the token endpoint's own refusals are JSON with `error`; the platform's are problem details.
+          const isOAuthError = route === '/oauth/token' && ['400', '401'].includes(status);
+          expect(Object.keys(resolved.content ?? {}), `${method} ${route} ${status}`).toEqual(
+            isOAuthError ? ['application/json', 'application/problem+json'] : ['application/problem+json'],
+          );
         }
       }
     }

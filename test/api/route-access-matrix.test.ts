@@ -23,6 +23,8 @@ import { emptyContent } from '../../src/server/features/coalition-plans/domain/p
 import { analysisRounds } from '../../src/server/features/coalition-analysis/schema.js';
 import { CURRENT_INSTRUMENT } from '../../src/server/features/coalition-analysis/instruments/analysis-instrument.js';
 import { municipalQuestionnaireEditions } from '../../src/server/features/municipal-questionnaire/schema.js';
+import { apiClients } from '../../src/server/features/api-clients/schema.js';
+import { generateKeyPairSync } from 'node:crypto';
 
 const QUESTIONNAIRE_YEAR = 2030;
 
@@ -103,6 +105,10 @@ const csv = (method: InjectOptions['method'], url: string, body: string): Inject
 
 /** A partner and an agreement (with a document) in each of the two coalitions, made in beforeAll. */
 const coalitionRecords: Record<string, { partnerId: string; agreementId: string }> = {};
+
+/** A public key for the API clients the matrix registers, and one client per organisation (made in beforeAll). */
+const MATRIX_CLIENT_JWK = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+const apiClientOf: Record<string, string> = {};
 
 const MATRIX: Record<string, Entry> = {
   'GET /health': { access: 'public', request: () => json('GET', '/health') },
@@ -861,6 +867,32 @@ const MATRIX: Record<string, Entry> = {
     access: 'public',
     request: () => json('PUT', `/api/v1/analysis-links/${'x'.repeat(43)}/answers`, { answers: [{ statementKey: 'opgaven.01', score: 3 }] }),
   },
+
+  // Machine access (ADR 0017): the platform admin's API clients, and the OAuth 2.0 token endpoint (a public
+  // form post that authenticates the client by its signed assertion; nonsense gets OAuth's invalid_request).
+  'GET /api/v1/api-clients': { access: 'authenticated', allow: { platform_admin: 'any' }, request: () => json('GET', '/api/v1/api-clients') },
+  'POST /api/v1/api-clients': {
+    access: 'authenticated',
+    allow: { platform_admin: 'any' },
+    request: ({ organisationId, unique }) =>
+      json('POST', '/api/v1/api-clients', {
+        organisationId,
+        name: `Koppeling ${unique}`,
+        roles: ['organisation_admin'],
+        scopes: ['organisation.read'],
+        jwk: MATRIX_CLIENT_JWK,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      }),
+  },
+  'POST /api/v1/api-clients/:id/revocation': {
+    access: 'authenticated',
+    allow: { platform_admin: 'any' },
+    request: ({ organisationId }) => json('POST', `/api/v1/api-clients/${apiClientOf[organisationId]}/revocation`),
+  },
+  'POST /api/v1/oauth/token': {
+    access: 'public',
+    request: () => ({ method: 'POST', url: '/api/v1/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'grant_type=client_credentials' }),
+  },
 };
 
 let t: TestApp;
@@ -877,6 +909,14 @@ beforeAll(async () => {
       for (const method of methods) if (method !== 'HEAD') registered.push(`${method} ${route.url}`);
     },
   });
+  // One API client per organisation, to be revoked (again) by the revocation route.
+  for (const organisationId of Object.values(t.demo.organisationIds)) {
+    const [client] = await t.database.db
+      .insert(apiClients)
+      .values({ organisationId, name: 'Vaste koppeling', roles: ['organisation_admin'], scopes: ['organisation.read'], publicJwk: MATRIX_CLIENT_JWK as Record<string, unknown>, expiresAt: new Date('2099-01-01T00:00:00Z'), createdAt: new Date() })
+      .returning({ id: apiClients.id });
+    apiClientOf[organisationId] = client!.id;
+  }
   // One staff member per organisation, to be the "own" or "other" record for people routes.
   for (const [key, organisationId] of Object.entries(t.demo.organisationIds)) {
     const [person] = await t.database.db

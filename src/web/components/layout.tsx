@@ -46,6 +46,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/beheer/organisaties', label: (m) => m.shell.navOrganisations, roles: ADMIN_ROLES },
   { to: '/beheer/medewerkers', label: (m) => m.shell.navPeople, roles: ADMIN_ROLES },
   { to: '/beheer/audit', label: (m) => m.shell.navAudit, roles: ADMIN_ROLES },
+  { to: '/beheer/koppelingen', label: (m) => m.apiClients.crumb, roles: ['platform_admin'] },
   { to: '/account', label: (m) => m.shell.navAccount, roles: [] },
 ];
 
