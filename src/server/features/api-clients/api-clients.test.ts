@@ -12,6 +12,7 @@ import { insertTestReferral } from '../referrals/test-support.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { CLIENT_ASSERTION_TYPE } from '../../../contracts/api-clients.js';
 import { apiAccessTokens } from './schema.js';
+import { people } from '../organisations/schema.js';
 
 let t: TestApp;
 let admin: Caller;
@@ -213,6 +214,32 @@ describe('calls with a bearer token', () => {
       .orderBy(desc(auditLog.sequence))
       .limit(1);
     expect(row).toMatchObject({ actorId: wiegClientId, organisationId: t.demo.organisationIds.wieg, role: 'system:professional', outcome: 'success' });
+  });
+
+  it("writes as the system: the receiving organisation's system receives and accepts the referral, the events name the client", async () => {
+    const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const registered = await register({ organisationId: t.demo.organisationIds.jgz, name: 'JGZ-dossier', roles: ['professional'], scopes: ['referral.read', 'referral.update'], jwk: jwkOf(key.publicKey, 'jgz') });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const clientId = registered.json().id as string;
+    const token = await tokenFor(clientId, key.privateKey);
+    const before = await t.app.inject({ method: 'GET', url: `/api/v1/referrals/${referralId}`, headers: bearer(token) });
+    expect(before.statusCode, before.body).toBe(200);
+    let version = before.json().version as number;
+    for (const event of ['receive', 'accept']) {
+      const step = await t.app.inject({ method: 'POST', url: `/api/v1/referrals/${referralId}/transitions`, headers: bearer(token), payload: { event, version } });
+      expect(step.statusCode, step.body).toBe(200);
+      version = step.json().version;
+    }
+    const [row] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, referralId), eq(auditLog.action, 'update')))
+      .orderBy(desc(auditLog.sequence))
+      .limit(1);
+    expect(row).toMatchObject({ actorId: clientId, organisationId: t.demo.organisationIds.jgz, role: 'system:professional' });
+    // The client's person row carries its name and cannot log in.
+    const [person] = await t.database.db.select().from(people).where(eq(people.id, clientId));
+    expect(person).toMatchObject({ name: 'JGZ-dossier (koppeling)', isActive: false, passwordHash: null });
   });
 
   it('reads through FHIR too, and the CapabilityStatement names the token endpoint', async () => {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The platform admin registers an API client for an organisation: its key, roles, scopes and expiry.
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/http/request-context.js';
@@ -7,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { MACHINE_SCOPES, isScopeGrantedToRoles } from '../../platform/access/policy.js';
 import type { ApiClient, apiClientCreateSchema } from '../../../contracts/api-clients.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { organisations } from '../organisations/schema.js';
+import { organisations, people } from '../organisations/schema.js';
 import { apiClients } from './schema.js';
 import { checkPublicJwk, publicMembersOf, type JwkProblem } from './jwt.js';
 import { findApiClient, toApiClient } from './store.js';
@@ -55,9 +56,22 @@ export async function registerApiClient(ctx: Pick<RequestContext, 'store' | 'now
         .limit(1);
       if (!organisation) throw new AppError('validation_failed', { errors: [{ path: 'body.organisationId', message: messages.organisationInactive }] });
       const jwk = input.jwk ? publicMembersOf(input.jwk) : null;
+      // The client's own row in people, with the client's id: what a system writes names it where a
+      // person would be named (created_by, an event's actor), and the audit log shows its name. Inactive
+      // and without password or membership, so no person can ever log in as it (ADR 0017).
+      const id = randomUUID();
+      await tx.insert(people).values({
+        id,
+        name: `${input.name} (koppeling)`,
+        email: `koppeling-${id}@api-clients.invalid`,
+        isActive: false,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      });
       const [row] = await tx
         .insert(apiClients)
         .values({
+          id,
           organisationId: input.organisationId,
           name: input.name,
           roles: [...new Set(input.roles)],
