@@ -881,7 +881,7 @@ const MATRIX: Record<string, Entry> = {
         roles: ['organisation_admin'],
         scopes: ['organisation.read'],
         jwk: MATRIX_CLIENT_JWK,
-        expiresAt: '2099-01-01T00:00:00.000Z',
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       }),
   },
   'POST /api/v1/api-clients/:id/revocation': {

@@ -43,12 +43,13 @@ export function registrationProblems(input: Input, now: Date): { path: string; m
 }
 
 export async function registerApiClient(ctx: Pick<RequestContext, 'store' | 'now' | 'actor'>, input: Input): Promise<ApiClient> {
-  const problems = registrationProblems(input, ctx.now());
-  if (problems.length > 0) throw new AppError('validation_failed', { errors: problems });
   const created = await ctx.store.create({
     resource: 'api_client',
     target: { organisationIds: [input.organisationId] },
     perform: async (tx) => {
+      // After the policy (a person who may not register clients hears 403, not what is wrong with the key).
+      const problems = registrationProblems(input, ctx.now());
+      if (problems.length > 0) throw new AppError('validation_failed', { errors: problems });
       const [organisation] = await tx
         .select({ id: organisations.id })
         .from(organisations)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // HTTP face of machine access (ADR 0017): the platform admin's API clients (/api-clients) and the
 // OAuth 2.0 token endpoint (/oauth/token) where a client trades a signed assertion for a bearer token.
+import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { API_PREFIX } from '../../app.js';
@@ -84,17 +85,19 @@ export function registerApiClientRoutes(app: ZodApp, deps: FeatureDependencies) 
         },
       },
       async (request, reply) => {
-      const contentType = request.headers['content-type'] ?? '';
-      const form = contentType.toLowerCase().startsWith(FORM_MEDIA_TYPE) && request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : null;
-      const result = form
-        ? await issueToken({ db: deps.db, now: deps.clock.now(), origin: originOf(request), audience: tokenEndpointUrl(deps.config, API_PREFIX) }, form)
-        : ({ ok: false, status: 400, body: { error: 'invalid_request', error_description: `Stuur het verzoek als ${FORM_MEDIA_TYPE}.` } } as const);
-      return reply
-        .status(result.ok ? 200 : result.status)
-        .header('Cache-Control', 'no-store')
-        .header('Pragma', 'no-cache')
-        .type('application/json')
-        .send(result.body);
+        const contentType = request.headers['content-type'] ?? '';
+        const form = contentType.toLowerCase().startsWith(FORM_MEDIA_TYPE) && request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : null;
+        const result = form
+          ? await issueToken({ db: deps.db, now: deps.clock.now(), origin: originOf(request), audience: tokenEndpointUrl(deps.config, API_PREFIX) }, form)
+          : ({ ok: false, status: 400, body: { error: 'invalid_request', error_description: `Stuur het verzoek als ${FORM_MEDIA_TYPE}.` } } as const);
+        // OAuth's own refusals are not in the route's response schemas (the document describes them, see openapi.ts).
+        const raw = reply as unknown as FastifyReply;
+        return raw
+          .status(result.ok ? 200 : result.status)
+          .header('Cache-Control', 'no-store')
+          .header('Pragma', 'no-cache')
+          .type('application/json')
+          .send(result.body);
       },
     );
   });
