@@ -41,7 +41,7 @@ describe('integrations (API clients), as the platform admin', () => {
     await expectNoAxeViolations(page);
 
     await panel.getByLabel(t.name, { exact: true }).fill('Dossier De Wieg');
-    await panel.getByLabel(t.organisation).selectOption({ label: 'Verloskundigenpraktijk De Wieg' });
+    await panel.getByLabel(t.organisation, { exact: true }).selectOption({ label: 'Verloskundigenpraktijk De Wieg' });
     await panel.getByRole('group', { name: t.roles }).getByLabel(nl.roles.professional).focus();
     await page.keyboard.press('Space');
     await panel.getByRole('group', { name: t.scopes }).getByLabel('referral.read', { exact: true }).focus();
