@@ -13,6 +13,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { CLIENT_ASSERTION_TYPE } from '../../../contracts/api-clients.js';
 import { apiAccessTokens } from './schema.js';
 import { people } from '../organisations/schema.js';
+import { fhirR4Errors } from '../screening/test-support.js';
 
 let t: TestApp;
 let admin: Caller;
@@ -250,6 +251,7 @@ describe('calls with a bearer token', () => {
     const security = metadata.rest[0].security;
     expect(security.service[0].coding[0].code).toBe('SMART-on-FHIR');
     expect(security.extension[0].extension).toEqual([{ url: 'token', valueUri: audience }]);
+    expect(fhirR4Errors(metadata)).toEqual([]);
   });
 
   it('is refused outside its scopes even where the policy lets its role through (403), with no CSRF token needed', async () => {
