@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/test-database.js';
 import { DATA_FOLDER } from '../../app.js';
 import { MIGRATIONS_FOLDER, queryRows, type Database } from './connection.js';
-import { SchemaTooNewError, shippedMigrations, unknownMigrations } from './migrations.js';
+import { SchemaTooNewError, shippedMigrations, skippedMigrations, unknownMigrations } from './migrations.js';
 import { prepareDatabase } from './prepare-database.js';
 
 const shipped = shippedMigrations(MIGRATIONS_FOLDER);
@@ -26,9 +26,18 @@ describe('unknown migrations: every case', () => {
     expect(unknownMigrations(applied, shipped)).toEqual(unknown);
   });
 
-  it('ships the journal in order, the last one the name-key repair', () => {
+  it.each([
+    ['a new, empty database', [], []],
+    ['a database at this version', all, []],
+    ['a database behind this version', all.slice(0, 3), []],
+    ['a database that applied a later migration but not an earlier one', [...all.slice(0, 3), ...all.slice(4)], [shipped[3]!.tag]],
+  ])('skipped migrations: %s', (_name, applied, skipped) => {
+    expect(skippedMigrations(applied, shipped).map((migration) => migration.tag)).toEqual(skipped);
+  });
+
+  it('ships the journal in order, with the name-key repair', () => {
     expect(shipped.map((migration) => migration.when)).toEqual([...shipped.map((migration) => migration.when)].sort((a, b) => a - b));
-    expect(newest.tag).toBe('0015_family_name_key_repair');
+    expect(shipped.map((migration) => migration.tag)).toContain('0015_family_name_key_repair');
   });
 });
 
@@ -59,7 +68,7 @@ describe('starting against a database', () => {
     expect(error).toBeInstanceOf(SchemaTooNewError);
     expect((error as Error).message).toBe(
       'Kansrijk kon niet starten: de database is bijgewerkt door een nieuwere versie van Kansrijk.\n' +
-        `- De database heeft 1 migratie die deze versie niet kent (de nieuwste van ${new Date(FUTURE).toISOString().slice(0, 10)}); deze versie kent de migraties tot en met 0015_family_name_key_repair.\n` +
+        `- De database heeft 1 migratie die deze versie niet kent (de nieuwste van ${new Date(FUTURE).toISOString().slice(0, 10)}); deze versie kent de migraties tot en met ${newest.tag}.\n` +
         '- Een oudere versie op een nieuwer schema kan gegevens schrijven die geen latere upgrade herstelt; daarom start deze versie niet.\n' +
         '- Start de versie die bij de database hoort, of zet de back-up van vóór de upgrade terug (zie docs/adr/0016-expand-contract-migrations.md).',
     );
@@ -67,6 +76,14 @@ describe('starting against a database', () => {
     expect(await appliedCount()).toBe(shipped.length);
     const rows = await queryRows<{ created_at: string }>(database.db, sql`SELECT created_at::text FROM drizzle.__drizzle_migrations WHERE created_at = ${newest.when}`);
     expect(rows).toEqual([]);
+  });
+
+  it('refuses a shipped migration that sorts before the newest applied one (drizzle would skip it)', async () => {
+    database = await createTestDatabase();
+    const skipped = shipped.at(-2)!;
+    await database.db.execute(sql`DELETE FROM drizzle.__drizzle_migrations WHERE created_at = ${skipped.when}`);
+    await expect(prepare()).rejects.toThrow(`migratie ${skipped.tag} is niet uitgevoerd, maar ouder dan de nieuwste uitgevoerde migratie`);
+    expect(await appliedCount()).toBe(shipped.length - 1);
   });
 
   it('counts several unknown migrations', async () => {

@@ -38,6 +38,14 @@ export function unknownMigrations(applied: readonly AppliedMigration[], shipped:
   return applied.filter((migration) => !known.has(migration.createdAt));
 }
 
+/** Shipped migrations not applied although a newer one is: drizzle would skip them silently. */
+export function skippedMigrations(applied: readonly AppliedMigration[], shipped: readonly ShippedMigration[]): ShippedMigration[] {
+  if (applied.length === 0) return [];
+  const done = new Set(applied.map((migration) => migration.createdAt));
+  const last = Math.max(...done);
+  return shipped.filter((migration) => !done.has(migration.when) && migration.when < last);
+}
+
 /** The database has a schema newer than this code: starting would write rows no later upgrade repairs. */
 export class SchemaTooNewError extends Error {
   constructor(
@@ -75,6 +83,15 @@ export async function applyMigrations(db: Executor, migrationsFolder: string, af
   const unknown = unknownMigrations(applied, shipped);
   if (unknown.length > 0) throw new SchemaTooNewError(unknown, shipped.at(-1)?.tag ?? '(geen)');
   const last = applied.length > 0 ? Math.max(...applied.map((migration) => migration.createdAt)) : undefined;
+  // Drizzle applies only migrations newer than the newest applied: one that sorts before it (two
+  // branches merged with their journals' `when` out of order) would be skipped for ever. Refuse instead.
+  const skipped = skippedMigrations(applied, shipped);
+  if (skipped.length > 0) {
+    throw new Error(
+      `Kansrijk kon niet starten: migratie ${skipped.map((migration) => migration.tag).join(', ')} is niet uitgevoerd, maar ouder dan de nieuwste uitgevoerde migratie. ` +
+        'Geef haar in migrations/meta/_journal.json een latere "when" (zie docs/adr/0016-expand-contract-migrations.md).',
+    );
+  }
   await db.transaction(async (tx) => {
     // As drizzle's migrator: every migration newer than the newest applied, in journal order.
     for (const migration of migrations) {
