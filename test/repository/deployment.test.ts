@@ -157,7 +157,8 @@ describe('compose.yaml', () => {
 });
 
 // ---------------------------------------------------------------- Kubernetes
-type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec: any; data?: Record<string, string> };
+/** A rendered Kubernetes object; its spec is whatever its kind defines, read field by field below. */
+type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec: any; data?: Record<string, string> };
 
 /** `kubectl kustomize`, or (without kubectl) the listed resources with the image and config map applied by hand. */
 function renderKustomization(folder: string): { manifests: Manifest[]; renderedBy: string } {
