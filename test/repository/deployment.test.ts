@@ -134,6 +134,15 @@ describe('compose.yaml', () => {
     expect(app!.image).toBe(migrate!.image);
   });
 
+  it('serves the app only through the TLS proxy, at the https address it is configured with', () => {
+    const { proxy } = compose.services as Record<string, ComposeService & { ports?: string[]; expose?: string[] }>;
+    expect((app as { ports?: string[] }).ports).toBeUndefined();
+    expect(proxy!.command).toEqual(expect.arrayContaining(['--to', 'app:3000', '--from']));
+    const from = proxy!.command![proxy!.command!.indexOf('--from') + 1]!;
+    expect(String(app!.environment!.PUBLIC_URL)).toBe(`\${PUBLIC_URL:-${from}}`);
+    expect(proxy!.ports).toEqual([`${new URL(from).port}:${new URL(from).port}`]);
+  });
+
   it('runs both Kansrijk services unprivileged on a read-only file system', () => {
     for (const service of [app!, migrate!]) {
       expect(service.user).toMatch(/^[1-9]\d*:\d+$/);
@@ -171,7 +180,7 @@ function renderKustomization(folder: string): { manifests: Manifest[]; renderedB
   const kustomization = yaml.parse(readFileSync(path.join(folder, 'kustomization.yaml'), 'utf8'));
   const manifests = (kustomization.resources as string[]).flatMap((file) => yaml.parseAllDocuments(readFileSync(path.join(folder, file), 'utf8')).map((document) => document.toJS() as Manifest));
   for (const generator of kustomization.configMapGenerator ?? []) {
-    manifests.push({ kind: 'ConfigMap', metadata: { name: generator.name }, spec: undefined, data: Object.fromEntries((generator.literals as string[]).map((literal) => literal.split(/=(.*)/s).slice(0, 2))) });
+    manifests.push({ kind: 'ConfigMap', metadata: { name: generator.name, labels: generator.options?.labels }, spec: undefined, data: Object.fromEntries((generator.literals as string[]).map((literal) => literal.split(/=(.*)/s).slice(0, 2))) });
   }
   const text = JSON.stringify(manifests).replace(/"image":"([^"]+)"/g, (match, image: string) => {
     const rule = (kustomization.images as { name: string; newName?: string; newTag?: string }[]).find((candidate) => candidate.name === image);
@@ -220,6 +229,20 @@ describe('Kubernetes manifests (deploy/k8s/base)', () => {
     expect(migrate.image).toBe(server.image);
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
     expect(job.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
+  });
+
+  it('lets the migration step be applied on its own: the selection the guide uses holds the Job and all it refers to', () => {
+    const guide = read('docs/operations.md');
+    const [, selector] = /kubectl apply -k <overlay> -l '(app\.kubernetes\.io\/component in \(([\w,]+)\))'/.exec(guide) ?? [];
+    expect(selector).toBeDefined();
+    const components = /\(([\w,]+)\)/.exec(selector!)![1]!.split(',');
+    const selected = manifests.filter((manifest) => components.includes(manifest.metadata.labels?.['app.kubernetes.io/component'] ?? ''));
+    const names = (kind: string) => selected.filter((manifest) => manifest.kind === kind).map((manifest) => manifest.metadata.name);
+    expect(names('Job')).toEqual([job.metadata.name]);
+    expect(names('Deployment')).toEqual([]);
+    const pod = job.spec.template.spec;
+    expect(names('ServiceAccount')).toContain(pod.serviceAccountName);
+    for (const source of pod.containers[0].envFrom) expect(names('ConfigMap')).toContain(source.configMapRef.name);
   });
 
   it('uses one image, with a fixed version tag, everywhere', () => {
