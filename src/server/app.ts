@@ -21,6 +21,7 @@ import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
+import { registerMetrics } from './platform/http/metrics.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
 import { registerStorableInputGuard } from './platform/http/storable-input.js';
@@ -96,6 +97,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const deps: FeatureDependencies = { config, db: database.db, database, clock };
   registerRequestContext(app, deps);
 
+  // GET /metrics for Prometheus, only with METRICS_TOKEN; counts the requests of every route below.
+  registerMetrics(app, { config, database });
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     const isReady = await database.isReady();
