@@ -183,7 +183,7 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
 
   it('every pool connection terminated: the process lives on, requests 503 or succeed on a new connection, then recover', async () => {
     const url = await createServerTestDatabaseUrl();
-    const harness = await appOn(url, { connectTimeoutMs: 1_000, statementTimeoutMs: 10_000, lockTimeoutMs: 5_000 }, 3);
+    const harness = await appOn(url, { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, lockTimeoutMs: 5_000 }, 3);
     try {
       // Three connections in the pool, and the /ready probe's.
       expect((await Promise.all([harness.get(), harness.get(), harness.get()])).map((response) => response.statusCode)).toEqual([200, 200, 200]);
@@ -260,7 +260,7 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
     const proxy = new Proxy({ host: server.hostname, port: Number(server.port || 5432) });
     await proxy.start();
     const url = proxy.urlFor(await createServerTestDatabaseUrl());
-    const harness = await appOn(url, { connectTimeoutMs: 500, statementTimeoutMs: 2_000, lockTimeoutMs: 1_000 }, 2);
+    const harness = await appOn(url, { connectTimeoutMs: 1_500, statementTimeoutMs: 2_000, lockTimeoutMs: 1_000 }, 2);
     try {
       expect((await Promise.all([harness.get(), harness.get()])).map((response) => response.statusCode)).toEqual([200, 200]);
       expect((await harness.get('/ready')).statusCode).toBe(200);
@@ -270,7 +270,7 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
       for (let attempt = 0; attempt < 3; attempt++) {
         const response = await harness.get();
         expectDatabaseUnavailable(response);
-        expect(response.ms).toBeLessThan(1_500);
+        expect(response.ms).toBeLessThan(2_000);
       }
       const notReady = await harness.get('/ready');
       expect(notReady.statusCode).toBe(503);
@@ -281,8 +281,8 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
       await proxy.start('swallow');
       const swallowed = await harness.get();
       expectDatabaseUnavailable(swallowed);
-      expect(swallowed.ms).toBeGreaterThanOrEqual(400);
-      expect(swallowed.ms).toBeLessThan(2_000);
+      expect(swallowed.ms).toBeGreaterThanOrEqual(1_400);
+      expect(swallowed.ms).toBeLessThan(3_000);
       const hanging = await harness.get('/ready');
       expect(hanging.statusCode).toBe(503);
       expect(hanging.ms).toBeLessThan(1_500);
@@ -345,9 +345,11 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
       expect(child.exitCode).toBeNull();
       expect((await fetch(`${base}${SEARCH}`)).status).toBe(200);
 
+      // Several connections in the pool, idle when they are terminated.
+      expect((await Promise.all([1, 2, 3].map(() => fetch(`${base}${SEARCH}`)))).map((response) => response.status)).toEqual([200, 200, 200]);
       expect(await terminateAppConnections(admin, databaseNameOf(url))).toBeGreaterThanOrEqual(1);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(child.exitCode).toBeNull();
+      await until(() => output.includes('database connection lost while idle') || child.exitCode !== null, 5_000).catch(() => undefined);
+      expect(child.exitCode, output).toBeNull();
       expect(output).toContain('database connection lost while idle');
       let status = 0;
       for (let attempt = 0; attempt < 10 && status !== 200; attempt++) {
