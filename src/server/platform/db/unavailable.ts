@@ -63,7 +63,7 @@ interface Failure {
 
 function isUnavailableItself(error: Failure, mayBeSocket: boolean): boolean {
   if (typeof error.code === 'string') {
-    if (error.code in UNAVAILABLE_SQLSTATES) return true;
+    if (Object.hasOwn(UNAVAILABLE_SQLSTATES, error.code)) return true;
     if (mayBeSocket && UNAVAILABLE_SOCKET_CODES.includes(error.code)) return true;
   }
   return typeof error.message === 'string' && UNAVAILABLE_DRIVER_MESSAGES.some((pattern) => pattern.test(error.message as string));
