@@ -42,7 +42,7 @@ async function appOn(url: string, limits: PoolLimits, poolSize: number): Promise
   const connectionErrors: Error[] = [];
   const logs: string[] = [];
   const database = await openDatabase({ kind: 'postgres', url, poolSize, limits, onConnectionError: (error) => connectionErrors.push(error) });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', READY_TIMEOUT_MS: '500' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', READY_TIMEOUT_MS: '1000' });
   const app = await buildApp({ config, database, clock: new AdjustableClock(), webRoot: '/nonexistent', logStream: { write: (line) => logs.push(line) } });
   await app.ready();
   enforceResponseContract(app);
@@ -221,29 +221,32 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
 
   it('a table locked by another connection: 503 with Retry-After within the lock timeout, a full pool 503s within the acquire timeout, /ready answers, then recovery', async () => {
     const url = await createServerTestDatabaseUrl();
-    const harness = await appOn(url, { connectTimeoutMs: 500, statementTimeoutMs: 2_000, lockTimeoutMs: 800 }, 1);
+    const harness = await appOn(url, { connectTimeoutMs: 500, statementTimeoutMs: 3_000, lockTimeoutMs: 1_500 }, 1);
     try {
-      expect((await harness.get()).statusCode).toBe(200);
+      // The pool's one connection (on a busy machine connecting may take longer than 500 ms: retry).
+      expectRecovered(await retry(harness));
+      expect((await harness.get('/ready')).statusCode).toBe(200);
       const locker = await lockMunicipalities(url);
       try {
         // Alone: it waits for the lock for the lock timeout, then 503 (not 75 s, not forever).
         const alone = await harness.get();
         expectDatabaseUnavailable(alone);
-        expect(alone.ms).toBeGreaterThanOrEqual(700);
-        expect(alone.ms).toBeLessThan(2_500);
+        expect(alone.ms).toBeGreaterThanOrEqual(1_400);
+        expect(alone.ms).toBeLessThan(4_000);
 
         // Two at once with a pool of one: the first waits for the lock, the second for a connection (acquire timeout).
         const [first, second] = await Promise.all([harness.get(), harness.get()]);
         expectDatabaseUnavailable(first);
         expectDatabaseUnavailable(second);
-        expect(Math.min(first.ms, second.ms)).toBeLessThan(800);
+        expect(Math.min(first.ms, second.ms)).toBeLessThan(1_200);
+        expect(Math.max(first.ms, second.ms)).toBeGreaterThanOrEqual(1_400);
 
         // /ready does not queue behind them: its own connection, its own short timeout.
         const blocked = harness.get();
         await until(async () => (await waitingForLock(admin, databaseNameOf(url))) === 1);
         const ready = await harness.get('/ready');
         expect(ready.statusCode).toBe(200);
-        expect(ready.ms).toBeLessThan(500);
+        expect(ready.ms).toBeLessThan(1_000);
         expectDatabaseUnavailable(await blocked);
       } finally {
         await release(locker);
@@ -260,9 +263,11 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
     const proxy = new Proxy({ host: server.hostname, port: Number(server.port || 5432) });
     await proxy.start();
     const url = proxy.urlFor(await createServerTestDatabaseUrl());
-    const harness = await appOn(url, { connectTimeoutMs: 1_500, statementTimeoutMs: 2_000, lockTimeoutMs: 1_000 }, 2);
+    const harness = await appOn(url, { connectTimeoutMs: 2_000, statementTimeoutMs: 3_000, lockTimeoutMs: 1_000 }, 2);
     try {
-      expect((await Promise.all([harness.get(), harness.get()])).map((response) => response.statusCode)).toEqual([200, 200]);
+      expectRecovered(await retry(harness));
+      // Two connections in the pool, to be cut.
+      for (const response of await Promise.all([harness.get(), harness.get()])) if (response.statusCode !== 200) expectDatabaseUnavailable(response);
       expect((await harness.get('/ready')).statusCode).toBe(200);
 
       // Stopped: the open connections are cut, new ones refused.
@@ -270,22 +275,22 @@ describe.skipIf(!SERVER_URL)(`surviving the database (issue 12 item 4)${SKIPPED}
       for (let attempt = 0; attempt < 3; attempt++) {
         const response = await harness.get();
         expectDatabaseUnavailable(response);
-        expect(response.ms).toBeLessThan(2_000);
+        expect(response.ms).toBeLessThan(2_500);
       }
       const notReady = await harness.get('/ready');
       expect(notReady.statusCode).toBe(503);
       expect(notReady.json()).toEqual({ status: 'unavailable' });
-      expect(notReady.ms).toBeLessThan(1_500);
+      expect(notReady.ms).toBeLessThan(2_000);
 
       // Swallowing: connections open but nothing answers — the connect timeout ends the wait.
       await proxy.start('swallow');
       const swallowed = await harness.get();
       expectDatabaseUnavailable(swallowed);
-      expect(swallowed.ms).toBeGreaterThanOrEqual(1_400);
-      expect(swallowed.ms).toBeLessThan(3_000);
+      expect(swallowed.ms).toBeGreaterThanOrEqual(1_900);
+      expect(swallowed.ms).toBeLessThan(4_000);
       const hanging = await harness.get('/ready');
       expect(hanging.statusCode).toBe(503);
-      expect(hanging.ms).toBeLessThan(1_500);
+      expect(hanging.ms).toBeLessThan(2_000);
 
       // Back: the same app serves again, without a restart.
       await proxy.stop();
