@@ -42,6 +42,8 @@ export const ERROR_STATUS = {
   questionnaire_edition_exists: 409,
   internal: 500,
   unavailable: 503,
+  /** The database is away, or a statement or lock wait timed out: 503 with Retry-After (issue 12 item 4). */
+  database_unavailable: 503,
   membership_overlap: 409,
   // Plan of approach (coalition workspace).
   plan_already_approved: 409,

@@ -71,6 +71,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Every wait is bounded (issue 12 item 4): a request that takes longer answers 503 (Retry-After);
+    // receiving a request, and a connection without traffic, end too (slow clients hold no sockets).
+    handlerTimeout: config.requestTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs + 10_000,
     routerOptions: { ignoreTrailingSlash: false },
     // One spelling per path before routing, so the rate limit and API headers see what the router sees.
     rewriteUrl,
@@ -101,7 +106,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   registerMetrics(app, { config, database });
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    const isReady = await database.isReady();
+    // Answers within READY_TIMEOUT_MS, over a connection of its own: a full or stuck pool does not hold it up.
+    const isReady = await database.isReady(config.readyTimeoutMs);
     return reply.status(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'unavailable' });
   });
 

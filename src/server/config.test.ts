@@ -173,3 +173,54 @@ describe('secrets from files: <NAME>_FILE (Docker and Kubernetes secrets)', () =
     }
   });
 });
+
+describe('database pool and timeouts (issue 12 item 4)', () => {
+  it('has bounded defaults', () => {
+    const config = loadConfig({});
+    expect(config.databasePool).toEqual({ max: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, lockTimeoutMs: 5_000 });
+    expect(config).toMatchObject({ readyTimeoutMs: 2_000, requestTimeoutMs: 60_000, shutdownGraceMs: 10_000 });
+  });
+
+  it('takes each setting from its variable', () => {
+    const config = loadConfig({
+      DATABASE_POOL_MAX: '25',
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '15000',
+      DATABASE_LOCK_TIMEOUT_MS: '3000',
+      READY_TIMEOUT_MS: '1000',
+      REQUEST_TIMEOUT_MS: '20000',
+      SHUTDOWN_GRACE_MS: '25000',
+    });
+    expect(config.databasePool).toEqual({ max: 25, connectTimeoutMs: 2_000, statementTimeoutMs: 15_000, lockTimeoutMs: 3_000 });
+    expect(config).toMatchObject({ readyTimeoutMs: 1_000, requestTimeoutMs: 20_000, shutdownGraceMs: 25_000 });
+  });
+
+  // Every case: what is set → the variables the start refuses, each with a Dutch line.
+  const cases: [string, Record<string, string>, string[]][] = [
+    ['a pool of none', { DATABASE_POOL_MAX: '0' }, ['DATABASE_POOL_MAX']],
+    ['a pool size that is no number', { DATABASE_POOL_MAX: 'tien' }, ['DATABASE_POOL_MAX']],
+    ['a pool of 501', { DATABASE_POOL_MAX: '501' }, ['DATABASE_POOL_MAX']],
+    ['a connect timeout below 100 ms', { DATABASE_CONNECT_TIMEOUT_MS: '50' }, ['DATABASE_CONNECT_TIMEOUT_MS']],
+    ['a connect timeout of 0 (no limit is not allowed)', { DATABASE_CONNECT_TIMEOUT_MS: '0' }, ['DATABASE_CONNECT_TIMEOUT_MS']],
+    ['a statement timeout in seconds with a unit', { DATABASE_STATEMENT_TIMEOUT_MS: '30s' }, ['DATABASE_STATEMENT_TIMEOUT_MS']],
+    ['a lock timeout longer than the statement timeout', { DATABASE_LOCK_TIMEOUT_MS: '40000' }, ['DATABASE_LOCK_TIMEOUT_MS']],
+    ['a lock timeout equal to the statement timeout', { DATABASE_LOCK_TIMEOUT_MS: '30000' }, []],
+    ['a statement timeout as long as the request timeout', { DATABASE_STATEMENT_TIMEOUT_MS: '60000' }, ['DATABASE_STATEMENT_TIMEOUT_MS']],
+    ['a request timeout shorter than the statement timeout', { REQUEST_TIMEOUT_MS: '10000' }, ['DATABASE_STATEMENT_TIMEOUT_MS']],
+    ['a short request timeout with shorter database timeouts', { REQUEST_TIMEOUT_MS: '10000', DATABASE_STATEMENT_TIMEOUT_MS: '5000', DATABASE_LOCK_TIMEOUT_MS: '2000' }, []],
+    ['a ready timeout above a minute', { READY_TIMEOUT_MS: '60001' }, ['READY_TIMEOUT_MS']],
+    ['a negative shutdown grace', { SHUTDOWN_GRACE_MS: '-1' }, ['SHUTDOWN_GRACE_MS']],
+    ['no shutdown grace at all', { SHUTDOWN_GRACE_MS: '0' }, []],
+  ];
+  it.each(cases)('%s', (_name, env, refused) => {
+    const message = problemsOf(env);
+    const named = [...message.matchAll(/^- (\w+):/gm)].map((match) => match[1]);
+    expect([...new Set(named)].sort()).toEqual(refused);
+    expect(message).not.toMatch(/\b(Invalid|Expected|expected|received|Too small|Too big|must)\b/);
+  });
+
+  it('explains the order of the timeouts in Dutch', () => {
+    expect(problemsOf({ DATABASE_LOCK_TIMEOUT_MS: '40000' })).toContain('- DATABASE_LOCK_TIMEOUT_MS: mag niet groter zijn dan DATABASE_STATEMENT_TIMEOUT_MS');
+    expect(problemsOf({ REQUEST_TIMEOUT_MS: '10000' })).toContain('- DATABASE_STATEMENT_TIMEOUT_MS: moet kleiner zijn dan REQUEST_TIMEOUT_MS');
+  });
+});

@@ -8,6 +8,9 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A duration in milliseconds, as a whole number between min and max. */
+const milliseconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -48,6 +51,14 @@ const configSchema = z
     AUDIT_CHECKPOINT_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /** Bearer token for GET /metrics (Prometheus); without it the endpoint does not exist. */
     METRICS_TOKEN: z.string().min(32, 'moet minstens 32 tekens lang zijn (een willekeurige geheime waarde)').optional(),
+    // Surviving the database (issue 12 item 4): pool size and every wait bounded (docs/operations-database.md).
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: milliseconds(100, 120_000).default(5_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 3_600_000).default(30_000),
+    DATABASE_LOCK_TIMEOUT_MS: milliseconds(100, 3_600_000).default(5_000),
+    READY_TIMEOUT_MS: milliseconds(100, 60_000).default(2_000),
+    REQUEST_TIMEOUT_MS: milliseconds(1_000, 3_600_000).default(60_000),
+    SHUTDOWN_GRACE_MS: milliseconds(0, 600_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     // Safe defaults in production (issue 12 item 6): a real database, served over TLS.
@@ -58,6 +69,13 @@ const configSchema = z
       if (!env.PUBLIC_URL?.startsWith('https://')) {
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'verplicht in productie, en moet beginnen met https://' });
       }
+    }
+    // Each wait ends before the one around it: a lock wait within a statement, a statement within a request.
+    if (env.DATABASE_LOCK_TIMEOUT_MS > env.DATABASE_STATEMENT_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_LOCK_TIMEOUT_MS'], message: 'mag niet groter zijn dan DATABASE_STATEMENT_TIMEOUT_MS' });
+    }
+    if (env.DATABASE_STATEMENT_TIMEOUT_MS >= env.REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_STATEMENT_TIMEOUT_MS'], message: 'moet kleiner zijn dan REQUEST_TIMEOUT_MS, anders geeft een verzoek op terwijl de database nog werkt' });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
@@ -100,6 +118,19 @@ function toConfig(env: z.infer<typeof configSchema>) {
     },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    /** The PostgreSQL server's pool: its size and how long a connection, a statement and a lock may take. */
+    databasePool: {
+      max: env.DATABASE_POOL_MAX,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
+    },
+    /** How long /ready waits for the database before it says not ready. */
+    readyTimeoutMs: env.READY_TIMEOUT_MS,
+    /** How long a request may take (then 503); receiving it and an idle connection are bounded too. */
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    /** At shutdown: how long requests in flight may finish before their connections are closed. */
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     /** Signed checkpoints of the audit chain (ADR 0010): the key and the copy live outside the database. */
     auditCheckpoints: {
       keyFile: env.AUDIT_CHECKPOINT_KEY_FILE ?? path.join(env.DATA_DIR, 'audit-checkpoint-key.pem'),

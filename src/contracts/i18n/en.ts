@@ -84,6 +84,7 @@ export const en = {
     questionnaire_edition_exists: 'A questionnaire for this year already exists.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
+    database_unavailable: 'The database of Kansrijk is unreachable or too busy at the moment. Try again in a few seconds.',
     membership_overlap:
       'A municipality belongs to at most one local coalition and one regional collaboration at a time. This period overlaps another membership.',
     plan_already_approved: 'This version of the plan of approach has already been approved. A version is approved only once.',

@@ -90,6 +90,7 @@ export const nl = {
     questionnaire_edition_exists: 'Er bestaat al een vragenlijst voor dit jaar.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
+    database_unavailable: 'De database van Kansrijk is op dit moment niet bereikbaar of te druk. Probeer het over enkele seconden opnieuw.',
     membership_overlap:
       'Een gemeente hoort op hetzelfde moment bij ten hoogste één lokale coalitie en één regionale samenwerking. Deze periode overlapt met een ander lidmaatschap.',
     plan_already_approved: 'Deze versie van het plan van aanpak is al vastgesteld. Een versie wordt maar één keer vastgesteld.',

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorCode, type Problem } from '../../contracts/errors.js';
 import { nl } from '../../contracts/i18n/nl.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/unavailable.js';
 
 export class AppError extends Error {
   readonly status: number;
@@ -52,6 +53,10 @@ export function invalidFieldsOf(error: unknown): string[] {
 /** Maps any thrown value to an AppError; unknown errors become `internal`. */
 export function normaliseError(error: unknown): { appError: AppError; isUnexpected: boolean } {
   if (error instanceof AppError) return { appError: error, isUnexpected: false };
+  // The database is away, or a statement or lock wait hit its timeout: try again shortly (issue 12 item 4).
+  if (isDatabaseUnavailable(error)) {
+    return { appError: new AppError('database_unavailable', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }), isUnexpected: false };
+  }
   if (error instanceof ZodError) {
     return { appError: new AppError('validation_failed', { errors: zodIssues(error.issues) }), isUnexpected: false };
   }
@@ -62,6 +67,10 @@ export function normaliseError(error: unknown): { appError: AppError; isUnexpect
       message: issue.message ?? 'ongeldig',
     }));
     return { appError: new AppError('validation_failed', { errors }), isUnexpected: false };
+  }
+  // The request took longer than REQUEST_TIMEOUT_MS (Fastify's handlerTimeout).
+  if (fastifyError.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    return { appError: new AppError('unavailable', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }), isUnexpected: false };
   }
   if (fastifyError.statusCode === 429) return { appError: new AppError('rate_limited'), isUnexpected: false };
   if (fastifyError.code && FASTIFY_CODE_MAP[fastifyError.code]) {
@@ -128,7 +137,12 @@ export function loggableError(error: unknown, depth = 0): LoggableError {
 
 /** Logs a refused request by its code, an unexpected failure by its scrubbed error. */
 export function logFailure(request: FastifyRequest, error: unknown, appError: AppError, isUnexpected: boolean) {
-  if (isUnexpected) {
+  if (appError.code === 'database_unavailable') {
+    // Operations must see these (which SQLSTATE or socket code), but they are not the request's fault.
+    request.log.warn({ code: appError.code, status: appError.status, err: loggableError(error) }, 'database unavailable');
+  } else if ((error as FastifyError)?.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    request.log.warn({ code: appError.code, status: appError.status }, 'request timed out');
+  } else if (isUnexpected) {
     // Never the request body or query, nor the error's message: they may hold personal data.
     request.log.error({ code: appError.code, err: loggableError(error) }, 'unexpected error');
   } else {

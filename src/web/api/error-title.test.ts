@@ -50,6 +50,7 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   rate_limited: 'errorTitleRateLimited',
   internal: 'errorTitleServer',
   unavailable: 'errorTitleServer',
+  database_unavailable: 'errorTitleServer',
   membership_overlap: 'errorTitleConflict',
   plan_already_approved: 'errorTitleConflict',
   plan_version_approved: 'errorTitleConflict',

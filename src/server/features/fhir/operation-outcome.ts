@@ -53,6 +53,7 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   rate_limited: 'throttled',
   internal: 'exception',
   unavailable: 'transient',
+  database_unavailable: 'transient',
   membership_overlap: 'business-rule',
   plan_already_approved: 'conflict',
   plan_version_approved: 'conflict',
