@@ -22,6 +22,11 @@ export interface Database {
   readonly db: Executor;
   /** Applies pending migrations in one transaction under an advisory lock. */
   migrate(): Promise<void>;
+  /**
+   * Runs start-up work (migrations, reference data, seeds) while holding the start-up lock, so
+   * instances started together on one database take turns instead of inserting the same rows.
+   */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -29,6 +34,8 @@ export interface Database {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations', import.meta.url));
 const MIGRATION_LOCK_KEY = 7_513_2026;
+/** Taken before (and released after) the migration lock: always in this order, so no deadlock. */
+const STARTUP_LOCK_KEY = 7_513_2027;
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -55,6 +62,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
+    async withStartupLock(work) {
+      // A connection of its own, outside the pool: the work itself needs the pool, which may be
+      // as small as one connection. If this process dies, PostgreSQL ends the session and the lock.
+      const lockClient = new pg.Client({ connectionString: url });
+      await lockClient.connect();
+      try {
+        await lockClient.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+        return await work();
+      } finally {
+        await lockClient.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+        await lockClient.end().catch(() => undefined);
+      }
+    },
     isReady: () => ping(db),
     close: () => pool.end(),
   };
@@ -65,6 +85,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
   const client = await PGlite.create({ dataDir, loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Executor;
   let isClosed = false;
+  // PGlite is one connection, on which an advisory lock is re-entrant: callers sharing this database
+  // in one process (tests start two apps on it) take turns through a promise chain instead.
+  let startupQueue: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
     db,
@@ -76,6 +99,11 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
       } finally {
         await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       }
+    },
+    withStartupLock(work) {
+      const turn = startupQueue.then(work);
+      startupQueue = turn.catch(() => undefined);
+      return turn;
     },
     isReady: () => (isClosed ? Promise.resolve(false) : ping(db)),
     async close() {
