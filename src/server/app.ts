@@ -21,6 +21,8 @@ import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
+import { registerRequestIdHeader, requestIdFor } from './platform/http/request-id.js';
+import { databaseRateLimitStore, rateLimitKeyOf } from './platform/http/rate-limit-store.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
 import { registerStorableInputGuard } from './platform/http/storable-input.js';
@@ -56,6 +58,9 @@ export interface FeatureDependencies extends ContextDependencies {
   database: Database;
 }
 
+/** Health probes: public, silent in the logs, and without the CSRF cookie other responses may set. */
+const PROBE_ROUTE = { config: { access: 'public', isProbe: true }, logLevel: 'silent' } as const;
+
 /** Where the REST API lives; the major version is in the URI (NL API Design Rules). */
 export const API_PREFIX = '/api/v1';
 export const DATA_FOLDER = fileURLToPath(new URL('../../data', import.meta.url));
@@ -73,10 +78,14 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     routerOptions: { ignoreTrailingSlash: false },
     // One spelling per path before routing, so the rate limit and API headers see what the router sees.
     rewriteUrl,
+    // X-Request-Id from the load balancer when it is a plain token, else our own (never unchecked input).
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   });
   if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestIdHeader(app);
   registerErrorHandling(app);
   registerInFlightTracking(app);
   registerStorableInputGuard(app);
@@ -88,6 +97,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(rateLimit, {
     max: config.rateLimit.perMinute,
     timeWindow: '1 minute',
+    // Counted in the database, so every instance shares one limit (ADR 0015).
+    store: databaseRateLimitStore(database.db),
+    keyGenerator: rateLimitKeyOf,
     // Static files and health checks do not count.
     allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/fhir/'),
   });
@@ -96,8 +108,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const deps: FeatureDependencies = { config, db: database.db, database, clock };
   registerRequestContext(app, deps);
 
-  app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+  // Probes run every few seconds per instance: no log lines and no cookies (PROBE_ROUTE).
+  app.get('/health', { ...PROBE_ROUTE, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { ...PROBE_ROUTE, schema: { hide: true } }, async (_request, reply) => {
     const isReady = await database.isReady();
     return reply.status(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'unavailable' });
   });

@@ -41,6 +41,8 @@ const configSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_REDIRECT_URI: z.string().url().optional(),
     OIDC_TRUST_MFA: booleanFromEnv.default(false),
+    /** Signs the pending OIDC login, so a login begun on one instance finishes on another. */
+    OIDC_STATE_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn (bijvoorbeeld: openssl rand -base64 32)').optional(),
     AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
@@ -62,6 +64,15 @@ const configSchema = z
         code: 'custom',
         path: ['OIDC_ISSUER'],
         message: 'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_REDIRECT_URI horen samen: zet ze alle drie of geen',
+      });
+    }
+    // Every instance must sign the login state with the same key: without a client secret to derive
+    // it from, production needs one of its own.
+    if (env.NODE_ENV === 'production' && env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET && !env.OIDC_STATE_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_STATE_SECRET'],
+        message: 'verplicht in productie bij OIDC zonder OIDC_CLIENT_SECRET: alle instanties ondertekenen de inlogstatus met dit geheim',
       });
     }
   });
@@ -114,6 +125,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
             clientSecret: env.OIDC_CLIENT_SECRET,
             redirectUri: env.OIDC_REDIRECT_URI,
             trustMfa: env.OIDC_TRUST_MFA,
+            /** The key for the login state is derived from this (else from the client secret). */
+            stateSecret: env.OIDC_STATE_SECRET,
           }
         : undefined,
   };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { createTwoInstances } from '../../../../test/helpers/two-instances.js';
 import { browserHeaders } from '../../../../test/helpers/login.js';
 import { people } from '../organisations/schema.js';
 import { API, AUTH_TEST_ENV, createPerson, demoAccount, latestAuditRows, personIdOf } from './test-support.js';
@@ -112,14 +113,14 @@ afterAll(async () => {
 });
 
 /** Start at Kansrijk, "log in" at the provider with these claims, come back to the callback. */
-async function oidcRoundTrip(app: TestApp, claims: Record<string, unknown>, tamper?: (query: URLSearchParams) => void) {
+async function oidcRoundTrip(app: TestApp, claims: Record<string, unknown>, tamper?: (query: URLSearchParams) => void, finishOn: TestApp = app) {
   const start = await app.app.inject({ method: 'GET', url: `${API}/auth/oidc/login` });
   expect(start.statusCode).toBe(303);
   const authorizeUrl = new URL(start.headers.location as string);
   const stateCookie = start.cookies.find((cookie) => cookie.name === 'kr_oidc')!;
   const query = new URLSearchParams({ code: idp.issueCode(authorizeUrl, claims), state: authorizeUrl.searchParams.get('state')! });
   tamper?.(query);
-  const callback = await app.app.inject({
+  const callback = await finishOn.app.inject({
     method: 'GET',
     url: `${API}/auth/oidc/callback?${query}`,
     headers: { cookie: `kr_oidc=${stateCookie.value}` },
@@ -222,5 +223,38 @@ describe('OIDC login', () => {
     const forged = await t.app.inject({ method: 'GET', url: `${API}/auth/oidc/callback?${query}`, headers: { cookie: 'kr_oidc=eyJzdGF0ZSI6IngifQ.forged' } });
     expect(forged.headers.location).toBe('/inloggen?fout=oidc');
     expect((await latestAuditRows(t, 1))[0]).toMatchObject({ action: 'login_failed', details: { reason: 'provider_response_invalid' } });
+  });
+});
+
+describe('OIDC login over several instances', () => {
+  const STATE_SECRET = 'gedeeld-geheim-voor-de-inlogstatus-0123456789';
+
+  it.each([
+    ['derived from the client secret', {}],
+    ['from OIDC_STATE_SECRET', { OIDC_STATE_SECRET: STATE_SECRET }],
+  ])('finishes on instance B a login begun on instance A (state key %s)', async (_name, extraEnv) => {
+    const [a, b] = await createTwoInstances({ ...oidcEnv(false), ...extraEnv });
+    try {
+      const analyst = demoAccount(a, 'analyst');
+      const { callback, sessionToken } = await oidcRoundTrip(a, { sub: 'idp-analyst-ab', email: analyst.email }, undefined, b);
+      expect(callback.headers.location).toBe('/');
+      // The session is in the shared database: both instances know it.
+      expect((await sessionInfo(a, sessionToken!)).person.email).toBe(analyst.email);
+      expect((await sessionInfo(b, sessionToken!)).stage).toBe('active');
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('refuses the state of an instance signing with another secret', async () => {
+    const other = await createTestApp({ env: { ...oidcEnv(false), OIDC_STATE_SECRET: `${STATE_SECRET}-anders` } });
+    try {
+      const analyst = demoAccount(t, 'analyst');
+      const { callback, sessionToken } = await oidcRoundTrip(t, { sub: 'idp-analyst', email: analyst.email }, undefined, other);
+      expect(callback.headers.location).toBe('/inloggen?fout=oidc');
+      expect(sessionToken).toBeUndefined();
+    } finally {
+      await other.close();
+    }
   });
 });
