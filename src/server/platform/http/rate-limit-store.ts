@@ -31,9 +31,10 @@ export function databaseRateLimitStore(db: Executor): FastifyRateLimitStoreCtor 
     }
 
     /** A route with its own limit counts apart from the global one (as the plugin's own stores do). */
-    child(routeOptions: { routeInfo?: { method?: unknown; url?: string } }): FastifyRateLimitStore {
-      const route = routeOptions.routeInfo;
-      return new DatabaseRateLimitStore(undefined, `${String(route?.method ?? '')} ${route?.url ?? ''}`);
+    child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
+      // The plugin passes its merged settings with the route under `routeInfo` (its types say otherwise).
+      const route = (routeOptions as unknown as { routeInfo?: { method?: unknown; url?: string } }).routeInfo ?? routeOptions;
+      return new DatabaseRateLimitStore(undefined, `${String(route.method ?? '')} ${route.url ?? ''}`);
     }
   };
 }
