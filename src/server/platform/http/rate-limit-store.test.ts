@@ -7,6 +7,8 @@ import { createTwoInstances } from '../../../../test/helpers/two-instances.js';
 import { anonymousHeaders, sessionFor } from '../../../../test/helpers/sessions.js';
 import type { TestApp } from '../../../../test/helpers/test-app.js';
 import { queryRows } from '../db/connection.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
+import { hashToken } from '../auth/tokens.js';
 
 const GENERAL_LIMIT = 6;
 const AUTH_LIMIT = 3;
@@ -68,5 +70,43 @@ describe('rate limits shared between instances', () => {
     const rows = await queryRows<{ key_hash: string }>(a.database.db, sql`SELECT key_hash FROM rate_limit_counters`);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const row of rows) expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('the counter itself', () => {
+  const hit = (key: string, windowMs = 60_000) =>
+    new Promise<{ current: number; ttl: number }>((resolve, reject) => {
+      const Store = databaseRateLimitStore(a.database.db);
+      new Store({}).incr(key, (error, result) => (error ? reject(error) : resolve(result!)), windowMs, 10);
+    });
+
+  it('starts a window at the first hit, counts within it, and starts afresh once it has ended', async () => {
+    const first = await hit('ip:192.0.2.1');
+    expect(first.current).toBe(1);
+    expect(first.ttl).toBeGreaterThan(55_000);
+    expect(first.ttl).toBeLessThanOrEqual(60_000);
+    expect((await hit('ip:192.0.2.1')).current).toBe(2);
+    // A window that ended (set in the database, whose clock decides): the next hit counts 1 again.
+    await a.database.db.execute(sql`UPDATE rate_limit_counters SET window_ends_at = now() - interval '1 second' WHERE key_hash = ${hashToken('global|ip:192.0.2.1')}`);
+    const afresh = await hit('ip:192.0.2.1');
+    expect(afresh.current).toBe(1);
+    expect(afresh.ttl).toBeGreaterThan(55_000);
+  });
+
+  it('counts hits that arrive at the same moment exactly once each', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => hit('ip:192.0.2.2')));
+    expect(results.map((result) => result.current).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+  });
+
+  it('sweeps rows of windows that ended more than a minute ago', async () => {
+    await a.database.db.execute(sql`INSERT INTO rate_limit_counters (key_hash, hits, window_ends_at) VALUES ('stale', 3, now() - interval '2 minutes'), ('recent', 3, now() - interval '10 seconds')`);
+    await hit('ip:192.0.2.3'); // a new store sweeps on its first hit, without waiting for it
+    let keys: string[] = [];
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      keys = (await queryRows<{ key_hash: string }>(a.database.db, sql`SELECT key_hash FROM rate_limit_counters WHERE key_hash IN ('stale', 'recent')`)).map((row) => row.key_hash);
+      if (!keys.includes('stale')) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(keys).toEqual(['recent']);
   });
 });
