@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
+import { benchConfig } from './bench-config.js';
 import { openDatabase, queryRows } from '../src/server/platform/db/connection.js';
 import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
 import { systemClock } from '../src/server/platform/clock.js';
@@ -144,7 +144,7 @@ try {
   );
 
   // ── The app, on a port ─────────────────────────────────────────────────────────────────────────
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', SEED_DEMO: 'false' });
+  const config = benchConfig();
   app = await buildApp({ config, database, clock: systemClock, webRoot: '/nonexistent' });
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const baselineUrl = await baseline.listen({ port: 0, host: '127.0.0.1' });

@@ -13,6 +13,28 @@ import {
   municipalityCoalitionStatuses,
 } from '../src/server/features/coalitions/schema.js';
 import type { MunicipalityStatus } from '../src/contracts/coalitions.js';
+import { GOAL_PHASES, PLAN_STEPS, type PlanContent } from '../src/contracts/coalition-plans.js';
+import { coalitionPlanVersions } from '../src/server/features/coalition-plans/schema.js';
+import { people } from '../src/server/features/organisations/schema.js';
+
+/** Issue 10's benchmark register: five plan versions per coalition, four approved and the fifth a draft. */
+const PLAN_VERSIONS = 5;
+
+function syntheticPlan(number: number, version: number): PlanContent {
+  const paragraph = `Versie ${version} van het plan van aanpak van coalitie ${number}. `.repeat(12);
+  return {
+    texts: Object.fromEntries(PLAN_STEPS.map((step) => [step, paragraph])) as PlanContent['texts'],
+    goals: [1, 2, 3, 4, 5, 6].map((goal) => ({
+      id: `00000000-0000-4000-8000-${String(number * 100 + goal).padStart(12, '0')}`,
+      phase: GOAL_PHASES[goal % 3]!,
+      programmeGoal: goal as 1 | 2 | 3 | 4 | 5 | 6,
+      description: `Doel ${goal}`,
+      indicatorKey: null,
+      targetValue: null,
+      targetYear: null,
+    })),
+  };
+}
 
 /** A deterministic pseudo-random sequence (the same register every run). */
 function random(seed: number) {
@@ -31,6 +53,7 @@ export async function syntheticRegister(database: Database, year: number): Promi
   const taken = new Set((await db.select({ code: coalitionMunicipalities.municipalityCode }).from(coalitionMunicipalities)).map((row) => row.code));
   let number = 100;
   const codes: string[] = [];
+  const [author] = await db.select({ id: people.id }).from(people).limit(1);
   const found = async (kind: 'local' | 'regional', members: string[]) => {
     number += 1;
     const code = `KS${String(number).padStart(4, '0')}`;
@@ -46,6 +69,22 @@ export async function syntheticRegister(database: Database, year: number): Promi
       { coalitionId: row!.id, source: 'impulse' as const, periodStart: '2021-01-01', periodEnd: '2022-12-31', amountCents: 10_000_000, mandateHolderCode: members[0]! },
       { coalitionId: row!.id, source: 'spuk_gala' as const, periodStart: '2023-01-01', periodEnd: '2026-12-31', amountCents: 20_000_000, mandateHolderCode: members[0]! },
     ]);
+    await db.insert(coalitionPlanVersions).values(
+      Array.from({ length: PLAN_VERSIONS }, (_, index) => {
+        const approved = index < PLAN_VERSIONS - 1;
+        return {
+          coalitionId: row!.id,
+          version: index + 1,
+          status: approved ? ('approved' as const) : ('draft' as const),
+          basedOnVersion: index === 0 ? null : index,
+          content: syntheticPlan(number, index + 1),
+          approvedOn: approved ? `${2021 + index}-06-01` : null,
+          approvedBy: approved ? 'Stuurgroep' : null,
+          createdBy: author!.id,
+          updatedBy: author!.id,
+        };
+      }),
+    );
     codes.push(code);
   };
   const free = all.filter((municipality) => !taken.has(municipality.code));

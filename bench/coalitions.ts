@@ -13,13 +13,14 @@ import { sql } from 'drizzle-orm';
 import { syntheticRegister } from './coalitions-seed.js';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchAnalysisReport } from './analysis-report.js';
-import { loadConfig } from '../src/server/config.js';
+import { benchConfig } from './bench-config.js';
 import { openDatabase, type Database } from '../src/server/platform/db/connection.js';
 import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { coalitionMunicipalities, coalitions, municipalityCoalitionStatuses } from '../src/server/features/coalitions/schema.js';
 import { sessionFor } from '../test/helpers/sessions.js';
+import { coalitionPlanVersions } from '../src/server/features/coalition-plans/schema.js';
 
 const REQUESTS = 300;
 const YEAR = new Date().getFullYear();
@@ -100,7 +101,8 @@ try {
   const [counted] = await database.db.select({ coalitions: sql<number>`count(*)::int` }).from(coalitions);
   const [members] = await database.db.select({ rows: sql<number>`count(*)::int` }).from(coalitionMunicipalities);
   const [statuses] = await database.db.select({ rows: sql<number>`count(*)::int` }).from(municipalityCoalitionStatuses).where(sql`year = ${YEAR}`);
-  console.log(`Register: ${counted!.coalitions} coalitions, ${members!.rows} memberships, ${statuses!.rows} municipalities with a status for ${YEAR}.`);
+  const [plans] = await database.db.select({ rows: sql<number>`count(*)::int` }).from(coalitionPlanVersions);
+  console.log(`Register: ${counted!.coalitions} coalitions, ${members!.rows} memberships, ${statuses!.rows} municipalities with a status for ${YEAR}, ${plans!.rows} plan versions.`);
 
   const hello = Fastify({ logger: false });
   hello.get('/hello', async () => ({ hello: 'world' }));
@@ -108,7 +110,7 @@ try {
   const floor = await measure(() => hello.inject({ method: 'GET', url: '/hello' }));
   await hello.close();
 
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+  const config = benchConfig();
   const app = await buildApp({ config, database, clock: systemClock, webRoot: '/nonexistent' });
   await app.ready();
   const session = await sessionFor({ app, database, config, clock: systemClock as never, demo, close: async () => undefined }, 'coordinator');

@@ -13,7 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DEMO_COALITIONS } from '../src/server/demo/seed-demo.js';
 import { coalitionMunicipalities, coalitions } from '../src/server/features/coalitions/schema.js';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
+import { benchConfig } from './bench-config.js';
 import { openDatabase, queryRows, type Database } from '../src/server/platform/db/connection.js';
 import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
@@ -155,7 +155,7 @@ async function benchHelloWorld(): Promise<Latency | string> {
 }
 
 async function benchApi(database: Database, areaCodes: string[]): Promise<Record<string, Latency | string>> {
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+  const config = benchConfig();
   const demo = await seedDemo(database.db, systemClock.now());
   const app = await buildApp({ config, database, clock: systemClock, webRoot: '/nonexistent' });
   await app.ready();

@@ -23,6 +23,7 @@ import { registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
 import { registerRequestIdHeader, requestIdFor } from './platform/http/request-id.js';
 import { databaseRateLimitStore, rateLimitKeyOf } from './platform/http/rate-limit-store.js';
+import { registerMetrics } from './platform/http/metrics.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
 import { registerStorableInputGuard } from './platform/http/storable-input.js';
@@ -108,6 +109,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const deps: FeatureDependencies = { config, db: database.db, database, clock };
   registerRequestContext(app, deps);
 
+  // GET /metrics for Prometheus, only with METRICS_TOKEN; counts the requests of every route below.
+  registerMetrics(app, { config, database });
   // Probes run every few seconds per instance: no log lines and no cookies (PROBE_ROUTE).
   app.get('/health', { ...PROBE_ROUTE, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { ...PROBE_ROUTE, schema: { hide: true } }, async (_request, reply) => {

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -109,5 +112,73 @@ describe('configuration', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+});
+
+describe('secrets from files: <NAME>_FILE (Docker and Kubernetes secrets)', () => {
+  const FILES: Record<string, string> = {
+    '/run/secrets/database-url': 'postgres://kansrijk:geheim@db:5432/kansrijk\n',
+    '/run/secrets/oidc-client-secret': '  oidc-geheim  \n',
+    '/run/secrets/metrics-token': 'm'.repeat(40),
+    '/run/secrets/empty': '\n',
+  };
+  const readFile = (file: string) => {
+    if (!(file in FILES)) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+    return FILES[file]!;
+  };
+  const OIDC = { OIDC_ISSUER: 'https://idp.ggd.nl', OIDC_CLIENT_ID: 'kansrijk', OIDC_REDIRECT_URI: 'https://kansrijk.ggd.nl/api/v1/auth/oidc/callback' };
+
+  // Every case: the environment → the settings it yields, or the variables the start refuses.
+  const cases: [string, Record<string, string>, { databaseUrl?: string; clientSecret?: string; metricsToken?: string } | string[]][] = [
+    ['DATABASE_URL_FILE read, trailing newline removed', { DATABASE_URL_FILE: '/run/secrets/database-url' }, { databaseUrl: 'postgres://kansrijk:geheim@db:5432/kansrijk' }],
+    ['OIDC_CLIENT_SECRET_FILE read, white space removed', { ...OIDC, OIDC_CLIENT_SECRET_FILE: '/run/secrets/oidc-client-secret' }, { clientSecret: 'oidc-geheim' }],
+    ['METRICS_TOKEN_FILE read', { METRICS_TOKEN_FILE: '/run/secrets/metrics-token' }, { metricsToken: 'm'.repeat(40) }],
+    ['the plain variable still works', { DATABASE_URL: 'postgres://u@db/k' }, { databaseUrl: 'postgres://u@db/k' }],
+    ['an empty X_FILE counts as unset', { DATABASE_URL_FILE: '', DATABASE_URL: 'postgres://u@db/k' }, { databaseUrl: 'postgres://u@db/k' }],
+    ['both DATABASE_URL and DATABASE_URL_FILE', { DATABASE_URL: 'postgres://u@db/k', DATABASE_URL_FILE: '/run/secrets/database-url' }, ['DATABASE_URL']],
+    ['both OIDC_CLIENT_SECRET and its file', { ...OIDC, OIDC_CLIENT_SECRET: 'x', OIDC_CLIENT_SECRET_FILE: '/run/secrets/oidc-client-secret' }, ['OIDC_CLIENT_SECRET']],
+    ['both METRICS_TOKEN and its file', { METRICS_TOKEN: 't'.repeat(32), METRICS_TOKEN_FILE: '/run/secrets/metrics-token' }, ['METRICS_TOKEN']],
+    ['a file that does not exist', { DATABASE_URL_FILE: '/run/secrets/missing' }, ['DATABASE_URL_FILE']],
+    ['an empty file', { METRICS_TOKEN_FILE: '/run/secrets/empty' }, ['METRICS_TOKEN_FILE']],
+    ['the file\'s content is validated like the variable', { DATABASE_URL_FILE: '/run/secrets/oidc-client-secret' }, ['DATABASE_URL']],
+    ['a file in production counts as the required setting', { NODE_ENV: 'production', PUBLIC_URL: 'https://kansrijk.ggd.nl', DATABASE_URL_FILE: '/run/secrets/database-url' }, { databaseUrl: 'postgres://kansrijk:geheim@db:5432/kansrijk' }],
+    ['a missing file in production', { NODE_ENV: 'production', PUBLIC_URL: 'https://kansrijk.ggd.nl', DATABASE_URL_FILE: '/run/secrets/missing' }, ['DATABASE_URL', 'DATABASE_URL_FILE']],
+    ['a metrics token that is too short', { METRICS_TOKEN: 'kort' }, ['METRICS_TOKEN']],
+  ];
+  it.each(cases)('%s', (_name, env, expected) => {
+    if (Array.isArray(expected)) {
+      let message = '';
+      try {
+        loadConfig(env, readFile);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      const named = [...message.matchAll(/^- (\w+):/gm)].map((match) => match[1]);
+      expect([...new Set(named)].sort()).toEqual(expected);
+      // The message names the file, never a secret from it.
+      expect(message).not.toMatch(/:geheim@|oidc-geheim|m{32}/);
+      return;
+    }
+    const config = loadConfig(env, readFile);
+    if ('databaseUrl' in expected) expect(config.databaseUrl).toBe(expected.databaseUrl);
+    if ('clientSecret' in expected) expect(config.oidc?.clientSecret).toBe(expected.clientSecret);
+    if ('metricsToken' in expected) expect(config.metricsToken).toBe(expected.metricsToken);
+  });
+
+  it('says in Dutch which one to choose when both are set', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/k', DATABASE_URL_FILE: '/run/secrets/database-url' }, readFile)).toThrow(
+      /- DATABASE_URL: staat zowel in DATABASE_URL als in DATABASE_URL_FILE; zet er één van de twee/,
+    );
+  });
+
+  it('reads a real file from disk by default', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-secret-'));
+    try {
+      writeFileSync(path.join(folder, 'token'), `${'s'.repeat(48)}\n`, { mode: 0o600 });
+      expect(loadConfig({ METRICS_TOKEN_FILE: path.join(folder, 'token') }).metricsToken).toBe('s'.repeat(48));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

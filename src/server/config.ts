@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Environment → typed configuration, validated once at start. Nothing else reads process.env.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -47,6 +48,8 @@ const configSchema = z
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
     AUDIT_CHECKPOINT_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /** Bearer token for GET /metrics (Prometheus); without it the endpoint does not exist. */
+    METRICS_TOKEN: z.string().min(32, 'moet minstens 32 tekens lang zijn (een willekeurige geheime waarde)').optional(),
   })
   .superRefine((env, ctx) => {
     // Safe defaults in production (issue 12 item 6): a real database, served over TLS.
@@ -117,6 +120,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
       everyRows: env.AUDIT_CHECKPOINT_EVERY_ROWS,
       everyMinutes: env.AUDIT_CHECKPOINT_EVERY_MINUTES,
     },
+    /** GET /metrics answers only with `Authorization: Bearer <token>`; undefined: no such endpoint (404). */
+    metricsToken: env.METRICS_TOKEN,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI
         ? {
@@ -134,14 +139,48 @@ function toConfig(env: z.infer<typeof configSchema>) {
 
 export class ConfigError extends Error {}
 
-/** Reads configuration from an environment; throws ConfigError with one Dutch line per wrong variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  // zod's own messages in Dutch too: every line of a configuration error is Dutch.
-  const parsed = configSchema.safeParse(cleaned, { error: z.locales.nl().localeError });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'omgeving'}: ${issue.message}`);
-    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+/**
+ * Settings that hold a secret. Each may instead be read from a file named by `<NAME>_FILE` (Docker and
+ * Kubernetes secrets mounted as files, so the value is in no environment listing); setting both is an error.
+ */
+export const SECRET_SETTINGS = ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'OIDC_STATE_SECRET', 'METRICS_TOKEN'] as const;
+
+/** Replaces every `<NAME>_FILE` of a secret setting by the file's content (surrounding white space removed). */
+function readSecretFiles(env: Record<string, string>, readFile: (file: string) => string): { env: Record<string, string>; problems: string[] } {
+  const resolved = { ...env };
+  const problems: string[] = [];
+  for (const name of SECRET_SETTINGS) {
+    const file = env[`${name}_FILE`];
+    delete resolved[`${name}_FILE`];
+    if (file === undefined) continue;
+    if (env[name] !== undefined) {
+      problems.push(`- ${name}: staat zowel in ${name} als in ${name}_FILE; zet er één van de twee`);
+      continue;
+    }
+    let content: string;
+    try {
+      content = readFile(file).trim();
+    } catch {
+      // The path, not the content: a secret never appears in a message.
+      problems.push(`- ${name}_FILE: het bestand ${file} kan niet worden gelezen`);
+      continue;
+    }
+    if (content === '') problems.push(`- ${name}_FILE: het bestand ${file} is leeg`);
+    else resolved[name] = content;
   }
+  return { env: resolved, problems };
+}
+
+/** Reads configuration from an environment; throws ConfigError with one Dutch line per wrong variable. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  readFile: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>;
+  const secrets = readSecretFiles(cleaned, readFile);
+  // zod's own messages in Dutch too: every line of a configuration error is Dutch.
+  const parsed = configSchema.safeParse(secrets.env, { error: z.locales.nl().localeError });
+  const lines = [...secrets.problems, ...(parsed.success ? [] : parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'omgeving'}: ${issue.message}`))];
+  if (lines.length > 0 || !parsed.success) throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
   return toConfig(parsed.data);
 }

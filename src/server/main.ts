@@ -5,7 +5,8 @@ import { buildApp, DATA_FOLDER } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './platform/db/connection.js';
 import { prepareDatabase } from './platform/db/prepare-database.js';
-import { formatDemoAccounts } from './demo/seed-demo.js';
+import { SchemaTooNewError } from './platform/db/migrations.js';
+import { formatDemoAccounts, type DemoSeed } from './demo/seed-demo.js';
 import { loadCheckpointSigner, scheduleAuditCheckpoints } from './platform/audit/checkpoints.js';
 import { warmPublication } from './features/monitor/published-tables.js';
 
@@ -33,12 +34,23 @@ async function main() {
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
   );
-  const { demo } = await prepareDatabase(database, {
-    dataFolder: DATA_FOLDER,
-    seedDemo: config.seedDemo,
-    seedNational: config.seedNational,
-    now: new Date(),
-  });
+  let demo: DemoSeed | null;
+  try {
+    ({ demo } = await prepareDatabase(database, {
+      dataFolder: DATA_FOLDER,
+      seedDemo: config.seedDemo,
+      seedNational: config.seedNational,
+      now: new Date(),
+    }));
+  } catch (error) {
+    // A schema newer than this code (ADR 0016): the wrong version is deployed, nothing was written.
+    if (error instanceof SchemaTooNewError) {
+      console.error(error.message);
+      await database.close();
+      process.exit(78);
+    }
+    throw error;
+  }
   const app = await buildApp({ config, database });
   // Signed checkpoints of the audit chain: at start, every N rows or M minutes, and at shutdown.
   const checkpoints = scheduleAuditCheckpoints(database.db, signer, config.auditCheckpoints, () => new Date(), (error) =>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { ContractViolation, ResponseContract, checkedInject, type OpenApiDocument } from '../helpers/openapi-responses.js';
 import { sessionFor } from '../helpers/sessions.js';
+import { sharedContract } from '../helpers/shared-contract.js';
 
 let t: TestApp;
 let contract: ResponseContract;
@@ -17,7 +18,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** An inject that answers with the real response of `url`, altered by `tamper`. */
-function tampered(tamper: (response: { statusCode: number; headers: Record<string, unknown>; body: string }) => void) {
+function tampered(
+  tamper: (response: { statusCode: number; headers: Record<string, unknown>; body: string }) => void,
+  against: () => ResponseContract = () => contract,
+) {
   return checkedInject(
     async (options: InjectOptions | string) => {
       const real = await t.app.inject(options as InjectOptions);
@@ -25,7 +29,7 @@ function tampered(tamper: (response: { statusCode: number; headers: Record<strin
       tamper(copy);
       return { ...real, ...copy, json: () => JSON.parse(copy.body) } as unknown as LightMyRequestResponse;
     },
-    async () => contract,
+    async () => against(),
   );
 }
 
@@ -73,5 +77,28 @@ describe('responses are checked against the OpenAPI document', () => {
       response.body = JSON.stringify(sessions);
     });
     await expect(badDate({ method: 'GET', url: '/api/v1/auth/sessions', headers: session.headers })).rejects.toThrow(/format "date-time"/);
+  });
+});
+
+describe('the shared contract made once per run (precompiled validators)', () => {
+  it('is the default test app\'s own document', () => {
+    expect(sharedContract()?.document).toEqual(contract.document);
+  });
+
+  it('catches a wrong body, an undocumented status and a missing header as the app\'s own contract does', async () => {
+    const shared = () => sharedContract()!;
+    const wrongBody = tampered((response) => {
+      response.body = JSON.stringify([{ code: 'PV20', name: 42 }]);
+    }, shared);
+    await expect(wrongBody({ method: 'GET', url: '/api/v1/provinces' })).rejects.toThrow(/body does not match the schema/);
+    const wrongStatus = tampered((response) => {
+      response.statusCode = 202;
+    }, shared);
+    await expect(wrongStatus({ method: 'GET', url: '/api/v1/provinces' })).rejects.toThrow(/status not documented/);
+    const session = await sessionFor(t, 'platformAdmin');
+    const wrongDate = tampered((response) => {
+      response.body = response.body.replace(/"createdAt":"[^"]+"/, '"createdAt":"gisteren"');
+    }, shared);
+    await expect(wrongDate({ method: 'GET', url: '/api/v1/auth/sessions', headers: session.headers })).rejects.toThrow(/format "date-time"/);
   });
 });

@@ -10,11 +10,13 @@ import { openDatabase, pgliteClientOf } from '../../src/server/platform/db/conne
 import { prepareDatabase } from '../../src/server/platform/db/prepare-database.js';
 import { DATA_FOLDER } from '../../src/server/app.js';
 import { withDatabaseName } from './database-url.js';
+import { writeSharedContract } from './shared-contract.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplatePath: string;
     postgresTemplateName: string;
+    sharedContractFolder: string;
   }
 }
 
@@ -27,7 +29,9 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${templateName}`);
     const database = await openDatabase({ kind: 'postgres', url: withDatabaseName(serverUrl, templateName), poolSize: 2 });
     await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
+    const contract = await writeSharedContract(database);
     await database.close();
+    project.provide('sharedContractFolder', contract.folder);
     project.provide('postgresTemplateName', templateName);
     project.provide('pgliteTemplatePath', '');
     return async () => {
@@ -38,16 +42,22 @@ export default async function setup(project: TestProject) {
       );
       for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.end();
+      contract.remove();
     };
   }
   const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
   const dump = await pgliteClientOf(database)!.dumpDataDir('none');
+  const contract = await writeSharedContract(database);
   await database.close();
+  project.provide('sharedContractFolder', contract.folder);
   const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-test-'));
   const file = path.join(folder, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplatePath', file);
   project.provide('postgresTemplateName', '');
-  return () => rmSync(folder, { recursive: true, force: true });
+  return () => {
+    rmSync(folder, { recursive: true, force: true });
+    contract.remove();
+  };
 }

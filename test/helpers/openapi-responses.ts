@@ -3,7 +3,7 @@
 // gets through `app.inject` is checked against the operation it answers — status documented,
 // required headers present, content type documented, JSON body valid against the schema (formats
 // included). A mismatch throws from `inject`, so the test that made the call fails.
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
@@ -58,6 +58,8 @@ export interface ObservedResponse {
 }
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+/** Only for wording validation errors (compiles nothing). */
+const errorsText = new Ajv();
 
 /** OpenAPI 3.0 `nullable` without `type` (a nullable union) is not JSON Schema: say it as anyOf. */
 function toJsonSchema(value: unknown): unknown {
@@ -71,15 +73,59 @@ function toJsonSchema(value: unknown): unknown {
   return entries;
 }
 
+/** The schema a response with this key must match, or undefined when its body is not checked. */
+export interface SchemaEntry {
+  key: string;
+  schema: unknown;
+}
+
+/** Every JSON response schema of the document under the key `check` looks it up by. */
+export function schemaEntriesOf(document: OpenApiDocument): SchemaEntry[] {
+  const entries: SchemaEntry[] = [];
+  const resolve = (value: OpenApiResponse & { $ref?: string }): OpenApiResponse => {
+    if (!value.$ref) return value;
+    const name = /^#\/components\/responses\/(.+)$/.exec(value.$ref)?.[1];
+    return document.components?.responses?.[name!] ?? {};
+  };
+  const add = (key: string, response: OpenApiResponse) => {
+    for (const [contentType, media] of Object.entries(response.content ?? {})) {
+      if (/json$/.test(contentType) && media.schema !== undefined) entries.push({ key: `${key} ${contentType}`, schema: media.schema });
+    }
+  };
+  add('problem', resolve({ $ref: '#/components/responses/Problem404' }));
+  for (const { path, method, operation } of operationsOf(document)) {
+    for (const [status, response] of Object.entries(operation.responses ?? {})) {
+      if (status !== 'default') add(`${method} ${path} ${status}`, resolve(response));
+    }
+  }
+  return entries;
+}
+
+export function newAjv(options: Options = {}) {
+  return addFormats(new Ajv({ strict: false, allErrors: true, ...options }));
+}
+
+/** A schema with its component references pointing at the schema that holds the document's components. */
+export function rootedSchema(schema: unknown): object {
+  return JSON.parse(JSON.stringify(toJsonSchema(schema)).replaceAll('"#/components/', '"openapi.json#/components/')) as object;
+}
+
+export function componentsSchema(document: OpenApiDocument) {
+  return { $id: 'openapi.json', components: toJsonSchema(document.components) };
+}
+
 export class ResponseContract {
-  private readonly ajv: Ajv;
-  private readonly validators = new Map<string, ValidateFunction>();
+  private ajvInstance: Ajv | undefined;
+  private readonly validators: Map<string, ValidateFunction>;
   private readonly prefix: string;
   private readonly templates: { path: string; pattern: RegExp; literals: number }[];
 
-  constructor(private readonly document: OpenApiDocument) {
-    this.ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
-    this.ajv.addSchema({ $id: 'openapi.json', components: toJsonSchema(document.components) } as never);
+  /** `compiled`: validators made ahead (by key, see schemaEntriesOf); the rest are compiled when first needed. */
+  constructor(
+    readonly document: OpenApiDocument,
+    compiled: Map<string, ValidateFunction> = new Map(),
+  ) {
+    this.validators = new Map(compiled);
     this.prefix = new URL(document.servers[0]!.url).pathname;
     // Literal segments win over parameters (/families/search before /families/{id}).
     this.templates = Object.keys(document.paths)
@@ -97,11 +143,18 @@ export class ResponseContract {
     return (this.document.components as Record<string, Record<string, T>>)[section!]![name!]!;
   }
 
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      this.ajvInstance = newAjv();
+      this.ajvInstance.addSchema(componentsSchema(this.document) as never);
+    }
+    return this.ajvInstance;
+  }
+
   private validatorFor(key: string, schema: unknown): ValidateFunction {
     let validate = this.validators.get(key);
     if (!validate) {
-      const rooted = JSON.parse(JSON.stringify(toJsonSchema(schema)).replaceAll('"#/components/', '"openapi.json#/components/'));
-      validate = this.ajv.compile(rooted as object);
+      validate = this.ajv.compile(rootedSchema(schema));
       this.validators.set(key, validate);
     }
     return validate;
@@ -158,7 +211,7 @@ export class ResponseContract {
     }
     const validate = this.validatorFor(`${key} ${contentType}`, media.schema);
     if (!validate(body)) {
-      problems.push(`${name}: body does not match the schema: ${this.ajv.errorsText(validate.errors, { separator: '; ' })}`);
+      problems.push(`${name}: body does not match the schema: ${errorsText.errorsText(validate.errors, { separator: '; ' })}`);
     }
     return problems;
   }
@@ -173,33 +226,48 @@ export class ContractViolation extends Error {
 
 type Inject = (options: InjectOptions | string) => Promise<LightMyRequestResponse>;
 
+function observe(options: InjectOptions | string, response: LightMyRequestResponse): ObservedResponse {
+  const method = typeof options === 'string' ? 'GET' : (options.method ?? 'GET');
+  const url = typeof options === 'string' ? options : String(options.url ?? options.path ?? '/');
+  return { method: String(method).toUpperCase(), url, statusCode: response.statusCode, headers: response.headers, body: response.body };
+}
+
 /** `inject` that throws a ContractViolation when the response does not match the document. */
 export function checkedInject(inject: Inject, contract: () => Promise<ResponseContract>): Inject {
   return async (options) => {
     const response = await inject(options);
-    const method = typeof options === 'string' ? 'GET' : (options.method ?? 'GET');
-    const url = typeof options === 'string' ? options : String(options.url ?? options.path ?? '/');
-    const problems = (await contract()).check({
-      method: String(method).toUpperCase(),
-      url,
-      statusCode: response.statusCode,
-      headers: response.headers,
-      body: response.body,
-    });
+    const problems = (await contract()).check(observe(options, response));
     if (problems.length > 0) throw new ContractViolation(problems);
     return response;
   };
 }
 
-/** Makes every single-call `app.inject(options)` of this app check its response against the app's own document. */
-export function enforceResponseContract(app: FastifyInstance) {
+/**
+ * Makes every single-call `app.inject(options)` of this app check its response against the app's own
+ * document. `shared` is the contract of the default test app, made once per run (global set-up) so a
+ * test file does not generate the document and compile its schemas again; a response it finds fault
+ * with is checked again against this app's own document, so an app whose configuration adds routes
+ * is judged by its own contract.
+ */
+export function enforceResponseContract(app: FastifyInstance, shared?: () => ResponseContract | undefined) {
   const original = app.inject.bind(app) as unknown as (...args: unknown[]) => unknown;
-  let contract: Promise<ResponseContract> | undefined;
-  const load = () =>
-    (contract ??= (original({ method: 'GET', url: '/api/v1/openapi.json' }) as Promise<LightMyRequestResponse>).then(
+  let own: Promise<ResponseContract> | undefined;
+  const loadOwn = () =>
+    (own ??= (original({ method: 'GET', url: '/api/v1/openapi.json' }) as Promise<LightMyRequestResponse>).then(
       (response) => new ResponseContract(response.json() as OpenApiDocument),
     ));
-  const checked = checkedInject(original as Inject, load);
+  const checkedByOwn = checkedInject(original as Inject, loadOwn);
+  const checked: Inject = async (options) => {
+    const contract = shared?.();
+    if (!contract) return checkedByOwn(options);
+    const response = await (original as Inject)(options);
+    const observed = observe(options, response);
+    if (contract.check(observed).length > 0) {
+      const problems = (await loadOwn()).check(observed);
+      if (problems.length > 0) throw new ContractViolation(problems);
+    }
+    return response;
+  };
   (app as unknown as { inject: unknown }).inject = (...args: unknown[]) =>
     args.length === 1 && args[0] !== undefined ? checked(args[0] as InjectOptions) : original(...args);
 }

@@ -8,6 +8,7 @@ import { AdjustableClock } from '../../src/server/platform/clock.js';
 import { seedDemo, type DemoSeed } from '../../src/server/demo/seed-demo.js';
 import { createTestDatabase } from './test-database.js';
 import { enforceResponseContract } from './openapi-responses.js';
+import { sharedContract } from './shared-contract.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -42,7 +43,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     onRoute: options.onRoute,
   });
   await app.ready();
-  if (options.checkResponses !== false) enforceResponseContract(app);
+  if (options.checkResponses !== false) enforceResponseContract(app, sharedContract);
   return {
     app,
     database,

@@ -8,10 +8,9 @@ import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema.js';
+import { applyMigrations, type AfterMigrations } from './migrations.js';
 
 export type Schema = typeof schema;
 /** A database or an open transaction: both run the same queries. */
@@ -20,8 +19,11 @@ export type Executor = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Executor;
-  /** Applies pending migrations in one transaction under an advisory lock. */
-  migrate(): Promise<void>;
+  /**
+   * Under an advisory lock: refuses a database migrated by newer code (SchemaTooNewError), then
+   * applies pending migrations and `afterMigrations` in one transaction (ADR 0016).
+   */
+  migrate(options?: MigrateOptions): Promise<void>;
   /**
    * Runs start-up work (migrations, reference data, seeds) while holding the start-up lock, so
    * instances started together on one database take turns instead of inserting the same rows.
@@ -30,6 +32,13 @@ export interface Database {
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface MigrateOptions {
+  /** Data repairs that belong to the migrations (run at every start, in their transaction). */
+  afterMigrations?: AfterMigrations;
+  /** Another migrations folder (tests: a database at an older schema). Default: the shipped one. */
+  migrationsFolder?: string;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations', import.meta.url));
@@ -52,11 +61,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
-    async migrate() {
+    async migrate(options = {}) {
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        const connection = drizzlePg(client, { schema }) as unknown as Executor;
+        await applyMigrations(connection, options.migrationsFolder ?? MIGRATIONS_FOLDER, options.afterMigrations);
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         client.release();
@@ -91,11 +101,11 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
   return {
     kind: 'pglite',
     db,
-    async migrate() {
+    async migrate(options = {}) {
       // PGlite is a single connection; the lock still documents and mirrors the server path.
       await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
       try {
-        await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await applyMigrations(db, options.migrationsFolder ?? MIGRATIONS_FOLDER, options.afterMigrations);
       } finally {
         await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       }
