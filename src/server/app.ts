@@ -101,6 +101,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     // Counted in the database, so every instance shares one limit (ADR 0015).
     store: databaseRateLimitStore(database.db),
     keyGenerator: rateLimitKeyOf,
+    // Fail open when counting fails: a request that needs the database fails on its own (as does
+    // every password check), and one that does not (the OpenAPI document) keeps working.
+    skipOnError: true,
     // Static files and health checks do not count.
     allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/fhir/'),
   });
