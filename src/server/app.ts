@@ -21,6 +21,8 @@ import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
+import { registerRequestIdHeader, requestIdFor } from './platform/http/request-id.js';
+import { databaseRateLimitStore, rateLimitKeyOf } from './platform/http/rate-limit-store.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
@@ -57,6 +59,9 @@ export interface FeatureDependencies extends ContextDependencies {
   database: Database;
 }
 
+/** Health probes: public, silent in the logs, and without the CSRF cookie other responses may set. */
+const PROBE_ROUTE = { config: { access: 'public', isProbe: true }, logLevel: 'silent' } as const;
+
 /** Where the REST API lives; the major version is in the URI (NL API Design Rules). */
 export const API_PREFIX = '/api/v1';
 export const DATA_FOLDER = fileURLToPath(new URL('../../data', import.meta.url));
@@ -79,10 +84,14 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     routerOptions: { ignoreTrailingSlash: false },
     // One spelling per path before routing, so the rate limit and API headers see what the router sees.
     rewriteUrl,
+    // X-Request-Id from the load balancer when it is a plain token, else our own (never unchecked input).
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   });
   if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestIdHeader(app);
   registerErrorHandling(app);
   registerInFlightTracking(app);
   registerStorableInputGuard(app);
@@ -94,6 +103,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(rateLimit, {
     max: config.rateLimit.perMinute,
     timeWindow: '1 minute',
+    // Counted in the database, so every instance shares one limit (ADR 0015).
+    store: databaseRateLimitStore(database.db),
+    keyGenerator: rateLimitKeyOf,
+    // Fail open when counting fails: a request that needs the database fails on its own (as does
+    // every password check), and one that does not (the OpenAPI document) keeps working.
+    skipOnError: true,
     // Static files and health checks do not count.
     allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/fhir/'),
   });
@@ -104,8 +119,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   // GET /metrics for Prometheus, only with METRICS_TOKEN; counts the requests of every route below.
   registerMetrics(app, { config, database });
-  app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+  // Probes run every few seconds per instance: no log lines and no cookies (PROBE_ROUTE).
+  app.get('/health', { ...PROBE_ROUTE, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { ...PROBE_ROUTE, schema: { hide: true } }, async (_request, reply) => {
     // Answers within READY_TIMEOUT_MS, over a connection of its own: a full or stuck pool does not hold it up.
     const isReady = await database.isReady(config.readyTimeoutMs);
     return reply.status(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'unavailable' });

@@ -8,6 +8,9 @@ import { ConfigError, loadConfig } from './config.js';
 /** The least a production start needs. */
 const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://kansrijk@db:5432/kansrijk', PUBLIC_URL: 'https://kansrijk.ggd.nl' };
 
+const OIDC = { OIDC_ISSUER: 'https://idp.example.nl', OIDC_CLIENT_ID: 'kansrijk', OIDC_REDIRECT_URI: 'https://kansrijk.ggd.nl/api/v1/auth/oidc/callback' };
+const STATE_SECRET = 'een-geheim-van-ruim-tweeëndertig-tekens-lang';
+
 function problemsOf(env: Record<string, string>): string {
   try {
     loadConfig(env);
@@ -30,6 +33,12 @@ describe('safe defaults in production (issue 12 item 6)', () => {
     ['production with an http PUBLIC_URL', { ...PRODUCTION, PUBLIC_URL: 'http://kansrijk.ggd.nl' }, ['PUBLIC_URL']],
     ['production with an ftp PUBLIC_URL', { ...PRODUCTION, PUBLIC_URL: 'ftp://kansrijk.ggd.nl' }, ['PUBLIC_URL']],
     ['production with nothing', { NODE_ENV: 'production' }, ['DATABASE_URL', 'PUBLIC_URL']],
+    // The OIDC login state is signed with a key every instance shares (issue 12 item 5).
+    ['production OIDC with a client secret', { ...PRODUCTION, ...OIDC, OIDC_CLIENT_SECRET: 'geheim' }, []],
+    ['production OIDC with a state secret', { ...PRODUCTION, ...OIDC, OIDC_STATE_SECRET: STATE_SECRET }, []],
+    ['production OIDC without either secret', { ...PRODUCTION, ...OIDC }, ['OIDC_STATE_SECRET']],
+    ['development OIDC without either secret', OIDC, []],
+    ['a state secret shorter than 32 characters', { ...OIDC, OIDC_STATE_SECRET: 'te-kort' }, ['OIDC_STATE_SECRET']],
   ];
   it.each(cases)('%s', (_name, env, refused) => {
     const message = problemsOf(env);

@@ -45,6 +45,8 @@ const configSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_REDIRECT_URI: z.string().url().optional(),
     OIDC_TRUST_MFA: booleanFromEnv.default(false),
+    /** Signs the pending OIDC login, so a login begun on one instance finishes on another. */
+    OIDC_STATE_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn (bijvoorbeeld: openssl rand -base64 32)').optional(),
     AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
@@ -83,6 +85,15 @@ const configSchema = z
         code: 'custom',
         path: ['OIDC_ISSUER'],
         message: 'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_REDIRECT_URI horen samen: zet ze alle drie of geen',
+      });
+    }
+    // Every instance must sign the login state with the same key: without a client secret to derive
+    // it from, production needs one of its own.
+    if (env.NODE_ENV === 'production' && env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET && !env.OIDC_STATE_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_STATE_SECRET'],
+        message: 'verplicht in productie bij OIDC zonder OIDC_CLIENT_SECRET: alle instanties ondertekenen de inlogstatus met dit geheim',
       });
     }
   });
@@ -150,6 +161,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
             clientSecret: env.OIDC_CLIENT_SECRET,
             redirectUri: env.OIDC_REDIRECT_URI,
             trustMfa: env.OIDC_TRUST_MFA,
+            /** The key for the login state is derived from this (else from the client secret). */
+            stateSecret: env.OIDC_STATE_SECRET,
           }
         : undefined,
   };
@@ -161,7 +174,7 @@ export class ConfigError extends Error {}
  * Settings that hold a secret. Each may instead be read from a file named by `<NAME>_FILE` (Docker and
  * Kubernetes secrets mounted as files, so the value is in no environment listing); setting both is an error.
  */
-export const SECRET_SETTINGS = ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'METRICS_TOKEN'] as const;
+export const SECRET_SETTINGS = ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'OIDC_STATE_SECRET', 'METRICS_TOKEN'] as const;
 
 /** Replaces every `<NAME>_FILE` of a secret setting by the file's content (surrounding white space removed). */
 function readSecretFiles(env: Record<string, string>, readFile: (file: string) => string): { env: Record<string, string>; problems: string[] } {

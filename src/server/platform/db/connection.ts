@@ -26,6 +26,11 @@ export interface Database {
    */
   migrate(options?: MigrateOptions): Promise<void>;
   /**
+   * Runs start-up work (migrations, reference data, seeds) while holding the start-up lock, so
+   * instances started together on one database take turns instead of inserting the same rows.
+   */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
+  /**
    * True when the database answers a trivial query within timeoutMs (default 2 s). On a server it
    * asks over a connection of its own, so a pool full of waiting requests does not make it wait.
    */
@@ -42,6 +47,8 @@ export interface MigrateOptions {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations', import.meta.url));
 const MIGRATION_LOCK_KEY = 7_513_2026;
+/** Taken before (and released after) the migration lock: always in this order, so no deadlock. */
+const STARTUP_LOCK_KEY = 7_513_2027;
 
 const DEFAULT_READY_TIMEOUT_MS = 2_000;
 /** The application_name of the pool's connections (the /ready probe's: `kansrijk-ready`). */
@@ -129,6 +136,19 @@ async function openPostgres(options: Extract<DatabaseOptions, { kind: 'postgres'
         client.release(!isReset);
       }
     },
+    async withStartupLock(work) {
+      // A connection of its own, outside the pool: the work itself needs the pool, which may be
+      // as small as one connection. If this process dies, PostgreSQL ends the session and the lock.
+      const lockClient = new pg.Client({ connectionString: url });
+      await lockClient.connect();
+      try {
+        await lockClient.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+        return await work();
+      } finally {
+        await lockClient.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+        await lockClient.end().catch(() => undefined);
+      }
+    },
     async isReady(timeoutMs = DEFAULT_READY_TIMEOUT_MS) {
       const probe = probeOf(timeoutMs);
       return withinTime(probe.query('SELECT 1').then(() => true, () => false), timeoutMs);
@@ -151,6 +171,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
   const client = await PGlite.create({ dataDir, loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Executor;
   let isClosed = false;
+  // PGlite is one connection, on which an advisory lock is re-entrant: callers sharing this database
+  // in one process (tests start two apps on it) take turns through a promise chain instead.
+  let startupQueue: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
     db,
@@ -162,6 +185,11 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File
       } finally {
         await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       }
+    },
+    withStartupLock(work) {
+      const turn = startupQueue.then(work);
+      startupQueue = turn.catch(() => undefined);
+      return turn;
     },
     isReady: (timeoutMs = DEFAULT_READY_TIMEOUT_MS) => (isClosed ? Promise.resolve(false) : withinTime(ping(db), timeoutMs)),
     async close() {

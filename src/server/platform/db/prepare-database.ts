@@ -9,10 +9,17 @@ import { seedDemoPathways } from '../../features/pathways/seed-demo-pathways.js'
 import { fillFamilyNameKeys } from '../../features/families/fill-family-name-keys.js';
 import { NATIONAL_YEARS, seedNationalRegister } from '../../features/monitor/register/seed-national-register.js';
 
-export async function prepareDatabase(
-  database: Database,
-  options: { dataFolder: string; seedDemo: boolean; now: Date; seedNational?: boolean },
-): Promise<{ demo: DemoSeed | null }> {
+type PrepareOptions = { dataFolder: string; seedDemo: boolean; now: Date; seedNational?: boolean };
+
+/**
+ * All of it under the start-up lock: two instances started together on an empty database would
+ * otherwise both find the reference tables empty and one would stop on a duplicate key.
+ */
+export function prepareDatabase(database: Database, options: PrepareOptions): Promise<{ demo: DemoSeed | null }> {
+  return database.withStartupLock(() => prepareLocked(database, options));
+}
+
+async function prepareLocked(database: Database, options: PrepareOptions): Promise<{ demo: DemoSeed | null }> {
   // Refuses a database migrated by newer code; repairs derived columns in the migration's transaction (ADR 0016).
   await database.migrate({ afterMigrations: repairDerivedColumns });
   await loadReferenceData(database.db, options.dataFolder);
