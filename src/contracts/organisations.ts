@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { organisationTypeSchema, roleSchema } from './roles.js';
 import { emailSchema, nameSchema, pageOf, pagingQuerySchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
+import { sortParameter } from './sorting.js';
 
 export const organisationSchema = z
   .object({
@@ -22,11 +23,15 @@ export const organisationSchema = z
 export type Organisation = z.infer<typeof organisationSchema>;
 export const organisationPageSchema = pageOf(organisationSchema, 'OrganisationPage');
 
+/** The fields a list of organisations sorts on (`sorteer`); by default the name. */
+export const ORGANISATION_SORT_FIELDS = ['name', 'type', 'createdAt', 'updatedAt'] as const;
+
 export const organisationQuerySchema = pagingQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   type: organisationTypeSchema.optional(),
   municipalityCode: municipalityCodeSchema.optional(),
   includeInactive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  sorteer: sortParameter(ORGANISATION_SORT_FIELDS),
 });
 
 export const organisationCreateSchema = z

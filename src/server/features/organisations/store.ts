@@ -12,7 +12,7 @@ import type { OrganisationType } from '../../../contracts/roles.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { municipalities } from '../reference/schema.js';
 import { organisationMunicipalities, organisations } from './schema.js';
-import { containsPattern, type RowWindow } from '../../platform/http/listing.js';
+import { containsPattern, orderByOf, type RowWindow } from '../../platform/http/listing.js';
 
 /** What a use-case of this feature receives from the route. */
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
@@ -91,7 +91,14 @@ export async function findOrganisations(
     .select(organisationColumns)
     .from(organisations)
     .where(where)
-    .orderBy(asc(organisations.name), asc(organisations.id))
+    .orderBy(
+      ...orderByOf(
+        filters.sorteer,
+        { name: organisations.name, type: organisations.type, createdAt: organisations.createdAt, updatedAt: organisations.updatedAt },
+        [asc(organisations.name)],
+        organisations.id,
+      ),
+    )
     .limit(window.limit)
     .offset(window.offset);
   return { rows, total: counted?.total ?? 0 };
