@@ -5,6 +5,12 @@ import { organisationTypeSchema, roleSchema } from './roles.js';
 import { emailSchema, nameSchema, pageOf, pagingQuerySchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 import { sortParameter } from './sorting.js';
+import { nl } from './i18n/nl.js';
+
+/** An AGB code (Vektis) as an organisation carries it: eight digits. */
+export const agbCodeSchema = z.string().trim().regex(/^\d{8}$/, nl.validation.agbCodeFormat).meta({ example: '01234567' });
+/** A URA (UZI-register abonneenummer): eight digits. */
+export const uraCodeSchema = z.string().trim().regex(/^\d{8}$/, nl.validation.uraCodeFormat).meta({ example: '87654321' });
 
 export const organisationSchema = z
   .object({
@@ -12,6 +18,10 @@ export const organisationSchema = z
     name: z.string(),
     type: organisationTypeSchema,
     identifier: z.string().nullable(),
+    /** AGB code (8 digits; FHIR system http://fhir.nl/fhir/NamingSystem/agb-z). */
+    agbCode: z.string().nullable(),
+    /** URA, UZI register number of the organisation (8 digits; FHIR system http://fhir.nl/fhir/NamingSystem/ura). */
+    uraCode: z.string().nullable(),
     isActive: z.boolean(),
     municipalityCodes: z.array(z.string()),
     createdAt: z.iso.datetime(),
@@ -30,6 +40,8 @@ export const organisationQuerySchema = pagingQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   type: organisationTypeSchema.optional(),
   municipalityCode: municipalityCodeSchema.optional(),
+  agbCode: agbCodeSchema.optional(),
+  uraCode: uraCodeSchema.optional(),
   includeInactive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   sorteer: sortParameter(ORGANISATION_SORT_FIELDS),
 });
@@ -39,6 +51,8 @@ export const organisationCreateSchema = z
     name: nameSchema,
     type: organisationTypeSchema,
     identifier: z.string().trim().max(50).nullable().optional(),
+    agbCode: agbCodeSchema.nullable().optional(),
+    uraCode: uraCodeSchema.nullable().optional(),
     municipalityCodes: z.array(municipalityCodeSchema).max(342).default([]),
   })
   .meta({ id: 'OrganisationCreate' });
@@ -48,6 +62,8 @@ export const organisationUpdateSchema = z
     name: nameSchema.optional(),
     type: organisationTypeSchema.optional(),
     identifier: z.string().trim().max(50).nullable().optional(),
+    agbCode: agbCodeSchema.nullable().optional(),
+    uraCode: uraCodeSchema.nullable().optional(),
     municipalityCodes: z.array(municipalityCodeSchema).max(342).optional(),
     /** false deactivates (platform admin only); true reactivates. */
     isActive: z.boolean().optional(),

@@ -59,6 +59,10 @@ export const validationNl = {
     invalidUnion: '{field} past bij geen van de toegestane vormen.',
     invalidDiscriminator: '{field} moet een van deze soorten aangeven: {values}.',
     invalid: '{field} is ongeldig.',
+    agbCodeFormat: 'Een AGB-code bestaat uit 8 cijfers.',
+    uraCodeFormat: 'Een URA bestaat uit 8 cijfers.',
+    agbCodeTaken: 'Deze AGB-code hoort al bij een andere organisatie.',
+    uraCodeTaken: 'Deze URA hoort al bij een andere organisatie.',
     sortFields: 'Sorteer op een of meer van deze velden, met komma’s ertussen en een - ervoor voor aflopend: {allowed}.',
   },
 };
@@ -119,6 +123,10 @@ export const validationEn = {
     invalidUnion: '{field} matches none of the allowed forms.',
     invalidDiscriminator: '{field} must name one of these kinds: {values}.',
     invalid: '{field} is invalid.',
+    agbCodeFormat: 'An AGB code consists of 8 digits.',
+    uraCodeFormat: 'A URA consists of 8 digits.',
+    agbCodeTaken: 'This AGB code already belongs to another organisation.',
+    uraCodeTaken: 'This URA already belongs to another organisation.',
     sortFields: 'Sort by one or more of these fields, separated by commas, with a leading - for descending: {allowed}.',
   },
 } satisfies SectionCatalogue<typeof validationNl>;
