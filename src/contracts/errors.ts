@@ -62,7 +62,7 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 /**
  * The stable code of one field error in a refused request: the kind of schema check that failed
  * (named as in zod 4), or `invalid` for a rule of Kansrijk itself. The sentence comes from the
- * catalogue (section `validation`).
+ * catalogue (section `fieldErrors`).
  */
 export const FIELD_ERROR_CODES = [
   'invalid_type',

@@ -8,9 +8,9 @@ import { sortParameter } from './sorting.js';
 import { nl } from './i18n/nl.js';
 
 /** An AGB code (Vektis) as an organisation carries it: eight digits. */
-export const agbCodeSchema = z.string().trim().regex(/^\d{8}$/, nl.validation.agbCodeFormat).meta({ example: '01234567' });
+export const agbCodeSchema = z.string().trim().regex(/^\d{8}$/, nl.fieldErrors.agbCodeFormat).meta({ example: '01234567' });
 /** A URA (UZI-register abonneenummer): eight digits. */
-export const uraCodeSchema = z.string().trim().regex(/^\d{8}$/, nl.validation.uraCodeFormat).meta({ example: '87654321' });
+export const uraCodeSchema = z.string().trim().regex(/^\d{8}$/, nl.fieldErrors.uraCodeFormat).meta({ example: '87654321' });
 
 export const organisationSchema = z
   .object({

@@ -33,7 +33,7 @@ export function sortParameter<const Field extends string>(fields: readonly Field
     .trim()
     .max(200)
     .refine((text) => parseSort(text, fields) !== null, {
-      message: nl.validation.sortFields.replace('{allowed}', allowed),
+      message: nl.fieldErrors.sortFields.replace('{allowed}', allowed),
       // The problem code of the whole response (see platform/errors.ts), not just validation_failed.
       params: { problemCode: 'invalid_sort' },
     })

@@ -4,7 +4,7 @@
 import type { SectionCatalogue } from './section.js';
 
 export const validationNl = {
-  validation: {
+  fieldErrors: {
     field: 'het veld ‘{path}’',
     root: 'de invoer',
     required: '{field} ontbreekt.',
@@ -68,7 +68,7 @@ export const validationNl = {
 };
 
 export const validationEn = {
-  validation: {
+  fieldErrors: {
     field: 'the field ‘{path}’',
     root: 'the input',
     required: '{field} is missing.',

@@ -43,7 +43,7 @@ function identifierFilter(value: string): { agbCode: string } | { uraCode: strin
   const { system, code } = parseToken(value);
   if (!code || code.length > 50) throw invalidParameter('identifier', 'Geef een identificatie, bijvoorbeeld http://fhir.nl/fhir/NamingSystem/agb-z|01234567.');
   if (system === SYSTEMS.agb || system === SYSTEMS.ura) {
-    if (!/^\d{8}$/.test(code)) throw invalidParameter('identifier', system === SYSTEMS.agb ? nl.validation.agbCodeFormat : nl.validation.uraCodeFormat);
+    if (!/^\d{8}$/.test(code)) throw invalidParameter('identifier', system === SYSTEMS.agb ? nl.fieldErrors.agbCodeFormat : nl.fieldErrors.uraCodeFormat);
     return system === SYSTEMS.agb ? { agbCode: code } : { uraCode: code };
   }
   if (system === null || system === ORGANISATION_CODE_SYSTEM) return { anyCode: code };
@@ -86,7 +86,8 @@ export const organizationHandler: ResourceHandler = {
         ...identifier,
       });
       if (!query.success) throw invalidParameter('name', query.error.issues[0]!.message);
-      const page = await listOrganisations(ctx, { ...query.data, ...('anyCode' in identifier ? { anyCode: identifier.anyCode } : {}) });
+      const anyCode = 'anyCode' in identifier ? (identifier.anyCode as string) : undefined;
+      const page = await listOrganisations(ctx, { ...query.data, ...(anyCode ? { anyCode } : {}) });
       return { items: page.items.map(toFhirOrganization), total: page.total };
     },
   },

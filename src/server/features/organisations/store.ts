@@ -121,8 +121,8 @@ export async function findOrganisations(
 /** An AGB code or URA identifies one organisation: 409 when another already carries it. */
 export async function assertCodesFree(tx: Executor, id: string | null, codes: { agbCode?: string | null | undefined; uraCode?: string | null | undefined }) {
   for (const [field, column, message] of [
-    ['agbCode', organisations.agbCode, nl.validation.agbCodeTaken],
-    ['uraCode', organisations.uraCode, nl.validation.uraCodeTaken],
+    ['agbCode', organisations.agbCode, nl.fieldErrors.agbCodeTaken],
+    ['uraCode', organisations.uraCode, nl.fieldErrors.uraCodeTaken],
   ] as const) {
     const code = codes[field];
     if (!code) continue;

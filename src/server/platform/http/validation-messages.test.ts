@@ -117,7 +117,7 @@ describe('a zod issue as a field error', () => {
   });
 
   it('has the same sentences in English', () => {
-    const result = z.object({ name: z.string() }).safeParse({}, { error: (issue) => validationMessage(issue, en.validation) });
+    const result = z.object({ name: z.string() }).safeParse({}, { error: (issue) => validationMessage(issue, en.fieldErrors) });
     expect(result.error!.issues[0]!.message).toBe('The field ‘name’ is missing.');
   });
 });

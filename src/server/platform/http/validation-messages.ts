@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { FieldErrorCode } from '../../../contracts/errors.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 
-type Texts = (typeof nl)['validation'];
+type Texts = (typeof nl)['fieldErrors'];
 type RawIssue = z.core.$ZodRawIssue;
 
 function fill(template: string, values: Record<string, string | number>): string {
@@ -77,7 +77,7 @@ function formatMessage(issue: RawIssue & { code: 'invalid_format' }, field: stri
 }
 
 /** The Dutch sentence for one zod issue, naming the field by its path. Never quotes the input. */
-export function validationMessage(issue: RawIssue, texts: Texts = nl.validation): string {
+export function validationMessage(issue: RawIssue, texts: Texts = nl.fieldErrors): string {
   const field = fieldName(issue.path, texts);
   switch (issue.code) {
     case 'invalid_type': {
