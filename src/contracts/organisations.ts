@@ -90,10 +90,14 @@ export const personSchema = z
 export type Person = z.infer<typeof personSchema>;
 export const personPageSchema = pageOf(personSchema, 'PersonPage');
 
+/** The fields a list of people sorts on (`sorteer`); by default the name. */
+export const PERSON_SORT_FIELDS = ['name', 'email', 'createdAt'] as const;
+
 export const personQuerySchema = pagingQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   organisationId: z.uuid().optional(),
   includeInactive: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  sorteer: sortParameter(PERSON_SORT_FIELDS),
 });
 
 export const personCreateSchema = z
