@@ -31,6 +31,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { OPENAPI_PATH, openApiSwaggerOptions } from './platform/http/openapi.js';
 import { registerRestRules } from './platform/http/rest-rules.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
+import { useDutchValidationMessages } from './platform/http/validation-messages.js';
 import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
 import { fhirApi } from './features/fhir/plugin.js';
@@ -89,6 +90,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     genReqId: requestIdFor,
   });
   if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);
+  useDutchValidationMessages();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerRequestIdHeader(app);

@@ -235,6 +235,7 @@ const MATRIX: Record<string, Entry> = {
   },
   // Families: professionals, and only where their organisation has a care relationship.
   'GET /api/v1/families': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/families?q=a') },
+  'POST /api/v1/families/search': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('POST', '/api/v1/families/search', { bsn: '123456782' }) },
   'POST /api/v1/families': {
     access: 'authenticated',
     allow: { professional: 'any' },

@@ -12,6 +12,7 @@ import { coalitionsEn } from './sections/coalitions.js';
 import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
+import { validationEn } from './sections/validation.js';
 
 export const en = {
   app: {
@@ -89,6 +90,8 @@ export const en = {
       'A municipality belongs to at most one local coalition and one regional collaboration at a time. This period overlaps another membership.',
     plan_already_approved: 'This version of the plan of approach has already been approved. A version is approved only once.',
     plan_version_approved: 'This version of the plan of approach has been approved and can no longer be changed. Choose "New version" to continue.',
+    bsn_in_url: 'A BSN does not belong in a URL. Search by BSN with POST /api/v1/families/search, with the BSN in the body.',
+    invalid_sort: 'This list cannot be sorted by that field. The description of the sorteer parameter names the fields that can.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',
@@ -841,4 +844,5 @@ export const en = {
   ...coalitionPartnersEn,
   ...coalitionPlansEn,
   ...coalitionAnalysisEn,
+  ...validationEn,
 } satisfies Catalogue;

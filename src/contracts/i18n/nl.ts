@@ -14,6 +14,7 @@ import { coalitionsNl } from './sections/coalitions.js';
 import { coalitionPartnersNl } from './sections/coalition-partners.js';
 import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
+import { validationNl } from './sections/validation.js';
 
 export const nl = {
   app: {
@@ -95,6 +96,8 @@ export const nl = {
       'Een gemeente hoort op hetzelfde moment bij ten hoogste één lokale coalitie en één regionale samenwerking. Deze periode overlapt met een ander lidmaatschap.',
     plan_already_approved: 'Deze versie van het plan van aanpak is al vastgesteld. Een versie wordt maar één keer vastgesteld.',
     plan_version_approved: 'Deze versie van het plan van aanpak is vastgesteld en kan niet meer worden gewijzigd. Kies "Nieuwe versie" om verder te werken.',
+    bsn_in_url: 'Een BSN hoort niet in een URL. Zoek op BSN met POST /api/v1/families/search, met het BSN in de body.',
+    invalid_sort: 'Op dit veld kan deze lijst niet worden gesorteerd. De beschrijving van de parameter sorteer noemt de velden die wel kunnen.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
@@ -849,6 +852,7 @@ export const nl = {
   ...coalitionPartnersNl,
   ...coalitionPlansNl,
   ...coalitionAnalysisNl,
+  ...validationNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

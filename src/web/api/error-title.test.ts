@@ -57,6 +57,8 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   analysis_round_closed: 'errorTitleConflict',
   analysis_link_invalid: 'errorTitleGone',
   analysis_already_invited: 'errorTitleConflict',
+  bsn_in_url: 'errorTitleRefused',
+  invalid_sort: 'errorTitleRefused',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

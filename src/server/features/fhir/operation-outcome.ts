@@ -60,6 +60,8 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   analysis_round_closed: 'business-rule',
   analysis_link_invalid: 'expired',
   analysis_already_invited: 'duplicate',
+  bsn_in_url: 'security',
+  invalid_sort: 'invalid',
 };
 
 export interface OperationOutcomeIssue {
