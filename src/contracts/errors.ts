@@ -42,6 +42,8 @@ export const ERROR_STATUS = {
   questionnaire_edition_exists: 409,
   internal: 500,
   unavailable: 503,
+  /** The database is away, or a statement or lock wait timed out: 503 with Retry-After (issue 12 item 4). */
+  database_unavailable: 503,
   membership_overlap: 409,
   // Plan of approach (coalition workspace).
   plan_already_approved: 409,
@@ -50,11 +52,40 @@ export const ERROR_STATUS = {
   analysis_round_closed: 409,
   analysis_link_invalid: 410,
   analysis_already_invited: 409,
+  // The public contract (issue 11): no BSN in a URL, sorting by a whitelisted field.
+  bsn_in_url: 400,
+  invalid_sort: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
+
+/**
+ * The stable code of one field error in a refused request: the kind of schema check that failed
+ * (named as in zod 4), or `invalid` for a rule of Kansrijk itself. The sentence comes from the
+ * catalogue (section `fieldErrors`).
+ */
+export const FIELD_ERROR_CODES = [
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export interface FieldError {
+  path: string;
+  code: FieldErrorCode;
+  message: string;
+}
 
 /** RFC 9457 problem details as the API sends them, with our code as an extension member. */
 export interface Problem {
@@ -64,5 +95,5 @@ export interface Problem {
   detail: string;
   code: ErrorCode;
   instance?: string;
-  errors?: { path: string; message: string }[];
+  errors?: FieldError[];
 }

@@ -2,6 +2,7 @@
 // Wire contracts of families (/api/v1/families), emergency access and a family's access log.
 import { z } from 'zod';
 import { nameSchema, pageOf, pagingQuerySchema, versionSchema, dateStringSchema } from './common.js';
+import { sortParameter } from './sorting.js';
 import { municipalityCodeSchema } from './reference.js';
 
 const isoDateSchema = z.iso.date({ message: 'Vul een geldige datum in (jjjj-mm-dd).' });
@@ -141,6 +142,9 @@ export const familySummarySchema = z
 export type FamilySummary = z.infer<typeof familySummarySchema>;
 export const familyPageSchema = pageOf(familySummarySchema, 'FamilyPage');
 
+/** The fields a list of families sorts on (`sorteer`); by default the client's family name, then given name. */
+export const FAMILY_SORT_FIELDS = ['clientName', 'birthDate', 'municipalityName', 'postcode', 'dueDate', 'registeredByName'] as const;
+
 export const familyQuerySchema = pagingQuerySchema.extend({
   /** Name (start of given or family name, or both). */
   q: z.string().trim().max(100).optional(),
@@ -150,7 +154,13 @@ export const familyQuerySchema = pagingQuerySchema.extend({
   birthDateTo: isoDateSchema.optional(),
   bsn: bsnInputSchema.optional(),
   municipalityCode: municipalityCodeSchema.optional(),
+  sorteer: sortParameter(FAMILY_SORT_FIELDS),
 });
+
+/** GET /families: every filter except the BSN, which never goes into a URL (NL API Design Rules). */
+export const familyListQuerySchema = familyQuerySchema.omit({ bsn: true });
+/** POST /families/search: the same filters in the body, the BSN among them. */
+export const familySearchSchema = familyQuerySchema.meta({ id: 'FamilySearch' });
 
 export const duplicateCandidateSchema = z.object({
   familyId: z.uuid(),

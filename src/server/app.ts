@@ -21,6 +21,9 @@ import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
+import { registerRequestIdHeader, requestIdFor } from './platform/http/request-id.js';
+import { databaseRateLimitStore, rateLimitKeyOf } from './platform/http/rate-limit-store.js';
+import { registerMetrics } from './platform/http/metrics.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerPathNormalisation, rewriteUrl } from './platform/http/normalise-path.js';
 import { registerStorableInputGuard } from './platform/http/storable-input.js';
@@ -28,6 +31,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { OPENAPI_PATH, openApiSwaggerOptions } from './platform/http/openapi.js';
 import { registerRestRules } from './platform/http/rest-rules.js';
 import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
+import { useDutchValidationMessages } from './platform/http/validation-messages.js';
 import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
 import { fhirApi } from './features/fhir/plugin.js';
@@ -57,6 +61,9 @@ export interface FeatureDependencies extends ContextDependencies {
   database: Database;
 }
 
+/** Health probes: public, silent in the logs, and without the CSRF cookie other responses may set. */
+const PROBE_ROUTE = { config: { access: 'public', isProbe: true }, logLevel: 'silent' } as const;
+
 /** Where the REST API lives; the major version is in the URI (NL API Design Rules). */
 export const API_PREFIX = '/api/v1';
 export const DATA_FOLDER = fileURLToPath(new URL('../../data', import.meta.url));
@@ -71,13 +78,23 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Every wait is bounded (issue 12 item 4): a request that takes longer answers 503 (Retry-After);
+    // receiving a request, and a connection without traffic, end too (slow clients hold no sockets).
+    handlerTimeout: config.requestTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs + 10_000,
     routerOptions: { ignoreTrailingSlash: false },
     // One spelling per path before routing, so the rate limit and API headers see what the router sees.
     rewriteUrl,
+    // X-Request-Id from the load balancer when it is a plain token, else our own (never unchecked input).
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   });
   if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);
+  useDutchValidationMessages();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestIdHeader(app);
   registerErrorHandling(app);
   registerInFlightTracking(app);
   registerStorableInputGuard(app);
@@ -89,6 +106,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(rateLimit, {
     max: config.rateLimit.perMinute,
     timeWindow: '1 minute',
+    // Counted in the database, so every instance shares one limit (ADR 0015).
+    store: databaseRateLimitStore(database.db),
+    keyGenerator: rateLimitKeyOf,
+    // Fail open when counting fails: a request that needs the database fails on its own (as does
+    // every password check), and one that does not (the OpenAPI document) keeps working.
+    skipOnError: true,
     // Static files and health checks do not count.
     allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/fhir/'),
   });
@@ -98,9 +121,13 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   // Bearer tokens of API clients (machine access, ADR 0017) are resolved by that feature.
   registerRequestContext(app, deps, resolveAccessToken);
 
-  app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    const isReady = await database.isReady();
+  // GET /metrics for Prometheus, only with METRICS_TOKEN; counts the requests of every route below.
+  registerMetrics(app, { config, database });
+  // Probes run every few seconds per instance: no log lines and no cookies (PROBE_ROUTE).
+  app.get('/health', { ...PROBE_ROUTE, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { ...PROBE_ROUTE, schema: { hide: true } }, async (_request, reply) => {
+    // Answers within READY_TIMEOUT_MS, over a connection of its own: a full or stuck pool does not hold it up.
+    const isReady = await database.isReady(config.readyTimeoutMs);
     return reply.status(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'unavailable' });
   });
 

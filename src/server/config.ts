@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Environment → typed configuration, validated once at start. Nothing else reads process.env.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** A duration in milliseconds, as a whole number between min and max. */
+const milliseconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const configSchema = z
   .object({
@@ -41,10 +45,22 @@ const configSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_REDIRECT_URI: z.string().url().optional(),
     OIDC_TRUST_MFA: booleanFromEnv.default(false),
+    /** Signs the pending OIDC login, so a login begun on one instance finishes on another. */
+    OIDC_STATE_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn (bijvoorbeeld: openssl rand -base64 32)').optional(),
     AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
     AUDIT_CHECKPOINT_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /** Bearer token for GET /metrics (Prometheus); without it the endpoint does not exist. */
+    METRICS_TOKEN: z.string().min(32, 'moet minstens 32 tekens lang zijn (een willekeurige geheime waarde)').optional(),
+    // Surviving the database (issue 12 item 4): pool size and every wait bounded (docs/operations-database.md).
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: milliseconds(100, 120_000).default(5_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 3_600_000).default(30_000),
+    DATABASE_LOCK_TIMEOUT_MS: milliseconds(100, 3_600_000).default(5_000),
+    READY_TIMEOUT_MS: milliseconds(100, 60_000).default(2_000),
+    REQUEST_TIMEOUT_MS: milliseconds(1_000, 3_600_000).default(60_000),
+    SHUTDOWN_GRACE_MS: milliseconds(0, 600_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     // Safe defaults in production (issue 12 item 6): a real database, served over TLS.
@@ -56,12 +72,28 @@ const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'verplicht in productie, en moet beginnen met https://' });
       }
     }
+    // Each wait ends before the one around it: a lock wait within a statement, a statement within a request.
+    if (env.DATABASE_LOCK_TIMEOUT_MS > env.DATABASE_STATEMENT_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_LOCK_TIMEOUT_MS'], message: 'mag niet groter zijn dan DATABASE_STATEMENT_TIMEOUT_MS' });
+    }
+    if (env.DATABASE_STATEMENT_TIMEOUT_MS >= env.REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_STATEMENT_TIMEOUT_MS'], message: 'moet kleiner zijn dan REQUEST_TIMEOUT_MS, anders geeft een verzoek op terwijl de database nog werkt' });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
         code: 'custom',
         path: ['OIDC_ISSUER'],
         message: 'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_REDIRECT_URI horen samen: zet ze alle drie of geen',
+      });
+    }
+    // Every instance must sign the login state with the same key: without a client secret to derive
+    // it from, production needs one of its own.
+    if (env.NODE_ENV === 'production' && env.OIDC_ISSUER && !env.OIDC_CLIENT_SECRET && !env.OIDC_STATE_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_STATE_SECRET'],
+        message: 'verplicht in productie bij OIDC zonder OIDC_CLIENT_SECRET: alle instanties ondertekenen de inlogstatus met dit geheim',
       });
     }
   });
@@ -97,6 +129,19 @@ function toConfig(env: z.infer<typeof configSchema>) {
     },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    /** The PostgreSQL server's pool: its size and how long a connection, a statement and a lock may take. */
+    databasePool: {
+      max: env.DATABASE_POOL_MAX,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
+    },
+    /** How long /ready waits for the database before it says not ready. */
+    readyTimeoutMs: env.READY_TIMEOUT_MS,
+    /** How long a request may take (then 503); receiving it and an idle connection are bounded too. */
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    /** At shutdown: how long requests in flight may finish before their connections are closed. */
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     /** Signed checkpoints of the audit chain (ADR 0010): the key and the copy live outside the database. */
     auditCheckpoints: {
       keyFile: env.AUDIT_CHECKPOINT_KEY_FILE ?? path.join(env.DATA_DIR, 'audit-checkpoint-key.pem'),
@@ -106,6 +151,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
       everyRows: env.AUDIT_CHECKPOINT_EVERY_ROWS,
       everyMinutes: env.AUDIT_CHECKPOINT_EVERY_MINUTES,
     },
+    /** GET /metrics answers only with `Authorization: Bearer <token>`; undefined: no such endpoint (404). */
+    metricsToken: env.METRICS_TOKEN,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI
         ? {
@@ -114,6 +161,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
             clientSecret: env.OIDC_CLIENT_SECRET,
             redirectUri: env.OIDC_REDIRECT_URI,
             trustMfa: env.OIDC_TRUST_MFA,
+            /** The key for the login state is derived from this (else from the client secret). */
+            stateSecret: env.OIDC_STATE_SECRET,
           }
         : undefined,
   };
@@ -121,14 +170,48 @@ function toConfig(env: z.infer<typeof configSchema>) {
 
 export class ConfigError extends Error {}
 
-/** Reads configuration from an environment; throws ConfigError with one Dutch line per wrong variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  // zod's own messages in Dutch too: every line of a configuration error is Dutch.
-  const parsed = configSchema.safeParse(cleaned, { error: z.locales.nl().localeError });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'omgeving'}: ${issue.message}`);
-    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+/**
+ * Settings that hold a secret. Each may instead be read from a file named by `<NAME>_FILE` (Docker and
+ * Kubernetes secrets mounted as files, so the value is in no environment listing); setting both is an error.
+ */
+export const SECRET_SETTINGS = ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'OIDC_STATE_SECRET', 'METRICS_TOKEN'] as const;
+
+/** Replaces every `<NAME>_FILE` of a secret setting by the file's content (surrounding white space removed). */
+function readSecretFiles(env: Record<string, string>, readFile: (file: string) => string): { env: Record<string, string>; problems: string[] } {
+  const resolved = { ...env };
+  const problems: string[] = [];
+  for (const name of SECRET_SETTINGS) {
+    const file = env[`${name}_FILE`];
+    delete resolved[`${name}_FILE`];
+    if (file === undefined) continue;
+    if (env[name] !== undefined) {
+      problems.push(`- ${name}: staat zowel in ${name} als in ${name}_FILE; zet er één van de twee`);
+      continue;
+    }
+    let content: string;
+    try {
+      content = readFile(file).trim();
+    } catch {
+      // The path, not the content: a secret never appears in a message.
+      problems.push(`- ${name}_FILE: het bestand ${file} kan niet worden gelezen`);
+      continue;
+    }
+    if (content === '') problems.push(`- ${name}_FILE: het bestand ${file} is leeg`);
+    else resolved[name] = content;
   }
+  return { env: resolved, problems };
+}
+
+/** Reads configuration from an environment; throws ConfigError with one Dutch line per wrong variable. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  readFile: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>;
+  const secrets = readSecretFiles(cleaned, readFile);
+  // zod's own messages in Dutch too: every line of a configuration error is Dutch.
+  const parsed = configSchema.safeParse(secrets.env, { error: z.locales.nl().localeError });
+  const lines = [...secrets.problems, ...(parsed.success ? [] : parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'omgeving'}: ${issue.message}`))];
+  if (lines.length > 0 || !parsed.success) throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
   return toConfig(parsed.data);
 }

@@ -27,6 +27,7 @@ import { apiClients } from '../../src/server/features/api-clients/schema.js';
 import { generateKeyPairSync } from 'node:crypto';
 
 const QUESTIONNAIRE_YEAR = 2030;
+const METRICS_TOKEN = 'matrix-metrics-token-0123456789abcdefghij';
 
 /** The demo person who holds each role (and the organisation they act for). */
 const ACTOR_OF: Record<Role, string> = {
@@ -81,7 +82,9 @@ type Entry =
   /** Any session, also one that still has to pass (or, for `stage: 'enrolment'`, enrol) its second factor. */
   | { access: 'pending'; stage?: 'enrolment'; request: () => InjectOptions }
   /** A full session; `allow` lists the roles the policy lets through, and how far. */
-  | { access: 'authenticated'; allow: Partial<Record<Role, Reach>>; request: (situation: Situation) => InjectOptions };
+  | { access: 'authenticated'; allow: Partial<Record<Role, Reach>>; request: (situation: Situation) => InjectOptions }
+  /** Operations only: the bearer token from the configuration (METRICS_TOKEN); no session of any role opens it. */
+  | { access: 'token'; token: () => string; request: () => InjectOptions };
 
 const everyone: Partial<Record<Role, Reach>> = Object.fromEntries(ROLES.map((role) => [role, 'any']));
 const admins: Partial<Record<Role, Reach>> = { platform_admin: 'any', organisation_admin: 'own' };
@@ -113,6 +116,7 @@ const apiClientOf: Record<string, string> = {};
 const MATRIX: Record<string, Entry> = {
   'GET /health': { access: 'public', request: () => json('GET', '/health') },
   'GET /ready': { access: 'public', request: () => json('GET', '/ready') },
+  'GET /metrics': { access: 'token', token: () => METRICS_TOKEN, request: () => json('GET', '/metrics') },
   'GET /data/*': { access: 'public', request: () => json('GET', '/data/nl_2025.topojson') },
   'GET /api/v1/openapi.json': { access: 'public', request: () => json('GET', '/api/v1/openapi.json') },
   'GET /api/v1/municipalities': { access: 'public', request: () => json('GET', '/api/v1/municipalities?q=Dor') },
@@ -237,6 +241,7 @@ const MATRIX: Record<string, Entry> = {
   },
   // Families: professionals, and only where their organisation has a care relationship.
   'GET /api/v1/families': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/families?q=a') },
+  'POST /api/v1/families/search': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('POST', '/api/v1/families/search', { bsn: '123456782' }) },
   'POST /api/v1/families': {
     access: 'authenticated',
     allow: { professional: 'any' },
@@ -903,7 +908,7 @@ let counter = 0;
 beforeAll(async () => {
   t = await createTestApp({
     // Every route × role × organisation is well over the production limit of requests per minute.
-    env: { RATE_LIMIT_PER_MINUTE: '100000' },
+    env: { RATE_LIMIT_PER_MINUTE: '100000', METRICS_TOKEN },
     onRoute: (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) if (method !== 'HEAD') registered.push(`${method} ${route.url}`);
@@ -1105,6 +1110,19 @@ describe('route × role × organisation matrix', () => {
 
   for (const [route, entry] of Object.entries(MATRIX)) {
     describe(route, () => {
+      if (entry.access === 'token') {
+        it('anonymous, and every role\'s full session → 401; the configured bearer token → 200', async () => {
+          expectRefusal(entry.request().url as string, await send(entry.request(), anonymousHeaders), 401, 'unauthenticated');
+          for (const role of ROLES) {
+            const session = await sessionFor(t, ACTOR_OF[role]);
+            expectRefusal(entry.request().url as string, await send(entry.request(), session.headers), 401, 'unauthenticated');
+          }
+          const response = await send(entry.request(), { ...anonymousHeaders, authorization: `Bearer ${entry.token()}` });
+          expect(response.statusCode, response.body).toBe(200);
+        });
+        return;
+      }
+
       it('anonymous', async () => {
         const request = entry.access === 'authenticated' ? entry.request(await situation('platform_admin', true)) : entry.request();
         const response = await send(request, anonymousHeaders);

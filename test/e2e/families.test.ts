@@ -57,6 +57,15 @@ describe('families in the browser', () => {
     await midwife.getByLabel(nl.families.searchLabel).fill('browser');
     await midwife.getByRole('button', { name: nl.app.search }).click();
     await midwife.getByRole('link', { name: 'Yara Browserstra' }).waitFor();
+    // …and by BSN, which the client posts (POST /families/search): no request URL ever holds it.
+    const urls: string[] = [];
+    midwife.on('request', (request) => void urls.push(request.url()));
+    await midwife.getByLabel(nl.families.searchLabel).fill('');
+    await midwife.getByLabel(nl.families.searchBsn).fill('123456782');
+    await midwife.getByRole('button', { name: nl.app.search }).click();
+    await midwife.getByRole('link', { name: 'Yara Browserstra' }).waitFor();
+    expect(urls.some((url) => url.endsWith('/api/v1/families/search'))).toBe(true);
+    expect(urls.filter((url) => url.includes('123456782'))).toEqual([]);
 
     // An unrelated professional (social team) cannot find her…
     const worker = await app.newPage();

@@ -13,6 +13,7 @@ import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 import { apiClientsEn } from './sections/api-clients.js';
+import { validationEn } from './sections/validation.js';
 
 export const en = {
   app: {
@@ -85,10 +86,13 @@ export const en = {
     questionnaire_edition_exists: 'A questionnaire for this year already exists.',
     internal: 'Something went wrong on our side. Try again later.',
     unavailable: 'Kansrijk is temporarily unavailable. Try again later.',
+    database_unavailable: 'The database of Kansrijk is unreachable or too busy at the moment. Try again in a few seconds.',
     membership_overlap:
       'A municipality belongs to at most one local coalition and one regional collaboration at a time. This period overlaps another membership.',
     plan_already_approved: 'This version of the plan of approach has already been approved. A version is approved only once.',
     plan_version_approved: 'This version of the plan of approach has been approved and can no longer be changed. Choose "New version" to continue.',
+    bsn_in_url: 'A BSN does not belong in a URL. Search by BSN with POST /api/v1/families/search, with the BSN in the body.',
+    invalid_sort: 'This list cannot be sorted by that field. The description of the sorteer parameter names the fields that can.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',
@@ -843,4 +847,5 @@ export const en = {
   ...coalitionPlansEn,
   ...coalitionAnalysisEn,
   ...apiClientsEn,
+  ...validationEn,
 } satisfies Catalogue;

@@ -15,6 +15,7 @@ import { coalitionPartnersNl } from './sections/coalition-partners.js';
 import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 import { apiClientsNl } from './sections/api-clients.js';
+import { validationNl } from './sections/validation.js';
 
 export const nl = {
   app: {
@@ -91,10 +92,13 @@ export const nl = {
     questionnaire_edition_exists: 'Er bestaat al een vragenlijst voor dit jaar.',
     internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unavailable: 'Kansrijk is tijdelijk niet beschikbaar. Probeer het later opnieuw.',
+    database_unavailable: 'De database van Kansrijk is op dit moment niet bereikbaar of te druk. Probeer het over enkele seconden opnieuw.',
     membership_overlap:
       'Een gemeente hoort op hetzelfde moment bij ten hoogste één lokale coalitie en één regionale samenwerking. Deze periode overlapt met een ander lidmaatschap.',
     plan_already_approved: 'Deze versie van het plan van aanpak is al vastgesteld. Een versie wordt maar één keer vastgesteld.',
     plan_version_approved: 'Deze versie van het plan van aanpak is vastgesteld en kan niet meer worden gewijzigd. Kies "Nieuwe versie" om verder te werken.',
+    bsn_in_url: 'Een BSN hoort niet in een URL. Zoek op BSN met POST /api/v1/families/search, met het BSN in de body.',
+    invalid_sort: 'Op dit veld kan deze lijst niet worden gesorteerd. De beschrijving van de parameter sorteer noemt de velden die wel kunnen.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
@@ -851,6 +855,7 @@ export const nl = {
   ...coalitionPlansNl,
   ...coalitionAnalysisNl,
   ...apiClientsNl,
+  ...validationNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

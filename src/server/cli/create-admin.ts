@@ -8,6 +8,7 @@ import { DATA_FOLDER } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../platform/db/connection.js';
 import { prepareDatabase } from '../platform/db/prepare-database.js';
+import { SchemaTooNewError } from '../platform/db/migrations.js';
 import { AppError } from '../platform/errors.js';
 import { nl } from '../../contracts/i18n/nl.js';
 import { createFirstAdmin } from '../features/organisations/create-first-admin.js';
@@ -46,6 +47,10 @@ try {
   if (error instanceof AppError) {
     await database.close();
     fail(nl.errors[error.code], 1);
+  }
+  if (error instanceof SchemaTooNewError) {
+    await database.close();
+    fail(error.message, 78);
   }
   throw error;
 } finally {

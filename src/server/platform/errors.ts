@@ -3,14 +3,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERROR_STATUS, type ErrorCode, type Problem } from '../../contracts/errors.js';
+import { ERROR_STATUS, type ErrorCode, type FieldErrorCode, type Problem } from '../../contracts/errors.js';
 import { nl } from '../../contracts/i18n/nl.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/unavailable.js';
+import { fieldErrorCode } from './http/validation-messages.js';
 
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly details?: { errors?: { path: string; message: string }[]; retryAfterSeconds?: number; message?: string },
+    readonly details?: { errors?: { path: string; message: string; code?: FieldErrorCode }[]; retryAfterSeconds?: number; message?: string },
   ) {
     super(code);
     this.name = 'AppError';
@@ -25,7 +27,9 @@ export function toProblem(error: AppError): Problem {
     status: error.status,
     detail: error.details?.message ?? nl.errors[error.code],
     code: error.code,
-    ...(error.details?.errors ? { errors: error.details.errors } : {}),
+    ...(error.details?.errors
+      ? { errors: error.details.errors.map(({ path, code, message }) => ({ path, code: code ?? 'invalid', message })) }
+      : {}),
   };
 }
 
@@ -49,19 +53,42 @@ export function invalidFieldsOf(error: unknown): string[] {
   return fastifyError.validation.map((issue) => validationPathOf(fastifyError.validationContext, issue.instancePath));
 }
 
+/**
+ * A refinement may name the problem code of the whole response in its params
+ * (`{ problemCode: 'invalid_sort' }`); otherwise, and for a code that is not a 400, validation_failed.
+ */
+function problemCodeOf(params: unknown[]): ErrorCode {
+  for (const entry of params) {
+    const code = (entry as { problemCode?: unknown } | undefined)?.problemCode;
+    if (typeof code === 'string' && code in ERROR_STATUS && ERROR_STATUS[code as ErrorCode] === 400) return code as ErrorCode;
+  }
+  return 'validation_failed';
+}
+
 /** Maps any thrown value to an AppError; unknown errors become `internal`. */
 export function normaliseError(error: unknown): { appError: AppError; isUnexpected: boolean } {
   if (error instanceof AppError) return { appError: error, isUnexpected: false };
+  // The database is away, or a statement or lock wait hit its timeout: try again shortly (issue 12 item 4).
+  if (isDatabaseUnavailable(error)) {
+    return { appError: new AppError('database_unavailable', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }), isUnexpected: false };
+  }
   if (error instanceof ZodError) {
-    return { appError: new AppError('validation_failed', { errors: zodIssues(error.issues) }), isUnexpected: false };
+    const code = problemCodeOf(error.issues.map((issue) => (issue.code === 'custom' ? issue.params : undefined)));
+    return { appError: new AppError(code, { errors: zodIssues(error.issues) }), isUnexpected: false };
   }
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
+    const code = problemCodeOf(fastifyError.validation.map((issue) => (issue.params as { params?: unknown } | undefined)?.params));
     const errors = fastifyError.validation.map((issue) => ({
       path: validationPathOf(fastifyError.validationContext, issue.instancePath),
-      message: issue.message ?? 'ongeldig',
+      code: fieldErrorCode(issue.keyword),
+      message: issue.message ?? nl.errors.validation_failed,
     }));
-    return { appError: new AppError('validation_failed', { errors }), isUnexpected: false };
+    return { appError: new AppError(code, { errors }), isUnexpected: false };
+  }
+  // The request took longer than REQUEST_TIMEOUT_MS (Fastify's handlerTimeout).
+  if (fastifyError.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    return { appError: new AppError('unavailable', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }), isUnexpected: false };
   }
   if (fastifyError.statusCode === 429) return { appError: new AppError('rate_limited'), isUnexpected: false };
   if (fastifyError.code && FASTIFY_CODE_MAP[fastifyError.code]) {
@@ -81,7 +108,7 @@ export function normaliseError(error: unknown): { appError: AppError; isUnexpect
 }
 
 function zodIssues(issues: ZodError['issues']) {
-  return issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return issues.map((issue) => ({ path: issue.path.join('.'), code: fieldErrorCode(issue.code), message: issue.message }));
 }
 
 export function sendProblem(_request: FastifyRequest, reply: FastifyReply, appError: AppError) {
@@ -128,7 +155,12 @@ export function loggableError(error: unknown, depth = 0): LoggableError {
 
 /** Logs a refused request by its code, an unexpected failure by its scrubbed error. */
 export function logFailure(request: FastifyRequest, error: unknown, appError: AppError, isUnexpected: boolean) {
-  if (isUnexpected) {
+  if (appError.code === 'database_unavailable') {
+    // Operations must see these (which SQLSTATE or socket code), but they are not the request's fault.
+    request.log.warn({ code: appError.code, status: appError.status, err: loggableError(error) }, 'database unavailable');
+  } else if ((error as FastifyError)?.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    request.log.warn({ code: appError.code, status: appError.status }, 'request timed out');
+  } else if (isUnexpected) {
     // Never the request body or query, nor the error's message: they may hold personal data.
     request.log.error({ code: appError.code, err: loggableError(error) }, 'unexpected error');
   } else {

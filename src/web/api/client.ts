@@ -35,6 +35,13 @@ function csrfToken(): string | undefined {
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
+/** A search as a JSON body: the filters that are set (empty fields left out). */
+export function searchBody(query: Query): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    Object.entries(query).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null && entry[1] !== ''),
+  );
+}
+
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -91,8 +98,8 @@ export async function apiJson<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
-  const response = await send('GET', path, options);
+export async function apiBlob(path: string, options: RequestOptions = {}, method: 'GET' | 'POST' = 'GET'): Promise<Blob> {
+  const response = await send(method, path, options);
   return response.blob();
 }
 

@@ -50,12 +50,15 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   rate_limited: 'errorTitleRateLimited',
   internal: 'errorTitleServer',
   unavailable: 'errorTitleServer',
+  database_unavailable: 'errorTitleServer',
   membership_overlap: 'errorTitleConflict',
   plan_already_approved: 'errorTitleConflict',
   plan_version_approved: 'errorTitleConflict',
   analysis_round_closed: 'errorTitleConflict',
   analysis_link_invalid: 'errorTitleGone',
   analysis_already_invited: 'errorTitleConflict',
+  bsn_in_url: 'errorTitleRefused',
+  invalid_sort: 'errorTitleRefused',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

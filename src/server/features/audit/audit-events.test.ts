@@ -86,7 +86,7 @@ describe('audit log search', () => {
   it('rejects malformed filters with a Dutch 400', async () => {
     const reversed = await platformAdmin.request('GET', '/api/v1/audit-events?from=2026-02-01&to=2026-01-01');
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().errors).toEqual([{ path: 'querystring.from', message: 'De begindatum ligt na de einddatum.' }]);
+    expect(reversed.json().errors).toEqual([{ path: 'querystring.from', code: 'invalid', message: 'De begindatum ligt na de einddatum.' }]);
     for (const query of ['?from=gisteren', '?actorId=niet-een-uuid', '?outcome=misschien', '?pageSize=1000', '?page=0']) {
       const response = await platformAdmin.request('GET', `/api/v1/audit-events${query}`);
       expect(response.statusCode, query).toBe(400);

@@ -62,7 +62,7 @@ describe('list, search and export reads name every client they returned', () => 
     expect(byName.response.json().items.map((item: { id: string }) => item.id)).toEqual([second.familyId]);
     expect(only(byName.rows, 'search').clientIds).toEqual([second.familyId]);
 
-    const byBsn = await midwife.audited('GET', '/api/v1/families?bsn=123456782');
+    const byBsn = await midwife.audited('POST', '/api/v1/families/search', { bsn: '123456782' });
     expect(byBsn.response.json().items.map((item: { id: string }) => item.id)).toEqual([first.familyId]);
     expect(only(byBsn.rows, 'search').clientIds).toEqual([first.familyId]);
 

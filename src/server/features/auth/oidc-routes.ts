@@ -29,7 +29,7 @@ export function registerOidcRoutes(app: ZodApp, deps: FeatureDependencies, oidc:
     },
     async (_request, reply) => {
       const { redirectUrl, pending } = await startOidcLogin(oidc, deps.clock.now());
-      reply.setCookie(OIDC_STATE_COOKIE, sealPendingLogin(pending), { ...stateCookie, maxAge: OIDC_STATE_MAX_AGE_SECONDS });
+      reply.setCookie(OIDC_STATE_COOKIE, sealPendingLogin(oidc, pending), { ...stateCookie, maxAge: OIDC_STATE_MAX_AGE_SECONDS });
       return reply.redirect(redirectUrl.href, 303);
     },
   );
@@ -47,7 +47,7 @@ export function registerOidcRoutes(app: ZodApp, deps: FeatureDependencies, oidc:
     },
     async (request, reply) => {
       const ctx = authContextOf(request, deps);
-      const pending = openPendingLogin(request.cookies[OIDC_STATE_COOKIE], ctx.now);
+      const pending = openPendingLogin(oidc, request.cookies[OIDC_STATE_COOKIE], ctx.now);
       reply.clearCookie(OIDC_STATE_COOKIE, stateCookie);
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const grant = await oidcLogin(ctx, oidc, query, pending);

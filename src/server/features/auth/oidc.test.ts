@@ -2,10 +2,11 @@
 // OIDC login against a small identity provider started here on 127.0.0.1: discovery, JWKS and a
 // token endpoint that checks PKCE and signs ID tokens (RS256, node:crypto).
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { createTwoInstances } from '../../../../test/helpers/two-instances.js';
 import { browserHeaders } from '../../../../test/helpers/login.js';
 import { people } from '../organisations/schema.js';
 import { API, AUTH_TEST_ENV, createPerson, demoAccount, latestAuditRows, personIdOf } from './test-support.js';
@@ -112,14 +113,14 @@ afterAll(async () => {
 });
 
 /** Start at Kansrijk, "log in" at the provider with these claims, come back to the callback. */
-async function oidcRoundTrip(app: TestApp, claims: Record<string, unknown>, tamper?: (query: URLSearchParams) => void) {
+async function oidcRoundTrip(app: TestApp, claims: Record<string, unknown>, tamper?: (query: URLSearchParams) => void, finishOn: TestApp = app) {
   const start = await app.app.inject({ method: 'GET', url: `${API}/auth/oidc/login` });
   expect(start.statusCode).toBe(303);
   const authorizeUrl = new URL(start.headers.location as string);
   const stateCookie = start.cookies.find((cookie) => cookie.name === 'kr_oidc')!;
   const query = new URLSearchParams({ code: idp.issueCode(authorizeUrl, claims), state: authorizeUrl.searchParams.get('state')! });
   tamper?.(query);
-  const callback = await app.app.inject({
+  const callback = await finishOn.app.inject({
     method: 'GET',
     url: `${API}/auth/oidc/callback?${query}`,
     headers: { cookie: `kr_oidc=${stateCookie.value}` },
@@ -222,5 +223,56 @@ describe('OIDC login', () => {
     const forged = await t.app.inject({ method: 'GET', url: `${API}/auth/oidc/callback?${query}`, headers: { cookie: 'kr_oidc=eyJzdGF0ZSI6IngifQ.forged' } });
     expect(forged.headers.location).toBe('/inloggen?fout=oidc');
     expect((await latestAuditRows(t, 1))[0]).toMatchObject({ action: 'login_failed', details: { reason: 'provider_response_invalid' } });
+  });
+});
+
+describe('OIDC login over several instances', () => {
+  const STATE_SECRET = 'gedeeld-geheim-voor-de-inlogstatus-0123456789';
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    [a, b] = await createTwoInstances({ ...oidcEnv(false), OIDC_STATE_SECRET: STATE_SECRET });
+  }, 120_000);
+  afterAll(() => a?.close());
+
+  it('finishes on instance B a login begun on instance A (key from OIDC_STATE_SECRET, one database)', async () => {
+    const analyst = demoAccount(a, 'analyst');
+    const { callback, sessionToken } = await oidcRoundTrip(a, { sub: 'idp-analyst-ab', email: analyst.email }, undefined, b);
+    expect(callback.headers.location).toBe('/');
+    // The session is in the shared database: both instances know it.
+    expect((await sessionInfo(a, sessionToken!)).person.email).toBe(analyst.email);
+    expect((await sessionInfo(b, sessionToken!)).stage).toBe('active');
+  });
+
+  it('finishes a login on another instance with the key derived from the same client secret', async () => {
+    // t and trusting are two instances (each with its own database, with the same demo accounts).
+    const analyst = demoAccount(trusting, 'analyst');
+    const { callback, sessionToken } = await oidcRoundTrip(t, { sub: 'idp-analyst-derived', email: analyst.email }, undefined, trusting);
+    expect(callback.headers.location).toBe('/');
+    expect((await sessionInfo(trusting, sessionToken!)).person.email).toBe(analyst.email);
+  });
+
+  it('opens a state sealed in another process: a fresh copy of the module has no key of its own to rely on', async () => {
+    const oidc = a.config.oidc!;
+    const pending = { state: 's'.repeat(43), nonce: 'n'.repeat(43), codeVerifier: 'v'.repeat(43), expiresAt: Date.now() + 60_000 };
+    const sealed = (await import('../../platform/auth/oidc.js')).sealPendingLogin(oidc, pending);
+    vi.resetModules();
+    const otherProcess = await import('../../platform/auth/oidc.js');
+    expect(otherProcess.openPendingLogin(oidc, sealed, new Date())).toEqual(pending);
+    expect(otherProcess.openPendingLogin({ ...oidc, stateSecret: `${STATE_SECRET}-anders` }, sealed, new Date())).toBeNull();
+    // Only a public client without any secret (refused in production) keeps a key per process.
+    const publicClient = { ...oidc, clientSecret: undefined, stateSecret: undefined };
+    const sealedByPublic = otherProcess.sealPendingLogin(publicClient, pending);
+    vi.resetModules();
+    expect((await import('../../platform/auth/oidc.js')).openPendingLogin(publicClient, sealedByPublic, new Date())).toBeNull();
+  });
+
+  it('refuses the state of an instance signing with another secret, both ways', async () => {
+    const analyst = demoAccount(t, 'analyst');
+    for (const [begin, finish] of [[t, a], [a, t]] as const) {
+      const { callback, sessionToken } = await oidcRoundTrip(begin, { sub: 'idp-analyst', email: analyst.email }, undefined, finish);
+      expect(callback.headers.location).toBe('/inloggen?fout=oidc');
+      expect(sessionToken).toBeUndefined();
+    }
   });
 });

@@ -122,7 +122,7 @@ describe('collaboration agreements', () => {
     expect(stranger.json()).toMatchObject({ code: 'agreement_party_not_partner', errors: [{ path: 'parties.1.partnerId', message: 'Deze partij is geen partner van deze coalitie.' }] });
     const early = await coordinator.request('POST', `${base()}/agreements`, { ...homeVisit(), agreedOn: '2024-05-01', reviewDue: '2024-04-30' });
     expect(early.statusCode).toBe(400);
-    expect(early.json<{ errors: { path: string; message: string }[] }>().errors).toContainEqual({ path: 'body.reviewDue', message: 'De herzieningsdatum ligt vóór de datum waarop de afspraak is gemaakt.' });
+    expect(early.json<{ errors: { path: string; message: string }[] }>().errors).toContainEqual({ path: 'body.reviewDue', code: 'invalid', message: 'De herzieningsdatum ligt vóór de datum waarop de afspraak is gemaakt.' });
     const undated = await coordinator.request('POST', `${base()}/agreements`, { ...homeVisit(), agreedOn: null });
     expect(undated.json<{ errors: { path: string }[] }>().errors.map((error) => error.path)).toContain('body.agreedOn');
     const twice = await coordinator.request('POST', `${base()}/agreements`, { ...homeVisit(), parties: [{ partnerId: jgz.id, role: 'a' }, { partnerId: jgz.id, role: 'b' }] });

@@ -139,7 +139,7 @@ describe('a round from opening to report', () => {
       expect(JSON.stringify(response.json().errors)).toContain('Een score is een geheel getal van 1 tot en met 5.');
     }
     const unknown = await answerByLink(t, token, { answers: [{ statementKey: 'opgaven.02', score: 2 }, { statementKey: 'opgaven.99', score: 3 }] });
-    expect(unknown.json().errors).toEqual([{ path: 'body.answers.1.statementKey', message: 'Deze stelling bestaat niet in deze zelfanalyse.' }]);
+    expect(unknown.json().errors).toEqual([{ path: 'body.answers.1.statementKey', code: 'invalid', message: 'Deze stelling bestaat niet in deze zelfanalyse.' }]);
     const twice = await answerByLink(t, token, { answers: [{ statementKey: 'opgaven.02', score: 2 }, { statementKey: 'opgaven.02', score: 3 }] });
     expect(twice.statusCode).toBe(400);
     expect((await answerByLink(t, token, { answers: [] })).statusCode).toBe(400);

@@ -164,6 +164,7 @@ describe('bad input: a clear Dutch message, nothing saved partly', () => {
     expect(response.json().errors).toEqual([
       {
         path: 'body.municipalityCodes.1',
+        code: 'invalid',
         message:
           'Dordrecht (GM0505) is van 2019-01-01 tot nu al lid van de lokale coalitie Coalitie Kansrijke Start Drechtsteden (KS0001). Een gemeente hoort op hetzelfde moment bij ten hoogste één lokale coalitie en één regionale samenwerking.',
       },
@@ -182,7 +183,7 @@ describe('bad input: a clear Dutch message, nothing saved partly', () => {
   it('a membership ending before it starts', async () => {
     const response = await coordinator.request('POST', '/api/v1/coalitions/KS0001/members', { municipalityCode: 'GM1963', since: '2025-01-01', until: '2024-12-31' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([{ path: 'body.until', message: 'De einddatum ligt vóór de begindatum.' }]);
+    expect(response.json().errors).toEqual([{ path: 'body.until', code: 'invalid', message: 'De einddatum ligt vóór de begindatum.' }]);
     const ended = await coordinator.request('POST', '/api/v1/coalitions/KS0001/members/GM0642/end', { until: '2018-12-31' });
     expect(ended.statusCode).toBe(400);
     expect(ended.json().detail).toBe('De einddatum (2018-12-31) ligt vóór de begindatum (2019-01-01).');
@@ -197,7 +198,7 @@ describe('bad input: a clear Dutch message, nothing saved partly', () => {
     expect(messages).toEqual(expect.arrayContaining(['Dit veld is verplicht.', 'Vul een geldige datum in (jjjj-mm-dd).', 'Kies tranche 1 tot en met 4.']));
     const unknown = await coordinator.request('POST', '/api/v1/coalitions', { name: 'Onbekend', kind: 'local', startDate: '2025-01-01', municipalityCodes: ['GM9999'] });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([{ path: 'body.municipalityCodes.0', message: 'Gemeente GM9999 bestaat niet.' }]);
+    expect(unknown.json().errors).toEqual([{ path: 'body.municipalityCodes.0', code: 'invalid', message: 'Gemeente GM9999 bestaat niet.' }]);
     expect((await analyst.request('GET', '/api/v1/coalitions?q=Onbekend')).json().total).toBe(0);
   });
 

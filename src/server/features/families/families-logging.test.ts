@@ -23,7 +23,10 @@ it('logs no personal data while registering, searching, failing, exporting and b
   });
   expect(registered.statusCode).toBe(201);
   const id = registered.json().id as string;
-  await midwife.request('GET', '/api/v1/families?q=Verborgenachternaam&bsn=123456782&birthDate=1994-08-17');
+  const search = await midwife.request('POST', '/api/v1/families/search', { q: 'Verborgenachternaam', bsn: '123456782', birthDate: '1994-08-17' });
+  expect(search.json().items).toHaveLength(1);
+  // The refused GET form: the BSN was in its URL, and is still in no log line.
+  expect((await midwife.request('GET', '/api/v1/families?q=Verborgenachternaam&bsn=123456782&birthDate=1994-08-17')).json().code).toBe('bsn_in_url');
   await midwife.request('GET', '/api/v1/families?q=Verborgenachternaam', undefined, { accept: 'text/csv' });
   await midwife.request('GET', `/api/v1/families/${id}`);
   await midwife.request('POST', '/api/v1/families', { client: { givenName: 'Geheimvoornaam', familyName: 'X', birthDate: '1994-08-17', bsn: '999999999' } });

@@ -17,8 +17,9 @@ import {
   familyCreateSchema,
   familyIdParamSchema,
   familyPageSchema,
-  familyQuerySchema,
+  familyListQuerySchema,
   familySchema,
+  familySearchSchema,
   familyUpdateSchema,
   mergeSchema,
   pregnancyCreateSchema,
@@ -49,12 +50,31 @@ export function registerFamilyRoutes(app: ZodApp, deps: FeatureDependencies) {
       schema: {
         tags,
         summary: 'Cliënten zoeken',
-        description: `Alleen gezinnen waarmee de eigen organisatie een zorgrelatie heeft. Zoeken op (begin van) naam, geboortedatum, BSN, gemeente. Met \`Accept: text/csv\` als CSV.`,
-        querystring: familyQuerySchema,
+        description:
+          'Alleen gezinnen waarmee de eigen organisatie een zorgrelatie heeft. Zoeken op (begin van) naam, geboortedatum, gemeente. Met `Accept: text/csv` als CSV. Zoeken op BSN kan alleen met `POST /families/search`: een BSN in de URL geeft 400 `bsn_in_url`.',
+        querystring: familyListQuerySchema,
         response: { 200: csvOrJson(familyPageSchema) },
       },
     },
     async (request, reply) => pageOrCsv(request, reply, contextOf(request, deps), { list: listFamilies, exportCsv: exportFamilies, csvName: 'clienten' }),
+  );
+  app.post(
+    '/families/search',
+    {
+      schema: {
+        tags,
+        summary: 'Cliënten zoeken, ook op BSN',
+        description:
+          'Dezelfde zoekopdracht als `GET /families`, met de filters in de body, zodat een BSN nooit in een URL (en dus in logs van proxies en browsers) staat. Wijzigt niets. Met `Accept: text/csv` als CSV.',
+        body: familySearchSchema,
+        response: { 200: csvOrJson(familyPageSchema) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      if (wantsCsv(request)) return sendCsv(reply, 'clienten', await exportFamilies(ctx, request.body), ctx.now());
+      return listFamilies(ctx, request.body);
+    },
   );
   app.post(
     '/families',

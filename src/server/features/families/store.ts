@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Queries on families. Only called from inside a ScopedStore operation (actOnFamily, search),
 // with the transaction it hands out.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import { allowedActions, type Actor, type Target } from '../../platform/access/policy.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
-import type { Family, FamilySummary } from '../../../contracts/families.js';
+import type { FAMILY_SORT_FIELDS, Family, FamilySummary } from '../../../contracts/families.js';
 import { municipalities } from '../reference/schema.js';
 import { organisations } from '../organisations/schema.js';
 import { emergencyAccesses, families, familyMembers, pregnancies } from './schema.js';
@@ -14,7 +14,7 @@ import { findDuplicateCandidates, normaliseBsn, normaliseName, type DuplicateRea
 import { familyNameKey, nameSearchWords } from './domain/name-search.js';
 import { formatGestationalAge, gestationalAge } from './domain/pregnancy.js';
 import { amsterdamDate } from '../../../contracts/calendar.js';
-import type { RowWindow } from '../../platform/http/listing.js';
+import { orderByOf, type RowWindow } from '../../platform/http/listing.js';
 
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
 
@@ -139,9 +139,26 @@ export interface FamilyFilters {
   birthDateTo?: string | undefined;
   bsn?: string | undefined;
   municipalityCode?: string | undefined;
+  sorteer?: string | undefined;
 }
 
-/** Families the actor may see, matching the filters, the client's name first. */
+const DUE_DATE = sql`(SELECT max(p.due_date) FROM pregnancies p WHERE p.family_id = ${families.id} AND p.status = 'ongoing')`;
+
+/** `sorteer` on a list of families; by default the client's family name, then given name. */
+function familyOrder(sort: string | undefined): SQL[] {
+  const byName = [asc(familyMembers.familyName), asc(familyMembers.givenName)];
+  const columns: Record<(typeof FAMILY_SORT_FIELDS)[number], SQLWrapper> = {
+    clientName: sql`${familyMembers.familyName} || ' ' || ${familyMembers.givenName}`,
+    birthDate: familyMembers.birthDate,
+    municipalityName: municipalities.name,
+    postcode: families.postcode,
+    dueDate: DUE_DATE,
+    registeredByName: organisations.name,
+  };
+  return orderByOf(sort, columns, byName, families.id);
+}
+
+/** Families the actor may see, matching the filters, the client's name first (or as `sorteer` asks). */
 export async function findFamilies(
   tx: Executor,
   actor: Actor,
@@ -180,7 +197,7 @@ export async function findFamilies(
     .innerJoin(municipalities, eq(municipalities.code, families.municipalityCode))
     .innerJoin(organisations, eq(organisations.id, families.registeredByOrganisationId))
     .where(where)
-    .orderBy(asc(familyMembers.familyName), asc(familyMembers.givenName), asc(families.id))
+    .orderBy(...familyOrder(filters.sorteer))
     .limit(window.limit)
     .offset(window.offset);
   return {

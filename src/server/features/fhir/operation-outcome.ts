@@ -53,12 +53,15 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   rate_limited: 'throttled',
   internal: 'exception',
   unavailable: 'transient',
+  database_unavailable: 'transient',
   membership_overlap: 'business-rule',
   plan_already_approved: 'conflict',
   plan_version_approved: 'conflict',
   analysis_round_closed: 'business-rule',
   analysis_link_invalid: 'expired',
   analysis_already_invited: 'duplicate',
+  bsn_in_url: 'security',
+  invalid_sort: 'invalid',
 };
 
 export interface OperationOutcomeIssue {

@@ -18,11 +18,17 @@ export function organisationTypeCoding(type: OrganisationType) {
 }
 
 export function toFhirOrganization(organisation: Organisation): FhirResource {
+  // The Dutch naming systems first (AGB-Z of Vektis, URA of the UZI register), then our own code.
+  const identifiers = [
+    ...(organisation.agbCode ? [{ use: 'official', system: SYSTEMS.agb, value: organisation.agbCode }] : []),
+    ...(organisation.uraCode ? [{ use: 'official', system: SYSTEMS.ura, value: organisation.uraCode }] : []),
+    ...(organisation.identifier ? [{ system: ORGANISATION_CODE_SYSTEM, value: organisation.identifier }] : []),
+  ];
   return {
     resourceType: 'Organization',
     id: organisation.id,
     meta: metaOfLastChange(organisation.updatedAt),
-    ...(organisation.identifier ? { identifier: [{ system: ORGANISATION_CODE_SYSTEM, value: organisation.identifier }] } : {}),
+    ...(identifiers.length > 0 ? { identifier: identifiers } : {}),
     active: organisation.isActive,
     type: [{ coding: [organisationTypeCoding(organisation.type)], text: nl.organisationTypes[organisation.type] }],
     name: organisation.name,
@@ -30,6 +36,19 @@ export function toFhirOrganization(organisation: Organisation): FhirResource {
       ? { address: organisation.municipalityCodes.map((code) => ({ use: 'work', type: 'physical', district: code, country: 'NL' })) }
       : {}),
   };
+}
+
+/** The filter of an `identifier` token: the system picks the column; none means any of them. */
+function identifierFilter(value: string): { agbCode: string } | { uraCode: string } | { anyCode: string } | null {
+  const { system, code } = parseToken(value);
+  if (!code || code.length > 50) throw invalidParameter('identifier', 'Geef een identificatie, bijvoorbeeld http://fhir.nl/fhir/NamingSystem/agb-z|01234567.');
+  if (system === SYSTEMS.agb || system === SYSTEMS.ura) {
+    if (!/^\d{8}$/.test(code)) throw invalidParameter('identifier', system === SYSTEMS.agb ? nl.fieldErrors.agbCodeFormat : nl.fieldErrors.uraCodeFormat);
+    return system === SYSTEMS.agb ? { agbCode: code } : { uraCode: code };
+  }
+  if (system === null || system === ORGANISATION_CODE_SYSTEM) return { anyCode: code };
+  // Another naming system: nothing in Kansrijk is identified by it.
+  return null;
 }
 
 export const organizationHandler: ResourceHandler = {
@@ -40,6 +59,11 @@ export const organizationHandler: ResourceHandler = {
     parameters: [
       { name: 'name', type: 'string', documentation: 'Deel van de naam of de AGB/URA-code.' },
       { name: 'type', type: 'token', documentation: `Soort organisatie (${SYSTEMS.organisationType}), bijvoorbeeld jgz.` },
+      {
+        name: 'identifier',
+        type: 'token',
+        documentation: `AGB-code (${SYSTEMS.agb}|01234567), URA (${SYSTEMS.ura}|87654321) of eigen code (${ORGANISATION_CODE_SYSTEM}|…); zonder systeem elk van de drie, exact.`,
+      },
       { name: 'address-district', type: 'string', documentation: 'Gemeentecode van het werkgebied, bijvoorbeeld GM0505.', custom: { expression: 'Organization.address.district' } },
     ],
     run: async (ctx, parameters, window) => {
@@ -49,6 +73,8 @@ export const organizationHandler: ResourceHandler = {
         if (!(ORGANISATION_TYPES as readonly string[]).includes(code)) throw invalidParameter('type', `Onbekende soort organisatie '${code.slice(0, 50)}'.`);
         type = code as OrganisationType;
       }
+      const identifier = parameters.identifier === undefined ? {} : identifierFilter(parameters.identifier);
+      if (identifier === null) return { items: [], total: 0 };
       const district = parameters['address-district'];
       if (district !== undefined && !/^GM\d{4}$/.test(district)) throw invalidParameter('address-district', 'Geef een gemeentecode, bijvoorbeeld GM0505.');
       const query = organisationQuerySchema.safeParse({
@@ -57,9 +83,11 @@ export const organizationHandler: ResourceHandler = {
         ...(parameters.name ? { q: parameters.name } : {}),
         ...(type ? { type } : {}),
         ...(district ? { municipalityCode: district } : {}),
+        ...identifier,
       });
       if (!query.success) throw invalidParameter('name', query.error.issues[0]!.message);
-      const page = await listOrganisations(ctx, query.data);
+      const anyCode = 'anyCode' in identifier ? (identifier.anyCode as string) : undefined;
+      const page = await listOrganisations(ctx, { ...query.data, ...(anyCode ? { anyCode } : {}) });
       return { items: page.items.map(toFhirOrganization), total: page.total };
     },
   },

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Organisation, organisationCreateSchema } from '../../../contracts/organisations.js';
 import { organisations } from './schema.js';
-import { checkMunicipalityCodes, findOrganisation, replaceMunicipalities, toOrganisation, type UseCaseContext } from './store.js';
+import { assertCodesFree, checkMunicipalityCodes, findOrganisation, replaceMunicipalities, toOrganisation, type UseCaseContext } from './store.js';
 
 export async function createOrganisation(
   ctx: UseCaseContext,
@@ -15,10 +15,19 @@ export async function createOrganisation(
     target: { organisationIds: [] },
     perform: async (tx) => {
       const codes = await checkMunicipalityCodes(tx, input.municipalityCodes);
+      await assertCodesFree(tx, null, input);
       const now = ctx.now();
       const [created] = await tx
         .insert(organisations)
-        .values({ name: input.name, type: input.type, identifier: input.identifier || null, createdAt: now, updatedAt: now })
+        .values({
+          name: input.name,
+          type: input.type,
+          identifier: input.identifier || null,
+          agbCode: input.agbCode || null,
+          uraCode: input.uraCode || null,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: organisations.id });
       await replaceMunicipalities(tx, created!.id, codes);
       return (await findOrganisation(tx, created!.id))!;

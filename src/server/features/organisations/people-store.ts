@@ -12,7 +12,7 @@ import { hashToken, newToken } from '../../platform/auth/tokens.js';
 import type { Person, personQuerySchema } from '../../../contracts/organisations.js';
 import type { Role } from '../../../contracts/roles.js';
 import { invitations, memberships, organisations, people } from './schema.js';
-import { containsPattern, type RowWindow } from '../../platform/http/listing.js';
+import { containsPattern, orderByOf, type RowWindow } from '../../platform/http/listing.js';
 
 export type PersonFilters = Omit<z.infer<typeof personQuerySchema>, 'page' | 'pageSize'>;
 /** null: every organisation; otherwise only these. */
@@ -136,7 +136,7 @@ export async function findPeople(
     .select(personColumns)
     .from(people)
     .where(where)
-    .orderBy(asc(people.name), asc(people.id))
+    .orderBy(...orderByOf(filters.sorteer, { name: people.name, email: people.email, createdAt: people.createdAt }, [asc(people.name)], people.id))
     .limit(window.limit)
     .offset(window.offset);
   const membershipsByPerson = await membershipsOfPeople(tx, found.map((row) => row.id), visible);

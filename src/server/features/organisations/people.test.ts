@@ -125,7 +125,7 @@ describe('people: inviting', () => {
       memberships: [{ organisationId: '00000000-0000-4000-8000-000000000000', roles: ['professional'] }],
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([{ path: 'body.memberships', message: 'Deze organisatie bestaat niet.' }]);
+    expect(unknown.json().errors).toEqual([{ path: 'body.memberships', code: 'invalid', message: 'Deze organisatie bestaat niet.' }]);
     const twice = await platformAdmin.request('POST', '/api/v1/people', {
       name: 'Dubbel',
       email: 'dubbel@example.org',

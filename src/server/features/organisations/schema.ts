@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { municipalities } from '../reference/schema.js';
 import type { OrganisationType, Role } from '../../../contracts/roles.js';
 
@@ -10,10 +10,18 @@ export const organisations = pgTable('organisations', {
   type: text('type').$type<OrganisationType>().notNull(),
   /** AGB or URA code where the organisation has one. */
   identifier: text('identifier'),
+  /** AGB code (Vektis, 8 digits) and URA (UZI register, 8 digits): the Dutch identifiers of a care provider. */
+  agbCode: text('agb_code'),
+  uraCode: text('ura_code'),
   isActive: boolean('is_active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (table) => [
+  uniqueIndex('organisations_agb_code_unique').on(table.agbCode),
+  uniqueIndex('organisations_ura_code_unique').on(table.uraCode),
+  check('organisations_agb_code_format', sql`${table.agbCode} ~ '^[0-9]{8}$'`),
+  check('organisations_ura_code_format', sql`${table.uraCode} ~ '^[0-9]{8}$'`),
+]);
 
 /** The municipalities an organisation serves (its service area). */
 export const organisationMunicipalities = pgTable(

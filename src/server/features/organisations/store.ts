@@ -12,12 +12,15 @@ import type { OrganisationType } from '../../../contracts/roles.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { municipalities } from '../reference/schema.js';
 import { organisationMunicipalities, organisations } from './schema.js';
-import { containsPattern, type RowWindow } from '../../platform/http/listing.js';
+import { containsPattern, orderByOf, type RowWindow } from '../../platform/http/listing.js';
 
 /** What a use-case of this feature receives from the route. */
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
 export type ListScope = Exclude<Scope, { kind: 'none' }>;
-export type OrganisationFilters = Omit<z.infer<typeof organisationQuerySchema>, 'page' | 'pageSize'>;
+export type OrganisationFilters = Omit<z.infer<typeof organisationQuerySchema>, 'page' | 'pageSize'> & {
+  /** FHIR `identifier` without a system: the AGB code, URA or own code, exactly. */
+  anyCode?: string | undefined;
+};
 
 const municipalityCodesOfOrganisation = sql<string[]>`coalesce((
   SELECT array_agg(${organisationMunicipalities.municipalityCode} ORDER BY ${organisationMunicipalities.municipalityCode})
@@ -30,6 +33,8 @@ const organisationColumns = {
   name: organisations.name,
   type: organisations.type,
   identifier: organisations.identifier,
+  agbCode: organisations.agbCode,
+  uraCode: organisations.uraCode,
   isActive: organisations.isActive,
   municipalityCodes: municipalityCodesOfOrganisation,
   createdAt: organisations.createdAt,
@@ -41,6 +46,8 @@ export interface OrganisationRow {
   name: string;
   type: OrganisationType;
   identifier: string | null;
+  agbCode: string | null;
+  uraCode: string | null;
   isActive: boolean;
   municipalityCodes: string[];
   createdAt: Date;
@@ -67,9 +74,16 @@ function organisationConditions(scope: ListScope, filters: OrganisationFilters):
   if (scope.kind === 'organisations') conditions.push(inArray(organisations.id, scope.organisationIds));
   if (!filters.includeInactive) conditions.push(eq(organisations.isActive, true));
   if (filters.type) conditions.push(eq(organisations.type, filters.type));
+  if (filters.agbCode) conditions.push(eq(organisations.agbCode, filters.agbCode));
+  if (filters.uraCode) conditions.push(eq(organisations.uraCode, filters.uraCode));
+  if (filters.anyCode) {
+    conditions.push(or(eq(organisations.agbCode, filters.anyCode), eq(organisations.uraCode, filters.anyCode), eq(organisations.identifier, filters.anyCode))!);
+  }
   if (filters.q) {
     const pattern = containsPattern(filters.q);
-    conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.identifier, pattern))!);
+    conditions.push(
+      or(ilike(organisations.name, pattern), ilike(organisations.identifier, pattern), eq(organisations.agbCode, filters.q), eq(organisations.uraCode, filters.q))!,
+    );
   }
   if (filters.municipalityCode) {
     conditions.push(
@@ -91,10 +105,33 @@ export async function findOrganisations(
     .select(organisationColumns)
     .from(organisations)
     .where(where)
-    .orderBy(asc(organisations.name), asc(organisations.id))
+    .orderBy(
+      ...orderByOf(
+        filters.sorteer,
+        { name: organisations.name, type: organisations.type, createdAt: organisations.createdAt, updatedAt: organisations.updatedAt },
+        [asc(organisations.name)],
+        organisations.id,
+      ),
+    )
     .limit(window.limit)
     .offset(window.offset);
   return { rows, total: counted?.total ?? 0 };
+}
+
+/** An AGB code or URA identifies one organisation: 409 when another already carries it. */
+export async function assertCodesFree(tx: Executor, id: string | null, codes: { agbCode?: string | null | undefined; uraCode?: string | null | undefined }) {
+  for (const [field, column, message] of [
+    ['agbCode', organisations.agbCode, nl.fieldErrors.agbCodeTaken],
+    ['uraCode', organisations.uraCode, nl.fieldErrors.uraCodeTaken],
+  ] as const) {
+    const code = codes[field];
+    if (!code) continue;
+    const [taken] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(column, code), id ? sql`${organisations.id} <> ${id}` : undefined));
+    if (taken) throw new AppError('conflict', { message, errors: [{ path: `body.${field}`, message }] });
+  }
 }
 
 export async function findOrganisation(tx: Executor, id: string): Promise<OrganisationRow | null> {

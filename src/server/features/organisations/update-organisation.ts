@@ -9,6 +9,7 @@ import { decide } from '../../platform/access/policy.js';
 import { PolicyDenied } from '../../platform/access/scoped-store.js';
 import { organisations } from './schema.js';
 import {
+  assertCodesFree,
   checkMunicipalityCodes,
   findOrganisation,
   locateOrganisation,
@@ -17,7 +18,7 @@ import {
   type UseCaseContext,
 } from './store.js';
 
-type OrganisationField = 'name' | 'type' | 'identifier' | 'municipalityCodes' | 'isActive';
+type OrganisationField = 'name' | 'type' | 'identifier' | 'agbCode' | 'uraCode' | 'municipalityCodes' | 'isActive';
 
 export async function updateOrganisation(
   ctx: UseCaseContext,
@@ -46,6 +47,11 @@ export async function updateOrganisation(
       if (input.name !== undefined && input.name !== current.name) changes.push('name');
       const identifier = input.identifier === undefined ? undefined : input.identifier || null;
       if (identifier !== undefined && identifier !== current.identifier) changes.push('identifier');
+      const agbCode = input.agbCode === undefined ? undefined : input.agbCode || null;
+      if (agbCode !== undefined && agbCode !== current.agbCode) changes.push('agbCode');
+      const uraCode = input.uraCode === undefined ? undefined : input.uraCode || null;
+      if (uraCode !== undefined && uraCode !== current.uraCode) changes.push('uraCode');
+      await assertCodesFree(tx, id, { agbCode, uraCode });
       if (input.municipalityCodes !== undefined) {
         const codes = (await checkMunicipalityCodes(tx, input.municipalityCodes)).sort();
         if (codes.join() !== current.municipalityCodes.join()) {
@@ -60,6 +66,8 @@ export async function updateOrganisation(
             ...(changes.includes('name') ? { name: input.name } : {}),
             ...(changes.includes('type') ? { type: input.type } : {}),
             ...(changes.includes('identifier') ? { identifier } : {}),
+            ...(changes.includes('agbCode') ? { agbCode } : {}),
+            ...(changes.includes('uraCode') ? { uraCode } : {}),
             ...(changes.includes('isActive') ? { isActive: input.isActive } : {}),
             updatedAt: ctx.now(),
           })

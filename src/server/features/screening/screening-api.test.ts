@@ -58,7 +58,7 @@ describe('instruments as data', () => {
     expect(problem.detail).toMatch(/De vragenlijst is niet opgeslagen: \d+ fouten/);
     expect(problem.errors).toEqual(
       expect.arrayContaining([
-        { path: 'item[0].item[1].enableWhen[0].question', message: "Voorwaarde verwijst naar vraag 'bestaat.niet', die niet bestaat" },
+        { path: 'item[0].item[1].enableWhen[0].question', code: 'invalid', message: "Voorwaarde verwijst naar vraag 'bestaat.niet', die niet bestaat" },
         expect.objectContaining({ path: 'item[1].item[0].linkId', message: expect.stringContaining('komt vaker voor') }),
       ]),
     );
@@ -133,13 +133,13 @@ describe('a screening of a family', () => {
     // A wrong answer type: Dutch message at the question.
     const wrong = await midwife.request('PUT', `/api/v1/screenings/${draft.id}/answers`, { answers: { ...partial, 'situatie.weken': ['veertien'] }, version: 2 });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([{ path: 'situatie.weken', message: 'Vul een heel getal in' }]);
+    expect(wrong.json().errors).toEqual([{ path: 'situatie.weken', code: 'invalid', message: 'Vul een heel getal in' }]);
 
     // Completing with required questions open: every open question listed, nothing saved.
     const incomplete = await midwife.request('POST', `/api/v1/screenings/${draft.id}/completion`, { answers: partial, version: 2 });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().detail).toMatch(/De screening is niet afgerond: \d+ vragen moeten nog worden ingevuld/);
-    expect(incomplete.json().errors).toEqual(expect.arrayContaining([{ path: 'leefstijl.roken', message: 'Deze vraag is verplicht' }]));
+    expect(incomplete.json().errors).toEqual(expect.arrayContaining([{ path: 'leefstijl.roken', code: 'invalid', message: 'Deze vraag is verplicht' }]));
     // enableWhen: the partner's support is only asked when there is a partner, so it is not reported here.
     expect(incomplete.json().errors.map((error: { path: string }) => error.path)).not.toContain('situatie.geboortedatum-kind');
     const [unchanged] = await t.database.db.select().from(screenings).where(eq(screenings.id, draft.id));

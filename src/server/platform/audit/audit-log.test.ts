@@ -151,7 +151,7 @@ describe('npm run audit:verify', () => {
 
   async function verifyCommand(env: Record<string, string>) {
     try {
-      const { stdout } = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { cwd: REPO, env: { ...process.env, ...env } });
+      const { stdout } = await run('npx', ['tsx', 'src/server/cli/audit-verify.ts'], { cwd: REPO, env: { ...process.env, ...env } });
       return { code: 0, output: stdout };
     } catch (error) {
       const failure = error as { code: number; stderr: string };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Optional OIDC login with an external identity provider (authorization code flow with PKCE, state
 // and nonce). The provider only proves who someone is; Kansrijk decides whether they have an account.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import type { Config } from '../../config.js';
 import { safeEqual } from './tokens.js';
@@ -82,22 +82,38 @@ export async function finishOidcLogin(oidc: OidcConfig, callbackQuery: string, p
   return { subject: claims.sub, email, isEmailVerified: claims.email_verified !== false };
 }
 
-// The pending login lives in a short-lived HttpOnly cookie, signed so it cannot be forged. The key
-// is per process: a login started before a restart (or on another instance) simply starts over.
-const stateKey = randomBytes(32);
+// The pending login lives in a short-lived HttpOnly cookie, signed (HMAC-SHA256) so it cannot be
+// forged. The key is derived from a configured secret that every instance shares (OIDC_STATE_SECRET,
+// else the client secret), so a login begun on one instance finishes on another. Only a public client
+// without either outside production falls back to a key per process (configuration refuses that in
+// production).
+const stateKeys = new Map<string, Buffer>();
+const processStateKey = randomBytes(32);
 
-function signature(payload: string): string {
-  return createHmac('sha256', stateKey).update(payload).digest('base64url');
+function stateKeyFor(oidc: OidcConfig): Buffer {
+  const secret = oidc.stateSecret ?? oidc.clientSecret;
+  if (!secret) return processStateKey;
+  let key = stateKeys.get(secret);
+  if (!key) {
+    // A key of its own for this purpose: the state MAC never equals anything made with the secret itself.
+    key = Buffer.from(hkdfSync('sha256', secret, 'kansrijk', 'oidc-login-state-v1', 32));
+    stateKeys.set(secret, key);
+  }
+  return key;
 }
 
-export function sealPendingLogin(pending: OidcPendingLogin): string {
+function signature(oidc: OidcConfig, payload: string): string {
+  return createHmac('sha256', stateKeyFor(oidc)).update(payload).digest('base64url');
+}
+
+export function sealPendingLogin(oidc: OidcConfig, pending: OidcPendingLogin): string {
   const payload = Buffer.from(JSON.stringify(pending)).toString('base64url');
-  return `${payload}.${signature(payload)}`;
+  return `${payload}.${signature(oidc, payload)}`;
 }
 
-export function openPendingLogin(cookie: string | undefined, now: Date): OidcPendingLogin | null {
+export function openPendingLogin(oidc: OidcConfig, cookie: string | undefined, now: Date): OidcPendingLogin | null {
   const [payload, mac] = cookie?.split('.') ?? [];
-  if (!payload || !mac || !safeEqual(mac, signature(payload))) return null;
+  if (!payload || !mac || !safeEqual(mac, signature(oidc, payload))) return null;
   try {
     const pending = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as OidcPendingLogin;
     return typeof pending.expiresAt === 'number' && pending.expiresAt > now.getTime() ? pending : null;

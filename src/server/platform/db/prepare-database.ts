@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Everything start-up does to a database before serving: migrations, reference data, demo seed.
-import type { Database } from './connection.js';
+import type { Database, Executor } from './connection.js';
 import { loadReferenceData } from '../../features/reference/load-reference-data.js';
 import { isEmptyDatabase, seedDemo, type DemoSeed } from '../../demo/seed-demo.js';
 import { seedChainDemo } from '../../demo/seed-chain-demo.js';
 import { loadShippedInstruments } from '../../features/screening/instruments/load-shipped-instruments.js';
 import { seedDemoPathways } from '../../features/pathways/seed-demo-pathways.js';
+import { fillFamilyNameKeys } from '../../features/families/fill-family-name-keys.js';
 import { NATIONAL_YEARS, seedNationalRegister } from '../../features/monitor/register/seed-national-register.js';
 
-export async function prepareDatabase(
-  database: Database,
-  options: { dataFolder: string; seedDemo: boolean; now: Date; seedNational?: boolean },
-): Promise<{ demo: DemoSeed | null }> {
-  await database.migrate();
+type PrepareOptions = { dataFolder: string; seedDemo: boolean; now: Date; seedNational?: boolean };
+
+/**
+ * All of it under the start-up lock: two instances started together on an empty database would
+ * otherwise both find the reference tables empty and one would stop on a duplicate key.
+ */
+export function prepareDatabase(database: Database, options: PrepareOptions): Promise<{ demo: DemoSeed | null }> {
+  return database.withStartupLock(() => prepareLocked(database, options));
+}
+
+async function prepareLocked(database: Database, options: PrepareOptions): Promise<{ demo: DemoSeed | null }> {
+  // Refuses a database migrated by newer code; repairs derived columns in the migration's transaction (ADR 0016).
+  await database.migrate({ afterMigrations: repairDerivedColumns });
   await loadReferenceData(database.db, options.dataFolder);
   // The screening instruments Kansrijk ships, like reference data (a version already there stays).
   await loadShippedInstruments(database.db);
@@ -33,4 +42,10 @@ export async function prepareDatabase(
       `${national.countRows} tellingen in ${(national.recomputeMs / 1000).toFixed(1)} s.`,
   );
   return { demo };
+}
+
+/** Columns computed by application code (not SQL), filled where missing: at every start, under the lock. */
+async function repairDerivedColumns(tx: Executor): Promise<void> {
+  const filled = await fillFamilyNameKeys(tx);
+  if (filled > 0) console.log(`Database: zoeksleutel van ${filled} achternamen bijgewerkt.`);
 }

@@ -4,6 +4,7 @@ export * from '../../features/reference/schema.js';
 export * from '../../features/organisations/schema.js';
 export * from '../../features/auth/schema.js';
 export * from '../audit/schema.js';
+export * from '../http/rate-limit-schema.js';
 export * from '../../features/monitor/schema.js';
 export * from '../../features/coalitions/schema.js';
 export * from '../../features/families/schema.js';

@@ -85,6 +85,29 @@ describe('bad input never becomes a 500', () => {
     expect(problem.errors.map((error: { path: string }) => error.path)).toEqual(expect.arrayContaining(['body.email']));
   });
 
+  it('gives every field error a stable code and a Dutch sentence from the catalogue, never zod\'s English', async () => {
+    const response = await login(JSON.stringify({ email: 'geen-adres', password: '', extra: 1 }));
+    expect(response.statusCode).toBe(400);
+    const errors: { path: string; code: string; message: string }[] = response.json().errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        // The schema's own sentence wins over the generic one.
+        { path: 'body.email', code: 'invalid_format', message: 'Vul een geldig e-mailadres in.' },
+        { path: 'body.password', code: 'too_small', message: 'Het veld ‘password’ moet minstens 1 teken bevatten.' },
+      ]),
+    );
+    const missing = await login(JSON.stringify({}));
+    expect(missing.json().errors).toEqual(
+      expect.arrayContaining([{ path: 'body.email', code: 'invalid_type', message: 'Het veld ‘email’ ontbreekt.' }]),
+    );
+    const session = await sessionFor(t, 'platformAdmin');
+    const page = await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?pageSize=500', headers: session.headers });
+    expect(page.statusCode).toBe(400);
+    expect(page.json().errors).toEqual([{ path: 'querystring.pageSize', code: 'too_big', message: 'Het veld ‘pageSize’ mag hoogstens 200 zijn.' }]);
+    const everything = [...errors, ...missing.json().errors, ...page.json().errors].map((error: { message: string }) => error.message);
+    expect(everything.filter((message) => /\b(Invalid|expected|received|Too small|Too big|Required)\b/.test(message))).toEqual([]);
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const response = await t.app.inject({
       method: 'POST',

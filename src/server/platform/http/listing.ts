@@ -5,7 +5,9 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { asc, desc, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { CSV_MEDIA_TYPE } from '../../../contracts/common.js';
+import { parseSort } from '../../../contracts/sorting.js';
 import type { RequestContext } from './request-context.js';
 
 export interface PageQuery {
@@ -105,4 +107,18 @@ export async function pageOrCsv<Query, Result>(
 ) {
   if (wantsCsv(request)) return sendCsv(reply, listing.csvName, await listing.exportCsv(ctx, request.query), ctx.now());
   return listing.list(ctx, request.query);
+}
+
+/**
+ * The ORDER BY of a list sorted by `sorteer` (already checked against the endpoint's fields by its
+ * schema): the requested keys, then the list's own order, then a unique column so pages never shift.
+ */
+export function orderByOf<Field extends string>(
+  sort: string | undefined,
+  columns: Record<Field, SQLWrapper>,
+  defaults: readonly SQL[],
+  unique: SQLWrapper,
+): SQL[] {
+  const keys = sort ? (parseSort(sort, Object.keys(columns) as Field[]) ?? []) : [];
+  return [...keys.map((key) => (key.descending ? desc(columns[key.field]) : asc(columns[key.field]))), ...defaults, asc(unique)];
 }

@@ -7,7 +7,7 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { RouteOptions } from 'fastify';
-import { ERROR_CODES } from '../../../contracts/errors.js';
+import { ERROR_CODES, FIELD_ERROR_CODES } from '../../../contracts/errors.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../auth/session.js';
 import { API_VERSION } from './security-headers.js';
@@ -144,9 +144,14 @@ const problemSchema = {
       description: 'Bij een ongeldig verzoek: per veld wat er mis is.',
       items: {
         type: 'object',
-        required: ['path', 'message'],
+        required: ['path', 'code', 'message'],
         properties: {
           path: { type: 'string', description: 'Het veld, bijvoorbeeld `body.email`.' },
+          code: {
+            type: 'string',
+            enum: [...FIELD_ERROR_CODES],
+            description: 'Vaste code van de fout in dit veld (de soort controle die faalde; `invalid` voor een eigen regel van Kansrijk).',
+          },
           message: { type: 'string', description: 'Wat er mis is met dit veld, in het Nederlands.' },
         },
         additionalProperties: false,

@@ -23,6 +23,8 @@ declare module 'fastify' {
     access?: AccessLevel;
     /** Routes that accept state changes without a CSRF token (none today). */
     skipCsrf?: boolean;
+    /** Health probes of the load balancer or orchestrator: no cookies, no session. */
+    isProbe?: boolean;
   }
   interface FastifyRequest {
     session: ResolvedSession | null;
@@ -81,6 +83,7 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDepend
   app.decorateRequest('sessionState', 'none');
 
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.isProbe) return;
     // Double-submit CSRF token: a readable cookie the web client echoes in a header.
     if (!request.cookies[CSRF_COOKIE]) {
       const token = newToken(24);

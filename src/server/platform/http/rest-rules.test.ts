@@ -69,6 +69,19 @@ describe('REST rules', () => {
     expect(response.json()).toMatchObject({ code: 'unsupported_media_type' });
   });
 
+  it('refuses a BSN in a URL with 400 bsn_in_url, after authentication, and finds it by POST', async () => {
+    expect((await inject('GET', '/api/v1/families?bsn=123456782', anonymousHeaders)).statusCode).toBe(401);
+    const session = await sessionFor(t, 'midwife');
+    for (const url of ['/api/v1/families?bsn=123456782', '/api/v1/families?q=a&BSN=123456782', '/api/v1/families?burgerservicenummer=123456782', '/api/v1/caseload?bsn=1']) {
+      const refused = await inject('GET', url, session.headers);
+      expect(refused.statusCode, url).toBe(400);
+      expect(refused.json(), url).toMatchObject({ code: 'bsn_in_url', detail: expect.stringContaining('POST /api/v1/families/search') });
+    }
+    const found = await inject('POST', '/api/v1/families/search', { ...session.headers, 'content-type': 'application/json' }, JSON.stringify({ bsn: '123456782' }));
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toMatchObject({ page: 1, pageSize: 25 });
+  });
+
   it('checks authentication before the body: 401, not 400 or 415', async () => {
     const invalid = await inject('POST', '/api/v1/families', { ...anonymousHeaders, 'content-type': 'application/json' }, '{"nonsense":');
     expect(invalid.statusCode).toBe(401);

@@ -49,6 +49,9 @@ export function accepts(accept: string | undefined, produced: readonly string[])
   });
 }
 
+/** Query parameter names that would put a BSN into a URL. */
+const SENSITIVE_QUERY_KEYS: ReadonlySet<string> = new Set(['bsn', 'burgerservicenummer']);
+
 export function registerRestRules(app: FastifyInstance, prefix: string) {
   // The API reads JSON (and the formats a route registers itself): plain text is a 415, not a
   // string that then fails validation with a 400.
@@ -59,6 +62,16 @@ export function registerRestRules(app: FastifyInstance, prefix: string) {
     const known = routes.get(route.url) ?? { pattern: patternOf(route.url), methods: new Set<string>() };
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) known.methods.add(method.toUpperCase());
     routes.set(route.url, known);
+  });
+
+  // No sensitive data in a URI: a BSN in the query string is refused (after authentication, before
+  // validation, so that a schema without the parameter cannot silently drop it and list everything).
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith(`${prefix}/`)) return;
+    const query = request.query;
+    if (query && typeof query === 'object' && Object.keys(query).some((key) => SENSITIVE_QUERY_KEYS.has(key.toLowerCase()))) {
+      throw new AppError('bsn_in_url');
+    }
   });
 
   app.addHook('onRequest', async (request, reply) => {

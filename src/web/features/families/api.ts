@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The families API as the pages use it.
 import type { z } from 'zod';
-import { CSV_MEDIA_TYPE, apiBlob, apiJson, type Query } from '../../api/client.js';
+import { CSV_MEDIA_TYPE, apiBlob, apiJson, searchBody, type Query } from '../../api/client.js';
 import type {
   AccessLogEntry,
   EmergencyAccess,
@@ -22,8 +22,9 @@ export interface PageOf<T> {
 }
 
 export const familyApi = {
-  list: (query: Query) => apiJson<PageOf<FamilySummary>>('GET', '/families', { query }),
-  exportCsv: (query: Query) => apiBlob('/families', { query, accept: CSV_MEDIA_TYPE }),
+  // Searched by POST: the filters may hold a BSN, which never goes into a URL.
+  list: (query: Query) => apiJson<PageOf<FamilySummary>>('POST', '/families/search', { body: searchBody(query) }),
+  exportCsv: (query: Query) => apiBlob('/families/search', { body: searchBody(query), accept: CSV_MEDIA_TYPE }, 'POST'),
   register: (body: FamilyCreate) => apiJson<Family>('POST', '/families', { body }),
   get: (familyId: string) => apiJson<Family>('GET', `/families/${familyId}`),
   update: (familyId: string, body: z.input<typeof familyUpdateSchema>) => apiJson<Family>('PATCH', `/families/${familyId}`, { body }),

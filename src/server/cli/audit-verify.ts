@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-// `npm run audit:verify`: recompute the audit log's hash chain and check every signed checkpoint (from
-// the database and from the checkpoint file outside it); exit 1 on a gap, an altered row, rows removed
-// back to before a checkpoint, or a rewritten chain. See ADR 0003 and 0010.
+// `npm run audit:verify` (in the container: `node build/server/cli/audit-verify.js`): recompute the
+// audit log's hash chain and check every signed checkpoint (from the database and from the checkpoint
+// file outside it); exit 1 on a gap, an altered row, rows removed back to before a checkpoint, or a
+// rewritten chain. See ADR 0003 and 0010. Compiled with the server, so a production install has it.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../src/server/config.js';
-import { openDatabase } from '../src/server/platform/db/connection.js';
-import { verifyAuditChain } from '../src/server/platform/audit/audit-log.js';
-import { loadVerificationKey, verifyAuditCheckpoints } from '../src/server/platform/audit/checkpoints.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../platform/db/connection.js';
+import { verifyAuditChain } from '../platform/audit/audit-log.js';
+import { loadVerificationKey, verifyAuditCheckpoints } from '../platform/audit/checkpoints.js';
 
 const config = loadConfig(process.env);
 const { keyFile, file } = config.auditCheckpoints;
