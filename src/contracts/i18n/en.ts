@@ -13,6 +13,7 @@ import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 import { validationEn } from './sections/validation.js';
+import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
 
 export const en = {
   app: {
@@ -845,4 +846,5 @@ export const en = {
   ...coalitionPlansEn,
   ...coalitionAnalysisEn,
   ...validationEn,
+  ...organisationIdentifiersEn,
 } satisfies Catalogue;

@@ -15,6 +15,7 @@ import { coalitionPartnersNl } from './sections/coalition-partners.js';
 import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 import { validationNl } from './sections/validation.js';
+import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
 
 export const nl = {
   app: {
@@ -853,6 +854,7 @@ export const nl = {
   ...coalitionPlansNl,
   ...coalitionAnalysisNl,
   ...validationNl,
+  ...organisationIdentifiersNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */
