@@ -3,6 +3,7 @@
 // interventions of the menukaart, outcomes (birth, around age two) and the JGZ caseload (klantroutes).
 import { z } from 'zod';
 import { pageOf, pagingQuerySchema, dateStringSchema } from './common.js';
+import { sortParameter } from './sorting.js';
 
 const DATE_MESSAGE = 'Vul een geldige datum in (JJJJ-MM-DD).';
 export const isoDateSchema = z.string({ message: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE).meta({ format: 'date' });
@@ -289,9 +290,16 @@ export const caseloadUpdateSchema = z
   })
   .meta({ id: 'CaseloadUpdate' });
 
+/**
+ * The fields the caseload sorts on (`sorteer`); by default the next contact moment, then the client's
+ * name. The support tier sorts by its level (universal, extra, intensive), not alphabetically.
+ */
+export const CASELOAD_SORT_FIELDS = ['nextContactOn', 'clientName', 'municipalityName', 'tier', 'nurseName'] as const;
+
 export const caseloadQuerySchema = pagingQuerySchema.extend({
   nurse: z.enum(['me', 'all'], { message: 'Kies "me" of "all".' }).default('me'),
   tier: z.enum(SUPPORT_TIERS, { message: 'Kies universal, extra of intensive.' }).optional(),
+  sorteer: sortParameter(CASELOAD_SORT_FIELDS),
 });
 
 export const caseloadRowSchema = z

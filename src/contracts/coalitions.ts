@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { INT32_MAX, nameSchema, pageOf, pagingQuerySchema, dateStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
+import { sortParameter } from './sorting.js';
 
 export const COALITION_KINDS = ['local', 'regional'] as const;
 export const coalitionKindSchema = z.enum(COALITION_KINDS, { message: 'Kies lokaal of regionaal.' });
@@ -48,12 +49,16 @@ export const MAX_AMOUNT_CENTS = INT32_MAX;
 
 // ---------------------------------------------------------------------------------------------- list
 
+/** The fields the register sorts on (`sorteer`); by default the code. */
+export const COALITION_SORT_FIELDS = ['code', 'name', 'kind', 'startDate', 'impulseTranche'] as const;
+
 export const coalitionQuerySchema = pagingQuerySchema.extend({
   kind: coalitionKindSchema.optional(),
   provinceCode: z.string().regex(/^PV\d{2}$/, 'Verwacht: PV gevolgd door twee cijfers.').optional(),
   /** active (default), inactive or all. */
   status: z.enum(['active', 'inactive', 'all'], { message: 'Kies actief, inactief of alle.' }).default('active'),
   q: z.string().trim().max(100, 'Dit is te lang.').optional(),
+  sorteer: sortParameter(COALITION_SORT_FIELDS),
 });
 export type CoalitionQuery = z.input<typeof coalitionQuerySchema>;
 

@@ -222,8 +222,12 @@ export const emergencyAccessSchema = z
   .meta({ id: 'EmergencyAccess' });
 export type EmergencyAccess = z.infer<typeof emergencyAccessSchema>;
 export const emergencyAccessPageSchema = pageOf(emergencyAccessSchema, 'EmergencyAccessPage');
+/** The fields the list of emergency accesses sorts on (`sorteer`); by default the latest started first. */
+export const EMERGENCY_ACCESS_SORT_FIELDS = ['startedAt', 'expiresAt', 'reviewedAt', 'personName', 'organisationName'] as const;
+
 export const emergencyAccessQuerySchema = pagingQuerySchema.extend({
   status: z.enum(['to_review', 'all']).default('to_review'),
+  sorteer: sortParameter(EMERGENCY_ACCESS_SORT_FIELDS),
 });
 export const emergencyReviewSchema = z.object({ note: z.string().trim().min(5, 'Schrijf kort op wat u heeft gecontroleerd.').max(2000) });
 

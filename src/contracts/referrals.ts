@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { pageOf, pagingQuerySchema, dateStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
+import { sortParameter } from './sorting.js';
 import { CONSENT_PURPOSES, DATA_CATEGORIES } from '../server/features/referrals/domain/consent.js';
 import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../server/features/referrals/domain/referral-state.js';
 
@@ -251,10 +252,25 @@ export const referralPageSchema = pageOf(referralListItemSchema, 'ReferralPage')
 export const REFERRAL_BOXES = ['incoming', 'outgoing'] as const;
 export const REFERRAL_FILTERS = ['new', 'overdue', 'assigned_to_me', 'open'] as const;
 
+/**
+ * The fields an inbox or outbox sorts on (`sorteer`); by default overdue first, then the oldest
+ * waiting, then the latest change. Never the client's name: the receiver does not always see it.
+ */
+export const REFERRAL_SORT_FIELDS = [
+  'respondBy',
+  'requestedAt',
+  'updatedAt',
+  'status',
+  'municipalityName',
+  'senderOrganisationName',
+  'receiverOrganisationName',
+] as const;
+
 export const referralQuerySchema = pagingQuerySchema.extend({
   box: z.enum(REFERRAL_BOXES, { error: 'Kies inkomend of uitgaand.' }).default('incoming'),
   filter: z.enum(REFERRAL_FILTERS, { error: 'Onbekend filter.' }).optional(),
   municipality: municipalityCodeSchema.optional(),
+  sorteer: sortParameter(REFERRAL_SORT_FIELDS),
 });
 export type ReferralQuery = z.infer<typeof referralQuerySchema>;
 

@@ -30,7 +30,7 @@ import { registerStorableInputGuard } from './platform/http/storable-input.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { OPENAPI_PATH, openApiSwaggerOptions } from './platform/http/openapi.js';
 import { registerRestRules } from './platform/http/rest-rules.js';
-import { registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
+import { PROBE_ROUTE, registerRequestContext, type ContextDependencies } from './platform/http/request-context.js';
 import { useDutchValidationMessages } from './platform/http/validation-messages.js';
 import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
@@ -61,8 +61,6 @@ export interface FeatureDependencies extends ContextDependencies {
   database: Database;
 }
 
-/** Health probes: public, silent in the logs, and without the CSRF cookie other responses may set. */
-const PROBE_ROUTE = { config: { access: 'public', isProbe: true }, logLevel: 'silent' } as const;
 
 /** Where the REST API lives; the major version is in the URI (NL API Design Rules). */
 export const API_PREFIX = '/api/v1';

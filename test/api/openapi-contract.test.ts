@@ -148,6 +148,32 @@ describe('the OpenAPI document', () => {
     expect(errorResponses).toBeGreaterThan(500);
   });
 
+  it('documents X-Request-Id: an optional request header on every operation, returned on every response', async () => {
+    const parameter = (document.components as { parameters?: Record<string, { name: string; in: string; required: boolean; schema: { pattern: string } }> }).parameters?.['X-Request-Id'];
+    expect(parameter).toMatchObject({ name: 'X-Request-Id', in: 'header', required: false });
+    const header = document.components?.headers?.['X-Request-Id'] as { required?: boolean; schema?: { pattern: string } } | undefined;
+    expect(header).toMatchObject({ required: true, schema: { pattern: parameter!.schema.pattern } });
+    // The documented pattern is the one the server accepts.
+    const pattern = new RegExp(parameter!.schema.pattern);
+    expect(['3f2b8c1e-7d4a-4f0e-9b6a-2c5d8e1f0a47', 'lb:trace.01_a'].every((id) => pattern.test(id))).toBe(true);
+    expect(['', 'a b', 'x'.repeat(129), 'é'].some((id) => pattern.test(id))).toBe(false);
+    let operations = 0;
+    for (const { method, path: route, operation } of operationsOf(document)) {
+      operations += 1;
+      expect(operation.parameters, `${method} ${route}`).toContainEqual({ $ref: '#/components/parameters/X-Request-Id' });
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        expect(resolveResponse(response).headers?.['X-Request-Id'], `${method} ${route} ${status}`).toEqual({ $ref: '#/components/headers/X-Request-Id' });
+      }
+    }
+    expect(operations).toBeGreaterThan(100);
+    // What the document promises, the server does: the caller's id comes back, an unacceptable one is replaced.
+    const echoed = await t.app.inject({ method: 'GET', url: '/api/v1/provinces', headers: { 'x-request-id': 'lb-1234' } });
+    expect(echoed.headers['x-request-id']).toBe('lb-1234');
+    const replaced = await t.app.inject({ method: 'GET', url: '/api/v1/provinces', headers: { 'x-request-id': 'a b' } });
+    expect(String(replaced.headers['x-request-id'])).toMatch(pattern);
+    expect(replaced.headers['x-request-id']).not.toBe('a b');
+  });
+
   it('marks every date field with format date or date-time', () => {
     const unmarked: string[] = [];
     const walk = (value: unknown, at: string) => {

@@ -14,6 +14,7 @@ import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 import { apiClientsEn } from './sections/api-clients.js';
 import { validationEn } from './sections/validation.js';
+import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
 
 export const en = {
   app: {
@@ -848,4 +849,5 @@ export const en = {
   ...coalitionAnalysisEn,
   ...apiClientsEn,
   ...validationEn,
+  ...organisationIdentifiersEn,
 } satisfies Catalogue;

@@ -16,6 +16,7 @@ import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 import { apiClientsNl } from './sections/api-clients.js';
 import { validationNl } from './sections/validation.js';
+import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
 
 export const nl = {
   app: {
@@ -856,6 +857,7 @@ export const nl = {
   ...coalitionAnalysisNl,
   ...apiClientsNl,
   ...validationNl,
+  ...organisationIdentifiersNl,
 } as const;
 
 /** Structure of the catalogue, with every leaf a string: the English catalogue must match it. */

@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Queries of the coalition register's use-cases. Only called from inside a ScopedStore operation,
 // with the transaction (and, for lists, the scope) the store hands out.
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import { allowedActions, type Action, type Actor, type Target } from '../../platform/access/policy.js';
 import type { AuditObjectType } from '../../platform/audit/audit-log.js';
 import { amsterdamDate } from '../../../contracts/calendar.js';
-import { containsPattern, type RowWindow } from '../../platform/http/listing.js';
+import { containsPattern, orderByOf, type RowWindow } from '../../platform/http/listing.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import type {
   Coalition,
   CoalitionKind,
   CoalitionListItem,
+  COALITION_SORT_FIELDS,
   CoalitionQuery,
   MunicipalityStatus,
 } from '../../../contracts/coalitions.js';
@@ -121,10 +122,28 @@ function listConditions(filters: CoalitionFilters): SQL | undefined {
   return conditions.length ? and(...conditions) : undefined;
 }
 
+/** `sorteer` on the register; by default the code (unique, so also the tie-breaker). */
+function coalitionOrder(sort: string | undefined): SQL[] {
+  const columns: Record<(typeof COALITION_SORT_FIELDS)[number], SQLWrapper> = {
+    code: coalitions.code,
+    name: coalitions.name,
+    kind: coalitions.kind,
+    startDate: coalitions.startDate,
+    impulseTranche: coalitions.impulseTranche,
+  };
+  return orderByOf(sort, columns, [], coalitions.code);
+}
+
 export async function findCoalitions(tx: Executor, filters: CoalitionFilters, window: RowWindow): Promise<{ rows: CoalitionListItem[]; total: number }> {
   const where = listConditions(filters);
   const [counted] = await tx.select({ total: sql<number>`count(*)::int` }).from(coalitions).where(where);
-  const rows = await tx.select(listColumns).from(coalitions).where(where).orderBy(asc(coalitions.code)).limit(window.limit).offset(window.offset);
+  const rows = await tx
+    .select(listColumns)
+    .from(coalitions)
+    .where(where)
+    .orderBy(...coalitionOrder(filters.sorteer))
+    .limit(window.limit)
+    .offset(window.offset);
   return { rows: rows.map((row) => toListItem(row as ListRow)), total: counted?.total ?? 0 };
 }
 

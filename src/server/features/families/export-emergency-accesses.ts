@@ -24,7 +24,7 @@ const COLUMNS: CsvColumn<EmergencyAccess>[] = [
 export async function exportEmergencyAccesses(ctx: UseCaseContext, query: z.infer<typeof emergencyAccessQuerySchema>): Promise<string> {
   const found = await ctx.store.export({
     resource: 'emergency_access',
-    perform: (tx, scope) => findEmergencyAccesses(tx, scope, query.status, EXPORT_WINDOW),
+    perform: (tx, scope) => findEmergencyAccesses(tx, scope, query.status, EXPORT_WINDOW, undefined, query.sorteer),
     details: (result) => ({ rowCount: result.rows.length, total: result.total }),
     clientIds: (result) => result.rows.map((row) => row.familyId),
   });

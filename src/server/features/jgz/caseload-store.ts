@@ -3,11 +3,11 @@
 // screening suggests, and the working list per nurse.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
-import { SUPPORT_TIERS, type CaseloadEntry, type CaseloadRow, type ContactMoment, type SupportTierCode } from '../../../contracts/care.js';
+import { SUPPORT_TIERS, type CASELOAD_SORT_FIELDS, type CaseloadEntry, type CaseloadRow, type ContactMoment, type SupportTierCode } from '../../../contracts/care.js';
 import { suggestedSupportTier, type FactorProfile } from '../screening/factor-profile.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { familyVisibleTo } from '../families/care-access.js';
-import type { RowWindow } from '../../platform/http/listing.js';
+import { orderByOf, type RowWindow } from '../../platform/http/listing.js';
 import { clientNameSql } from './care-records.js';
 
 const isTier = (value: unknown): value is SupportTierCode => (SUPPORT_TIERS as readonly unknown[]).includes(value);
@@ -66,6 +66,20 @@ export async function findCaseloadEntry(tx: Executor, familyId: string, organisa
 export interface CaseloadFilters {
   nurse: 'me' | 'all';
   tier?: SupportTierCode | undefined;
+  sorteer?: string | undefined;
+}
+
+/** `sorteer` on the caseload; by default the next contact moment (none last), then the client's name. */
+function caseloadOrder(sort: string | undefined): SQL[] {
+  const columns: Record<(typeof CASELOAD_SORT_FIELDS)[number], SQL> = {
+    nextContactOn: sql`next.planned_on`,
+    clientName: sql`client_name`,
+    municipalityName: sql`m.name`,
+    // By level, not alphabetically.
+    tier: sql`array_position(ARRAY[${sql.join(SUPPORT_TIERS.map((tier) => sql`${tier}`), sql`, `)}]::text[], ce.tier::text)`,
+    nurseName: sql`p.name`,
+  };
+  return orderByOf(sort, columns, [sql`next.planned_on NULLS LAST`, sql`client_name`], sql`ce.family_id`);
 }
 
 /** The working list of the actor's organisation: only families the actor may see now. */
@@ -104,7 +118,7 @@ export async function findCaseload(
       ORDER BY cm.planned_on, cm.kind LIMIT 1
     ) next ON true
     WHERE ${where}
-    ORDER BY next.planned_on NULLS LAST, client_name, ce.family_id
+    ORDER BY ${sql.join(caseloadOrder(filters.sorteer), sql`, `)}
     LIMIT ${window.limit} OFFSET ${window.offset}`);
   return {
     total: rows[0]?.total ?? 0,

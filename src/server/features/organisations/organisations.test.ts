@@ -151,9 +151,9 @@ describe('organisations: bad input', () => {
 describe('organisations: access', () => {
   it('lets an organisation admin edit the own organisation, but not its type or status', async () => {
     const url = `/api/v1/organisations/${ids.wieg}`;
-    const edit = await practiceAdmin.audited('PATCH', url, { identifier: '01234567', municipalityCodes: ['GM0505', 'GM0590'] });
+    const edit = await practiceAdmin.audited('PATCH', url, { identifier: '01234567', agbCode: '11223344', uraCode: '55667788', municipalityCodes: ['GM0505', 'GM0590'] });
     expect(edit.response.statusCode).toBe(200);
-    expect(edit.response.json()).toMatchObject({ identifier: '01234567', municipalityCodes: ['GM0505', 'GM0590'] });
+    expect(edit.response.json()).toMatchObject({ identifier: '01234567', agbCode: '11223344', uraCode: '55667788', municipalityCodes: ['GM0505', 'GM0590'] });
     expect(edit.rows).toHaveLength(1);
     expect(edit.rows[0]).toMatchObject({ role: 'organisation_admin', organisationId: ids.wieg, action: 'update', objectId: ids.wieg });
 
@@ -210,12 +210,12 @@ describe('organisations: CSV export', () => {
     const text = response.body;
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id;Naam;Soort;AGB/URA-code;Actief;Gemeenten;Aangemaakt op;Gewijzigd op');
+    expect(lines[0]).toBe('id;Naam;Soort;AGB-code;URA;Ander kenmerk;Actief;Gemeenten;Aangemaakt op;Gewijzigd op');
     // Both practices, not just one page.
     expect(lines).toHaveLength(3);
     const line = (id: string) => lines.find((candidate) => candidate.startsWith(`${id};`));
-    expect(line(ids.domstad!)).toMatch(/;Verloskundigenpraktijk Domstad;Verloskundigenpraktijk;;ja;GM0344;\d{4}-\d{2}-\d{2}T/);
-    expect(line(ids.wieg!)).toContain(';Verloskundigenpraktijk De Wieg;Verloskundigenpraktijk;01234567;ja;GM0505, GM0590;');
+    expect(line(ids.domstad!)).toMatch(/;Verloskundigenpraktijk Domstad;Verloskundigenpraktijk;;;;ja;GM0344;\d{4}-\d{2}-\d{2}T/);
+    expect(line(ids.wieg!)).toContain(';Verloskundigenpraktijk De Wieg;Verloskundigenpraktijk;11223344;55667788;01234567;ja;GM0505, GM0590;');
     const rows = await auditRowsAfter(t, before);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'export', objectType: 'organisation', role: 'professional', actorId: midwife.session.personId });

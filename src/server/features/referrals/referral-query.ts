@@ -5,8 +5,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/policy.js';
 import type { Scope } from '../../platform/access/policy.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
-import type { RowWindow } from '../../platform/http/listing.js';
-import type { ReferralQuery } from '../../../contracts/referrals.js';
+import { orderByOf, type RowWindow } from '../../platform/http/listing.js';
+import type { REFERRAL_SORT_FIELDS, ReferralQuery } from '../../../contracts/referrals.js';
 import { NOT_OPEN_STATUSES } from './domain/referral-state.js';
 import { clientNameSql, overdueSql, receiverMaySee, REFERRAL_JOINS, referralColumns, type ListRow } from './store.js';
 
@@ -33,8 +33,7 @@ export async function findWorkingList(
   if (filters.filter === 'open') conditions.push(sql`r.status NOT IN (${sql.join(NOT_OPEN_STATUSES.map((status) => sql`${status}`), sql`, `)})`);
   if (filters.municipality) conditions.push(sql`r.municipality_code = ${filters.municipality}`);
   const where = sql.join(conditions, sql` AND `);
-  // Overdue first (they need an answer), then the oldest waiting, then the latest change.
-  const order = sql`${overdueSql(now)} DESC, (r.status IN ('requested', 'received')) DESC, r.respond_by ASC NULLS LAST, r.updated_at DESC, r.id`;
+  const order = sql.join(workingListOrder(filters.sorteer, now), sql`, `);
   // Count and sort the narrow referral rows first; the joins and the client's name only for the page
   // (joining every row of an inbox with thousands of referrals before the count took most of the time).
   const rows = await queryRows<ListRow & { total: number }>(
@@ -49,6 +48,24 @@ export async function findWorkingList(
   );
   const total = rows[0]?.total ?? (window.offset > 0 ? await countOnly(tx, where) : 0);
   return { rows, total };
+}
+
+/**
+ * `sorteer` on the narrow referral rows (the names through a subquery, as the page is joined only
+ * afterwards); by default overdue first (they need an answer), then the oldest waiting, then the latest change.
+ */
+function workingListOrder(sort: string | undefined, now: Date): SQL[] {
+  const columns: Record<(typeof REFERRAL_SORT_FIELDS)[number], SQL> = {
+    respondBy: sql`r.respond_by`,
+    requestedAt: sql`r.requested_at`,
+    updatedAt: sql`r.updated_at`,
+    status: sql`r.status`,
+    municipalityName: sql`(SELECT m.name FROM municipalities m WHERE m.code = r.municipality_code)`,
+    senderOrganisationName: sql`(SELECT o.name FROM organisations o WHERE o.id = r.sender_organisation_id)`,
+    receiverOrganisationName: sql`(SELECT o.name FROM organisations o WHERE o.id = r.receiver_organisation_id)`,
+  };
+  const defaults = [sql`${overdueSql(now)} DESC`, sql`(r.status IN ('requested', 'received')) DESC`, sql`r.respond_by ASC NULLS LAST`, sql`r.updated_at DESC`];
+  return orderByOf(sort, columns, defaults, sql`r.id`);
 }
 
 async function countOnly(tx: Executor, where: SQL): Promise<number> {

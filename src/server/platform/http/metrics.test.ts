@@ -109,6 +109,25 @@ describe('GET /metrics', () => {
     }
   });
 
+  it.each([
+    ['a scrape', `Bearer ${TOKEN}`, 200],
+    ['a refused scrape', 'Bearer fout', 401],
+  ])('like /health and /ready: %s sets no cookie and writes no log line at all, yet says which request it was', async (_name, authorization, status) => {
+    const before = lines.length;
+    for (let scrapeNumber = 0; scrapeNumber < 3; scrapeNumber += 1) {
+      // A scraper sends no cookies: nothing may be handed to it either (no CSRF cookie, no session).
+      const response = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization, 'x-request-id': `scrape-${scrapeNumber}` } });
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['set-cookie']).toBeUndefined();
+      expect(response.headers['x-request-id']).toBe(`scrape-${scrapeNumber}`);
+    }
+    expect(lines.slice(before)).toEqual([]);
+    // Not vacuous: an ordinary request without cookies gets one and is logged.
+    const ordinary = await t.app.inject({ method: 'GET', url: '/api/v1/auth/options' });
+    expect(String(ordinary.headers['set-cookie'])).toContain('kr_csrf=');
+    expect(lines.length).toBeGreaterThan(before);
+  });
+
   it('is not logged, and is not in the OpenAPI document', async () => {
     lines.length = 0;
     await scrape(t, `Bearer ${TOKEN}`);

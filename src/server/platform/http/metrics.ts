@@ -20,6 +20,7 @@ import type { Config } from '../../config.js';
 import { queryRows, type Database } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import { safeEqual } from '../auth/tokens.js';
+import { PROBE_ROUTE } from './request-context.js';
 
 export const METRICS_PATH = '/metrics';
 /** Upper bounds in seconds; Prometheus's defaults, plus 30 s for the slow exports. */
@@ -90,7 +91,8 @@ export function registerMetrics(app: FastifyInstance, deps: { config: Config; da
     latencies.set(latencyKey, latency);
   });
 
-  app.get(METRICS_PATH, { config: { access: 'public' }, schema: { hide: true }, logLevel: 'silent' }, async (request, reply) => {
+  // Scraped every few seconds, like a probe: no log lines, no cookies, no session (PROBE_ROUTE).
+  app.get(METRICS_PATH, { ...PROBE_ROUTE, schema: { hide: true } }, async (request, reply) => {
     const token = deps.config.metricsToken;
     if (!token) return reply.callNotFound();
     const authorization = request.headers.authorization;

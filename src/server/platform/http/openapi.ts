@@ -13,6 +13,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../auth/session.js';
 import { API_VERSION } from './security-headers.js';
 import { MACHINE_SCOPES } from '../access/policy.js';
 import { OAUTH_ERRORS, TOKEN_PATH } from '../../../contracts/api-clients.js';
+import { ACCEPTABLE_REQUEST_ID_PATTERN } from './request-id.js';
 
 export interface ApiTag {
   name: string;
@@ -167,6 +168,33 @@ const API_VERSION_HEADER = {
   schema: { type: 'string' as const, pattern: '^\\d+\\.\\d+\\.\\d+$', example: API_VERSION },
 };
 
+const REQUEST_ID_SCHEMA = { type: 'string' as const, pattern: ACCEPTABLE_REQUEST_ID_PATTERN, maxLength: 128, example: '3f2b8c1e-7d4a-4f0e-9b6a-2c5d8e1f0a47' };
+
+/** The id of the request, sent back on every response (the caller's own when acceptable). */
+const REQUEST_ID_RESPONSE_HEADER = {
+  description:
+    'Het kenmerk van dit verzoek, ook in het log van de server: het meegestuurde `X-Request-Id` als dat 1 tot 128 letters, ' +
+    'cijfers of `-_.:` is, anders een nieuw kenmerk (UUID).',
+  required: true,
+  schema: REQUEST_ID_SCHEMA,
+};
+
+/** The optional request header, on every operation: a load balancer's or caller's id for the request. */
+const REQUEST_ID_PARAMETER = {
+  name: 'X-Request-Id',
+  in: 'header' as const,
+  required: false,
+  description:
+    'Een eigen kenmerk voor dit verzoek (bijvoorbeeld van een load balancer), 1 tot 128 letters, cijfers of `-_.:`. ' +
+    'Het antwoord draagt het terug in `X-Request-Id`; een ander kenmerk wordt vervangen door een nieuw.',
+  schema: REQUEST_ID_SCHEMA,
+};
+const REQUEST_ID_REF = { $ref: '#/components/parameters/X-Request-Id' };
+const RESPONSE_HEADER_REFS = {
+  'API-Version': { $ref: '#/components/headers/API-Version' },
+  'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
+};
+
 /** One reusable response per error status, named for the components section. */
 function errorResponseName(status: number): string {
   return `Problem${status}`;
@@ -179,7 +207,7 @@ function errorResponses(): Record<string, Json> {
       {
         description: nl.errorTitles[status] ?? `Fout ${status}`,
         headers: {
-          'API-Version': { $ref: '#/components/headers/API-Version' },
+          ...RESPONSE_HEADER_REFS,
           ...(status === 429 || status === 503
             ? { 'Retry-After': { description: 'Na hoeveel seconden het opnieuw kan.', schema: { type: 'integer' } } }
             : {}),
@@ -313,7 +341,8 @@ export function openApiSwaggerOptions(options: OpenApiOptions): FastifyDynamicSw
       security: [{ sessionCookie: [] }],
       components: {
         securitySchemes: securitySchemes(options),
-        headers: { 'API-Version': API_VERSION_HEADER },
+        headers: { 'API-Version': API_VERSION_HEADER, 'X-Request-Id': REQUEST_ID_RESPONSE_HEADER },
+        parameters: { 'X-Request-Id': REQUEST_ID_PARAMETER },
       },
     },
     transform: (input) => {
@@ -343,8 +372,10 @@ export function openApiSwaggerOptions(options: OpenApiOptions): FastifyDynamicSw
           const responses = (operation.responses ??= {});
           for (const [status, response] of Object.entries(responses)) {
             if (response.description === 'Default Response') response.description = SUCCESS_DESCRIPTIONS[status] ?? 'Gelukt.';
-            response.headers = { 'API-Version': { $ref: '#/components/headers/API-Version' }, ...(response.headers as Json) };
+            response.headers = { ...RESPONSE_HEADER_REFS, ...(response.headers as Json) };
           }
+          const parameters = ((operation.parameters as Json[] | undefined) ??= []);
+          if (!parameters.some((parameter) => parameter.$ref === REQUEST_ID_REF.$ref)) parameters.push(REQUEST_ID_REF);
           const isPublic = Array.isArray(operation.security) && operation.security.every((requirement) => !('sessionCookie' in requirement));
           for (const status of errorStatusesOf(method, isPublic)) {
             responses[String(status)] = { $ref: `#/components/responses/${errorResponseName(status)}` };

@@ -18,6 +18,9 @@ import { newToken, safeEqual } from '../auth/tokens.js';
  */
 export type AccessLevel = 'public' | 'pending' | 'authenticated';
 
+/** Health probes and the metrics scrape: public, silent in the logs, and without the CSRF cookie other responses may set. */
+export const PROBE_ROUTE = { config: { access: 'public', isProbe: true }, logLevel: 'silent' } as const;
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessLevel;

@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** What we accept from outside: 1–128 characters of letters, digits and `-_.:` (UUIDs, trace ids). */
-const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const ACCEPTABLE_REQUEST_ID_PATTERN = '^[A-Za-z0-9._:-]{1,128}$';
+const ACCEPTABLE_REQUEST_ID = new RegExp(ACCEPTABLE_REQUEST_ID_PATTERN);
 
 export function isAcceptableRequestId(value: unknown): value is string {
   return typeof value === 'string' && ACCEPTABLE_REQUEST_ID.test(value);

@@ -33,7 +33,9 @@ export default function OrganisationsPage() {
   const columns: Column<Organisation>[] = [
     { key: 'name', header: m.admin.organisationName, cell: (row) => row.name },
     { key: 'type', header: m.admin.organisationType, cell: (row) => m.organisationTypes[row.type] },
-    { key: 'identifier', header: m.admin.identifier, cell: (row) => row.identifier ?? '' },
+    { key: 'agbCode', header: m.organisationIdentifiers.agbCode, cell: (row) => row.agbCode ?? '' },
+    { key: 'uraCode', header: m.organisationIdentifiers.uraCode, cell: (row) => row.uraCode ?? '' },
+    { key: 'identifier', header: m.organisationIdentifiers.otherIdentifier, cell: (row) => row.identifier ?? '' },
     { key: 'area', header: m.admin.serviceArea, cell: (row) => row.municipalityCodes.length, isNumeric: true },
     { key: 'status', header: m.admin.status, cell: (row) => (row.isActive ? m.admin.active : m.admin.inactive) },
     {
@@ -108,20 +110,34 @@ function OrganisationEditor({
   const { m } = useMessages();
   const [name, setName] = useState(organisation?.name ?? '');
   const [type, setType] = useState<string>(organisation?.type ?? '');
+  const [agbCode, setAgbCode] = useState(organisation?.agbCode ?? '');
+  const [uraCode, setUraCode] = useState(organisation?.uraCode ?? '');
   const [identifier, setIdentifier] = useState(organisation?.identifier ?? '');
   const [municipalityCodes, setMunicipalityCodes] = useState<string[]>(organisation?.municipalityCodes ?? []);
-  const form = useForm({ name: 'organisation-name', type: 'organisation-type', identifier: 'organisation-identifier', municipalityCodes: 'service-area-filter' });
+  const form = useForm({
+    name: 'organisation-name',
+    type: 'organisation-type',
+    agbCode: 'organisation-agb-code',
+    uraCode: 'organisation-ura-code',
+    identifier: 'organisation-identifier',
+    municipalityCodes: 'service-area-filter',
+  });
   const typeOptions = (Object.keys(m.organisationTypes) as OrganisationType[]).map((value) => ({ value, label: m.organisationTypes[value] }));
 
   const submit = form.submitWith(
     () => ({
       ...(name.trim() === '' ? { name: m.validation.required } : {}),
       ...(type === '' ? { type: m.validation.required } : {}),
+      // The same check as the API's (8 digits), so the field says it before a round trip.
+      ...(isEightDigitsOrEmpty(agbCode) ? {} : { agbCode: m.fieldErrors.agbCodeFormat }),
+      ...(isEightDigitsOrEmpty(uraCode) ? {} : { uraCode: m.fieldErrors.uraCodeFormat }),
     }),
     async () => {
       const body = {
         name: name.trim(),
         type: type as OrganisationType,
+        agbCode: agbCode.trim() === '' ? null : agbCode.trim(),
+        uraCode: uraCode.trim() === '' ? null : uraCode.trim(),
         identifier: identifier.trim() === '' ? null : identifier.trim(),
         municipalityCodes,
       };
@@ -141,15 +157,44 @@ function OrganisationEditor({
     <Panel id="organisation-editor" title={organisation ? `${m.admin.editOrganisation}: ${organisation.name}` : m.admin.newOrganisation} onClose={onClose}>
       <ErrorSummary
         {...form.summary}
-        labels={{ name: m.admin.organisationName, type: m.admin.organisationType, identifier: m.admin.identifier, municipalityCodes: m.admin.serviceArea }}
+        labels={{
+          name: m.admin.organisationName,
+          type: m.admin.organisationType,
+          agbCode: m.organisationIdentifiers.agbCode,
+          uraCode: m.organisationIdentifiers.uraCode,
+          identifier: m.organisationIdentifiers.otherIdentifier,
+          municipalityCodes: m.admin.serviceArea,
+        }}
       />
       <Form onSubmit={submit}>
         <TextField id="organisation-name" label={m.admin.organisationName} value={name} onValueChange={setName} error={form.errors.name} autoComplete="organization" />
         <SelectField id="organisation-type" label={m.admin.organisationType} value={type} onValueChange={setType} emptyOption={m.shell.choose} options={typeOptions} error={form.errors.type} />
         <TextField
+          id="organisation-agb-code"
+          label={m.organisationIdentifiers.agbCode}
+          description={m.organisationIdentifiers.agbCodeDescription}
+          value={agbCode}
+          onValueChange={setAgbCode}
+          error={form.errors.agbCode}
+          inputMode="numeric"
+          spellCheck={false}
+          isOptional
+        />
+        <TextField
+          id="organisation-ura-code"
+          label={m.organisationIdentifiers.uraCode}
+          description={m.organisationIdentifiers.uraCodeDescription}
+          value={uraCode}
+          onValueChange={setUraCode}
+          error={form.errors.uraCode}
+          inputMode="numeric"
+          spellCheck={false}
+          isOptional
+        />
+        <TextField
           id="organisation-identifier"
-          label={m.admin.identifier}
-          description={m.admin.identifierDescription}
+          label={m.organisationIdentifiers.otherIdentifier}
+          description={m.organisationIdentifiers.otherIdentifierDescription}
           value={identifier}
           onValueChange={setIdentifier}
           error={form.errors.identifier}
@@ -167,4 +212,9 @@ function OrganisationEditor({
       </Form>
     </Panel>
   );
+}
+
+/** An AGB code or URA: eight digits, or nothing (both are optional). */
+function isEightDigitsOrEmpty(value: string): boolean {
+  return value.trim() === '' || /^\d{8}$/.test(value.trim());
 }
