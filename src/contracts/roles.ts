@@ -69,5 +69,7 @@ export const RESOURCE_TYPES = [
   'analysis_round',
   // the yearly municipal questionnaire (a municipality's response to an edition).
   'municipal_questionnaire',
+  // FHIR Subscriptions of an organisation (notifications of its referrals; no personal data).
+  'subscription',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -460,6 +460,7 @@ export const en = {
     export: 'Exported',
     emergency_access: 'Emergency access opened',
     access_denied: 'Access refused',
+    notify: 'Notification sent',
   },
   auditObjectTypes: {
     organisation: 'Organisation',
@@ -481,6 +482,7 @@ export const en = {
     coalition_plan: 'Plan of approach',
     analysis_round: 'Analysis round',
     municipal_questionnaire: 'Municipal questionnaire',
+    subscription: 'Notification subscription',
     pregnancy: 'Pregnancy',
     duplicates: 'Possible duplicate registrations',
     merge: 'Merging files',

@@ -467,6 +467,7 @@ export const nl = {
     export: 'Geëxporteerd',
     emergency_access: 'Noodtoegang geopend',
     access_denied: 'Toegang geweigerd',
+    notify: 'Notificatie verstuurd',
   } satisfies Record<AuditAction, string>,
   auditObjectTypes: {
     organisation: 'Organisatie',
@@ -488,6 +489,7 @@ export const nl = {
     coalition_plan: 'Plan van aanpak',
     analysis_round: 'Analyseronde',
     municipal_questionnaire: 'Gemeentelijke vragenlijst',
+    subscription: 'Abonnement op notificaties',
     pregnancy: 'Zwangerschap',
     duplicates: 'Mogelijk dubbele registraties',
     merge: 'Samenvoegen van dossiers',

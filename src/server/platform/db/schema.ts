@@ -19,3 +19,4 @@ export * from '../../features/coalition-agreements/schema.js';
 export * from '../../features/coalition-plans/schema.js';
 export * from '../../features/coalition-analysis/schema.js';
 export * from '../../features/municipal-questionnaire/schema.js';
+export * from '../../features/subscriptions/schema.js';
