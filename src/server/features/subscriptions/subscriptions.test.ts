@@ -290,6 +290,7 @@ describe('notifications', () => {
     expect(audits.map((audit) => (audit.details as { attempt: number }).attempt)).toEqual([1, 2, 3, 4, 5, 6]);
     // A subscription in error gets no new notifications.
     answerWith = 200;
+    midwife = await sessionFor(t, 'midwife');
     await sendReferral();
     await t.app.notifications.runOnce();
     expect(received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
