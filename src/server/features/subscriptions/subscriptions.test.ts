@@ -244,6 +244,28 @@ describe('notifications', () => {
     expectNoPersonalData(received[0]!);
   });
 
+  it('no announcement without a new referral or a new status: a repeated create (same key) and an assignment send nothing', async () => {
+    await subscribe(`Task?owner=Organization/${t.demo.organisationIds.jgz}`);
+    const family = await insertTestFamily(t, 'wieg', { familyName: FAMILY_NAME, bsn: BSN });
+    const consentId = await insertTestConsent(t, family.familyId, 'wieg', 'jgz', midwife.personId);
+    const task = referralTask(family.familyId, t.demo.organisationIds.jgz!, consentId);
+    const first = await fhir(midwife, 'POST', '/fhir/R4/Task', task, { 'idempotency-key': 'abonnement-1' });
+    const again = await fhir(midwife, 'POST', '/fhir/R4/Task', task, { 'idempotency-key': 'abonnement-1' });
+    expect([first.statusCode, again.statusCode]).toEqual([201, 200]);
+    const taskId = fhirBody<{ id: string }>(first).id;
+    await t.app.notifications.runOnce();
+    expect(received).toHaveLength(1);
+    const assigned = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/referrals/${taskId}/transitions`,
+      headers: { ...nurse.headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ event: 'assign', version: 1 }),
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(await t.app.notifications.runOnce()).toEqual({ attempted: 0, delivered: 0 });
+    expect(received).toHaveLength(1);
+  });
+
   it("another organisation's Task → no notification", async () => {
     await subscribe(`Task?owner=Organization/${t.demo.organisationIds.jgz}`);
     await sendReferral('wijkteam');
