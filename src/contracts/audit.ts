@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'export',
   'emergency_access',
   'access_denied',
+  // A FHIR Subscription notification sent (or tried) to an organisation's system: only the Task id.
+  'notify',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

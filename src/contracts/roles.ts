@@ -71,5 +71,7 @@ export const RESOURCE_TYPES = [
   'municipal_questionnaire',
   // Machine access: the API clients (integrations) the platform admin registers for an organisation.
   'api_client',
+  // FHIR Subscriptions of an organisation (notifications of its referrals; no personal data).
+  'subscription',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -19,7 +19,7 @@ import type { Config } from './config.js';
 import type { Database } from './platform/db/connection.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
-import { registerErrorHandling } from './platform/errors.js';
+import { loggableError, registerErrorHandling } from './platform/errors.js';
 import { registerInFlightTracking } from './platform/http/in-flight.js';
 import { registerRequestIdHeader, requestIdFor } from './platform/http/request-id.js';
 import { databaseRateLimitStore, rateLimitKeyOf } from './platform/http/rate-limit-store.js';
@@ -36,6 +36,17 @@ import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
 import { fhirApi } from './features/fhir/plugin.js';
 import { resolveAccessToken } from './features/api-clients/resolve-access-token.js';
+import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The FHIR Subscription delivery worker: runs on a timer; tests call runOnce() after moving the clock. */
+    notifications: NotificationWorker;
+  }
+}
+
+/** How often the outbox of Subscription notifications is looked at (a due notification waits at most this long). */
+const NOTIFICATION_INTERVAL_MS = 15_000;
 
 export interface AppDependencies {
   config: Config;
@@ -47,6 +58,8 @@ export interface AppDependencies {
   logStream?: { write(line: string): void };
   /** Called for every route as it is registered (the route × role matrix test uses it). */
   onRoute?: (route: RouteOptions) => void;
+  /** Interval of the Subscription delivery timer; null: no timer (only runOnce). Default 15 s. */
+  notificationIntervalMs?: number | null;
 }
 
 export type App = FastifyInstance;
@@ -142,6 +155,19 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   );
   // FHIR R4 API at /fhir/R4 (OperationOutcome errors, application/fhir+json).
   await app.register(fhirApi(deps), { prefix: '/fhir' });
+  // Delivers Subscription notifications from the outbox; started when the app is ready, stopped on close.
+  const notifications = notificationWorker(
+    {
+      db: database.db,
+      clock,
+      fhirBaseUrl: `${config.publicUrl.replace(/\/$/, '')}/fhir/R4`,
+      onError: (error) => app.log.warn({ err: loggableError(error) }, 'notification delivery pass failed'),
+    },
+    dependencies.notificationIntervalMs === undefined ? NOTIFICATION_INTERVAL_MS : dependencies.notificationIntervalMs,
+  );
+  app.decorate('notifications', notifications);
+  app.addHook('onReady', async () => notifications.start());
+  app.addHook('onClose', async () => notifications.stop());
 
   // Reference boundaries: public, cacheable static asset.
   await app.register(fastifyStatic, {

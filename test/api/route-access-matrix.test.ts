@@ -25,6 +25,7 @@ import { CURRENT_INSTRUMENT } from '../../src/server/features/coalition-analysis
 import { municipalQuestionnaireEditions } from '../../src/server/features/municipal-questionnaire/schema.js';
 import { apiClients } from '../../src/server/features/api-clients/schema.js';
 import { generateKeyPairSync } from 'node:crypto';
+import { fhirSubscriptions } from '../../src/server/features/subscriptions/schema.js';
 
 const QUESTIONNAIRE_YEAR = 2030;
 const METRICS_TOKEN = 'matrix-metrics-token-0123456789abcdefghij';
@@ -68,6 +69,8 @@ interface Situation {
   improvementActionId: string;
   /** An open self-analysis round of the own (KS0001) or the other coalition (KS0002): a new one each time. */
   analysisRoundId: string;
+  /** A FHIR Subscription of that organisation (to its own inbox): a new one each time. */
+  subscriptionId: string;
 }
 
 /** The organisation a situation's referral (and consent) goes to. */
@@ -408,6 +411,31 @@ const MATRIX: Record<string, Entry> = {
     access: 'authenticated',
     allow: { professional: 'own' },
     request: ({ referralId }) => json('GET', `/fhir/R4/Task/${referralId}/_history/1`),
+  },
+  // FHIR Subscriptions: only an organisation's own admin. Searching lists the own organisation's only;
+  // a create naming another organisation in its criteria is refused by the criteria check (400), not here.
+  'GET /fhir/R4/Subscription': { access: 'authenticated', allow: { organisation_admin: 'any' }, request: () => json('GET', '/fhir/R4/Subscription') },
+  'GET /fhir/R4/Subscription/:id': {
+    access: 'authenticated',
+    allow: { organisation_admin: 'own' },
+    request: ({ subscriptionId }) => json('GET', `/fhir/R4/Subscription/${subscriptionId}`),
+  },
+  'POST /fhir/R4/Subscription': {
+    access: 'authenticated',
+    allow: { organisation_admin: 'any' },
+    request: ({ organisationId }) =>
+      json('POST', '/fhir/R4/Subscription', {
+        resourceType: 'Subscription',
+        status: 'requested',
+        reason: 'Matrix',
+        criteria: `Task?owner=Organization/${organisationId}`,
+        channel: { type: 'rest-hook', endpoint: 'https://systeem.example.nl/notificaties' },
+      }),
+  },
+  'DELETE /fhir/R4/Subscription/:id': {
+    access: 'authenticated',
+    allow: { organisation_admin: 'own' },
+    request: ({ subscriptionId }) => json('DELETE', `/fhir/R4/Subscription/${subscriptionId}`),
   },
   'GET /fhir/R4/SearchParameter': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter') },
   'GET /fhir/R4/SearchParameter/:id': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter/patient-address-district') },
@@ -1049,7 +1077,26 @@ async function situation(role: Role, isOwn: boolean): Promise<Situation> {
     coalitionCode: isOwn ? 'KS0001' : 'KS0002',
     improvementActionId: await planFixture(isOwn ? 'KS0001' : 'KS0002', staffOf.get(organisationId)!),
     analysisRoundId: await analysisRoundOf(isOwn, session.personId),
+    subscriptionId: await subscriptionOf(organisationId),
   };
+}
+
+async function subscriptionOf(organisationId: string): Promise<string> {
+  const now = t.clock.now();
+  const [row] = await t.database.db
+    .insert(fhirSubscriptions)
+    .values({
+      organisationId,
+      criteriaKind: 'owner',
+      criteria: `Task?owner=Organization/${organisationId}`,
+      endpoint: 'https://systeem.example.nl/notificaties',
+      reason: 'Matrix',
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: fhirSubscriptions.id });
+  return row!.id;
 }
 
 async function analysisRoundOf(isOwn: boolean, personId: string): Promise<string> {

@@ -462,6 +462,7 @@ export const en = {
     export: 'Exported',
     emergency_access: 'Emergency access opened',
     access_denied: 'Access refused',
+    notify: 'Notification sent',
   },
   auditObjectTypes: {
     organisation: 'Organisation',
@@ -484,6 +485,7 @@ export const en = {
     analysis_round: 'Analysis round',
     municipal_questionnaire: 'Municipal questionnaire',
     api_client: 'Integration (API client)',
+    subscription: 'Notification subscription',
     pregnancy: 'Pregnancy',
     duplicates: 'Possible duplicate registrations',
     merge: 'Merging files',

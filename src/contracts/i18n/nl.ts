@@ -469,6 +469,7 @@ export const nl = {
     export: 'Geëxporteerd',
     emergency_access: 'Noodtoegang geopend',
     access_denied: 'Toegang geweigerd',
+    notify: 'Notificatie verstuurd',
   } satisfies Record<AuditAction, string>,
   auditObjectTypes: {
     organisation: 'Organisatie',
@@ -491,6 +492,7 @@ export const nl = {
     analysis_round: 'Analyseronde',
     municipal_questionnaire: 'Gemeentelijke vragenlijst',
     api_client: 'Koppeling (API-client)',
+    subscription: 'Abonnement op notificaties',
     pregnancy: 'Zwangerschap',
     duplicates: 'Mogelijk dubbele registraties',
     merge: 'Samenvoegen van dossiers',

@@ -64,6 +64,7 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
             ...(handler.create ? [{ code: 'create', documentation: handler.create.documentation }] : []),
             ...(handler.update ? [{ code: 'update', documentation: handler.update.documentation }] : []),
             ...(handler.patch ? [{ code: 'patch', documentation: handler.patch.documentation }] : []),
+            ...(handler.delete ? [{ code: 'delete', documentation: handler.delete.documentation }] : []),
           ];
           const isVersioned = Boolean(handler.update || handler.patch);
           return {
@@ -75,6 +76,7 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
             updateCreate: false,
             ...(handler.create ? { conditionalCreate: handler.create.isConditional } : {}),
             ...(isVersioned ? { conditionalUpdate: false } : {}),
+            ...(handler.delete ? { conditionalDelete: 'not-supported' } : {}),
             ...(handler.search
               ? {
                   searchParam: [

@@ -41,6 +41,7 @@ describe('metadata', () => {
           : code === 'search-type' ? { method: 'GET' as const, url: `/fhir/R4/${resource.type}` }
           : code === 'create' ? { method: 'POST' as const, url: `/fhir/R4/${resource.type}`, payload: { resourceType: resource.type } }
           : code === 'update' ? { method: 'PUT' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000`, payload: { resourceType: resource.type } }
+          : code === 'delete' ? { method: 'DELETE' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000` }
           : { method: 'PATCH' as const, url: `/fhir/R4/${resource.type}/00000000-0000-4000-8000-000000000000`, payload: [{ op: 'replace', path: '/status', value: 'x' }], headers: { 'content-type': 'application/json-patch+json' } };
         // Anonymous: the route exists (401, not 404).
         const answer = await t.app.inject({ ...probe, headers: { ...anonymousHeaders, ...('headers' in probe ? probe.headers : {}) } });

@@ -474,6 +474,21 @@ describe('conformance gaps (issue 11)', () => {
         expect(read.headers.etag, url).toBe(`W/"${readable.meta.versionId}"`);
       }
     }
+    // Subscriptions are the organisation admin's: one of De Wieg's own, searched and read by its admin.
+    const admin = await callerFor(t, 'practiceAdmin', 'wieg');
+    const subscription = {
+      resourceType: 'Subscription',
+      status: 'requested',
+      reason: 'Inbox van De Wieg',
+      criteria: `Task?owner=Organization/${t.demo.organisationIds.wieg}`,
+      channel: { type: 'rest-hook', endpoint: 'https://systeem.example.nl/notificaties' },
+    };
+    expect((await admin.request('POST', '/fhir/R4/Subscription', subscription)).statusCode).toBe(201);
+    const [found] = resourcesOf(fhirBody<SearchsetBody<Resource>>(await admin.request('GET', '/fhir/R4/Subscription')));
+    expect(found!.meta?.versionId).toMatch(/^[A-Za-z0-9.-]{1,64}$/);
+    expect(Number.isNaN(Date.parse(found!.meta?.lastUpdated))).toBe(false);
+    expect((await admin.request('GET', `/fhir/R4/Subscription/${found!.id}`)).headers.etag).toBe(`W/"${found!.meta.versionId}"`);
+    seen.add(found!.resourceType);
     expect([...seen].sort()).toEqual(FHIR_RESOURCE_HANDLERS.map((handler) => handler.type).sort());
   });
 

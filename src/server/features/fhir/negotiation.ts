@@ -80,7 +80,7 @@ export function allowedMethodsOf(url: string, handlers: readonly ResourceHandler
   const methods = (entries: [boolean, string][]) => entries.filter(([isSupported]) => isSupported).map(([, method]) => method);
   if (segments.length === 1) return methods([[Boolean(handler.search), 'GET'], [Boolean(handler.create), 'POST']]);
   if (segments.length === 2 && segments[1] === '_search') return methods([[Boolean(handler.search), 'POST']]);
-  if (segments.length === 2) return methods([[Boolean(handler.read), 'GET'], [Boolean(handler.update), 'PUT'], [Boolean(handler.patch), 'PATCH']]);
+  if (segments.length === 2) return methods([[Boolean(handler.read), 'GET'], [Boolean(handler.update), 'PUT'], [Boolean(handler.patch), 'PATCH'], [Boolean(handler.delete), 'DELETE']]);
   if (segments.length === 4 && segments[2] === '_history') return methods([[Boolean(handler.read), 'GET']]);
   return null;
 }

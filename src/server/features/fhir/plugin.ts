@@ -23,14 +23,14 @@ const JSON_PATCH = 'application/json-patch+json';
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 function fhirContext(request: FastifyRequest, deps: FeatureDependencies): FhirContext {
-  return { ...contextOf(request, deps), baseUrl: baseUrlOf(deps), db: deps.db };
+  return { ...contextOf(request, deps), baseUrl: baseUrlOf(deps), db: deps.db, allowsLocalHttpEndpoints: deps.config.nodeEnv !== 'production' };
 }
 
 /**
  * Deny by default, before any lookup: a role with no grant at all on the handler's policy resource
  * is refused through the scoped store, so the refusal is audited like any other.
  */
-async function guarded(request: FastifyRequest, deps: FeatureDependencies, handler: ResourceHandler, action: 'list' | 'read' | 'create' | 'update'): Promise<FhirContext> {
+async function guarded(request: FastifyRequest, deps: FeatureDependencies, handler: ResourceHandler, action: 'list' | 'read' | 'create' | 'update' | 'deactivate'): Promise<FhirContext> {
   const ctx = fhirContext(request, deps);
   const resource = handler.policyResource;
   if (resource && !hasAnyGrant(ctx.actor, resource, action)) {
@@ -192,6 +192,15 @@ function registerHandler(fhir: FastifyInstance, handler: ResourceHandler, deps: 
       }
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
       return sendResource(reply, await preconditioned(expectedVersion, () => patch.run(ctx, id, request.body as JsonPatchOperation[], expectedVersion)));
+    });
+  }
+  if (handler.delete) {
+    const remove = handler.delete;
+    fhir.delete(`/R4/${type}/:id`, { schema: hide }, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const ctx = await guarded(request, deps, handler, 'deactivate');
+      await remove.run(ctx, id);
+      return reply.status(204).header('Cache-Control', 'no-store').send();
     });
   }
 }

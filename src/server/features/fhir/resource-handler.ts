@@ -12,6 +12,8 @@ export interface FhirContext extends RequestContext {
   baseUrl: string;
   /** For the use-cases that locate a record's family first (they ask the policy right after). */
   db: Executor;
+  /** Whether a Subscription may notify plain http on this machine (not in production). */
+  allowsLocalHttpEndpoints: boolean;
 }
 
 export type SearchParameterType = 'token' | 'string' | 'date' | 'reference' | 'uri' | 'number';
@@ -55,7 +57,7 @@ export interface ResourceHandler {
    * The policy resource holding this type's records when they are personal data. A role without any
    * grant on it is refused (and the refusal audited) before anything is looked up, as in the REST API.
    */
-  policyResource?: 'family' | 'referral';
+  policyResource?: 'family' | 'referral' | 'subscription';
   /** Dutch: what this resource stands for in Kansrijk. */
   documentation: string;
   read?: (ctx: FhirContext, id: string) => Promise<FhirResource>;
@@ -78,5 +80,10 @@ export interface ResourceHandler {
   patch?: {
     documentation: string;
     run: (ctx: FhirContext, id: string, operations: JsonPatchOperation[], expectedVersion: number | null) => Promise<FhirResource>;
+  };
+  /** DELETE: the resource is gone (204); reading it afterwards is 404. */
+  delete?: {
+    documentation: string;
+    run: (ctx: FhirContext, id: string) => Promise<void>;
   };
 }

@@ -11,6 +11,7 @@ import { auditEventHandler } from './audit-event.js';
 import { healthcareServiceHandler } from './healthcare-service.js';
 import { observationHandler } from './observation.js';
 import { searchParameterHandler } from './search-parameter-definitions.js';
+import { subscriptionHandler } from './subscription.js';
 
 const DATA_HANDLERS: readonly ResourceHandler[] = [
   patientHandler,
@@ -24,6 +25,7 @@ const DATA_HANDLERS: readonly ResourceHandler[] = [
   healthcareServiceHandler,
   observationHandler,
   auditEventHandler,
+  subscriptionHandler,
 ];
 
 export const FHIR_RESOURCE_HANDLERS: readonly ResourceHandler[] = [...DATA_HANDLERS, searchParameterHandler(DATA_HANDLERS)];

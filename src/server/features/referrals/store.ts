@@ -24,6 +24,7 @@ import { isOpen } from './domain/referral-state.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { familyVisibleTo, locateFamily } from '../families/care-access.js';
 import { referralActions } from './referral-actions.js';
+import { enqueueTaskNotifications } from '../subscriptions/enqueue-task-notifications.js';
 
 export type UseCaseContext = Pick<RequestContext, 'store' | 'now'>;
 
@@ -572,13 +573,18 @@ export const REFERRAL_CLIENT_NAME = sql`(SELECT x.given_name || ' ' || x.family_
       WHERE x.family_id = r.family_id AND x.role = 'client' ORDER BY x.created_at LIMIT 1)`;
 
 /** Appends a row to a referral's history. */
+/**
+ * Records a change in the referral's history. A new referral or a new status (not a mere assignment,
+ * `isStatusChange: false`) is also announced to the FHIR Subscriptions on it, in this same transaction.
+ */
 export async function addEvent(
   tx: Executor,
-  event: { referralId: string; status: ReferralStatus; outcome?: ReferralOutcome | null; reason?: string | null; actor: Actor | null; at: Date },
+  event: { referralId: string; status: ReferralStatus; outcome?: ReferralOutcome | null; reason?: string | null; actor: Actor | null; at: Date; isStatusChange?: boolean },
 ): Promise<void> {
   await tx.execute(sql`INSERT INTO referral_events (referral_id, status, outcome, reason, actor_id, organisation_id, at)
     VALUES (${event.referralId}::uuid, ${event.status}, ${event.outcome ?? null}, ${event.reason ?? null},
       ${event.actor?.personId ?? null}::uuid, ${event.actor?.organisationId ?? null}::uuid, ${event.at.toISOString()}::timestamptz)`);
+  if (event.isStatusChange !== false) await enqueueTaskNotifications(tx, event.referralId, event.at);
 }
 
 /** Loads a referral and shapes it for the actor (the sender's client block only when it sees the family). */

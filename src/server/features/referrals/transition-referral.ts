@@ -67,7 +67,7 @@ export async function transitionReferral(ctx: UseCaseContext, referralId: string
         await tx.execute(sql`UPDATE referrals SET assigned_to_id = ${actor.personId}::uuid, version = version + 1,
           updated_at = ${now.toISOString()}::timestamptz WHERE id = ${referralId}::uuid`);
         const [person] = await queryRows<{ name: string }>(tx, sql`SELECT name FROM people WHERE id = ${actor.personId}::uuid`);
-        await addEvent(tx, { referralId, status: row.status, reason: `Toegewezen aan ${person?.name ?? ''}`.trim(), actor, at: now });
+        await addEvent(tx, { referralId, status: row.status, reason: `Toegewezen aan ${person?.name ?? ''}`.trim(), actor, at: now, isStatusChange: false });
         return { referral: await viewFor(tx, referralId, actor, now), step: 'assign' };
       }
 

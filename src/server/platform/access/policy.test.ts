@@ -261,6 +261,18 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
     approve: NONE,
     reopen: ['-', '-', '-', 'any', '-', 'any'],
   },
+  // Only an organisation's own admin manages its FHIR Subscriptions (not even the platform admin).
+  subscription: {
+    list: ['-', '-', '-', '-', 'own', '-'],
+    read: ['-', '-', '-', '-', 'own', '-'],
+    create: ['-', '-', '-', '-', 'own', '-'],
+    update: NONE,
+    deactivate: ['-', '-', '-', '-', 'own', '-'],
+    change_type: NONE,
+    export: NONE,
+    approve: NONE,
+    reopen: NONE,
+  },
 };
 
 describe('the grant matrix: every role × every resource × every action', () => {

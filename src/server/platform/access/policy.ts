@@ -79,6 +79,9 @@ const COALITION_READERS: Grant = {
   platform_admin: 'any',
 };
 
+/** Who manages an organisation's Subscriptions: its own admin (a system client of it, when machine access lands). */
+const SUBSCRIPTION_MANAGERS: Grant = { organisation_admin: 'own_organisation' };
+
 const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // The organisation directory is not personal data: everyone logged in may look it up (to refer).
   organisation: {
@@ -163,6 +166,14 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
     create: { analyst: 'any', platform_admin: 'any' },
     update: { policy_officer: 'own_municipality', platform_admin: 'any' },
     reopen: { analyst: 'any', platform_admin: 'any' },
+  },
+  // FHIR Subscriptions (notifications of the organisation's own referrals to its own system): managed
+  // by the organisation admin of that organisation only — a subscriber hears only of its own Tasks.
+  subscription: {
+    list: SUBSCRIPTION_MANAGERS,
+    read: SUBSCRIPTION_MANAGERS,
+    create: SUBSCRIPTION_MANAGERS,
+    deactivate: SUBSCRIPTION_MANAGERS,
   },
 };
 

@@ -20,3 +20,4 @@ export * from '../../features/coalition-plans/schema.js';
 export * from '../../features/coalition-analysis/schema.js';
 export * from '../../features/municipal-questionnaire/schema.js';
 export * from '../../features/api-clients/schema.js';
+export * from '../../features/subscriptions/schema.js';
