@@ -4,21 +4,15 @@
 // file outside it); exit 1 on a gap, an altered row, rows removed back to before a checkpoint, or a
 // rewritten chain. See ADR 0003 and 0010. Compiled with the server, so a production install has it.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../platform/db/connection.js';
+import { loadConfigOrExit, openConfiguredDatabase } from './cli-support.js';
 import { verifyAuditChain } from '../platform/audit/audit-log.js';
 import { loadVerificationKey, verifyAuditCheckpoints } from '../platform/audit/checkpoints.js';
 
-const config = loadConfig(process.env);
+const config = loadConfigOrExit();
 const { keyFile, file } = config.auditCheckpoints;
 // An auditor may hold only the public key: AUDIT_CHECKPOINT_KEY_FILE may point to either PEM.
 const publicKey = existsSync(keyFile) ? loadVerificationKey(keyFile) : null;
-const database = await openDatabase(
-  config.databaseUrl
-    ? { kind: 'postgres', url: config.databaseUrl, poolSize: 1 }
-    : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-);
+const database = await openConfiguredDatabase(config);
 try {
   const chain = await verifyAuditChain(database.db);
   const checkpoints = await verifyAuditCheckpoints(database.db, publicKey, file);

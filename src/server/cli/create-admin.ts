@@ -2,11 +2,9 @@
 // `npm run admin:create -- --name "…" --email … [--force]` (in the container:
 // `node build/server/cli/create-admin.js …`): the first platform administrator of an installation.
 // Prints the invitation link the operator hands over; the person sets a password and enrols 2FA.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_FOLDER } from '../app.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../platform/db/connection.js';
+import { EMAIL_PATTERN, fail, loadConfigOrExit, openConfiguredDatabase } from './cli-support.js';
 import { prepareDatabase } from '../platform/db/prepare-database.js';
 import { SchemaTooNewError } from '../platform/db/migrations.js';
 import { AppError } from '../platform/errors.js';
@@ -15,29 +13,16 @@ import { createFirstAdmin } from '../features/organisations/create-first-admin.j
 
 const USAGE = 'Gebruik: npm run admin:create -- --name "Voornaam Achternaam" --email naam@organisatie.nl [--force]';
 
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
-
 let args;
 try {
   args = parseArgs({ options: { name: { type: 'string' }, email: { type: 'string' }, force: { type: 'boolean', default: false } }, allowPositionals: true }).values;
 } catch {
   fail(USAGE, 64);
 }
-if (!args.name?.trim() || !args.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(args.email)) fail(USAGE, 64);
+if (!args.name?.trim() || !args.email || !EMAIL_PATTERN.test(args.email)) fail(USAGE, 64);
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message, 78);
-  throw error;
-}
-const database = await openDatabase(
-  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 1 } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-);
+const config = loadConfigOrExit();
+const database = await openConfiguredDatabase(config);
 try {
   // A new installation: migrations and reference data first (never demo data here).
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, seedNational: false, now: new Date() });

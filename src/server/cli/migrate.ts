@@ -4,25 +4,12 @@
 // demo data. The Kubernetes Job runs this before a rollout, so new pods find the schema ready; the
 // server runs the same steps at start (a no-op then), so a trial without the Job works too.
 import { DATA_FOLDER } from '../app.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../platform/db/connection.js';
+import { loadConfigOrExit, openConfiguredDatabase } from './cli-support.js';
 import { prepareDatabase } from '../platform/db/prepare-database.js';
-import path from 'node:path';
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(78);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const started = Date.now();
-const database = await openDatabase(
-  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 1 } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-);
+const database = await openConfiguredDatabase(config);
 try {
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, seedNational: false, now: new Date() });
   console.log(`Database bijgewerkt: migraties en referentiegegevens staan klaar (${((Date.now() - started) / 1000).toFixed(1)} s).`);

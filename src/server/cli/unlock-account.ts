@@ -2,18 +2,11 @@
 // `npm run account:unlock -- --email …` (in the container: `node build/server/cli/unlock-account.js
 // --email …`): lift the temporary login lockout of a login name now, instead of after
 // LOGIN_LOCKOUT_MINUTES. Audited. The answer is the same whether or not the account exists.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../platform/db/connection.js';
+import { EMAIL_PATTERN, fail, loadConfigOrExit, openConfiguredDatabase } from './cli-support.js';
 import { unlockLogin } from '../features/auth/unlock-login.js';
 
 const USAGE = 'Gebruik: npm run account:unlock -- --email naam@organisatie.nl';
-
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
 
 let args;
 try {
@@ -21,18 +14,10 @@ try {
 } catch {
   fail(USAGE, 64);
 }
-if (!args.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(args.email.trim())) fail(USAGE, 64);
+if (!args.email || !EMAIL_PATTERN.test(args.email.trim())) fail(USAGE, 64);
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message, 78);
-  throw error;
-}
-const database = await openDatabase(
-  config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 1 } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-);
+const config = loadConfigOrExit();
+const database = await openConfiguredDatabase(config);
 try {
   const result = await unlockLogin(database.db, args.email, new Date());
   console.log(

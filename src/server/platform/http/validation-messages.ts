@@ -3,7 +3,7 @@
 // Rules, issue 11 item 3). Installed as zod's locale: a schema's own message still wins, so only the
 // default sentences are replaced, wherever the server parses (request validation, handlers, FHIR).
 import { z } from 'zod';
-import type { FieldErrorCode } from '../../../contracts/errors.js';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../../contracts/errors.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 
 type Texts = (typeof nl)['fieldErrors'];
@@ -113,18 +113,8 @@ export function validationMessage(issue: RawIssue, texts: Texts = nl.fieldErrors
   }
 }
 
-const ZOD_CODES: ReadonlySet<string> = new Set<FieldErrorCode>([
-  'invalid_type',
-  'too_small',
-  'too_big',
-  'invalid_format',
-  'not_multiple_of',
-  'unrecognized_keys',
-  'invalid_union',
-  'invalid_key',
-  'invalid_element',
-  'invalid_value',
-]);
+/** zod's own issue codes: every field error code but Kansrijk's `invalid`. */
+const ZOD_CODES: ReadonlySet<string> = new Set<FieldErrorCode>(FIELD_ERROR_CODES.filter((code) => code !== 'invalid'));
 
 /** The stable field-error code of a zod issue code; `custom` (a refinement of our own) is `invalid`. */
 export function fieldErrorCode(zodCode: string | undefined): FieldErrorCode {
