@@ -2,7 +2,7 @@
 // Machine access end to end with real key pairs (ADR 0017): the platform admin registers a client,
 // the client signs an assertion and gets a token, calls the REST and FHIR API as a system of its
 // organisation within its scopes, is audited by name, and is refused at once after revocation.
-import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
@@ -10,7 +10,7 @@ import { callerFor, type Caller } from '../organisations/test-support.js';
 import { insertTestFamily } from '../families/test-support.js';
 import { insertTestReferral } from '../referrals/test-support.js';
 import { auditLog } from '../../platform/audit/schema.js';
-import { CLIENT_ASSERTION_TYPE } from '../../../contracts/api-clients.js';
+import { assertionClaims, jwkOf, signJwt, tokenRequest as requestToken } from './test-support.js';
 import { apiAccessTokens } from './schema.js';
 import { people } from '../organisations/schema.js';
 import { fhirR4Errors } from '../screening/test-support.js';
@@ -23,28 +23,12 @@ const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
-const jwkOf = (key: KeyObject, kid: string) => ({ ...(key.export({ format: 'jwk' }) as Record<string, unknown>), kid });
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-function signJwt(privateKey: KeyObject, alg: 'RS384' | 'RS256' | 'ES256', payload: Record<string, unknown>, kid?: string): string {
-  const input = `${b64({ alg, typ: 'JWT', ...(kid ? { kid } : {}) })}.${b64(payload)}`;
-  const signature =
-    alg === 'ES256'
-      ? sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' })
-      : sign(alg === 'RS384' ? 'sha384' : 'sha256', Buffer.from(input), privateKey);
-  return `${input}.${signature.toString('base64url')}`;
-}
-
 function claims(clientId: string, changes: Record<string, unknown> = {}) {
-  const now = Math.floor(t.clock.now().getTime() / 1000);
-  return { iss: clientId, sub: clientId, aud: audience, exp: now + 240, iat: now, jti: randomUUID(), ...changes };
+  return assertionClaims(clientId, audience, t.clock.now(), changes);
 }
 
-function tokenRequest(assertion: string, scope?: string) {
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion });
-  if (scope !== undefined) form.set('scope', scope);
-  return t.app.inject({ method: 'POST', url: '/api/v1/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
-}
+const tokenRequest = (assertion: string, scope?: string) => requestToken(t.app, assertion, scope);
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 async function register(body: Record<string, unknown>) {
   return admin.request('POST', '/api/v1/api-clients', {
