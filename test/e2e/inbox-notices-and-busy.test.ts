@@ -83,4 +83,38 @@ describe('the receiver is told, and submits show that they are busy', () => {
     await loginAs(app, midwife, 'midwife');
     await midwife.getByRole('region', { name: nl.home.workTitle }).getByRole('link', { name: sent === 1 ? '1 verstuurde verwijzing' : `${sent} verstuurde verwijzingen` }).waitFor();
   });
+
+  it('the menu shows the new referrals beside "Verwijzingen" and keeps the count current without reloading', async () => {
+    const callers = await careCallers(app.t);
+    const countNow = async () => (await callers.nurse.request('GET', '/api/v1/referrals?box=incoming&filter=new&pageSize=1')).json().total as number;
+    const { familyId } = await insertTestFamily(app.t, 'wieg', { givenName: 'Noor', familyName: 'Teller' });
+    await insertTestReferral(app.t, familyId, 'wieg', 'jgz', callers.midwife.session.personId);
+    const before = await countNow();
+
+    const page = await app.newPage();
+    await loginAs(app, page, 'jgzNurse');
+    const nav = page.getByRole('navigation', { name: nl.app.mainNavigation });
+    const inboxLink = (count: number) => nav.getByRole('link', { name: `${nl.referrals.nav} ${nl.referrals.navNewCount.replace('{count}', String(count))}` });
+    await inboxLink(before).waitFor();
+    await expectNoAxeViolations(page);
+    // The page stays (no reload): a mark on the window survives.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+    // Another referral arrives; the window gets focus again: the count follows.
+    const another = await insertTestFamily(app.t, 'wieg', { givenName: 'Sem', familyName: 'Teller' });
+    await insertTestReferral(app.t, another.familyId, 'wieg', 'jgz', callers.midwife.session.personId);
+    expect(await countNow()).toBe(before + 1);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await inboxLink(before + 1).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+    // By keyboard to the inbox; at 320 px the menu with its count reflows.
+    await inboxLink(before + 1).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: nl.referrals.title }).waitFor();
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -27,14 +27,27 @@ interface NavItem {
    * not a role but a fact the server knows, e.g. the analysis rounds the person is invited to.
    */
   whenServerLists?: string;
+  /**
+   * A count beside the label (a GET answering `{ total }`), kept current without reloading: asked again
+   * on every page change, when the window gets focus and every NAV_COUNT_INTERVAL_MS; 0 shows nothing.
+   */
+  count?: { of: string; label(m: Messages['m']): string };
 }
+
+/** How often the menu's counts are asked again while the page stays open. */
+const NAV_COUNT_INTERVAL_MS = 30_000;
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: (m) => m.shell.navHome, roles: [] },
   { to: '/clienten', label: (m) => m.families.nav, roles: ['professional'] },
   { to: '/beheer/noodtoegang', label: (m) => m.emergency.navReview, roles: ADMIN_ROLES },
   { to: '/caseload', label: (m) => m.careCaseload.nav, roles: ['professional'] },
-  { to: '/verwijzingen', label: (m) => m.referrals.nav, roles: ['professional'] },
+  {
+    to: '/verwijzingen',
+    label: (m) => m.referrals.nav,
+    roles: ['professional'],
+    count: { of: '/referrals?box=incoming&filter=new&pageSize=1', label: (m) => m.referrals.navNewCount },
+  },
   { to: '/verwijzingen/te-laat', label: (m) => m.referrals.overdueNav, roles: ['coalition_coordinator'] },
   { to: '/coalities/te-herzien', label: (m) => m.coalitionAgreements.toReviewTitle, roles: ['coalition_coordinator'] },
   // Issue 10 item 5: a partner answers the rounds they are invited to, whatever their role.
@@ -51,7 +64,7 @@ const NAV_ITEMS: NavItem[] = [
 ];
 
 export function AppLayout() {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const { session, endSession } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -79,7 +92,9 @@ export function AppLayout() {
   }, [location.pathname, previousPath]);
 
   const isActive = session?.stage === 'active';
-  const listed = useServerListedNavItems(isActive ? `${session?.person.id}/${session?.organisation?.id ?? ''}` : null);
+  const sessionKey = isActive ? `${session?.person.id}/${session?.organisation?.id ?? ''}` : null;
+  const listed = useServerListedNavItems(sessionKey);
+  const counts = useNavCounts(sessionKey, location.pathname);
   return (
     <div className="kr-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
@@ -105,6 +120,14 @@ export function AppLayout() {
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === '/'} className="kr-nav__link">
                     {item.label(m)}
+                    {item.count && (counts.get(item.to) ?? 0) > 0 ? (
+                      <>
+                        {' '}
+                        <span className="kr-nav__count" data-testid={`nav-count-${item.to}`}>
+                          {format(item.count.label(m), { count: counts.get(item.to)! })}
+                        </span>
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}
@@ -152,6 +175,39 @@ function useServerListedNavItems(sessionKey: string | null): ReadonlySet<string>
     };
   }, [sessionKey]);
   return listed;
+}
+
+/** The menu's counts, asked on every page change, on window focus and on an interval; a failure keeps the last count. */
+function useNavCounts(sessionKey: string | null, pathname: string): ReadonlyMap<string, number> {
+  const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
+  const { session } = useSession();
+  useEffect(() => {
+    if (!sessionKey || !session) {
+      setCounts(new Map());
+      return;
+    }
+    const counted = NAV_ITEMS.filter((item) => item.count && (item.roles.length === 0 || hasAnyRole(session, item.roles)));
+    if (counted.length === 0) return;
+    let isCurrent = true;
+    const refresh = () => {
+      for (const item of counted) {
+        apiJson<{ total: number }>('GET', item.count!.of)
+          .then((list) => {
+            if (isCurrent) setCounts((current) => new Map(current).set(item.to, list.total));
+          })
+          .catch(() => undefined);
+      }
+    };
+    refresh();
+    const timer = window.setInterval(refresh, NAV_COUNT_INTERVAL_MS);
+    window.addEventListener('focus', refresh);
+    return () => {
+      isCurrent = false;
+      window.clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+    };
+  }, [sessionKey, session, pathname]);
+  return counts;
 }
 
 function LanguageSwitch() {

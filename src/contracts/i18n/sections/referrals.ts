@@ -6,6 +6,8 @@ import type { SectionCatalogue } from './section.js';
 export const referralsNl = {
   referrals: {
     nav: 'Verwijzingen',
+    /** Beside the menu item: new referrals in the inbox, kept current without reloading. */
+    navNewCount: '{count} nieuw',
     crumb: 'Verwijzingen',
     title: 'Verwijzingen',
     intro: 'Uw werklijst: verwijzingen die uw organisatie ontvangt en die zij verstuurde. Te late verwijzingen staan bovenaan.',
@@ -240,6 +242,7 @@ export const referralsNl = {
 export const referralsEn = {
   referrals: {
     nav: 'Referrals',
+    navNewCount: '{count} new',
     crumb: 'Referrals',
     title: 'Referrals',
     intro: 'Your working list: referrals your organisation receives and those it sent. Overdue referrals come first.',

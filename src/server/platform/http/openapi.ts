@@ -310,7 +310,7 @@ const oauthErrorSchema = {
 function oauthErrorResponse(status: number): Json {
   return {
     description: status === 401 ? 'De client is niet te authenticeren (`invalid_client`).' : 'Ongeldig verzoek (`invalid_request`, `invalid_scope`, `unsupported_grant_type`).',
-    headers: { 'API-Version': { $ref: '#/components/headers/API-Version' } },
+    headers: { ...RESPONSE_HEADER_REFS },
     content: {
       'application/json': { schema: { $ref: `${SCHEMA_PREFIX}OAuthError` } },
       [PROBLEM_MEDIA_TYPE]: { schema: { $ref: `${SCHEMA_PREFIX}Problem` } },
