@@ -91,7 +91,7 @@ describe('the chain, end to end', () => {
     // 4. The JGZ nurse (another organisation) finds it in her inbox and accepts it.
     const nurse = await app.newPage();
     await loginAs(app, nurse, 'jgzNurse');
-    await nurse.getByRole('link', { name: new RegExp(`^${nl.referrals.nav}( \d+ nieuw)?$`) }).click();
+    await nurse.getByRole('link', { name: new RegExp(`^${nl.referrals.nav}( \\d+ nieuw)?$`) }).click();
     const inbox = nurse.getByRole('table', { name: nl.referrals.incomingCaption });
     await inbox.getByRole('link', { name: /Hanna Ketenproef/ }).click();
     await nurse.getByRole('heading', { level: 2, name: nl.referrals.sharedTitle }).waitFor();
