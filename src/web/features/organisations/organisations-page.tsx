@@ -169,28 +169,25 @@ function OrganisationEditor({
       <Form onSubmit={submit}>
         <TextField id="organisation-name" label={m.admin.organisationName} value={name} onValueChange={setName} error={form.errors.name} autoComplete="organization" />
         <SelectField id="organisation-type" label={m.admin.organisationType} value={type} onValueChange={setType} emptyOption={m.shell.choose} options={typeOptions} error={form.errors.type} />
-        <TextField
-          id="organisation-agb-code"
-          label={m.organisationIdentifiers.agbCode}
-          description={m.organisationIdentifiers.agbCodeDescription}
-          value={agbCode}
-          onValueChange={setAgbCode}
-          error={form.errors.agbCode}
-          inputMode="numeric"
-          spellCheck={false}
-          isOptional
-        />
-        <TextField
-          id="organisation-ura-code"
-          label={m.organisationIdentifiers.uraCode}
-          description={m.organisationIdentifiers.uraCodeDescription}
-          value={uraCode}
-          onValueChange={setUraCode}
-          error={form.errors.uraCode}
-          inputMode="numeric"
-          spellCheck={false}
-          isOptional
-        />
+        {(
+          [
+            { id: 'organisation-agb-code', field: 'agbCode', label: m.organisationIdentifiers.agbCode, description: m.organisationIdentifiers.agbCodeDescription, value: agbCode, set: setAgbCode },
+            { id: 'organisation-ura-code', field: 'uraCode', label: m.organisationIdentifiers.uraCode, description: m.organisationIdentifiers.uraCodeDescription, value: uraCode, set: setUraCode },
+          ] as const
+        ).map((code) => (
+          <TextField
+            key={code.id}
+            id={code.id}
+            label={code.label}
+            description={code.description}
+            value={code.value}
+            onValueChange={code.set}
+            error={form.errors[code.field]}
+            inputMode="numeric"
+            spellCheck={false}
+            isOptional
+          />
+        ))}
         <TextField
           id="organisation-identifier"
           label={m.organisationIdentifiers.otherIdentifier}
