@@ -4,13 +4,12 @@
 // Task's id), runs the referral loop through FHIR as a system (received, accepted), hears of each
 // change, and is refused at once after its client is revoked.
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { callerFor } from '../../src/server/features/organisations/test-support.js';
 import { sessionFor } from '../helpers/sessions.js';
+import { startReceivingEndpoint, type ReceivedRequest, type ReceivingEndpoint } from '../helpers/receiving-endpoint.js';
 import { insertTestFamily } from '../../src/server/features/families/test-support.js';
 import { insertTestConsent } from '../../src/server/features/referrals/test-support.js';
 import { fhirBody, referralTask } from '../../src/server/features/fhir/test-support.js';
@@ -20,28 +19,21 @@ import { auditLog } from '../../src/server/platform/audit/schema.js';
 const FAMILY_NAME = 'Koppelingsma';
 const BSN = '999990020';
 let t: TestApp;
-let server: Server;
+let receiver: ReceivingEndpoint;
 let endpoint: string;
-const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+let received: ReceivedRequest[] = [];
 const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/kansrijk`;
+  receiver = await startReceivingEndpoint('/kansrijk');
+  endpoint = receiver.url;
+  received = receiver.received;
   t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 });
 
 afterAll(async () => {
   await t?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await receiver?.close();
 });
 
 describe('an integration of the receiving organisation, end to end', () => {

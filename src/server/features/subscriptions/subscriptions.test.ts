@@ -3,12 +3,11 @@
 // a new referral to the organisation → exactly one POST naming only the Task; a status change →
 // another; a failing endpoint → retried with back-off, then status 'error' for the admin; another
 // organisation's Task → nothing; criteria for another organisation → refused; every attempt audited.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { sessionFor, type TestSession } from '../../../../test/helpers/sessions.js';
+import { startReceivingEndpoint, type ReceivedRequest, type ReceivingEndpoint } from '../../../../test/helpers/receiving-endpoint.js';
 import { memberships, people } from '../organisations/schema.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { insertTestFamily } from '../families/test-support.js';
@@ -16,16 +15,11 @@ import { insertTestConsent } from '../referrals/test-support.js';
 import { fhirBody, outcomeOf, referralTask } from '../fhir/test-support.js';
 import { MAX_DELIVERY_ATTEMPTS, checkEndpoint, parseCriteria, retryDelayMs } from './domain/subscription-rules.js';
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
 
 let t: TestApp;
-let server: Server;
+let receiver: ReceivingEndpoint;
 let endpoint: string;
-let received: Received[] = [];
-let answerWith = 200;
+let received: ReceivedRequest[] = [];
 let jgzAdmin: TestSession;
 let midwife: TestSession;
 let nurse: TestSession;
@@ -71,24 +65,16 @@ async function sendReferral(receiverKey = 'jgz'): Promise<string> {
 }
 
 /** Nothing of the client (name, BSN) in what the endpoint received. */
-function expectNoPersonalData(notification: Received) {
+function expectNoPersonalData(notification: ReceivedRequest) {
   const everything = JSON.stringify(notification.headers) + notification.body;
   expect(everything).not.toContain(FAMILY_NAME);
   expect(everything).not.toContain(BSN);
 }
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.statusCode = answerWith;
-      response.end(answerWith === 200 ? 'ok' : 'kapot');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/notificaties`;
+  receiver = await startReceivingEndpoint('/notificaties');
+  endpoint = receiver.url;
+  received = receiver.received;
   t = await createTestApp();
   // The practice admin is also the organisation admin of JGZ (the receiving organisation).
   const [admin] = await t.database.db.select({ id: people.id }).from(people).where(eq(people.email, 'praktijkbeheer@kansrijk.demo'));
@@ -100,12 +86,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await receiver?.close();
 });
 
 beforeEach(async () => {
-  received = [];
-  answerWith = 200;
+  received.length = 0;
+  receiver.answerWith = 200;
   // One subscription at a time: end every one the admin has.
   const list = fhirBody<{ entry?: { resource: { id: string } }[] }>(await fhir(jgzAdmin, 'GET', '/fhir/R4/Subscription'));
   for (const entry of list.entry ?? []) expect((await fhir(jgzAdmin, 'DELETE', `/fhir/R4/Subscription/${entry.resource.id}`)).statusCode).toBe(204);
@@ -283,7 +269,7 @@ describe('notifications', () => {
 
   it('a failing endpoint: retried after 1, 2, 4, 8, 16 minutes, then the Subscription shows the error', async () => {
     const subscription = await subscribe(`Task?owner=Organization/${t.demo.organisationIds.jgz}`);
-    answerWith = 500;
+    receiver.answerWith = 500;
     const taskId = await sendReferral();
     await t.app.notifications.runOnce();
     expect(received).toHaveLength(1);
@@ -311,7 +297,7 @@ describe('notifications', () => {
     expect(audits.map((audit) => audit.outcome)).toEqual(Array(MAX_DELIVERY_ATTEMPTS).fill('failure'));
     expect(audits.map((audit) => (audit.details as { attempt: number }).attempt)).toEqual([1, 2, 3, 4, 5, 6]);
     // A subscription in error gets no new notifications.
-    answerWith = 200;
+    receiver.answerWith = 200;
     midwife = await sessionFor(t, 'midwife');
     await sendReferral();
     await t.app.notifications.runOnce();
