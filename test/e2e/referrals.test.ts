@@ -65,7 +65,8 @@ describe('Verwijzingen', () => {
     // The JGZ nurse finds it among the new referrals and opens it: she reads what was shared.
     const nurse = await app.newPage();
     await loginAs(app, nurse, 'jgzNurse');
-    await nurse.getByRole('link', { name: text.nav, exact: true }).click();
+    // The menu item carries the count of new referrals ("Verwijzingen 1 nieuw").
+    await nurse.getByRole('link', { name: new RegExp(`^${text.nav}( ${text.navNewCount.replace('{count}', '\\d+')})?$`) }).click();
     await nurse.getByRole('heading', { level: 1, name: text.title }).waitFor();
     await nurse.getByLabel(text.filterLabel).selectOption('new');
     await nurse.getByRole('search').getByRole('button', { name: nl.app.search }).click();
