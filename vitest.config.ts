@@ -15,8 +15,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Browser flows: one at a time (each runs a server and a Chromium).
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 90_000 },
+        // Browser flows: each file runs its own server, database and Chromium, two files at a time.
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000 },
       },
     ],
   },

@@ -55,6 +55,7 @@ export const ERROR_STATUS = {
   // The public contract (issue 11): no BSN in a URL, sorting by a whitelisted field.
   bsn_in_url: 400,
   invalid_sort: 400,
+  subscription_not_in_error: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

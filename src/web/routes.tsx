@@ -59,6 +59,7 @@ const AnalysisInvitationsPage = lazy(() => import('./features/coalition-analysis
 const AnalysisOwnAnswerPage = lazy(() => import('./features/coalition-analysis/own-answer-page.js'));
 const AnalysisLinkAnswerPage = lazy(() => import('./features/coalition-analysis/link-answer-page.js'));
 const ApiClientsPage = lazy(() => import('./features/api-clients/api-clients-page.js'));
+const SubscriptionsPage = lazy(() => import('./features/subscriptions/subscriptions-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
@@ -271,6 +272,10 @@ export const routes: RouteObject[] = [
           {
             element: <RequireRole roles={['platform_admin']} />,
             children: [{ path: 'beheer/koppelingen', handle: crumb((m) => m.apiClients.crumb), element: <ApiClientsPage /> }],
+          },
+          {
+            element: <RequireRole roles={['organisation_admin']} />,
+            children: [{ path: 'beheer/meldingen', handle: crumb((m) => m.subscriptions.nav), element: <SubscriptionsPage /> }],
           },
         ],
       },

@@ -437,6 +437,18 @@ const MATRIX: Record<string, Entry> = {
     allow: { organisation_admin: 'own' },
     request: ({ subscriptionId }) => json('DELETE', `/fhir/R4/Subscription/${subscriptionId}`),
   },
+  // The organisation admin's view of the same Subscriptions (REST): list, switch on again, end.
+  'GET /api/v1/subscriptions': { access: 'authenticated', allow: { organisation_admin: 'any' }, request: () => json('GET', '/api/v1/subscriptions') },
+  'POST /api/v1/subscriptions/:id/reactivation': {
+    access: 'authenticated',
+    allow: { organisation_admin: 'own' },
+    request: ({ subscriptionId }) => json('POST', `/api/v1/subscriptions/${subscriptionId}/reactivation`),
+  },
+  'DELETE /api/v1/subscriptions/:id': {
+    access: 'authenticated',
+    allow: { organisation_admin: 'own' },
+    request: ({ subscriptionId }) => json('DELETE', `/api/v1/subscriptions/${subscriptionId}`),
+  },
   'GET /fhir/R4/SearchParameter': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter') },
   'GET /fhir/R4/SearchParameter/:id': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter/patient-address-district') },
   // fhir: matrix entries
@@ -1091,7 +1103,9 @@ async function subscriptionOf(organisationId: string): Promise<string> {
       criteria: `Task?owner=Organization/${organisationId}`,
       endpoint: 'https://systeem.example.nl/notificaties',
       reason: 'Matrix',
-      status: 'active',
+      // In error (its deliveries given up), so its admin may switch it on again.
+      status: 'error',
+      error: 'Aflevering mislukt (matrix).',
       createdAt: now,
       updatedAt: now,
     })

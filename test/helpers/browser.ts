@@ -1,35 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Browser tests: the built web app served by a real app on a real database, driven in Debian's Chromium.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { createTestApp, type TestApp } from './test-app.js';
+import { WEB_ROOT } from './web-build.js';
 import { currentTotpCode } from '../../src/server/platform/auth/totp.js';
 import type { DemoAccount } from '../../src/server/demo/seed-demo.js';
-
-const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const WEB_ROOT = path.join(REPOSITORY_ROOT, 'dist/web');
-const WEB_SOURCES = ['src/web', 'src/contracts', 'vite.config.ts'].map((entry) => path.join(REPOSITORY_ROOT, entry));
-
-function newestModification(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).map((child) => newestModification(path.join(entry, child))));
-}
-
-/** Builds the web app when dist/web is missing or older than its sources (test files run one at a time). */
-export function ensureWebBuild() {
-  const index = path.join(WEB_ROOT, 'index.html');
-  const isStale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...WEB_SOURCES.map(newestModification));
-  if (!isStale) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build failed');
-}
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -52,7 +29,6 @@ export interface BrowserApp {
 }
 
 export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
-  ensureWebBuild();
   const t = await createTestApp({ webRoot: WEB_ROOT, ...(options.env ? { env: options.env } : {}) });
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

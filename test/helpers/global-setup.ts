@@ -11,6 +11,7 @@ import { prepareDatabase } from '../../src/server/platform/db/prepare-database.j
 import { DATA_FOLDER } from '../../src/server/app.js';
 import { withDatabaseName } from './database-url.js';
 import { writeSharedContract } from './shared-contract.js';
+import { ensureWebBuild } from './web-build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +21,13 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
+interface Prepared {
+  provided: { sharedContractFolder: string; postgresTemplateName: string; pgliteTemplatePath: string };
+  teardown(): Promise<void>;
+}
+
+/** The template database and the response contract, made once for the whole run. */
+async function prepare(): Promise<Prepared> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const templateName = `kansrijk_tpl_${process.pid}_${Date.now()}`;
@@ -31,18 +38,18 @@ export default async function setup(project: TestProject) {
     await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
     const contract = await writeSharedContract(database);
     await database.close();
-    project.provide('sharedContractFolder', contract.folder);
-    project.provide('postgresTemplateName', templateName);
-    project.provide('pgliteTemplatePath', '');
-    return async () => {
-      // Drop every database this run made (the template and one per test file).
-      const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
-        [templateName, `${templateName}_f%`],
-      );
-      for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
-      await admin.end();
-      contract.remove();
+    return {
+      provided: { sharedContractFolder: contract.folder, postgresTemplateName: templateName, pgliteTemplatePath: '' },
+      async teardown() {
+        // Drop every database this run made (the template and one per test file).
+        const { rows } = await admin.query<{ datname: string }>(
+          `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
+          [templateName, `${templateName}_f%`],
+        );
+        for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+        await admin.end();
+        contract.remove();
+      },
     };
   }
   const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
@@ -50,14 +57,40 @@ export default async function setup(project: TestProject) {
   const dump = await pgliteClientOf(database)!.dumpDataDir('none');
   const contract = await writeSharedContract(database);
   await database.close();
-  project.provide('sharedContractFolder', contract.folder);
   const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-test-'));
   const file = path.join(folder, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteTemplatePath', file);
-  project.provide('postgresTemplateName', '');
-  return () => {
-    rmSync(folder, { recursive: true, force: true });
-    contract.remove();
+  return {
+    provided: { sharedContractFolder: contract.folder, postgresTemplateName: '', pgliteTemplatePath: file },
+    async teardown() {
+      rmSync(folder, { recursive: true, force: true });
+      contract.remove();
+    },
+  };
+}
+
+/**
+ * Vitest runs the global set-up once per project (server, e2e), in one process: the second project
+ * takes what the first made (held on globalThis, which both module instances share), and the last
+ * one to finish removes it.
+ */
+const SHARED = Symbol.for('kansrijk.test.global-setup');
+type Shared = { prepared: Promise<Prepared>; users: number };
+
+export default async function setup(project: TestProject) {
+  // Browser test files run side by side: the web app is built here, once, before any of them starts.
+  if (project.name === 'e2e') ensureWebBuild();
+  const holder = globalThis as { [SHARED]?: Shared };
+  const shared = (holder[SHARED] ??= { prepared: prepare(), users: 0 });
+  shared.users += 1;
+  const prepared = await shared.prepared;
+  project.provide('sharedContractFolder', prepared.provided.sharedContractFolder);
+  project.provide('postgresTemplateName', prepared.provided.postgresTemplateName);
+  project.provide('pgliteTemplatePath', prepared.provided.pgliteTemplatePath);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete holder[SHARED];
+    await prepared.teardown();
   };
 }

@@ -13,6 +13,7 @@ import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 import { apiClientsEn } from './sections/api-clients.js';
+import { subscriptionsEn } from './sections/subscriptions.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
 
@@ -94,6 +95,7 @@ export const en = {
     plan_version_approved: 'This version of the plan of approach has been approved and can no longer be changed. Choose "New version" to continue.',
     bsn_in_url: 'A BSN does not belong in a URL. Search by BSN with POST /api/v1/families/search, with the BSN in the body.',
     invalid_sort: 'This list cannot be sorted by that field. The description of the sorteer parameter names the fields that can.',
+    subscription_not_in_error: 'This notification to your system is not in error. Only a notification whose delivery was given up can be switched on again.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',
@@ -850,6 +852,7 @@ export const en = {
   ...coalitionPlansEn,
   ...coalitionAnalysisEn,
   ...apiClientsEn,
+  ...subscriptionsEn,
   ...validationEn,
   ...organisationIdentifiersEn,
 } satisfies Catalogue;

@@ -15,6 +15,7 @@ import { coalitionPartnersNl } from './sections/coalition-partners.js';
 import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 import { apiClientsNl } from './sections/api-clients.js';
+import { subscriptionsNl } from './sections/subscriptions.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
 
@@ -100,6 +101,7 @@ export const nl = {
     plan_version_approved: 'Deze versie van het plan van aanpak is vastgesteld en kan niet meer worden gewijzigd. Kies "Nieuwe versie" om verder te werken.',
     bsn_in_url: 'Een BSN hoort niet in een URL. Zoek op BSN met POST /api/v1/families/search, met het BSN in de body.',
     invalid_sort: 'Op dit veld kan deze lijst niet worden gesorteerd. De beschrijving van de parameter sorteer noemt de velden die wel kunnen.',
+    subscription_not_in_error: 'Deze melding aan uw systeem staat niet in de fout. Alleen een melding waarvan de aflevering is opgegeven kan opnieuw worden ingeschakeld.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
@@ -858,6 +860,7 @@ export const nl = {
   ...coalitionPlansNl,
   ...coalitionAnalysisNl,
   ...apiClientsNl,
+  ...subscriptionsNl,
   ...validationNl,
   ...organisationIdentifiersNl,
 } as const;

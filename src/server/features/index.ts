@@ -20,6 +20,7 @@ import { registerCoalitionPlanRoutes } from './coalition-plans/routes.js';
 import { registerCoalitionAnalysisRoutes } from './coalition-analysis/routes.js';
 import { registerMunicipalQuestionnaireRoutes } from './municipal-questionnaire/routes.js';
 import { registerApiClientRoutes } from './api-clients/routes.js';
+import { registerSubscriptionRoutes } from './subscriptions/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -44,4 +45,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerCoalitionAnalysisRoutes,
   registerMunicipalQuestionnaireRoutes,
   registerApiClientRoutes,
+  registerSubscriptionRoutes,
 ];

@@ -59,6 +59,7 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   analysis_already_invited: 'errorTitleConflict',
   bsn_in_url: 'errorTitleRefused',
   invalid_sort: 'errorTitleRefused',
+  subscription_not_in_error: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

@@ -62,6 +62,7 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   analysis_already_invited: 'duplicate',
   bsn_in_url: 'security',
   invalid_sort: 'invalid',
+  subscription_not_in_error: 'business-rule',
 };
 
 export interface OperationOutcomeIssue {

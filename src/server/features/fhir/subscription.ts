@@ -73,7 +73,7 @@ export const subscriptionHandler: ResourceHandler = {
     `X-Kansrijk-Resource: Task/{id} en X-Kansrijk-Subscription: Subscription/{id}; met payload ${ID_ONLY_BUNDLE_PAYLOAD} dezelfde headers en een Bundle ` +
     "van type 'history' met alleen de verwijzing naar de Task. Het systeem leest de Task daarna met zijn eigen toegang. " +
     `Een mislukte aflevering wordt opnieuw geprobeerd na 1, 2, 4, 8 en 16 minuten; na ${MAX_DELIVERY_ATTEMPTS} pogingen krijgt de Subscription status 'error' ` +
-    'met de reden in error. Alleen https (behalve naar localhost buiten productie). Elke poging staat in het auditlog.',
+    'met de reden in error; de beheerder ziet dat in Kansrijk en schakelt haar daar opnieuw in (REST: POST /api/v1/subscriptions/{id}/reactivation). Alleen https (behalve naar localhost buiten productie). Elke poging staat in het auditlog.',
   read: async (ctx, id) => toFhirSubscription(await getSubscription(ctx, uuidOrNotFound(id))),
   search: {
     parameters: [{ name: 'status', type: 'token', documentation: 'Status van de Subscription: requested, active, error of off.' }],

@@ -124,18 +124,18 @@ async function record(db: Executor, notification: Claimed, outcome: Awaited<Retu
     const tx = transaction as unknown as Executor;
     const at = now.toISOString();
     if (outcome.ok) {
-      await tx.execute(sql`UPDATE fhir_subscription_notifications SET status = 'delivered', delivered_at = ${at}::timestamptz, last_error = NULL
+      await tx.execute(sql`UPDATE fhir_subscription_notifications SET status = 'delivered', delivered_at = ${at}::timestamptz, last_attempt_at = ${at}::timestamptz, last_error = NULL
         WHERE id = ${notification.id}::uuid`);
     } else {
       const delay = retryDelayMs(notification.attempts);
       if (delay === null) {
-        await tx.execute(sql`UPDATE fhir_subscription_notifications SET status = 'failed', last_error = ${outcome.error}
+        await tx.execute(sql`UPDATE fhir_subscription_notifications SET status = 'failed', last_error = ${outcome.error}, last_attempt_at = ${at}::timestamptz
           WHERE id = ${notification.id}::uuid`);
-        const message = `Aflevering mislukt na ${MAX_DELIVERY_ATTEMPTS} pogingen (laatste fout: ${outcome.error}). Controleer het endpoint en maak een nieuwe Subscription.`;
+        const message = `Aflevering mislukt na ${MAX_DELIVERY_ATTEMPTS} pogingen (laatste fout: ${outcome.error}). Controleer het endpoint; daarna kan de beheerder van de organisatie de Subscription opnieuw inschakelen (Beheer, Meldingen aan systemen).`;
         await tx.execute(sql`UPDATE fhir_subscriptions SET status = 'error', error = ${message}, updated_at = ${at}::timestamptz
           WHERE id = ${notification.subscription_id}::uuid AND status = 'active'`);
       } else {
-        await tx.execute(sql`UPDATE fhir_subscription_notifications SET last_error = ${outcome.error},
+        await tx.execute(sql`UPDATE fhir_subscription_notifications SET last_error = ${outcome.error}, last_attempt_at = ${at}::timestamptz,
           next_attempt_at = ${new Date(now.getTime() + delay).toISOString()}::timestamptz WHERE id = ${notification.id}::uuid`);
       }
     }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A referral (FHIR Task) was created or changed status: one outbox row for every active subscription
 // of its owner (the receiving organisation) or, for 'requester' criteria, of its sender. Runs in the
-// caller's transaction, so the notification exists exactly when the change does.
+// caller's transaction, so the notification exists exactly when the change does. A subscription in
+// 'error' collects them too (nothing is sent while it is): once its admin switches it on again, the
+// system hears of what it missed.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 
@@ -15,6 +17,6 @@ export async function enqueueTaskNotifications(tx: Executor, taskId: string, now
         ON (s.criteria_kind = 'owner' AND s.organisation_id = r.receiver_organisation_id)
         OR (s.criteria_kind = 'requester' AND s.organisation_id = r.sender_organisation_id)
      WHERE r.id = ${taskId}::uuid
-       AND s.status = 'active' AND s.deleted_at IS NULL
+       AND s.status IN ('active', 'error') AND s.deleted_at IS NULL
        AND (s.end_at IS NULL OR s.end_at > ${at}::timestamptz)`);
 }

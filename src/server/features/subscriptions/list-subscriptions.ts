@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The subscriptions the actor may see: those of their own organisation.
+// The subscriptions the actor may see (those of their own organisation), each with how its deliveries fared.
 import { and, count, desc, inArray, isNull, type SQL } from 'drizzle-orm';
 import { organisationIdsOf } from '../../platform/access/policy.js';
 import { fhirSubscriptions } from './schema.js';
-import { toSubscription, type Subscription, type UseCaseContext } from './store.js';
+import { deliverySummaries, toSubscription, type SubscriptionWithDeliveries, type UseCaseContext } from './store.js';
 
-export async function listSubscriptions(ctx: UseCaseContext, window: { page: number; pageSize: number }): Promise<{ items: Subscription[]; total: number }> {
+export async function listSubscriptions(ctx: UseCaseContext, window: { page: number; pageSize: number }): Promise<{ items: SubscriptionWithDeliveries[]; total: number }> {
   return ctx.store.search({
     resource: 'subscription',
     perform: async (tx, scope) => {
@@ -22,7 +22,8 @@ export async function listSubscriptions(ctx: UseCaseContext, window: { page: num
         .orderBy(desc(fhirSubscriptions.createdAt), desc(fhirSubscriptions.id))
         .limit(window.pageSize)
         .offset((window.page - 1) * window.pageSize);
-      return { items: rows.map(toSubscription), total: Number(total) };
+      const deliveries = await deliverySummaries(tx, rows.map((row) => row.id));
+      return { items: rows.map((row) => ({ ...toSubscription(row), deliveries: deliveries.get(row.id)! })), total: Number(total) };
     },
     details: (result) => ({ count: result.items.length }),
   });

@@ -52,6 +52,8 @@ export const fhirSubscriptionNotifications = pgTable(
     /** When the next attempt is due (while an attempt runs: when its claim lapses). */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     lastError: text('last_error'),
+    /** When the latest attempt ended (delivered or not): with last_error, when it last failed. */
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },

@@ -13,7 +13,8 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { insertTestFamily } from '../families/test-support.js';
 import { insertTestConsent } from '../referrals/test-support.js';
 import { fhirBody, outcomeOf, referralTask } from '../fhir/test-support.js';
-import { MAX_DELIVERY_ATTEMPTS, checkEndpoint, parseCriteria, retryDelayMs } from './domain/subscription-rules.js';
+import { MAX_DELIVERY_ATTEMPTS, checkEndpoint, mayReactivate, parseCriteria, parseDeliveryError, retryDelayMs } from './domain/subscription-rules.js';
+import { SUBSCRIPTION_STATUSES, type SubscriptionPage, type SubscriptionSummary } from '../../../contracts/subscriptions.js';
 
 
 let t: TestApp;
@@ -124,6 +125,29 @@ describe('rules', () => {
 
   it('back-off: 1, 2, 4, 8, 16 minutes, then given up', () => {
     expect(Array.from({ length: MAX_DELIVERY_ATTEMPTS }, (_, index) => retryDelayMs(index + 1))).toEqual([60_000, 120_000, 240_000, 480_000, 960_000, null]);
+  });
+
+  it('switching on again: only a subscription in error', () => {
+    expect(Object.fromEntries(SUBSCRIPTION_STATUSES.map((status) => [status, mayReactivate(status)]))).toEqual({
+      requested: false,
+      active: false,
+      error: true,
+      off: false,
+    });
+  });
+
+  it('a recorded failure reads back as its kind: HTTP status, time-out, or network error with or without code', () => {
+    const cases: [string, ReturnType<typeof parseDeliveryError>][] = [
+      ['HTTP 500', { kind: 'http', httpStatus: 500 }],
+      ['HTTP 302', { kind: 'http', httpStatus: 302 }],
+      ['time-out', { kind: 'timeout' }],
+      ['netwerkfout ECONNREFUSED', { kind: 'network', networkCode: 'ECONNREFUSED' }],
+      ['netwerkfout', { kind: 'network', networkCode: null }],
+      ['HTTP 5000', { kind: 'network', networkCode: null }],
+      ['netwerkfout econnrefused', { kind: 'network', networkCode: null }],
+      ['iets anders', { kind: 'network', networkCode: null }],
+    ];
+    for (const [recorded, expected] of cases) expect(parseDeliveryError(recorded), recorded).toEqual(expected);
   });
 });
 
@@ -302,5 +326,90 @@ describe('notifications', () => {
     await sendReferral();
     await t.app.notifications.runOnce();
     expect(received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+  });
+});
+
+describe("the organisation admin's view (REST /subscriptions)", () => {
+  function rest(session: TestSession, method: 'GET' | 'POST' | 'DELETE', url: string) {
+    return t.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { ...session.headers, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      ...(method === 'POST' ? { payload: '{}' } : {}),
+    });
+  }
+  const summaryOf = async (id: string) => (await rest(jgzAdmin, 'GET', '/subscriptions')).json<SubscriptionPage>().items.find((item) => item.id === id)!;
+
+  /** Six failed attempts (HTTP 503): the first notification is given up and the subscription is in error. */
+  async function failUntilError(): Promise<{ subscriptionId: string; taskId: string }> {
+    const subscription = await subscribe(`Task?owner=Organization/${t.demo.organisationIds.jgz}`);
+    receiver.answerWith = 503;
+    midwife = await sessionFor(t, 'midwife');
+    const taskId = await sendReferral();
+    for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS; attempt += 1) {
+      await t.app.notifications.runOnce();
+      t.clock.advance(61 * 60_000);
+    }
+    jgzAdmin = await sessionFor(t, 'practiceAdmin', 'jgz');
+    return { subscriptionId: subscription.id, taskId };
+  }
+
+  it('shows the counts and the last failure (kind and HTTP status, no content); switching on again sends what was given up', async () => {
+    const { subscriptionId, taskId } = await failUntilError();
+    expect(received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+    // Meanwhile another referral waits (an inactive subscription sends nothing).
+    midwife = await sessionFor(t, 'midwife');
+    const waitingTaskId = await sendReferral();
+    jgzAdmin = await sessionFor(t, 'practiceAdmin', 'jgz');
+    const inError = await summaryOf(subscriptionId);
+    expect(inError).toMatchObject({
+      status: 'error',
+      criteriaKind: 'owner',
+      endpoint,
+      deliveries: { pending: 1, delivered: 0, failed: 1 },
+      lastFailure: { kind: 'http', httpStatus: 503, networkCode: null },
+    });
+    expect(Date.parse(inError.lastFailure!.at)).toBeLessThanOrEqual(t.clock.now().getTime());
+    expect(JSON.stringify(inError)).not.toContain(FAMILY_NAME);
+
+    receiver.answerWith = 200;
+    const reactivated = await rest(jgzAdmin, 'POST', `/subscriptions/${subscriptionId}/reactivation`);
+    expect(reactivated.statusCode, reactivated.body).toBe(200);
+    expect(reactivated.json<SubscriptionSummary>()).toMatchObject({ status: 'active', deliveries: { pending: 2, delivered: 0, failed: 0 } });
+    received.length = 0;
+    await t.app.notifications.runOnce();
+    expect(received.map((request) => request.headers['x-kansrijk-resource']).sort()).toEqual([`Task/${taskId}`, `Task/${waitingTaskId}`].sort());
+    expect((await summaryOf(subscriptionId)).deliveries).toEqual({ pending: 0, delivered: 2, failed: 0 });
+    // The FHIR resource says active again, without the error.
+    const read = fhirBody<{ status: string; error?: string }>(await fhir(jgzAdmin, 'GET', `/fhir/R4/Subscription/${subscriptionId}`));
+    expect(read).toMatchObject({ status: 'active' });
+    expect(read.error).toBeUndefined();
+    // The switch is audited as an update of the subscription by the admin.
+    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.objectId, subscriptionId), eq(auditLog.action, 'update')));
+    expect(audits.map((audit) => [audit.outcome, audit.actorId])).toEqual([['success', jgzAdmin.personId]]);
+  });
+
+  it('refuses to switch on what is not in error (409), and anyone but the own admin (403)', async () => {
+    nurse = await sessionFor(t, 'jgzNurse');
+    const subscription = await subscribe(`Task?owner=Organization/${t.demo.organisationIds.jgz}`);
+    const again = await rest(jgzAdmin, 'POST', `/subscriptions/${subscription.id}/reactivation`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ code: string }>().code).toBe('subscription_not_in_error');
+    expect((await summaryOf(subscription.id)).status).toBe('active');
+    expect((await rest(nurse, 'GET', '/subscriptions')).statusCode).toBe(403);
+    expect((await rest(nurse, 'POST', `/subscriptions/${subscription.id}/reactivation`)).statusCode).toBe(403);
+    expect((await rest(nurse, 'DELETE', `/subscriptions/${subscription.id}`)).statusCode).toBe(403);
+    // The practice's own admin (another organisation) does not see JGZ's subscription.
+    const practiceAdmin = await sessionFor(t, 'practiceAdmin');
+    expect((await rest(practiceAdmin, 'GET', '/subscriptions')).json<SubscriptionPage>().items.map((item) => item.id)).not.toContain(subscription.id);
+    expect((await rest(practiceAdmin, 'DELETE', `/subscriptions/${subscription.id}`)).statusCode).toBe(403);
+  });
+
+  it('ending one: 204, gone from the list, its waiting notifications dropped', async () => {
+    const { subscriptionId } = await failUntilError();
+    const ended = await rest(jgzAdmin, 'DELETE', `/subscriptions/${subscriptionId}`);
+    expect(ended.statusCode).toBe(204);
+    expect((await rest(jgzAdmin, 'GET', '/subscriptions')).json<SubscriptionPage>().items.map((item) => item.id)).not.toContain(subscriptionId);
+    expect((await rest(jgzAdmin, 'POST', `/subscriptions/${subscriptionId}/reactivation`)).statusCode).toBe(404);
   });
 });

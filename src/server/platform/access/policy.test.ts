@@ -266,7 +266,7 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
     list: ['-', '-', '-', '-', 'own', '-'],
     read: ['-', '-', '-', '-', 'own', '-'],
     create: ['-', '-', '-', '-', 'own', '-'],
-    update: NONE,
+    update: ['-', '-', '-', '-', 'own', '-'],
     deactivate: ['-', '-', '-', '-', 'own', '-'],
     change_type: NONE,
     export: NONE,

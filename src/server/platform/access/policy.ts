@@ -173,6 +173,8 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
     list: SUBSCRIPTION_MANAGERS,
     read: SUBSCRIPTION_MANAGERS,
     create: SUBSCRIPTION_MANAGERS,
+    // Switching a subscription in 'error' on again.
+    update: SUBSCRIPTION_MANAGERS,
     deactivate: SUBSCRIPTION_MANAGERS,
   },
 };

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The rules of a Subscription, pure: which criteria are accepted, which endpoints, which headers, and
 // when a failed notification is tried again.
+import { CRITERIA_KINDS, SUBSCRIPTION_STATUSES } from '../../../../contracts/subscriptions.js';
 
-export const SUBSCRIPTION_STATUSES = ['requested', 'active', 'error', 'off'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 export const NOTIFICATION_STATUSES = ['pending', 'delivered', 'failed', 'dropped'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-/** Which side of a referral the subscriber is on: its inbox (owner) or what it sent (requester). */
-export const CRITERIA_KINDS = ['owner', 'requester'] as const;
 export type CriteriaKind = (typeof CRITERIA_KINDS)[number];
 
 /** The only payload besides none: a history Bundle that names the Task and carries nothing else. */
@@ -78,4 +76,21 @@ const MAX_RETRY_MS = 60 * 60_000;
 export function retryDelayMs(failedAttempts: number): number | null {
   if (failedAttempts >= MAX_DELIVERY_ATTEMPTS) return null;
   return Math.min(FIRST_RETRY_MS * 2 ** (failedAttempts - 1), MAX_RETRY_MS);
+}
+
+/** Only a subscription whose deliveries were given up ('error') can be switched on again by its admin. */
+export function mayReactivate(status: SubscriptionStatus): boolean {
+  return status === 'error';
+}
+
+/** Why a delivery failed, as the worker records it ("HTTP 503", "time-out", "netwerkfout ECONNREFUSED"). */
+export type DeliveryError = { kind: 'http'; httpStatus: number } | { kind: 'timeout' } | { kind: 'network'; networkCode: string | null };
+
+/** Reads back what the worker recorded; anything else counts as a network error without a code. */
+export function parseDeliveryError(recorded: string): DeliveryError {
+  const http = /^HTTP (\d{3})$/.exec(recorded);
+  if (http) return { kind: 'http', httpStatus: Number(http[1]) };
+  if (recorded === 'time-out') return { kind: 'timeout' };
+  const network = /^netwerkfout ([A-Z_]{2,40})$/.exec(recorded);
+  return { kind: 'network', networkCode: network ? network[1]! : null };
 }

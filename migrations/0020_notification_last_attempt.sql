@@ -1,0 +1,1 @@
+ALTER TABLE "fhir_subscription_notifications" ADD COLUMN "last_attempt_at" timestamp with time zone;
