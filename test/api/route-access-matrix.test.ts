@@ -296,6 +296,7 @@ const MATRIX: Record<string, Entry> = {
 
   // FHIR R4 API (errors as OperationOutcome; the same policy as the REST routes).
   'GET /fhir/R4/metadata': { access: 'public', request: () => json('GET', '/fhir/R4/metadata') },
+  'GET /fhir/R4/.well-known/smart-configuration': { access: 'public', request: () => json('GET', '/fhir/R4/.well-known/smart-configuration') },
   // Unknown FHIR paths: an OperationOutcome 404 for anyone, also where the web app's fallback would answer.
   'GET /fhir/*': { access: 'public', request: () => json('GET', '/fhir/R4/Onbekend') },
   'GET /fhir/R4/Organization': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/Organization?type=jgz') },

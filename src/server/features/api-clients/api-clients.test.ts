@@ -238,6 +238,24 @@ describe('calls with a bearer token', () => {
     expect(fhirR4Errors(metadata)).toEqual([]);
   });
 
+  it('SMART discovery: .well-known/smart-configuration names the same token endpoint, private_key_jwt only, and the scopes', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/fhir/R4/.well-known/smart-configuration', headers: { accept: 'application/json' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const configuration = response.json();
+    expect(configuration).toEqual({
+      token_endpoint: audience,
+      grant_types_supported: ['client_credentials'],
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      token_endpoint_auth_signing_alg_values_supported: ['RS256', 'RS384', 'PS256', 'PS384', 'ES256', 'ES384'],
+      scopes_supported: expect.arrayContaining(['referral.read', 'referral.list', 'subscription.create']),
+      capabilities: ['client-confidential-asymmetric'],
+    });
+    // Every scope it offers is one a registration accepts.
+    const list = await admin.request('GET', '/api/v1/api-clients');
+    expect([...configuration.scopes_supported].sort()).toEqual([...list.json().scopes].sort());
+  });
+
   it('is refused outside its scopes even where the policy lets its role through (403), with no CSRF token needed', async () => {
     const token = await tokenFor(wiegClientId, rsa.privateKey, 'referral.read');
     // referral.list is a registered scope, but not in this token.

@@ -16,6 +16,8 @@ const ALGORITHMS = {
   ES384: { kty: 'EC', hash: 'sha384', crv: 'P-384' },
 } as const;
 type Algorithm = keyof typeof ALGORITHMS;
+/** The algorithms a client assertion may be signed with (published in the SMART configuration). */
+export const SIGNING_ALGORITHMS = Object.keys(ALGORITHMS) as Algorithm[];
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 const MIN_RSA_BITS = 2048;

@@ -2,6 +2,8 @@
 // GET /fhir/R4/metadata: the CapabilityStatement, written from the same handler list the routes are
 // registered from — every interaction and search parameter listed here has a route, and no other.
 import { API_VERSION } from '../../platform/http/security-headers.js';
+import { MACHINE_SCOPES } from '../../platform/access/policy.js';
+import { SIGNING_ALGORITHMS } from '../api-clients/jwt.js';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../platform/auth/session.js';
 import { FHIR_VERSION, type FhirResource } from './fhir-types.js';
 import { searchParameterUrl } from './search-parameter-definitions.js';
@@ -94,5 +96,20 @@ export function capabilityStatement(handlers: readonly ResourceHandler[], baseUr
         }),
       },
     ],
+  };
+}
+
+/**
+ * The SMART configuration (SMART App Launch 2.x, Backend Services): the token endpoint, client
+ * credentials with a signed assertion only, the accepted algorithms and the scopes a client can get.
+ */
+export function smartConfiguration(tokenUrl: string) {
+  return {
+    token_endpoint: tokenUrl,
+    grant_types_supported: ['client_credentials'],
+    token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    token_endpoint_auth_signing_alg_values_supported: SIGNING_ALGORITHMS,
+    scopes_supported: MACHINE_SCOPES,
+    capabilities: ['client-confidential-asymmetric'],
   };
 }

@@ -4,14 +4,14 @@
 // each route calls a resource handler, which calls the features' use-cases — the same policy and
 // the same audit as the web application.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FeatureDependencies } from '../../app.js';
+import { API_PREFIX, type FeatureDependencies } from '../../app.js';
 import { AppError, logFailure, normaliseError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/request-context.js';
-import { TOKEN_PATH } from '../../../contracts/api-clients.js';
 import { hasAnyGrant } from '../../platform/access/policy.js';
 import { strictJsonParser } from '../../platform/http/storable-input.js';
 import { invalidParameter, searchset, searchWindowOf } from './bundle.js';
-import { capabilityStatement } from './capability-statement.js';
+import { capabilityStatement, smartConfiguration } from './capability-statement.js';
+import { tokenEndpointUrl } from '../api-clients/issue-token.js';
 import { FHIR_CONTENT_TYPE, weakEtag, versionFromIfMatch, type FhirResource } from './fhir-types.js';
 import { sendOperationOutcome } from './operation-outcome.js';
 import { parseSearchParameters } from './search-parameters.js';
@@ -231,11 +231,13 @@ export function fhirApi(deps: FeatureDependencies, handlers: readonly ResourceHa
       return sendOperationOutcome(reply, new AppError('not_found'));
     });
 
+    const tokenUrl = tokenEndpointUrl(deps.config, API_PREFIX);
     fhir.get('/R4/metadata', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .header('Cache-Control', 'no-cache')
-        .type(FHIR_CONTENT_TYPE)
-        .send(capabilityStatement(handlers, baseUrlOf(deps), deps.clock.now().toISOString(), `${deps.config.publicUrl.replace(/\/$/, '')}/api/v1${TOKEN_PATH}`)),
+      reply.header('Cache-Control', 'no-cache').type(FHIR_CONTENT_TYPE).send(capabilityStatement(handlers, baseUrlOf(deps), deps.clock.now().toISOString(), tokenUrl)),
+    );
+    // SMART Backend Services discovery: where and how a system gets a token (ADR 0017).
+    fhir.get('/R4/.well-known/smart-configuration', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply.header('Cache-Control', 'no-cache').type('application/json').send(smartConfiguration(tokenUrl)),
     );
     for (const handler of handlers) registerHandler(fhir, handler, deps);
 
