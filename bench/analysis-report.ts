@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase, type Executor } from '../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../src/server/prepare-database.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { hashToken, newToken } from '../src/server/platform/auth/tokens.js';
 import { coalitions } from '../src/server/features/coalitions/schema.js';

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchConfig } from './bench-config.js';
 import { openDatabase, queryRows } from '../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../src/server/prepare-database.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { sql } from 'drizzle-orm';
 import { sessionFor } from '../test/helpers/sessions.js';

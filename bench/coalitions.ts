@@ -15,7 +15,7 @@ import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchAnalysisReport } from './analysis-report.js';
 import { benchConfig } from './bench-config.js';
 import { openDatabase, type Database } from '../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../src/server/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { coalitionMunicipalities, coalitions, municipalityCoalitionStatuses } from '../src/server/features/coalitions/schema.js';

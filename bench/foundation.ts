@@ -7,7 +7,7 @@ import Fastify from 'fastify';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../src/server/prepare-database.js';
 import { newToken, hashToken } from '../src/server/platform/auth/tokens.js';
 import { sessions } from '../src/server/features/auth/schema.js';
 import { people } from '../src/server/features/organisations/schema.js';

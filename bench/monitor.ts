@@ -15,7 +15,7 @@ import { coalitionMunicipalities, coalitions } from '../src/server/features/coal
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchConfig } from './bench-config.js';
 import { openDatabase, queryRows, type Database } from '../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../src/server/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { INDICATORS } from '../src/server/features/monitor/definitions/indicators.js';

@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchConfig } from './bench-config.js';
 import { openDatabase } from '../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../src/server/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { sessionFor } from '../test/helpers/sessions.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../src/server/prepare-database.js';
 import { DATA_FOLDER } from '../src/server/app.js';
 import { seedNationalRegister, nationalSummary, parseYearRange } from '../src/server/features/monitor/register/seed-national-register.js';
 

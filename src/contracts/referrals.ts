@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { pageOf, pagingQuerySchema, dateStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 import { sortParameter } from './sorting.js';
-import { CONSENT_PURPOSES, DATA_CATEGORIES } from '../server/features/referrals/domain/consent.js';
-import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../server/features/referrals/domain/referral-state.js';
+import { CONSENT_PURPOSES, DATA_CATEGORIES, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from './referral-vocabulary.js';
 
 /** NUL and lone surrogates cannot be stored as text: refused with a message instead. */
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

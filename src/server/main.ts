@@ -5,7 +5,7 @@ import { buildApp, DATA_FOLDER } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, reportConnectionErrorToStderr, type Database } from './platform/db/connection.js';
 import { loggableError } from './platform/errors.js';
-import { prepareDatabase } from './platform/db/prepare-database.js';
+import { prepareDatabase } from './prepare-database.js';
 import { SchemaTooNewError } from './platform/db/migrations.js';
 import { formatDemoAccounts, type DemoSeed } from './demo/seed-demo.js';
 import { loadCheckpointSigner, scheduleAuditCheckpoints } from './platform/audit/checkpoints.js';

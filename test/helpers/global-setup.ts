@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, pgliteClientOf } from '../../src/server/platform/db/connection.js';
-import { prepareDatabase } from '../../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../../src/server/prepare-database.js';
 import { DATA_FOLDER } from '../../src/server/app.js';
 import { withDatabaseName } from './database-url.js';
 import { writeSharedContract } from './shared-contract.js';

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { KANSRIJK_SIGNALERING_V1 as Q } from '../../src/server/features/screening/instruments/shipped-instruments.js';
-import { flattenItems, type Coding, type QuestionnaireItem } from '../../src/server/features/screening/questionnaire-schema.js';
+import { flattenItems, type Coding, type QuestionnaireItem } from '../../src/contracts/screening/questionnaire-schema.js';
 
 export const SCREENING_ITEMS = new Map(flattenItems(Q.item).map(({ item }) => [item.linkId, item]));
 export const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);

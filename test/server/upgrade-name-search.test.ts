@@ -11,7 +11,7 @@ import { buildApp, DATA_FOLDER } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { MIGRATIONS_FOLDER, queryRows, type Database } from '../../src/server/platform/db/connection.js';
 import { shippedMigrations } from '../../src/server/platform/db/migrations.js';
-import { prepareDatabase } from '../../src/server/platform/db/prepare-database.js';
+import { prepareDatabase } from '../../src/server/prepare-database.js';
 import { loadReferenceData } from '../../src/server/features/reference/load-reference-data.js';
 import { seedDemo } from '../../src/server/demo/seed-demo.js';
 import { familyNameKey } from '../../src/server/features/families/domain/name-search.js';

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DATA_FOLDER } from '../app.js';
 import { EMAIL_PATTERN, fail, loadConfigOrExit, openConfiguredDatabase } from './cli-support.js';
-import { prepareDatabase } from '../platform/db/prepare-database.js';
+import { prepareDatabase } from '../prepare-database.js';
 import { SchemaTooNewError } from '../platform/db/migrations.js';
 import { AppError } from '../platform/errors.js';
 import { nl } from '../../contracts/i18n/nl.js';

@@ -5,7 +5,7 @@
 // server runs the same steps at start (a no-op then), so a trial without the Job works too.
 import { DATA_FOLDER } from '../app.js';
 import { loadConfigOrExit, openConfiguredDatabase } from './cli-support.js';
-import { prepareDatabase } from '../platform/db/prepare-database.js';
+import { prepareDatabase } from '../prepare-database.js';
 
 const config = loadConfigOrExit();
 const started = Date.now();

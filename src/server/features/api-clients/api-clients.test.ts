@@ -3,6 +3,12 @@
 // the client signs an assertion and gets a token, calls the REST and FHIR API as a system of its
 // organisation within its scopes, is audited by name, and is refused at once after revocation.
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
@@ -315,5 +321,54 @@ describe('revoking a client', () => {
       .from(auditLog)
       .where(and(eq(auditLog.objectId, clientId), eq(auditLog.action, 'update')));
     expect(row).toMatchObject({ actorId: admin.session.personId, objectType: 'api_client' });
+  });
+});
+
+describe('a client that publishes its keys (JWKS URL)', () => {
+  it('gets a token with a key from its key set (chosen by kid); a key outside the set is invalid_client', async () => {
+    // A real https endpoint on this machine with a certificate made for the test.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-jwks-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(folder, 'key.pem'), '-out', path.join(folder, 'cert.pem')], { stdio: 'ignore' });
+    const first = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const second = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const outsider = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const keySet = { keys: [jwkOf(first.publicKey, 'sleutel-1'), jwkOf(second.publicKey, 'sleutel-2')] };
+    let fetched = 0;
+    const server = createHttpsServer({ key: readFileSync(path.join(folder, 'key.pem')), cert: readFileSync(path.join(folder, 'cert.pem')) }, (request, response) => {
+      fetched += 1;
+      response.writeHead(request.url === '/.well-known/jwks.json' ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(keySet));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+    // This process trusts the test's own certificate only for the duration of this test.
+    const previous = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      const registered = await register({ organisationId: t.demo.organisationIds.wieg, name: 'Sleutelset De Wieg', roles: ['professional'], scopes: ['referral.read'], jwksUrl });
+      expect(registered.statusCode, registered.body).toBe(201);
+      expect(registered.json()).toMatchObject({ keyKind: 'jwks_url', jwksUrl });
+      const clientId = registered.json().id as string;
+
+      const withFirst = await tokenRequest(signJwt(first.privateKey, 'ES256', claims(clientId), 'sleutel-1'));
+      expect(withFirst.statusCode, withFirst.body).toBe(200);
+      const withSecond = await tokenRequest(signJwt(second.privateKey, 'RS384', claims(clientId), 'sleutel-2'));
+      expect(withSecond.statusCode, withSecond.body).toBe(200);
+      expect(fetched).toBeGreaterThanOrEqual(1);
+      const token = withSecond.json().access_token as string;
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/referrals/${referralId}`, headers: bearer(token) })).statusCode).toBe(200);
+
+      // A key that is not in the set, with or without a kid that is: refused.
+      for (const assertion of [signJwt(outsider.privateKey, 'ES256', claims(clientId), 'sleutel-1'), signJwt(outsider.privateKey, 'ES256', claims(clientId))]) {
+        const refused = await tokenRequest(assertion);
+        expect(refused.statusCode).toBe(401);
+        expect(refused.json().error).toBe('invalid_client');
+      }
+    } finally {
+      if (previous === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = previous;
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

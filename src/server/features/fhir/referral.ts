@@ -24,7 +24,7 @@ import {
   type ReferralState,
   type ReferralStatus,
 } from '../referrals/domain/referral-state.js';
-import { FACTOR_CATALOGUE } from '../screening/factor-catalogue.js';
+import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
 import { invalidParameter, pageOf, type SearchWindow } from './bundle.js';
 import { EXTENSIONS, SYSTEMS, instant, isUuid, reference, referencedId, uuidOrNotFound, type FhirResource } from './fhir-types.js';
 import { locatePatient } from './family-index.js';

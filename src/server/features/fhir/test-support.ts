@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { fhirR4Errors, fhirR4Warnings, PREGNANT_WITH_DEBTS_AND_STRESS } from '../screening/test-support.js';
 import { KANSRIJK_SIGNALERING_V1 } from '../screening/instruments/shipped-instruments.js';
-import { toQuestionnaireResponse, type Answers } from '../screening/questionnaire-response.js';
+import { toQuestionnaireResponse, type Answers } from '../../../contracts/screening/questionnaire-response.js';
 import { EXTENSIONS, SYSTEMS } from './fhir-types.js';
 
 export function fhirProblems(resource: object): string[] {

@@ -13,7 +13,7 @@ import { AppError } from '../../platform/errors.js';
 import { requireAllowed } from '../../platform/access/scoped-store.js';
 import { actOnFamily } from '../families/care-access.js';
 import { gestationalAge, MAX_DUE_DATE_WEEKS_AHEAD } from '../families/domain/pregnancy.js';
-import { LIFE_DOMAINS, type LifeDomain } from '../screening/factor-catalogue.js';
+import { LIFE_DOMAINS, type LifeDomain } from '../../../contracts/screening/factor-catalogue.js';
 import { homeVisits } from './schema.js';
 import { familyOfHomeVisit, findHomeVisit, organisationOfHomeVisit } from './home-visit-store.js';
 import { invalid, requireNearDate, requireNurse, requirePastDate, requireVersion } from './care-records.js';

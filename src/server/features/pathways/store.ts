@@ -4,7 +4,7 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import type { CarePathway } from '../../../contracts/pathways.js';
-import { FACTOR_CATALOGUE } from '../screening/factor-catalogue.js';
+import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
 import { carePathways } from './schema.js';
 import { pathwaySchema, type Pathway } from './domain/pathway.js';
 

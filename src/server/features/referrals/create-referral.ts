@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { actOnFamily } from '../families/care-access.js';
-import { isKnownFactorKey } from '../screening/factor-catalogue.js';
+import { isKnownFactorKey } from '../../../contracts/screening/factor-catalogue.js';
 import { INITIAL_REFERRAL_STATE, MIN_REASON_LENGTH, transition } from './domain/referral-state.js';
 import { responseDeadline } from './domain/deadline.js';
 import { referrals } from './schema.js';

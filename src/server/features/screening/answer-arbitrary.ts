@@ -2,8 +2,8 @@
 // fast-check generator of answers that fit an instrument (for property tests only): each
 // answerable item is answered or left open, with a value of its own type.
 import fc from 'fast-check';
-import { flattenItems, type Questionnaire, type QuestionnaireItem } from './questionnaire-schema.js';
-import type { Answers, AnswerValue } from './questionnaire-response.js';
+import { flattenItems, type Questionnaire, type QuestionnaireItem } from '../../../contracts/screening/questionnaire-schema.js';
+import type { Answers, AnswerValue } from '../../../contracts/screening/questionnaire-response.js';
 
 export function arbitraryValue(item: QuestionnaireItem): fc.Arbitrary<AnswerValue> | undefined {
   switch (item.type) {

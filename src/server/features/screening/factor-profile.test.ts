@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KANSRIJK_SIGNALERING_V1 as Q } from './instruments/shipped-instruments.js';
 import { computeFactorProfile, suggestedSupportTier, type FactorProfile } from './factor-profile.js';
-import { evaluateEnabledItems } from './questionnaire-response.js';
-import { flattenItems } from './questionnaire-schema.js';
+import { evaluateEnabledItems } from '../../../contracts/screening/questionnaire-response.js';
+import { flattenItems } from '../../../contracts/screening/questionnaire-schema.js';
 import { arbitraryAnswers, arbitraryValue } from './answer-arbitrary.js';
 import { code, PREGNANT_WITH_DEBTS_AND_STRESS } from './test-support.js';
 

@@ -3,7 +3,7 @@
 // protective factors were found, what the professional thinks, and how many domains carry risk.
 // Vulnerability is an imbalance between the two kinds of factors (Erasmus MC definition), and
 // weighing them is the professional's and the parent's conversation — so we show, we do not add up.
-import { FACTOR_CATALOGUE, LIFE_DOMAINS, LIFE_DOMAIN_LABELS, type FactorDefinition, type LifeDomain } from './factor-catalogue.js';
+import { FACTOR_CATALOGUE, LIFE_DOMAINS, LIFE_DOMAIN_LABELS, type FactorDefinition, type LifeDomain } from '../../../contracts/screening/factor-catalogue.js';
 import {
   canonicalOf,
   EXTENSION_URLS,
@@ -14,8 +14,8 @@ import {
   type Questionnaire,
   type QuestionnaireItem,
   type Signal,
-} from './questionnaire-schema.js';
-import { evaluateEnabledItems, type Answers, type AnswerValue } from './questionnaire-response.js';
+} from '../../../contracts/screening/questionnaire-schema.js';
+import { evaluateEnabledItems, type Answers, type AnswerValue } from '../../../contracts/screening/questionnaire-response.js';
 
 export interface FactorFinding {
   readonly key: string;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KANSRIJK_SIGNALERING_V1 as Q } from './instruments/shipped-instruments.js';
-import { answersFromQuestionnaireResponse, evaluateEnabledItems, isConditionMet, toQuestionnaireResponse, validateResponse, type Answers } from './questionnaire-response.js';
+import { answersFromQuestionnaireResponse, evaluateEnabledItems, isConditionMet, toQuestionnaireResponse, validateResponse, type Answers } from '../../../contracts/screening/questionnaire-response.js';
 import { code, fhirR4Errors, PREGNANT_WITH_DEBTS_AND_STRESS } from './test-support.js';
 import { arbitraryAnswers } from './answer-arbitrary.js';
 

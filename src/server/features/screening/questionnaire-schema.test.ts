@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import shippedJson from './instruments/kansrijk-signalering-v1.json' with { type: 'json' };
 import { KANSRIJK_SIGNALERING_V1 } from './instruments/shipped-instruments.js';
-import { FACTOR_CATALOGUE, LIFE_DOMAINS } from './factor-catalogue.js';
-import { canonicalOf, EXTENSION_URLS, extensionValue, flattenItems, validateQuestionnaire } from './questionnaire-schema.js';
+import { FACTOR_CATALOGUE, LIFE_DOMAINS } from '../../../contracts/screening/factor-catalogue.js';
+import { canonicalOf, EXTENSION_URLS, extensionValue, flattenItems, validateQuestionnaire } from '../../../contracts/screening/questionnaire-schema.js';
 import { ANSWER_SYSTEM, fhirR4Errors } from './test-support.js';
 
 const clone = <T>(value: T): T => structuredClone(value);

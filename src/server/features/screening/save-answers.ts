@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Screening, ScreeningAnswers } from '../../../contracts/screening.js';
 import { actOnFamily } from '../families/care-access.js';
 import { screenings } from './schema.js';
-import { validateResponse, type Answers } from './questionnaire-response.js';
+import { validateResponse, type Answers } from '../../../contracts/screening/questionnaire-response.js';
 import { familyOfScreening, instrumentOfScreening, loadScreening, toScreening, type UseCaseContext } from './store.js';
 
 export async function saveAnswers(ctx: UseCaseContext, screeningId: string, input: { answers: ScreeningAnswers; version: number }): Promise<Screening> {

@@ -8,8 +8,8 @@ import { AppError } from '../../platform/errors.js';
 import type { QuestionnaireSummary, Screening, ScreeningSummary } from '../../../contracts/screening.js';
 import { organisations, people } from '../organisations/schema.js';
 import { questionnaires, screenings } from './schema.js';
-import { canonicalOf, validateQuestionnaire, type Questionnaire } from './questionnaire-schema.js';
-import { toQuestionnaireResponse, type Answers } from './questionnaire-response.js';
+import { canonicalOf, validateQuestionnaire, type Questionnaire } from '../../../contracts/screening/questionnaire-schema.js';
+import { toQuestionnaireResponse, type Answers } from '../../../contracts/screening/questionnaire-response.js';
 import type { FactorProfile, SupportTier } from './factor-profile.js';
 
 /** What a use-case of this feature receives: the scoped store, the clock, and the database for finding which family a screening belongs to. */

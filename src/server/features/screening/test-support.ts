@@ -4,7 +4,7 @@
 import fhirPackage from 'fhir';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
-import type { Coding } from './questionnaire-schema.js';
+import type { Coding } from '../../../contracts/screening/questionnaire-schema.js';
 import { questionnaires, screenings } from './schema.js';
 import { KANSRIJK_SIGNALERING_V1 } from './instruments/shipped-instruments.js';
 

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import type { QuestionnaireSummary } from '../../../contracts/screening.js';
 import { isSafeText } from '../../../contracts/screening.js';
 import { questionnaires } from './schema.js';
-import { validateQuestionnaire } from './questionnaire-schema.js';
+import { validateQuestionnaire } from '../../../contracts/screening/questionnaire-schema.js';
 import { toQuestionnaireSummary, type UseCaseContext } from './store.js';
 
 /** The first text (key or value) the database cannot keep, with its path. */

@@ -7,7 +7,7 @@ import { createTestDatabase } from '../../../../test/helpers/test-database.js';
 import { DATA_FOLDER } from '../../app.js';
 import { MIGRATIONS_FOLDER, queryRows, type Database } from './connection.js';
 import { SchemaTooNewError, shippedMigrations, skippedMigrations, unknownMigrations } from './migrations.js';
-import { prepareDatabase } from './prepare-database.js';
+import { prepareDatabase } from '../../prepare-database.js';
 
 const shipped = shippedMigrations(MIGRATIONS_FOLDER);
 const newest = shipped.at(-1)!;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from './connection.js';
-import { prepareDatabase } from './prepare-database.js';
+import { prepareDatabase } from '../../prepare-database.js';
 import { DATA_FOLDER } from '../../app.js';
 import { EXPECTED_MUNICIPALITY_COUNT } from '../../features/reference/load-reference-data.js';
 import { createEmptyServerDatabase } from '../../../../test/helpers/two-instances.js';

@@ -13,7 +13,7 @@ import { Panel } from '../../components/panel.js';
 import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
-import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
+import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
 import { newIdempotencyKey, referralApi, type Consent, type ReferralListItem } from './api.js';
 import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
 import { errorText, statusColumn, statusText } from './parts.js';

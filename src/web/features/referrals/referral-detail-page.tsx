@@ -26,7 +26,7 @@ import {
 } from '../../components/ui.js';
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { useSession } from '../../session/session.js';
-import { FACTOR_CATALOGUE } from '../../../server/features/screening/factor-catalogue.js';
+import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
 import { referralApi, type Consent, type Referral, type ReferralTransition } from './api.js';
 import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
 import { errorText, FlaggedBadge, OverdueBadge, statusText } from './parts.js';

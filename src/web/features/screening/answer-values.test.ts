@@ -2,7 +2,7 @@
 // The form state ↔ answers conversion of the screening form (pure).
 import { describe, expect, it } from 'vitest';
 import { KANSRIJK_SIGNALERING_V1 as Q } from '../../../server/features/screening/instruments/shipped-instruments.js';
-import { validateResponse } from '../../../server/features/screening/questionnaire-response.js';
+import { validateResponse } from '../../../contracts/screening/questionnaire-response.js';
 import { code, PREGNANT_WITH_DEBTS_AND_STRESS } from '../../../server/features/screening/test-support.js';
 import { answersOf, fieldValuesOf, isoDate } from './answer-values.js';
 

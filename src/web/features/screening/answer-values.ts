@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // What the form keeps per question (the text of an input, the chosen option) and how that becomes
 // answers for the API: numbers are checked here so a half-typed number is never sent.
-import type { AnswerValue, Answers } from '../../../server/features/screening/questionnaire-response.js';
-import { flattenItems, type Coding, type Questionnaire, type QuestionnaireItem } from '../../../server/features/screening/questionnaire-schema.js';
+import type { AnswerValue, Answers } from '../../../contracts/screening/questionnaire-response.js';
+import { flattenItems, type Coding, type Questionnaire, type QuestionnaireItem } from '../../../contracts/screening/questionnaire-schema.js';
 
 /** One input's state: text (numbers, dates, text), 'true'/'false', or the keys of chosen options. */
 export type FieldValue = string | string[];

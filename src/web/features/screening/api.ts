@@ -3,7 +3,7 @@
 import { apiJson } from '../../api/client.js';
 import type { Screening, ScreeningAnswers, ScreeningSummary } from '../../../contracts/screening.js';
 import type { FamilyPathways } from '../../../contracts/pathways.js';
-import type { Questionnaire } from '../../../server/features/screening/questionnaire-schema.js';
+import type { Questionnaire } from '../../../contracts/screening/questionnaire-schema.js';
 
 export const screeningApi = {
   listForFamily: (familyId: string) => apiJson<{ items: ScreeningSummary[] }>('GET', `/families/${familyId}/screenings`),

@@ -20,8 +20,8 @@ import {
   Textbox,
 } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
-import { evaluateEnabledItems, validateResponse } from '../../../server/features/screening/questionnaire-response.js';
-import { flattenItems, type Questionnaire, type QuestionnaireItem } from '../../../server/features/screening/questionnaire-schema.js';
+import { evaluateEnabledItems, validateResponse } from '../../../contracts/screening/questionnaire-response.js';
+import { flattenItems, type Questionnaire, type QuestionnaireItem } from '../../../contracts/screening/questionnaire-schema.js';
 import { answersOf, codingKey, fieldValuesOf, type FieldValue, type FieldValues } from './answer-values.js';
 import { screeningApi } from './api.js';
 

@@ -9,7 +9,7 @@ import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { ButtonGroup, ButtonLink, Link, Paragraph } from '../../components/ui.js';
 import { useFamily } from '../families/family-context.js';
 import { useMessages } from '../../i18n/messages.js';
-import type { Questionnaire } from '../../../server/features/screening/questionnaire-schema.js';
+import type { Questionnaire } from '../../../contracts/screening/questionnaire-schema.js';
 import { screeningApi } from './api.js';
 import { QuestionnaireForm } from './questionnaire-form.js';
 import { FactorProfileView } from './factor-profile-view.js';

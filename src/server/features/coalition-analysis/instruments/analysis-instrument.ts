@@ -7,7 +7,7 @@
 // load with the same validator, plus the rules the report relies on: every statement a choice of the
 // scores 1–5, three parts, unique keys. A bad edit fails loudly at start-up.
 import zelfanalyseV1Json from './kansrijk-zelfanalyse-v1.json' with { type: 'json' };
-import { canonicalOf, validateQuestionnaire, type Questionnaire } from '../../screening/questionnaire-schema.js';
+import { canonicalOf, validateQuestionnaire, type Questionnaire } from '../../../../contracts/screening/questionnaire-schema.js';
 
 export const SCORES = [1, 2, 3, 4, 5] as const;
 export type Score = (typeof SCORES)[number];

@@ -4,7 +4,7 @@
 // national zorgpadentool. This is the shape the later pathways editor edits, so it is validated
 // like any uploaded definition.
 import { z } from 'zod';
-import { isKnownFactorKey } from '../../screening/factor-catalogue.js';
+import { isKnownFactorKey } from '../../../../contracts/screening/factor-catalogue.js';
 import type { FactorProfile } from '../../screening/factor-profile.js';
 
 const contactSchema = z

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../platform/domain/result.js';
 
-export const CONSENT_PURPOSES = ['referral', 'prenatal_home_visit', 'intervention', 'follow_up'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+import { CONSENT_PURPOSES, DATA_CATEGORIES, type ConsentPurpose, type DataCategory } from '../../../../contracts/referral-vocabulary.js';
+
+export { CONSENT_PURPOSES, DATA_CATEGORIES, type ConsentPurpose, type DataCategory };
 
 export const CONSENT_PURPOSE_LABELS: Record<ConsentPurpose, string> = {
   referral: 'Verwijzing voor hulp of ondersteuning',
@@ -15,8 +16,6 @@ export const CONSENT_PURPOSE_LABELS: Record<ConsentPurpose, string> = {
   follow_up: 'Terugkoppeling over de geboden hulp',
 };
 
-export const DATA_CATEGORIES = ['contact_details', 'pregnancy', 'screening_result', 'risk_factors', 'referral_reason', 'birth_outcome'] as const;
-export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
 export const DATA_CATEGORY_LABELS: Record<DataCategory, string> = {
   contact_details: 'Naam- en contactgegevens',

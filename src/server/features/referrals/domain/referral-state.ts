@@ -12,19 +12,9 @@
 import { fail, ok, type Result } from '../../../platform/domain/result.js';
 import type { ErrorCode } from '../../../../contracts/errors.js';
 import { nl } from '../../../../contracts/i18n/nl.js';
+import { REFERRAL_OUTCOMES, REFERRAL_STATUSES, type ReferralOutcome, type ReferralStatus } from '../../../../contracts/referral-vocabulary.js';
 
-export const REFERRAL_STATUSES = [
-  'draft',
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'in-progress',
-  'on-hold',
-  'completed',
-  'cancelled',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export { REFERRAL_OUTCOMES, REFERRAL_STATUSES, type ReferralOutcome, type ReferralStatus };
 
 /** States from which a referral may be put on hold, and to which it returns on resume. */
 export const HOLDABLE_STATUSES = ['requested', 'received', 'accepted', 'in-progress'] as const;
@@ -32,8 +22,6 @@ export type HoldableStatus = (typeof HOLDABLE_STATUSES)[number];
 
 export const TERMINAL_STATUSES = ['rejected', 'completed', 'cancelled'] as const satisfies readonly ReferralStatus[];
 
-export const REFERRAL_OUTCOMES = ['got_help', 'could_not_contact', 'declined', 'referred_elsewhere'] as const;
-export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 
 /** A reason is read by the other organisation; a few characters ("nee") do not explain anything. */
 export const MIN_REASON_LENGTH = 10;

@@ -4,7 +4,7 @@
 import type { Executor } from '../../../platform/db/connection.js';
 import { questionnaires } from '../schema.js';
 import { KANSRIJK_SIGNALERING_V1 } from './shipped-instruments.js';
-import type { Questionnaire } from '../questionnaire-schema.js';
+import type { Questionnaire } from '../../../../contracts/screening/questionnaire-schema.js';
 
 export const SHIPPED_INSTRUMENTS: readonly Questionnaire[] = [KANSRIJK_SIGNALERING_V1];
 

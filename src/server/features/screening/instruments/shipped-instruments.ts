@@ -2,7 +2,7 @@
 // The instrument Kansrijk ships with. Validated on load, so a bad edit to the JSON fails loudly at
 // start-up instead of producing a form that silently misses questions.
 import kansrijkSignaleringV1Json from './kansrijk-signalering-v1.json' with { type: 'json' };
-import { validateQuestionnaire, type Questionnaire } from '../questionnaire-schema.js';
+import { validateQuestionnaire, type Questionnaire } from '../../../../contracts/screening/questionnaire-schema.js';
 
 function loadShipped(json: unknown, name: string): Questionnaire {
   const result = validateQuestionnaire(json);

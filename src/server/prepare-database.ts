@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Everything start-up does to a database before serving: migrations, reference data, demo seed.
-import type { Database, Executor } from './connection.js';
-import { loadReferenceData } from '../../features/reference/load-reference-data.js';
-import { isEmptyDatabase, seedDemo, type DemoSeed } from '../../demo/seed-demo.js';
-import { seedChainDemo } from '../../demo/seed-chain-demo.js';
-import { loadShippedInstruments } from '../../features/screening/instruments/load-shipped-instruments.js';
-import { seedDemoPathways } from '../../features/pathways/seed-demo-pathways.js';
-import { fillFamilyNameKeys } from '../../features/families/fill-family-name-keys.js';
-import { NATIONAL_YEARS, seedNationalRegister } from '../../features/monitor/register/seed-national-register.js';
+import type { Database, Executor } from './platform/db/connection.js';
+import { loadReferenceData } from './features/reference/load-reference-data.js';
+import { isEmptyDatabase, seedDemo, type DemoSeed } from './demo/seed-demo.js';
+import { seedChainDemo } from './demo/seed-chain-demo.js';
+import { loadShippedInstruments } from './features/screening/instruments/load-shipped-instruments.js';
+import { seedDemoPathways } from './features/pathways/seed-demo-pathways.js';
+import { fillFamilyNameKeys } from './features/families/fill-family-name-keys.js';
+import { NATIONAL_YEARS, seedNationalRegister } from './features/monitor/register/seed-national-register.js';
 
 type PrepareOptions = { dataFolder: string; seedDemo: boolean; now: Date; seedNational?: boolean };
 
