@@ -60,7 +60,7 @@ export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): Blob {
 }
 
 export function DataTable<Row>({ caption, columns, rows, rowKey, csvName, fetchCsv, paging }: DataTableProps<Row>) {
-  const { m, format, formatCount } = useMessages();
+  const { m, formatCount } = useMessages();
   const [exportError, setExportError] = useState<string | null>(null);
   const exportCsv = async () => {
     setExportError(null);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Queries of the coalition register's use-cases. Only called from inside a ScopedStore operation,
 // with the transaction (and, for lists, the scope) the store hands out.
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, ilike, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
@@ -18,16 +18,8 @@ import type {
   CoalitionQuery,
   MunicipalityStatus,
 } from '../../../contracts/coalitions.js';
-import { municipalities, provinces } from '../reference/schema.js';
-import { memberships, organisations, people } from '../organisations/schema.js';
-import {
-  coalitionCoordinators,
-  coalitionFunding,
-  coalitionMunicipalities,
-  coalitions,
-  coalitionSteeringMembers,
-  municipalityCoalitionStatuses,
-} from './schema.js';
+import { municipalities } from '../reference/schema.js';
+import { coalitionMunicipalities, coalitions, municipalityCoalitionStatuses } from './schema.js';
 import { coalitionTarget, findCoalitionRef, type CoalitionRef } from './coalition-target.js';
 import { checkMembership, type MembershipPeriod } from './membership-rule.js';
 

@@ -5,7 +5,6 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { toDayNumber } from '../families/domain/pregnancy.js';
-import { amsterdamDate } from '../../../contracts/calendar.js';
 
 /** Refuses the request with one Dutch sentence at one field; nothing has been saved. */
 export function invalid(field: string, message: string): never {

@@ -60,7 +60,6 @@ export async function recordBirth(ctx: RequestContext, familyId: string, input: 
   const today = amsterdamDate(ctx.now());
   requirePastDate(input.birthDate, today, 'birthDate', 'De geboortedatum');
   requireNearDate(input.birthDate, today, 'birthDate', 'De geboortedatum', 3);
-  const totalDays = input.gestationalWeeks * 7 + input.gestationalDays;
   const reference = birthWeightReference(CURRENT_BIRTH_WEIGHT_REFERENCE_KEY);
   const birth = valueOf(
     validateBirth(

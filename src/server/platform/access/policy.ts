@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // THE access policy: who may do what to which record. Deny by default; the grants are data.
-import { RESOURCE_TYPES, ROLES, isPersonalDataRole, type OrganisationType, type ResourceType, type Role } from '../../../contracts/roles.js';
+import { ROLES, isPersonalDataRole, type OrganisationType, type ResourceType, type Role } from '../../../contracts/roles.js';
 
 /**
  * The person acting, for which organisation, in which roles (their roles in that organisation only).

@@ -10,7 +10,7 @@ import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.
 import { SelectField, TextField } from '../../components/fields.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { CopyField } from '../../components/panel.js';
-import { Button, ButtonGroup, ButtonLink, Heading, Paragraph } from '../../components/ui.js';
+import { ButtonGroup, ButtonLink, Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { analysisApi } from './api.js';
 import { anonymityHint, anonymityLabel, statusLabel } from './labels.js';

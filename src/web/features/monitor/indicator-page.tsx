@@ -73,7 +73,7 @@ export default function MonitorIndicatorPage() {
 }
 
 function IndicatorView({ indicator }: { indicator: Indicator }) {
-  const { m, locale, format } = useMessages();
+  const { m, format } = useMessages();
   const t = m.monitorPages;
   const [params, setParams] = useSearchParams();
   const level = LEVEL_PARAM[params.get('niveau') ?? ''] ?? 'municipality';

@@ -23,7 +23,7 @@ export function MunicipalityPicker({
   legend?: string;
   description?: string;
 }) {
-  const { m, format, formatCount } = useMessages();
+  const { m, formatCount } = useMessages();
   const municipalities = useAsync(() => referenceApi.municipalities({}), []);
   const [filter, setFilter] = useState('');
   return (
