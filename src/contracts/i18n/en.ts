@@ -477,6 +477,7 @@ export const en = {
     referral: 'Referral',
     emergency_access: 'Emergency access',
     screening_instrument: 'Screening instrument',
+    intervention: 'Intervention of the menu',
     care_pathway: 'Care pathway',
     referral_overview: 'Referral overview',
     care_team: 'Who may see the file',

@@ -484,6 +484,7 @@ export const nl = {
     referral: 'Verwijzing',
     emergency_access: 'Noodtoegang',
     screening_instrument: 'Screeningsinstrument',
+    intervention: 'Interventie van de menukaart',
     care_pathway: 'Zorgpad',
     referral_overview: 'Overzicht van verwijzingen',
     care_team: 'Wie mag het dossier zien',
