@@ -13,6 +13,7 @@ import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 import { apiClientsEn } from './sections/api-clients.js';
+import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
@@ -854,6 +855,7 @@ export const en = {
   ...coalitionAnalysisEn,
   ...apiClientsEn,
   ...subscriptionsEn,
+  ...interventionMenuEn,
   ...validationEn,
   ...organisationIdentifiersEn,
 } satisfies Catalogue;

@@ -15,6 +15,7 @@ import { coalitionPartnersNl } from './sections/coalition-partners.js';
 import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 import { apiClientsNl } from './sections/api-clients.js';
+import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
@@ -862,6 +863,7 @@ export const nl = {
   ...coalitionAnalysisNl,
   ...apiClientsNl,
   ...subscriptionsNl,
+  ...interventionMenuNl,
   ...validationNl,
   ...organisationIdentifiersNl,
 } as const;
