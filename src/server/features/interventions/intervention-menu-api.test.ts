@@ -52,7 +52,8 @@ describe('the intervention menu: list', () => {
     ['?phase=V', ['gezond-zwanger-worden', 'nu-niet-zwanger']],
     ['?pillar=rules', ['prenataal-huisbezoek-jgz']],
     ['?recognition=effectief_goede_aanwijzingen', ['home-start', 'voorzorg']],
-    ['?fundingRoute=zvw', ['centering-zwangerschap', 'moeders-informeren-moeders', 'v-mis']],
+    ['?fundingRoute=zvw', ['centering-zwangerschap', 'v-mis']],
+    ['?fundingRoute=funds', []],
     ['?phase=T&fundingRoute=wpg_jgz', ['prenataal-huisbezoek-jgz', 'stevig-ouderschap', 'voorzorg']],
     ['?phase=N&q=vrijwilliger&pillar=environment', ['buurtgezinnen', 'home-start', 'meeleefgezin', 'samen-oplopen', 'steunouders']],
   ])('GET /interventions%s', async (query, expected) => {
