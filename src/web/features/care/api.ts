@@ -37,7 +37,7 @@ export const careApi = {
   homeVisits: (familyId: string) => apiJson<{ items: HomeVisit[] }>('GET', `${family(familyId)}/home-visits`),
   planHomeVisit: (familyId: string, body: z.input<typeof homeVisitCreateSchema>) => apiJson<HomeVisit>('POST', `${family(familyId)}/home-visits`, { body }),
   updateHomeVisit: (id: string, body: z.input<typeof homeVisitUpdateSchema>) => apiJson<HomeVisit>('PATCH', `/home-visits/${encodeURIComponent(id)}`, { body }),
-  interventions: () => apiJson<{ items: InterventionItem[] }>('GET', '/interventions?pageSize=200'),
+  interventions: () => apiJson<{ items: InterventionItem[] }>('GET', '/interventions', { query: { pageSize: 200 } }),
   enrolments: (familyId: string) => apiJson<{ items: Enrolment[] }>('GET', `${family(familyId)}/enrolments`),
   enrol: (familyId: string, body: z.input<typeof enrolmentCreateSchema>) => apiJson<Enrolment>('POST', `${family(familyId)}/enrolments`, { body }),
   updateEnrolment: (id: string, body: z.input<typeof enrolmentUpdateSchema>) => apiJson<Enrolment>('PATCH', `/enrolments/${encodeURIComponent(id)}`, { body }),
