@@ -92,9 +92,10 @@ describe('the intervention menu, as a midwife', () => {
     await page.getByText(/Bron: Domeinreferentie §8/).waitFor();
     await expectNoAxeViolations(page);
 
-    // An unknown key: the page says it could not load, still accessible.
+    // An unknown key: the page says the intervention is not on the menu, and links back.
     await page.goto('/interventies/bestaat-niet');
-    await page.getByRole('alert').first().waitFor();
+    await page.getByText(t.notFound).waitFor();
+    await page.getByRole('link', { name: t.backToMenu }).waitFor();
     await expectNoAxeViolations(page);
   });
 

@@ -4,13 +4,25 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { ExternalLink, Heading, Link, Paragraph } from '../../components/ui.js';
+import { ApiError } from '../../api/client.js';
+import { Alert, ExternalLink, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { interventionMenuApi, type InterventionDetail } from './api.js';
 
 export default function InterventionPage() {
   const { key = '' } = useParams();
+  const { m } = useMessages();
   const state = useAsync(() => interventionMenuApi.get(key), [key]);
+  if (state.error instanceof ApiError && state.error.status === 404) {
+    return (
+      <Page title={m.interventionMenu.detailCrumb}>
+        <Alert type="error">{m.interventionMenu.notFound}</Alert>
+        <Paragraph>
+          <Link to="/interventies">{m.interventionMenu.backToMenu}</Link>
+        </Paragraph>
+      </Page>
+    );
+  }
   return <AsyncContent state={state}>{(intervention) => <InterventionView intervention={intervention} />}</AsyncContent>;
 }
 
