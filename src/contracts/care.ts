@@ -78,23 +78,8 @@ export const homeVisitUpdateSchema = z
 
 // ── Interventions and enrolments ────────────────────────────────────────────────────────────────
 
-export const INTERVENTION_PHASES = ['V', 'T', 'N'] as const;
-export const interventionSchema = z
-  .object({
-    key: z.string(),
-    name: z.string(),
-    /** V: before pregnancy, T: during pregnancy, N: after birth. */
-    phases: z.array(z.enum(INTERVENTION_PHASES)),
-    targetGroup: z.string(),
-    goal: z.string(),
-    providerType: z.string(),
-    recognition: z.string(),
-    recognitionNote: z.string().nullable(),
-    isLegalTask: z.boolean(),
-  })
-  .meta({ id: 'Intervention' });
-export type InterventionItem = z.infer<typeof interventionSchema>;
-export const interventionListSchema = z.object({ items: z.array(interventionSchema) }).meta({ id: 'InterventionList' });
+// The menu entries themselves are in intervention-menu.ts (one contract for the menu, enrolment and the questionnaire).
+export { INTERVENTION_PHASES, interventionSchema, type InterventionItem } from './intervention-menu.js';
 
 export const ENROLMENT_STATUSES = ['active', 'completed', 'dropped_out'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];

@@ -55,6 +55,8 @@ export const RESOURCE_TYPES = [
   'referral',
   'emergency_access',
   'screening_instrument',
+  // The national intervention menu (menukaart): shipped data, no personal data.
+  'intervention',
   'care_pathway',
   'referral_overview',
   'care_team',

@@ -59,6 +59,8 @@ const AnalysisInvitationsPage = lazy(() => import('./features/coalition-analysis
 const AnalysisOwnAnswerPage = lazy(() => import('./features/coalition-analysis/own-answer-page.js'));
 const AnalysisLinkAnswerPage = lazy(() => import('./features/coalition-analysis/link-answer-page.js'));
 const ApiClientsPage = lazy(() => import('./features/api-clients/api-clients-page.js'));
+const InterventionMenuPage = lazy(() => import('./features/intervention-menu/intervention-menu-page.js'));
+const InterventionPage = lazy(() => import('./features/intervention-menu/intervention-page.js'));
 const SubscriptionsPage = lazy(() => import('./features/subscriptions/subscriptions-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
@@ -129,6 +131,14 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'gemeenten', handle: crumb((m) => m.municipalities.title), element: <MunicipalitiesPage /> },
+          {
+            path: 'interventies',
+            handle: crumb((m) => m.interventionMenu.nav),
+            children: [
+              { index: true, element: <InterventionMenuPage /> },
+              { path: ':key', handle: crumb((m) => m.interventionMenu.detailCrumb), element: <InterventionPage /> },
+            ],
+          },
           {
             path: 'monitor',
             handle: crumb((m) => m.monitorPages.crumbMonitor),

@@ -559,6 +559,7 @@ const MATRIX: Record<string, Entry> = {
     request: ({ homeVisitId }) => json('PATCH', `/api/v1/home-visits/${homeVisitId}`, { version: 1, followUp: 'Matrix: vervolg afgesproken.' }),
   },
   'GET /api/v1/interventions': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/interventions') },
+  'GET /api/v1/interventions/:key': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/interventions/voorzorg') },
   'GET /api/v1/families/:familyId/enrolments': {
     access: 'authenticated',
     allow: { professional: 'own' },

@@ -13,6 +13,7 @@ import { coalitionPartnersEn } from './sections/coalition-partners.js';
 import { coalitionPlansEn } from './sections/coalition-plans.js';
 import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 import { apiClientsEn } from './sections/api-clients.js';
+import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
@@ -477,6 +478,7 @@ export const en = {
     referral: 'Referral',
     emergency_access: 'Emergency access',
     screening_instrument: 'Screening instrument',
+    intervention: 'Intervention of the menu',
     care_pathway: 'Care pathway',
     referral_overview: 'Referral overview',
     care_team: 'Who may see the file',
@@ -853,6 +855,7 @@ export const en = {
   ...coalitionAnalysisEn,
   ...apiClientsEn,
   ...subscriptionsEn,
+  ...interventionMenuEn,
   ...validationEn,
   ...organisationIdentifiersEn,
 } satisfies Catalogue;

@@ -15,6 +15,7 @@ import { coalitionPartnersNl } from './sections/coalition-partners.js';
 import { coalitionPlansNl } from './sections/coalition-plans.js';
 import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 import { apiClientsNl } from './sections/api-clients.js';
+import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
@@ -484,6 +485,7 @@ export const nl = {
     referral: 'Verwijzing',
     emergency_access: 'Noodtoegang',
     screening_instrument: 'Screeningsinstrument',
+    intervention: 'Interventie van de menukaart',
     care_pathway: 'Zorgpad',
     referral_overview: 'Overzicht van verwijzingen',
     care_team: 'Wie mag het dossier zien',
@@ -861,6 +863,7 @@ export const nl = {
   ...coalitionAnalysisNl,
   ...apiClientsNl,
   ...subscriptionsNl,
+  ...interventionMenuNl,
   ...validationNl,
   ...organisationIdentifiersNl,
 } as const;

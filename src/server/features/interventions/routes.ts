@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// HTTP face of interventions: the menukaart (/interventions) and a family's enrolments.
+// HTTP face of interventions: the menukaart (/interventions, /interventions/:key) and a family's enrolments.
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { uuidParamSchema } from '../../../contracts/common.js';
@@ -9,9 +9,15 @@ import {
   enrolmentSchema,
   enrolmentUpdateSchema,
   familyIdParamSchema,
-  interventionListSchema,
 } from '../../../contracts/care.js';
+import {
+  interventionDetailSchema,
+  interventionKeyParamSchema,
+  interventionPageSchema,
+  interventionQuerySchema,
+} from '../../../contracts/intervention-menu.js';
 import { listInterventions } from './list-interventions.js';
+import { getIntervention } from './get-intervention.js';
 import { enrolFamily } from './enrol-family.js';
 import { updateEnrolment } from './update-enrolment.js';
 import { listEnrolments } from './list-enrolments.js';
@@ -20,20 +26,32 @@ const ACCESS = 'Alleen voor professionals van een organisatie met een zorgrelati
 
 export function registerInterventionRoutes(app: ZodApp, deps: FeatureDependencies) {
   const tags = ['Interventies'];
+  const MENU = 'De landelijke menukaart Kansrijke Start (een versie van meegeleverde gegevens, geen persoonsgegevens): voor iedereen die is ingelogd.';
   app.get(
     '/interventions',
     {
       schema: {
         tags,
-        summary: 'Menukaart: interventies',
-        description: 'De interventies van de menukaart Kansrijke Start met fase (V/T/N), doelgroep en erkenningsniveau. Geen persoonsgegevens.',
-        response: { 200: interventionListSchema },
+        summary: 'Menukaart: interventies zoeken',
+        description: `Zoeken (\`q\`: naam, andere namen, doelgroep, doel, aanbieder) en filteren op fase (V/T/N), pijler, erkenningsniveau en financieringsroute, met pagina's en \`sorteer\`. Elke interventie met fase, pijlers, doelgroep, erkenning en de gebruikelijke financieringsroutes. ${MENU}`,
+        querystring: interventionQuerySchema,
+        response: { 200: interventionPageSchema },
       },
     },
-    async (request) => {
-      contextOf(request, deps);
-      return listInterventions();
+    async (request) => listInterventions(contextOf(request, deps), request.query),
+  );
+  app.get(
+    '/interventions/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Menukaart: één interventie',
+        description: `Alles over één interventie: aanpak, werkzame elementen, licentiehouder, erkenning (niveau, datum, geldig tot, bron), voorwaarden, kostenmodel (alleen gepubliceerde bedragen, met bron) en financieringsroutes. Onbekende sleutel: 404. ${MENU}`,
+        params: interventionKeyParamSchema,
+        response: { 200: interventionDetailSchema },
+      },
     },
+    async (request) => getIntervention(contextOf(request, deps), request.params.key),
   );
   app.get(
     '/families/:familyId/enrolments',

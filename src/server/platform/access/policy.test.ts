@@ -189,6 +189,7 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
   referral: { list: CARE, read: CARE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: CARE, approve: NONE, reopen: NONE },
   emergency_access: { list: ADMINS, read: NONE, create: CARE, update: ADMINS, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   screening_instrument: { list: ALL_ANY, read: ALL_ANY, create: PLATFORM, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  intervention: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   care_pathway: {
     list: ALL_ANY,
     read: ALL_ANY,

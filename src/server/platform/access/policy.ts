@@ -115,6 +115,8 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   },
   // Screening instruments (FHIR Questionnaires) are not personal data; only the platform admin uploads.
   screening_instrument: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, create: { platform_admin: 'any' } },
+  // The intervention menu is shipped data without personal data: everyone logged in reads it (issue 13).
+  intervention: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY },
   // Care pathways are public agreements of a coalition; editing comes with the coalition workspace.
   care_pathway: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, update: { coalition_coordinator: 'own_organisation', platform_admin: 'any' } },
   // Referral counts and overdue referrals per municipality without any client data, for the coordinator

@@ -75,7 +75,8 @@ export function EnrolmentsSection({ familyId }: { familyId: string }) {
 function describe(intervention: InterventionItem, m: ReturnType<typeof useMessages>['m'], format: ReturnType<typeof useMessages>['format']): string {
   const phases = intervention.phases.map((phase) => m.carePhases[phase]).join(', ');
   const recognition = (m.careRecognition as Record<string, string>)[intervention.recognition] ?? intervention.recognition;
-  return `${intervention.targetGroup}. ${format(m.careEnrolments.details, { phases, recognition })}`;
+  const details = format(m.careEnrolments.details, { phases, recognition });
+  return intervention.targetGroup ? `${intervention.targetGroup}. ${details}` : details;
 }
 
 function EnrolForm({ familyId, onDone, onClose }: { familyId: string; onDone(message: string): void; onClose(): void }) {

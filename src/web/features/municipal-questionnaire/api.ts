@@ -18,5 +18,5 @@ export const questionnaireApi = {
   save: (year: number, code: string, answers: AnswersInput) => apiJson<QuestionnaireResponse>('PUT', response(year, code), { body: { answers } }),
   submit: (year: number, code: string, answers: AnswersInput) => apiJson<QuestionnaireResponse>('POST', `${response(year, code)}/submission`, { body: { answers } }),
   reopen: (year: number, code: string, reason: string) => apiJson<QuestionnaireResponse>('POST', `${response(year, code)}/reopening`, { body: { reason } }),
-  interventions: () => apiJson<{ items: InterventionItem[] }>('GET', '/interventions'),
+  interventions: () => apiJson<{ items: InterventionItem[] }>('GET', '/interventions', { query: { pageSize: 200 } }),
 };
