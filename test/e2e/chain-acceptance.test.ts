@@ -82,6 +82,8 @@ describe('the chain, end to end', () => {
     const referralPanel = midwife.locator('#referral-panel');
     await referralPanel.getByLabel(nl.referrals.receiver).selectOption({ label: 'JGZ Zuid-Holland Zuid' });
     await referralPanel.getByLabel(nl.referrals.referralReason).fill('Schulden en veel stress; partner steunt. Graag prenataal huisbezoek.');
+    // The screening's risk factors are ticked beforehand once it has loaded; ticking before that races it.
+    await expect.poll(() => referralPanel.getByLabel('Geldzorgen of schulden').isChecked(), { timeout: 30_000 }).toBe(true);
     await referralPanel.getByLabel('Geldzorgen of schulden').check();
     await referralPanel.getByLabel('Veel stress').check();
     await expectNoAxeViolations(midwife);

@@ -42,8 +42,8 @@ describe('the intervention menu, as a midwife', () => {
     await page.getByLabel(t.search).focus();
     await page.keyboard.type('centering');
     await page.keyboard.press('Enter');
+    await expect.poll(shownNames, { timeout: 30_000 }).toEqual(['CenteringOuderschap', 'CenteringZwangerschap']);
     await page.getByText('2 interventies gevonden.').waitFor();
-    expect(await shownNames()).toEqual(['CenteringOuderschap', 'CenteringZwangerschap']);
     await expectNoAxeViolations(page);
 
     // Filter: clear the search, choose the phase with the arrow keys, apply with the button.
@@ -54,8 +54,9 @@ describe('the intervention menu, as a midwife', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.getByLabel(t.phase, { exact: true }).inputValue()).toBe('V');
     await search();
+    // The previous result also counted two: wait for the new rows, not for the count.
+    await expect.poll(shownNames, { timeout: 30_000 }).toEqual(['Gezond Zwanger Worden', 'Nu Niet Zwanger']);
     await page.getByText('2 interventies gevonden.').waitFor();
-    expect(await shownNames()).toEqual(['Gezond Zwanger Worden', 'Nu Niet Zwanger']);
     await expectNoAxeViolations(page);
 
     // A search without results says so.

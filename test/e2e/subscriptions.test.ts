@@ -93,8 +93,7 @@ describe('notifications to systems, as the organisation admin', () => {
     await broken.getByRole('cell', { name: t.statusActive, exact: true }).waitFor();
     expect(await page.getByText(t.errorNoticeOne).count()).toBe(0);
     // The given-up notification waits again: delivered 1, waiting 1, given up 0.
-    const cells = await broken.getByRole('cell').allInnerTexts();
-    expect(cells.slice(4, 7)).toEqual(['1', '1', '0']);
+    await expect.poll(async () => (await broken.getByRole('cell').allInnerTexts()).slice(4, 7), { timeout: 30_000 }).toEqual(['1', '1', '0']);
     await expectNoAxeViolations(page);
 
     // End the other one, after confirming.
@@ -107,7 +106,8 @@ describe('notifications to systems, as the organisation admin', () => {
     await page.keyboard.press('Enter');
     await page.getByText(t.ended.replace('{endpoint}', WORKING)).waitFor();
     await table.getByRole('row').filter({ hasText: BROKEN }).waitFor();
-    expect(await table.getByRole('row').filter({ hasText: WORKING }).count()).toBe(0);
+    // The confirmation comes before the list has been read again: wait for the row to go.
+    await expect.poll(() => table.getByRole('row').filter({ hasText: WORKING }).count(), { timeout: 30_000 }).toBe(0);
     await expectNoAxeViolations(page);
   });
 
