@@ -9,6 +9,7 @@ import { getSubscription } from '../subscriptions/get-subscription.js';
 import { listSubscriptions } from '../subscriptions/list-subscriptions.js';
 import { ID_ONLY_BUNDLE_PAYLOAD, MAX_DELIVERY_ATTEMPTS } from '../subscriptions/domain/subscription-rules.js';
 import type { Subscription } from '../subscriptions/store.js';
+import { SUBSCRIPTION_STATUSES } from '../../../contracts/subscriptions.js';
 import { instant, metaOfLastChange, uuidOrNotFound, type FhirResource } from './fhir-types.js';
 import { invalidParameter } from './bundle.js';
 import type { ResourceHandler } from './resource-handler.js';
@@ -79,7 +80,7 @@ export const subscriptionHandler: ResourceHandler = {
     parameters: [{ name: 'status', type: 'token', documentation: 'Status van de Subscription: requested, active, error of off.' }],
     run: async (ctx, parameters, window) => {
       // Few per organisation: filter the (small) list by status after the search.
-      if (parameters.status !== undefined && !['requested', 'active', 'error', 'off'].includes(parameters.status.replace(/^.*\|/, ''))) {
+      if (parameters.status !== undefined && !(SUBSCRIPTION_STATUSES as readonly string[]).includes(parameters.status.replace(/^.*\|/, ''))) {
         throw invalidParameter('status', 'Status is requested, active, error of off.');
       }
       const page = await listSubscriptions(ctx, parameters.status === undefined ? window : { page: 1, pageSize: 1_000 });

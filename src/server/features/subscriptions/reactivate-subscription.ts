@@ -24,7 +24,7 @@ export async function reactivateSubscription(ctx: UseCaseContext, id: string): P
         .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
         .where(and(eq(fhirSubscriptionNotifications.subscriptionId, id), eq(fhirSubscriptionNotifications.status, 'failed')));
       const deliveries = await deliverySummaries(tx, [id]);
-      return { ...(await findSubscription(tx, id))!, deliveries: deliveries.get(id)! };
+      return { ...current, status: 'active', error: null, updatedAt: now, deliveries: deliveries.get(id)! };
     },
     details: () => ({ status: 'active' }),
   });
