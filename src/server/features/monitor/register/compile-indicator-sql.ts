@@ -94,15 +94,12 @@ export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition
     const numerator = conditionSql(records.numerator.where);
     return [
       // The numerator counts only within the denominator's rows.
-      `${aggregateSql(records.numerator.tally, `${denominator} AND ${numerator}`)} AS numerator_${index}`,
-      `${aggregateSql(records.denominator.tally, denominator)} AS denominator_${index}`,
+      // Integers from here on: PostgreSQL sums integers into a bigint, but bigints into a (slow) numeric.
+      `CAST(${aggregateSql(records.numerator.tally, `${denominator} AND ${numerator}`)} AS INTEGER) AS numerator_${index}`,
+      `CAST(${aggregateSql(records.denominator.tally, denominator)} AS INTEGER) AS denominator_${index}`,
     ];
   });
-  const perIndicator = computed.map(
-    (definition, index) =>
-      `SELECT ${stringLiteral(definition.key)} AS indicator_key, ${definition.hasVulnerabilitySplit ? 'TRUE' : 'FALSE'} AS has_split, ` +
-      `municipality_code, birth_year, is_vulnerable, is_synthetic, numerator_${index} AS numerator, denominator_${index} AS denominator FROM per_municipality`,
-  );
+  const tallies = computed.flatMap((_, index) => [`numerator_${index}`, `denominator_${index}`]);
   const levels = [
     ['municipality', 'municipality_code', ''],
     ['ggd_region', 'ggd_region_code', ''],
@@ -110,35 +107,40 @@ export function buildIndicatorCountsSql(indicators: readonly IndicatorDefinition
     // Only members: municipalities without a local coalition (regional collaboration) add to no such row.
     ...COALITION_LEVELS,
     ['nation', stringLiteral(NATION_CODE), ''],
-  ].map(
-    ([level, code, where]) =>
-      `SELECT indicator_key, ${stringLiteral(level!)} AS area_level, ${code} AS area_code, birth_year, split, numerator, denominator, is_synthetic FROM by_split${where}`,
+  ].map(([level, code, where]) => `SELECT ${stringLiteral(level!)} AS area_level, ${code} AS area_code, birth_year, split, is_synthetic, ${tallies.join(', ')} FROM by_split${where}`);
+  // Unpivoted only at the end: one row per indicator of each area × year × split, 'all' only for an
+  // indicator without the vulnerability split, and only with a non-empty denominator.
+  const perIndicator = computed.map(
+    (definition, index) =>
+      `SELECT ${stringLiteral(definition.key)} AS indicator_key, area_level, area_code, CAST(birth_year AS INTEGER) AS year, split, ` +
+      `CAST(numerator_${index} AS INTEGER) AS numerator, CAST(denominator_${index} AS INTEGER) AS denominator, is_synthetic FROM by_area ` +
+      `WHERE denominator_${index} > 0${definition.hasVulnerabilitySplit ? '' : ` AND split = 'all'`}`,
   );
+  // Every indicator stays a column of the same rows until the last step: the roll-up groups a few
+  // thousand wide rows instead of one narrow row per indicator (measured: the narrow form spent four
+  // fifths of the recompute sorting on PostgreSQL).
   return `WITH per_municipality AS (
   SELECT municipality_code, birth_year, is_vulnerable, bool_or(is_synthetic) AS is_synthetic,
     ${sums.join(',\n    ')}
   FROM birth_register
   GROUP BY municipality_code, birth_year, is_vulnerable
-), per_indicator AS (
-  ${perIndicator.join('\n  UNION ALL ')}
 ), membership AS (
   ${MEMBERSHIP_SQL}
 ), located AS (
-  SELECT per_indicator.*, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code, membership.regional_code
-  FROM per_indicator JOIN municipalities ON municipalities.code = per_indicator.municipality_code
-  LEFT JOIN membership ON membership.municipality_code = per_indicator.municipality_code
+  SELECT per_municipality.*, municipalities.ggd_region_code, municipalities.province_code, membership.coalition_code, membership.regional_code
+  FROM per_municipality JOIN municipalities ON municipalities.code = per_municipality.municipality_code
+  LEFT JOIN membership ON membership.municipality_code = per_municipality.municipality_code
 ), by_split AS (
-  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, regional_code, birth_year, 'all' AS split, numerator, denominator, is_synthetic FROM located
+  SELECT *, 'all' AS split FROM located
   UNION ALL
-  SELECT indicator_key, municipality_code, ggd_region_code, province_code, coalition_code, regional_code, birth_year,
-    CASE WHEN is_vulnerable THEN 'vulnerable' ELSE 'not_vulnerable' END, numerator, denominator, is_synthetic
-  FROM located WHERE has_split
+  SELECT *, CASE WHEN is_vulnerable THEN 'vulnerable' ELSE 'not_vulnerable' END FROM located
 ), by_area AS (
-  ${levels.join('\n  UNION ALL ')}
+  SELECT area_level, area_code, birth_year, split, bool_or(is_synthetic) AS is_synthetic,
+    ${tallies.map((tally) => `SUM(${tally}) AS ${tally}`).join(', ')}
+  FROM (
+    ${levels.join('\n    UNION ALL ')}
+  ) AS leveled
+  GROUP BY area_level, area_code, birth_year, split
 )
-SELECT indicator_key, area_level, area_code, CAST(birth_year AS INTEGER) AS year, split,
-  CAST(SUM(numerator) AS INTEGER) AS numerator, CAST(SUM(denominator) AS INTEGER) AS denominator, bool_or(is_synthetic) AS is_synthetic
-FROM by_area
-GROUP BY indicator_key, area_level, area_code, birth_year, split
-HAVING SUM(denominator) > 0`;
+${perIndicator.join('\nUNION ALL ')}`;
 }

@@ -199,9 +199,11 @@ describe('recomputeIndicatorCounts on hand-made rows', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await database.db.insert(birthRegister).values(HAND_MADE_ROWS);
-    // A stale records row that must disappear, and an imported row that must stay.
+    // A stale records row that must disappear, one whose count must change (the recompute writes only
+    // what changed), and an imported row that must stay.
     await database.db.insert(indicatorCounts).values([
       { indicatorKey: 'test_preterm', areaLevel: 'municipality', areaCode: 'GM0344', year: 2019, split: 'all', source: 'records', numerator: 5, denominator: 9 },
+      { indicatorKey: 'test_kraamzorg', areaLevel: 'municipality', areaCode: 'GM0014', year: 2023, split: 'all', source: 'records', numerator: 4, denominator: 40, isSynthetic: true },
       { indicatorKey: 'test_preterm', areaLevel: 'municipality', areaCode: 'GM0505', year: 2022, split: 'all', source: 'import', numerator: 7, denominator: 70 },
     ]);
     await recomputeIndicatorCounts(database.db, { indicators: TEST_INDICATORS });
@@ -233,6 +235,23 @@ describe('recomputeIndicatorCounts on hand-made rows', () => {
     expect(synthetic['test_preterm|nation|NL01|2022|all']).toBe(true);
     // 2023 only has Groningen's real row, so even the nation is real.
     expect(synthetic['test_preterm|nation|NL01|2023|all']).toBe(false);
+    // The stale count of the same key was rewritten, its synthetic mark too.
+    expect(synthetic['test_kraamzorg|municipality|GM0014|2023|all']).toBe(false);
+  });
+
+  it('writes a birth added or removed since the last recompute into exactly the counts it is in', async () => {
+    const before = new Map((await recordsCounts(database)).map((row) => [keyOf(row), row]));
+    const [removed] = await database.db.delete(birthRegister).where(sql`municipality_code = 'GM0014' AND birth_year = 2023`).returning();
+    expect(removed).toBeDefined();
+    await recomputeIndicatorCounts(database.db, { indicators: TEST_INDICATORS });
+    const after = new Map((await recordsCounts(database)).map((row) => [keyOf(row), row]));
+    // Groningen's only 2023 birth is gone: its 2023 counts and those of everything above it disappear, nothing else moves.
+    const gone = [...before.keys()].filter((key) => !after.has(key));
+    expect(gone.sort()).toEqual([...before.keys()].filter((key) => /\|(GM0014|GG0111|PV20|NL01)\|2023\|/.test(key)).sort());
+    for (const [key, row] of after) expect(row).toEqual(before.get(key));
+    await database.db.insert(birthRegister).values(removed!);
+    await recomputeIndicatorCounts(database.db, { indicators: TEST_INDICATORS });
+    expect(new Map((await recordsCounts(database)).map((row) => [keyOf(row), row]))).toEqual(before);
   });
 });
 

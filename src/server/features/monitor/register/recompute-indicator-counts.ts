@@ -28,17 +28,30 @@ export async function recomputeIndicatorCounts(
   const rowCount = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Executor;
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECOMPUTE_LOCK_KEY})`);
-    await tx.execute(sql`DELETE FROM indicator_counts WHERE source = 'records'`);
-    const [row] = await queryRows<{ count: number }>(
-      tx,
-      sql`WITH inserted AS (
-            INSERT INTO indicator_counts (indicator_key, area_level, area_code, year, split, source, numerator, denominator, is_synthetic)
-            SELECT indicator_key, area_level, area_code, year, split, 'records', numerator, denominator, is_synthetic
-            FROM (${sql.raw(aggregation)}) AS computed
-            RETURNING 1
-          )
-          SELECT count(*)::int AS count FROM inserted`,
-    );
+    // Computed into a temporary table first: PostgreSQL runs a SELECT that feeds an INSERT without
+    // parallel workers, but CREATE TABLE AS with them. Then only what changed is written: a count
+    // that went away is deleted, a new or changed one upserted, an unchanged one left alone.
+    // (Deleting every count and inserting them again cost more than the aggregation: each insert
+    // checked the primary key against the row it had just deleted.)
+    await tx.execute(sql`CREATE TEMPORARY TABLE recomputed_counts ON COMMIT DROP AS ${sql.raw(aggregation)}`);
+    await tx.execute(sql`DELETE FROM indicator_counts AS current WHERE current.source = 'records' AND NOT EXISTS (
+          SELECT 1 FROM recomputed_counts AS computed
+          WHERE computed.indicator_key = current.indicator_key AND computed.area_level = current.area_level
+            AND computed.area_code = current.area_code AND computed.year = current.year AND computed.split = current.split)`);
+    // The changed and new counts found by one join (cheaper than letting the upsert probe the primary
+    // key for every count, most of which a recompute leaves as they were).
+    await tx.execute(sql`INSERT INTO indicator_counts (indicator_key, area_level, area_code, year, split, source, numerator, denominator, is_synthetic)
+          SELECT computed.indicator_key, computed.area_level, computed.area_code, computed.year, computed.split, 'records',
+            computed.numerator, computed.denominator, computed.is_synthetic
+          FROM recomputed_counts AS computed
+          LEFT JOIN indicator_counts AS current ON current.source = 'records' AND current.indicator_key = computed.indicator_key
+            AND current.area_level = computed.area_level AND current.area_code = computed.area_code
+            AND current.year = computed.year AND current.split = computed.split
+          WHERE current.indicator_key IS NULL
+            OR (current.numerator, current.denominator, current.is_synthetic) IS DISTINCT FROM (computed.numerator, computed.denominator, computed.is_synthetic)
+          ON CONFLICT (indicator_key, area_level, area_code, year, split, source) DO UPDATE
+            SET numerator = excluded.numerator, denominator = excluded.denominator, is_synthetic = excluded.is_synthetic, computed_at = now()`);
+    const [row] = await queryRows<{ count: number }>(tx, sql`SELECT count(*)::int AS count FROM recomputed_counts`);
     await tx.execute(sql`DELETE FROM indicator_counts WHERE source = 'questionnaire'`);
     return (row?.count ?? 0) + (await insertQuestionnaireCounts(tx, indicators));
   });
