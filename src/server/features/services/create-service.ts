@@ -4,16 +4,20 @@
 // saved. Adding counts as the first confirmation. Audited as 'create'.
 import type { Service, ServiceCreate } from '../../../contracts/services.js';
 import { AppError } from '../../platform/errors.js';
+import { nl } from '../../../contracts/i18n/nl.js';
 import { directoryServices } from './schema.js';
 import { checkServiceRules, serviceValues, toService, withOrganisationNames, type UseCaseContext } from './store.js';
 
 export async function createService(ctx: UseCaseContext, input: ServiceCreate): Promise<Service> {
   const organisationId = input.organisationId ?? ctx.actor.organisationId;
-  if (!organisationId) throw new AppError('forbidden');
   return ctx.store.create({
     resource: 'service',
-    target: { organisationIds: [organisationId], municipalityCodes: input.municipalityCodes },
+    // Without an organisation only an 'any' reach passes (the platform admin), and she must name one.
+    target: { organisationIds: organisationId ? [organisationId] : [], municipalityCodes: input.municipalityCodes },
     perform: async (tx) => {
+      if (!organisationId) {
+        throw new AppError('validation_failed', { errors: [{ path: 'body.organisationId', message: nl.services.errorOrganisation }] });
+      }
       await checkServiceRules(tx, organisationId, input);
       const now = ctx.now();
       const [row] = await tx
