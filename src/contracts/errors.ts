@@ -56,6 +56,9 @@ export const ERROR_STATUS = {
   bsn_in_url: 400,
   invalid_sort: 400,
   subscription_not_in_error: 409,
+  // Service directory (issue 13 item 2).
+  service_municipality_outside_area: 422,
+  service_unknown_factor: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -75,5 +75,7 @@ export const RESOURCE_TYPES = [
   'api_client',
   // FHIR Subscriptions of an organisation (notifications of its referrals; no personal data).
   'subscription',
+  // The service directory (sociale kaart): who offers what, kept current by each organisation (no personal data).
+  'service',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -62,6 +62,10 @@ const ApiClientsPage = lazy(() => import('./features/api-clients/api-clients-pag
 const InterventionMenuPage = lazy(() => import('./features/intervention-menu/intervention-menu-page.js'));
 const InterventionPage = lazy(() => import('./features/intervention-menu/intervention-page.js'));
 const SubscriptionsPage = lazy(() => import('./features/subscriptions/subscriptions-page.js'));
+const ServicesPage = lazy(() => import('./features/services/services-page.js'));
+const ServicePage = lazy(() => import('./features/services/service-page.js'));
+const ServiceFormPage = lazy(() => import('./features/services/service-form-page.js'));
+const VerificationTasksPage = lazy(() => import('./features/services/verification-tasks-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
@@ -137,6 +141,22 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <InterventionMenuPage /> },
               { path: ':key', handle: crumb((m) => m.interventionMenu.detailCrumb), element: <InterventionPage /> },
+            ],
+          },
+          {
+            path: 'sociale-kaart',
+            handle: crumb((m) => m.services.nav),
+            children: [
+              { index: true, element: <ServicesPage /> },
+              {
+                element: <RequireRole roles={ADMIN_ROLES} />,
+                children: [
+                  { path: 'te-bevestigen', handle: crumb((m) => m.services.navTasks), element: <VerificationTasksPage /> },
+                  { path: 'nieuw', handle: crumb((m) => m.services.formTitleNew), element: <ServiceFormPage /> },
+                  { path: ':id/wijzigen', handle: crumb((m) => m.services.edit), element: <ServiceFormPage /> },
+                ],
+              },
+              { path: ':id', handle: crumb((m) => m.services.title), element: <ServicePage /> },
             ],
           },
           {

@@ -26,6 +26,7 @@ import { municipalQuestionnaireEditions } from '../../src/server/features/munici
 import { apiClients } from '../../src/server/features/api-clients/schema.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { fhirSubscriptions } from '../../src/server/features/subscriptions/schema.js';
+import { directoryServices } from '../../src/server/features/services/schema.js';
 
 const QUESTIONNAIRE_YEAR = 2030;
 const METRICS_TOKEN = 'matrix-metrics-token-0123456789abcdefghij';
@@ -71,6 +72,8 @@ interface Situation {
   analysisRoundId: string;
   /** A FHIR Subscription of that organisation (to its own inbox): a new one each time. */
   subscriptionId: string;
+  /** A service on the sociale kaart kept by that organisation (in GM0505, which both organisations serve). */
+  serviceId: string;
 }
 
 /** The organisation a situation's referral (and consent) goes to. */
@@ -450,6 +453,17 @@ const MATRIX: Record<string, Entry> = {
     allow: { organisation_admin: 'own' },
     request: ({ subscriptionId }) => json('DELETE', `/api/v1/subscriptions/${subscriptionId}`),
   },
+  // The sociale kaart: everyone reads; an organisation admin keeps her own organisation's services.
+  'GET /api/v1/services': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/services?municipalityCode=GM0505') },
+  'GET /api/v1/services/verification-tasks': { access: 'authenticated', allow: { organisation_admin: 'any', platform_admin: 'any' }, request: () => json('GET', '/api/v1/services/verification-tasks') },
+  'GET /api/v1/services/:id': { access: 'authenticated', allow: everyone, request: ({ serviceId }) => json('GET', `/api/v1/services/${serviceId}`) },
+  'POST /api/v1/services': { access: 'authenticated', allow: admins, request: ({ organisationId }) => json('POST', '/api/v1/services', matrixService(organisationId)) },
+  'PUT /api/v1/services/:id': {
+    access: 'authenticated',
+    allow: admins,
+    request: ({ serviceId }) => json('PUT', `/api/v1/services/${serviceId}`, { ...matrixService(), version: 1 }),
+  },
+  'POST /api/v1/services/:id/confirmation': { access: 'authenticated', allow: admins, request: ({ serviceId }) => json('POST', `/api/v1/services/${serviceId}/confirmation`) },
   'GET /fhir/R4/SearchParameter': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter') },
   'GET /fhir/R4/SearchParameter/:id': { access: 'authenticated', allow: everyone, request: () => json('GET', '/fhir/R4/SearchParameter/patient-address-district') },
   // fhir: matrix entries
@@ -1092,8 +1106,31 @@ async function situation(role: Role, isOwn: boolean): Promise<Situation> {
     improvementActionId: await planFixture(isOwn ? 'KS0001' : 'KS0002', staffOf.get(organisationId)!),
     analysisRoundId: await analysisRoundOf(isOwn, session.personId),
     subscriptionId: await subscriptionOf(organisationId),
+    serviceId: await serviceOf(organisationId),
   };
 }
+
+const serviceOfOrganisation = new Map<string, string>();
+async function serviceOf(organisationId: string): Promise<string> {
+  if (!serviceOfOrganisation.has(organisationId)) {
+    const now = t.clock.now();
+    const [row] = await t.database.db
+      .insert(directoryServices)
+      .values({ organisationId, name: 'Matrixdienst', category: 'parenting', municipalityCodes: ['GM0505'], intakeRoutes: ['self'], cost: 'free', lastConfirmedAt: now, createdAt: now, updatedAt: now })
+      .returning({ id: directoryServices.id });
+    serviceOfOrganisation.set(organisationId, row!.id);
+  }
+  return serviceOfOrganisation.get(organisationId)!;
+}
+
+/** A service body for the organisation of the situation: GM0505 is in the area of both De Wieg and JGZ. */
+const matrixService = (organisationId?: string) => ({
+  ...(organisationId ? { organisationId } : {}),
+  name: 'Matrix: spreekuur',
+  category: 'parenting',
+  municipalityCodes: ['GM0505'],
+  intakeRoutes: ['self'],
+});
 
 async function subscriptionOf(organisationId: string): Promise<string> {
   const now = t.clock.now();

@@ -88,6 +88,24 @@ describe('axe on every page', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('the sociale kaart as the organisation admin: the directory, a service, the task list and the add form with its errors', async () => {
+    const page = await app.newPage();
+    await loginAs(app, page, 'practiceAdmin');
+    await navigateTo(page, nl.services.navTasks, nl.services.tasksTitle);
+    await navigateTo(page, nl.services.nav, nl.services.title);
+    await page.getByRole('link', { name: nl.services.newService }).click();
+    await page.getByRole('heading', { level: 1, name: nl.services.formTitleNew }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: nl.services.save }).click();
+    await page.locator('#service-name-error').waitFor();
+    await expectNoAxeViolations(page);
+    await visit(page, '/sociale-kaart', nl.services.title);
+    await page.getByRole('table', { name: nl.services.caption }).getByRole('link').first().click();
+    await page.getByRole('link', { name: nl.services.backToDirectory }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('the home pages of the other roles, the organisation switch and the forbidden page', async () => {
     for (const key of ['midwife', 'practiceAdmin', 'coordinator', 'policyOfficer', 'analyst']) {
       const page = await app.newPage();

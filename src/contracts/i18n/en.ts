@@ -15,6 +15,7 @@ import { coalitionAnalysisEn } from './sections/coalition-analysis.js';
 import { apiClientsEn } from './sections/api-clients.js';
 import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
+import { servicesEn } from './sections/services.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
 
@@ -100,6 +101,8 @@ export const en = {
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',
+    service_municipality_outside_area: "A service can only be offered in municipalities in the service area of the organisation that keeps it. Choose only municipalities from that area.",
+    service_unknown_factor: 'One or more risk factors do not exist. Choose risk factors from the list.',
   },
   errorTitles: {
     400: 'Bad request',
@@ -490,6 +493,7 @@ export const en = {
     municipal_questionnaire: 'Municipal questionnaire',
     api_client: 'Integration (API client)',
     subscription: 'Notification subscription',
+    service: 'Service in the directory',
     pregnancy: 'Pregnancy',
     duplicates: 'Possible duplicate registrations',
     merge: 'Merging files',
@@ -855,6 +859,7 @@ export const en = {
   ...coalitionAnalysisEn,
   ...apiClientsEn,
   ...subscriptionsEn,
+  ...servicesEn,
   ...interventionMenuEn,
   ...validationEn,
   ...organisationIdentifiersEn,

@@ -17,6 +17,7 @@ import { coalitionAnalysisNl } from './sections/coalition-analysis.js';
 import { apiClientsNl } from './sections/api-clients.js';
 import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
+import { servicesNl } from './sections/services.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
 
@@ -106,6 +107,8 @@ export const nl = {
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
+    service_municipality_outside_area: 'Een dienst kan alleen worden aangeboden in gemeenten in het werkgebied van de organisatie die hem bijhoudt. Kies alleen gemeenten uit dat werkgebied.',
+    service_unknown_factor: 'Een of meer risicofactoren bestaan niet. Kies risicofactoren uit de lijst.',
   } satisfies Record<ErrorCode, string>,
   errorTitles: {
     400: 'Ongeldig verzoek',
@@ -497,6 +500,7 @@ export const nl = {
     municipal_questionnaire: 'Gemeentelijke vragenlijst',
     api_client: 'Koppeling (API-client)',
     subscription: 'Abonnement op notificaties',
+    service: 'Dienst op de sociale kaart',
     pregnancy: 'Zwangerschap',
     duplicates: 'Mogelijk dubbele registraties',
     merge: 'Samenvoegen van dossiers',
@@ -863,6 +867,7 @@ export const nl = {
   ...coalitionAnalysisNl,
   ...apiClientsNl,
   ...subscriptionsNl,
+  ...servicesNl,
   ...interventionMenuNl,
   ...validationNl,
   ...organisationIdentifiersNl,

@@ -18,6 +18,7 @@ import {
 } from '../features/coalitions/schema.js';
 import { seedDemoPathways } from '../features/pathways/seed-demo-pathways.js';
 import { seedDemoWorkspace } from './seed-demo-workspace.js';
+import { seedDemoServices } from './seed-demo-services.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
 
@@ -175,6 +176,8 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
         await seedDemoWorkspace(tx, row.id, organisationIds, now);
       }
     }
+    // The sociale kaart of Drechtsteden (issue 13 item 2).
+    await seedDemoServices(tx, organisationIds, now);
     // Demo care pathways of Dordrecht and the Drechtsteden coalition (idempotent).
     await seedDemoPathways(tx);
     for (const { person, password, passwordHash } of prepared) {

@@ -21,6 +21,7 @@ import { registerCoalitionAnalysisRoutes } from './coalition-analysis/routes.js'
 import { registerMunicipalQuestionnaireRoutes } from './municipal-questionnaire/routes.js';
 import { registerApiClientRoutes } from './api-clients/routes.js';
 import { registerSubscriptionRoutes } from './subscriptions/routes.js';
+import { registerServiceRoutes } from './services/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -46,4 +47,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerMunicipalQuestionnaireRoutes,
   registerApiClientRoutes,
   registerSubscriptionRoutes,
+  registerServiceRoutes,
 ];

@@ -60,6 +60,8 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   bsn_in_url: 'errorTitleRefused',
   invalid_sort: 'errorTitleRefused',
   subscription_not_in_error: 'errorTitleConflict',
+  service_municipality_outside_area: 'errorTitleRefused',
+  service_unknown_factor: 'errorTitleRefused',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

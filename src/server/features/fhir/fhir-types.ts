@@ -40,6 +40,10 @@ export const SYSTEMS = {
   referralOutcome: `${KANSRIJK_CODE_SYSTEM}/verwijzing-uitkomst`,
   birthOutcome: `${KANSRIJK_CODE_SYSTEM}/geboorte-uitkomst`,
   auditAction: `${KANSRIJK_CODE_SYSTEM}/audit-actie`,
+  serviceCategory: `${KANSRIJK_CODE_SYSTEM}/dienstcategorie`,
+  intakeRoute: `${KANSRIJK_CODE_SYSTEM}/toegangsroute`,
+  verification: `${KANSRIJK_CODE_SYSTEM}/controle`,
+  language: 'urn:ietf:bcp:47',
   idempotencyKey: `${KANSRIJK_IDENTIFIER}/idempotentiesleutel`,
 } as const;
 
@@ -80,6 +84,7 @@ export interface Extension {
 export interface Meta {
   versionId?: string;
   lastUpdated?: string;
+  tag?: Coding[];
 }
 
 /** Any resource the facade emits or accepts: a JSON object with a resourceType. */

@@ -63,6 +63,8 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   bsn_in_url: 'security',
   invalid_sort: 'invalid',
   subscription_not_in_error: 'business-rule',
+  service_municipality_outside_area: 'business-rule',
+  service_unknown_factor: 'business-rule',
 };
 
 export interface OperationOutcomeIssue {

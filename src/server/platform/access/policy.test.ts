@@ -274,6 +274,8 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
     approve: NONE,
     reopen: NONE,
   },
+  // The service directory: read by everyone; an organisation admin keeps (adds, corrects, confirms) its own.
+  service: { list: ALL_ANY, read: ALL_ANY, create: ADMINS, update: ADMINS, deactivate: NONE, change_type: NONE, export: ALL_ANY, approve: NONE, reopen: NONE },
 };
 
 describe('the grant matrix: every role × every resource × every action', () => {

@@ -82,6 +82,9 @@ const COALITION_READERS: Grant = {
 /** Who manages an organisation's Subscriptions: its own admin (a system client of it, when machine access lands). */
 const SUBSCRIPTION_MANAGERS: Grant = { organisation_admin: 'own_organisation' };
 
+/** Who keeps an organisation's services in the directory current: its own admin, and the platform admin. */
+const SERVICE_KEEPERS: Grant = { organisation_admin: 'own_organisation', platform_admin: 'any' };
+
 const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // The organisation directory is not personal data: everyone logged in may look it up (to refer).
   organisation: {
@@ -178,6 +181,15 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
     // Switching a subscription in 'error' on again.
     update: SUBSCRIPTION_MANAGERS,
     deactivate: SUBSCRIPTION_MANAGERS,
+  },
+  // The service directory (sociale kaart, issue 13): every logged-in person reads it (coordinators
+  // included); an organisation's admin adds, corrects and confirms (update) its own services.
+  service: {
+    list: ALL_ROLES_ANY,
+    read: ALL_ROLES_ANY,
+    export: ALL_ROLES_ANY,
+    create: SERVICE_KEEPERS,
+    update: SERVICE_KEEPERS,
   },
 };
 

@@ -21,3 +21,4 @@ export * from '../../features/coalition-analysis/schema.js';
 export * from '../../features/municipal-questionnaire/schema.js';
 export * from '../../features/api-clients/schema.js';
 export * from '../../features/subscriptions/schema.js';
+export * from '../../features/services/schema.js';
