@@ -49,6 +49,7 @@ export const AUDIT_OBJECT_TYPES = [
   'coalition_partner',
   'coalition_agreement',
   'agreement_document',
+  'local_offer',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;

@@ -50,6 +50,7 @@ const QuestionnaireResponsesPage = lazy(() => import('./features/municipal-quest
 const QuestionnaireResponsePage = lazy(() => import('./features/municipal-questionnaire/response-page.js'));
 // chain: lazy pages (one line per page; keep this marker)
 const CoalitionPartnersPage = lazy(() => import('./features/coalition-partners/partners-page.js'));
+const LocalOfferPage = lazy(() => import('./features/local-offer/local-offer-page.js'));
 const CoalitionAgreementsPage = lazy(() => import('./features/coalition-agreements/agreements-page.js'));
 const AgreementsToReviewPage = lazy(() => import('./features/coalition-agreements/to-review-page.js'));
 const AnalysisRoundsPage = lazy(() => import('./features/coalition-analysis/rounds-page.js'));
@@ -192,6 +193,8 @@ export const routes: RouteObject[] = [
                   // Coalition partners and agreements (issue 10 items 2 and 3): every logged-in person reads them.
                   { path: 'partners', handle: crumb((m) => m.coalitionPartners.crumb), element: <CoalitionPartnersPage /> },
                   { path: 'afspraken', handle: crumb((m) => m.coalitionAgreements.crumb), element: <CoalitionAgreementsPage /> },
+                  // The local offer (issue 13 item 3): everyone logged in reads it; the server decides who edits.
+                  { path: 'aanbod', handle: crumb((m) => m.localOffer.crumb), element: <LocalOfferPage /> },
                   // The plan of approach of a coalition (the server decides who reads drafts and who edits).
                   {
                     path: 'plan',

@@ -27,6 +27,7 @@ import { apiClients } from '../../src/server/features/api-clients/schema.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { fhirSubscriptions } from '../../src/server/features/subscriptions/schema.js';
 import { directoryServices } from '../../src/server/features/services/schema.js';
+import { localOffers } from '../../src/server/features/local-offer/schema.js';
 
 const QUESTIONNAIRE_YEAR = 2030;
 const METRICS_TOKEN = 'matrix-metrics-token-0123456789abcdefghij';
@@ -113,7 +114,9 @@ const csv = (method: InjectOptions['method'], url: string, body: string): Inject
 });
 
 /** A partner and an agreement (with a document) in each of the two coalitions, made in beforeAll. */
-const coalitionRecords: Record<string, { partnerId: string; agreementId: string }> = {};
+const coalitionRecords: Record<string, { partnerId: string; agreementId: string; offerId: string }> = {};
+/** A service of the directory that works in Drechtsteden (for the local offer's routes). */
+let drechtstedenServiceId = '';
 
 /** A public key for the API clients the matrix registers, and one client per organisation (made in beforeAll). */
 const MATRIX_CLIENT_JWK = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
@@ -834,6 +837,34 @@ const MATRIX: Record<string, Entry> = {
     request: ({ isOwn }) =>
       json('PUT', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/partners/${coalitionRecords[coalitionCodeOf(isOwn)]!.partnerId}`, { externalName: 'Vaste partner', domain: 'informal', level: 'uitvoerend' }),
   },
+  // The local offer: everyone logged in reads it (per coalition and across them); the coordinator
+  // keeps her own coalition's, the platform admin every coalition's.
+  'GET /api/v1/coalitions/:code/local-offer': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/local-offer`) },
+  'GET /api/v1/local-offer': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/local-offer?municipality=GM0505') },
+  'POST /api/v1/coalitions/:code/local-offer': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) =>
+      json('POST', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/local-offer`, { activityName: 'Matrix-inloop', serviceId: drechtstedenServiceId, fundingRoute: 'wmo', since: '2026-01-01' }),
+  },
+  'PUT /api/v1/coalitions/:code/local-offer/:id': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) =>
+      json('PUT', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/local-offer/${coalitionRecords[coalitionCodeOf(isOwn)]!.offerId}`, {
+        interventionKey: 'voorzorg',
+        serviceId: drechtstedenServiceId,
+        fundingRoute: 'spuk_gala',
+        since: '2026-01-01',
+        version: 1,
+      }),
+  },
+  'DELETE /api/v1/coalitions/:code/local-offer/:id': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    // A record that is not there: the policy is decided on the coalition first, so others get 403, not 404.
+    request: ({ isOwn }) => json('DELETE', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/local-offer/00000000-0000-4000-8000-000000000000`),
+  },
   'GET /api/v1/coalitions/:code/agreements': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/agreements`) },
   'POST /api/v1/coalitions/:code/agreements': {
     access: 'authenticated',
@@ -1006,7 +1037,13 @@ beforeAll(async () => {
     await t.database.db
       .insert(coalitionAgreementDocuments)
       .values({ agreementId: agreement!.id, fileName: 'vast.pdf', mediaType: 'application/pdf', sizeBytes: content.length, sha256: 'x'.repeat(64), content });
-    coalitionRecords[code] = { partnerId: partner!.id, agreementId: agreement!.id };
+    const [service] = await t.database.db.select({ id: directoryServices.id }).from(directoryServices).where(eq(directoryServices.name, 'Prenataal huisbezoek'));
+    drechtstedenServiceId = service!.id;
+    const [offer] = await t.database.db
+      .insert(localOffers)
+      .values({ coalitionId: coalition!.id, interventionKey: 'voorzorg', serviceId: service!.id, fundingRoute: 'spuk_gala', since: '2026-01-01', createdAt: t.clock.now(), updatedAt: t.clock.now() })
+      .returning({ id: localOffers.id });
+    coalitionRecords[code] = { partnerId: partner!.id, agreementId: agreement!.id, offerId: offer!.id };
   }
 });
 afterAll(() => t.close());

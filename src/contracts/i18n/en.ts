@@ -16,6 +16,7 @@ import { apiClientsEn } from './sections/api-clients.js';
 import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
+import { localOfferEn } from './sections/local-offer.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
 
@@ -509,6 +510,7 @@ export const en = {
     coalition_partner: 'Partner of a coalition',
     coalition_agreement: 'Collaboration agreement',
     agreement_document: 'Document of a collaboration agreement',
+    local_offer: 'Local offer',
   },
   auditOutcomes: {
     success: 'Succeeded',
@@ -860,6 +862,7 @@ export const en = {
   ...apiClientsEn,
   ...subscriptionsEn,
   ...servicesEn,
+  ...localOfferEn,
   ...interventionMenuEn,
   ...validationEn,
   ...organisationIdentifiersEn,

@@ -18,6 +18,7 @@ import { apiClientsNl } from './sections/api-clients.js';
 import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
+import { localOfferNl } from './sections/local-offer.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
 
@@ -516,6 +517,7 @@ export const nl = {
     coalition_partner: 'Partner van een coalitie',
     coalition_agreement: 'Samenwerkingsafspraak',
     agreement_document: 'Document bij een samenwerkingsafspraak',
+    local_offer: 'Lokaal aanbod',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
     success: 'Gelukt',
@@ -868,6 +870,7 @@ export const nl = {
   ...apiClientsNl,
   ...subscriptionsNl,
   ...servicesNl,
+  ...localOfferNl,
   ...interventionMenuNl,
   ...validationNl,
   ...organisationIdentifiersNl,

@@ -19,6 +19,7 @@ import {
 import { seedDemoPathways } from '../features/pathways/seed-demo-pathways.js';
 import { seedDemoWorkspace } from './seed-demo-workspace.js';
 import { seedDemoServices } from './seed-demo-services.js';
+import { seedDemoLocalOffer } from './seed-demo-local-offer.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
 
@@ -178,6 +179,8 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
     }
     // The sociale kaart of Drechtsteden (issue 13 item 2).
     await seedDemoServices(tx, organisationIds, now);
+    // Its local offer (issue 13 item 3), by those services.
+    await seedDemoLocalOffer(tx, 'KS0001', now);
     // Demo care pathways of Dordrecht and the Drechtsteden coalition (idempotent).
     await seedDemoPathways(tx);
     for (const { person, password, passwordHash } of prepared) {

@@ -20,6 +20,7 @@ export const API_TAGS: readonly ApiTag[] = [
   { name: 'Screenings', description: 'Screenings bij een gezin: starten, antwoorden vastleggen en afronden.' },
   { name: 'Zorgpaden', description: 'De zorgpaden van een gezin.' },
   { name: 'Coalities', description: 'Lokale coalities Kansrijke Start: leden, coördinatoren, stuurgroep, financiering, partners en afspraken.' },
+  { name: 'Lokaal aanbod', description: 'Het lokale aanbod van coalities: interventies van het menu en lokale activiteiten, per dienst van de sociale kaart.' },
   { name: 'Plan van aanpak', description: 'Het plan van aanpak van een coalitie, met versies, goedkeuring en verbeteracties.' },
   { name: 'Zelfanalyse coalitie', description: 'De zelfanalyse van een coalitie: rondes, uitnodigingen, antwoorden en rapport.' },
   { name: 'Vragenlijst gemeenten', description: 'De jaarlijkse vragenlijst voor gemeenten over Kansrijke Start.' },

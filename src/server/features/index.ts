@@ -22,6 +22,7 @@ import { registerMunicipalQuestionnaireRoutes } from './municipal-questionnaire/
 import { registerApiClientRoutes } from './api-clients/routes.js';
 import { registerSubscriptionRoutes } from './subscriptions/routes.js';
 import { registerServiceRoutes } from './services/routes.js';
+import { registerLocalOfferRoutes } from './local-offer/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -48,4 +49,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerApiClientRoutes,
   registerSubscriptionRoutes,
   registerServiceRoutes,
+  registerLocalOfferRoutes,
 ];

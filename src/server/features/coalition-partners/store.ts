@@ -36,7 +36,7 @@ export async function locateCoalition(tx: Executor, code: string, into: { found?
 export async function createOnceInCoalition<Item extends { id: string }>(
   ctx: UseCaseContext,
   code: string,
-  objectType: 'coalition_partner' | 'coalition_agreement',
+  objectType: 'coalition_partner' | 'coalition_agreement' | 'local_offer',
   steps: {
     findExisting(tx: Executor, coalitionId: string): Promise<string | undefined>;
     insert(tx: Executor, coalitionId: string, id: string): Promise<void>;

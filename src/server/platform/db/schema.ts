@@ -22,3 +22,4 @@ export * from '../../features/municipal-questionnaire/schema.js';
 export * from '../../features/api-clients/schema.js';
 export * from '../../features/subscriptions/schema.js';
 export * from '../../features/services/schema.js';
+export * from '../../features/local-offer/schema.js';

@@ -13,6 +13,7 @@ import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
 import { Button, ButtonGroup, ButtonLink, Heading, Link, Paragraph } from '../../components/ui.js';
+import { LocalOfferLink } from '../local-offer/local-offer-link.js';
 import { useMessages } from '../../i18n/messages.js';
 import {
   GOAL_PHASES,
@@ -87,6 +88,9 @@ function PlanView({ overview, onDone }: { overview: PlanOverview; onDone(message
           <StepSection step="facts">
             <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} />
           </StepSection>
+          <StepSection step="interventions">
+            <LocalOfferLink code={code} />
+          </StepSection>
         </>
       ) : (
         <>
@@ -151,6 +155,7 @@ function VersionView({ overview, version }: { overview: PlanOverview; version: P
           {step === 'facts' ? <FactsTable facts={overview.facts} coalitionName={overview.coalition.name} members={overview.coalition.municipalities} /> : null}
           <StepText text={version.content.texts[step]} />
           {step === 'coalition' ? <PlanFunding code={overview.coalition.code} /> : null}
+          {step === 'interventions' ? <LocalOfferLink code={overview.coalition.code} /> : null}
           {step === 'goals' ? (
             <GoalsTable content={version.content} progress={overview.progress} csvName={`plan-${overview.coalition.code}-v${version.version}-doelen`} indicatorName={indicatorNameOf(overview)} />
           ) : null}
@@ -270,6 +275,7 @@ function DraftForm({ overview, version, onDone }: { overview: PlanOverview; vers
               isOptional
             />
             {step === 'coalition' ? <PlanFunding code={code} /> : null}
+            {step === 'interventions' ? <LocalOfferLink code={code} /> : null}
             {step === 'goals' ? (
               <>
                 {goals.map((goal, index) => (

@@ -102,6 +102,9 @@ function CoalitionView({ initial, flash, year, onYear }: { initial: Coalition; f
             <Link to={`${base}/plan`}>{t.linkPlan}</Link>
           </li>
           <li>
+            <Link to={`${base}/aanbod`}>{m.localOffer.crumb}</Link>
+          </li>
+          <li>
             <Link to={`${base}/zelfanalyse`}>{t.linkSelfAnalysis}</Link>
           </li>
           <li>

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.js';
 import { Alert, ExternalLink, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { interventionMenuApi, type InterventionDetail } from './api.js';
+import { OfferedLocally } from '../local-offer/offered-locally.js';
 
 export default function InterventionPage() {
   const { key = '' } = useParams();
@@ -95,6 +96,8 @@ function InterventionView({ intervention }: { intervention: InterventionDetail }
         <Fact term={t.fundingRoutes}>{intervention.fundingRoutes.map((route) => m.interventionFundingRoutes[route]).join(', ') || t.unknown}</Fact>
         {intervention.fundingNote ? <Fact term={t.fundingNote}>{intervention.fundingNote}</Fact> : null}
       </dl>
+
+      <OfferedLocally interventionKey={intervention.key} />
 
       <Heading level={2}>{t.sources}</Heading>
       <List items={intervention.sources} empty={t.unknown} />
