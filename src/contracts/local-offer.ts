@@ -4,7 +4,7 @@
 // are offered, by which service of the directory, with capacity per year, waiting time, funding
 // route and since/until (/api/v1/coalitions/{code}/local-offer, /api/v1/local-offer).
 import { z } from 'zod';
-import { dateStringSchema, INT32_MAX, pageOf, pagingQuerySchema, versionSchema } from './common.js';
+import { dateStringSchema, dateTimeStringSchema, INT32_MAX, pageOf, pagingQuerySchema, versionSchema } from './common.js';
 import { calendarDateSchema } from './coalition-partners.js';
 import { FUNDING_ROUTES, RECOGNITION_LEVELS } from './intervention-menu.js';
 import { VERIFICATION_STATUSES } from './services.js';
@@ -111,7 +111,7 @@ export const localOfferSchema = z
     isCurrent: z.boolean(),
     note: z.string().nullable(),
     version: z.number().int(),
-    updatedAt: z.string(),
+    updatedAt: dateTimeStringSchema,
     allowedActions: z.array(z.enum(LOCAL_OFFER_ACTIONS)),
   })
   .meta({ id: 'LocalOffer' });
