@@ -56,6 +56,14 @@ export const ERROR_STATUS = {
   bsn_in_url: 400,
   invalid_sort: 400,
   subscription_not_in_error: 409,
+  // The pathway editor (issue 13 item 4).
+  pathway_version_not_draft: 409,
+  pathway_not_published: 409,
+  pathway_step_without_service: 422,
+  pathway_incomplete: 422,
+  pathway_title_required: 422,
+  pathway_agreement_unknown: 422,
+  pathway_without_coalition: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -60,6 +60,13 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   bsn_in_url: 'errorTitleRefused',
   invalid_sort: 'errorTitleRefused',
   subscription_not_in_error: 'errorTitleConflict',
+  pathway_version_not_draft: 'errorTitleConflict',
+  pathway_not_published: 'errorTitleConflict',
+  pathway_step_without_service: 'errorTitleRefused',
+  pathway_incomplete: 'errorTitleRefused',
+  pathway_title_required: 'errorTitleRefused',
+  pathway_agreement_unknown: 'errorTitleRefused',
+  pathway_without_coalition: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;
