@@ -57,6 +57,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/coalities', label: (m) => m.coalitions.navLabel, roles: [] },
   { to: '/gemeenten', label: (m) => m.shell.navMunicipalities, roles: [] },
   { to: '/interventies', label: (m) => m.interventionMenu.nav, roles: [] },
+  { to: '/zorgpaden', label: (m) => m.pathways.nav, roles: [] },
   { to: '/beheer/organisaties', label: (m) => m.shell.navOrganisations, roles: ADMIN_ROLES },
   { to: '/beheer/medewerkers', label: (m) => m.shell.navPeople, roles: ADMIN_ROLES },
   { to: '/beheer/audit', label: (m) => m.shell.navAudit, roles: ADMIN_ROLES },

@@ -7,6 +7,9 @@ import type { SectionCatalogue } from './section.js';
 export const pathwaysNl = {
   pathways: {
     nav: 'Zorgpaden',
+    crumb: 'Zorgpaden',
+    detailCrumb: 'Zorgpad',
+    editorCrumb: 'Concept bewerken',
     title: 'Zorgpaden',
     intro:
       'Per risicofactor het zorgpad van een gemeente of coalitie: lokale afspraken, stappen en het aanbod met wie te benaderen. Iedereen ziet de gepubliceerde versie; een concept ziet alleen wie het zorgpad bewerkt.',
@@ -94,6 +97,8 @@ export const pathwaysNl = {
     improvementSubmit: 'Naar het plan van aanpak',
     improvementAdded: 'De verbeteractie staat in het plan van aanpak van {coalition}.',
     printedOn: 'Afgedrukt op {date}',
+    chooseScope: 'Vul een coalitie- of gemeentecode in om de zorgpaden te zien.',
+    invalidScope: 'Vul een code in als KS0001 (coalitie) of GM0505 (gemeente).',
     open: 'Openen',
     openLabel: 'Zorgpad {title} openen',
   },
@@ -108,6 +113,9 @@ export const pathwaysNl = {
 export const pathwaysEn: SectionCatalogue<typeof pathwaysNl> = {
   pathways: {
     nav: 'Care pathways',
+    crumb: 'Care pathways',
+    detailCrumb: 'Care pathway',
+    editorCrumb: 'Edit draft',
     title: 'Care pathways',
     intro:
       'Per risk factor the care pathway of a municipality or coalition: local agreements, steps and the support on offer with whom to contact. Everyone sees the published version; a draft only those who edit the pathway.',
@@ -195,6 +203,8 @@ export const pathwaysEn: SectionCatalogue<typeof pathwaysNl> = {
     improvementSubmit: 'To the plan of approach',
     improvementAdded: 'The improvement action is in the plan of approach of {coalition}.',
     printedOn: 'Printed on {date}',
+    chooseScope: 'Enter a coalition or municipality code to see its care pathways.',
+    invalidScope: 'Enter a code like KS0001 (coalition) or GM0505 (municipality).',
     open: 'Open',
     openLabel: 'Open care pathway {title}',
   },
