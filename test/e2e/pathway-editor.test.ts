@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
-import { expectConfirmation, press as sharedPress, settled, tabTo, typeInto as sharedTypeInto } from '../helpers/coalition-browser.js';
+import { choose, expectConfirmation, press as sharedPress, settled, tabTo, typeInto as sharedTypeInto } from '../helpers/coalition-browser.js';
 
 const t = nl.pathways;
 const OLD_TITLE = 'Geldzorgen en schulden in Dordrecht';
@@ -113,6 +113,8 @@ describe('the pathway editor, as the coordinator of Drechtsteden and the midwife
     const table = midwife.getByRole('table', { name: 'Zorgpaden van Dordrecht' });
     await expect.poll(() => table.textContent()).toContain(OLD_TITLE);
     expect(await table.textContent()).not.toContain(NEW_TITLE);
+    // Starting a pathway is not offered to her.
+    expect(await midwife.getByRole('heading', { level: 2, name: t.newHeading }).count()).toBe(0);
   });
 
   it('adds a service to the first step, previews, and publishes version 2; version 1 is archived and readable', async () => {
@@ -162,6 +164,19 @@ describe('the pathway editor, as the coordinator of Drechtsteden and the midwife
     expect(await midwife.locator('main').textContent()).toContain(NEW_TITLE);
     expect(await midwife.locator('summary', { hasText: 'Versie 1 — Gearchiveerd' }).count()).toBe(1);
     await expectNoAxeViolations(midwife);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the coordinator starts a pathway for a factor Dordrecht has none for yet', async () => {
+    await coordinator.goto('/zorgpaden?scope=GM0505');
+    await settled(coordinator);
+    await coordinator.getByRole('heading', { level: 2, name: t.newHeading }).waitFor();
+    await expectNoAxeViolations(coordinator);
+    await choose(coordinator, 'new-pathway-factor', 'Verslaving');
+    await typeInto('new-pathway-title', 'Verslaving in Dordrecht');
+    await coordinator.keyboard.press('Enter');
+    await coordinator.getByRole('heading', { level: 1, name: 'Concept bewerken: versie 1' }).waitFor();
+    await expect.poll(() => coordinator.locator('[id="pathway-title"]').inputValue()).toBe('Verslaving in Dordrecht');
     expect(pageErrors).toEqual([]);
   });
 });

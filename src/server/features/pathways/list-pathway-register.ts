@@ -15,7 +15,8 @@ async function select(ctx: EditorContext, db: Executor, scopeCode: string): Prom
   if (scope.kind === 'coalition') {
     for (const code of scope.coalition!.municipalityCodes) {
       const member = await findPathwayScope(db, code);
-      if (member) scopes.push({ ...member, coalition: scope.coalition, target: { ...scope.target, municipalityCodes: [code] } });
+      // Each with its own target: the coalition that keeps a municipality's pathways is its local one.
+      if (member) scopes.push(member);
     }
   }
   const nameOf = new Map(scopes.map((entry) => [`${entry.kind}|${entry.code}`, entry]));

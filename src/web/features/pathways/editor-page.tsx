@@ -115,7 +115,7 @@ function Editor({ detail }: { detail: PathwayDetail }) {
   if (!draft || !detail.allowedActions.includes('edit')) {
     return (
       <Page title={t.editorCrumb}>
-        <Alert type="info">{t.noPublished}</Alert>
+        <Alert type="info">{t.noDraft}</Alert>
         <Paragraph>
           <Link to={back}>{t.backToPathway}</Link>
         </Paragraph>

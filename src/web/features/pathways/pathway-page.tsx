@@ -12,6 +12,7 @@ import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
 import { Alert, Button, ButtonGroup, ButtonLink, Heading, Link, Paragraph } from '../../components/ui.js';
+import { ApiError } from '../../api/client.js';
 import { useMessages } from '../../i18n/messages.js';
 import { pathwayApi, pathwayPaths, type PathwayDetail, type PathwayVersion } from './api.js';
 import { PathwayView } from './pathway-view.js';
@@ -54,7 +55,7 @@ function PathwayDetailView({ detail, message, setMessage, reload }: { detail: Pa
       await pathwayApi.startDraft(detail.scopeCode, detail.factorKey);
       navigate(pathwayPaths.editor(detail.scopeCode, detail.factorKey));
     } catch (error) {
-      setStartError(error instanceof Error ? error.message : m.errors.internal);
+      setStartError(error instanceof ApiError ? (m.errors[error.code] ?? m.errors.internal) : m.errors.internal);
     }
   };
 

@@ -3,10 +3,12 @@
 // one municipality — status, versions, review date; CSV from the server. Drafts show only to editors
 // (the server decides).
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { DataTable, type Column } from '../../components/data-table.js';
-import { TextField } from '../../components/fields.js';
+import { SelectField, TextField } from '../../components/fields.js';
 import { FilterBar } from '../../components/filter-bar.js';
+import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
+import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Alert, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
@@ -74,11 +76,46 @@ export default function PathwayRegisterPage() {
                     fetchCsv={() => pathwayApi.registerCsv(register.scopeCode)}
                   />
                 )}
+                {register.allowedActions.includes('create') ? <NewPathway register={register} /> : null}
               </>
             )
           }
         </AsyncContent>
       )}
     </Page>
+  );
+}
+
+/** Starts the first draft of a pathway for a factor that has none in this scope yet (offered only when the server allows it). */
+function NewPathway({ register }: { register: PathwayRegister }) {
+  const { m } = useMessages();
+  const t = m.pathways;
+  const navigate = useNavigate();
+  const taken = new Set(register.items.filter((item) => item.scopeCode === register.scopeCode).map((item) => item.factorKey));
+  const options = [...FACTOR_CATALOGUE.values()].filter((factor) => !taken.has(factor.key)).map((factor) => ({ value: factor.key, label: factor.riskLabel }));
+  const [factorKey, setFactorKey] = useState('');
+  const [title, setTitle] = useState('');
+  const form = useForm({ factorKey: 'new-pathway-factor', title: 'new-pathway-title' });
+  const submit = form.submitWith(
+    () => ({ ...(factorKey ? {} : { factorKey: t.newFactorRequired }), ...(title.trim() ? {} : { title: m.errors.pathway_title_required }) }),
+    async () => {
+      await pathwayApi.startDraft(register.scopeCode, factorKey, title.trim());
+      navigate(pathwayPaths.editor(register.scopeCode, factorKey));
+    },
+  );
+  if (options.length === 0) return null;
+  return (
+    <section aria-labelledby="new-pathway-heading">
+      <Heading level={2} id="new-pathway-heading">
+        {t.newHeading}
+      </Heading>
+      <Paragraph>{t.newHint}</Paragraph>
+      <ErrorSummary {...form.summary} labels={{ factorKey: t.newFactor, title: t.newTitle }} />
+      <Form onSubmit={submit}>
+        <SelectField id="new-pathway-factor" label={t.newFactor} value={factorKey} onValueChange={setFactorKey} emptyOption={t.newFactorChoose} options={options} error={form.errors.factorKey} />
+        <TextField id="new-pathway-title" label={t.newTitle} value={title} onValueChange={setTitle} error={form.errors.title} />
+        <FormButtons submitLabel={t.newSubmit} isSubmitting={form.isSubmitting} />
+      </Form>
+    </section>
   );
 }
