@@ -10,6 +10,7 @@ import { callerFor, type Caller } from '../organisations/test-support.js';
 import { coalitions } from '../coalitions/schema.js';
 import { coalitionAgreements } from '../coalition-agreements/schema.js';
 import { carePathways } from './schema.js';
+import { interventionsFromPathwaysSource } from '../municipal-questionnaire/prefill/interventions-from-pathways.js';
 
 let t: TestApp;
 let midwife: Caller;
@@ -26,7 +27,7 @@ const content = (overrides: Record<string, unknown> = {}) => ({
   reviewDue: '2027-06-01',
   steps: [
     { title: 'Bespreek de geldzorgen', description: 'Vraag door.', services: [service('Geldloket Dordrecht')] },
-    { title: 'Budgetcoach', description: 'Samen een budgetplan.', services: [service('Budgetcoach Dordrecht')] },
+    { title: 'Steun bij het ouderschap', description: 'Bij stress door geldzorgen.', services: [service('Stevig Ouderschap')] },
   ],
   ...overrides,
 });
@@ -137,12 +138,20 @@ describe('the pathway editor', () => {
     const saved = await coordinator.request('PUT', `${BASE}/versions/2`, content());
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ agreementIds: [agreementId], reviewDue: '2027-06-01', status: 'draft' });
+    // What reads pathways besides the chain reads only the published version: FHIR and the questionnaire prefill.
+    const fhirServices = async () => (await midwife.request('GET', '/fhir/R4/HealthcareService?municipality=GM0505&characteristic=money-debts')).body;
+    const prefilled = async () =>
+      JSON.stringify(await interventionsFromPathwaysSource.load(t.database.db, { municipalityCode: 'GM0505', year: 2026, referenceDate: '2026-11-16' }));
+    expect(await fhirServices()).not.toContain('Stevig Ouderschap');
+    expect(await prefilled()).not.toContain('stevig-ouderschap');
     const { response, rows } = await coordinator.audited('POST', `${BASE}/versions/2/publication`);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ version: 2, status: 'published', publishedAt: expect.any(String) });
     expect(rows).toEqual([
       expect.objectContaining({ action: 'update', objectType: 'care_pathway', objectId: 'GM0505/money-debts/2', details: expect.objectContaining({ statusFrom: 'draft', statusTo: 'published', archivedVersion: 1 }) }),
     ]);
+    expect(await fhirServices()).toContain('Stevig Ouderschap');
+    expect(await prefilled()).toContain('stevig-ouderschap');
     const again = await coordinator.request('POST', `${BASE}/versions/2/publication`);
     expect(again.statusCode).toBe(200);
     expect((await pathwayRows()).map((row) => [row.version, row.status, row.replacedByVersion])).toEqual([
