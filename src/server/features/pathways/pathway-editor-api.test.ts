@@ -27,7 +27,7 @@ const content = (overrides: Record<string, unknown> = {}) => ({
   reviewDue: '2027-06-01',
   steps: [
     { title: 'Bespreek de geldzorgen', description: 'Vraag door.', services: [service('Geldloket Dordrecht')] },
-    { title: 'Steun bij het ouderschap', description: 'Bij stress door geldzorgen.', services: [service('Stevig Ouderschap')] },
+    { title: 'Steun bij het ouderschap', description: '', services: [service('Stevig Ouderschap')] },
   ],
   ...overrides,
 });

@@ -27,7 +27,8 @@ const serviceSchema = z.strictObject({
 
 const stepSchema = z.strictObject({
   title: z.string().trim().min(1, 'Titel is verplicht'),
-  description: z.string().trim().min(1, 'Beschrijving is verplicht'),
+  /** May be empty: the title can say it all (the editor does not require it). */
+  description: z.string().trim(),
   services: z.array(serviceSchema),
 });
 
