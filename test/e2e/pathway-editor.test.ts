@@ -3,8 +3,9 @@
 // "money worries or debts" of Dordrecht (GM0505) by keyboard — a new draft (version 2), publishing is
 // refused while a step has no service, she adds one, previews and publishes with confirmation; version 1
 // is shown archived ("vervangen door versie 2") and readable. The midwife does not see the draft before
-// it is published, and sees version 2 after. The list exports CSV; axe finds nothing on any page; every
-// page reflows at 320 px; the print stylesheet leaves only the pathway.
+// it is published, and sees version 2 after; an improvement action goes to the coalition plan. The list
+// exports CSV; axe finds nothing on any page; every page reflows at 320 px; the print stylesheet leaves
+// only the pathway.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -155,6 +156,12 @@ describe('the pathway editor, as the coordinator of Drechtsteden and the midwife
     expect(await coordinator.getByRole('heading', { level: 2, name: 'Gepubliceerde versie 2' }).isVisible()).toBe(true);
     expect(await details.isVisible()).toBe(false);
     await coordinator.emulateMedia({ media: 'screen' });
+
+    // An improvement action found while making the pathway goes to the coalition's plan of approach.
+    await typeInto('pathway-improvement', 'Wachttijd bij het Geldloket meten');
+    await coordinator.keyboard.press('Enter');
+    await expectConfirmation(coordinator, 'De verbeteractie staat in het plan van aanpak van KS0001.');
+    await expectNoAxeViolations(coordinator);
   });
 
   it('after publishing, the midwife reads version 2 and the archived version 1', async () => {
@@ -163,6 +170,8 @@ describe('the pathway editor, as the coordinator of Drechtsteden and the midwife
     await expect.poll(() => headings(midwife)).toContain('Gepubliceerde versie 2');
     expect(await midwife.locator('main').textContent()).toContain(NEW_TITLE);
     expect(await midwife.locator('summary', { hasText: 'Versie 1 — Gearchiveerd' }).count()).toBe(1);
+    expect(await midwife.getByRole('heading', { level: 2, name: t.improvementHeading }).count()).toBe(0);
+    expect(await midwife.getByRole('button', { name: t.withdraw }).count()).toBe(0);
     await expectNoAxeViolations(midwife);
     expect(pageErrors).toEqual([]);
   });
