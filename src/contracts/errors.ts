@@ -59,6 +59,14 @@ export const ERROR_STATUS = {
   // Service directory (issue 13 item 2).
   service_municipality_outside_area: 422,
   service_unknown_factor: 422,
+  // The pathway editor (issue 13 item 4).
+  pathway_version_not_draft: 409,
+  pathway_not_published: 409,
+  pathway_step_without_service: 422,
+  pathway_incomplete: 422,
+  pathway_title_required: 422,
+  pathway_agreement_unknown: 422,
+  pathway_without_coalition: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

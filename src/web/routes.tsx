@@ -67,6 +67,9 @@ const ServicesPage = lazy(() => import('./features/services/services-page.js'));
 const ServicePage = lazy(() => import('./features/services/service-page.js'));
 const ServiceFormPage = lazy(() => import('./features/services/service-form-page.js'));
 const VerificationTasksPage = lazy(() => import('./features/services/verification-tasks-page.js'));
+const PathwayRegisterPage = lazy(() => import('./features/pathways/register-page.js'));
+const PathwayPage = lazy(() => import('./features/pathways/pathway-page.js'));
+const PathwayEditorPage = lazy(() => import('./features/pathways/editor-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
@@ -170,6 +173,23 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={MONITOR_IMPORT_ROLES} />,
                 children: [{ path: 'import', handle: crumb((m) => m.monitorPages.crumbImport), element: <MonitorImportPage /> }],
+              },
+            ],
+          },
+          {
+            // Care pathways (issue 13 item 4): everyone logged in reads the published ones; the server sends
+            // drafts only to the pathway's editors and says what each person may do.
+            path: 'zorgpaden',
+            handle: crumb((m) => m.pathways.crumb),
+            children: [
+              { index: true, element: <PathwayRegisterPage /> },
+              {
+                path: ':scopeCode/:factorKey',
+                handle: crumb((m) => m.pathways.detailCrumb),
+                children: [
+                  { index: true, element: <PathwayPage /> },
+                  { path: 'concept', handle: crumb((m) => m.pathways.editorCrumb), element: <PathwayEditorPage /> },
+                ],
               },
             ],
           },

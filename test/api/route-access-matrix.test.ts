@@ -100,6 +100,8 @@ const coalitionEditors: Partial<Record<Role, Reach>> = { coalition_coordinator: 
 const coalitionReaders: Partial<Record<Role, Reach>> = { coalition_coordinator: 'own', policy_officer: 'own', analyst: 'any', platform_admin: 'any' };
 /** Coalition records: "own" is the demo coordinator's coalition KS0001 (Dordrecht's), "other" KS0002. */
 const coalitionCodeOf = (isOwn: boolean) => (isOwn ? 'KS0001' : 'KS0002');
+/** Pathway records: a municipality of the demo coordinator's coalition (Dordrecht) or of the other one (Utrecht). */
+const pathwayScopeOf = (isOwn: boolean) => (isOwn ? 'GM0505' : 'GM0344');
 const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
   method,
   url,
@@ -508,6 +510,36 @@ const MATRIX: Record<string, Entry> = {
   },
   // Care pathways: public agreements for every role; suggestions read the family's screening.
   'GET /api/v1/pathways': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/pathways?municipality=GM0505') },
+  // The pathway editor: published pathways for everyone; drafts, publishing, withdrawing and improvement
+  // actions for the coordinators of the pathway's coalition. "Own" is Dordrecht (GM0505, in KS0001), "other" Utrecht (GM0344, in KS0002).
+  'GET /api/v1/pathway-register': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/pathway-register?scope=${coalitionCodeOf(isOwn)}`) },
+  'GET /api/v1/pathways/:scopeCode/:factorKey': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/pathways/${pathwayScopeOf(isOwn)}/money-debts`) },
+  'POST /api/v1/pathways/:scopeCode/:factorKey/drafts': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) => json('POST', `/api/v1/pathways/${pathwayScopeOf(isOwn)}/money-debts/drafts`, { title: 'Matrix' }),
+  },
+  'PUT /api/v1/pathways/:scopeCode/:factorKey/versions/:version': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    // A version that does not exist: allowed roles reach the use-case (404), nothing changes.
+    request: ({ isOwn }) => json('PUT', `/api/v1/pathways/${pathwayScopeOf(isOwn)}/money-debts/versions/999`, { title: 'Matrix', localAgreements: '', steps: [] }),
+  },
+  'POST /api/v1/pathways/:scopeCode/:factorKey/versions/:version/publication': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) => json('POST', `/api/v1/pathways/${pathwayScopeOf(isOwn)}/money-debts/versions/999/publication`),
+  },
+  'POST /api/v1/pathways/:scopeCode/:factorKey/versions/:version/withdrawal': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) => json('POST', `/api/v1/pathways/${pathwayScopeOf(isOwn)}/money-debts/versions/999/withdrawal`),
+  },
+  'POST /api/v1/pathways/:scopeCode/:factorKey/improvement-actions': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn, unique }) => json('POST', `/api/v1/pathways/${pathwayScopeOf(isOwn)}/money-debts/improvement-actions`, { title: `Matrix ${unique}` }),
+  },
   'GET /api/v1/families/:familyId/pathways': {
     access: 'authenticated',
     allow: { professional: 'own' },

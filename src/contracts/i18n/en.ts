@@ -17,6 +17,7 @@ import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
 import { localOfferEn } from './sections/local-offer.js';
+import { pathwaysEn } from './sections/pathways.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
 
@@ -99,6 +100,13 @@ export const en = {
     bsn_in_url: 'A BSN does not belong in a URL. Search by BSN with POST /api/v1/families/search, with the BSN in the body.',
     invalid_sort: 'This list cannot be sorted by that field. The description of the sorteer parameter names the fields that can.',
     subscription_not_in_error: 'This notification to your system is not in error. Only a notification whose delivery was given up can be switched on again.',
+    pathway_version_not_draft: 'This version of the care pathway is not (or no longer) a draft and cannot be changed or published. Choose "Edit" to make a new draft version.',
+    pathway_not_published: 'Only the published version of a care pathway can be withdrawn.',
+    pathway_step_without_service: 'Every step of the care pathway must name at least one service (with contact details) before it can be published.',
+    pathway_incomplete: 'A care pathway needs local agreements and at least one step before it can be published.',
+    pathway_title_required: 'This care pathway does not exist yet: give a title to make its first draft.',
+    pathway_agreement_unknown: "A chosen collaboration agreement does not belong to this care pathway's coalition.",
+    pathway_without_coalition: 'This municipality does not belong to a coalition: there is no plan of approach to add an improvement action to.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',
@@ -863,6 +871,7 @@ export const en = {
   ...subscriptionsEn,
   ...servicesEn,
   ...localOfferEn,
+  ...pathwaysEn,
   ...interventionMenuEn,
   ...validationEn,
   ...organisationIdentifiersEn,

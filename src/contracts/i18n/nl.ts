@@ -19,6 +19,7 @@ import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
 import { localOfferNl } from './sections/local-offer.js';
+import { pathwaysNl } from './sections/pathways.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
 
@@ -105,6 +106,13 @@ export const nl = {
     bsn_in_url: 'Een BSN hoort niet in een URL. Zoek op BSN met POST /api/v1/families/search, met het BSN in de body.',
     invalid_sort: 'Op dit veld kan deze lijst niet worden gesorteerd. De beschrijving van de parameter sorteer noemt de velden die wel kunnen.',
     subscription_not_in_error: 'Deze melding aan uw systeem staat niet in de fout. Alleen een melding waarvan de aflevering is opgegeven kan opnieuw worden ingeschakeld.',
+    pathway_version_not_draft: 'Deze versie van het zorgpad is niet (meer) een concept en kan niet worden gewijzigd of gepubliceerd. Kies "Wijzigen" om een nieuwe conceptversie te maken.',
+    pathway_not_published: 'Alleen de gepubliceerde versie van een zorgpad kan worden ingetrokken.',
+    pathway_step_without_service: 'Elke stap van het zorgpad moet minstens één aanbod (met contactgegevens) noemen voordat het kan worden gepubliceerd.',
+    pathway_incomplete: 'Een zorgpad heeft lokale afspraken en minstens één stap nodig voordat het kan worden gepubliceerd.',
+    pathway_title_required: 'Dit zorgpad bestaat nog niet: geef een titel om het eerste concept te maken.',
+    pathway_agreement_unknown: 'Een gekozen samenwerkingsafspraak hoort niet bij de coalitie van dit zorgpad.',
+    pathway_without_coalition: 'Deze gemeente hoort niet bij een coalitie: er is geen plan van aanpak om een verbeteractie aan toe te voegen.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
@@ -871,6 +879,7 @@ export const nl = {
   ...subscriptionsNl,
   ...servicesNl,
   ...localOfferNl,
+  ...pathwaysNl,
   ...interventionMenuNl,
   ...validationNl,
   ...organisationIdentifiersNl,

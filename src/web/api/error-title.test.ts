@@ -62,6 +62,13 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   subscription_not_in_error: 'errorTitleConflict',
   service_municipality_outside_area: 'errorTitleRefused',
   service_unknown_factor: 'errorTitleRefused',
+  pathway_version_not_draft: 'errorTitleConflict',
+  pathway_not_published: 'errorTitleConflict',
+  pathway_step_without_service: 'errorTitleRefused',
+  pathway_incomplete: 'errorTitleRefused',
+  pathway_title_required: 'errorTitleRefused',
+  pathway_agreement_unknown: 'errorTitleRefused',
+  pathway_without_coalition: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

@@ -59,6 +59,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/interventies', label: (m) => m.interventionMenu.nav, roles: [] },
   { to: '/sociale-kaart', label: (m) => m.services.nav, roles: [] },
   { to: '/sociale-kaart/te-bevestigen', label: (m) => m.services.navTasks, roles: ADMIN_ROLES },
+  { to: '/zorgpaden', label: (m) => m.pathways.nav, roles: [] },
   { to: '/beheer/organisaties', label: (m) => m.shell.navOrganisations, roles: ADMIN_ROLES },
   { to: '/beheer/medewerkers', label: (m) => m.shell.navPeople, roles: ADMIN_ROLES },
   { to: '/beheer/audit', label: (m) => m.shell.navAudit, roles: ADMIN_ROLES },

@@ -65,6 +65,13 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   subscription_not_in_error: 'business-rule',
   service_municipality_outside_area: 'business-rule',
   service_unknown_factor: 'business-rule',
+  pathway_version_not_draft: 'conflict',
+  pathway_not_published: 'conflict',
+  pathway_step_without_service: 'business-rule',
+  pathway_incomplete: 'business-rule',
+  pathway_title_required: 'business-rule',
+  pathway_agreement_unknown: 'business-rule',
+  pathway_without_coalition: 'business-rule',
 };
 
 export interface OperationOutcomeIssue {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Puts the demo care pathways (Dordrecht, Drechtsteden) into care_pathways for a demo database.
-// Idempotent: a pathway already there (perhaps edited since) is left alone.
+// Each becomes its published version 1. Idempotent: a pathway already there (perhaps edited since,
+// so with later versions) is left alone.
 import type { Executor } from '../../platform/db/connection.js';
 import { carePathways } from './schema.js';
 import { DEMO_PATHWAYS } from './domain/demo-pathways.js';
@@ -12,13 +13,17 @@ export async function seedDemoPathways(db: Executor): Promise<number> {
     scopeKind: 'municipalityCode' in pathway.scope ? 'municipality' : 'coalition',
     scopeCode: scopeKeyOf(pathway.scope),
     factorKey: pathway.factorKey,
-    content: pathway,
+    version: 1,
+    status: 'published',
+    ownerCode: scopeKeyOf(pathway.scope),
+    content: { ...pathway, version: 1 },
     updatedAt: new Date(pathway.updatedAt),
+    publishedAt: new Date(pathway.updatedAt),
   }));
   const inserted = await db
     .insert(carePathways)
     .values(rows)
-    .onConflictDoNothing({ target: [carePathways.scopeKind, carePathways.scopeCode, carePathways.factorKey] })
+    .onConflictDoNothing({ target: [carePathways.scopeKind, carePathways.scopeCode, carePathways.factorKey, carePathways.version] })
     .returning({ id: carePathways.id });
   return inserted.length;
 }

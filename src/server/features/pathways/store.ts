@@ -28,7 +28,7 @@ export async function coalitionOfMunicipality(db: Executor, municipalityCode: st
   return row ?? null;
 }
 
-/** Pathways of a municipality and (when given) its coalition; every pathway when no municipality is given. */
+/** The published pathways of a municipality and (when given) its coalition; every published pathway when no municipality is given. Drafts, archived and withdrawn versions are never read here. */
 export async function pathwaysFor(db: Executor, municipalityCode: string | null, coalitionCode: string | null): Promise<StoredPathway[]> {
   const scope = municipalityCode
     ? or(
@@ -37,13 +37,14 @@ export async function pathwaysFor(db: Executor, municipalityCode: string | null,
       )
     : undefined;
   const rows = await db
-    .select({ id: carePathways.id, content: carePathways.content })
+    .select({ id: carePathways.id, content: carePathways.content, version: carePathways.version, updatedAt: carePathways.updatedAt })
     .from(carePathways)
-    .where(scope)
+    .where(and(eq(carePathways.status, 'published'), scope))
     .orderBy(asc(carePathways.scopeKind), asc(carePathways.scopeCode), asc(carePathways.factorKey));
   // Stored in the editor's shape; a row that no longer fits it is skipped rather than shown half.
   return rows.flatMap((row) => {
-    const parsed = pathwaySchema.safeParse(row.content);
+    // The row's version and time are the truth; the copy in the content follows them.
+    const parsed = pathwaySchema.safeParse({ ...(row.content as object), version: row.version, updatedAt: row.updatedAt.toISOString() });
     return parsed.success ? [{ id: row.id, pathway: parsed.data }] : [];
   });
 }

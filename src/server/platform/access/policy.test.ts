@@ -190,15 +190,16 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
   emergency_access: { list: ADMINS, read: NONE, create: CARE, update: ADMINS, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   screening_instrument: { list: ALL_ANY, read: ALL_ANY, create: PLATFORM, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   intervention: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  // Published pathways for everyone; drafts, publishing and withdrawing for the coalition's coordinators.
   care_pathway: {
     list: ALL_ANY,
     read: ALL_ANY,
-    create: NONE,
-    update: ['-', 'own', '-', '-', '-', 'any'],
-    deactivate: NONE,
+    create: COALITION_EDITORS,
+    update: COALITION_EDITORS,
+    deactivate: COALITION_EDITORS,
     change_type: NONE,
-    export: NONE,
-    approve: NONE,
+    export: ALL_ANY,
+    approve: COALITION_EDITORS,
     reopen: NONE,
   },
   referral_overview: {

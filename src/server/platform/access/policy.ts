@@ -120,8 +120,19 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   screening_instrument: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, create: { platform_admin: 'any' } },
   // The intervention menu is shipped data without personal data: everyone logged in reads it (issue 13).
   intervention: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY },
-  // Care pathways are public agreements of a coalition; editing comes with the coalition workspace.
-  care_pathway: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, update: { coalition_coordinator: 'own_organisation', platform_admin: 'any' } },
+  // Care pathways are public agreements: every logged-in person reads (and exports) the published
+  // versions. The coordinators of a coalition keep the pathways of the coalition and of its member
+  // municipalities (the target is that coalition): they start and edit drafts (which only editors
+  // read), publish (approve) and withdraw (deactivate) — issue 13 items 4 and 9.
+  care_pathway: {
+    list: ALL_ROLES_ANY,
+    read: ALL_ROLES_ANY,
+    export: ALL_ROLES_ANY,
+    create: COALITION_EDITORS,
+    update: COALITION_EDITORS,
+    approve: COALITION_EDITORS,
+    deactivate: COALITION_EDITORS,
+  },
   // Referral counts and overdue referrals per municipality without any client data, for the coordinator
   // of the municipalities their organisation serves.
   referral_overview: { list: { coalition_coordinator: 'own_organisation', platform_admin: 'any' } },

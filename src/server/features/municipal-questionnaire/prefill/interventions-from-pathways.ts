@@ -26,9 +26,13 @@ export const interventionsFromPathwaysSource: PrefillSource = {
       .select({ content: carePathways.content, updatedAt: carePathways.updatedAt, scopeCode: carePathways.scopeCode })
       .from(carePathways)
       .where(
-        or(
-          and(eq(carePathways.scopeKind, 'municipality'), eq(carePathways.scopeCode, municipalityCode)),
-          and(eq(carePathways.scopeKind, 'coalition'), inArray(carePathways.scopeCode, scopes)),
+        and(
+          // Only what is published: drafts are the editors' own, archived and withdrawn versions no longer hold.
+          eq(carePathways.status, 'published'),
+          or(
+            and(eq(carePathways.scopeKind, 'municipality'), eq(carePathways.scopeCode, municipalityCode)),
+            and(eq(carePathways.scopeKind, 'coalition'), inArray(carePathways.scopeCode, scopes)),
+          ),
         ),
       );
     if (rows.length === 0) return [];

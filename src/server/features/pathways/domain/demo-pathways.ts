@@ -15,7 +15,7 @@ const demoPathways: Pathway[] = [
     title: 'Geldzorgen en schulden in Dordrecht',
     localAgreements:
       'Demo. Verloskundigen en JGZ verwijzen met toestemming binnen 5 werkdagen naar het Geldloket; het Geldloket neemt binnen 3 werkdagen contact op. Zwangeren krijgen voorrang bij schuldhulp.',
-    version: 2,
+    version: 1,
     updatedAt: UPDATED_AT,
     steps: [
       {

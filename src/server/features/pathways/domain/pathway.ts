@@ -16,6 +16,8 @@ const contactSchema = z
   .refine((contact) => contact.phone || contact.email || contact.website, 'Geef minstens één manier om contact op te nemen');
 
 const serviceSchema = z.strictObject({
+  /** Later: the service chosen from the service directory (issue 13 item 2); typed by hand until then. */
+  serviceId: z.uuid().optional(),
   name: z.string().trim().min(1, 'Naam is verplicht'),
   organisationName: z.string().trim().min(1, 'Organisatie is verplicht'),
   contact: contactSchema,
@@ -25,7 +27,8 @@ const serviceSchema = z.strictObject({
 
 const stepSchema = z.strictObject({
   title: z.string().trim().min(1, 'Titel is verplicht'),
-  description: z.string().trim().min(1, 'Beschrijving is verplicht'),
+  /** May be empty: the title can say it all (the editor does not require it). */
+  description: z.string().trim(),
   services: z.array(serviceSchema),
 });
 
@@ -39,6 +42,8 @@ export const pathwaySchema = z.strictObject({
   scope: pathwayScopeSchema,
   title: z.string().trim().min(1, 'Titel is verplicht'),
   localAgreements: z.string().trim().min(1, 'Beschrijf de lokale afspraken'),
+  /** The coalition's collaboration agreements (coalition-agreements) these local agreements rest on. */
+  agreementIds: z.array(z.uuid()).optional(),
   steps: z.array(stepSchema).min(1, 'Een zorgpad heeft minstens één stap'),
   /** Raised on every edit; the editor shows which version a professional looked at. */
   version: z.number().int().positive(),
