@@ -39,9 +39,11 @@ export async function loadAreas(db: Executor): Promise<AreaIndex> {
         ggdRegionCode: municipalities.ggdRegionCode,
         provinceCode: municipalities.provinceCode,
       })
-      .from(municipalities),
-    db.select({ code: ggdRegions.code, name: ggdRegions.name, provinceCode: ggdRegions.provinceCode }).from(ggdRegions),
-    db.select({ code: provinces.code, name: provinces.name }).from(provinces),
+      .from(municipalities)
+      // In code order: the publication's protection must not depend on the order rows are stored in.
+      .orderBy(municipalities.code),
+    db.select({ code: ggdRegions.code, name: ggdRegions.name, provinceCode: ggdRegions.provinceCode }).from(ggdRegions).orderBy(ggdRegions.code),
+    db.select({ code: provinces.code, name: provinces.name }).from(provinces).orderBy(provinces.code),
     listActiveCoalitions(db),
   ]);
   // Per kind, municipality → coalition: each a partition of (some of) the municipalities.

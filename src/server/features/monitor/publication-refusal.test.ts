@@ -69,3 +69,41 @@ describe('the audit refuses a publication it can attack', () => {
     expect(publication.audit.indicators[0]!.narrowestInterval).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe('the protection does not depend on the order the counts are read in', () => {
+  // Three municipalities with the same counts beside a small one: which of them the protection hides
+  // next to it is a tie. Were it decided by the order the database happened to return the rows in, two
+  // publications of the same data could hide different cells, and together give away the small count.
+  const tied = [
+    area('municipality', 'GM0011', { ggdRegionCode: 'GG0011', provinceCode: 'PV11' }),
+    area('municipality', 'GM0012', { ggdRegionCode: 'GG0011', provinceCode: 'PV11' }),
+    area('municipality', 'GM0013', { ggdRegionCode: 'GG0011', provinceCode: 'PV11' }),
+    area('municipality', 'GM0014', { ggdRegionCode: 'GG0011', provinceCode: 'PV11' }),
+    area('ggd_region', 'GG0011', { provinceCode: 'PV11' }),
+    area('province', 'PV11'),
+    area('nation', NATION_CODE),
+  ];
+  const tiedAreas: AreaIndex = { byCode: new Map(tied.map((entry) => [entry.code, entry])), municipalities: tied.filter((entry) => entry.level === 'municipality') };
+  const tiedCounts = [
+    row('municipality', 'GM0011', 3, 50),
+    row('municipality', 'GM0012', 40, 200),
+    row('municipality', 'GM0013', 40, 200),
+    row('municipality', 'GM0014', 40, 200),
+    row('ggd_region', 'GG0011', 123, 650),
+    row('province', 'PV11', 123, 650),
+    row('nation', NATION_CODE, 123, 650),
+  ];
+  const hiddenAreas = async (order: CountRow[]) => {
+    const publication = await computePublication([indicator], () => [2024], order, tiedAreas, 10);
+    const table = publication.table(indicator, { firstYear: 2024, year: 2024 })!;
+    return table.cells.filter((cell) => cell.isSuppressed).map((cell) => cell.areaCode).sort();
+  };
+
+  it('hides the same cells whether the rows come in one order or the reverse', async () => {
+    const forwards = await hiddenAreas(tiedCounts);
+    expect(forwards).toContain('GM0011');
+    expect(forwards.length).toBeGreaterThan(1);
+    expect(await hiddenAreas([...tiedCounts].reverse())).toEqual(forwards);
+    expect(await hiddenAreas([tiedCounts[3]!, tiedCounts[1]!, tiedCounts[0]!, ...tiedCounts.slice(4), tiedCounts[2]!])).toEqual(forwards);
+  });
+});

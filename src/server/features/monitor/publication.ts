@@ -106,6 +106,16 @@ export function areaLinks(areas: AreaIndex): AreaLink[] {
   );
 }
 
+const COUNT_KEY: readonly (keyof CountRow)[] = ['indicatorKey', 'areaLevel', 'areaCode', 'year', 'split', 'source'];
+function compareCounts(a: CountRow, b: CountRow): number {
+  for (const field of COUNT_KEY) {
+    const left = a[field] as string | number;
+    const right = b[field] as string | number;
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return 0;
+}
+
 /**
  * When a cell has counts from more than one source (the register and an imported file), the
  * indicator's own kind of source wins, then an import, then the rest.
@@ -149,7 +159,7 @@ function chooseCounts(indicator: IndicatorDefinition, counts: readonly CountRow[
       }
     }
   }
-  return [...chosen.values()];
+  return [...chosen.values()].sort(compareCounts);
 }
 
 /**
@@ -165,6 +175,10 @@ export async function computePublication(
   /** The protector (the real one; a test passes a weaker one to prove that the audit refuses). */
   protect: typeof protectPublication = protectPublication,
 ): Promise<Publication> {
+  // In the order of their key, not the order the database returned them in: the protection breaks
+  // ties by position, and two publications of the same data must hide the same cells (two different
+  // patterns of the same table, put side by side, can give away what each hides).
+  counts = [...counts].sort(compareCounts);
   const tables = new Map<string, { indicator: IndicatorDefinition; period: Period; cells: TableCell[] }>();
   const periodsOf = new Map<string, Period[]>();
   const protectedCells: PublicationCell[] = [];
