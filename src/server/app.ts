@@ -36,17 +36,29 @@ import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
 import { fhirApi } from './features/fhir/plugin.js';
 import { resolveAccessToken } from './features/api-clients/resolve-access-token.js';
+import { mailWorker, type MailWorker } from './platform/mail/deliver-mail.js';
+import { folderTransport, smtpTransport, type MailTransport } from './platform/mail/mail-transport.js';
 import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The FHIR Subscription delivery worker: runs on a timer; tests call runOnce() after moving the clock. */
     notifications: NotificationWorker;
+    /** The mail worker (issue 16): sends the outbox on a timer; tests call runOnce(). */
+    mail: MailWorker;
   }
 }
 
 /** How often the outbox of Subscription notifications is looked at (a due notification waits at most this long). */
 const NOTIFICATION_INTERVAL_MS = 15_000;
+/** How often the mail outbox is looked at. */
+const MAIL_INTERVAL_MS = 30_000;
+
+function configuredMailTransport(mail: Config['mail']): MailTransport | null {
+  if (mail.kind === 'smtp') return smtpTransport(mail);
+  if (mail.kind === 'folder') return folderTransport(mail.folder, mail.from);
+  return null;
+}
 
 export interface AppDependencies {
   config: Config;
@@ -60,6 +72,10 @@ export interface AppDependencies {
   onRoute?: (route: RouteOptions) => void;
   /** Interval of the Subscription delivery timer; null: no timer (only runOnce). Default 15 s. */
   notificationIntervalMs?: number | null;
+  /** Interval of the mail timer; null: no timer (only runOnce). Default 30 s. */
+  mailIntervalMs?: number | null;
+  /** Where mail goes instead of the configured transport (tests). */
+  mailTransport?: MailTransport;
 }
 
 export type App = FastifyInstance;
@@ -168,6 +184,24 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.decorate('notifications', notifications);
   app.addHook('onReady', async () => notifications.start());
   app.addHook('onClose', async () => notifications.stop());
+  // Sends the mail outbox; without a configured transport (production without SMTP) mails wait in it.
+  const transport = dependencies.mailTransport ?? configuredMailTransport(config.mail);
+  const mail = mailWorker(
+    {
+      db: database.db,
+      clock,
+      transport: transport ?? { send: async () => Promise.reject(Object.assign(new Error('no mail transport'), { code: 'NOT_CONFIGURED' })), close: () => undefined },
+      publicUrl: config.publicUrl,
+      onError: (error) => app.log.warn({ err: loggableError(error) }, 'mail pass failed'),
+    },
+    transport === null ? null : dependencies.mailIntervalMs === undefined ? MAIL_INTERVAL_MS : dependencies.mailIntervalMs,
+  );
+  app.decorate('mail', mail);
+  app.addHook('onReady', async () => mail.start());
+  app.addHook('onClose', async () => {
+    await mail.stop();
+    transport?.close();
+  });
 
   // Reference boundaries: public, cacheable static asset.
   await app.register(fastifyStatic, {

@@ -233,3 +233,16 @@ describe('database pool and timeouts (issue 12 item 4)', () => {
     expect(problemsOf({ REQUEST_TIMEOUT_MS: '10000' })).toContain('- DATABASE_STATEMENT_TIMEOUT_MS: moet kleiner zijn dan REQUEST_TIMEOUT_MS');
   });
 });
+
+describe('outgoing mail (issue 16)', () => {
+  it('sends through SMTP when a server is named, the password from a file; else to a folder in development and nowhere yet in production', () => {
+    const smtp = loadConfig(
+      { ...PRODUCTION, MAIL_SMTP_HOST: 'smtp.example.nl', MAIL_SMTP_TLS: 'implicit', MAIL_SMTP_PORT: '465', MAIL_SMTP_USER: 'kansrijk', MAIL_SMTP_PASSWORD_FILE: '/run/secrets/smtp' },
+      (file) => (file === '/run/secrets/smtp' ? 'geheim\n' : ''),
+    ).mail;
+    expect(smtp).toMatchObject({ kind: 'smtp', host: 'smtp.example.nl', port: 465, tls: 'implicit', user: 'kansrijk', password: 'geheim' });
+    expect(loadConfig({ DATA_DIR: '/tmp/kr' }).mail).toEqual({ kind: 'folder', folder: '/tmp/kr/mail', from: 'Kansrijk <noreply@kansrijk.invalid>' });
+    expect(loadConfig(PRODUCTION).mail).toEqual({ kind: 'none' });
+    expect(() => loadConfig({ MAIL_SMTP_HOST: 'smtp.example.nl', MAIL_SMTP_TLS: 'ssl' })).toThrow(/MAIL_SMTP_TLS/);
+  });
+});

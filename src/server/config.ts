@@ -61,6 +61,17 @@ const configSchema = z
     READY_TIMEOUT_MS: milliseconds(100, 60_000).default(2_000),
     REQUEST_TIMEOUT_MS: milliseconds(1_000, 3_600_000).default(60_000),
     SHUTDOWN_GRACE_MS: milliseconds(0, 600_000).default(10_000),
+    // Outgoing mail (issue 16, docs/operations.md "Uitgaande e-mail"): an SMTP server, or in development a folder.
+    MAIL_SMTP_HOST: z.string().min(1).optional(),
+    MAIL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /** implicit: TLS from the start (465); starttls: upgrade required; none: plain, for a local relay only. */
+    MAIL_SMTP_TLS: z.enum(['implicit', 'starttls', 'none']).default('starttls'),
+    MAIL_SMTP_USER: z.string().min(1).optional(),
+    MAIL_SMTP_PASSWORD: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default('Kansrijk <noreply@kansrijk.invalid>'),
+    /** Without an SMTP server: mails are written here as .eml files (default outside production: DATA_DIR/mail). */
+    MAIL_DEV_FOLDER: z.string().min(1).optional(),
+    MAIL_TIMEOUT_MS: milliseconds(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     // Safe defaults in production (issue 12 item 6): a real database, served over TLS.
@@ -151,6 +162,21 @@ function toConfig(env: z.infer<typeof configSchema>) {
       everyRows: env.AUDIT_CHECKPOINT_EVERY_ROWS,
       everyMinutes: env.AUDIT_CHECKPOINT_EVERY_MINUTES,
     },
+    /** Where mail goes: SMTP, a folder (development), or nowhere yet (production without MAIL_SMTP_HOST: mails wait in the outbox). */
+    mail: env.MAIL_SMTP_HOST
+      ? {
+          kind: 'smtp' as const,
+          host: env.MAIL_SMTP_HOST,
+          port: env.MAIL_SMTP_PORT,
+          tls: env.MAIL_SMTP_TLS,
+          user: env.MAIL_SMTP_USER,
+          password: env.MAIL_SMTP_PASSWORD,
+          from: env.MAIL_FROM,
+          timeoutMs: env.MAIL_TIMEOUT_MS,
+        }
+      : env.MAIL_DEV_FOLDER || env.NODE_ENV !== 'production'
+        ? { kind: 'folder' as const, folder: env.MAIL_DEV_FOLDER ?? path.join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM }
+        : { kind: 'none' as const },
     /** GET /metrics answers only with `Authorization: Bearer <token>`; undefined: no such endpoint (404). */
     metricsToken: env.METRICS_TOKEN,
     oidc:
@@ -174,7 +200,7 @@ export class ConfigError extends Error {}
  * Settings that hold a secret. Each may instead be read from a file named by `<NAME>_FILE` (Docker and
  * Kubernetes secrets mounted as files, so the value is in no environment listing); setting both is an error.
  */
-export const SECRET_SETTINGS = ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'OIDC_STATE_SECRET', 'METRICS_TOKEN'] as const;
+export const SECRET_SETTINGS = ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'OIDC_STATE_SECRET', 'METRICS_TOKEN', 'MAIL_SMTP_PASSWORD'] as const;
 
 /** Replaces every `<NAME>_FILE` of a secret setting by the file's content (surrounding white space removed). */
 function readSecretFiles(env: Record<string, string>, readFile: (file: string) => string): { env: Record<string, string>; problems: string[] } {

@@ -17,6 +17,7 @@ import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
 import { localOfferEn } from './sections/local-offer.js';
+import { mailEn } from './sections/mail.js';
 import { pathwaysEn } from './sections/pathways.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
@@ -519,6 +520,7 @@ export const en = {
     coalition_agreement: 'Collaboration agreement',
     agreement_document: 'Document of a collaboration agreement',
     local_offer: 'Local offer',
+    mail: 'E-mail message',
   },
   auditOutcomes: {
     success: 'Succeeded',
@@ -871,6 +873,7 @@ export const en = {
   ...subscriptionsEn,
   ...servicesEn,
   ...localOfferEn,
+  ...mailEn,
   ...pathwaysEn,
   ...interventionMenuEn,
   ...validationEn,

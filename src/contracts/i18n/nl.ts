@@ -19,6 +19,7 @@ import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
 import { localOfferNl } from './sections/local-offer.js';
+import { mailNl } from './sections/mail.js';
 import { pathwaysNl } from './sections/pathways.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
@@ -526,6 +527,7 @@ export const nl = {
     coalition_agreement: 'Samenwerkingsafspraak',
     agreement_document: 'Document bij een samenwerkingsafspraak',
     local_offer: 'Lokaal aanbod',
+    mail: 'E-mailbericht',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
     success: 'Gelukt',
@@ -879,6 +881,7 @@ export const nl = {
   ...subscriptionsNl,
   ...servicesNl,
   ...localOfferNl,
+  ...mailNl,
   ...pathwaysNl,
   ...interventionMenuNl,
   ...validationNl,

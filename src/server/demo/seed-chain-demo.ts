@@ -30,17 +30,20 @@ async function contextFor(db: Executor, demo: DemoSeed, personKey: string, organ
   return { store: new ScopedStore(db, actor, ORIGIN, () => now), now: () => now };
 }
 
+/** The demo clients of the chain (fictional; the BSN passes the eleven-test). */
+export const DEMO_CHAIN_CLIENTS = [
+  { givenName: 'Fatima', familyName: 'El Idrissi', birthDate: '1998-02-11', bsn: '111222333', postcode: '3311 AB', dueIn: 110, refer: 'accepted' },
+  { givenName: 'Kim', familyName: 'de Graaf', birthDate: '2004-06-30', postcode: '3314 CD', dueIn: 150, refer: 'requested' },
+  { givenName: 'Sanne', familyName: 'Verbeek', birthDate: '1993-10-05', postcode: '3317 EF', dueIn: 60, refer: null },
+] as const;
+
 /** Seeds the demo families; returns how many. */
 export async function seedChainDemo(db: Executor, demo: DemoSeed, now: Date): Promise<number> {
   const today = amsterdamDate(now);
   const midwife = await contextFor(db, demo, 'midwife', 'wieg', ['professional'], now);
   const nurse = await contextFor(db, demo, 'jgzNurse', 'jgz', ['professional'], now);
   const jgzId = demo.organisationIds.jgz!;
-  const clients = [
-    { givenName: 'Fatima', familyName: 'El Idrissi', birthDate: '1998-02-11', bsn: '111222333', postcode: '3311 AB', dueIn: 110, refer: 'accepted' },
-    { givenName: 'Kim', familyName: 'de Graaf', birthDate: '2004-06-30', postcode: '3314 CD', dueIn: 150, refer: 'requested' },
-    { givenName: 'Sanne', familyName: 'Verbeek', birthDate: '1993-10-05', postcode: '3317 EF', dueIn: 60, refer: null },
-  ] as const;
+  const clients = DEMO_CHAIN_CLIENTS;
   for (const client of clients) {
     const family = await registerFamily(midwife, {
       client: { givenName: client.givenName, familyName: client.familyName, birthDate: client.birthDate, ...('bsn' in client ? { bsn: client.bsn } : {}) },

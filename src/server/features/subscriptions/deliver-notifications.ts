@@ -13,6 +13,7 @@ import type { Executor } from '../../platform/db/connection.js';
 import type { Clock } from '../../platform/clock.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { appendAuditEvent } from '../../platform/audit/audit-log.js';
+import { periodicWorker, type PeriodicWorker } from '../../platform/jobs/periodic-worker.js';
 import { ID_ONLY_BUNDLE_PAYLOAD, MAX_DELIVERY_ATTEMPTS, checkHeaders, retryDelayMs } from './domain/subscription-rules.js';
 
 /** How long a claimed notification is left alone by other workers while its attempt runs. */
@@ -176,35 +177,9 @@ export async function deliverDueNotifications(options: DeliveryOptions): Promise
   return { attempted: claimed.length, delivered };
 }
 
-export interface NotificationWorker {
-  /** One pass now (after any pass already running): what tests call after moving the clock. */
-  runOnce(): Promise<DeliveryRun>;
-  start(): void;
-  stop(): Promise<void>;
-}
+export type NotificationWorker = PeriodicWorker<DeliveryRun>;
 
-/** An in-process timer over deliverDueNotifications; passes never overlap within the process. */
+/** The delivery pass on a timer (platform/jobs/periodic-worker.ts). */
 export function notificationWorker(options: DeliveryOptions, intervalMs: number | null): NotificationWorker {
-  let timer: NodeJS.Timeout | null = null;
-  let last: Promise<unknown> = Promise.resolve();
-  const runOnce = (): Promise<DeliveryRun> => {
-    const run = last.then(() => deliverDueNotifications(options));
-    last = run.catch(() => undefined);
-    return run;
-  };
-  return {
-    runOnce,
-    start() {
-      if (intervalMs === null || timer) return;
-      timer = setInterval(() => {
-        runOnce().catch((error: unknown) => options.onError?.(error));
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await last;
-    },
-  };
+  return periodicWorker(() => deliverDueNotifications(options), intervalMs, options.onError);
 }

@@ -23,3 +23,4 @@ export * from '../../features/api-clients/schema.js';
 export * from '../../features/subscriptions/schema.js';
 export * from '../../features/services/schema.js';
 export * from '../../features/local-offer/schema.js';
+export * from '../mail/schema.js';

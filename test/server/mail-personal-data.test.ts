@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Issue 16 item 3: no personal data in any mail or subject. Every template, in every language, is
+// rendered and checked against the demo clients' names, birth dates and BSNs (in the forms a date is
+// written in); and a template has no placeholder other than the link, so nothing else can be put in.
+import { describe, expect, it } from 'vitest';
+import { nl } from '../../src/contracts/i18n/nl.js';
+import { en } from '../../src/contracts/i18n/en.js';
+import { DEMO_CHAIN_CLIENTS } from '../../src/server/demo/seed-chain-demo.js';
+import { MAIL_LOCALES, MAIL_TEMPLATES, renderMail } from '../../src/server/platform/mail/templates.js';
+
+const forbidden = DEMO_CHAIN_CLIENTS.flatMap((client) => {
+  const [year, month, day] = client.birthDate.split('-');
+  return [client.givenName, client.familyName, client.birthDate, `${day}-${month}-${year}`, `${Number(day)}-${Number(month)}-${year}`, client.postcode, ...('bsn' in client ? [client.bsn] : [])];
+});
+
+describe('mail templates', () => {
+  it.each(MAIL_TEMPLATES.flatMap((template) => MAIL_LOCALES.map((locale) => [template, locale] as const)))('%s (%s) holds no client data', (template, locale) => {
+    const mail = renderMail(template, locale, 'https://kansrijk.example.nl/verwijzingen/0b7c1e4a');
+    for (const text of [mail.subject, mail.text]) {
+      expect(text.length).toBeGreaterThan(0);
+      for (const value of forbidden) expect(text, value).not.toContain(value);
+      expect(text, 'no placeholder left').not.toMatch(/\{[a-z]+\}/i);
+    }
+    expect(mail.text).toContain('https://kansrijk.example.nl/verwijzingen/0b7c1e4a');
+  });
+
+  it('has no placeholder but {link} in any subject or text, in either language', () => {
+    for (const catalogue of [nl.mail, en.mail]) {
+      for (const [key, text] of Object.entries(catalogue)) {
+        const placeholders = [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((match) => match[1]);
+        expect(placeholders.every((name) => name === 'link'), key).toBe(true);
+        if (key.endsWith('Subject')) expect(placeholders, key).toEqual([]);
+      }
+    }
+  });
+});
