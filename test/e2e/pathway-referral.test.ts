@@ -118,8 +118,12 @@ describe('from the pathway into the chain', () => {
     await expect.poll(() => panel.getByLabel('Geldzorgen of schulden').isChecked(), { timeout: 30_000 }).toBe(true);
     expect(await panel.getByLabel('Veel stress').isChecked()).toBe(false);
     await expectNoAxeViolations(midwife);
-    await press(midwife, nl.referrals.sendReferral);
-    await midwife.getByText('De verwijzing naar Sociaal Wijkteam Dordrecht is verstuurd.').waitFor();
+    await tabTo(midwife, panel.getByRole('button', { name: nl.referrals.sendReferral }), { limit: 300 });
+    await midwife.keyboard.press('Enter');
+    const sent = midwife.getByText('De verwijzing naar Sociaal Wijkteam Dordrecht is verstuurd.');
+    await expect
+      .poll(async () => ((await sent.count()) > 0 ? 'sent' : ((await midwife.locator('.kr-error-summary').textContent().catch(() => null)) ?? 'waiting')), { timeout: 30_000 })
+      .toBe('sent');
 
     // The existing closed loop, unchanged: the social worker finds it in her inbox and accepts it.
     const worker = await app.newPage();

@@ -438,6 +438,13 @@ function ReferralForm({
   }, [familyId, screeningId]);
   const [basis, setBasis] = useState<ReferralBasis>('consent');
   const [consentId, setConsentId] = useState('');
+  // A prefilled receiver (from a pathway's "Verwijzen") takes its valid consent as choosing it would, once the consents have loaded.
+  const prefilledReceiver = prefill?.values?.receiverOrganisationId;
+  useEffect(() => {
+    if (!prefilledReceiver) return;
+    const first = consents.find((consent) => consent.status === 'valid' && consent.receiverOrganisationId === prefilledReceiver && consent.purposes.includes('referral'));
+    if (first) setConsentId((current) => (current === '' ? first.id : current));
+  }, [consents, prefilledReceiver]);
   const [legalGround, setLegalGround] = useState('');
   const [justification, setJustification] = useState('');
   // No valid consent for the receiver yet: the professional records it here, in the same flow.
