@@ -109,7 +109,7 @@ export const en = {
     pathway_agreement_unknown: "A chosen collaboration agreement does not belong to this care pathway's coalition.",
     pathway_without_coalition: 'This municipality does not belong to a coalition: there is no plan of approach to add an improvement action to.',
     pathway_service_not_in_directory: 'Choose the services of every step from the service directory; hand-typed services can no longer be saved or published.',
-    pathway_service_unavailable: 'A chosen service is not (or no longer) active in the service directory for the municipality or municipalities of this care pathway.',
+    pathway_service_unavailable: 'A chosen service is not (or no longer) active in the service directory in the area of this care pathway.',
     pathway_service_not_current: 'A service in this care pathway is inactive or not recently checked; have its organisation confirm it in the service directory first.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',

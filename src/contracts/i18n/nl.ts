@@ -115,7 +115,7 @@ export const nl = {
     pathway_agreement_unknown: 'Een gekozen samenwerkingsafspraak hoort niet bij de coalitie van dit zorgpad.',
     pathway_without_coalition: 'Deze gemeente hoort niet bij een coalitie: er is geen plan van aanpak om een verbeteractie aan toe te voegen.',
     pathway_service_not_in_directory: 'Kies het aanbod van elke stap uit de sociale kaart; zelf ingetypt aanbod kan niet meer worden opgeslagen of gepubliceerd.',
-    pathway_service_unavailable: 'Een gekozen aanbod staat niet (meer) actief in de sociale kaart voor de gemeente(n) van dit zorgpad.',
+    pathway_service_unavailable: 'Een gekozen aanbod staat niet (meer) actief in de sociale kaart in het gebied van dit zorgpad.',
     pathway_service_not_current: 'Een aanbod in dit zorgpad is niet actief of niet recent gecontroleerd; laat de organisatie het eerst bevestigen in de sociale kaart.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
