@@ -67,6 +67,10 @@ export const ERROR_STATUS = {
   pathway_title_required: 422,
   pathway_agreement_unknown: 422,
   pathway_without_coalition: 409,
+  // Steps choose their services from the directory (issue 13 items 4 and 6).
+  pathway_service_not_in_directory: 422,
+  pathway_service_unavailable: 422,
+  pathway_service_not_current: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

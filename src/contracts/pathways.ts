@@ -6,15 +6,34 @@ import { dateStringSchema, dateTimeStringSchema } from './common.js';
 import { municipalityCodeSchema } from './reference.js';
 import { calendarDateSchema } from './coalition-partners.js';
 import { isKnownFactorKey } from './screening/factor-catalogue.js';
+import { VERIFICATION_STATUSES } from './services.js';
+import { nl } from './i18n/nl.js';
 
 const contactSchema = z.object({ phone: z.string().optional(), email: z.string().optional(), website: z.string().optional() });
 const serviceSchema = z.object({
-  /** Later: the service chosen from the service directory; absent while services are typed by hand. */
+  /** The service chosen from the service directory; absent only in old versions whose services were typed by hand. */
   serviceId: z.uuid().optional(),
+  /** From the directory at read time (a hand-typed service: as typed). */
   name: z.string(),
   organisationName: z.string(),
   contact: contactSchema,
   conditions: z.string().optional(),
+  /**
+   * Read from the directory (absent for a hand-typed service): whether it is active, how current it is,
+   * and who receives a referral — the platform organisation, or null for an external provider (then a
+   * contact card instead of a referral).
+   */
+  directory: z
+    .object({
+      isActive: z.boolean(),
+      verification: z.enum(VERIFICATION_STATUSES),
+      /** True when overdue: shown as "niet recent gecontroleerd". */
+      notRecentlyChecked: z.boolean(),
+      referralOrganisationId: z.uuid().nullable(),
+      externalProviderName: z.string().nullable(),
+      openingHours: z.string().nullable(),
+    })
+    .optional(),
 });
 const stepSchema = z.object({ title: z.string(), description: z.string(), services: z.array(serviceSchema) });
 
@@ -95,24 +114,15 @@ const text = (max: number, required: string | null) => {
   return required ? base.min(1, required) : base;
 };
 
-const contactInputSchema = z
-  .object({
-    phone: z.string().trim().regex(/^[0-9+\-() ]{6,20}$/, 'Geen geldig telefoonnummer.').optional(),
-    email: z.email('Geen geldig e-mailadres.').max(200, 'Geen geldig e-mailadres.').optional(),
-    website: z.url({ message: 'Geen geldige website (begin met https://).', protocol: /^https?$/ }).max(500, 'Dit is te lang (hoogstens 500 tekens).').optional(),
-  })
-  .strict()
-  .refine((contact) => contact.phone || contact.email || contact.website, 'Geef minstens één manier om contact op te nemen: telefoon, e-mail of website.');
-
-export const pathwayServiceInputSchema = z
-  .object({
-    serviceId: z.uuid({ message: 'Geen geldige verwijzing (UUID).' }).optional(),
-    name: text(200, 'Vul de naam van het aanbod in.'),
-    organisationName: text(200, 'Vul de organisatie in.'),
-    contact: contactInputSchema,
-    conditions: text(1000, null).optional(),
-  })
-  .strict();
+/**
+ * A step's service in a draft: chosen from the service directory (its name and contact are read from
+ * there). Hand-typed fields (name, organisation, contact) are no longer saved: a service without
+ * `serviceId` is refused with a Dutch message; other keys are ignored.
+ */
+export const pathwayServiceInputSchema = z.object({
+  serviceId: z.uuid({ message: nl.pathwayServices.errorHandTyped }),
+  conditions: text(1000, null).optional(),
+});
 
 export const pathwayStepInputSchema = z
   .object({
@@ -170,6 +180,8 @@ export const pathwayDetailSchema = z
     coalitionCode: z.string().nullable(),
     factorKey: z.string(),
     factorLabel: z.string(),
+    /** The municipalities whose directory services a step may name: the municipality, or the coalition's municipalities. */
+    serviceMunicipalityCodes: z.array(z.string()),
     /** Newest first; drafts only for the pathway's editors. */
     versions: z.array(pathwayVersionSchema),
     allowedActions: z.array(z.enum(PATHWAY_ACTIONS)),

@@ -70,6 +70,7 @@ const VerificationTasksPage = lazy(() => import('./features/services/verificatio
 const PathwayRegisterPage = lazy(() => import('./features/pathways/register-page.js'));
 const PathwayPage = lazy(() => import('./features/pathways/pathway-page.js'));
 const PathwayEditorPage = lazy(() => import('./features/pathways/editor-page.js'));
+const ContactCardPage = lazy(() => import('./features/pathways/contact-card-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
@@ -183,6 +184,8 @@ export const routes: RouteObject[] = [
             handle: crumb((m) => m.pathways.crumb),
             children: [
               { index: true, element: <PathwayRegisterPage /> },
+              // At an external provider's service: a printable contact card / warm hand-over letter (nothing stored).
+              { path: 'contactkaart/:serviceId', handle: crumb((m) => m.pathwayServices.contactCard), element: <ContactCardPage /> },
               {
                 path: ':scopeCode/:factorKey',
                 handle: crumb((m) => m.pathways.detailCrumb),

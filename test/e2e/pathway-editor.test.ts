@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Issue 13 item 4 acceptance, in real Chromium: the demo coordinator of Drechtsteden edits the pathway
 // "money worries or debts" of Dordrecht (GM0505) by keyboard — a new draft (version 2), publishing is
-// refused while a step has no service, she adds one, previews and publishes with confirmation; version 1
+// refused while services are typed by hand (she chooses them from the directory) and while a step has
+// no service; she chooses one, previews and publishes with confirmation; version 1
 // is shown archived ("vervangen door versie 2") and readable. The midwife does not see the draft before
 // it is published, and sees version 2 after; an improvement action goes to the coalition plan. The list
 // exports CSV; axe finds nothing on any page; every page reflows at 320 px; the print stylesheet leaves
@@ -90,11 +91,24 @@ describe('the pathway editor, as the coordinator of Drechtsteden and the midwife
     await expectNoAxeViolations(coordinator);
     await replaceText('pathway-title', NEW_TITLE);
 
-    // The demo pathway's first step ("Bespreek de geldzorgen") names no service.
+    // The demo pathway's second step names two services typed by hand (version 1, before the directory):
+    // they are shown, but a draft only saves services chosen from the directory.
+    expect(await coordinator.locator('main').textContent()).toContain(nl.pathwayServices.handTypedHint);
     await press(t.publish);
     await coordinator.getByRole('heading', { level: 2, name: 'Versie 2 publiceren?' }).waitFor();
     await press(t.publishConfirm);
     const summary = coordinator.locator('.kr-error-summary');
+    await expect.poll(() => summary.textContent()).toContain(nl.pathwayServices.errorHandTyped);
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(coordinator);
+
+    // Chosen from the directory instead (the pathway's factor first); the second hand-typed one removed.
+    await choose(coordinator, 'step-1-service-0-service', 'Schuldhulpverlening Drechtsteden — Sociale Dienst Drechtsteden');
+    await press('Aanbod 2 bij stap 2 verwijderen');
+    // Now the first step ("Bespreek de geldzorgen"), which names no service, stops publication.
+    await press(t.publish);
+    await coordinator.getByRole('heading', { level: 2, name: 'Versie 2 publiceren?' }).waitFor();
+    await press(t.publishConfirm);
     await expect.poll(() => summary.textContent()).toContain(nl.errors.pathway_step_without_service);
     await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
     await expectNoAxeViolations(coordinator);
@@ -120,13 +134,12 @@ describe('the pathway editor, as the coordinator of Drechtsteden and the midwife
 
   it('adds a service to the first step, previews, and publishes version 2; version 1 is archived and readable', async () => {
     await press('Aanbod toevoegen bij stap 1');
-    await typeInto('step-0-service-0-name', 'Geldloket Dordrecht');
-    await typeInto('step-0-service-0-organisation', 'Sociaal Team Dordrecht (demo)');
-    await typeInto('step-0-service-0-phone', '0800-0000001');
+    await choose(coordinator, 'step-0-service-0-service', 'Spreekuur Geldzaken sociaal wijkteam — Sociaal Wijkteam Dordrecht');
     await press(t.preview);
     const preview = coordinator.locator('section[aria-labelledby="preview-heading"]');
     await expect.poll(() => preview.textContent()).toContain(NEW_TITLE);
-    expect(await preview.textContent()).toContain('Geldloket Dordrecht');
+    expect(await preview.textContent()).toContain('Spreekuur Geldzaken sociaal wijkteam');
+    expect(await preview.textContent()).toContain('Sociale Dienst Drechtsteden');
     await expectNoAxeViolations(coordinator);
     await expectReflowAt320(coordinator, `${PATHWAY}/concept`);
 

@@ -19,6 +19,7 @@ import { servicesEn } from './sections/services.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { mailEn } from './sections/mail.js';
 import { pathwaysEn } from './sections/pathways.js';
+import { pathwayServicesEn } from './sections/pathway-services.js';
 import { validationEn } from './sections/validation.js';
 import { organisationIdentifiersEn } from './sections/organisation-identifiers.js';
 
@@ -108,6 +109,9 @@ export const en = {
     pathway_title_required: 'This care pathway does not exist yet: give a title to make its first draft.',
     pathway_agreement_unknown: "A chosen collaboration agreement does not belong to this care pathway's coalition.",
     pathway_without_coalition: 'This municipality does not belong to a coalition: there is no plan of approach to add an improvement action to.',
+    pathway_service_not_in_directory: 'Choose the services of every step from the service directory; hand-typed services can no longer be saved or published.',
+    pathway_service_unavailable: 'A chosen service is not (or no longer) active in the service directory in the area of this care pathway.',
+    pathway_service_not_current: 'A service in this care pathway is inactive or not recently checked; have its organisation confirm it in the service directory first.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',
@@ -875,6 +879,7 @@ export const en = {
   ...localOfferEn,
   ...mailEn,
   ...pathwaysEn,
+  ...pathwayServicesEn,
   ...interventionMenuEn,
   ...validationEn,
   ...organisationIdentifiersEn,

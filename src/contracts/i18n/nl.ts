@@ -21,6 +21,7 @@ import { servicesNl } from './sections/services.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { mailNl } from './sections/mail.js';
 import { pathwaysNl } from './sections/pathways.js';
+import { pathwayServicesNl } from './sections/pathway-services.js';
 import { validationNl } from './sections/validation.js';
 import { organisationIdentifiersNl } from './sections/organisation-identifiers.js';
 
@@ -114,6 +115,9 @@ export const nl = {
     pathway_title_required: 'Dit zorgpad bestaat nog niet: geef een titel om het eerste concept te maken.',
     pathway_agreement_unknown: 'Een gekozen samenwerkingsafspraak hoort niet bij de coalitie van dit zorgpad.',
     pathway_without_coalition: 'Deze gemeente hoort niet bij een coalitie: er is geen plan van aanpak om een verbeteractie aan toe te voegen.',
+    pathway_service_not_in_directory: 'Kies het aanbod van elke stap uit de sociale kaart; zelf ingetypt aanbod kan niet meer worden opgeslagen of gepubliceerd.',
+    pathway_service_unavailable: 'Een gekozen aanbod staat niet (meer) actief in de sociale kaart in het gebied van dit zorgpad.',
+    pathway_service_not_current: 'Een aanbod in dit zorgpad is niet actief of niet recent gecontroleerd; laat de organisatie het eerst bevestigen in de sociale kaart.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
@@ -883,6 +887,7 @@ export const nl = {
   ...localOfferNl,
   ...mailNl,
   ...pathwaysNl,
+  ...pathwayServicesNl,
   ...interventionMenuNl,
   ...validationNl,
   ...organisationIdentifiersNl,

@@ -69,6 +69,9 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   pathway_title_required: 'errorTitleRefused',
   pathway_agreement_unknown: 'errorTitleRefused',
   pathway_without_coalition: 'errorTitleConflict',
+  pathway_service_not_in_directory: 'errorTitleRefused',
+  pathway_service_unavailable: 'errorTitleRefused',
+  pathway_service_not_current: 'errorTitleRefused',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

@@ -107,15 +107,23 @@ export function pathwayServices(pathway: CarePathway): FhirResource[] {
         ...(service.contact.email ? [{ system: 'email', value: service.contact.email }] : []),
         ...(service.contact.website ? [{ system: 'url', value: service.contact.website }] : []),
       ];
+      // A service from the directory whose six months have passed is marked as everywhere else.
+      const isOverdue = service.directory?.notRecentlyChecked === true;
       return {
         resourceType: 'HealthcareService',
         id: `${pathway.id}-${stepIndex + 1}-${serviceIndex + 1}`,
-        meta: { versionId: String(pathway.version), lastUpdated: instant(pathway.updatedAt) },
+        meta: {
+          versionId: String(pathway.version),
+          lastUpdated: instant(pathway.updatedAt),
+          ...(isOverdue ? { tag: [{ system: SYSTEMS.verification, code: 'niet-recent-gecontroleerd', display: nl.services.notRecentlyChecked }] } : {}),
+        },
         // A municipality's pathway carries its GM code, a coalition's its KS code: each in the extension
         // whose search parameter (municipality, coalition) finds it again.
         extension: [{ url: pathway.level === 'municipality' ? EXTENSIONS.municipality : EXTENSIONS.coalition, valueCode: pathway.scopeCode }],
-        active: true,
-        providedBy: { display: service.organisationName },
+        active: service.directory?.isActive ?? true,
+        providedBy: service.directory?.referralOrganisationId
+          ? reference('Organization', service.directory.referralOrganisationId, service.organisationName)
+          : { display: service.organisationName },
         category: [{ text: `Zorgpad: ${pathway.title}` }],
         type: [{ text: step.title }],
         name: service.name,

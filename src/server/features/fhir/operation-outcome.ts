@@ -72,6 +72,9 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   pathway_title_required: 'business-rule',
   pathway_agreement_unknown: 'business-rule',
   pathway_without_coalition: 'business-rule',
+  pathway_service_not_in_directory: 'business-rule',
+  pathway_service_unavailable: 'business-rule',
+  pathway_service_not_current: 'business-rule',
 };
 
 export interface OperationOutcomeIssue {

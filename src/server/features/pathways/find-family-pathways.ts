@@ -11,6 +11,7 @@ import { municipalities } from '../reference/schema.js';
 import { screenings } from '../screening/schema.js';
 import type { FactorProfile } from '../screening/factor-profile.js';
 import { findPathwaysForProfile } from './domain/pathway.js';
+import { showPathways } from './directory-services.js';
 import { coalitionOfMunicipality, pathwaysFor, toCarePathway, type UseCaseContext } from './store.js';
 
 export async function findFamilyPathways(ctx: UseCaseContext, familyId: string, screeningId: string | undefined): Promise<FamilyPathways> {
@@ -56,6 +57,13 @@ export async function findFamilyPathways(ctx: UseCaseContext, familyId: string, 
         coalition?.code ?? null,
         stored.map((entry) => entry.pathway),
       );
+      // Every service as the directory has it now (with "niet recent gecontroleerd" and who receives a referral).
+      const shown = await showPathways(
+        tx,
+        found.flatMap((entry) => (entry.pathway ? [toCarePathway({ id: idOf.get(entry.pathway)!, pathway: entry.pathway })] : [])),
+        ctx.now(),
+      );
+      const shownById = new Map(shown.map((pathway) => [pathway.id, pathway]));
       return {
         ...base,
         screeningId: screening.id,
@@ -63,7 +71,7 @@ export async function findFamilyPathways(ctx: UseCaseContext, familyId: string, 
           factorKey: entry.factorKey,
           factorLabel: entry.factorLabel,
           level: entry.level,
-          pathway: entry.pathway ? toCarePathway({ id: idOf.get(entry.pathway)!, pathway: entry.pathway }) : null,
+          pathway: entry.pathway ? (shownById.get(idOf.get(entry.pathway)!) ?? null) : null,
         })),
       };
     },

@@ -4,6 +4,7 @@
 import { allowedActions, decide } from '../../platform/access/policy.js';
 import type { PathwayAction, PathwayDetail } from '../../../contracts/pathways.js';
 import { factorLabelOf, mayEdit, requirePathwayScope, toVersion, versionRows, type EditorContext } from './editor-store.js';
+import { serviceMunicipalitiesOf, showVersions } from './directory-services.js';
 
 export async function getPathway(ctx: EditorContext, scopeCode: string, factorKey: string): Promise<PathwayDetail> {
   return ctx.store.readAggregates({
@@ -30,7 +31,8 @@ export async function getPathway(ctx: EditorContext, scopeCode: string, factorKe
         coalitionCode: scope.coalition?.code ?? null,
         factorKey,
         factorLabel: factorLabelOf(factorKey),
-        versions: rows.map(toVersion),
+        serviceMunicipalityCodes: serviceMunicipalitiesOf(scope),
+        versions: await showVersions(db, rows.map(toVersion), ctx.now()),
         allowedActions: actions,
       };
     },

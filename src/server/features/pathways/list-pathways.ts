@@ -3,6 +3,7 @@
 // no personal data: every role may read them.
 import type { z } from 'zod';
 import type { carePathwayListSchema } from '../../../contracts/pathways.js';
+import { showPathways } from './directory-services.js';
 import { coalitionOfMunicipality, pathwaysFor, toCarePathway, type UseCaseContext } from './store.js';
 
 export async function listPathways(ctx: UseCaseContext, municipalityCode: string | undefined): Promise<z.infer<typeof carePathwayListSchema>> {
@@ -12,7 +13,8 @@ export async function listPathways(ctx: UseCaseContext, municipalityCode: string
     perform: async (db) => {
       const coalition = municipalityCode ? await coalitionOfMunicipality(db, municipalityCode) : null;
       const pathways = await pathwaysFor(db, municipalityCode ?? null, coalition?.code ?? null);
-      return { municipalityCode: municipalityCode ?? null, coalitionCode: coalition?.code ?? null, items: pathways.map(toCarePathway) };
+      const items = await showPathways(db, pathways.map(toCarePathway), ctx.now());
+      return { municipalityCode: municipalityCode ?? null, coalitionCode: coalition?.code ?? null, items };
     },
   });
 }

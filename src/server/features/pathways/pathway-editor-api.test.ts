@@ -10,6 +10,7 @@ import { callerFor, type Caller } from '../organisations/test-support.js';
 import { coalitions } from '../coalitions/schema.js';
 import { coalitionAgreements } from '../coalition-agreements/schema.js';
 import { carePathways } from './schema.js';
+import { directoryServices } from '../services/schema.js';
 import { interventionsFromPathwaysSource } from '../municipal-questionnaire/prefill/interventions-from-pathways.js';
 
 let t: TestApp;
@@ -19,7 +20,9 @@ let agreementId: string;
 let otherAgreementId: string;
 
 const BASE = '/api/v1/pathways/GM0505/money-debts';
-const service = (name: string) => ({ name, organisationName: 'Sociaal Team Dordrecht (demo)', contact: { phone: '0800-0000001' } });
+// Steps choose their services from the directory (issue 13): two entries for Dordrecht, made in beforeAll.
+const serviceIds = new Map<string, string>();
+const service = (name: string) => ({ serviceId: serviceIds.get(name)! });
 const content = (overrides: Record<string, unknown> = {}) => ({
   title: 'Geldzorgen en schulden in Dordrecht (herzien)',
   localAgreements: 'Demo. Verwijzen binnen 5 werkdagen naar het Geldloket.',
@@ -47,6 +50,26 @@ beforeAll(async () => {
     .returning({ id: coalitionAgreements.id });
   agreementId = own!.id;
   otherAgreementId = other!.id;
+  const now = t.clock.now();
+  for (const [name, organisation] of [['Geldloket Dordrecht', 'gemeente'], ['Stevig Ouderschap', 'jgz']] as const) {
+    const [row] = await t.database.db
+      .insert(directoryServices)
+      .values({
+        organisationId: t.demo.organisationIds[organisation]!,
+        name,
+        category: 'financial',
+        factorKeys: ['money-debts'],
+        municipalityCodes: ['GM0505'],
+        intakeRoutes: ['self'],
+        cost: 'free',
+        phone: '0800-0000001',
+        lastConfirmedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: directoryServices.id });
+    serviceIds.set(name, row!.id);
+  }
 });
 afterAll(() => t.close());
 
@@ -111,9 +134,13 @@ describe('the pathway editor', () => {
     const unknownFactor = await coordinator.request('PUT', '/api/v1/pathways/GM0505/zodiac-sign/versions/2', content());
     expect(unknownFactor.statusCode).toBe(400);
     expect(unknownFactor.json().errors[0].message).toBe('Onbekende factor; kies een factor uit het factormodel.');
-    const badPhone = await coordinator.request('PUT', `${BASE}/versions/2`, content({ steps: [{ title: 'Stap', description: '', services: [{ ...service('X'), contact: { phone: 'bel maar' } }] }] }));
-    expect(badPhone.statusCode).toBe(400);
-    expect(badPhone.json().errors[0].message).toBe('Geen geldig telefoonnummer.');
+    const handTyped = await coordinator.request(
+      'PUT',
+      `${BASE}/versions/2`,
+      content({ steps: [{ title: 'Stap', description: '', services: [{ name: 'X', organisationName: 'Y', contact: { phone: '0800-0000001' } }] }] }),
+    );
+    expect(handTyped.statusCode).toBe(400);
+    expect(handTyped.json().errors[0].message).toBe('Kies dit aanbod uit de sociale kaart; zelf ingetypt aanbod kan niet meer worden opgeslagen.');
     const published = await coordinator.request('PUT', `${BASE}/versions/1`, content());
     expect(published.statusCode).toBe(409);
     expect(published.json()).toMatchObject({ code: 'pathway_version_not_draft', detail: expect.stringContaining('nieuwe conceptversie') });
@@ -142,7 +169,8 @@ describe('the pathway editor', () => {
     const fhirServices = async () => (await midwife.request('GET', '/fhir/R4/HealthcareService?municipality=GM0505&characteristic=money-debts')).body;
     const prefilled = async () =>
       JSON.stringify(await interventionsFromPathwaysSource.load(t.database.db, { municipalityCode: 'GM0505', year: 2026, referenceDate: '2026-11-16' }));
-    expect(await fhirServices()).not.toContain('Stevig Ouderschap');
+    // (The directory entry itself is in the FHIR search from the start; the pathway's version 2 is not.)
+    expect(await fhirServices()).not.toContain('Zorgpad: Geldzorgen en schulden in Dordrecht (herzien)');
     expect(await prefilled()).not.toContain('stevig-ouderschap');
     const { response, rows } = await coordinator.audited('POST', `${BASE}/versions/2/publication`);
     expect(response.statusCode, response.body).toBe(200);
@@ -150,7 +178,7 @@ describe('the pathway editor', () => {
     expect(rows).toEqual([
       expect.objectContaining({ action: 'update', objectType: 'care_pathway', objectId: 'GM0505/money-debts/2', details: expect.objectContaining({ statusFrom: 'draft', statusTo: 'published', archivedVersion: 1 }) }),
     ]);
-    expect(await fhirServices()).toContain('Stevig Ouderschap');
+    expect(await fhirServices()).toContain('Zorgpad: Geldzorgen en schulden in Dordrecht (herzien)');
     expect(await prefilled()).toContain('stevig-ouderschap');
     const again = await coordinator.request('POST', `${BASE}/versions/2/publication`);
     expect(again.statusCode).toBe(200);

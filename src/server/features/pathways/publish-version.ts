@@ -10,6 +10,7 @@ import { pathwaySchema } from './domain/pathway.js';
 import { publishProblems, transition } from './domain/pathway-version.js';
 import { findPathwayScope, findVersion, lockScope, toVersion, versionRows, type EditorContext, type PathwayScopeRef, type StoredContent } from './editor-store.js';
 import { carePathways } from './schema.js';
+import { publishServiceProblem, showVersions } from './directory-services.js';
 
 export async function publishVersion(ctx: EditorContext, scopeCode: string, factorKey: string, version: number): Promise<PathwayVersion> {
   const located: { scope?: PathwayScopeRef } = {};
@@ -33,6 +34,9 @@ export async function publishVersion(ctx: EditorContext, scopeCode: string, fact
       const problem = publishProblems(content);
       if (problem) throw new AppError(problem);
       const now = ctx.now();
+      // Only services from the directory that are active and recently checked are published.
+      const serviceProblem = await publishServiceProblem(tx, content.steps, now);
+      if (serviceProblem) throw serviceProblem;
       // What is published must satisfy the same schema as every reader expects.
       const published = pathwaySchema.safeParse({ ...content, version, updatedAt: now.toISOString() });
       if (!published.success) throw new AppError('pathway_incomplete');
@@ -49,5 +53,6 @@ export async function publishVersion(ctx: EditorContext, scopeCode: string, fact
     },
     details: (result) => ({ version: result.version.version, ...(result.changed ? { statusFrom: 'draft', statusTo: 'published', archivedVersion: result.archived } : { unchanged: true }) }),
   });
-  return outcome.version;
+  const [shown] = await showVersions(ctx.db, [outcome.version], ctx.now());
+  return shown!;
 }

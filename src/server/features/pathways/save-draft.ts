@@ -12,6 +12,7 @@ import type { Executor } from '../../platform/db/connection.js';
 import { findPathwayScope, findVersion, lockScope, toVersion, versionRows, type EditorContext, type PathwayScopeRef, type StoredContent } from './editor-store.js';
 import { transition } from './domain/pathway-version.js';
 import { carePathways } from './schema.js';
+import { chooseServices, showVersions } from './directory-services.js';
 
 /** Every linked agreement must be one of the pathway's coalition. */
 async function checkAgreements(tx: Executor, scope: PathwayScopeRef, ids: readonly string[]) {
@@ -47,7 +48,10 @@ export async function saveDraft(
       const step = transition(current.status as never, 'edit');
       if (step.kind === 'refused') throw new AppError(step.code);
       await checkAgreements(tx, scope, input.agreementIds);
-      const { reviewDue, ...content } = input;
+      // Every service is chosen from the directory (a hand-typed one was refused by the input schema).
+      const steps = await chooseServices(tx, scope, input.steps);
+      const { reviewDue, ...rest } = input;
+      const content = { ...rest, steps };
       const now = ctx.now();
       const stored: StoredContent = {
         ...(current.content as StoredContent),
@@ -59,7 +63,8 @@ export async function saveDraft(
         .update(carePathways)
         .set({ content: stored, reviewDue, updatedBy: ctx.actor.personId, updatedAt: now })
         .where(eq(carePathways.id, current.id));
-      return toVersion(findVersion(await versionRows(tx, scope, factorKey), version));
+      const [saved] = await showVersions(tx, [toVersion(findVersion(await versionRows(tx, scope, factorKey), version))], now);
+      return saved!;
     },
     details: (saved) => ({ version: saved.version, steps: saved.steps.length, agreements: saved.agreementIds.length }),
   });

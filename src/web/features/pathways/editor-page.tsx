@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // /zorgpaden/:scopeCode/:factorKey/concept: the draft editor — title, local agreements (and the
 // coalition's collaboration agreements they rest on), review date, steps with their description and
-// services (with contact details); preview as professionals will see it; save; publish (confirmed).
+// services chosen from the service directory (active services of the pathway's municipality, or of the
+// coalition's municipalities; those for the pathway's factor first); preview as professionals will see
+// it; save; publish (confirmed). Hand-typed services of an older version are shown, to be chosen again.
 // Only the pathway's editors get here with a draft (the server sends drafts to them only).
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Confirmation } from '../../components/confirmation.js';
-import { CheckboxGroup, TextAreaField, TextField } from '../../components/fields.js';
+import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Panel } from '../../components/panel.js';
@@ -15,15 +17,14 @@ import { useMessages } from '../../i18n/messages.js';
 import { agreementApi } from '../coalition-agreements/api.js';
 import { pathwayApi, pathwayPaths, type PathwayDetail, type PathwayDraftInput, type PathwayVersion } from './api.js';
 import { PathwayView } from './pathway-view.js';
+import { serviceApi, type Service } from '../services/api.js';
 
 interface ServiceState {
-  serviceId?: string;
-  name: string;
-  organisationName: string;
-  phone: string;
-  email: string;
-  website: string;
+  /** Empty: not chosen yet (or a hand-typed service of an older version, kept in `legacy` to show). */
+  serviceId: string;
   conditions: string;
+  /** As the server shows it (name, provider, marks), for the preview. */
+  shown?: PathwayVersion['steps'][number]['services'][number];
 }
 interface StepState {
   title: string;
@@ -38,7 +39,7 @@ interface DraftState {
   steps: StepState[];
 }
 
-const emptyService = (): ServiceState => ({ name: '', organisationName: '', phone: '', email: '', website: '', conditions: '' });
+const emptyService = (): ServiceState => ({ serviceId: '', conditions: '' });
 
 function toState(version: PathwayVersion): DraftState {
   return {
@@ -49,15 +50,7 @@ function toState(version: PathwayVersion): DraftState {
     steps: version.steps.map((step) => ({
       title: step.title,
       description: step.description,
-      services: step.services.map((service) => ({
-        ...(service.serviceId ? { serviceId: service.serviceId } : {}),
-        name: service.name,
-        organisationName: service.organisationName,
-        phone: service.contact.phone ?? '',
-        email: service.contact.email ?? '',
-        website: service.contact.website ?? '',
-        conditions: service.conditions ?? '',
-      })),
+      services: step.services.map((service) => ({ serviceId: service.serviceId ?? '', conditions: service.conditions ?? '', shown: service })),
     })),
   };
 }
@@ -73,32 +66,52 @@ function toInput(state: DraftState): PathwayDraftInput {
     steps: state.steps.map((step) => ({
       title: step.title,
       description: step.description,
+      // A hand-typed service not chosen again is sent without serviceId: the server refuses it with a Dutch message.
       services: step.services.map((service) => ({
-        ...(service.serviceId ? { serviceId: service.serviceId } : {}),
-        name: service.name,
-        organisationName: service.organisationName,
-        contact: { phone: optional(service.phone), email: optional(service.email), website: optional(service.website) },
+        serviceId: service.serviceId,
         ...(optional(service.conditions) ? { conditions: optional(service.conditions) } : {}),
       })),
     })),
   };
 }
 
-function toPreview(state: DraftState) {
+function toPreview(state: DraftState, directory: ReadonlyMap<string, Service>) {
   return {
     title: state.title,
     localAgreements: state.localAgreements,
     steps: state.steps.map((step) => ({
       title: step.title,
       description: step.description,
-      services: step.services.map((service) => ({
-        name: service.name,
-        organisationName: service.organisationName,
-        contact: { phone: optional(service.phone), email: optional(service.email), website: optional(service.website) },
-        conditions: optional(service.conditions),
-      })),
+      services: step.services.flatMap((service) => {
+        const chosen = directory.get(service.serviceId);
+        if (!chosen) return service.shown ? [service.shown] : [];
+        return [
+          {
+            serviceId: chosen.id,
+            name: chosen.name,
+            organisationName: chosen.providerName,
+            contact: { phone: chosen.phone ?? undefined, email: chosen.email ?? undefined, website: chosen.website ?? undefined },
+            conditions: optional(service.conditions),
+            directory: {
+              isActive: chosen.isActive,
+              verification: chosen.verification,
+              notRecentlyChecked: chosen.verification === 'overdue',
+              referralOrganisationId: chosen.externalProviderName === null ? chosen.organisationId : null,
+              externalProviderName: chosen.externalProviderName,
+              openingHours: chosen.openingHours,
+            },
+          },
+        ];
+      }),
     })),
   };
+}
+
+/** The active directory services a step may name: of every municipality of the pathway, deduplicated, by name. */
+async function loadOptions(municipalityCodes: readonly string[]): Promise<Service[]> {
+  const pages = await Promise.all(municipalityCodes.map((municipalityCode) => serviceApi.list({ municipalityCode, pageSize: 200 })));
+  const byId = new Map(pages.flatMap((page) => page.items).map((service) => [service.id, service]));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
 export default function PathwayEditorPage() {
@@ -144,6 +157,19 @@ function DraftForm({ detail, draft }: { detail: PathwayDetail; draft: PathwayVer
     () => (detail.coalitionCode ? agreementApi.overview(detail.coalitionCode) : Promise.resolve(null)),
     [detail.coalitionCode],
   );
+  const municipalityKey = detail.serviceMunicipalityCodes.join(',');
+  const options = useAsync(() => loadOptions(detail.serviceMunicipalityCodes), [municipalityKey]);
+  const [isOnlyFactor, setIsOnlyFactor] = useState(true);
+  const directory = new Map((options.data ?? []).map((service) => [service.id, service]));
+  const optionsFor = (chosenId: string) =>
+    (options.data ?? [])
+      // The pathway's factor first: by default only services for it (and always the one already chosen).
+      .filter((service) => !isOnlyFactor || service.factorKeys.includes(detail.factorKey) || service.id === chosenId)
+      .sort((a, b) => Number(b.factorKeys.includes(detail.factorKey)) - Number(a.factorKeys.includes(detail.factorKey)))
+      .map((service) => ({
+        value: service.id,
+        label: format(service.verification === 'overdue' ? m.pathwayServices.optionOverdue : m.pathwayServices.optionLabel, { name: service.name, provider: service.providerName }),
+      }));
 
   // Field ids per server path, so a refusal links to the very field.
   const fieldIds: Record<string, string> = { title: 'pathway-title', localAgreements: 'pathway-local-agreements', agreementIds: 'pathway-agreement-ids', reviewDue: 'pathway-review-due' };
@@ -153,12 +179,8 @@ function DraftForm({ detail, draft }: { detail: PathwayDetail; draft: PathwayVer
     step.services.forEach((_service, serviceIndex) => {
       const prefix = `steps.${stepIndex}.services.${serviceIndex}`;
       const id = `step-${stepIndex}-service-${serviceIndex}`;
-      fieldIds[`${prefix}.name`] = `${id}-name`;
-      fieldIds[`${prefix}.organisationName`] = `${id}-organisation`;
-      fieldIds[`${prefix}.contact`] = `${id}-phone`;
-      fieldIds[`${prefix}.contact.phone`] = `${id}-phone`;
-      fieldIds[`${prefix}.contact.email`] = `${id}-email`;
-      fieldIds[`${prefix}.contact.website`] = `${id}-website`;
+      fieldIds[prefix] = `${id}-service`;
+      fieldIds[`${prefix}.serviceId`] = `${id}-service`;
       fieldIds[`${prefix}.conditions`] = `${id}-conditions`;
     });
   });
@@ -239,6 +261,8 @@ function DraftForm({ detail, draft }: { detail: PathwayDetail; draft: PathwayVer
           onValueChange={(reviewDue) => update((current) => ({ ...current, reviewDue }))}
           error={errorOf('reviewDue')}
         />
+        <CheckboxField id="pathway-only-factor" label={m.pathwayServices.onlyFactor} checked={isOnlyFactor} onCheckedChange={setIsOnlyFactor} />
+        {options.data && options.data.length === 0 ? <Paragraph>{m.pathwayServices.noOptions}</Paragraph> : null}
         {state.steps.map((step, stepIndex) => (
           <Fieldset key={stepIndex} className="kr-pathway-box">
             <FieldsetLegend>{format(t.stepLegend, { number: stepIndex + 1 })}</FieldsetLegend>
@@ -258,39 +282,19 @@ function DraftForm({ detail, draft }: { detail: PathwayDetail; draft: PathwayVer
               return (
                 <Fieldset key={serviceIndex} className="kr-pathway-box">
                   <FieldsetLegend>{format(t.serviceLegend, { number: serviceIndex + 1, step: stepIndex + 1 })}</FieldsetLegend>
-                  <TextField id={`${id}-name`} label={t.fieldServiceName} value={service.name} onValueChange={(name) => updateService(stepIndex, serviceIndex, { name })} error={errorOf(`${path}.name`)} />
-                  <TextField
-                    id={`${id}-organisation`}
-                    label={t.fieldServiceOrganisation}
-                    value={service.organisationName}
-                    onValueChange={(organisationName) => updateService(stepIndex, serviceIndex, { organisationName })}
-                    error={errorOf(`${path}.organisationName`)}
-                  />
-                  <TextField
-                    id={`${id}-phone`}
-                    type="tel"
-                    label={t.fieldServicePhone}
-                    isOptional
-                    value={service.phone}
-                    onValueChange={(phone) => updateService(stepIndex, serviceIndex, { phone })}
-                    error={errorOf(`${path}.contact.phone`) ?? errorOf(`${path}.contact`)}
-                  />
-                  <TextField
-                    id={`${id}-email`}
-                    type="email"
-                    label={t.fieldServiceEmail}
-                    isOptional
-                    value={service.email}
-                    onValueChange={(email) => updateService(stepIndex, serviceIndex, { email })}
-                    error={errorOf(`${path}.contact.email`)}
-                  />
-                  <TextField
-                    id={`${id}-website`}
-                    label={t.fieldServiceWebsite}
-                    isOptional
-                    value={service.website}
-                    onValueChange={(website) => updateService(stepIndex, serviceIndex, { website })}
-                    error={errorOf(`${path}.contact.website`)}
+                  {!service.serviceId && service.shown ? (
+                    <Paragraph>
+                      <strong>{service.shown.name}</strong> — {service.shown.organisationName} ({m.pathwayServices.handTyped}). {m.pathwayServices.handTypedHint}
+                    </Paragraph>
+                  ) : null}
+                  <SelectField
+                    id={`${id}-service`}
+                    label={m.pathwayServices.chooseService}
+                    value={service.serviceId}
+                    emptyOption={m.pathwayServices.chooseServicePlaceholder}
+                    options={optionsFor(service.serviceId)}
+                    onValueChange={(serviceId) => updateService(stepIndex, serviceIndex, { serviceId, shown: undefined })}
+                    error={errorOf(`${path}.serviceId`) ?? errorOf(path)}
                   />
                   <TextAreaField
                     id={`${id}-conditions`}
@@ -354,7 +358,7 @@ function DraftForm({ detail, draft }: { detail: PathwayDetail; draft: PathwayVer
             <Heading level={2} id="preview-heading">
               {t.previewHeading}
             </Heading>
-            <PathwayView pathway={toPreview(state)} headingLevel={3} />
+            <PathwayView pathway={toPreview(state, directory)} headingLevel={3} />
           </section>
         ) : null}
       </div>

@@ -4,6 +4,7 @@
 import { Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { PathwayVersion } from './api.js';
+import { ServiceMarks } from './service-marks.js';
 import './pathways.css';
 
 type Shown = Pick<PathwayVersion, 'title' | 'localAgreements' | 'steps'> & { agreementTitles?: string[] };
@@ -40,6 +41,7 @@ export function PathwayView({ pathway, headingLevel = 2 }: { pathway: Shown; hea
                 {step.services.map((service, serviceIndex) => (
                   <li key={serviceIndex}>
                     <strong>{service.name}</strong> — {service.organisationName}
+                    <ServiceMarks service={service} />
                     <dl className="kr-pathway-contact">
                       {service.contact.phone ? (
                         <>

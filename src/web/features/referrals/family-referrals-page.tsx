@@ -3,6 +3,7 @@
 // of this family (send one with consent or, exceptionally, on a legal ground).
 import { amsterdamDate } from '../../../contracts/calendar.js';
 import { useEffect, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { useParams, useSearchParams } from 'react-router';
 import { organisationApi } from '../../api/endpoints.js';
 import { DataTable, type Column } from '../../components/data-table.js';
@@ -43,6 +44,8 @@ export default function FamilyReferralsPage() {
   // "Verwijzen" on a screening's factor profile opens the referral form here, for that screening.
   const [searchParams] = useSearchParams();
   const [screeningToReferFrom] = useState(() => searchParams.get('verwijzen') ?? undefined);
+  // A service's "Verwijzen" in the pathway adds the receiver, the factor and a reason (validated; else ignored and said so).
+  const [prefill] = useState(() => parseReferralPrefill(searchParams));
   const [panel, setPanel] = useState<'consent' | 'referral' | { withdraw: Consent } | null>(() =>
     screeningToReferFrom !== undefined && mayRefer ? 'referral' : null,
   );
@@ -124,6 +127,7 @@ export default function FamilyReferralsPage() {
           consents={consents.data ?? []}
           referrals={referrals.data ?? []}
           screeningId={screeningToReferFrom || undefined}
+          prefill={prefill}
           onClose={() => setPanel(null)}
           onSent={done}
         />
@@ -369,12 +373,31 @@ function ConsentForm({
   );
 }
 
+/** What a pathway service's "Verwijzen" puts in the address: ontvanger (organisation id), factor, reden. */
+const referralPrefillSchema = z.object({
+  receiverOrganisationId: z.uuid().optional(),
+  factorKey: z.string().refine((key) => FACTOR_CATALOGUE.has(key)).optional(),
+  reason: z.string().trim().min(1).max(1000).optional(),
+});
+export interface ReferralPrefill {
+  /** Null: the address had prefill that did not pass; the form starts empty and says so. */
+  values: z.infer<typeof referralPrefillSchema> | null;
+}
+
+export function parseReferralPrefill(params: URLSearchParams): ReferralPrefill | undefined {
+  const raw = { receiverOrganisationId: params.get('ontvanger'), factorKey: params.get('factor'), reason: params.get('reden') };
+  if (raw.receiverOrganisationId === null && raw.factorKey === null && raw.reason === null) return undefined;
+  const parsed = referralPrefillSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null)));
+  return { values: parsed.success ? parsed.data : null };
+}
+
 function ReferralForm({
   familyId,
   receivers,
   consents,
   referrals,
   screeningId,
+  prefill,
   onClose,
   onSent,
 }: {
@@ -385,15 +408,17 @@ function ReferralForm({
   referrals: ReferralListItem[];
   /** The screening to refer from (the factor profile's "Verwijzen"); else the latest completed one. */
   screeningId?: string | undefined;
+  /** From a pathway service's "Verwijzen": receiver, factor and reason filled in beforehand. */
+  prefill?: ReferralPrefill | undefined;
   onClose(): void;
   onSent(message: string): void;
 }) {
   const { m, format, formatDate } = useMessages();
   // Made once per form: pressing send twice (or a retry after a lost answer) sends one referral.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [receiverOrganisationId, setReceiver] = useState('');
-  const [reason, setReason] = useState('');
-  const [factorKeys, setFactorKeys] = useState<string[]>([]);
+  const [receiverOrganisationId, setReceiver] = useState(prefill?.values?.receiverOrganisationId ?? '');
+  const [reason, setReason] = useState(prefill?.values?.reason ?? '');
+  const [factorKeys, setFactorKeys] = useState<string[]>(prefill?.values?.factorKey ? [prefill.values.factorKey] : []);
   // The risk factors of the screening are ticked beforehand (the professional may change them).
   const [screening, setScreening] = useState<{ id: string; completedAt: string } | null>(null);
   useEffect(() => {
@@ -413,6 +438,13 @@ function ReferralForm({
   }, [familyId, screeningId]);
   const [basis, setBasis] = useState<ReferralBasis>('consent');
   const [consentId, setConsentId] = useState('');
+  // A prefilled receiver (from a pathway's "Verwijzen") takes its valid consent as choosing it would, once the consents have loaded.
+  const prefilledReceiver = prefill?.values?.receiverOrganisationId;
+  useEffect(() => {
+    if (!prefilledReceiver) return;
+    const first = consents.find((consent) => consent.status === 'valid' && consent.receiverOrganisationId === prefilledReceiver && consent.purposes.includes('referral'));
+    if (first) setConsentId((current) => (current === '' ? first.id : current));
+  }, [consents, prefilledReceiver]);
   const [legalGround, setLegalGround] = useState('');
   const [justification, setJustification] = useState('');
   // No valid consent for the receiver yet: the professional records it here, in the same flow.
@@ -478,6 +510,11 @@ function ReferralForm({
   );
   return (
     <Panel id="referral-panel" title={m.referrals.referralFormTitle} onClose={onClose}>
+      {prefill ? (
+        <Alert type={prefill.values ? 'info' : 'warning'}>
+          <Paragraph>{prefill.values ? m.pathwayServices.prefillNotice : m.pathwayServices.prefillInvalid}</Paragraph>
+        </Alert>
+      ) : null}
       <ErrorSummary
         {...state.summary}
         labels={{

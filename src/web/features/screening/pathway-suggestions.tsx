@@ -3,11 +3,12 @@
 // coalition): local agreements, the steps, and the services with whom to contact.
 import type { CarePathway, FamilyPathways } from '../../../contracts/pathways.js';
 import { AsyncContent, useAsync } from '../../components/page.js';
-import { ExternalLink, Heading, Paragraph } from '../../components/ui.js';
+import { ButtonGroup, ButtonLink, ExternalLink, Heading, Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import { screeningApi } from './api.js';
+import { ServiceMarks } from '../pathways/service-marks.js';
 
-export function PathwaySuggestions({ familyId, screeningId }: { familyId: string; screeningId: string }) {
+export function PathwaySuggestions({ familyId, screeningId, mayRefer = false }: { familyId: string; screeningId: string; mayRefer?: boolean }) {
   const { m, format } = useMessages();
   const state = useAsync(() => screeningApi.pathways(familyId, screeningId), [familyId, screeningId]);
   return (
@@ -25,7 +26,7 @@ export function PathwaySuggestions({ familyId, screeningId }: { familyId: string
                 {suggestion.factorLabel}
               </Heading>
               {suggestion.pathway ? (
-                <PathwayView pathway={suggestion.pathway} data={data} />
+                <PathwayView pathway={suggestion.pathway} data={data} refer={mayRefer ? { familyId, screeningId } : null} />
               ) : (
                 <Paragraph>{format(m.screening.pathwayMissing, { municipality: data.municipalityName })}</Paragraph>
               )}
@@ -37,7 +38,7 @@ export function PathwaySuggestions({ familyId, screeningId }: { familyId: string
   );
 }
 
-function PathwayView({ pathway, data }: { pathway: CarePathway; data: FamilyPathways }) {
+function PathwayView({ pathway, data, refer }: { pathway: CarePathway; data: FamilyPathways; refer: { familyId: string; screeningId: string } | null }) {
   const { m, format, formatDate } = useMessages();
   return (
     <>
@@ -67,6 +68,7 @@ function PathwayView({ pathway, data }: { pathway: CarePathway; data: FamilyPath
                 {step.services.map((service) => (
                   <li key={`${service.organisationName}-${service.name}`}>
                     <strong>{service.name}</strong> — {service.organisationName}
+                    <ServiceMarks service={service} />
                     <dl className="kr-details">
                       {service.contact.phone ? (
                         <>
@@ -101,6 +103,7 @@ function PathwayView({ pathway, data }: { pathway: CarePathway; data: FamilyPath
                         </>
                       ) : null}
                     </dl>
+                    <ServiceActions service={service} pathway={pathway} refer={refer} />
                   </li>
                 ))}
               </ul>
@@ -109,5 +112,43 @@ function PathwayView({ pathway, data }: { pathway: CarePathway; data: FamilyPath
         ))}
       </ol>
     </>
+  );
+}
+
+type PathwayService = CarePathway['steps'][number]['services'][number];
+
+/**
+ * From the pathway into the chain: at a platform organisation's service "Verwijzen" opens the
+ * referral form with the receiver, the factor and a reason filled in; at an external provider a
+ * printable contact card / warm hand-over letter (nothing about the client unless she adds it there).
+ */
+function ServiceActions({ service, pathway, refer }: { service: PathwayService; pathway: CarePathway; refer: { familyId: string; screeningId: string } | null }) {
+  const { m, format } = useMessages();
+  const t = m.pathwayServices;
+  if (!service.directory || !service.serviceId || !service.directory.isActive) return null;
+  const receiver = service.directory.referralOrganisationId;
+  if (receiver) {
+    if (!refer) return null;
+    const query = new URLSearchParams({
+      verwijzen: refer.screeningId,
+      ontvanger: receiver,
+      factor: pathway.factorKey,
+      reden: format(t.referralReason, { pathway: pathway.title, factor: pathway.factorLabel, service: service.name }),
+    });
+    return (
+      <ButtonGroup>
+        <ButtonLink to={`/clienten/${refer.familyId}/verwijzingen?${query.toString()}`} aria-label={format(t.referLabel, { name: service.name })}>
+          {t.refer}
+        </ButtonLink>
+      </ButtonGroup>
+    );
+  }
+  const query = new URLSearchParams({ factor: pathway.factorKey });
+  return (
+    <ButtonGroup>
+      <ButtonLink to={`/zorgpaden/contactkaart/${service.serviceId}?${query.toString()}`} aria-label={format(t.contactCardLabel, { name: service.name })}>
+        {t.contactCard}
+      </ButtonLink>
+    </ButtonGroup>
   );
 }

@@ -54,7 +54,7 @@ function ScreeningView({ familyId, initial, questionnaire }: { familyId: string;
             </ButtonGroup>
           </div>
         ) : null}
-        <PathwaySuggestions familyId={familyId} screeningId={screening.id} />
+        <PathwaySuggestions familyId={familyId} screeningId={screening.id} mayRefer={family.allowedActions.includes('refer')} />
         {back}
       </Page>
     );

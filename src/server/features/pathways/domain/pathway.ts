@@ -15,15 +15,25 @@ const contactSchema = z
   })
   .refine((contact) => contact.phone || contact.email || contact.website, 'Geef minstens één manier om contact op te nemen');
 
-const serviceSchema = z.strictObject({
-  /** Later: the service chosen from the service directory (issue 13 item 2); typed by hand until then. */
-  serviceId: z.uuid().optional(),
-  name: z.string().trim().min(1, 'Naam is verplicht'),
-  organisationName: z.string().trim().min(1, 'Organisatie is verplicht'),
-  contact: contactSchema,
-  /** Who may use it, e.g. "alleen inwoners van Dordrecht" or "na verwijzing door de huisarts". */
-  conditions: z.string().trim().min(1).optional(),
-});
+const serviceSchema = z
+  .strictObject({
+    /** The service chosen from the service directory (absent only in old versions typed by hand). */
+    serviceId: z.uuid().optional(),
+    /** For a directory service: its name and contact when it was chosen; readers take the directory's current ones. */
+    name: z.string().trim().min(1, 'Naam is verplicht'),
+    organisationName: z.string().trim().min(1, 'Organisatie is verplicht'),
+    contact: z.strictObject({ phone: z.string().optional(), email: z.string().optional(), website: z.string().optional() }),
+    /** Who may use it, e.g. "alleen inwoners van Dordrecht" or "na verwijzing door de huisarts". */
+    conditions: z.string().trim().min(1).optional(),
+  })
+  .superRefine((service, context) => {
+    // A hand-typed service carries its own contact, so it must be one; a directory service's contact is the directory's.
+    if (service.serviceId) return;
+    const checked = contactSchema.safeParse(service.contact);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) context.addIssue({ code: 'custom', path: ['contact', ...issue.path], message: issue.message });
+    }
+  });
 
 const stepSchema = z.strictObject({
   title: z.string().trim().min(1, 'Titel is verplicht'),
