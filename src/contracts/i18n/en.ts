@@ -16,6 +16,7 @@ import { apiClientsEn } from './sections/api-clients.js';
 import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
+import { offerCoverageEn } from './sections/offer-coverage.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { pathwaysEn } from './sections/pathways.js';
 import { validationEn } from './sections/validation.js';
@@ -519,6 +520,7 @@ export const en = {
     coalition_agreement: 'Collaboration agreement',
     agreement_document: 'Document of a collaboration agreement',
     local_offer: 'Local offer',
+    offer_coverage: 'Coverage overview',
   },
   auditOutcomes: {
     success: 'Succeeded',
@@ -871,6 +873,7 @@ export const en = {
   ...subscriptionsEn,
   ...servicesEn,
   ...localOfferEn,
+  ...offerCoverageEn,
   ...pathwaysEn,
   ...interventionMenuEn,
   ...validationEn,

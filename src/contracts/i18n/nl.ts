@@ -18,6 +18,7 @@ import { apiClientsNl } from './sections/api-clients.js';
 import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
+import { offerCoverageNl } from './sections/offer-coverage.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { pathwaysNl } from './sections/pathways.js';
 import { validationNl } from './sections/validation.js';
@@ -526,6 +527,7 @@ export const nl = {
     coalition_agreement: 'Samenwerkingsafspraak',
     agreement_document: 'Document bij een samenwerkingsafspraak',
     local_offer: 'Lokaal aanbod',
+    offer_coverage: 'Dekkingsoverzicht',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
     success: 'Gelukt',
@@ -879,6 +881,7 @@ export const nl = {
   ...subscriptionsNl,
   ...servicesNl,
   ...localOfferNl,
+  ...offerCoverageNl,
   ...pathwaysNl,
   ...interventionMenuNl,
   ...validationNl,

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The coverage matrix (issue 13 item 7a): for every risk factor of the catalogue and every municipality
+// in scope, whether a published pathway applies — the municipality's own, else its (local, current)
+// coalition's, the finder's rule — and whether it is outdated: its review date has passed, or a
+// directory service one of its steps names is not recently checked (or switched off). As CSV with the
+// same cells.
+import { sql } from 'drizzle-orm';
+import type { CoverageMatrix, CoverageStatus } from '../../../contracts/offer-coverage.js';
+import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
+import { nl } from '../../../contracts/i18n/nl.js';
+import { queryRows, type Executor } from '../../platform/db/connection.js';
+import type { RequestContext } from '../../platform/http/request-context.js';
+import { toCsv } from '../../platform/http/listing.js';
+import { verificationStatus } from '../services/domain/verification.js';
+import { onCoverageScope, scopeOf, type CoverageScope } from './coverage-scope.js';
+
+interface PathwayRow {
+  scope_kind: string;
+  scope_code: string;
+  factor_key: string;
+  review_due: string | null;
+  service_ids: string[] | null;
+}
+
+interface Judged {
+  reviewPassed: boolean;
+  serviceIds: string[];
+}
+
+async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promise<CoverageMatrix> {
+  const today = now.toISOString().slice(0, 10);
+  const codes = scope.municipalities.map((municipality) => municipality.code);
+  const codesJson = JSON.stringify(codes);
+  const coalitionRows = await queryRows<{ municipality_code: string; code: string }>(tx, sql`
+    SELECT cm.municipality_code, c.code FROM coalition_municipalities cm JOIN coalitions c ON c.id = cm.coalition_id
+    WHERE c.is_active AND cm.kind = 'local' AND cm.until IS NULL
+      AND cm.municipality_code IN (SELECT jsonb_array_elements_text(${codesJson}::jsonb))`);
+  const coalitionOf = new Map(coalitionRows.map((row) => [row.municipality_code, row.code]));
+  const scopeCodes = JSON.stringify([...codes, ...new Set(coalitionOf.values())]);
+  const pathwayRows = await queryRows<PathwayRow>(tx, sql`
+    SELECT scope_kind, scope_code, factor_key, review_due::text AS review_due,
+      (SELECT array_agg(DISTINCT s->>'serviceId') FROM jsonb_array_elements(content->'steps') st, jsonb_array_elements(st->'services') s
+        WHERE s ? 'serviceId') AS service_ids
+    FROM care_pathways
+    WHERE status = 'published' AND scope_code IN (SELECT jsonb_array_elements_text(${scopeCodes}::jsonb))`);
+  const pathways = new Map<string, Judged>();
+  const allServiceIds = new Set<string>();
+  for (const row of pathwayRows) {
+    const serviceIds = row.service_ids ?? [];
+    serviceIds.forEach((id) => allServiceIds.add(id));
+    pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_key}`, { reviewPassed: row.review_due !== null && row.review_due < today, serviceIds });
+  }
+  const unchecked = new Set<string>();
+  if (allServiceIds.size > 0) {
+    const services = await queryRows<{ id: string; is_active: boolean; last_confirmed_at: Date | string }>(tx, sql`
+      SELECT id, is_active, last_confirmed_at FROM directory_services
+      WHERE id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...allServiceIds])}::jsonb))::uuid)`);
+    for (const service of services) {
+      if (!service.is_active || verificationStatus(new Date(service.last_confirmed_at), now) === 'overdue') unchecked.add(service.id);
+    }
+  }
+  const factors = [...FACTOR_CATALOGUE.values()].map((factor) => ({ key: factor.key, label: factor.riskLabel }));
+  return {
+    scope: scopeOf(scope),
+    date: today,
+    factors,
+    rows: scope.municipalities.map((municipality) => {
+      const coalitionCode = coalitionOf.get(municipality.code);
+      return {
+        municipalityCode: municipality.code,
+        municipalityName: municipality.name,
+        cells: factors.map((factor) => {
+          const own = pathways.get(`municipality:${municipality.code}:${factor.key}`);
+          const ofCoalition = own || !coalitionCode ? undefined : pathways.get(`coalition:${coalitionCode}:${factor.key}`);
+          const pathway = own ?? ofCoalition;
+          if (!pathway) return { factorKey: factor.key, status: 'missing' as const, level: null, reasons: [] };
+          const reasons: ('review_due_passed' | 'service_overdue')[] = [];
+          if (pathway.reviewPassed) reasons.push('review_due_passed');
+          if (pathway.serviceIds.some((id) => unchecked.has(id))) reasons.push('service_overdue');
+          return {
+            factorKey: factor.key,
+            status: reasons.length > 0 ? ('outdated' as const) : ('present' as const),
+            level: own ? ('municipality' as const) : ('coalition' as const),
+            reasons,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+export async function getCoverageMatrix(ctx: RequestContext, coalitionCode: string | undefined): Promise<CoverageMatrix> {
+  return onCoverageScope(ctx, coalitionCode, 'read', 'matrix', (tx, scope) => buildMatrix(tx, scope, ctx.now()));
+}
+
+const text = nl.offerCoverage;
+const STATUS_LABEL: Record<CoverageStatus, string> = { present: text.present, outdated: text.outdated, missing: text.missing };
+
+/** The cell text of the page and the CSV: status, and "(coalitie)" when the coalition's pathway counts. */
+export function coverageCellText(cell: CoverageMatrix['rows'][number]['cells'][number]): string {
+  return cell.level === 'coalition' ? `${STATUS_LABEL[cell.status]} ${text.viaCoalition}` : STATUS_LABEL[cell.status];
+}
+
+export async function exportCoverageMatrix(ctx: RequestContext, coalitionCode: string | undefined): Promise<string> {
+  const matrix = await onCoverageScope(ctx, coalitionCode, 'export', 'matrix', (tx, scope) => buildMatrix(tx, scope, ctx.now()));
+  type Row = CoverageMatrix['rows'][number];
+  return toCsv<Row>(
+    [
+      { header: text.columnMunicipality, value: (row) => row.municipalityName },
+      { header: text.columnCode, value: (row) => row.municipalityCode },
+      ...matrix.factors.map((factor, index) => ({ header: factor.label, value: (row: Row) => coverageCellText(row.cells[index]!) })),
+    ],
+    matrix.rows,
+  );
+}
