@@ -4,7 +4,7 @@
 // coalition's, the finder's rule — and whether it is outdated: its review date has passed, or a
 // directory service one of its steps names is not recently checked (or switched off). As CSV with the
 // same cells.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CoverageMatrix, CoverageStatus } from '../../../contracts/offer-coverage.js';
 import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
 import { nl } from '../../../contracts/i18n/nl.js';
@@ -15,50 +15,66 @@ import { verificationStatus } from '../services/domain/verification.js';
 import { onCoverageScope, scopeOf, type CoverageScope } from './coverage-scope.js';
 
 interface PathwayRow {
+  id: string;
   scope_kind: string;
   scope_code: string;
   factor_key: string;
   review_due: string | null;
-  service_ids: string[] | null;
 }
 
 interface Judged {
   reviewPassed: boolean;
-  serviceIds: string[];
+  serviceIds: readonly string[];
+}
+
+/**
+ * The directory services each published pathway version names, by version id. A published version
+ * never changes (editing makes a new version), so what was read once stays true: only versions not
+ * seen before are read, and the matrix does not parse every pathway on every request.
+ */
+const SERVICE_IDS_OF_VERSION = new Map<string, readonly string[]>();
+const SERVICE_ID_CACHE_LIMIT = 100_000;
+
+async function serviceIdsOf(tx: Executor, versionIds: readonly string[]): Promise<void> {
+  const missing = versionIds.filter((id) => !SERVICE_IDS_OF_VERSION.has(id));
+  if (missing.length === 0) return;
+  if (SERVICE_IDS_OF_VERSION.size + missing.length > SERVICE_ID_CACHE_LIMIT) SERVICE_IDS_OF_VERSION.clear();
+  const rows = await queryRows<{ id: string; service_ids: string[] | null }>(tx, sql`
+    SELECT id, (SELECT array_agg(DISTINCT s->>'serviceId') FROM jsonb_array_elements(content->'steps') st, jsonb_array_elements(st->'services') s
+        WHERE s ? 'serviceId') AS service_ids
+    FROM care_pathways WHERE status = 'published' AND id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb))::uuid)`);
+  for (const row of rows) SERVICE_IDS_OF_VERSION.set(row.id, row.service_ids ?? []);
+}
+
+/** Directory services that are switched off or not confirmed within six months (the domain rule decides; SQL only narrows). */
+async function uncheckedServices(tx: Executor, now: Date): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string; is_active: boolean; last_confirmed_at: Date | string }>(tx, sql`
+    SELECT id, is_active, last_confirmed_at FROM directory_services
+    WHERE NOT is_active OR last_confirmed_at < ${new Date(now.getTime() - 150 * 86_400_000).toISOString()}::timestamptz`);
+  return new Set(rows.filter((row) => !row.is_active || verificationStatus(new Date(row.last_confirmed_at), now) === 'overdue').map((row) => row.id));
 }
 
 async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promise<CoverageMatrix> {
   const today = now.toISOString().slice(0, 10);
   const codes = scope.municipalities.map((municipality) => municipality.code);
-  const codesJson = JSON.stringify(codes);
+  const isNational = scope.kind === 'national';
+  const inCodes = (column: SQL, values: readonly string[]) => (isNational ? sql`true` : sql`${column} IN (SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`);
   const coalitionRows = await queryRows<{ municipality_code: string; code: string }>(tx, sql`
     SELECT cm.municipality_code, c.code FROM coalition_municipalities cm JOIN coalitions c ON c.id = cm.coalition_id
-    WHERE c.is_active AND cm.kind = 'local' AND cm.until IS NULL
-      AND cm.municipality_code IN (SELECT jsonb_array_elements_text(${codesJson}::jsonb))`);
+    WHERE c.is_active AND cm.kind = 'local' AND cm.until IS NULL AND ${inCodes(sql`cm.municipality_code`, codes)}`);
   const coalitionOf = new Map(coalitionRows.map((row) => [row.municipality_code, row.code]));
-  const scopeCodes = JSON.stringify([...codes, ...new Set(coalitionOf.values())]);
   const pathwayRows = await queryRows<PathwayRow>(tx, sql`
-    SELECT scope_kind, scope_code, factor_key, review_due::text AS review_due,
-      (SELECT array_agg(DISTINCT s->>'serviceId') FROM jsonb_array_elements(content->'steps') st, jsonb_array_elements(st->'services') s
-        WHERE s ? 'serviceId') AS service_ids
-    FROM care_pathways
-    WHERE status = 'published' AND scope_code IN (SELECT jsonb_array_elements_text(${scopeCodes}::jsonb))`);
+    SELECT id, scope_kind, scope_code, factor_key, review_due::text AS review_due FROM care_pathways
+    WHERE status = 'published' AND ${inCodes(sql`scope_code`, [...codes, ...new Set(coalitionOf.values())])}`);
+  await serviceIdsOf(tx, pathwayRows.map((row) => row.id));
   const pathways = new Map<string, Judged>();
-  const allServiceIds = new Set<string>();
   for (const row of pathwayRows) {
-    const serviceIds = row.service_ids ?? [];
-    serviceIds.forEach((id) => allServiceIds.add(id));
-    pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_key}`, { reviewPassed: row.review_due !== null && row.review_due < today, serviceIds });
+    pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_key}`, {
+      reviewPassed: row.review_due !== null && row.review_due < today,
+      serviceIds: SERVICE_IDS_OF_VERSION.get(row.id) ?? [],
+    });
   }
-  const unchecked = new Set<string>();
-  if (allServiceIds.size > 0) {
-    const services = await queryRows<{ id: string; is_active: boolean; last_confirmed_at: Date | string }>(tx, sql`
-      SELECT id, is_active, last_confirmed_at FROM directory_services
-      WHERE id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...allServiceIds])}::jsonb))::uuid)`);
-    for (const service of services) {
-      if (!service.is_active || verificationStatus(new Date(service.last_confirmed_at), now) === 'overdue') unchecked.add(service.id);
-    }
-  }
+  const unchecked = await uncheckedServices(tx, now);
   const factors = [...FACTOR_CATALOGUE.values()].map((factor) => ({ key: factor.key, label: factor.riskLabel }));
   return {
     scope: scopeOf(scope),
