@@ -14,14 +14,6 @@ import { toCsv } from '../../platform/http/listing.js';
 import { verificationStatus } from '../services/domain/verification.js';
 import { onCoverageScope, scopeOf, type CoverageScope } from './coverage-scope.js';
 
-interface PathwayRow {
-  id: string;
-  scope_kind: string;
-  scope_code: string;
-  factor_key: string;
-  review_due: string | null;
-}
-
 interface Judged {
   reviewPassed: boolean;
   serviceIds: readonly string[];
@@ -63,15 +55,21 @@ async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promi
     SELECT cm.municipality_code, c.code FROM coalition_municipalities cm JOIN coalitions c ON c.id = cm.coalition_id
     WHERE c.is_active AND cm.kind = 'local' AND cm.until IS NULL AND ${inCodes(sql`cm.municipality_code`, codes)}`);
   const coalitionOf = new Map(coalitionRows.map((row) => [row.municipality_code, row.code]));
-  const pathwayRows = await queryRows<PathwayRow>(tx, sql`
-    SELECT id, scope_kind, scope_code, factor_key, review_due::text AS review_due FROM care_pathways
-    WHERE status = 'published' AND ${inCodes(sql`scope_code`, [...codes, ...new Set(coalitionOf.values())])}`);
-  await serviceIdsOf(tx, pathwayRows.map((row) => row.id));
+  // One row per scope (not per pathway): far fewer rows to read for the whole country.
+  const scopeRows = await queryRows<{ scope_kind: string; scope_code: string; ids: string[]; factor_keys: string[]; review_dues: string[] }>(tx, sql`
+    SELECT scope_kind, scope_code, array_agg(id::text) AS ids, array_agg(factor_key) AS factor_keys, array_agg(coalesce(review_due::text, '')) AS review_dues
+    FROM care_pathways
+    WHERE status = 'published' AND ${inCodes(sql`scope_code`, [...codes, ...new Set(coalitionOf.values())])}
+    GROUP BY scope_kind, scope_code`);
+  await serviceIdsOf(tx, scopeRows.flatMap((row) => row.ids));
   const pathways = new Map<string, Judged>();
-  for (const row of pathwayRows) {
-    pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_key}`, {
-      reviewPassed: row.review_due !== null && row.review_due < today,
-      serviceIds: SERVICE_IDS_OF_VERSION.get(row.id) ?? [],
+  for (const row of scopeRows) {
+    row.ids.forEach((id, index) => {
+      const reviewDue = row.review_dues[index]!;
+      pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_keys[index]}`, {
+        reviewPassed: reviewDue !== '' && reviewDue < today,
+        serviceIds: SERVICE_IDS_OF_VERSION.get(id) ?? [],
+      });
     });
   }
   const unchecked = await uncheckedServices(tx, now);
