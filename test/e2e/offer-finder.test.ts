@@ -66,11 +66,9 @@ describe('the coverage and funding overview', () => {
     const headers = await matrix.getByRole('columnheader').allTextContents();
     const addiction = headers.indexOf('Verslaving');
     expect(addiction).toBeGreaterThan(1);
-    const dordrecht = await matrix.getByRole('row').filter({ hasText: 'GM0505' }).getByRole('cell').allTextContents();
-    // The row header may be a th: read the whole row's cells (th and td) in order.
+    // Read the whole row's cells (th and td) in order, as the column headers are.
     const rowCells = await matrix.getByRole('row').filter({ hasText: 'GM0505' }).locator('th, td').allTextContents();
     expect(rowCells[addiction]).toBe(coverage.missing);
-    expect(dordrecht.length).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
 
     const tableRows = await matrix.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
