@@ -77,5 +77,7 @@ export const RESOURCE_TYPES = [
   'subscription',
   // The service directory (sociale kaart): who offers what, kept current by each organisation (no personal data).
   'service',
+  // The coverage and funding overview of a coalition or the country (pathways, offer; aggregates, no personal data).
+  'offer_coverage',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -71,10 +71,15 @@ const PathwayRegisterPage = lazy(() => import('./features/pathways/register-page
 const PathwayPage = lazy(() => import('./features/pathways/pathway-page.js'));
 const PathwayEditorPage = lazy(() => import('./features/pathways/editor-page.js'));
 const ContactCardPage = lazy(() => import('./features/pathways/contact-card-page.js'));
+const OfferFinderPage = lazy(() => import('./features/offer-coverage/finder-page.js'));
+const OfferCoveragePage = lazy(() => import('./features/offer-coverage/coverage-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
 const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
+
+/** Who reads the coverage overview (the server checks per coalition: policy.ts offer_coverage). */
+const COVERAGE_READERS: readonly Role[] = ['coalition_coordinator', 'policy_officer', 'analyst', 'platform_admin'];
 
 /** Who may found a coalition (the server checks the same). */
 const COALITION_FOUNDERS: readonly Role[] = ['coalition_coordinator', 'platform_admin'];
@@ -176,6 +181,13 @@ export const routes: RouteObject[] = [
                 children: [{ path: 'import', handle: crumb((m) => m.monitorPages.crumbImport), element: <MonitorImportPage /> }],
               },
             ],
+          },
+          // The finder for professionals (issue 13 item 5): everyone logged in.
+          { path: 'zorgpadzoeker', handle: crumb((m) => m.offerFinder.crumb), element: <OfferFinderPage /> },
+          {
+            // The coverage and funding overview (issue 13 item 7); the server decides per coalition.
+            element: <RequireRole roles={COVERAGE_READERS} />,
+            children: [{ path: 'dekking', handle: crumb((m) => m.offerCoverage.crumb), element: <OfferCoveragePage /> }],
           },
           {
             // Care pathways (issue 13 item 4): everyone logged in reads the published ones; the server sends

@@ -873,6 +873,10 @@ const MATRIX: Record<string, Entry> = {
   // keeps her own coalition's, the platform admin every coalition's.
   'GET /api/v1/coalitions/:code/local-offer': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/local-offer`) },
   'GET /api/v1/local-offer': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/local-offer?municipality=GM0505') },
+  'GET /api/v1/offer-finder': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/offer-finder?municipality=GM0505&factor=money-debts') },
+  'GET /api/v1/offer-coverage/matrix': { access: 'authenticated', allow: coalitionReaders, request: ({ isOwn }) => json('GET', `/api/v1/offer-coverage/matrix?coalition=${coalitionCodeOf(isOwn)}`) },
+  'GET /api/v1/offer-coverage/phases': { access: 'authenticated', allow: coalitionReaders, request: ({ isOwn }) => json('GET', `/api/v1/offer-coverage/phases?coalition=${coalitionCodeOf(isOwn)}`) },
+  'GET /api/v1/offer-coverage/recognised': { access: 'authenticated', allow: coalitionReaders, request: ({ isOwn }) => json('GET', `/api/v1/offer-coverage/recognised?coalition=${coalitionCodeOf(isOwn)}`) },
   'POST /api/v1/coalitions/:code/local-offer': {
     access: 'authenticated',
     allow: coalitionEditors,

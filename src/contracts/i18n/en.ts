@@ -16,6 +16,7 @@ import { apiClientsEn } from './sections/api-clients.js';
 import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
+import { offerCoverageEn } from './sections/offer-coverage.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { mailEn } from './sections/mail.js';
 import { pathwaysEn } from './sections/pathways.js';
@@ -525,6 +526,7 @@ export const en = {
     agreement_document: 'Document of a collaboration agreement',
     local_offer: 'Local offer',
     mail: 'E-mail message',
+    offer_coverage: 'Coverage overview',
   },
   auditOutcomes: {
     success: 'Succeeded',
@@ -878,6 +880,7 @@ export const en = {
   ...servicesEn,
   ...localOfferEn,
   ...mailEn,
+  ...offerCoverageEn,
   ...pathwaysEn,
   ...pathwayServicesEn,
   ...interventionMenuEn,

@@ -18,6 +18,7 @@ import { apiClientsNl } from './sections/api-clients.js';
 import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
+import { offerCoverageNl } from './sections/offer-coverage.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { mailNl } from './sections/mail.js';
 import { pathwaysNl } from './sections/pathways.js';
@@ -532,6 +533,7 @@ export const nl = {
     agreement_document: 'Document bij een samenwerkingsafspraak',
     local_offer: 'Lokaal aanbod',
     mail: 'E-mailbericht',
+    offer_coverage: 'Dekkingsoverzicht',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
     success: 'Gelukt',
@@ -886,6 +888,7 @@ export const nl = {
   ...servicesNl,
   ...localOfferNl,
   ...mailNl,
+  ...offerCoverageNl,
   ...pathwaysNl,
   ...pathwayServicesNl,
   ...interventionMenuNl,

@@ -23,6 +23,7 @@ import { registerApiClientRoutes } from './api-clients/routes.js';
 import { registerSubscriptionRoutes } from './subscriptions/routes.js';
 import { registerServiceRoutes } from './services/routes.js';
 import { registerLocalOfferRoutes } from './local-offer/routes.js';
+import { registerOfferCoverageRoutes } from './offer-coverage/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -50,4 +51,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerSubscriptionRoutes,
   registerServiceRoutes,
   registerLocalOfferRoutes,
+  registerOfferCoverageRoutes,
 ];

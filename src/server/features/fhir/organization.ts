@@ -51,6 +51,12 @@ function identifierFilter(value: string): { agbCode: string } | { uraCode: strin
   return null;
 }
 
+function parseBooleanToken(name: string, value: string): boolean {
+  const { code } = parseToken(value);
+  if (code !== 'true' && code !== 'false') throw invalidParameter(name, 'Geef true of false.');
+  return code === 'true';
+}
+
 export const organizationHandler: ResourceHandler = {
   type: 'Organization',
   documentation: 'De organisaties in Kansrijk (verloskundigen, JGZ, sociaal team, …) met hun soort en werkgebied (gemeentecodes in address.district).',
@@ -65,6 +71,19 @@ export const organizationHandler: ResourceHandler = {
         documentation: `AGB-code (${SYSTEMS.agb}|01234567), URA (${SYSTEMS.ura}|87654321) of eigen code (${ORGANISATION_CODE_SYSTEM}|…); zonder systeem elk van de drie, exact.`,
       },
       { name: 'address-district', type: 'string', documentation: 'Gemeentecode van het werkgebied, bijvoorbeeld GM0505.', custom: { expression: 'Organization.address.district' } },
+      { name: 'active', type: 'token', documentation: 'true: alleen actieve organisaties (ook zonder deze parameter); false: alleen organisaties die niet meer actief zijn.' },
+      {
+        name: 'keeps-service',
+        type: 'token',
+        documentation: 'true: alleen organisaties die minstens één actieve dienst op de sociale kaart bijhouden (HealthcareService.providedBy of de bijhoudende organisatie).',
+        custom: { expression: "Organization.extension('keeps-service')" },
+      },
+      {
+        name: 'service-municipality',
+        type: 'string',
+        documentation: 'Gemeentecode (bijvoorbeeld GM0505): alleen organisaties die een actieve dienst op de sociale kaart bijhouden die in die gemeente werkt.',
+        custom: { expression: "Organization.extension('service-municipality')" },
+      },
     ],
     run: async (ctx, parameters, window) => {
       let type: OrganisationType | undefined;
@@ -77,6 +96,12 @@ export const organizationHandler: ResourceHandler = {
       if (identifier === null) return { items: [], total: 0 };
       const district = parameters['address-district'];
       if (district !== undefined && !/^GM\d{4}$/.test(district)) throw invalidParameter('address-district', 'Geef een gemeentecode, bijvoorbeeld GM0505.');
+      const active = parameters.active === undefined ? undefined : parseBooleanToken('active', parameters.active);
+      const keepsService = parameters['keeps-service'] === undefined ? undefined : parseBooleanToken('keeps-service', parameters['keeps-service']);
+      const serviceMunicipality = parameters['service-municipality'];
+      if (serviceMunicipality !== undefined && !/^GM\d{4}$/.test(serviceMunicipality)) throw invalidParameter('service-municipality', 'Geef een gemeentecode, bijvoorbeeld GM0505.');
+      if (keepsService === false) throw invalidParameter('keeps-service', 'Alleen true wordt ondersteund.');
+      const directory = serviceMunicipality ? { municipalityCode: serviceMunicipality } : keepsService ? { municipalityCode: null } : undefined;
       const query = organisationQuerySchema.safeParse({
         page: window.page,
         pageSize: window.pageSize,
@@ -87,7 +112,12 @@ export const organizationHandler: ResourceHandler = {
       });
       if (!query.success) throw invalidParameter('name', query.error.issues[0]!.message);
       const anyCode = 'anyCode' in identifier ? (identifier.anyCode as string) : undefined;
-      const page = await listOrganisations(ctx, { ...query.data, ...(anyCode ? { anyCode } : {}) });
+      const page = await listOrganisations(ctx, {
+        ...query.data,
+        ...(anyCode ? { anyCode } : {}),
+        ...(active !== undefined ? { active } : {}),
+        ...(directory ? { keepsService: directory } : {}),
+      });
       return { items: page.items.map(toFhirOrganization), total: page.total };
     },
   },

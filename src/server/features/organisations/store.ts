@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Queries on organisations and their service areas. Only called from inside a ScopedStore
 // operation, with the transaction (and, for lists, the scope) the store hands out.
+import { directoryServices } from '../services/schema.js';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../platform/db/connection.js';
@@ -20,6 +21,10 @@ export type ListScope = Exclude<Scope, { kind: 'none' }>;
 export type OrganisationFilters = Omit<z.infer<typeof organisationQuerySchema>, 'page' | 'pageSize'> & {
   /** FHIR `identifier` without a system: the AGB code, URA or own code, exactly. */
   anyCode?: string | undefined;
+  /** FHIR `active`: only active (true) or only inactive (false) organisations; overrides includeInactive. */
+  active?: boolean | undefined;
+  /** FHIR `keeps-service` / `service-municipality`: only organisations that keep an active service on the sociale kaart (in this municipality, when a GM code). */
+  keepsService?: { municipalityCode: string | null } | undefined;
 };
 
 const municipalityCodesOfOrganisation = sql<string[]>`coalesce((
@@ -72,7 +77,16 @@ export function toOrganisation(row: OrganisationRow, actor: Actor): Organisation
 function organisationConditions(scope: ListScope, filters: OrganisationFilters): SQL | undefined {
   const conditions: SQL[] = [];
   if (scope.kind === 'organisations') conditions.push(inArray(organisations.id, scope.organisationIds));
-  if (!filters.includeInactive) conditions.push(eq(organisations.isActive, true));
+  if (filters.active !== undefined) conditions.push(eq(organisations.isActive, filters.active));
+  else if (!filters.includeInactive) conditions.push(eq(organisations.isActive, true));
+  if (filters.keepsService) {
+    const inMunicipality = filters.keepsService.municipalityCode
+      ? sql` AND ${directoryServices.municipalityCodes} @> ${JSON.stringify([filters.keepsService.municipalityCode])}::jsonb`
+      : sql``;
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${directoryServices} WHERE ${directoryServices.organisationId} = ${organisations.id} AND ${directoryServices.isActive}${inMunicipality})`,
+    );
+  }
   if (filters.type) conditions.push(eq(organisations.type, filters.type));
   if (filters.agbCode) conditions.push(eq(organisations.agbCode, filters.agbCode));
   if (filters.uraCode) conditions.push(eq(organisations.uraCode, filters.uraCode));

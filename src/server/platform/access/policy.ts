@@ -202,6 +202,11 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
     create: SERVICE_KEEPERS,
     update: SERVICE_KEEPERS,
   },
+  // The coverage and funding overview (issue 13 item 7): a coalition's for its coordinators and the
+  // policy officers of its member municipalities; every coalition's and the whole country's (the
+  // target without coalition, which only an 'any' reach takes) for analysts and the platform admin.
+  // Professionals use the finder (published pathways and the directory) instead.
+  offer_coverage: { read: COALITION_READERS, export: COALITION_READERS },
 };
 
 /** Records only organisations of these kinds keep; any other actor has no grant on them at all. */

@@ -103,18 +103,25 @@ export function findPathwaysForProfile(
   pathways: readonly Pathway[],
 ): PathwayForFactor[] {
   const risks = profile.domains.flatMap((domain) => domain.risks);
-  return risks.map((risk) => {
-    const ofMunicipality = pathways.find(
-      (pathway) => pathway.factorKey === risk.key && 'municipalityCode' in pathway.scope && pathway.scope.municipalityCode === municipalityCode,
-    );
-    if (ofMunicipality) return { factorKey: risk.key, factorLabel: risk.label, pathway: ofMunicipality, level: 'municipality' };
-    const ofCoalition =
-      coalitionCode === null
-        ? undefined
-        : pathways.find(
-            (pathway) => pathway.factorKey === risk.key && 'coalitionCode' in pathway.scope && pathway.scope.coalitionCode === coalitionCode,
-          );
-    if (ofCoalition) return { factorKey: risk.key, factorLabel: risk.label, pathway: ofCoalition, level: 'coalition' };
-    return { factorKey: risk.key, factorLabel: risk.label, pathway: null, level: null };
-  });
+  return risks.map((risk) => pathwayForFactor(risk.key, risk.label, municipalityCode, coalitionCode, pathways));
+}
+
+/** One factor: the municipality's pathway, or else its coalition's, or none (the finder asks this for one factor). */
+export function pathwayForFactor(
+  factorKey: string,
+  factorLabel: string,
+  municipalityCode: string,
+  coalitionCode: string | null,
+  pathways: readonly Pathway[],
+): PathwayForFactor {
+  const ofMunicipality = pathways.find(
+    (pathway) => pathway.factorKey === factorKey && 'municipalityCode' in pathway.scope && pathway.scope.municipalityCode === municipalityCode,
+  );
+  if (ofMunicipality) return { factorKey, factorLabel, pathway: ofMunicipality, level: 'municipality' };
+  const ofCoalition =
+    coalitionCode === null
+      ? undefined
+      : pathways.find((pathway) => pathway.factorKey === factorKey && 'coalitionCode' in pathway.scope && pathway.scope.coalitionCode === coalitionCode);
+  if (ofCoalition) return { factorKey, factorLabel, pathway: ofCoalition, level: 'coalition' };
+  return { factorKey, factorLabel, pathway: null, level: null };
 }

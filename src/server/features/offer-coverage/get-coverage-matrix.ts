@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The coverage matrix (issue 13 item 7a): for every risk factor of the catalogue and every municipality
+// in scope, whether a published pathway applies — the municipality's own, else its (local, current)
+// coalition's, the finder's rule — and whether it is outdated: its review date has passed, or a
+// directory service one of its steps names is not recently checked (or switched off). As CSV with the
+// same cells.
+import { sql, type SQL } from 'drizzle-orm';
+import type { CoverageMatrix, CoverageStatus } from '../../../contracts/offer-coverage.js';
+import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
+import { nl } from '../../../contracts/i18n/nl.js';
+import { queryRows, type Executor } from '../../platform/db/connection.js';
+import type { RequestContext } from '../../platform/http/request-context.js';
+import { toCsv } from '../../platform/http/listing.js';
+import { verificationStatus } from '../services/domain/verification.js';
+import { onCoverageScope, scopeOf, type CoverageScope } from './coverage-scope.js';
+
+interface Judged {
+  reviewPassed: boolean;
+  serviceIds: readonly string[];
+}
+
+/**
+ * The directory services each published pathway version names, by version id. A published version
+ * never changes (editing makes a new version), so what was read once stays true: only versions not
+ * seen before are read, and the matrix does not parse every pathway on every request.
+ */
+const SERVICE_IDS_OF_VERSION = new Map<string, readonly string[]>();
+const SERVICE_ID_CACHE_LIMIT = 100_000;
+
+async function serviceIdsOf(tx: Executor, versionIds: readonly string[]): Promise<void> {
+  const missing = versionIds.filter((id) => !SERVICE_IDS_OF_VERSION.has(id));
+  if (missing.length === 0) return;
+  if (SERVICE_IDS_OF_VERSION.size + missing.length > SERVICE_ID_CACHE_LIMIT) SERVICE_IDS_OF_VERSION.clear();
+  const rows = await queryRows<{ id: string; service_ids: string[] | null }>(tx, sql`
+    SELECT id, (SELECT array_agg(DISTINCT s->>'serviceId') FROM jsonb_array_elements(content->'steps') st, jsonb_array_elements(st->'services') s
+        WHERE s ? 'serviceId') AS service_ids
+    FROM care_pathways WHERE status = 'published' AND id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb))::uuid)`);
+  for (const row of rows) SERVICE_IDS_OF_VERSION.set(row.id, row.service_ids ?? []);
+}
+
+/** Directory services that are switched off or not confirmed within six months (the domain rule decides; SQL only narrows). */
+async function uncheckedServices(tx: Executor, now: Date, referenced: ReadonlySet<string>): Promise<Set<string>> {
+  if (referenced.size === 0) return new Set();
+  // A coalition's pathways name few services: look only at those; the whole country's, scan once.
+  const onlyThese = referenced.size <= 2000 ? sql`id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...referenced])}::jsonb))::uuid) AND` : sql``;
+  const rows = await queryRows<{ id: string; is_active: boolean; last_confirmed_at: Date | string }>(tx, sql`
+    SELECT id, is_active, last_confirmed_at FROM directory_services
+    WHERE ${onlyThese} (NOT is_active OR last_confirmed_at < ${new Date(now.getTime() - 150 * 86_400_000).toISOString()}::timestamptz)`);
+  return new Set(rows.filter((row) => !row.is_active || verificationStatus(new Date(row.last_confirmed_at), now) === 'overdue').map((row) => row.id));
+}
+
+async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promise<CoverageMatrix> {
+  const today = now.toISOString().slice(0, 10);
+  const codes = scope.municipalities.map((municipality) => municipality.code);
+  const isNational = scope.kind === 'national';
+  const inCodes = (column: SQL, values: readonly string[]) => (isNational ? sql`true` : sql`${column} IN (SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`);
+  const coalitionRows = await queryRows<{ municipality_code: string; code: string }>(tx, sql`
+    SELECT cm.municipality_code, c.code FROM coalition_municipalities cm JOIN coalitions c ON c.id = cm.coalition_id
+    WHERE c.is_active AND cm.kind = 'local' AND cm.until IS NULL AND ${inCodes(sql`cm.municipality_code`, codes)}`);
+  const coalitionOf = new Map(coalitionRows.map((row) => [row.municipality_code, row.code]));
+  // One row per scope (not per pathway): far fewer rows to read for the whole country.
+  const scopeRows = await queryRows<{ scope_kind: string; scope_code: string; ids: string[]; factor_keys: string[]; review_dues: string[] }>(tx, sql`
+    SELECT scope_kind, scope_code, array_agg(id::text) AS ids, array_agg(factor_key) AS factor_keys, array_agg(coalesce(review_due::text, '')) AS review_dues
+    FROM care_pathways
+    WHERE status = 'published' AND ${inCodes(sql`scope_code`, [...codes, ...new Set(coalitionOf.values())])}
+    GROUP BY scope_kind, scope_code`);
+  await serviceIdsOf(tx, scopeRows.flatMap((row) => row.ids));
+  const pathways = new Map<string, Judged>();
+  for (const row of scopeRows) {
+    row.ids.forEach((id, index) => {
+      const reviewDue = row.review_dues[index]!;
+      pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_keys[index]}`, {
+        reviewPassed: reviewDue !== '' && reviewDue < today,
+        serviceIds: SERVICE_IDS_OF_VERSION.get(id) ?? [],
+      });
+    });
+  }
+  const unchecked = await uncheckedServices(tx, now, new Set([...pathways.values()].flatMap((pathway) => pathway.serviceIds)));
+  const factors = [...FACTOR_CATALOGUE.values()].map((factor) => ({ key: factor.key, label: factor.riskLabel }));
+  return {
+    scope: scopeOf(scope),
+    date: today,
+    factors,
+    rows: scope.municipalities.map((municipality) => {
+      const coalitionCode = coalitionOf.get(municipality.code);
+      return {
+        municipalityCode: municipality.code,
+        municipalityName: municipality.name,
+        cells: factors.map((factor) => {
+          const own = pathways.get(`municipality:${municipality.code}:${factor.key}`);
+          const ofCoalition = own || !coalitionCode ? undefined : pathways.get(`coalition:${coalitionCode}:${factor.key}`);
+          const pathway = own ?? ofCoalition;
+          if (!pathway) return { factorKey: factor.key, status: 'missing' as const, level: null, reasons: [] };
+          const reasons: ('review_due_passed' | 'service_overdue')[] = [];
+          if (pathway.reviewPassed) reasons.push('review_due_passed');
+          if (pathway.serviceIds.some((id) => unchecked.has(id))) reasons.push('service_overdue');
+          return {
+            factorKey: factor.key,
+            status: reasons.length > 0 ? ('outdated' as const) : ('present' as const),
+            level: own ? ('municipality' as const) : ('coalition' as const),
+            reasons,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+export async function getCoverageMatrix(ctx: RequestContext, coalitionCode: string | undefined): Promise<CoverageMatrix> {
+  return onCoverageScope(ctx, coalitionCode, 'read', 'matrix', (tx, scope) => buildMatrix(tx, scope, ctx.now()));
+}
+
+const text = nl.offerCoverage;
+const STATUS_LABEL: Record<CoverageStatus, string> = { present: text.present, outdated: text.outdated, missing: text.missing };
+
+/** The cell text of the page and the CSV: status, and "(coalitie)" when the coalition's pathway counts. */
+export function coverageCellText(cell: CoverageMatrix['rows'][number]['cells'][number]): string {
+  return cell.level === 'coalition' ? `${STATUS_LABEL[cell.status]} ${text.viaCoalition}` : STATUS_LABEL[cell.status];
+}
+
+export async function exportCoverageMatrix(ctx: RequestContext, coalitionCode: string | undefined): Promise<string> {
+  const matrix = await onCoverageScope(ctx, coalitionCode, 'export', 'matrix', (tx, scope) => buildMatrix(tx, scope, ctx.now()));
+  type Row = CoverageMatrix['rows'][number];
+  return toCsv<Row>(
+    [
+      { header: text.columnMunicipality, value: (row) => row.municipalityName },
+      { header: text.columnCode, value: (row) => row.municipalityCode },
+      ...matrix.factors.map((factor, index) => ({ header: factor.label, value: (row: Row) => coverageCellText(row.cells[index]!) })),
+    ],
+    matrix.rows,
+  );
+}
