@@ -7,14 +7,13 @@
 // the ratios. PostgreSQL when BENCH_DATABASE_URL is set (a scratch database, dropped afterwards),
 // PGlite in memory otherwise. Figures are printed, never asserted.
 import { cpus, loadavg } from 'node:os';
-import pg from 'pg';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { syntheticRegister } from './coalitions-seed.js';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchAnalysisReport } from './analysis-report.js';
 import { benchConfig } from './bench-config.js';
-import { openDatabase, type Database } from '../src/server/platform/db/connection.js';
+import { measureLatency, openBenchDatabase, type Latency } from './bench-database.js';
 import { prepareDatabase } from '../src/server/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
@@ -25,47 +24,8 @@ import { coalitionPlanVersions } from '../src/server/features/coalition-plans/sc
 const REQUESTS = 300;
 const YEAR = new Date().getFullYear();
 
-interface Latency {
-  p50: number;
-  p95: number;
-  /** Sequential requests per second (1000 / mean ms): one request at a time, as app.inject sends them. */
-  perSecond: number;
-}
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
-async function measure(inject: (index: number) => Promise<{ statusCode: number; body: string }>): Promise<Latency> {
-  const durations: number[] = [];
-  for (let index = 0; index < REQUESTS + 20; index++) {
-    const started = performance.now();
-    const response = await inject(index);
-    const duration = performance.now() - started;
-    if (response.statusCode !== 200) throw new Error(`request ${index} answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
-    // The first 20 warm up (JIT, caches) and are not counted.
-    if (index >= 20) durations.push(duration);
-  }
-  const mean = durations.reduce((sum, value) => sum + value, 0) / durations.length;
-  return { p50: percentile(durations, 50), p95: percentile(durations, 95), perSecond: 1000 / mean };
-}
 
-async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanUp: () => Promise<void> }> {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl) return { database: await openDatabase({ kind: 'pglite', dataDir: undefined }), label: 'PGlite (in memory; set BENCH_DATABASE_URL for PostgreSQL)', cleanUp: async () => undefined };
-  const name = `kansrijk_bench_coalitions_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-  return {
-    database,
-    label: `PostgreSQL (${url.host}, scratch database ${name})`,
-    cleanUp: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      await admin.end();
-    },
-  };
-}
 
 const TARGET_P95_MS = 50;
 
@@ -92,7 +52,7 @@ function printTable(floor: Latency, rows: { name: string; latency: Latency; hasT
   for (const line of lines) console.log(format(line));
 }
 
-const { database, label, cleanUp } = await openBenchDatabase();
+const { database, label, cleanUp } = await openBenchDatabase('coalitions');
 try {
   console.log(`Coalition register benchmark — database: ${label}; ${REQUESTS} requests each via app.inject (after 20 warm-up).`);
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
@@ -107,7 +67,7 @@ try {
   const hello = Fastify({ logger: false });
   hello.get('/hello', async () => ({ hello: 'world' }));
   await hello.ready();
-  const floor = await measure(() => hello.inject({ method: 'GET', url: '/hello' }));
+  const floor = await measureLatency(() => hello.inject({ method: 'GET', url: '/hello' }), REQUESTS);
   await hello.close();
 
   const config = benchConfig();
@@ -117,10 +77,10 @@ try {
   const get = (url: string) => app.inject({ method: 'GET', url, headers: session.headers });
   const pages = ['KS0001', ...codes];
   const results: [string, Latency][] = [
-    ['GET /api/v1/coalitions/overview (342 municipalities, counts per level)', await measure(() => get(`/api/v1/coalitions/overview?year=${YEAR}`))],
-    ['GET /api/v1/coalitions/:code (coalition page, rotating over all)', await measure((index) => get(`/api/v1/coalitions/${pages[index % pages.length]}`))],
-    ['GET /api/v1/coalitions?pageSize=25 (register list, audited search)', await measure((index) => get(`/api/v1/coalitions?pageSize=25&page=${1 + (index % 12)}`))],
-    ['GET /api/v1/auth/session (app + session check only, for comparison)', await measure(() => get('/api/v1/auth/session'))],
+    ['GET /api/v1/coalitions/overview (342 municipalities, counts per level)', await measureLatency(() => get(`/api/v1/coalitions/overview?year=${YEAR}`), REQUESTS)],
+    ['GET /api/v1/coalitions/:code (coalition page, rotating over all)', await measureLatency((index) => get(`/api/v1/coalitions/${pages[index % pages.length]}`), REQUESTS)],
+    ['GET /api/v1/coalitions?pageSize=25 (register list, audited search)', await measureLatency((index) => get(`/api/v1/coalitions?pageSize=25&page=${1 + (index % 12)}`), REQUESTS)],
+    ['GET /api/v1/auth/session (app + session check only, for comparison)', await measureLatency(() => get('/api/v1/auth/session'), REQUESTS)],
   ];
   // The self-analysis report of a round (20 rounds of 15 respondents in KS0001), measured the same way.
   const analysis = await benchAnalysisReport({ app, db: database.db, headers: session.headers, coalitionCode: 'KS0001', openedBy: session.personId });

@@ -7,14 +7,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import Fastify from 'fastify';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DEMO_COALITIONS } from '../src/server/demo/seed-demo.js';
 import { coalitionMunicipalities, coalitions } from '../src/server/features/coalitions/schema.js';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchConfig } from './bench-config.js';
-import { openDatabase, queryRows, type Database } from '../src/server/platform/db/connection.js';
+import { openBenchDatabase } from './bench-database.js';
+import { queryRows, type Database } from '../src/server/platform/db/connection.js';
 import { prepareDatabase } from '../src/server/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
@@ -52,29 +52,6 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanUp: () => Promise<void> }> {
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
-    return { database, label: 'PGlite (in memory; set BENCH_DATABASE_URL for PostgreSQL)', cleanUp: async () => undefined };
-  }
-  const name = `kansrijk_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-  return {
-    database,
-    label: `PostgreSQL (${url.host}, scratch database ${name})`,
-    cleanUp: async () => {
-      // The pool has ended by now; FORCE only if a straggler connection is still there.
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      await admin.end();
-    },
-  };
-}
 
 /** The same rows in DuckDB: written by the same deterministic generator to CSV and read in bulk. */
 async function loadDuckDb(database: Database, scale: number, folder: string, years: number[] = [YEAR]) {
@@ -215,7 +192,7 @@ async function benchPublication(database: Database) {
 }
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-bench-'));
-const { database, label, cleanUp } = await openBenchDatabase();
+const { database, label, cleanUp } = await openBenchDatabase('monitor', process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL);
 try {
   console.log(`Monitor benchmark — database: ${label}; DuckDB in memory; year ${YEAR}; ${RUNS} runs each (median).`);
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });

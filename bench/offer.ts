@@ -8,13 +8,13 @@
 // hello-world route in the same run, and prints the ratios. PostgreSQL when BENCH_DATABASE_URL is set
 // (a scratch database, dropped afterwards), PGlite in memory otherwise. Figures are printed, never asserted.
 import { cpus, loadavg } from 'node:os';
-import pg from 'pg';
 import Fastify from 'fastify';
 import { asc, sql } from 'drizzle-orm';
 import { buildApp, DATA_FOLDER } from '../src/server/app.js';
 import { benchConfig } from './bench-config.js';
 import { syntheticRegister } from './coalitions-seed.js';
-import { openDatabase, type Database } from '../src/server/platform/db/connection.js';
+import { measureLatency, openBenchDatabase, type Latency } from './bench-database.js';
+import type { Database } from '../src/server/platform/db/connection.js';
 import { prepareDatabase } from '../src/server/prepare-database.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { systemClock } from '../src/server/platform/clock.js';
@@ -29,12 +29,6 @@ const REQUESTS = 300;
 const SERVICES = 20_000;
 const DAY = 86_400_000;
 
-interface Latency {
-  p50: number;
-  p95: number;
-  perSecond: number;
-}
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 function random(seed: number): () => number {
   let state = seed;
@@ -44,38 +38,7 @@ function random(seed: number): () => number {
   };
 }
 
-async function measure(inject: (index: number) => Promise<{ statusCode: number; body: string }>, requests = REQUESTS): Promise<Latency> {
-  const durations: number[] = [];
-  for (let index = 0; index < requests + 20; index++) {
-    const started = performance.now();
-    const response = await inject(index);
-    const duration = performance.now() - started;
-    if (response.statusCode !== 200) throw new Error(`request ${index} answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
-    if (index >= 20) durations.push(duration);
-  }
-  const mean = durations.reduce((sum, value) => sum + value, 0) / durations.length;
-  return { p50: percentile(durations, 50), p95: percentile(durations, 95), perSecond: 1000 / mean };
-}
 
-async function openBenchDatabase(): Promise<{ database: Database; label: string; cleanUp: () => Promise<void> }> {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl) return { database: await openDatabase({ kind: 'pglite', dataDir: undefined }), label: 'PGlite (in memory; set BENCH_DATABASE_URL for PostgreSQL)', cleanUp: async () => undefined };
-  const name = `kansrijk_bench_offer_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-  return {
-    database,
-    label: `PostgreSQL (${url.host}, scratch database ${name})`,
-    cleanUp: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      await admin.end();
-    },
-  };
-}
 
 async function insertInChunks<Row>(rows: Row[], insert: (chunk: Row[]) => Promise<unknown>) {
   for (let start = 0; start < rows.length; start += 500) await insert(rows.slice(start, start + 500));
@@ -172,7 +135,7 @@ function printTable(floor: Latency, rows: { name: string; latency: Latency; targ
   for (const line of lines) console.log(format(line));
 }
 
-const { database, label, cleanUp } = await openBenchDatabase();
+const { database, label, cleanUp } = await openBenchDatabase('offer');
 try {
   console.log(`Finder and coverage benchmark — database: ${label}; ${REQUESTS} requests each via app.inject (after 20 warm-up).`);
   await prepareDatabase(database, { dataFolder: DATA_FOLDER, seedDemo: false, now: new Date() });
@@ -188,7 +151,7 @@ try {
   const hello = Fastify({ logger: false });
   hello.get('/hello', async () => ({ hello: 'world' }));
   await hello.ready();
-  const floor = await measure(() => hello.inject({ method: 'GET', url: '/hello' }));
+  const floor = await measureLatency(() => hello.inject({ method: 'GET', url: '/hello' }), REQUESTS);
   await hello.close();
 
   const config = benchConfig();
@@ -202,14 +165,14 @@ try {
   const rows = [
     {
       name: 'GET /api/v1/offer-finder (municipality × factor, rotating)',
-      latency: await measure((index) => get(`/api/v1/offer-finder?municipality=${codes[(index * 7) % codes.length]}&factor=${factors[index % factors.length]}`, midwife.headers)),
+      latency: await measureLatency((index) => get(`/api/v1/offer-finder?municipality=${codes[(index * 7) % codes.length]}&factor=${factors[index % factors.length]}`, midwife.headers), REQUESTS),
       target: TARGETS.finder,
     },
-    { name: `GET /api/v1/offer-coverage/matrix (all ${codes.length} municipalities × ${factors.length} factors)`, latency: await measure(() => get('/api/v1/offer-coverage/matrix', analyst.headers), 100), target: TARGETS.matrix },
-    { name: 'GET /api/v1/offer-coverage/matrix?coalition=KS0001', latency: await measure(() => get('/api/v1/offer-coverage/matrix?coalition=KS0001', coordinator.headers)) },
-    { name: 'GET /api/v1/offer-coverage/phases (national)', latency: await measure(() => get('/api/v1/offer-coverage/phases', analyst.headers), 100) },
-    { name: 'GET /api/v1/offer-coverage/recognised (national)', latency: await measure(() => get('/api/v1/offer-coverage/recognised', analyst.headers), 100) },
-    { name: 'GET /api/v1/auth/session (app + session check only, for comparison)', latency: await measure(() => get('/api/v1/auth/session', midwife.headers)) },
+    { name: `GET /api/v1/offer-coverage/matrix (all ${codes.length} municipalities × ${factors.length} factors)`, latency: await measureLatency(() => get('/api/v1/offer-coverage/matrix', analyst.headers), 100), target: TARGETS.matrix },
+    { name: 'GET /api/v1/offer-coverage/matrix?coalition=KS0001', latency: await measureLatency(() => get('/api/v1/offer-coverage/matrix?coalition=KS0001', coordinator.headers), REQUESTS) },
+    { name: 'GET /api/v1/offer-coverage/phases (national)', latency: await measureLatency(() => get('/api/v1/offer-coverage/phases', analyst.headers), 100) },
+    { name: 'GET /api/v1/offer-coverage/recognised (national)', latency: await measureLatency(() => get('/api/v1/offer-coverage/recognised', analyst.headers), 100) },
+    { name: 'GET /api/v1/auth/session (app + session check only, for comparison)', latency: await measureLatency(() => get('/api/v1/auth/session', midwife.headers), REQUESTS) },
   ];
   await app.close();
   printTable(floor, rows);

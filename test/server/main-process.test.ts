@@ -21,7 +21,9 @@ interface Started {
 }
 
 async function start(env: Record<string, string>): Promise<Started> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // Below the ephemeral range (32768–60999 on Linux), where outgoing connections and port-0 listeners of
+  // other test files (the SMTP test server) take their ports.
+  const port = 20_000 + Math.floor(Math.random() * 12_000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_NATIONAL: 'false', ...env },
