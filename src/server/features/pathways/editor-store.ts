@@ -15,6 +15,7 @@ import { municipalities } from '../reference/schema.js';
 import { carePathways } from './schema.js';
 import { coalitionOfMunicipality } from './store.js';
 import type { Pathway } from './domain/pathway.js';
+import { transition, type Transition, type VersionAction } from './domain/pathway-version.js';
 
 export type EditorContext = RequestContext & { db: Executor };
 
@@ -138,4 +139,49 @@ export function findVersion(rows: readonly VersionRow[], version: number): Versi
   const row = rows.find((candidate) => candidate.version === version);
   if (!row) throw new AppError('not_found');
   return row;
+}
+
+/** A version, located and locked, and what the state machine says the action does to it. */
+export interface VersionInHand {
+  scope: PathwayScopeRef;
+  rows: VersionRow[];
+  current: VersionRow;
+  step: Exclude<Transition, { kind: 'refused' }>;
+}
+
+/**
+ * One audited change of one version (save, publish, withdraw): the policy decides on the pathway's
+ * scope, the scope is locked so two editors take turns, the version is found and the state machine
+ * (domain/pathway-version.ts) refuses what may not happen — before `perform` does the rest.
+ */
+export async function changeVersion<T>(
+  ctx: EditorContext,
+  pathway: { scopeCode: string; factorKey: string; version: number },
+  operation: {
+    action: 'update' | 'approve' | 'deactivate';
+    move: VersionAction;
+    perform(tx: Executor, found: VersionInHand): Promise<T>;
+    details(result: T): Record<string, unknown>;
+  },
+): Promise<T> {
+  const located: { scope?: PathwayScopeRef } = {};
+  return ctx.store.act({
+    resource: 'care_pathway',
+    action: operation.action,
+    objectId: `${pathway.scopeCode}/${pathway.factorKey}/${pathway.version}`,
+    locate: async (tx) => {
+      located.scope = (await findPathwayScope(tx, pathway.scopeCode)) ?? undefined;
+      return located.scope?.target ?? null;
+    },
+    perform: async (tx) => {
+      const scope = located.scope!;
+      await lockScope(tx, scope);
+      const rows = await versionRows(tx, scope, pathway.factorKey);
+      const current = findVersion(rows, pathway.version);
+      const step = transition(current.status as PathwayStatus, operation.move);
+      if (step.kind === 'refused') throw new AppError(step.code);
+      return operation.perform(tx, { scope, rows, current, step });
+    },
+    details: operation.details,
+  });
 }

@@ -5,30 +5,18 @@
 // version again changes nothing (a double click); an archived or withdrawn version is refused.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.js';
-import type { PathwayStatus, PathwayVersion } from '../../../contracts/pathways.js';
+import type { PathwayVersion } from '../../../contracts/pathways.js';
 import { pathwaySchema } from './domain/pathway.js';
-import { publishProblems, transition } from './domain/pathway-version.js';
-import { findPathwayScope, findVersion, lockScope, toVersion, versionRows, type EditorContext, type PathwayScopeRef, type StoredContent } from './editor-store.js';
+import { publishProblems } from './domain/pathway-version.js';
+import { changeVersion, findVersion, toVersion, versionRows, type EditorContext, type StoredContent } from './editor-store.js';
 import { carePathways } from './schema.js';
 import { publishServiceProblem, showVersions } from './directory-services.js';
 
 export async function publishVersion(ctx: EditorContext, scopeCode: string, factorKey: string, version: number): Promise<PathwayVersion> {
-  const located: { scope?: PathwayScopeRef } = {};
-  const outcome = await ctx.store.act({
-    resource: 'care_pathway',
+  const outcome = await changeVersion(ctx, { scopeCode, factorKey, version }, {
     action: 'approve',
-    objectId: `${scopeCode}/${factorKey}/${version}`,
-    locate: async (tx) => {
-      located.scope = (await findPathwayScope(tx, scopeCode)) ?? undefined;
-      return located.scope?.target ?? null;
-    },
-    perform: async (tx) => {
-      const scope = located.scope!;
-      await lockScope(tx, scope);
-      const rows = await versionRows(tx, scope, factorKey);
-      const draft = findVersion(rows, version);
-      const step = transition(draft.status as PathwayStatus, 'publish');
-      if (step.kind === 'refused') throw new AppError(step.code);
+    move: 'publish',
+    perform: async (tx, { scope, rows, current: draft, step }) => {
       if (step.kind === 'unchanged') return { version: toVersion(draft), archived: null as number | null, changed: false };
       const content = draft.content as StoredContent;
       const problem = publishProblems(content);

@@ -9,8 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import type { PathwayVersion, pathwayDraftInputSchema } from '../../../contracts/pathways.js';
 import { coalitionAgreements } from '../coalition-agreements/schema.js';
 import type { Executor } from '../../platform/db/connection.js';
-import { findPathwayScope, findVersion, lockScope, toVersion, versionRows, type EditorContext, type PathwayScopeRef, type StoredContent } from './editor-store.js';
-import { transition } from './domain/pathway-version.js';
+import { changeVersion, findVersion, toVersion, versionRows, type EditorContext, type PathwayScopeRef, type StoredContent } from './editor-store.js';
 import { carePathways } from './schema.js';
 import { chooseServices, showVersions } from './directory-services.js';
 
@@ -32,21 +31,10 @@ export async function saveDraft(
   version: number,
   input: z.output<typeof pathwayDraftInputSchema>,
 ): Promise<PathwayVersion> {
-  const located: { scope?: PathwayScopeRef } = {};
-  return ctx.store.act({
-    resource: 'care_pathway',
+  return changeVersion(ctx, { scopeCode, factorKey, version }, {
     action: 'update',
-    objectId: `${scopeCode}/${factorKey}/${version}`,
-    locate: async (tx) => {
-      located.scope = (await findPathwayScope(tx, scopeCode)) ?? undefined;
-      return located.scope?.target ?? null;
-    },
-    perform: async (tx) => {
-      const scope = located.scope!;
-      await lockScope(tx, scope);
-      const current = findVersion(await versionRows(tx, scope, factorKey), version);
-      const step = transition(current.status as never, 'edit');
-      if (step.kind === 'refused') throw new AppError(step.code);
+    move: 'edit',
+    perform: async (tx, { scope, current }) => {
       await checkAgreements(tx, scope, input.agreementIds);
       // Every service is chosen from the directory (a hand-typed one was refused by the input schema).
       const steps = await chooseServices(tx, scope, input.steps);
