@@ -14,9 +14,10 @@ import { toCsv } from '../../platform/http/listing.js';
 import { verificationStatus } from '../services/domain/verification.js';
 import { onCoverageScope, scopeOf, type CoverageScope } from './coverage-scope.js';
 
+type Reason = 'review_due_passed' | 'service_overdue';
 interface Judged {
-  reviewPassed: boolean;
-  serviceIds: readonly string[];
+  status: 'present' | 'outdated';
+  reasons: Reason[];
 }
 
 /**
@@ -39,10 +40,11 @@ async function serviceIdsOf(tx: Executor, versionIds: readonly string[]): Promis
 }
 
 /** Directory services that are switched off or not confirmed within six months (the domain rule decides; SQL only narrows). */
-async function uncheckedServices(tx: Executor, now: Date, referenced: ReadonlySet<string>): Promise<Set<string>> {
-  if (referenced.size === 0) return new Set();
-  // A coalition's pathways name few services: look only at those; the whole country's, scan once.
-  const onlyThese = referenced.size <= 2000 ? sql`id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...referenced])}::jsonb))::uuid) AND` : sql``;
+async function uncheckedServices(tx: Executor, now: Date, referenced: ReadonlySet<string> | 'all'): Promise<Set<string>> {
+  if (referenced !== 'all' && referenced.size === 0) return new Set();
+  // A coalition's pathways name few services: look only at those; the whole country's, from the indexes
+  // on last_confirmed_at and is_active (a tenth of the directory at most).
+  const onlyThese = referenced !== 'all' ? sql`id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...referenced])}::jsonb))::uuid) AND` : sql``;
   const rows = await queryRows<{ id: string; is_active: boolean; last_confirmed_at: Date | string }>(tx, sql`
     SELECT id, is_active, last_confirmed_at FROM directory_services
     WHERE ${onlyThese} (NOT is_active OR last_confirmed_at < ${new Date(now.getTime() - 150 * 86_400_000).toISOString()}::timestamptz)`);
@@ -58,24 +60,22 @@ async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promi
     SELECT cm.municipality_code, c.code FROM coalition_municipalities cm JOIN coalitions c ON c.id = cm.coalition_id
     WHERE c.is_active AND cm.kind = 'local' AND cm.until IS NULL AND ${inCodes(sql`cm.municipality_code`, codes)}`);
   const coalitionOf = new Map(coalitionRows.map((row) => [row.municipality_code, row.code]));
-  // One row per scope (not per pathway): far fewer rows to read for the whole country.
-  const scopeRows = await queryRows<{ scope_kind: string; scope_code: string; ids: string[]; factor_keys: string[]; review_dues: string[] }>(tx, sql`
-    SELECT scope_kind, scope_code, array_agg(id::text) AS ids, array_agg(factor_key) AS factor_keys, array_agg(coalesce(review_due::text, '')) AS review_dues
+  // Read from the covering index alone: scope, factor, version and review date, never the content.
+  const pathwayRows = await queryRows<{ scope_kind: string; scope_code: string; factor_key: string; id: string; review_passed: boolean }>(tx, sql`
+    SELECT scope_kind, scope_code, factor_key, id, coalesce(review_due < ${today}::date, false) AS review_passed
     FROM care_pathways
-    WHERE status = 'published' AND ${inCodes(sql`scope_code`, [...codes, ...new Set(coalitionOf.values())])}
-    GROUP BY scope_kind, scope_code`);
-  await serviceIdsOf(tx, scopeRows.flatMap((row) => row.ids));
+    WHERE status = 'published' AND ${inCodes(sql`scope_code`, [...codes, ...new Set(coalitionOf.values())])}`);
+  await serviceIdsOf(tx, pathwayRows.map((row) => row.id));
+  const serviceIdsOfRow = (row: (typeof pathwayRows)[number]) => SERVICE_IDS_OF_VERSION.get(row.id) ?? [];
+  const unchecked = await uncheckedServices(tx, now, pathwayRows.length <= 500 ? new Set(pathwayRows.flatMap(serviceIdsOfRow)) : 'all');
+  // Each pathway judged once; a coalition's pathway then serves all its municipalities.
   const pathways = new Map<string, Judged>();
-  for (const row of scopeRows) {
-    row.ids.forEach((id, index) => {
-      const reviewDue = row.review_dues[index]!;
-      pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_keys[index]}`, {
-        reviewPassed: reviewDue !== '' && reviewDue < today,
-        serviceIds: SERVICE_IDS_OF_VERSION.get(id) ?? [],
-      });
-    });
+  for (const row of pathwayRows) {
+    const reasons: Reason[] = [];
+    if (row.review_passed) reasons.push('review_due_passed');
+    if (serviceIdsOfRow(row).some((id) => unchecked.has(id))) reasons.push('service_overdue');
+    pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_key}`, { status: reasons.length > 0 ? 'outdated' : 'present', reasons });
   }
-  const unchecked = await uncheckedServices(tx, now, new Set([...pathways.values()].flatMap((pathway) => pathway.serviceIds)));
   const factors = [...FACTOR_CATALOGUE.values()].map((factor) => ({ key: factor.key, label: factor.riskLabel }));
   return {
     scope: scopeOf(scope),
@@ -91,15 +91,7 @@ async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promi
           const ofCoalition = own || !coalitionCode ? undefined : pathways.get(`coalition:${coalitionCode}:${factor.key}`);
           const pathway = own ?? ofCoalition;
           if (!pathway) return { factorKey: factor.key, status: 'missing' as const, level: null, reasons: [] };
-          const reasons: ('review_due_passed' | 'service_overdue')[] = [];
-          if (pathway.reviewPassed) reasons.push('review_due_passed');
-          if (pathway.serviceIds.some((id) => unchecked.has(id))) reasons.push('service_overdue');
-          return {
-            factorKey: factor.key,
-            status: reasons.length > 0 ? ('outdated' as const) : ('present' as const),
-            level: own ? ('municipality' as const) : ('coalition' as const),
-            reasons,
-          };
+          return { factorKey: factor.key, status: pathway.status, level: own ? ('municipality' as const) : ('coalition' as const), reasons: pathway.reasons };
         }),
       };
     }),

@@ -2,6 +2,7 @@
 // The service directory (sociale kaart, issue 13 item 2): one row per service, kept by a platform
 // organisation (its admin confirms it at least every six months); the provider is that organisation
 // or an external one named in external_provider_name. No personal data.
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations, people } from '../organisations/schema.js';
 import type { IntakeRoute, ServiceCategory, ServiceCost, ServiceLanguage } from '../../../contracts/services.js';
@@ -43,5 +44,8 @@ export const directoryServices = pgTable(
   (table) => [
     index('directory_services_organisation_idx').on(table.organisationId, table.lastConfirmedAt),
     index('directory_services_municipalities_idx').using('gin', table.municipalityCodes),
+    // The coverage matrix asks for every service not confirmed recently or switched off: two small ranges, not a scan of the country.
+    index('directory_services_last_confirmed_idx').on(table.lastConfirmedAt),
+    index('directory_services_inactive_idx').on(table.id).where(sql`NOT is_active`),
   ],
 );

@@ -1,0 +1,3 @@
+CREATE INDEX "care_pathways_published_cover" ON "care_pathways" USING btree ("scope_kind","scope_code","factor_key","id","review_due") WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "directory_services_last_confirmed_idx" ON "directory_services" USING btree ("last_confirmed_at");--> statement-breakpoint
+CREATE INDEX "directory_services_inactive_idx" ON "directory_services" USING btree ("id") WHERE NOT is_active;
