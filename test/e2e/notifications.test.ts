@@ -86,7 +86,7 @@ describe('the organisation admin’s inbox settings', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel(t.functionalAddress).fill('geen-adres');
     await page.getByRole('button', { name: t.inboxSave }).click();
-    await page.locator('.kr-error-summary').waitFor();
+    await page.locator('.kr-error-summary').getByText('Vul een geldig e-mailadres in.').waitFor();
     await expectNoAxeViolations(page);
     await page.getByLabel(t.functionalAddress).fill('intake@wieg.example.nl');
     await page.getByRole('group', { name: t.recipients }).getByRole('checkbox').first().check();

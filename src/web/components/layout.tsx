@@ -186,6 +186,23 @@ function useServerListedNavItems(sessionKey: string | null): ReadonlySet<string>
   return listed;
 }
 
+/**
+ * Runs `refresh` now, every NAV_COUNT_INTERVAL_MS and when the window gets focus; returns the effect's
+ * clean-up, after which `isCurrent()` is false (a late answer is then ignored).
+ */
+function keepCurrent(refresh: (isCurrent: () => boolean) => void): () => void {
+  let isCurrent = true;
+  const run = () => refresh(() => isCurrent);
+  run();
+  const timer = window.setInterval(run, NAV_COUNT_INTERVAL_MS);
+  window.addEventListener('focus', run);
+  return () => {
+    isCurrent = false;
+    window.clearInterval(timer);
+    window.removeEventListener('focus', run);
+  };
+}
+
 /** The menu's counts, asked on every page change, on window focus and on an interval; a failure keeps the last count. */
 function useNavCounts(sessionKey: string | null, pathname: string): ReadonlyMap<string, number> {
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
@@ -197,24 +214,15 @@ function useNavCounts(sessionKey: string | null, pathname: string): ReadonlyMap<
     }
     const counted = NAV_ITEMS.filter((item) => item.count && (item.roles.length === 0 || hasAnyRole(session, item.roles)));
     if (counted.length === 0) return;
-    let isCurrent = true;
-    const refresh = () => {
+    return keepCurrent((isCurrent) => {
       for (const item of counted) {
         apiJson<{ total: number }>('GET', item.count!.of)
           .then((list) => {
-            if (isCurrent) setCounts((current) => new Map(current).set(item.to, list.total));
+            if (isCurrent()) setCounts((current) => new Map(current).set(item.to, list.total));
           })
           .catch(() => undefined);
       }
-    };
-    refresh();
-    const timer = window.setInterval(refresh, NAV_COUNT_INTERVAL_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      isCurrent = false;
-      window.clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-    };
+    });
   }, [sessionKey, session, pathname]);
   return counts;
 }
@@ -226,22 +234,13 @@ function NotificationBadge({ sessionKey, pathname }: { sessionKey: string | null
   useEffect(() => {
     setUnread(0);
     if (!sessionKey) return;
-    let isCurrent = true;
-    const refresh = () => {
+    return keepCurrent((isCurrent) => {
       apiJson<{ unread: number }>('GET', '/notifications/unread-count')
         .then((count) => {
-          if (isCurrent) setUnread(count.unread);
+          if (isCurrent()) setUnread(count.unread);
         })
         .catch(() => undefined);
-    };
-    refresh();
-    const timer = window.setInterval(refresh, NAV_COUNT_INTERVAL_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      isCurrent = false;
-      window.clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-    };
+    });
   }, [sessionKey, pathname]);
   const label = unread > 0 ? format(m.notifications.badge, { count: unread }) : m.notifications.badgeNone;
   return (

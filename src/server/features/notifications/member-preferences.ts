@@ -3,32 +3,30 @@
 // do it herself, e.g. before her first login). An admin action on another person: under the policy's
 // 'person' grants (the admin's own organisation) and audited, naming the person.
 import type { NotificationPreferences, NotificationPreferencesUpdate } from '../../../contracts/notifications.js';
+import type { Executor } from '../../platform/db/connection.js';
 import { locatePerson } from '../organisations/people-store.js';
-import { preferencesOf, savePreferences } from './preferences-store.js';
+import { preferenceChanges, preferencesOf, savePreferences } from './preferences-store.js';
 import type { UseCaseContext } from './store.js';
 
-export async function getMemberPreferences(ctx: UseCaseContext, personId: string): Promise<NotificationPreferences> {
+function actOnMember(ctx: UseCaseContext, personId: string, action: 'read' | 'update', change: (tx: Executor) => Promise<void>, details?: Record<string, unknown>) {
   return ctx.store.act({
     resource: 'person',
-    action: 'read',
+    action,
     objectId: personId,
     objectType: 'notification_preferences',
     locate: (tx) => locatePerson(tx, personId),
-    perform: (tx) => preferencesOf(tx, personId, ctx.actor.organisationId),
+    perform: async (tx): Promise<NotificationPreferences> => {
+      await change(tx);
+      return preferencesOf(tx, personId, ctx.actor.organisationId);
+    },
+    details: () => details ?? null,
   });
 }
 
-export async function updateMemberPreferences(ctx: UseCaseContext, personId: string, input: NotificationPreferencesUpdate): Promise<NotificationPreferences> {
-  return ctx.store.act({
-    resource: 'person',
-    action: 'update',
-    objectId: personId,
-    objectType: 'notification_preferences',
-    locate: (tx) => locatePerson(tx, personId),
-    perform: async (tx) => {
-      await savePreferences(tx, personId, input.preferences, ctx.now());
-      return preferencesOf(tx, personId, ctx.actor.organisationId);
-    },
-    details: () => ({ kinds: input.preferences.map((entry) => `${entry.kind}=${entry.delivery}`) }),
-  });
+export function getMemberPreferences(ctx: UseCaseContext, personId: string): Promise<NotificationPreferences> {
+  return actOnMember(ctx, personId, 'read', async () => undefined);
+}
+
+export function updateMemberPreferences(ctx: UseCaseContext, personId: string, input: NotificationPreferencesUpdate): Promise<NotificationPreferences> {
+  return actOnMember(ctx, personId, 'update', (tx) => savePreferences(tx, personId, input.preferences, ctx.now()), preferenceChanges(input.preferences));
 }

@@ -2,7 +2,7 @@
 // The actor's own notification preferences: per kind of event none / in Kansrijk / e-mail at once /
 // e-mail once a day. Changing them is on the record (audited, without personal data).
 import type { NotificationPreferences, NotificationPreferencesUpdate } from '../../../contracts/notifications.js';
-import { preferencesOf, savePreferences } from './preferences-store.js';
+import { preferenceChanges, preferencesOf, savePreferences } from './preferences-store.js';
 import type { UseCaseContext } from './store.js';
 
 export async function getOwnPreferences(ctx: UseCaseContext): Promise<NotificationPreferences> {
@@ -25,6 +25,6 @@ export async function updateOwnPreferences(ctx: UseCaseContext, input: Notificat
       return preferencesOf(tx, personId, ctx.actor.organisationId);
     },
     objectType: 'notification_preferences',
-    details: () => ({ kinds: input.preferences.map((entry) => `${entry.kind}=${entry.delivery}`) }),
+    details: () => preferenceChanges(input.preferences),
   });
 }

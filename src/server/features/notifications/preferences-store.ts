@@ -33,3 +33,8 @@ export async function savePreferences(tx: Executor, personId: string, preference
       .onConflictDoUpdate({ target: [notificationPreferences.personId, notificationPreferences.kind], set: { delivery, updatedAt: now } });
   }
 }
+
+/** For the audit row: which kinds were set to what (no personal data). */
+export function preferenceChanges(preferences: readonly NotificationPreference[]): { kinds: string[] } {
+  return { kinds: preferences.map((entry) => `${entry.kind}=${entry.delivery}`) };
+}

@@ -228,8 +228,8 @@ export function scopeName(resource: ResourceType, action: Action): string {
   return `${resource}.${action}`;
 }
 
-/** What no API client is ever granted: managing API clients, and people's own sessions. */
-const NEVER_MACHINE_RESOURCES: readonly ResourceType[] = ['api_client', 'session'];
+/** What no API client is ever granted: managing API clients, and people's own sessions and notifications. */
+const NEVER_MACHINE_RESOURCES: readonly ResourceType[] = ['api_client', 'session', 'notification'];
 
 /** Every scope an API client may be registered with: each action the policy grants on a resource at all. */
 export const MACHINE_SCOPES: readonly string[] = Object.entries(GRANTS).flatMap(([resource, actions]) =>
