@@ -53,7 +53,7 @@ const setClock = (at: Date) => t.clock.advance(at.getTime() - t.clock.now().getT
 const today = () => amsterdamDate(t.clock.now());
 const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-async function sendReferral(idempotencyKey = `notify-${++keyCounter}`): Promise<{ id: string; statusCode: number }> {
+async function sendReferral(idempotencyKey = `notify-${++keyCounter}`): Promise<{ id: string; familyId: string }> {
   const family = await insertTestFamily(t, 'wieg');
   const consent = await midwife.request('POST', `/api/v1/families/${family.familyId}/consents`, {
     givenBy: 'client',
@@ -78,7 +78,7 @@ async function sendReferral(idempotencyKey = `notify-${++keyCounter}`): Promise<
   // The same submit again: the same referral, and nobody is told twice.
   const again = await midwife.request('POST', '/api/v1/referrals', body);
   expect(again.json().id).toBe(response.json().id);
-  return { id: response.json().id, statusCode: response.statusCode };
+  return { id: response.json().id, familyId: family.familyId };
 }
 
 async function setOwn(caller: Caller, kind: string, delivery: string) {
@@ -140,6 +140,34 @@ describe('a new referral in the inbox', () => {
     const mails = await outbox();
     expect(mails.map((mail) => mail.toAddress).sort()).toEqual([JGZ_INTAKE, 'jgz@kansrijk.demo']);
     expect(new Set(mails.map((mail) => mail.linkPath))).toEqual(new Set([`/verwijzingen/${referral.id}`]));
+  });
+
+  it('tells the organisation a referral is forwarded to, like a new one', async () => {
+    const referral = await sendReferral();
+    const accepted = await nurse.request('POST', `/api/v1/referrals/${referral.id}/transitions`, { event: 'accept', version: 1 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const consent = await nurse.request('POST', `/api/v1/families/${referral.familyId}/consents`, {
+      givenBy: 'client',
+      receiverOrganisationId: ids.wijkteam,
+      purposes: ['referral', 'follow_up'],
+      dataCategories: ['contact_details', 'referral_reason'],
+      form: 'written',
+      givenOn: today(),
+      validUntil: addDays(today(), 180),
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    const socialWorker = await callerFor(t, 'socialWorker', 'wijkteam');
+    await setOwn(socialWorker, 'referral_received', 'email_immediate');
+    const forwarded = await nurse.request('POST', `/api/v1/referrals/${referral.id}/forward`, {
+      toOrganisationId: ids.wijkteam,
+      reason: 'Schuldhulp nodig, past beter bij het wijkteam.',
+      consentId: consent.json().id,
+      version: 2,
+    });
+    expect(forwarded.statusCode, forwarded.body).toBe(201);
+    const next = forwarded.json().forwarded.id;
+    expect((await noticesOf(socialWorker.session.personId)).map((notice) => notice.linkPath)).toEqual([`/verwijzingen/${next}`]);
+    expect((await outbox()).map((mail) => [mail.toAddress, mail.linkPath])).toEqual([['wijkteam@kansrijk.demo', `/verwijzingen/${next}`]]);
   });
 
   it('lets a nurse on the list opt out', async () => {
