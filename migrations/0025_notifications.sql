@@ -43,4 +43,5 @@ ALTER TABLE "organisation_inbox_recipients" ADD CONSTRAINT "organisation_inbox_r
 ALTER TABLE "organisation_inbox_recipients" ADD CONSTRAINT "organisation_inbox_recipients_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_inbox_settings" ADD CONSTRAINT "organisation_inbox_settings_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_person_event_idx" ON "notifications" USING btree ("person_id","event_key");--> statement-breakpoint
-CREATE INDEX "notifications_person_created_idx" ON "notifications" USING btree ("person_id","created_at");
+CREATE INDEX "notifications_person_created_idx" ON "notifications" USING btree ("person_id","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_awaiting_digest_idx" ON "notifications" USING btree ("person_id") WHERE "notifications"."awaits_digest";

@@ -2,6 +2,7 @@
 // Notifications (issue 16): in-app notices per person, what each person chose to hear of and how, and
 // per organisation its functional address and who receives its inbox notices. No personal data in a
 // notice: only the kind of event and a link (behind login) to the object it is about.
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { NotificationDelivery, NotificationKind } from '../../../contracts/notifications.js';
 import { organisations, people } from '../organisations/schema.js';
@@ -27,6 +28,8 @@ export const notifications = pgTable(
   (table) => [
     uniqueIndex('notifications_person_event_idx').on(table.personId, table.eventKey),
     index('notifications_person_created_idx').on(table.personId, table.createdAt),
+    // The digest job looks only at what waits for a digest.
+    index('notifications_awaiting_digest_idx').on(table.personId).where(sql`${table.awaitsDigest}`),
   ],
 );
 
