@@ -53,11 +53,11 @@ const setClock = (at: Date) => t.clock.advance(at.getTime() - t.clock.now().getT
 const today = () => amsterdamDate(t.clock.now());
 const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-async function sendReferral(idempotencyKey = `notify-${++keyCounter}`): Promise<{ id: string; familyId: string }> {
-  const family = await insertTestFamily(t, 'wieg');
-  const consent = await midwife.request('POST', `/api/v1/families/${family.familyId}/consents`, {
+/** The client's consent to share with the receiver, recorded by a professional who has a care relationship. */
+async function recordConsent(caller: Caller, familyId: string, receiverOrganisationId: string): Promise<string> {
+  const consent = await caller.request('POST', `/api/v1/families/${familyId}/consents`, {
     givenBy: 'client',
-    receiverOrganisationId: ids.jgz,
+    receiverOrganisationId,
     purposes: ['referral', 'follow_up'],
     dataCategories: ['contact_details', 'pregnancy', 'risk_factors', 'referral_reason'],
     form: 'written',
@@ -65,12 +65,18 @@ async function sendReferral(idempotencyKey = `notify-${++keyCounter}`): Promise<
     validUntil: addDays(today(), 180),
   });
   expect(consent.statusCode, consent.body).toBe(201);
+  return consent.json().id;
+}
+
+async function sendReferral(idempotencyKey = `notify-${++keyCounter}`): Promise<{ id: string; familyId: string }> {
+  const family = await insertTestFamily(t, 'wieg');
+  const consentId = await recordConsent(midwife, family.familyId, ids.jgz!);
   const body = {
     familyId: family.familyId,
     receiverOrganisationId: ids.jgz,
     reason: 'Geldzorgen en veel stress; graag prenataal huisbezoek.',
     factorKeys: ['stress'],
-    consentId: consent.json().id,
+    consentId,
     idempotencyKey,
   };
   const response = await midwife.request('POST', '/api/v1/referrals', body);
@@ -146,22 +152,13 @@ describe('a new referral in the inbox', () => {
     const referral = await sendReferral();
     const accepted = await nurse.request('POST', `/api/v1/referrals/${referral.id}/transitions`, { event: 'accept', version: 1 });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    const consent = await nurse.request('POST', `/api/v1/families/${referral.familyId}/consents`, {
-      givenBy: 'client',
-      receiverOrganisationId: ids.wijkteam,
-      purposes: ['referral', 'follow_up'],
-      dataCategories: ['contact_details', 'referral_reason'],
-      form: 'written',
-      givenOn: today(),
-      validUntil: addDays(today(), 180),
-    });
-    expect(consent.statusCode, consent.body).toBe(201);
+    const consentId = await recordConsent(nurse, referral.familyId, ids.wijkteam!);
     const socialWorker = await callerFor(t, 'socialWorker', 'wijkteam');
     await setOwn(socialWorker, 'referral_received', 'email_immediate');
     const forwarded = await nurse.request('POST', `/api/v1/referrals/${referral.id}/forward`, {
       toOrganisationId: ids.wijkteam,
       reason: 'Schuldhulp nodig, past beter bij het wijkteam.',
-      consentId: consent.json().id,
+      consentId,
       version: 2,
     });
     expect(forwarded.statusCode, forwarded.body).toBe(201);
