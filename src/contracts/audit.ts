@@ -51,6 +51,8 @@ export const AUDIT_OBJECT_TYPES = [
   'agreement_document',
   'local_offer',
   'mail',
+  'notification_preferences',
+  'inbox_settings',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;

@@ -79,5 +79,7 @@ export const RESOURCE_TYPES = [
   'service',
   // The coverage and funding overview of a coalition or the country (pathways, offer; aggregates, no personal data).
   'offer_coverage',
+  // A person's own notifications and notification preferences (no personal data: a kind and a link).
+  'notification',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

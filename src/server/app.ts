@@ -38,6 +38,9 @@ import { fhirApi } from './features/fhir/plugin.js';
 import { resolveAccessToken } from './features/api-clients/resolve-access-token.js';
 import { mailWorker, type MailWorker } from './platform/mail/deliver-mail.js';
 import { folderTransport, smtpTransport, type MailTransport } from './platform/mail/mail-transport.js';
+import { periodicWorker, type PeriodicWorker } from './platform/jobs/periodic-worker.js';
+import { notifyReferralDeadlines } from './features/referrals/notify-referral-deadlines.js';
+import { sendDigests } from './features/notifications/send-digests.js';
 import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
 
 declare module 'fastify' {
@@ -46,6 +49,8 @@ declare module 'fastify' {
     notifications: NotificationWorker;
     /** The mail worker (issue 16): sends the outbox on a timer; tests call runOnce(). */
     mail: MailWorker;
+    /** The notice jobs (issue 16): referral deadlines and the daily digest, on a timer; tests call runOnce(). */
+    noticeJobs: NoticeJobs;
   }
 }
 
@@ -53,6 +58,10 @@ declare module 'fastify' {
 const NOTIFICATION_INTERVAL_MS = 15_000;
 /** How often the mail outbox is looked at. */
 const MAIL_INTERVAL_MS = 30_000;
+/** How often referral deadlines and digests are looked at (a stage or a day changes at most this much later). */
+const NOTICE_JOBS_INTERVAL_MS = 5 * 60_000;
+
+type NoticeJobs = PeriodicWorker<{ due: number; overdue: number; digests: number }>;
 
 function configuredMailTransport(mail: Config['mail']): MailTransport | null {
   if (mail.kind === 'smtp') return smtpTransport(mail);
@@ -76,6 +85,8 @@ export interface AppDependencies {
   mailIntervalMs?: number | null;
   /** Where mail goes instead of the configured transport (tests). */
   mailTransport?: MailTransport;
+  /** Interval of the notice jobs (deadlines, digests); null: no timer (only runOnce). Default 5 min. */
+  noticeJobsIntervalMs?: number | null;
 }
 
 export type App = FastifyInstance;
@@ -198,6 +209,19 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   );
   app.decorate('mail', mail);
   app.addHook('onReady', async () => mail.start());
+  // Tells people of referrals reaching or passing their deadline, and sends the daily digests.
+  const noticeJobs: NoticeJobs = periodicWorker(
+    async () => {
+      const deadlines = await notifyReferralDeadlines(database.db, clock.now());
+      const digests = await sendDigests(database.db, clock.now());
+      return { ...deadlines, digests: digests.mailed };
+    },
+    dependencies.noticeJobsIntervalMs === undefined ? NOTICE_JOBS_INTERVAL_MS : dependencies.noticeJobsIntervalMs,
+    (error) => app.log.warn({ err: loggableError(error) }, 'notice jobs pass failed'),
+  );
+  app.decorate('noticeJobs', noticeJobs);
+  app.addHook('onReady', async () => noticeJobs.start());
+  app.addHook('onClose', async () => noticeJobs.stop());
   app.addHook('onClose', async () => {
     await mail.stop();
     transport?.close();

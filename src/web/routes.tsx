@@ -35,6 +35,9 @@ const ScreeningListPage = lazy(() => import('./features/screening/screening-list
 const ScreeningPage = lazy(() => import('./features/screening/screening-page.js'));
 const CareSectionPage = lazy(() => import('./features/care/care-section-page.js'));
 const CaseloadPage = lazy(() => import('./features/care/caseload-page.js'));
+const NotificationsPage = lazy(() => import('./features/notifications/notifications-page.js'));
+const NotificationPreferencesPage = lazy(() => import('./features/notifications/preferences-page.js'));
+const InboxSettingsPage = lazy(() => import('./features/notifications/inbox-settings-page.js'));
 const ReferralInboxPage = lazy(() => import('./features/referrals/referral-inbox-page.js'));
 const ReferralDetailPage = lazy(() => import('./features/referrals/referral-detail-page.js'));
 const FamilyReferralsPage = lazy(() => import('./features/referrals/family-referrals-page.js'));
@@ -135,7 +138,15 @@ export const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'account', handle: crumb((m) => m.account.title), element: <AccountPage /> },
+          {
+            path: 'account',
+            handle: crumb((m) => m.account.title),
+            children: [
+              { index: true, element: <AccountPage /> },
+              { path: 'meldingen', handle: crumb((m) => m.notifications.preferencesTitle), element: <NotificationPreferencesPage /> },
+            ],
+          },
+          { path: 'meldingen', handle: crumb((m) => m.notifications.title), element: <NotificationsPage /> },
           {
             path: 'zelfanalyse',
             handle: crumb((m) => m.analysis.myTitle),
@@ -343,7 +354,10 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireRole roles={['organisation_admin']} />,
-            children: [{ path: 'beheer/meldingen', handle: crumb((m) => m.subscriptions.nav), element: <SubscriptionsPage /> }],
+            children: [
+              { path: 'beheer/meldingen', handle: crumb((m) => m.subscriptions.nav), element: <SubscriptionsPage /> },
+              { path: 'beheer/inbox-meldingen', handle: crumb((m) => m.notifications.inboxTitle), element: <InboxSettingsPage /> },
+            ],
           },
         ],
       },

@@ -458,6 +458,32 @@ const MATRIX: Record<string, Entry> = {
     allow: { organisation_admin: 'own' },
     request: ({ subscriptionId }) => json('DELETE', `/api/v1/subscriptions/${subscriptionId}`),
   },
+  // Notifications: everyone her own (another's notice does not exist: 404); an admin a member's preferences and the inbox settings.
+  'GET /api/v1/notifications': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/notifications?unread=true') },
+  'GET /api/v1/notifications/unread-count': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/notifications/unread-count') },
+  'POST /api/v1/notifications/:id/reading': {
+    access: 'authenticated',
+    allow: everyone,
+    request: () => json('POST', '/api/v1/notifications/00000000-0000-4000-8000-00000000beef/reading'),
+  },
+  'GET /api/v1/notification-preferences': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/notification-preferences') },
+  'PUT /api/v1/notification-preferences': {
+    access: 'authenticated',
+    allow: everyone,
+    request: () => json('PUT', '/api/v1/notification-preferences', { preferences: [{ kind: 'referral_due', delivery: 'in_app' }] }),
+  },
+  'GET /api/v1/people/:id/notification-preferences': { access: 'authenticated', allow: admins, request: ({ personId }) => json('GET', `/api/v1/people/${personId}/notification-preferences`) },
+  'PUT /api/v1/people/:id/notification-preferences': {
+    access: 'authenticated',
+    allow: admins,
+    request: ({ personId }) => json('PUT', `/api/v1/people/${personId}/notification-preferences`, { preferences: [{ kind: 'referral_received', delivery: 'in_app' }] }),
+  },
+  'GET /api/v1/organisations/:id/inbox-settings': { access: 'authenticated', allow: admins, request: ({ organisationId }) => json('GET', `/api/v1/organisations/${organisationId}/inbox-settings`) },
+  'PUT /api/v1/organisations/:id/inbox-settings': {
+    access: 'authenticated',
+    allow: admins,
+    request: ({ organisationId }) => json('PUT', `/api/v1/organisations/${organisationId}/inbox-settings`, { functionalAddress: null, recipientIds: [] }),
+  },
   // The sociale kaart: everyone reads; an organisation admin keeps her own organisation's services.
   'GET /api/v1/services': { access: 'authenticated', allow: everyone, request: () => json('GET', '/api/v1/services?municipalityCode=GM0505') },
   'GET /api/v1/services/verification-tasks': { access: 'authenticated', allow: { organisation_admin: 'any', platform_admin: 'any' }, request: () => json('GET', '/api/v1/services/verification-tasks') },

@@ -4,6 +4,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import type { Database } from '../../src/server/platform/db/connection.js';
+import type { MailTransport } from '../../src/server/platform/mail/mail-transport.js';
 import { AdjustableClock } from '../../src/server/platform/clock.js';
 import { seedDemo, type DemoSeed } from '../../src/server/demo/seed-demo.js';
 import { createTestDatabase } from './test-database.js';
@@ -27,6 +28,8 @@ export interface TestAppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Check every `app.inject` response against the OpenAPI document (default true). */
   checkResponses?: boolean;
+  /** Where mail goes (default: the configured development folder). */
+  mailTransport?: MailTransport;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -41,6 +44,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     webRoot: options.webRoot ?? '/nonexistent',
     logStream: options.logStream,
     onRoute: options.onRoute,
+    mailTransport: options.mailTransport,
+    // Deadlines and digests run when a test calls app.noticeJobs.runOnce() after moving the clock.
+    noticeJobsIntervalMs: null,
   });
   await app.ready();
   if (options.checkResponses !== false) enforceResponseContract(app, sharedContract);

@@ -2,11 +2,15 @@
 // Issue 16 item 3: no personal data in any mail or subject. Every template, in every language, is
 // rendered and checked against the demo clients' names, birth dates and BSNs (in the forms a date is
 // written in); and a template has no placeholder other than the link, so nothing else can be put in.
+// The same for the in-app notices: every kind of notification has a mail template and a text of its own
+// without any placeholder, so a notice can only say what kind of thing waits.
 import { describe, expect, it } from 'vitest';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { en } from '../../src/contracts/i18n/en.js';
 import { DEMO_CHAIN_CLIENTS } from '../../src/server/demo/seed-chain-demo.js';
 import { MAIL_LOCALES, MAIL_TEMPLATES, renderMail } from '../../src/server/platform/mail/templates.js';
+import { NOTIFICATION_KINDS } from '../../src/contracts/notifications.js';
+import { MAIL_TEMPLATE_OF } from '../../src/server/features/notifications/domain/delivery.js';
 
 const forbidden = DEMO_CHAIN_CLIENTS.flatMap((client) => {
   const [year, month, day] = client.birthDate.split('-');
@@ -31,6 +35,18 @@ describe('mail templates', () => {
         expect(placeholders.every((name) => name === 'link'), key).toBe(true);
         if (key.endsWith('Subject')) expect(placeholders, key).toEqual([]);
       }
+    }
+  });
+});
+
+describe('in-app notices', () => {
+  it.each(NOTIFICATION_KINDS)('%s has a mail template and a text without client data or placeholders, in either language', (kind) => {
+    expect(MAIL_TEMPLATES).toContain(MAIL_TEMPLATE_OF[kind]);
+    for (const catalogue of [nl.notifications, en.notifications]) {
+      const text = catalogue[`kind_${kind}`];
+      expect(text.length).toBeGreaterThan(0);
+      for (const value of forbidden) expect(text, value).not.toContain(value);
+      expect(text).not.toMatch(/\{[a-z]+\}/i);
     }
   });
 });

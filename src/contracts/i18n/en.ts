@@ -16,6 +16,7 @@ import { apiClientsEn } from './sections/api-clients.js';
 import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
+import { notificationsEn } from './sections/notifications.js';
 import { offerCoverageEn } from './sections/offer-coverage.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { mailEn } from './sections/mail.js';
@@ -526,6 +527,9 @@ export const en = {
     agreement_document: 'Document of a collaboration agreement',
     local_offer: 'Local offer',
     mail: 'E-mail message',
+    notification: 'Notification',
+    notification_preferences: 'Notification preferences',
+    inbox_settings: 'Inbox notification settings',
     offer_coverage: 'Coverage overview',
   },
   auditOutcomes: {
@@ -878,6 +882,7 @@ export const en = {
   ...apiClientsEn,
   ...subscriptionsEn,
   ...servicesEn,
+  ...notificationsEn,
   ...localOfferEn,
   ...mailEn,
   ...offerCoverageEn,

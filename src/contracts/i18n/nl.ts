@@ -18,6 +18,7 @@ import { apiClientsNl } from './sections/api-clients.js';
 import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
+import { notificationsNl } from './sections/notifications.js';
 import { offerCoverageNl } from './sections/offer-coverage.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { mailNl } from './sections/mail.js';
@@ -533,6 +534,9 @@ export const nl = {
     agreement_document: 'Document bij een samenwerkingsafspraak',
     local_offer: 'Lokaal aanbod',
     mail: 'E-mailbericht',
+    notification: 'Melding',
+    notification_preferences: 'Voorkeuren voor meldingen',
+    inbox_settings: 'Instellingen voor meldingen van de inbox',
     offer_coverage: 'Dekkingsoverzicht',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
@@ -886,6 +890,7 @@ export const nl = {
   ...apiClientsNl,
   ...subscriptionsNl,
   ...servicesNl,
+  ...notificationsNl,
   ...localOfferNl,
   ...mailNl,
   ...offerCoverageNl,

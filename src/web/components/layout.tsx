@@ -67,6 +67,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/beheer/audit', label: (m) => m.shell.navAudit, roles: ADMIN_ROLES },
   { to: '/beheer/koppelingen', label: (m) => m.apiClients.crumb, roles: ['platform_admin'] },
   { to: '/beheer/meldingen', label: (m) => m.subscriptions.nav, roles: ['organisation_admin'] },
+  { to: '/beheer/inbox-meldingen', label: (m) => m.notifications.inboxTitle, roles: ['organisation_admin'] },
   { to: '/account', label: (m) => m.shell.navAccount, roles: [] },
 ];
 
@@ -117,6 +118,7 @@ export function AppLayout() {
           </div>
           <div className="kr-header__tools">
             <LanguageSwitch />
+            {isActive && session ? <NotificationBadge sessionKey={sessionKey} pathname={location.pathname} /> : null}
             {isActive && session ? <PersonBox /> : null}
           </div>
         </div>
@@ -184,6 +186,23 @@ function useServerListedNavItems(sessionKey: string | null): ReadonlySet<string>
   return listed;
 }
 
+/**
+ * Runs `refresh` now, every NAV_COUNT_INTERVAL_MS and when the window gets focus; returns the effect's
+ * clean-up, after which `isCurrent()` is false (a late answer is then ignored).
+ */
+function keepCurrent(refresh: (isCurrent: () => boolean) => void): () => void {
+  let isCurrent = true;
+  const run = () => refresh(() => isCurrent);
+  run();
+  const timer = window.setInterval(run, NAV_COUNT_INTERVAL_MS);
+  window.addEventListener('focus', run);
+  return () => {
+    isCurrent = false;
+    window.clearInterval(timer);
+    window.removeEventListener('focus', run);
+  };
+}
+
 /** The menu's counts, asked on every page change, on window focus and on an interval; a failure keeps the last count. */
 function useNavCounts(sessionKey: string | null, pathname: string): ReadonlyMap<string, number> {
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
@@ -195,26 +214,45 @@ function useNavCounts(sessionKey: string | null, pathname: string): ReadonlyMap<
     }
     const counted = NAV_ITEMS.filter((item) => item.count && (item.roles.length === 0 || hasAnyRole(session, item.roles)));
     if (counted.length === 0) return;
-    let isCurrent = true;
-    const refresh = () => {
+    return keepCurrent((isCurrent) => {
       for (const item of counted) {
         apiJson<{ total: number }>('GET', item.count!.of)
           .then((list) => {
-            if (isCurrent) setCounts((current) => new Map(current).set(item.to, list.total));
+            if (isCurrent()) setCounts((current) => new Map(current).set(item.to, list.total));
           })
           .catch(() => undefined);
       }
-    };
-    refresh();
-    const timer = window.setInterval(refresh, NAV_COUNT_INTERVAL_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      isCurrent = false;
-      window.clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-    };
+    });
   }, [sessionKey, session, pathname]);
   return counts;
+}
+
+/** The link to the person's notices with the unread count (issue 16), kept current like the menu's counts. */
+function NotificationBadge({ sessionKey, pathname }: { sessionKey: string | null; pathname: string }) {
+  const { m, format } = useMessages();
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    setUnread(0);
+    if (!sessionKey) return;
+    return keepCurrent((isCurrent) => {
+      apiJson<{ unread: number }>('GET', '/notifications/unread-count')
+        .then((count) => {
+          if (isCurrent()) setUnread(count.unread);
+        })
+        .catch(() => undefined);
+    });
+  }, [sessionKey, pathname]);
+  const label = unread > 0 ? format(m.notifications.badge, { count: unread }) : m.notifications.badgeNone;
+  return (
+    <RouterLink to="/meldingen" className="kr-header__button kr-notification-badge" aria-label={label} data-testid="notification-badge">
+      {m.notifications.nav}
+      {unread > 0 ? (
+        <span className="kr-notification-badge__count" aria-hidden="true">
+          {unread}
+        </span>
+      ) : null}
+    </RouterLink>
+  );
 }
 
 function LanguageSwitch() {

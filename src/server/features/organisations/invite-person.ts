@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Creates a staff account without a password, with its memberships, and an invitation link the
-// admin passes on (there is no e-mail here); the person sets a password and enrols 2FA through it.
+// admin may pass on, and that is mailed to the invitee; the person sets a password and enrols 2FA through it.
 import type { z } from 'zod';
 import type { personCreateSchema, Person } from '../../../contracts/organisations.js';
 import { people } from './schema.js';
@@ -14,7 +14,7 @@ import {
 import {
   assertEmailAvailable,
   findPerson,
-  issueInvitation,
+  issueAndMailInvitation,
   rethrowDuplicateEmail,
   toPerson,
   visibleOrganisationsFor,
@@ -44,7 +44,7 @@ export async function invitePerson(
         .returning({ id: people.id })
         .catch(rethrowDuplicateEmail);
       await applyMembershipChanges(tx, row!.id, changes);
-      const invitation = await issueInvitation(tx, row!.id, actor.personId, now, publicUrl);
+      const invitation = await issueAndMailInvitation(tx, { id: row!.id, email: input.email }, actor.personId, now, publicUrl);
       const person = (await findPerson(tx, row!.id, visibleOrganisationsFor(actor, 'read')))!;
       return { id: row!.id, person: toPerson(person, ctx.store.actor), invitation };
     },

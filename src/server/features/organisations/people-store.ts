@@ -9,6 +9,7 @@ import type { Actor, Action, Target } from '../../platform/access/policy.js';
 import { allowedActions, organisationIdsOf, scopeFor } from '../../platform/access/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken } from '../../platform/auth/tokens.js';
+import { enqueueMail } from '../../platform/mail/enqueue-mail.js';
 import type { Person, personQuerySchema } from '../../../contracts/organisations.js';
 import type { Role } from '../../../contracts/roles.js';
 import { invitations, memberships, organisations, people } from './schema.js';
@@ -207,5 +208,19 @@ export async function issueInvitation(
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600_000);
   await tx.insert(invitations).values({ personId, tokenHash: hashToken(token), createdBy, expiresAt, createdAt: now });
-  return { invitationUrl: `${publicUrl}/uitnodiging/${token}`, expiresAt: expiresAt.toISOString() };
+  return { invitationUrl: `${publicUrl}${invitationPath(token)}`, expiresAt: expiresAt.toISOString() };
+}
+
+const invitationPath = (token: string) => `/uitnodiging/${token}`;
+
+/**
+ * Issues a fresh invitation link (issueInvitation) and mails it to the invitee (issue 16): the link is
+ * the invitation, so it is in the mail; nothing else is (no client data, no name). Queued in this
+ * transaction, sent by the mail worker; the admin still sees the link to pass it on by hand.
+ */
+export async function issueAndMailInvitation(tx: Executor, person: { id: string; email: string }, createdBy: string, now: Date, publicUrl: string): Promise<InvitationLink> {
+  const invitation = await issueInvitation(tx, person.id, createdBy, now, publicUrl);
+  const token = invitation.invitationUrl.slice(invitation.invitationUrl.lastIndexOf('/') + 1);
+  await enqueueMail(tx, { template: 'invitation', toAddress: person.email, toPersonId: person.id, linkPath: invitationPath(token), dedupeKey: `invitation:${hashToken(token)}` }, now);
+  return invitation;
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A fresh invitation link for someone who has not set a password yet (lost or expired link).
-// Earlier links stop working. An account that already has a password gets no invitation: that
+// Earlier links stop working; the new link is mailed to the person too. An account that already has a password gets no invitation: that
 // would be a password reset, which is a different, deliberate flow.
 import { AppError } from '../../platform/errors.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { findPerson, issueInvitation, locatePerson, type InvitationLink } from './people-store.js';
+import { findPerson, issueAndMailInvitation, locatePerson, type InvitationLink } from './people-store.js';
 import type { UseCaseContext } from './store.js';
 
 export async function reissueInvitation(ctx: UseCaseContext, id: string, publicUrl: string): Promise<InvitationLink> {
@@ -21,7 +21,7 @@ export async function reissueInvitation(ctx: UseCaseContext, id: string, publicU
       if (person.hasPassword) {
         throw new AppError('already_processed', { errors: [{ path: 'params.id', message: nl.organisations.invitationNotNeeded }] });
       }
-      return issueInvitation(tx, id, ctx.store.actor.personId, ctx.now(), publicUrl);
+      return issueAndMailInvitation(tx, person, ctx.store.actor.personId, ctx.now(), publicUrl);
     },
     details: () => ({ change: 'invitation_issued' }),
   });

@@ -13,6 +13,7 @@ import { isKnownFactorKey } from '../../../contracts/screening/factor-catalogue.
 import { INITIAL_REFERRAL_STATE, MIN_REASON_LENGTH, transition } from './domain/referral-state.js';
 import { responseDeadline } from './domain/deadline.js';
 import { referrals } from './schema.js';
+import { notifyReferralReceived } from './notify-referral.js';
 import {
   activeOrganisation,
   addEvent,
@@ -129,6 +130,7 @@ export async function createReferral(ctx: UseCaseContext, input: ReferralCreate)
         actor,
         at: now,
       });
+      await notifyReferralReceived(tx, { referralId: inserted.id, receiverOrganisationId: receiver.id }, now);
       return { referral: await viewFor(tx, inserted.id, actor, now), isNew: true, legalGround: basis.legalGround };
     },
     details: (created) => ({

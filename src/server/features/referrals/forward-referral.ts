@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { queryRows } from '../../platform/db/connection.js';
 import { unwrap } from '../../platform/domain/result.js';
 import { forwardReferral as forwardInDomain } from './domain/referral-state.js';
+import { notifyReferralReceived } from './notify-referral.js';
 import { responseDeadline } from './domain/deadline.js';
 import { referrals } from './schema.js';
 import { STALE_MESSAGE } from './transition-referral.js';
@@ -93,6 +94,7 @@ export async function forwardReferral(ctx: UseCaseContext, referralId: string, i
         actor,
         at: now,
       });
+      await notifyReferralReceived(tx, { referralId: newId, receiverOrganisationId: receiver.id }, now);
       return {
         closed: await viewFor(tx, referralId, actor, now),
         forwarded: await viewFor(tx, newId, actor, now),

@@ -277,6 +277,8 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
   },
   // The service directory: read by everyone; an organisation admin keeps (adds, corrects, confirms) its own.
   service: { list: ALL_ANY, read: ALL_ANY, create: ADMINS, update: ADMINS, deactivate: NONE, change_type: NONE, export: ALL_ANY, approve: NONE, reopen: NONE },
+  // Notifications: everyone her own (the use-cases only touch the actor's own rows).
+  notification: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: ALL_ANY, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   // The coverage overview: a coalition's readers; the whole country (no coalition target) only with 'any'.
   offer_coverage: { list: NONE, read: COALITION_READERS, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: COALITION_READERS, approve: NONE, reopen: NONE },
 };

@@ -207,6 +207,9 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // target without coalition, which only an 'any' reach takes) for analysts and the platform admin.
   // Professionals use the finder (published pathways and the directory) instead.
   offer_coverage: { read: COALITION_READERS, export: COALITION_READERS },
+  // Everyone's own notices and preferences (the use-cases only ever touch the actor's own rows);
+  // another person's preferences and an organisation's inbox settings go under 'person' and 'organisation'.
+  notification: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, update: ALL_ROLES_ANY },
 };
 
 /** Records only organisations of these kinds keep; any other actor has no grant on them at all. */
@@ -225,8 +228,8 @@ export function scopeName(resource: ResourceType, action: Action): string {
   return `${resource}.${action}`;
 }
 
-/** What no API client is ever granted: managing API clients, and people's own sessions. */
-const NEVER_MACHINE_RESOURCES: readonly ResourceType[] = ['api_client', 'session'];
+/** What no API client is ever granted: managing API clients, and people's own sessions and notifications. */
+const NEVER_MACHINE_RESOURCES: readonly ResourceType[] = ['api_client', 'session', 'notification'];
 
 /** Every scope an API client may be registered with: each action the policy grants on a resource at all. */
 export const MACHINE_SCOPES: readonly string[] = Object.entries(GRANTS).flatMap(([resource, actions]) =>

@@ -4,7 +4,7 @@
 import { nl } from '../../../contracts/i18n/nl.js';
 import { en } from '../../../contracts/i18n/en.js';
 
-export const MAIL_TEMPLATES = ['invitation', 'newReferral', 'referralDue', 'serviceVerification'] as const;
+export const MAIL_TEMPLATES = ['invitation', 'newReferral', 'referralDue', 'referralOverdue', 'digest', 'serviceVerification'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export const MAIL_LOCALES = ['nl', 'en'] as const;
 export type MailLocale = (typeof MAIL_LOCALES)[number];

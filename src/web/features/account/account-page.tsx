@@ -39,6 +39,15 @@ export default function AccountPage() {
           </dd>
         </dl>
       </section>
+      <section className="kr-section" aria-labelledby="notifications-title">
+        <Heading level={2} id="notifications-title">
+          {m.notifications.preferencesTitle}
+        </Heading>
+        <Paragraph>{m.notifications.preferencesIntro}</Paragraph>
+        <ButtonLink to="/account/meldingen" variant="secondary">
+          {m.notifications.preferencesLink}
+        </ButtonLink>
+      </section>
       <PasswordSection />
       <SessionsSection />
       <section className="kr-section" aria-labelledby="two-factor-title">

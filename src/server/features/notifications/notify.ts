@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: EUPL-1.2
+// THE way an event reaches people (issue 16): in the transaction of the action that causes it, writes
+// an in-app notice for everyone who chose to hear of it, queues their mail (at once, or marks the notice
+// for their daily digest), and for an organisation-inbox event also mails the organisation's functional
+// address. Only rows are written: no mail server is waited for, so an outage never fails the action
+// (the mail worker sends later). Each event notifies once: the same event again does nothing.
+import { sql, type SQL } from 'drizzle-orm';
+import type { NotificationDelivery, NotificationKind } from '../../../contracts/notifications.js';
+import { queryRows, type Executor } from '../../platform/db/connection.js';
+import { enqueueMail } from '../../platform/mail/enqueue-mail.js';
+import { deliveryFor, isInboxKind, MAIL_TEMPLATE_OF } from './domain/delivery.js';
+import { notificationEvents, notifications } from './schema.js';
+
+export type NotificationEvent =
+  | {
+      /** An event in an organisation's inbox: its members (as its admin and they chose) and its functional address. */
+      kind: 'referral_received' | 'referral_due';
+      objectId: string;
+      organisationId: string;
+      linkPath: string;
+    }
+  | {
+      /** Escalation: the coordinators of the organisations that serve the municipality. */
+      kind: 'referral_overdue';
+      objectId: string;
+      municipalityCode: string;
+      linkPath: string;
+    };
+
+interface CandidateRow {
+  person_id: string;
+  email: string;
+  organisation_id: string;
+  is_inbox_recipient: boolean;
+  chosen: NotificationDelivery | null;
+}
+
+export function eventKeyOf(kind: NotificationKind, objectId: string): string {
+  return `${kind}:${objectId}`;
+}
+
+/** Active members of the organisation (active people, active memberships), with the list and their choice. */
+function inboxCandidates(tx: Executor, organisationId: string, kind: NotificationKind): Promise<CandidateRow[]> {
+  return queryRows<CandidateRow>(
+    tx,
+    sql`SELECT p.id::text AS person_id, p.email, m.organisation_id::text AS organisation_id,
+        (r.person_id IS NOT NULL) AS is_inbox_recipient, np.delivery AS chosen
+      FROM memberships m
+      JOIN people p ON p.id = m.person_id AND p.is_active
+      JOIN organisations o ON o.id = m.organisation_id AND o.is_active
+      LEFT JOIN organisation_inbox_recipients r ON r.organisation_id = m.organisation_id AND r.person_id = p.id
+      LEFT JOIN notification_preferences np ON np.person_id = p.id AND np.kind = ${kind}
+      WHERE m.organisation_id = ${organisationId}::uuid AND m.is_active
+      ORDER BY p.id`,
+  );
+}
+
+/** The coordinators (role coalition_coordinator) of the active organisations that serve the municipality. */
+function coordinatorCandidates(tx: Executor, municipalityCode: string, kind: NotificationKind): Promise<CandidateRow[]> {
+  return queryRows<CandidateRow>(
+    tx,
+    sql`SELECT DISTINCT ON (p.id) p.id::text AS person_id, p.email, m.organisation_id::text AS organisation_id,
+        false AS is_inbox_recipient, np.delivery AS chosen
+      FROM organisation_municipalities om
+      JOIN organisations o ON o.id = om.organisation_id AND o.is_active
+      JOIN memberships m ON m.organisation_id = o.id AND m.is_active AND 'coalition_coordinator' = ANY (m.roles)
+      JOIN people p ON p.id = m.person_id AND p.is_active
+      LEFT JOIN notification_preferences np ON np.person_id = p.id AND np.kind = ${kind}
+      WHERE om.municipality_code = ${municipalityCode}
+      ORDER BY p.id, m.organisation_id`,
+  );
+}
+
+export interface NotifyResult {
+  /** False when this event had been notified already. */
+  isNew: boolean;
+  notified: number;
+  mailed: number;
+}
+
+export async function notify(tx: Executor, event: NotificationEvent, now: Date): Promise<NotifyResult> {
+  const eventKey = eventKeyOf(event.kind, event.objectId);
+  const [fresh] = await tx
+    .insert(notificationEvents)
+    .values({ eventKey, kind: event.kind, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ eventKey: notificationEvents.eventKey });
+  if (!fresh) return { isNew: false, notified: 0, mailed: 0 };
+
+  const candidates =
+    event.kind === 'referral_overdue'
+      ? await coordinatorCandidates(tx, event.municipalityCode, event.kind)
+      : await inboxCandidates(tx, event.organisationId, event.kind);
+  const template = MAIL_TEMPLATE_OF[event.kind];
+  let notified = 0;
+  let mailed = 0;
+  for (const candidate of candidates) {
+    const delivery = deliveryFor(event.kind, { isInboxRecipient: candidate.is_inbox_recipient, chosen: candidate.chosen });
+    if (delivery === 'none') continue;
+    await tx
+      .insert(notifications)
+      .values({
+        personId: candidate.person_id,
+        organisationId: candidate.organisation_id,
+        kind: event.kind,
+        eventKey,
+        linkPath: event.linkPath,
+        awaitsDigest: delivery === 'email_digest',
+        createdAt: now,
+      })
+      .onConflictDoNothing();
+    notified += 1;
+    if (delivery === 'email_immediate') {
+      await enqueueMail(tx, { template, toAddress: candidate.email, toPersonId: candidate.person_id, linkPath: event.linkPath, dedupeKey: `${eventKey}:${candidate.person_id}` }, now);
+      mailed += 1;
+    }
+  }
+  if (isInboxKind(event.kind) && 'organisationId' in event) {
+    const [settings] = await queryRows<{ functional_address: string | null }>(
+      tx,
+      sql`SELECT functional_address FROM organisation_inbox_settings WHERE organisation_id = ${event.organisationId}::uuid`,
+    );
+    if (settings?.functional_address) {
+      await enqueueMail(tx, { template, toAddress: settings.functional_address, linkPath: event.linkPath, dedupeKey: `${eventKey}:organisation` }, now);
+      mailed += 1;
+    }
+  }
+  return { isNew: true, notified, mailed };
+}
+
+/** SQL that is true when the event (kind, object id given as SQL) has been notified already: lets a periodic job skip what it did. */
+export function isNotifiedSql(kind: NotificationKind, objectIdText: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM notification_events ne WHERE ne.event_key = ${`${kind}:`} || ${objectIdText})`;
+}
