@@ -18,6 +18,7 @@ import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
 import { offerCoverageEn } from './sections/offer-coverage.js';
 import { localOfferEn } from './sections/local-offer.js';
+import { parentsPublicEn, selfRegistrationsEn } from './sections/parents-public.js';
 import { mailEn } from './sections/mail.js';
 import { pathwaysEn } from './sections/pathways.js';
 import { pathwayServicesEn } from './sections/pathway-services.js';
@@ -525,6 +526,8 @@ export const en = {
     coalition_agreement: 'Collaboration agreement',
     agreement_document: 'Document of a collaboration agreement',
     local_offer: 'Local offer',
+    self_registration: 'Sign-up by a parent',
+    parent_content: 'Information for parents',
     mail: 'E-mail message',
     offer_coverage: 'Coverage overview',
   },
@@ -879,6 +882,8 @@ export const en = {
   ...subscriptionsEn,
   ...servicesEn,
   ...localOfferEn,
+  ...parentsPublicEn,
+  ...selfRegistrationsEn,
   ...mailEn,
   ...offerCoverageEn,
   ...pathwaysEn,

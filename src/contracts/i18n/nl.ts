@@ -20,6 +20,7 @@ import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
 import { offerCoverageNl } from './sections/offer-coverage.js';
 import { localOfferNl } from './sections/local-offer.js';
+import { parentsPublicNl, selfRegistrationsNl } from './sections/parents-public.js';
 import { mailNl } from './sections/mail.js';
 import { pathwaysNl } from './sections/pathways.js';
 import { pathwayServicesNl } from './sections/pathway-services.js';
@@ -532,6 +533,8 @@ export const nl = {
     coalition_agreement: 'Samenwerkingsafspraak',
     agreement_document: 'Document bij een samenwerkingsafspraak',
     local_offer: 'Lokaal aanbod',
+    self_registration: 'Aanmelding door een ouder',
+    parent_content: 'Informatie voor ouders',
     mail: 'E-mailbericht',
     offer_coverage: 'Dekkingsoverzicht',
   } satisfies Record<AuditObjectType, string>,
@@ -887,6 +890,8 @@ export const nl = {
   ...subscriptionsNl,
   ...servicesNl,
   ...localOfferNl,
+  ...parentsPublicNl,
+  ...selfRegistrationsNl,
   ...mailNl,
   ...offerCoverageNl,
   ...pathwaysNl,

@@ -24,6 +24,8 @@ import { registerSubscriptionRoutes } from './subscriptions/routes.js';
 import { registerServiceRoutes } from './services/routes.js';
 import { registerLocalOfferRoutes } from './local-offer/routes.js';
 import { registerOfferCoverageRoutes } from './offer-coverage/routes.js';
+import { registerParentOfferRoutes } from './parent-offer/routes.js';
+import { registerSelfRegistrationRoutes } from './self-registration/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -52,4 +54,6 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerServiceRoutes,
   registerLocalOfferRoutes,
   registerOfferCoverageRoutes,
+  registerParentOfferRoutes,
+  registerSelfRegistrationRoutes,
 ];
