@@ -78,7 +78,9 @@ export default function SelfRegistrationPage() {
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const [moments, setMoments] = useState<string[]>([]);
-  const [language, setLanguage] = useState<ParentLanguage>(lang);
+  // Follows the page's language until she chooses another.
+  const [chosenLanguage, setLanguage] = useState<ParentLanguage | null>(null);
+  const language = chosenLanguage ?? lang;
   const [noMessages, setNoMessages] = useState(false);
   const [onlyAtMoments, setOnlyAtMoments] = useState(false);
   const [consent, setConsent] = useState(false);
@@ -136,7 +138,7 @@ export default function SelfRegistrationPage() {
         }
       }
       setErrors(found);
-      setGeneral(Object.keys(found).length > 0 ? null : error instanceof ApiError && error.status === 429 ? t.errorTooMany : t.errorGeneral);
+      setGeneral(Object.keys(found).length > 0 ? null : error instanceof ApiError && error.status === 429 ? t.errorRateLimited : t.errorGeneral);
       setFocusKey((key) => key + 1);
     } finally {
       setIsSubmitting(false);
