@@ -5,7 +5,8 @@
 // - a parent's own registration for a prenatal home visit or a talk about a wish for a child, with
 //   her own consent (/api/v1/public/self-registrations), and the receiving organisation's list of them.
 import { z } from 'zod';
-import { dateStringSchema, dateTimeStringSchema } from './common.js';
+import { dateStringSchema, dateTimeStringSchema, INT32_MAX } from './common.js';
+import { calendarDateSchema } from './coalition-partners.js';
 import { nl } from './i18n/nl.js';
 
 const text = nl.parentsPublic;
@@ -98,6 +99,12 @@ export const parentContentRecordSchema = z
   .object({ coalitionCode: z.string(), content: parentContentSchema, reviewedOn: dateStringSchema, version: z.number().int(), updatedAt: dateTimeStringSchema })
   .meta({ id: 'ParentContentRecord' });
 export type ParentContentRecord = z.infer<typeof parentContentRecordSchema>;
+
+/** A coalition writes its parent pages: all content at once, the day a person checked it, the version seen (0: none yet). */
+export const parentContentUpdateSchema = z
+  .object({ content: parentContentSchema, reviewedOn: calendarDateSchema, version: z.number().int().min(0).max(INT32_MAX) })
+  .meta({ id: 'ParentContentUpdate' });
+export type ParentContentUpdate = z.infer<typeof parentContentUpdateSchema>;
 
 // ── Self-registration ─────────────────────────────────────────────────────────────────────────────
 

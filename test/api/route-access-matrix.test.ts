@@ -1007,6 +1007,17 @@ const MATRIX: Record<string, Entry> = {
         idempotencyKey: '5b0c6a34-9d1e-4f7a-8c2b-3e4d5f6a7b8c',
       }),
   },
+  'GET /api/v1/coalitions/:code/parent-content': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/parent-content`) },
+  'PUT /api/v1/coalitions/:code/parent-content': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) =>
+      json('PUT', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/parent-content`, {
+        content: { blocks: [], links: [], costs: {}, activityPhases: {}, descriptions: {} },
+        reviewedOn: '2026-01-01',
+        version: 999,
+      }),
+  },
   'GET /api/v1/self-registrations': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/self-registrations') },
   'GET /api/v1/analysis-links/:token': { access: 'public', request: () => json('GET', `/api/v1/analysis-links/${'x'.repeat(43)}`) },
   'PUT /api/v1/analysis-links/:token/answers': {

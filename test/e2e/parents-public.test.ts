@@ -156,6 +156,21 @@ describe('a pregnant woman in Dordrecht, on the public pages', () => {
   });
 });
 
+describe('every public page in every language', () => {
+  //  address                                      language  direction  heading
+  const PAGES: [string, string, 'ltr' | 'rtl', string][] = [
+    ['/ouders?taal=en', 'en', 'ltr', EN.homeTitle],
+    ['/ouders?taal=ar', 'ar', 'rtl', AR.homeTitle],
+    ['/ouders/GM0505?fase=kinderwens', 'nl', 'ltr', `${NL.phase_kinderwens}: hulp in Dordrecht`],
+    ['/ouders/GM0505?fase=baby&taal=ar', 'ar', 'rtl', `${AR.phase_baby}: المساعدة في Dordrecht`],
+    ['/ouders/GM0505/aanmelden?soort=wish_for_child_talk&taal=en', 'en', 'ltr', EN.formTitle.replace('{municipality}', 'Dordrecht')],
+  ];
+  it.each(PAGES)('%s: lang %s, dir %s, no axe violations, no sideways scrolling', async (address, lang, dir, title) => {
+    await page.goto(address);
+    await expectPage(title, lang, dir);
+  });
+});
+
 describe('the JGZ nurse', () => {
   it('finds the registration once in her inbox, with the consent given by the client', async () => {
     const nurse = await app.newPage();

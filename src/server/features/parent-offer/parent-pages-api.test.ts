@@ -2,12 +2,14 @@
 // The parents' public pages over HTTP against a real database, without login: the municipalities that
 // have them; per phase the coalition's texts, links and the current local offer with who pays; in
 // English and Arabic with Dutch (marked as Dutch) where a translation is missing; a municipality outside
-// the platform and a bad phase or language refused in Dutch.
+// the platform and a bad phase or language refused in Dutch. The coalition's coordinator writes the
+// content (versioned, audited, never checked in the future); others read it but may not write it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { callerFor } from '../organisations/test-support.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { FUNDING_ROUTES } from '../../../contracts/intervention-menu.js';
-import type { ParentMunicipality, ParentPage } from '../../../contracts/parents-public.js';
+import type { ParentContentRecord, ParentMunicipality, ParentPage } from '../../../contracts/parents-public.js';
 import { COST_OF_FUNDING_ROUTE, PHASE_OF_MENU } from './domain/parent-rules.js';
 import { DEMO_PARENT_PAGES_REVIEWED_ON } from '../../demo/seed-demo-parent-pages.js';
 
@@ -95,5 +97,36 @@ describe('the public parent pages', () => {
     expect(lang.statusCode).toBe(400);
     expect(JSON.stringify(lang.json())).toContain(nl.parentsPublic.errorLanguage);
     expect((await get('/api/v1/public/parent-pages/Dordrecht')).statusCode).toBe(400);
+  });
+});
+
+describe('the coalition writes its parent pages', () => {
+  it('lets its coordinator change the content and the review date, versioned and audited; refuses others, stale versions and a future date', async () => {
+    const coordinator = await callerFor(t, 'coordinator');
+    const midwife = await callerFor(t, 'midwife');
+    const read = await midwife.request('GET', '/api/v1/coalitions/KS0001/parent-content');
+    expect(read.statusCode).toBe(200);
+    const current = read.json<ParentContentRecord>();
+    expect(current).toMatchObject({ coalitionCode: 'KS0001', version: 1, reviewedOn: DEMO_PARENT_PAGES_REVIEWED_ON });
+    expect((await midwife.request('GET', '/api/v1/coalitions/KS0002/parent-content')).statusCode).toBe(404);
+
+    const changed = { ...current.content, costs: { 'stevig-ouderschap': 'own_contribution' } };
+    const body = { content: changed, reviewedOn: '2026-12-01', version: 1 };
+    expect((await midwife.request('PUT', '/api/v1/coalitions/KS0001/parent-content', body)).statusCode).toBe(403);
+    const future = await coordinator.request('PUT', '/api/v1/coalitions/KS0001/parent-content', { ...body, reviewedOn: '2099-01-01' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors).toContainEqual(expect.objectContaining({ path: 'body.reviewedOn', message: nl.parentsPublic.errorReviewedInFuture }));
+    const badLink = await coordinator.request('PUT', '/api/v1/coalitions/KS0001/parent-content', { ...body, content: { ...changed, links: [{ url: 'http://onveilig.example', title: { nl: 'x' }, phases: ['baby'] }] } });
+    expect(badLink.statusCode).toBe(400);
+
+    const saved = await coordinator.audited('PUT', '/api/v1/coalitions/KS0001/parent-content', body);
+    expect(saved.response.statusCode, saved.response.body).toBe(200);
+    expect(saved.response.json<ParentContentRecord>()).toMatchObject({ version: 2, reviewedOn: '2026-12-01' });
+    expect(saved.rows).toContainEqual(expect.objectContaining({ action: 'update', outcome: 'success', objectType: 'parent_content', objectId: 'KS0001' }));
+    expect((await coordinator.request('PUT', '/api/v1/coalitions/KS0001/parent-content', body)).json().code).toBe('stale_version');
+
+    const baby = await page('phase=baby&lang=nl');
+    expect(baby.reviewedOn).toBe('2026-12-01');
+    expect(baby.offers.find((offer) => offer.name.startsWith('Jeugdgezondheidszorg'))?.cost).toBe('own_contribution');
   });
 });

@@ -25,8 +25,8 @@ export function RadioGroup<Value extends string>({
   id: string;
   legend: string;
   options: { value: Value; label: string; lang?: string | undefined; dir?: 'rtl' | 'ltr' | undefined }[];
-  value: Value | '';
-  onChange(value: Value): void;
+  value: NoInfer<Value> | '';
+  onChange(value: NoInfer<Value>): void;
   error?: string | undefined;
 }) {
   return (

@@ -6,7 +6,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { PARENT_PHASES, type ParentPhase } from '../../../contracts/parents-public.js';
 import { ApiError } from '../../api/client.js';
 import { useAsync } from '../../components/page.js';
-import { Alert, ButtonLink, ExternalLink, Heading, Link, Paragraph } from '../../components/ui.js';
+import { ButtonLink, ExternalLink, Heading, Link, Paragraph } from '../../components/ui.js';
 import { parentsApi, type ParentPage } from './api.js';
 import { ParentsLoading, ParentsPage } from './parents-layout.js';
 import { InLanguage, langAttributes, useParentsLanguage } from './parents-language.js';

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import { parentPageSchema, selfRegistrationReceiptSchema } from '../../../contracts/parents-public.js';
+import { callerFor } from '../organisations/test-support.js';
+import { parentContentRecordSchema, parentPageSchema, selfRegistrationReceiptSchema } from '../../../contracts/parents-public.js';
 import { selfRegistrations } from './schema.js';
 
 let t: TestApp;
@@ -77,6 +78,33 @@ describe('fuzz: the parents’ public endpoints never answer with a 5xx', () => 
           expect(after).toBe(before);
           if (response.statusCode === 200) expect(seen.has(response.json<{ id: string }>().id)).toBe(true);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('PUT /coalitions/{code}/parent-content: refused changes nothing, accepted is a well-formed record', async () => {
+    const coordinator = await callerFor(t, 'coordinator');
+    const localised = fc.record({ nl: nearly(['Tekst', '', 'x'.repeat(2001)]), en: nearly(['Text', undefined]), ar: nearly(['نص', undefined]) }, { requiredKeys: [] });
+    const phases = nearly([['zwanger'], [], ['peuter'], ['baby', 'kinderwens']]);
+    const content = fc.record(
+      {
+        blocks: fc.oneof(fc.array(fc.record({ key: nearly(['blok', 'Blok!', '']), phases, heading: localised, body: localised }, { requiredKeys: [] }), { maxLength: 2 }), anyValue),
+        links: fc.oneof(fc.array(fc.record({ url: nearly(['https://www.thuisarts.nl', 'http://x.nl', 'javascript:alert(1)']), title: localised, phases }, { requiredKeys: [] }), { maxLength: 2 }), anyValue),
+        costs: nearly([{}, { voorzorg: 'basic_insurance' }, { voorzorg: 'gratis' }]),
+        activityPhases: nearly([{}, { Inloop: ['baby'] }, { Inloop: [] }]),
+        descriptions: nearly([{}, { voorzorg: { nl: 'Uitleg' } }, { voorzorg: {} }]),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(content, nearly(['2026-01-01', '2099-01-01', '2026-02-30']), nearly([0, 1, 2, -1]), async (body, reviewedOn, version) => {
+        const before = await t.app.inject({ method: 'GET', url: '/api/v1/coalitions/KS0001/parent-content', headers: coordinator.session.headers });
+        const response = await coordinator.request('PUT', '/api/v1/coalitions/KS0001/parent-content', { content: body, reviewedOn, version });
+        expectNo5xx(response, JSON.stringify(body).slice(0, 200));
+        const after = await t.app.inject({ method: 'GET', url: '/api/v1/coalitions/KS0001/parent-content', headers: coordinator.session.headers });
+        if (response.statusCode === 200) expect(parentContentRecordSchema.safeParse(response.json()).success).toBe(true);
+        else expect(after.body).toBe(before.body);
       }),
       RUNS,
     );
