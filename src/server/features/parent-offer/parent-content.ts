@@ -27,19 +27,30 @@ async function pageOf(tx: Executor, coalitionId: string, lock = false): Promise<
   return row;
 }
 
-export async function getParentContent(ctx: UseCaseContext, code: string): Promise<ParentContentRecord> {
+/** One audited act on a coalition's parent content: the policy on the coalition first, then the work. */
+function onCoalition(
+  ctx: UseCaseContext,
+  code: string,
+  action: 'read' | 'update',
+  perform: (tx: Executor, coalition: { id: string; code: string }) => Promise<ParentContentRecord>,
+): Promise<ParentContentRecord> {
   const located: { found?: LocatedCoalition } = {};
   return ctx.store.act({
     resource: 'coalition',
-    action: 'read',
+    action,
     objectId: code,
     objectType: 'parent_content',
     locate: (tx) => locateCoalition(tx, code, located),
-    perform: async (tx) => {
-      const row = await pageOf(tx, located.found!.ref.id);
-      if (!row) throw new AppError('not_found');
-      return toRecord(located.found!.ref.code, row);
-    },
+    perform: (tx) => perform(tx, located.found!.ref),
+    details: (record) => (action === 'update' ? { version: record.version, reviewedOn: record.reviewedOn } : null),
+  });
+}
+
+export async function getParentContent(ctx: UseCaseContext, code: string): Promise<ParentContentRecord> {
+  return onCoalition(ctx, code, 'read', async (tx, coalition) => {
+    const row = await pageOf(tx, coalition.id);
+    if (!row) throw new AppError('not_found');
+    return toRecord(coalition.code, row);
   });
 }
 
@@ -48,25 +59,15 @@ export async function updateParentContent(ctx: UseCaseContext, code: string, inp
     const message = nl.parentsPublic.errorReviewedInFuture;
     throw new AppError('validation_failed', { message, errors: [{ path: 'body.reviewedOn', message }] });
   }
-  const located: { found?: LocatedCoalition } = {};
-  return ctx.store.act({
-    resource: 'coalition',
-    action: 'update',
-    objectId: code,
-    objectType: 'parent_content',
-    locate: (tx) => locateCoalition(tx, code, located),
-    perform: async (tx) => {
-      const coalitionId = located.found!.ref.id;
-      const current = await pageOf(tx, coalitionId, true);
-      if ((current?.version ?? 0) !== input.version) throw new AppError('stale_version');
-      const values = { content: input.content, reviewedOn: input.reviewedOn, updatedAt: ctx.now() };
-      if (current) await tx.update(parentPages).set({ ...values, version: sql`${parentPages.version} + 1` }).where(eq(parentPages.coalitionId, coalitionId));
-      // Two first writes racing: the primary key lets one through; the other is told it is stale.
-      else if ((await tx.insert(parentPages).values({ coalitionId, ...values }).onConflictDoNothing().returning({ id: parentPages.coalitionId })).length === 0) {
-        throw new AppError('stale_version');
-      }
-      return toRecord(located.found!.ref.code, (await pageOf(tx, coalitionId))!);
-    },
-    details: (record) => ({ version: record.version, reviewedOn: record.reviewedOn }),
+  return onCoalition(ctx, code, 'update', async (tx, coalition) => {
+    const current = await pageOf(tx, coalition.id, true);
+    if ((current?.version ?? 0) !== input.version) throw new AppError('stale_version');
+    const values = { content: input.content, reviewedOn: input.reviewedOn, updatedAt: ctx.now() };
+    if (current) await tx.update(parentPages).set({ ...values, version: sql`${parentPages.version} + 1` }).where(eq(parentPages.coalitionId, coalition.id));
+    // Two first writes racing: the primary key lets one through; the other is told it is stale.
+    else if ((await tx.insert(parentPages).values({ coalitionId: coalition.id, ...values }).onConflictDoNothing().returning({ id: parentPages.coalitionId })).length === 0) {
+      throw new AppError('stale_version');
+    }
+    return toRecord(coalition.code, (await pageOf(tx, coalition.id))!);
   });
 }
