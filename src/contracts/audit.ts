@@ -50,6 +50,8 @@ export const AUDIT_OBJECT_TYPES = [
   'coalition_agreement',
   'agreement_document',
   'local_offer',
+  'self_registration',
+  'parent_content',
   'mail',
   'notification_preferences',
   'inbox_settings',

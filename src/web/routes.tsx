@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Dutch URLs, each area loaded on demand (React.lazy) so the login page stays light.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import { AppLayout, type RouteHandle } from './components/layout.js';
 import { LoadError, Loading, Page } from './components/page.js';
@@ -77,6 +77,11 @@ const ContactCardPage = lazy(() => import('./features/pathways/contact-card-page
 const OfferFinderPage = lazy(() => import('./features/offer-coverage/finder-page.js'));
 const OfferCoveragePage = lazy(() => import('./features/offer-coverage/coverage-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
+const ParentsLayout = lazy(() => import('./features/parents-public/parents-layout.js'));
+const ParentsHomePage = lazy(() => import('./features/parents-public/parents-home-page.js'));
+const ParentMunicipalityPage = lazy(() => import('./features/parents-public/parent-page.js'));
+const SelfRegistrationPage = lazy(() => import('./features/parents-public/self-registration-page.js'));
+const SelfRegistrationsPage = lazy(() => import('./features/self-registrations/self-registrations-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
 const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
@@ -118,6 +123,20 @@ function RequireRole({ roles }: { roles: readonly Role[] }) {
 }
 
 export const routes: RouteObject[] = [
+  // The parents' public pages (issue 15): their own simple frame, no login, no professional navigation.
+  {
+    path: 'ouders',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <ParentsLayout />
+      </Suspense>
+    ),
+    children: [
+      { index: true, element: <ParentsHomePage /> },
+      { path: ':code', element: <ParentMunicipalityPage /> },
+      { path: ':code/aanmelden', element: <SelfRegistrationPage /> },
+    ],
+  },
   {
     element: <AppLayout />,
     children: [
@@ -309,6 +328,7 @@ export const routes: RouteObject[] = [
                 handle: crumb((m) => m.referrals.crumb),
                 children: [
                   { index: true, element: <ReferralInboxPage /> },
+                  { path: 'aanmeldingen-ouders', handle: crumb((m) => m.selfRegistrations.title), element: <SelfRegistrationsPage /> },
                   { path: ':referralId', handle: crumb((m) => m.referrals.detailCrumb), element: <ReferralDetailPage /> },
                 ],
               },

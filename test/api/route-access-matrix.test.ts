@@ -1016,6 +1016,35 @@ const MATRIX: Record<string, Entry> = {
     allow: everyone,
     request: () => json('PUT', '/api/v1/analysis-invitations/00000000-0000-4000-8000-000000000000/answers', { answers: [{ statementKey: 'opgaven.01', score: 3 }] }),
   },
+  // The parents' public side (issue 15): pages and self-registration without login; the list for the receiving organisation's professionals.
+  'GET /api/v1/public/parent-pages': { access: 'public', request: () => json('GET', '/api/v1/public/parent-pages') },
+  'GET /api/v1/public/parent-pages/:code': { access: 'public', request: () => json('GET', '/api/v1/public/parent-pages/GM0505?phase=zwanger&lang=ar') },
+  'POST /api/v1/public/self-registrations': {
+    access: 'public',
+    request: () =>
+      json('POST', '/api/v1/public/self-registrations', {
+        municipalityCode: 'GM0505',
+        kind: 'prenatal_home_visit',
+        name: 'Matrix Ouder',
+        phone: '0612345678',
+        contactBy: 'phone',
+        language: 'nl',
+        consent: true,
+        idempotencyKey: '5b0c6a34-9d1e-4f7a-8c2b-3e4d5f6a7b8c',
+      }),
+  },
+  'GET /api/v1/coalitions/:code/parent-content': { access: 'authenticated', allow: everyone, request: ({ isOwn }) => json('GET', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/parent-content`) },
+  'PUT /api/v1/coalitions/:code/parent-content': {
+    access: 'authenticated',
+    allow: coalitionEditors,
+    request: ({ isOwn }) =>
+      json('PUT', `/api/v1/coalitions/${coalitionCodeOf(isOwn)}/parent-content`, {
+        content: { blocks: [], links: [], costs: {}, activityPhases: {}, descriptions: {} },
+        reviewedOn: '2026-01-01',
+        version: 999,
+      }),
+  },
+  'GET /api/v1/self-registrations': { access: 'authenticated', allow: { professional: 'any' }, request: () => json('GET', '/api/v1/self-registrations') },
   'GET /api/v1/analysis-links/:token': { access: 'public', request: () => json('GET', `/api/v1/analysis-links/${'x'.repeat(43)}`) },
   'PUT /api/v1/analysis-links/:token/answers': {
     access: 'public',

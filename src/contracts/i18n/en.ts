@@ -19,6 +19,7 @@ import { servicesEn } from './sections/services.js';
 import { notificationsEn } from './sections/notifications.js';
 import { offerCoverageEn } from './sections/offer-coverage.js';
 import { localOfferEn } from './sections/local-offer.js';
+import { parentsPublicEn, selfRegistrationsEn } from './sections/parents-public.js';
 import { mailEn } from './sections/mail.js';
 import { pathwaysEn } from './sections/pathways.js';
 import { pathwayServicesEn } from './sections/pathway-services.js';
@@ -526,6 +527,8 @@ export const en = {
     coalition_agreement: 'Collaboration agreement',
     agreement_document: 'Document of a collaboration agreement',
     local_offer: 'Local offer',
+    self_registration: 'Sign-up by a parent',
+    parent_content: 'Information for parents',
     mail: 'E-mail message',
     notification: 'Notification',
     notification_preferences: 'Notification preferences',
@@ -884,6 +887,8 @@ export const en = {
   ...servicesEn,
   ...notificationsEn,
   ...localOfferEn,
+  ...parentsPublicEn,
+  ...selfRegistrationsEn,
   ...mailEn,
   ...offerCoverageEn,
   ...pathwaysEn,

@@ -21,6 +21,7 @@ import { servicesNl } from './sections/services.js';
 import { notificationsNl } from './sections/notifications.js';
 import { offerCoverageNl } from './sections/offer-coverage.js';
 import { localOfferNl } from './sections/local-offer.js';
+import { parentsPublicNl, selfRegistrationsNl } from './sections/parents-public.js';
 import { mailNl } from './sections/mail.js';
 import { pathwaysNl } from './sections/pathways.js';
 import { pathwayServicesNl } from './sections/pathway-services.js';
@@ -533,6 +534,8 @@ export const nl = {
     coalition_agreement: 'Samenwerkingsafspraak',
     agreement_document: 'Document bij een samenwerkingsafspraak',
     local_offer: 'Lokaal aanbod',
+    self_registration: 'Aanmelding door een ouder',
+    parent_content: 'Informatie voor ouders',
     mail: 'E-mailbericht',
     notification: 'Melding',
     notification_preferences: 'Voorkeuren voor meldingen',
@@ -892,6 +895,8 @@ export const nl = {
   ...servicesNl,
   ...notificationsNl,
   ...localOfferNl,
+  ...parentsPublicNl,
+  ...selfRegistrationsNl,
   ...mailNl,
   ...offerCoverageNl,
   ...pathwaysNl,

@@ -20,6 +20,7 @@ import { seedDemoPathways } from '../features/pathways/seed-demo-pathways.js';
 import { seedDemoWorkspace } from './seed-demo-workspace.js';
 import { seedDemoServices } from './seed-demo-services.js';
 import { seedDemoLocalOffer } from './seed-demo-local-offer.js';
+import { seedDemoParentPages } from './seed-demo-parent-pages.js';
 import type { OrganisationType, Role } from '../../contracts/roles.js';
 import { requiresTwoFactor } from '../../contracts/roles.js';
 
@@ -181,6 +182,8 @@ export async function seedDemo(db: Executor, now: Date): Promise<DemoSeed> {
     await seedDemoServices(tx, organisationIds, now);
     // Its local offer (issue 13 item 3), by those services.
     await seedDemoLocalOffer(tx, 'KS0001', now);
+    // Its pages for parents (issue 15 item 1), on that offer.
+    await seedDemoParentPages(tx, 'KS0001', now);
     // Demo care pathways of Dordrecht and the Drechtsteden coalition (idempotent).
     await seedDemoPathways(tx);
     for (const { person, password, passwordHash } of prepared) {

@@ -25,6 +25,8 @@ import { registerServiceRoutes } from './services/routes.js';
 import { registerLocalOfferRoutes } from './local-offer/routes.js';
 import { registerOfferCoverageRoutes } from './offer-coverage/routes.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
+import { registerParentOfferRoutes } from './parent-offer/routes.js';
+import { registerSelfRegistrationRoutes } from './self-registration/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -54,4 +56,6 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerLocalOfferRoutes,
   registerOfferCoverageRoutes,
   registerNotificationRoutes,
+  registerParentOfferRoutes,
+  registerSelfRegistrationRoutes,
 ];

@@ -23,5 +23,7 @@ export * from '../../features/api-clients/schema.js';
 export * from '../../features/subscriptions/schema.js';
 export * from '../../features/services/schema.js';
 export * from '../../features/local-offer/schema.js';
+export * from '../../features/parent-offer/schema.js';
+export * from '../../features/self-registration/schema.js';
 export * from '../mail/schema.js';
 export * from '../../features/notifications/schema.js';

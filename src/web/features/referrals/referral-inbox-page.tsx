@@ -86,6 +86,11 @@ export default function ReferralInboxPage() {
           ))}
         </ul>
       </nav>
+      {box === 'incoming' ? (
+        <Paragraph>
+          <Link to="/verwijzingen/aanmeldingen-ouders">{m.selfRegistrations.link}</Link>
+        </Paragraph>
+      ) : null}
       {box === 'incoming' ? <ConsentWithdrawalNotices /> : null}
       <FilterBar onApply={() => go({ filter: chosenFilter || undefined, municipality: chosenMunicipality || undefined, page: undefined })}>
         <SelectField
