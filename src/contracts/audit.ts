@@ -50,7 +50,6 @@ export const AUDIT_OBJECT_TYPES = [
   'coalition_agreement',
   'agreement_document',
   'local_offer',
-  'mail',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;

@@ -79,5 +79,7 @@ export const RESOURCE_TYPES = [
   'service',
   // The coverage and funding overview of a coalition or the country (pathways, offer; aggregates, no personal data).
   'offer_coverage',
+  // The mail outbox (issue 16): the platform admin sees each mail's state and sends a dead letter again.
+  'mail',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -27,6 +27,8 @@ export interface TestAppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Check every `app.inject` response against the OpenAPI document (default true). */
   checkResponses?: boolean;
+  /** Interval of the mail timer; null: none, the test calls app.mail.runOnce() (default: the app's). */
+  mailIntervalMs?: number | null;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -41,6 +43,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     webRoot: options.webRoot ?? '/nonexistent',
     logStream: options.logStream,
     onRoute: options.onRoute,
+    ...(options.mailIntervalMs === undefined ? {} : { mailIntervalMs: options.mailIntervalMs }),
   });
   await app.ready();
   if (options.checkResponses !== false) enforceResponseContract(app, sharedContract);

@@ -26,5 +26,6 @@ export const API_TAGS: readonly ApiTag[] = [
   { name: 'Vragenlijst gemeenten', description: 'De jaarlijkse vragenlijst voor gemeenten over Kansrijke Start.' },
   { name: 'Monitor', description: 'De landelijke monitor: indicatoren, cijfers per gebied, vergelijkingen en imports.' },
   { name: 'Sociale kaart', description: 'De sociale kaart: wie welke hulp biedt, voor welke risicofactoren en in welke gemeenten; elke organisatie bevestigt haar diensten minstens elke zes maanden.' },
+  { name: 'Uitgaande e-mail', description: 'De wachtrij van uitgaande e-mail voor de beheerder van het platform: status per bericht (nooit de inhoud), onbestelbare berichten opnieuw versturen.' },
   { name: 'Koppelingen', description: 'Toegang voor systemen (machine-to-machine): API-clients van organisaties, met OAuth 2.0 client credentials en een ondertekende JWT (private_key_jwt).' },
 ];
