@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import { dateTimeStringSchema, pagingQuerySchema } from './common.js';
 
+/** The mail templates (each a subject and a text in the catalogue's `mail` section). */
+export const MAIL_TEMPLATES = ['invitation', 'newReferral', 'referralDue', 'serviceVerification', 'analysisInvitation'] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
 /** pending: waiting for (another) attempt; sent; dead: no more attempts (the dead-letter list). */
 export const MAIL_STATUSES = ['pending', 'sent', 'dead'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];

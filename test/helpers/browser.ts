@@ -28,8 +28,12 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
-  const t = await createTestApp({ webRoot: WEB_ROOT, ...(options.env ? { env: options.env } : {}) });
+export async function startBrowserApp(options: { env?: Record<string, string>; mailIntervalMs?: number | null } = {}): Promise<BrowserApp> {
+  const t = await createTestApp({
+    webRoot: WEB_ROOT,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.mailIntervalMs === undefined ? {} : { mailIntervalMs: options.mailIntervalMs }),
+  });
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];

@@ -46,3 +46,13 @@ export async function startSmtp(): Promise<TestSmtpServer> {
 export function smtpEnv(smtp: TestSmtpServer): Record<string, string> {
   return { MAIL_SMTP_HOST: '127.0.0.1', MAIL_SMTP_PORT: String(smtp.port), MAIL_SMTP_TLS: 'none', MAIL_TIMEOUT_MS: '2000' };
 }
+
+/** The text of a received mail, decoded from quoted-printable when it was sent so (long lines, non-ASCII). */
+export function mailText(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  if (!/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) return body;
+  const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}

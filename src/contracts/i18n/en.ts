@@ -19,6 +19,7 @@ import { servicesEn } from './sections/services.js';
 import { offerCoverageEn } from './sections/offer-coverage.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { mailEn } from './sections/mail.js';
+import { mailAdminEn } from './sections/mail-admin.js';
 import { pathwaysEn } from './sections/pathways.js';
 import { pathwayServicesEn } from './sections/pathway-services.js';
 import { validationEn } from './sections/validation.js';
@@ -880,6 +881,7 @@ export const en = {
   ...servicesEn,
   ...localOfferEn,
   ...mailEn,
+  ...mailAdminEn,
   ...offerCoverageEn,
   ...pathwaysEn,
   ...pathwayServicesEn,

@@ -21,6 +21,7 @@ import { servicesNl } from './sections/services.js';
 import { offerCoverageNl } from './sections/offer-coverage.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { mailNl } from './sections/mail.js';
+import { mailAdminNl } from './sections/mail-admin.js';
 import { pathwaysNl } from './sections/pathways.js';
 import { pathwayServicesNl } from './sections/pathway-services.js';
 import { validationNl } from './sections/validation.js';
@@ -888,6 +889,7 @@ export const nl = {
   ...servicesNl,
   ...localOfferNl,
   ...mailNl,
+  ...mailAdminNl,
   ...offerCoverageNl,
   ...pathwaysNl,
   ...pathwayServicesNl,

@@ -16,6 +16,9 @@ export const mailNl = {
     referralDueBody: 'Een verwijzing in Kansrijk nadert de termijn waarbinnen zij beantwoord moet zijn, of is eroverheen:\n{link}',
     serviceVerificationSubject: 'Gegevens op de sociale kaart bevestigen',
     serviceVerificationBody: 'Een of meer diensten van uw organisatie op de sociale kaart moeten worden bevestigd:\n{link}',
+    analysisInvitationSubject: 'Uitnodiging voor de zelfanalyse van uw coalitie',
+    analysisInvitationBody:
+      'U bent uitgenodigd om de zelfanalyse van een coalitie Kansrijke Start in te vullen. Via deze persoonlijke link vult u de stellingen in:\n{link}\n\nDe link werkt tot de ronde sluit. Stuur hem niet door.',
   },
 };
 
@@ -30,5 +33,8 @@ export const mailEn: SectionCatalogue<typeof mailNl> = {
     referralDueBody: 'A referral in Kansrijk is nearing, or past, the time within which it must be answered:\n{link}',
     serviceVerificationSubject: 'Confirm your details on the social map',
     serviceVerificationBody: 'One or more services of your organisation on the social map need to be confirmed:\n{link}',
+    analysisInvitationSubject: 'Invitation to your coalition’s self-analysis',
+    analysisInvitationBody:
+      'You have been invited to fill in the self-analysis of a Kansrijke Start coalition. Answer the statements through this personal link:\n{link}\n\nThe link works until the round closes. Please do not forward it.',
   },
 };

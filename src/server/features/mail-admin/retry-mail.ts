@@ -8,7 +8,7 @@ import type { MailOutboxItem } from '../../../contracts/mail-admin.js';
 import { findMail, toMailItem } from './store.js';
 
 export async function retryMail(ctx: Pick<RequestContext, 'store' | 'now'>, id: string): Promise<MailOutboxItem> {
-  const { row, isRetried } = await ctx.store.act({
+  const { row } = await ctx.store.act({
     resource: 'mail',
     action: 'update',
     objectId: id,
