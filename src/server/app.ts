@@ -39,6 +39,7 @@ import { resolveAccessToken } from './features/api-clients/resolve-access-token.
 import { mailWorker, type MailWorker } from './platform/mail/deliver-mail.js';
 import { folderTransport, smtpTransport, type MailTransport } from './platform/mail/mail-transport.js';
 import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
+import { analysisReminderWorker, type ReminderWorker } from './features/coalition-analysis/remind-respondents.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +47,8 @@ declare module 'fastify' {
     notifications: NotificationWorker;
     /** The mail worker (issue 16): sends the outbox on a timer; tests call runOnce(). */
     mail: MailWorker;
+    /** Queues the reminders of self-analysis rounds that close soon (issue 16), on a timer; tests call runOnce(). */
+    analysisReminders: ReminderWorker;
   }
 }
 
@@ -53,6 +56,8 @@ declare module 'fastify' {
 const NOTIFICATION_INTERVAL_MS = 15_000;
 /** How often the mail outbox is looked at. */
 const MAIL_INTERVAL_MS = 30_000;
+/** How often rounds closing soon are looked at for reminders (they are due by the day). */
+const ANALYSIS_REMINDER_INTERVAL_MS = 60 * 60_000;
 
 function configuredMailTransport(mail: Config['mail']): MailTransport | null {
   if (mail.kind === 'smtp') return smtpTransport(mail);
@@ -202,6 +207,14 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     await mail.stop();
     transport?.close();
   });
+  // Reminds who has not answered a self-analysis round that closes soon (the mails go through the outbox).
+  const analysisReminders = analysisReminderWorker(
+    { db: database.db, clock, onError: (error) => app.log.warn({ err: loggableError(error) }, 'analysis reminder pass failed') },
+    ANALYSIS_REMINDER_INTERVAL_MS,
+  );
+  app.decorate('analysisReminders', analysisReminders);
+  app.addHook('onReady', async () => analysisReminders.start());
+  app.addHook('onClose', async () => analysisReminders.stop());
 
   // Reference boundaries: public, cacheable static asset.
   await app.register(fastifyStatic, {

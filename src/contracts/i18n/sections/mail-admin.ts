@@ -39,6 +39,8 @@ export const mailAdminNl = {
     templateReferralDue: 'Verwijzing wacht op antwoord',
     templateServiceVerification: 'Sociale kaart bevestigen',
     templateAnalysisInvitation: 'Uitnodiging zelfanalyse',
+    templateAnalysisReminder: 'Herinnering zelfanalyse',
+    templateAnalysisReminderByLink: 'Herinnering zelfanalyse (persoonlijke link)',
   },
 };
 
@@ -78,5 +80,7 @@ export const mailAdminEn: SectionCatalogue<typeof mailAdminNl> = {
     templateReferralDue: 'Referral awaiting an answer',
     templateServiceVerification: 'Confirm the social map',
     templateAnalysisInvitation: 'Self-analysis invitation',
+    templateAnalysisReminder: 'Self-analysis reminder',
+    templateAnalysisReminderByLink: 'Self-analysis reminder (personal link)',
   },
 };

@@ -19,6 +19,11 @@ export const mailNl = {
     analysisInvitationSubject: 'Uitnodiging voor de zelfanalyse van uw coalitie',
     analysisInvitationBody:
       'U bent uitgenodigd om de zelfanalyse van een coalitie Kansrijke Start in te vullen. Via deze persoonlijke link vult u de stellingen in:\n{link}\n\nDe link werkt tot de ronde sluit. Stuur hem niet door.',
+    analysisReminderSubject: 'Herinnering: de zelfanalyse van uw coalitie sluit binnenkort',
+    analysisReminderBody: 'De ronde van de zelfanalyse waarvoor u bent uitgenodigd sluit binnenkort, en u hebt nog niet geantwoord. Log in en vul de stellingen in:\n{link}',
+    analysisReminderByLinkSubject: 'Herinnering: de zelfanalyse van uw coalitie sluit binnenkort',
+    analysisReminderByLinkBody:
+      'De ronde van de zelfanalyse waarvoor u bent uitgenodigd sluit binnenkort, en u hebt nog niet geantwoord. Vul de stellingen in via de persoonlijke link in de uitnodiging die u eerder kreeg. Hebt u die niet meer? Vraag de coördinator van de coalitie om een nieuwe uitnodiging.',
   },
 };
 
@@ -36,5 +41,10 @@ export const mailEn: SectionCatalogue<typeof mailNl> = {
     analysisInvitationSubject: 'Invitation to your coalition’s self-analysis',
     analysisInvitationBody:
       'You have been invited to fill in the self-analysis of a Kansrijke Start coalition. Answer the statements through this personal link:\n{link}\n\nThe link works until the round closes. Please do not forward it.',
+    analysisReminderSubject: 'Reminder: your coalition’s self-analysis closes soon',
+    analysisReminderBody: 'The self-analysis round you were invited to closes soon, and you have not answered yet. Log in and answer the statements:\n{link}',
+    analysisReminderByLinkSubject: 'Reminder: your coalition’s self-analysis closes soon',
+    analysisReminderByLinkBody:
+      'The self-analysis round you were invited to closes soon, and you have not answered yet. Answer the statements through the personal link in the invitation you received earlier. No longer have it? Ask the coalition’s coordinator for a new invitation.',
   },
 };
