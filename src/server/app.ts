@@ -39,7 +39,9 @@ import { resolveAccessToken } from './features/api-clients/resolve-access-token.
 import { mailWorker, type MailWorker } from './platform/mail/deliver-mail.js';
 import { folderTransport, smtpTransport, type MailTransport } from './platform/mail/mail-transport.js';
 import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
-import { analysisReminderWorker, type ReminderWorker } from './features/coalition-analysis/remind-respondents.js';
+import { remindRespondents } from './features/coalition-analysis/remind-respondents.js';
+import { remindAgreementReviews } from './features/coalition-agreements/remind-review.js';
+import { periodicWorker, type PeriodicWorker } from './platform/jobs/periodic-worker.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,8 +49,8 @@ declare module 'fastify' {
     notifications: NotificationWorker;
     /** The mail worker (issue 16): sends the outbox on a timer; tests call runOnce(). */
     mail: MailWorker;
-    /** Queues the reminders of self-analysis rounds that close soon (issue 16), on a timer; tests call runOnce(). */
-    analysisReminders: ReminderWorker;
+    /** Queues reminder mails (issue 16): self-analysis rounds closing soon, agreements due for review; on a timer; tests call runOnce(). */
+    reminders: PeriodicWorker<ReminderRuns>;
   }
 }
 
@@ -56,8 +58,14 @@ declare module 'fastify' {
 const NOTIFICATION_INTERVAL_MS = 15_000;
 /** How often the mail outbox is looked at. */
 const MAIL_INTERVAL_MS = 30_000;
-/** How often rounds closing soon are looked at for reminders (they are due by the day). */
-const ANALYSIS_REMINDER_INTERVAL_MS = 60 * 60_000;
+/** How often reminders are looked for (they are due by the day). */
+const REMINDER_INTERVAL_MS = 60 * 60_000;
+
+/** How many reminder mails one pass queued, per kind. */
+export interface ReminderRuns {
+  analysisRespondents: number;
+  agreementReviews: number;
+}
 
 function configuredMailTransport(mail: Config['mail']): MailTransport | null {
   if (mail.kind === 'smtp') return smtpTransport(mail);
@@ -207,14 +215,19 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     await mail.stop();
     transport?.close();
   });
-  // Reminds who has not answered a self-analysis round that closes soon (the mails go through the outbox).
-  const analysisReminders = analysisReminderWorker(
-    { db: database.db, clock, onError: (error) => app.log.warn({ err: loggableError(error) }, 'analysis reminder pass failed') },
-    ANALYSIS_REMINDER_INTERVAL_MS,
+  // Queues the reminders that are due (the mails go through the outbox): each feature's pass in turn.
+  const reminderOptions = { db: database.db, clock };
+  const reminders = periodicWorker<ReminderRuns>(
+    async () => ({
+      analysisRespondents: (await remindRespondents(reminderOptions)).queued,
+      agreementReviews: (await remindAgreementReviews(reminderOptions)).queued,
+    }),
+    REMINDER_INTERVAL_MS,
+    (error) => app.log.warn({ err: loggableError(error) }, 'reminder pass failed'),
   );
-  app.decorate('analysisReminders', analysisReminders);
-  app.addHook('onReady', async () => analysisReminders.start());
-  app.addHook('onClose', async () => analysisReminders.stop());
+  app.decorate('reminders', reminders);
+  app.addHook('onReady', async () => reminders.start());
+  app.addHook('onClose', async () => reminders.stop());
 
   // Reference boundaries: public, cacheable static asset.
   await app.register(fastifyStatic, {

@@ -41,6 +41,7 @@ export const mailAdminNl = {
     templateAnalysisInvitation: 'Uitnodiging zelfanalyse',
     templateAnalysisReminder: 'Herinnering zelfanalyse',
     templateAnalysisReminderByLink: 'Herinnering zelfanalyse (persoonlijke link)',
+    templateAgreementReview: 'Samenwerkingsafspraak herzien',
   },
 };
 
@@ -82,5 +83,6 @@ export const mailAdminEn: SectionCatalogue<typeof mailAdminNl> = {
     templateAnalysisInvitation: 'Self-analysis invitation',
     templateAnalysisReminder: 'Self-analysis reminder',
     templateAnalysisReminderByLink: 'Self-analysis reminder (personal link)',
+    templateAgreementReview: 'Agreement due for review',
   },
 };

@@ -8,7 +8,6 @@ import { and, between, eq, isNotNull, notExists, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { enqueueMail } from '../../platform/mail/enqueue-mail.js';
-import { periodicWorker, type PeriodicWorker } from '../../platform/jobs/periodic-worker.js';
 import { amsterdamDate } from '../../../contracts/calendar.js';
 import { people } from '../organisations/schema.js';
 import { analysisAnswers, analysisRespondents, analysisRounds } from './schema.js';
@@ -18,7 +17,6 @@ export const REMINDER_DAYS_BEFORE = 3;
 export interface ReminderOptions {
   db: Executor;
   clock: Clock;
-  onError?: (error: unknown) => void;
 }
 
 export interface ReminderRun {
@@ -68,11 +66,4 @@ export async function remindRespondents(options: ReminderOptions): Promise<Remin
     }
     return { queued };
   });
-}
-
-export type ReminderWorker = PeriodicWorker<ReminderRun>;
-
-/** The reminder pass on a timer (platform/jobs/periodic-worker.ts). */
-export function analysisReminderWorker(options: ReminderOptions, intervalMs: number | null): ReminderWorker {
-  return periodicWorker(() => remindRespondents(options), intervalMs, options.onError);
 }
