@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { enqueueMail } from '../../src/server/platform/mail/enqueue-mail.js';
 import { MAX_MAIL_ATTEMPTS, MAIL_RETRY_DELAYS_MS } from '../../src/server/platform/mail/deliver-mail.js';
-import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
+import { expectNoAxeViolations, expectReflowAt320, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { smtpEnv, startSmtp, type TestSmtpServer } from '../helpers/smtp-server.js';
 
 const t = nl.mailAdmin;
@@ -72,13 +72,7 @@ describe('outgoing mail, as the platform admin', () => {
   });
 
   it('reflows at 320 px without horizontal scrolling, and no script errors', async () => {
-    const narrow = await app.newPage();
-    await narrow.context().addCookies(await page.context().cookies());
-    await narrow.setViewportSize({ width: 320, height: 800 });
-    await narrow.goto('/beheer/e-mail');
-    await narrow.waitForFunction(() => Boolean(document.querySelector('h1')) && !document.querySelector('.kr-loading'));
-    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await narrow.close();
+    await expectReflowAt320(app, page, '/beheer/e-mail');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -113,3 +113,14 @@ export async function loginAs(app: BrowserApp, page: Page, key: string) {
   await page.getByRole('heading', { level: 1, name: `Welkom, ${account.name}` }).waitFor();
   return account;
 }
+
+/** Opens `path` at 320 px wide with the session of `page` and checks it reflows: no horizontal scrolling (WCAG 1.4.10). */
+export async function expectReflowAt320(app: BrowserApp, page: Page, path: string) {
+  const narrow = await app.newPage();
+  await narrow.context().addCookies(await page.context().cookies());
+  await narrow.setViewportSize({ width: 320, height: 800 });
+  await narrow.goto(path);
+  await narrow.waitForFunction(() => Boolean(document.querySelector('h1')) && !document.querySelector('.kr-loading'));
+  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await narrow.close();
+}
