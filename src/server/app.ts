@@ -41,6 +41,7 @@ import { folderTransport, smtpTransport, type MailTransport } from './platform/m
 import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
 import { remindRespondents } from './features/coalition-analysis/remind-respondents.js';
 import { remindAgreementReviews } from './features/coalition-agreements/remind-review.js';
+import { remindPathwayReviews } from './features/pathways/remind-review.js';
 import { periodicWorker, type PeriodicWorker } from './platform/jobs/periodic-worker.js';
 
 declare module 'fastify' {
@@ -65,6 +66,7 @@ const REMINDER_INTERVAL_MS = 60 * 60_000;
 export interface ReminderRuns {
   analysisRespondents: number;
   agreementReviews: number;
+  pathwayReviews: number;
 }
 
 function configuredMailTransport(mail: Config['mail']): MailTransport | null {
@@ -221,6 +223,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     async () => ({
       analysisRespondents: (await remindRespondents(reminderOptions)).queued,
       agreementReviews: (await remindAgreementReviews(reminderOptions)).queued,
+      pathwayReviews: (await remindPathwayReviews(reminderOptions)).queued,
     }),
     REMINDER_INTERVAL_MS,
     (error) => app.log.warn({ err: loggableError(error) }, 'reminder pass failed'),

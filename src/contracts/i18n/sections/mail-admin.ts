@@ -42,6 +42,7 @@ export const mailAdminNl = {
     templateAnalysisReminder: 'Herinnering zelfanalyse',
     templateAnalysisReminderByLink: 'Herinnering zelfanalyse (persoonlijke link)',
     templateAgreementReview: 'Samenwerkingsafspraak herzien',
+    templatePathwayReview: 'Zorgpad herzien',
   },
 };
 
@@ -84,5 +85,6 @@ export const mailAdminEn: SectionCatalogue<typeof mailAdminNl> = {
     templateAnalysisReminder: 'Self-analysis reminder',
     templateAnalysisReminderByLink: 'Self-analysis reminder (personal link)',
     templateAgreementReview: 'Agreement due for review',
+    templatePathwayReview: 'Care pathway due for review',
   },
 };

@@ -26,6 +26,8 @@ export const mailNl = {
       'De ronde van de zelfanalyse waarvoor u bent uitgenodigd sluit binnenkort, en u hebt nog niet geantwoord. Vul de stellingen in via de persoonlijke link in de uitnodiging die u eerder kreeg. Hebt u die niet meer? Vraag de coördinator van de coalitie om een nieuwe uitnodiging.',
     agreementReviewSubject: 'Samenwerkingsafspraak herzien',
     agreementReviewBody: 'Een samenwerkingsafspraak van uw coalitie nadert de datum waarop zij herzien moet worden, of is eroverheen:\n{link}',
+    pathwayReviewSubject: 'Zorgpad herzien',
+    pathwayReviewBody: 'Een zorgpad dat uw coalitie bijhoudt nadert de datum waarop het herzien moet worden, of is eroverheen:\n{link}',
   },
 };
 
@@ -50,5 +52,7 @@ export const mailEn: SectionCatalogue<typeof mailNl> = {
       'The self-analysis round you were invited to closes soon, and you have not answered yet. Answer the statements through the personal link in the invitation you received earlier. No longer have it? Ask the coalition’s coordinator for a new invitation.',
     agreementReviewSubject: 'Collaboration agreement due for review',
     agreementReviewBody: 'A collaboration agreement of your coalition is nearing, or past, the date on which it must be reviewed:\n{link}',
+    pathwayReviewSubject: 'Care pathway due for review',
+    pathwayReviewBody: 'A care pathway your coalition keeps is nearing, or past, the date on which it must be reviewed:\n{link}',
   },
 };

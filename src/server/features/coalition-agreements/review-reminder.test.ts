@@ -12,7 +12,7 @@ import { nl } from '../../../contracts/i18n/nl.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
 import { coalitions } from '../coalitions/schema.js';
 import { coalitionAgreements } from './schema.js';
-import { REVIEW_NEAR_DAYS } from './remind-review.js';
+import { REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const dayAfter = (days: number) => amsterdamDate(new Date(t.clock.now().getTime() + days * DAY));
-const remindersOf = (agreementId: string) => t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, 'agreementReview'), like(mailOutbox.dedupeKey, `agreement-review:${agreementId}:%`)));
+const remindersOf = (agreementId: string) => t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, 'agreementReview'), like(mailOutbox.dedupeKey, `agreementReview:${agreementId}:%`)));
 
 describe('agreement review reminders', () => {
   it('mails the coordinator once when the review date is near and once when it has passed', async () => {

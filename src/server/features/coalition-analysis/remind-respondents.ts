@@ -8,7 +8,7 @@ import { and, between, eq, isNotNull, notExists, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { enqueueMail } from '../../platform/mail/enqueue-mail.js';
-import { amsterdamDate } from '../../../contracts/calendar.js';
+import { addDays, amsterdamDate } from '../../../contracts/calendar.js';
 import { people } from '../organisations/schema.js';
 import { analysisAnswers, analysisRespondents, analysisRounds } from './schema.js';
 
@@ -22,10 +22,6 @@ export interface ReminderOptions {
 export interface ReminderRun {
   /** Reminders queued in this pass (a respondent reminded before is not counted again). */
   queued: number;
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** One pass: queue the reminders that are due and not queued before. */
