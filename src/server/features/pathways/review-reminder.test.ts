@@ -3,31 +3,26 @@
 // published pathway kept by a municipality reaches the coordinator of the municipality's coalition
 // (not the deputy) once when its review date comes within 30 days and once when it has passed; a
 // draft is not reminded. The mail links to the pathway, and names nothing.
-import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import { mailText, smtpEnv, startSmtp, type TestSmtpServer } from '../../../../test/helpers/smtp-server.js';
-import { amsterdamDate } from '../../../contracts/calendar.js';
+import type { TestApp } from '../../../../test/helpers/test-app.js';
+import { dayAfter as dayAfterOf, remindersOf as remindersOfTemplate, startSmtpTestApp, walkReviewStages, type SmtpTestApp } from '../../../../test/helpers/mail-test-app.js';
+import { mailText, type TestSmtpServer } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { mailOutbox } from '../../platform/mail/schema.js';
 import { REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
 import { carePathways } from './schema.js';
 
-const DAY = 86_400_000;
+let app: SmtpTestApp;
 let t: TestApp;
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  t = await createTestApp({ env: smtpEnv(smtp), mailIntervalMs: null });
+  app = await startSmtpTestApp();
+  ({ t, smtp } = app);
 });
-afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
-});
+afterAll(() => app?.close());
 
-const dayAfter = (days: number) => amsterdamDate(new Date(t.clock.now().getTime() + days * DAY));
-const remindersOf = (pathwayId: string) => t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, 'pathwayReview'), like(mailOutbox.dedupeKey, `pathwayReview:${pathwayId}:%`)));
+const dayAfter = (days: number) => dayAfterOf(t, days);
+const remindersOf = (id: string) => remindersOfTemplate(t, 'pathwayReview', id);
 const pathway = (status: string, factorKey: string, version = 1) =>
   t.database.db
     .insert(carePathways)
@@ -38,20 +33,11 @@ describe('pathway review reminders', () => {
   it('mails the coordinator of the keeping municipality’s coalition once near and once past the review date', async () => {
     const [published] = await pathway('published', 'herinnering-test');
     const [draft] = await pathway('draft', 'herinnering-test', 2);
-    await t.app.reminders.runOnce();
-    expect(await remindersOf(published!.id)).toHaveLength(0);
-
-    t.clock.advance(10 * DAY);
-    await t.app.reminders.runOnce();
-    await t.app.reminders.runOnce();
-    const near = await remindersOf(published!.id);
+    const { before, near, passed } = await walkReviewStages(t, () => remindersOf(published!.id));
+    expect(before).toHaveLength(0);
     expect(near.map((mail) => mail.toAddress)).toEqual(['coordinator@kansrijk.demo']);
     expect(near[0]!.linkPath).toBe('/zorgpaden/GM0505/herinnering-test');
-
-    t.clock.advance((REVIEW_NEAR_DAYS + 1) * DAY);
-    await t.app.reminders.runOnce();
-    await t.app.reminders.runOnce();
-    expect((await remindersOf(published!.id)).map((mail) => mail.dedupeKey!.split(':')[3]).sort()).toEqual(['near', 'passed']);
+    expect(passed.map((mail) => mail.dedupeKey!.split(':')[3]).sort()).toEqual(['near', 'passed']);
     expect(await remindersOf(draft!.id)).toHaveLength(0);
 
     await t.app.mail.runOnce();
