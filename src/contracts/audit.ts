@@ -52,7 +52,6 @@ export const AUDIT_OBJECT_TYPES = [
   'local_offer',
   'self_registration',
   'parent_content',
-  'mail',
   'notification_preferences',
   'inbox_settings',
 ] as const;

@@ -7,3 +7,8 @@ const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amste
 export function amsterdamDate(instant: Date): string {
   return AMSTERDAM_DAY.format(instant);
 }
+
+/** The calendar date `days` days after `day` (both YYYY-MM-DD; negative goes back). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -2,7 +2,8 @@
 // Wire contract of the coalition self-analysis (issue 10 item 5; the frame of seed 002's analysetool):
 // rounds, invitations, answering (with an account or through a personal link) and the report.
 import { z } from 'zod';
-import { emailSchema, nameSchema } from './common.js';
+import { dateStringSchema, emailSchema, nameSchema } from './common.js';
+import { calendarDateSchema } from './coalition-partners.js';
 
 export const ANONYMITY_MODES = ['named', 'per_partner', 'anonymous'] as const;
 export type AnonymityMode = (typeof ANONYMITY_MODES)[number];
@@ -19,6 +20,8 @@ export const linkTokenParamsSchema = z.object({ token: z.string().min(1).max(200
 export const openRoundSchema = z.strictObject({
   title: nameSchema,
   anonymity: z.enum(ANONYMITY_MODES, { message: 'Kies hoe de antwoorden worden getoond: met naam, per partnerorganisatie of anoniem.' }),
+  /** The day the round is planned to close (not in the past): who has not answered is reminded by mail a few days before. */
+  closesOn: calendarDateSchema.nullable().optional(),
 });
 
 export const inviteRespondentSchema = z.union([
@@ -49,6 +52,8 @@ export const roundSummarySchema = z
     status: z.enum(ROUND_STATUSES),
     openedAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullable(),
+    /** The planned closing day (JJJJ-MM-DD); null: none set. */
+    closesOn: dateStringSchema.nullable(),
     respondentCount: z.number().int(),
     /** Respondents who answered at least one statement. */
     answeredCount: z.number().int(),

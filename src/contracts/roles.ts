@@ -81,5 +81,7 @@ export const RESOURCE_TYPES = [
   'offer_coverage',
   // A person's own notifications and notification preferences (no personal data: a kind and a link).
   'notification',
+  // The mail outbox (issue 16): the platform admin sees each mail's state and sends a dead letter again.
+  'mail',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -42,6 +42,9 @@ import { periodicWorker, type PeriodicWorker } from './platform/jobs/periodic-wo
 import { notifyReferralDeadlines } from './features/referrals/notify-referral-deadlines.js';
 import { sendDigests } from './features/notifications/send-digests.js';
 import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
+import { remindRespondents } from './features/coalition-analysis/remind-respondents.js';
+import { remindAgreementReviews } from './features/coalition-agreements/remind-review.js';
+import { remindPathwayReviews } from './features/pathways/remind-review.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +54,8 @@ declare module 'fastify' {
     mail: MailWorker;
     /** The notice jobs (issue 16): referral deadlines and the daily digest, on a timer; tests call runOnce(). */
     noticeJobs: NoticeJobs;
+    /** Queues reminder mails (issue 16): self-analysis rounds closing soon, agreements due for review; on a timer; tests call runOnce(). */
+    reminders: PeriodicWorker<ReminderRuns>;
   }
 }
 
@@ -62,6 +67,15 @@ const MAIL_INTERVAL_MS = 30_000;
 const NOTICE_JOBS_INTERVAL_MS = 5 * 60_000;
 
 type NoticeJobs = PeriodicWorker<{ due: number; overdue: number; digests: number }>;
+/** How often reminders are looked for (they are due by the day). */
+const REMINDER_INTERVAL_MS = 60 * 60_000;
+
+/** How many reminder mails one pass queued, per kind. */
+export interface ReminderRuns {
+  analysisRespondents: number;
+  agreementReviews: number;
+  pathwayReviews: number;
+}
 
 function configuredMailTransport(mail: Config['mail']): MailTransport | null {
   if (mail.kind === 'smtp') return smtpTransport(mail);
@@ -226,6 +240,20 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     await mail.stop();
     transport?.close();
   });
+  // Queues the reminders that are due (the mails go through the outbox): each feature's pass in turn.
+  const reminderOptions = { db: database.db, clock };
+  const reminders = periodicWorker<ReminderRuns>(
+    async () => ({
+      analysisRespondents: (await remindRespondents(reminderOptions)).queued,
+      agreementReviews: (await remindAgreementReviews(reminderOptions)).queued,
+      pathwayReviews: (await remindPathwayReviews(reminderOptions)).queued,
+    }),
+    REMINDER_INTERVAL_MS,
+    (error) => app.log.warn({ err: loggableError(error) }, 'reminder pass failed'),
+  );
+  app.decorate('reminders', reminders);
+  app.addHook('onReady', async () => reminders.start());
+  app.addHook('onClose', async () => reminders.stop());
 
   // Reference boundaries: public, cacheable static asset.
   await app.register(fastifyStatic, {

@@ -61,6 +61,7 @@ const AnalysisRoundPage = lazy(() => import('./features/coalition-analysis/round
 const AnalysisReportPage = lazy(() => import('./features/coalition-analysis/report-page.js'));
 const AnalysisInvitationsPage = lazy(() => import('./features/coalition-analysis/my-invitations-page.js'));
 const AnalysisOwnAnswerPage = lazy(() => import('./features/coalition-analysis/own-answer-page.js'));
+const MailAdminPage = lazy(() => import('./features/mail-admin/mail-admin-page.js'));
 const AnalysisLinkAnswerPage = lazy(() => import('./features/coalition-analysis/link-answer-page.js'));
 const ApiClientsPage = lazy(() => import('./features/api-clients/api-clients-page.js'));
 const InterventionMenuPage = lazy(() => import('./features/intervention-menu/intervention-menu-page.js'));
@@ -370,7 +371,10 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireRole roles={['platform_admin']} />,
-            children: [{ path: 'beheer/koppelingen', handle: crumb((m) => m.apiClients.crumb), element: <ApiClientsPage /> }],
+            children: [
+              { path: 'beheer/koppelingen', handle: crumb((m) => m.apiClients.crumb), element: <ApiClientsPage /> },
+              { path: 'beheer/e-mail', handle: crumb((m) => m.mailAdmin.crumb), element: <MailAdminPage /> },
+            ],
           },
           {
             element: <RequireRole roles={['organisation_admin']} />,

@@ -28,6 +28,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { fhirSubscriptions } from '../../src/server/features/subscriptions/schema.js';
 import { directoryServices } from '../../src/server/features/services/schema.js';
 import { localOffers } from '../../src/server/features/local-offer/schema.js';
+import { enqueueMail } from '../../src/server/platform/mail/enqueue-mail.js';
+import { mailOutbox } from '../../src/server/platform/mail/schema.js';
 
 const QUESTIONNAIRE_YEAR = 2030;
 const METRICS_TOKEN = 'matrix-metrics-token-0123456789abcdefghij';
@@ -123,6 +125,8 @@ let drechtstedenServiceId = '';
 /** A public key for the API clients the matrix registers, and one client per organisation (made in beforeAll). */
 const MATRIX_CLIENT_JWK = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
 const apiClientOf: Record<string, string> = {};
+/** A mail in the outbox (made in beforeAll): the platform admin's mail routes need one that exists. */
+let matrixMailId = '';
 
 const MATRIX: Record<string, Entry> = {
   'GET /health': { access: 'public', request: () => json('GET', '/health') },
@@ -1072,6 +1076,11 @@ const MATRIX: Record<string, Entry> = {
     allow: { platform_admin: 'any' },
     request: ({ organisationId }) => json('POST', `/api/v1/api-clients/${apiClientOf[organisationId]}/revocation`),
   },
+  // The mail outbox (issue 16): the platform admin only.
+  'GET /api/v1/mail-outbox': { access: 'authenticated', allow: { platform_admin: 'any' }, request: () => json('GET', '/api/v1/mail-outbox?status=dead') },
+  'POST /api/v1/mail-outbox/:id/retry': { access: 'authenticated', allow: { platform_admin: 'any' }, request: () => json('POST', `/api/v1/mail-outbox/${matrixMailId}/retry`) },
+  // Not sent yet, so nothing to show (404) even to the admin; everyone else is refused.
+  'GET /api/v1/mail-outbox/:id/preview': { access: 'authenticated', allow: { platform_admin: 'any' }, request: () => json('GET', `/api/v1/mail-outbox/${matrixMailId}/preview`) },
   'POST /api/v1/oauth/token': {
     access: 'public',
     request: () => ({ method: 'POST', url: '/api/v1/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'grant_type=client_credentials' }),
@@ -1100,6 +1109,9 @@ beforeAll(async () => {
       .returning({ id: apiClients.id });
     apiClientOf[organisationId] = client!.id;
   }
+  // A mail in the outbox, never due (the timer leaves it alone).
+  await enqueueMail(t.database.db, { template: 'newReferral', toAddress: 'matrix@kansrijk.demo', linkPath: '/verwijzingen' }, new Date('2099-01-01T00:00:00Z'));
+  matrixMailId = (await t.database.db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.toAddress, 'matrix@kansrijk.demo')))[0]!.id;
   // One staff member per organisation, to be the "own" or "other" record for people routes.
   for (const [key, organisationId] of Object.entries(t.demo.organisationIds)) {
     const [person] = await t.database.db

@@ -28,8 +28,12 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
-  const t = await createTestApp({ webRoot: WEB_ROOT, ...(options.env ? { env: options.env } : {}) });
+export async function startBrowserApp(options: { env?: Record<string, string>; mailIntervalMs?: number | null } = {}): Promise<BrowserApp> {
+  const t = await createTestApp({
+    webRoot: WEB_ROOT,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.mailIntervalMs === undefined ? {} : { mailIntervalMs: options.mailIntervalMs }),
+  });
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
@@ -108,4 +112,15 @@ export async function loginAs(app: BrowserApp, page: Page, key: string) {
   // The URL changes before the home page (a lazy chunk) has rendered: wait for its heading.
   await page.getByRole('heading', { level: 1, name: `Welkom, ${account.name}` }).waitFor();
   return account;
+}
+
+/** Opens `path` at 320 px wide with the session of `page` and checks it reflows: no horizontal scrolling (WCAG 1.4.10). */
+export async function expectReflowAt320(app: BrowserApp, page: Page, path: string) {
+  const narrow = await app.newPage();
+  await narrow.context().addCookies(await page.context().cookies());
+  await narrow.setViewportSize({ width: 320, height: 800 });
+  await narrow.goto(path);
+  await narrow.waitForFunction(() => Boolean(document.querySelector('h1')) && !document.querySelector('.kr-loading'));
+  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await narrow.close();
 }

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   checkResponses?: boolean;
   /** Where mail goes (default: the configured development folder). */
   mailTransport?: MailTransport;
+  /** Interval of the mail timer; null: none, the test calls app.mail.runOnce() (default: the app's). */
+  mailIntervalMs?: number | null;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -47,6 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     mailTransport: options.mailTransport,
     // Deadlines and digests run when a test calls app.noticeJobs.runOnce() after moving the clock.
     noticeJobsIntervalMs: null,
+    ...(options.mailIntervalMs === undefined ? {} : { mailIntervalMs: options.mailIntervalMs }),
   });
   await app.ready();
   if (options.checkResponses !== false) enforceResponseContract(app, sharedContract);

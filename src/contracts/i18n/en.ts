@@ -21,6 +21,7 @@ import { offerCoverageEn } from './sections/offer-coverage.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { parentsPublicEn, selfRegistrationsEn } from './sections/parents-public.js';
 import { mailEn } from './sections/mail.js';
+import { mailAdminEn } from './sections/mail-admin.js';
 import { pathwaysEn } from './sections/pathways.js';
 import { pathwayServicesEn } from './sections/pathway-services.js';
 import { validationEn } from './sections/validation.js';
@@ -890,6 +891,7 @@ export const en = {
   ...parentsPublicEn,
   ...selfRegistrationsEn,
   ...mailEn,
+  ...mailAdminEn,
   ...offerCoverageEn,
   ...pathwaysEn,
   ...pathwayServicesEn,

@@ -23,6 +23,7 @@ import { offerCoverageNl } from './sections/offer-coverage.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { parentsPublicNl, selfRegistrationsNl } from './sections/parents-public.js';
 import { mailNl } from './sections/mail.js';
+import { mailAdminNl } from './sections/mail-admin.js';
 import { pathwaysNl } from './sections/pathways.js';
 import { pathwayServicesNl } from './sections/pathway-services.js';
 import { validationNl } from './sections/validation.js';
@@ -898,6 +899,7 @@ export const nl = {
   ...parentsPublicNl,
   ...selfRegistrationsNl,
   ...mailNl,
+  ...mailAdminNl,
   ...offerCoverageNl,
   ...pathwaysNl,
   ...pathwayServicesNl,

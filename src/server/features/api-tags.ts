@@ -28,5 +28,6 @@ export const API_TAGS: readonly ApiTag[] = [
   { name: 'Sociale kaart', description: 'De sociale kaart: wie welke hulp biedt, voor welke risicofactoren en in welke gemeenten; elke organisatie bevestigt haar diensten minstens elke zes maanden.' },
   { name: 'Meldingen', description: 'Meldingen in Kansrijk en per e-mail (zonder persoonsgegevens): de eigen meldingen, voorkeuren en de instellingen voor meldingen over de inbox van een organisatie.' },
   { name: 'Ouders', description: 'Zonder inloggen, voor (aanstaande) ouders: het lokale aanbod per gemeente en fase in gewone taal, met wie het betaalt, en zelf aanmelden bij de jeugdgezondheidszorg.' },
+  { name: 'Uitgaande e-mail', description: 'De wachtrij van uitgaande e-mail voor de beheerder van het platform: status per bericht (nooit de inhoud), onbestelbare berichten opnieuw versturen.' },
   { name: 'Koppelingen', description: 'Toegang voor systemen (machine-to-machine): API-clients van organisaties, met OAuth 2.0 client credentials en een ondertekende JWT (private_key_jwt).' },
 ];

@@ -27,6 +27,7 @@ import { registerOfferCoverageRoutes } from './offer-coverage/routes.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerParentOfferRoutes } from './parent-offer/routes.js';
 import { registerSelfRegistrationRoutes } from './self-registration/routes.js';
+import { registerMailAdminRoutes } from './mail-admin/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -58,4 +59,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerNotificationRoutes,
   registerParentOfferRoutes,
   registerSelfRegistrationRoutes,
+  registerMailAdminRoutes,
 ];

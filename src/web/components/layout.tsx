@@ -66,6 +66,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/beheer/medewerkers', label: (m) => m.shell.navPeople, roles: ADMIN_ROLES },
   { to: '/beheer/audit', label: (m) => m.shell.navAudit, roles: ADMIN_ROLES },
   { to: '/beheer/koppelingen', label: (m) => m.apiClients.crumb, roles: ['platform_admin'] },
+  { to: '/beheer/e-mail', label: (m) => m.mailAdmin.crumb, roles: ['platform_admin'] },
   { to: '/beheer/meldingen', label: (m) => m.subscriptions.nav, roles: ['organisation_admin'] },
   { to: '/beheer/inbox-meldingen', label: (m) => m.notifications.inboxTitle, roles: ['organisation_admin'] },
   { to: '/account', label: (m) => m.shell.navAccount, roles: [] },

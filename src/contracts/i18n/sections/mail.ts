@@ -20,6 +20,18 @@ export const mailNl = {
     digestBody: 'Er staan nieuwe meldingen voor u klaar in Kansrijk:\n{link}\n\nLog in om ze te bekijken. Hoe u meldingen ontvangt, stelt u in bij uw account.',
     serviceVerificationSubject: 'Gegevens op de sociale kaart bevestigen',
     serviceVerificationBody: 'Een of meer diensten van uw organisatie op de sociale kaart moeten worden bevestigd:\n{link}',
+    analysisInvitationSubject: 'Uitnodiging voor de zelfanalyse van uw coalitie',
+    analysisInvitationBody:
+      'U bent uitgenodigd om de zelfanalyse van een coalitie Kansrijke Start in te vullen. Via deze persoonlijke link vult u de stellingen in:\n{link}\n\nDe link werkt tot de ronde sluit. Stuur hem niet door.',
+    analysisReminderSubject: 'Herinnering: de zelfanalyse van uw coalitie sluit binnenkort',
+    analysisReminderBody: 'De ronde van de zelfanalyse waarvoor u bent uitgenodigd sluit binnenkort, en u hebt nog niet geantwoord. Log in en vul de stellingen in:\n{link}',
+    analysisReminderByLinkSubject: 'Herinnering: de zelfanalyse van uw coalitie sluit binnenkort',
+    analysisReminderByLinkBody:
+      'De ronde van de zelfanalyse waarvoor u bent uitgenodigd sluit binnenkort, en u hebt nog niet geantwoord. Vul de stellingen in via de persoonlijke link in de uitnodiging die u eerder kreeg. Hebt u die niet meer? Vraag de coördinator van de coalitie om een nieuwe uitnodiging.',
+    agreementReviewSubject: 'Samenwerkingsafspraak herzien',
+    agreementReviewBody: 'Een samenwerkingsafspraak van uw coalitie nadert de datum waarop zij herzien moet worden, of is eroverheen:\n{link}',
+    pathwayReviewSubject: 'Zorgpad herzien',
+    pathwayReviewBody: 'Een zorgpad dat uw coalitie bijhoudt nadert de datum waarop het herzien moet worden, of is eroverheen:\n{link}',
   },
 };
 
@@ -38,5 +50,17 @@ export const mailEn: SectionCatalogue<typeof mailNl> = {
     digestBody: 'New notifications are waiting for you in Kansrijk:\n{link}\n\nLog in to see them. You choose how you receive notifications in your account.',
     serviceVerificationSubject: 'Confirm your details on the social map',
     serviceVerificationBody: 'One or more services of your organisation on the social map need to be confirmed:\n{link}',
+    analysisInvitationSubject: 'Invitation to your coalition’s self-analysis',
+    analysisInvitationBody:
+      'You have been invited to fill in the self-analysis of a Kansrijke Start coalition. Answer the statements through this personal link:\n{link}\n\nThe link works until the round closes. Please do not forward it.',
+    analysisReminderSubject: 'Reminder: your coalition’s self-analysis closes soon',
+    analysisReminderBody: 'The self-analysis round you were invited to closes soon, and you have not answered yet. Log in and answer the statements:\n{link}',
+    analysisReminderByLinkSubject: 'Reminder: your coalition’s self-analysis closes soon',
+    analysisReminderByLinkBody:
+      'The self-analysis round you were invited to closes soon, and you have not answered yet. Answer the statements through the personal link in the invitation you received earlier. No longer have it? Ask the coalition’s coordinator for a new invitation.',
+    agreementReviewSubject: 'Collaboration agreement due for review',
+    agreementReviewBody: 'A collaboration agreement of your coalition is nearing, or past, the date on which it must be reviewed:\n{link}',
+    pathwayReviewSubject: 'Care pathway due for review',
+    pathwayReviewBody: 'A care pathway your coalition keeps is nearing, or past, the date on which it must be reviewed:\n{link}',
   },
 };

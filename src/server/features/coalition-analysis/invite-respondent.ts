@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The coordinator invites someone to answer a round: a person with an account (they find it under
 // "Mijn zelfanalyses"), or someone without one by name and e-mail, who gets a personal link. The
-// link's token is random, stored only as its hash, shown once to copy (no e-mail is sent in this
-// issue), and works until the round closes.
+// link's token is random, stored only as its hash, shown once to copy, and works until the round
+// closes. Either way the invitation is mailed (issue 16): queued in this transaction, sent later by
+// the mail worker, so a mail server that is down never fails the invitation; one mail per respondent.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { hashToken, newToken } from '../../platform/auth/tokens.js';
+import { enqueueMail } from '../../platform/mail/enqueue-mail.js';
 import { AppError } from '../../platform/errors.js';
 import { memberships, organisationMunicipalities, organisations, people } from '../organisations/schema.js';
 import type { InviteRespondentRequest, InviteResult } from '../../../contracts/coalition-analysis.js';
@@ -12,6 +14,15 @@ import { analysisRespondents } from './schema.js';
 import { locateRound } from './round-target.js';
 import { requireCoalition, type RoundRow, type UseCaseContext } from './store.js';
 import type { Executor } from '../../platform/db/connection.js';
+
+/** The invitation mail: nothing but the link (a person's own invitation behind login, or the personal link). */
+async function mailInvitation(tx: Executor, respondent: { id: string; email: string; personId: string | null; linkPath: string }, now: Date): Promise<void> {
+  await enqueueMail(
+    tx,
+    { template: 'analysisInvitation', toAddress: respondent.email, toPersonId: respondent.personId, linkPath: respondent.linkPath, dedupeKey: `analysis-invitation:${respondent.id}` },
+    now,
+  );
+}
 
 /** The organisation a person answers for: one serving a member municipality of the coalition if any, else their first. */
 async function organisationOf(tx: Executor, personId: string, municipalityCodes: readonly string[]): Promise<string | null> {
@@ -43,7 +54,7 @@ export async function inviteRespondent(
       if (found.round!.status !== 'open') throw new AppError('analysis_round_closed');
       const now = ctx.now();
       if ('personId' in request) {
-        const [person] = await tx.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.id, request.personId), eq(people.isActive, true)));
+        const [person] = await tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(and(eq(people.id, request.personId), eq(people.isActive, true)));
         if (!person) throw new AppError('validation_failed', { errors: [{ path: 'body.personId', message: 'Deze persoon bestaat niet of is niet actief.' }] });
         const [existing] = await tx
           .select({ id: analysisRespondents.id, name: analysisRespondents.name })
@@ -62,6 +73,7 @@ export async function inviteRespondent(
             invitedBy: ctx.actor.personId,
           })
           .returning({ id: analysisRespondents.id });
+        await mailInvitation(tx, { id: row!.id, email: person.email, personId: person.id, linkPath: `/zelfanalyse/uitnodigingen/${row!.id}` }, now);
         return { result: { id: row!.id, name: person.name, link: null }, isNew: true };
       }
       const [taken] = await tx
@@ -75,6 +87,7 @@ export async function inviteRespondent(
         .insert(analysisRespondents)
         .values({ roundId, name: request.name, email: request.email, tokenHash: hashToken(token), invitedAt: now, invitedBy: ctx.actor.personId })
         .returning({ id: analysisRespondents.id });
+      await mailInvitation(tx, { id: row!.id, email: request.email, personId: null, linkPath: `/zelfanalyse/${token}` }, now);
       return { result: { id: row!.id, name: request.name, link: `${ctx.publicUrl}/zelfanalyse/${token}` }, isNew: true };
     },
     // Which kind of invitation, never the name or address.

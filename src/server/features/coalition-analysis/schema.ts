@@ -2,7 +2,7 @@
 // Self-analysis rounds of a coalition (issue 10 item 5; the frame of seed 002's analysetool): a round,
 // the people invited to answer it, and their scores per statement. No client data.
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coalitions } from '../coalitions/schema.js';
 import { organisations, people } from '../organisations/schema.js';
 import type { AnonymityMode, ROUND_STATUSES } from '../../../contracts/coalition-analysis.js';
@@ -24,6 +24,8 @@ export const analysisRounds = pgTable(
     anonymity: text('anonymity').$type<AnonymityMode>().notNull(),
     status: text('status').$type<RoundStatus>().notNull().default('open'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    /** The day the coordinator plans to close the round (shown, and respondents who have not answered are reminded before it); null: not set. */
+    closesOn: date('closes_on', { mode: 'string' }),
     openedBy: uuid('opened_by')
       .notNull()
       .references(() => people.id),

@@ -72,6 +72,7 @@ export async function summariesOf(db: Executor, rounds: readonly RoundRow[]): Pr
     status: round.status,
     openedAt: round.openedAt.toISOString(),
     closedAt: round.closedAt?.toISOString() ?? null,
+    closesOn: round.closesOn,
     respondentCount: invitedOf.get(round.id) ?? 0,
     answeredCount: answeredOf.get(round.id) ?? 0,
     instrumentVersion: instrumentOf(round.instrumentCanonical).version,

@@ -173,6 +173,7 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
   audit_event: { list: ADMINS, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ADMINS, approve: NONE, reopen: NONE },
   session: { list: NONE, read: NONE, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   api_client: { list: PLATFORM, read: PLATFORM, create: PLATFORM, update: PLATFORM, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
+  mail: { list: PLATFORM, read: PLATFORM, create: NONE, update: PLATFORM, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   indicator_figure: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: ALL_ANY, approve: NONE, reopen: NONE },
   monitor_import: {
     list: NONE,
@@ -475,7 +476,7 @@ describe('a system actor', () => {
   it('offers as scopes every granted resource.action, never API clients or sessions', () => {
     expect(MACHINE_SCOPES).toContain('referral.update');
     expect(MACHINE_SCOPES).toContain('family.read');
-    expect(MACHINE_SCOPES.some((scope) => scope.startsWith('api_client.') || scope.startsWith('session.'))).toBe(false);
+    expect(MACHINE_SCOPES.some((scope) => scope.startsWith('api_client.') || scope.startsWith('session.') || scope.startsWith('mail.'))).toBe(false);
     expect(isScopeGrantedToRoles('family.read', ['analyst', 'policy_officer'])).toBe(false);
     expect(isScopeGrantedToRoles('family.read', ['professional'])).toBe(true);
     expect(isScopeGrantedToRoles('referral.delete', ['professional'])).toBe(false);

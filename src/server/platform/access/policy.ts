@@ -175,6 +175,8 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // its coalitions read it; analysts set editions, read everything and reopen after the deadline.
   // API clients of integrations (machine access, ADR 0017): registered and revoked by the platform admin only.
   api_client: { list: { platform_admin: 'any' }, read: { platform_admin: 'any' }, create: { platform_admin: 'any' }, update: { platform_admin: 'any' } },
+  // The mail outbox (issue 16): the platform admin lists it, reads a development mail, sends a dead letter again (update).
+  mail: { list: { platform_admin: 'any' }, read: { platform_admin: 'any' }, update: { platform_admin: 'any' } },
   municipal_questionnaire: {
     list: { policy_officer: 'own_municipality', coalition_coordinator: 'own_coalition', analyst: 'any', platform_admin: 'any' },
     read: { policy_officer: 'own_municipality', coalition_coordinator: 'own_coalition', analyst: 'any', platform_admin: 'any' },
@@ -228,8 +230,8 @@ export function scopeName(resource: ResourceType, action: Action): string {
   return `${resource}.${action}`;
 }
 
-/** What no API client is ever granted: managing API clients, and people's own sessions and notifications. */
-const NEVER_MACHINE_RESOURCES: readonly ResourceType[] = ['api_client', 'session', 'notification'];
+/** What no API client is ever granted: managing API clients, people's own sessions and notifications, the mail outbox. */
+const NEVER_MACHINE_RESOURCES: readonly ResourceType[] = ['api_client', 'session', 'notification', 'mail'];
 
 /** Every scope an API client may be registered with: each action the policy grants on a resource at all. */
 export const MACHINE_SCOPES: readonly string[] = Object.entries(GRANTS).flatMap(([resource, actions]) =>

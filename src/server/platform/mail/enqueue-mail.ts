@@ -15,9 +15,10 @@ export interface MailRequest {
   dedupeKey?: string | null;
 }
 
-export async function enqueueMail(tx: Executor, request: MailRequest, now: Date): Promise<void> {
+/** True when the mail was queued; false when its dedupe key was queued before (nothing new). */
+export async function enqueueMail(tx: Executor, request: MailRequest, now: Date): Promise<boolean> {
   if (request.linkPath && !request.linkPath.startsWith('/')) throw new Error('mail link must be a path within Kansrijk');
-  await tx
+  const queued = await tx
     .insert(mailOutbox)
     .values({
       template: request.template,
@@ -29,5 +30,7 @@ export async function enqueueMail(tx: Executor, request: MailRequest, now: Date)
       nextAttemptAt: now,
       createdAt: now,
     })
-    .onConflictDoNothing({ target: mailOutbox.dedupeKey });
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+    .returning({ id: mailOutbox.id });
+  return queued.length > 0;
 }

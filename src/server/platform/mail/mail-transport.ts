@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Where mail goes: an SMTP server (host, port, TLS, credentials — the password from a file in
 // production), or, in development, a folder: each mail an .eml file, shown on the admin page.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
@@ -52,14 +52,27 @@ export function smtpTransport(settings: SmtpSettings): MailTransport {
   };
 }
 
-/** Development: every mail a file in `folder` (the admin page lists them). */
+const fileOf = (folder: string, id: string) => path.join(folder, `${id}.eml`);
+
+/** Development: every mail a file in `folder` (the admin page shows them). */
 export function folderTransport(folder: string, from: string): MailTransport {
   return {
     async send(mail) {
       await mkdir(folder, { recursive: true });
       const content = [`From: ${from}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, `Message-ID: <${mail.id}@kansrijk>`, 'Content-Type: text/plain; charset=utf-8', '', mail.text].join('\r\n');
-      await writeFile(path.join(folder, `${mail.id}.eml`), content, 'utf8');
+      await writeFile(fileOf(folder, mail.id), content, 'utf8');
     },
     close: () => undefined,
   };
+}
+
+/** A mail the folder transport wrote: its subject and text (not its headers, so not the address); null when there is none. */
+export async function readFolderMail(folder: string, id: string): Promise<RenderedMail | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const content = await readFile(fileOf(folder, id), 'utf8').catch(() => null);
+  if (content === null) return null;
+  const split = content.indexOf('\r\n\r\n');
+  const headers = content.slice(0, split).split('\r\n');
+  const subject = headers.find((line) => line.startsWith('Subject: '))?.slice('Subject: '.length) ?? '';
+  return { subject, text: content.slice(split + 4) };
 }

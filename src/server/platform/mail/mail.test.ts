@@ -8,10 +8,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/test-database.js';
+import { startSmtp, type TestSmtpServer } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { AdjustableClock } from '../clock.js';
 import type { Database } from '../db/connection.js';
@@ -21,42 +21,10 @@ import { enqueueMail } from './enqueue-mail.js';
 import { folderTransport, smtpTransport, type MailTransport } from './mail-transport.js';
 import { mailOutbox } from './schema.js';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** An SMTP server on a free local port: accepts, or refuses every recipient with 550 while `refusing`. */
-async function startSmtp(): Promise<{ port: number; received: Received[]; setRefusing(value: boolean): void; close(): Promise<void> }> {
-  const received: Received[] = [];
-  let refusing = false;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (!refusing) return callback();
-      const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
-      return callback(error);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as net.AddressInfo).port;
-  return { port, received, setRefusing: (value) => (refusing = value), close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 const PUBLIC_URL = 'https://kansrijk.example.nl';
 let database: Database;
 let clock: AdjustableClock;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: TestSmtpServer;
 let transport: MailTransport;
 
 beforeAll(async () => {

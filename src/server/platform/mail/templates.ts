@@ -3,9 +3,9 @@
 // person chose it), filled with nothing but a link into Kansrijk.
 import { nl } from '../../../contracts/i18n/nl.js';
 import { en } from '../../../contracts/i18n/en.js';
+import { MAIL_TEMPLATES, type MailTemplate } from '../../../contracts/mail-admin.js';
 
-export const MAIL_TEMPLATES = ['invitation', 'newReferral', 'referralDue', 'referralOverdue', 'digest', 'serviceVerification'] as const;
-export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+export { MAIL_TEMPLATES, type MailTemplate };
 export const MAIL_LOCALES = ['nl', 'en'] as const;
 export type MailLocale = (typeof MAIL_LOCALES)[number];
 

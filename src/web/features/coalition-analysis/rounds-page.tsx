@@ -25,6 +25,7 @@ export default function RoundsPage() {
     { key: 'status', header: m.analysis.columnStatus, cell: (row) => statusLabel(row.status, m) },
     { key: 'anonymity', header: m.analysis.columnAnonymity, cell: (row) => anonymityLabel(row.anonymity, m) },
     { key: 'opened', header: m.analysis.columnOpened, cell: (row) => formatDate(row.openedAt), csv: (row) => row.openedAt.slice(0, 10) },
+    { key: 'closesOn', header: m.analysis.columnClosesOn, cell: (row) => (row.closesOn ? formatDate(row.closesOn) : ''), csv: (row) => row.closesOn ?? '' },
     { key: 'respondents', header: m.analysis.columnRespondents, cell: (row) => row.respondentCount, isNumeric: true },
     { key: 'answered', header: m.analysis.columnAnswered, cell: (row) => row.answeredCount, isNumeric: true },
   ];
@@ -63,23 +64,34 @@ function OpenRoundPanel({ code, onClose, onOpened }: { code: string; onClose(): 
   const { m } = useMessages();
   const [title, setTitle] = useState('');
   const [anonymity, setAnonymity] = useState<AnonymityMode | ''>('');
-  const form = useForm({ title: 'round-title', anonymity: 'anonymity-first' });
+  const [closesOn, setClosesOn] = useState('');
+  const form = useForm({ title: 'round-title', anonymity: 'anonymity-first', closesOn: 'round-closes-on' });
   const submit = form.submitWith(
     () => ({
       ...(title.trim() ? {} : { title: m.analysis.titleRequired }),
       ...(anonymity ? {} : { anonymity: m.analysis.anonymityRequired }),
     }),
     async () => {
-      const { id } = await analysisApi.openRound(code, { title: title.trim(), anonymity: anonymity as AnonymityMode });
+      const { id } = await analysisApi.openRound(code, { title: title.trim(), anonymity: anonymity as AnonymityMode, closesOn: closesOn || null });
       onOpened(id, title.trim());
     },
   );
   return (
     <Panel id="open-round" title={m.analysis.newRound} onClose={onClose}>
       <Form onSubmit={submit} label={m.analysis.newRound}>
-        <ErrorSummary {...form.summary} labels={{ title: m.analysis.roundTitle, anonymity: m.analysis.anonymityLegend }} />
+        <ErrorSummary {...form.summary} labels={{ title: m.analysis.roundTitle, anonymity: m.analysis.anonymityLegend, closesOn: m.analysis.closesOn }} />
         <TextField id="round-title" label={m.analysis.roundTitle} description={m.analysis.roundTitleHint} value={title} onValueChange={setTitle} error={form.errors.title} />
         <AnonymityField value={anonymity} onChange={setAnonymity} error={form.errors.anonymity} />
+        <TextField
+          id="round-closes-on"
+          label={m.analysis.closesOn}
+          description={m.analysis.closesOnHint}
+          type="date"
+          value={closesOn}
+          onValueChange={setClosesOn}
+          error={form.errors.closesOn}
+          isOptional
+        />
         <FormButtons submitLabel={m.analysis.openSubmit} isSubmitting={form.isSubmitting} />
       </Form>
     </Panel>

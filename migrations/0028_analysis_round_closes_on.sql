@@ -1,0 +1,1 @@
+ALTER TABLE "analysis_rounds" ADD COLUMN "closes_on" date;
