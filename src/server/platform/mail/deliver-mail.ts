@@ -83,7 +83,9 @@ async function record(db: Executor, mail: Claimed, failure: string | null, now: 
     const at = now.toISOString();
     const delay = MAIL_RETRY_DELAYS_MS[mail.attempts - 1];
     if (failure === null) {
-      await tx.execute(sql`UPDATE mail_outbox SET status = 'sent', sent_at = ${at}::timestamptz, last_error = NULL WHERE id = ${mail.id}::uuid`);
+      // A sent mail keeps no link: an invitation's or a self-analysis link carries a secret token that the
+      // outbox (and whoever reads it, the platform admin's page included) must not hold once it is sent.
+      await tx.execute(sql`UPDATE mail_outbox SET status = 'sent', sent_at = ${at}::timestamptz, last_error = NULL, link_path = NULL WHERE id = ${mail.id}::uuid`);
     } else if (delay === undefined || failure === 'UNKNOWN_TEMPLATE') {
       await tx.execute(sql`UPDATE mail_outbox SET status = 'dead', last_error = ${failure} WHERE id = ${mail.id}::uuid`);
     } else {

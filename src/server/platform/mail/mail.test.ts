@@ -60,7 +60,7 @@ describe('sending from the outbox', () => {
     expect(mail!.to).toEqual(['intake@jgz.example.nl']);
     expect(mail!.raw).toContain(`Subject: ${nl.mail.newReferralSubject}`);
     expect(mail!.raw).toContain(`${PUBLIC_URL}/verwijzingen/7d3c`);
-    expect(await onlyMail()).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    expect(await onlyMail()).toMatchObject({ status: 'sent', attempts: 1, lastError: null, linkPath: null });
     const [row] = await mailAudit();
     expect(row).toMatchObject({ action: 'notify', outcome: 'success', actorId: null, role: 'system' });
     expect(row!.details).toEqual({ template: 'newReferral', recipient: 'person', personId: '0b7c1e4a-3f1d-4c2a-9f51-2d5c7e8a9b10', attempt: 1 });

@@ -14,7 +14,7 @@ export const mailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     /** The person it is for, when it is for a person (not a functional address). */
     toPersonId: uuid('to_person_id'),
-    /** A path within Kansrijk (behind login), e.g. /verwijzingen/…; null when the mail has no link. */
+    /** A path within Kansrijk (behind login), e.g. /verwijzingen/…; null when the mail has no link, and once it is sent. */
     linkPath: text('link_path'),
     /** 'pending' | 'sent' | 'dead' (no more attempts: on the platform admin's dead-letter list). */
     status: text('status').notNull().default('pending'),
