@@ -26,5 +26,6 @@ export const API_TAGS: readonly ApiTag[] = [
   { name: 'Vragenlijst gemeenten', description: 'De jaarlijkse vragenlijst voor gemeenten over Kansrijke Start.' },
   { name: 'Monitor', description: 'De landelijke monitor: indicatoren, cijfers per gebied, vergelijkingen en imports.' },
   { name: 'Sociale kaart', description: 'De sociale kaart: wie welke hulp biedt, voor welke risicofactoren en in welke gemeenten; elke organisatie bevestigt haar diensten minstens elke zes maanden.' },
+  { name: 'Mijn Kansrijke Start', description: 'Voor ouders: inloggen via DigiD (OpenID Connect), het eigen dossier, toestemmingen intrekken, wie het dossier bekeek en een kopie van de gegevens.' },
   { name: 'Koppelingen', description: 'Toegang voor systemen (machine-to-machine): API-clients van organisaties, met OAuth 2.0 client credentials en een ondertekende JWT (private_key_jwt).' },
 ];

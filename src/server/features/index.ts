@@ -24,6 +24,7 @@ import { registerSubscriptionRoutes } from './subscriptions/routes.js';
 import { registerServiceRoutes } from './services/routes.js';
 import { registerLocalOfferRoutes } from './local-offer/routes.js';
 import { registerOfferCoverageRoutes } from './offer-coverage/routes.js';
+import { registerMyStartRoutes } from './my-start/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -52,4 +53,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerServiceRoutes,
   registerLocalOfferRoutes,
   registerOfferCoverageRoutes,
+  registerMyStartRoutes,
 ];

@@ -24,3 +24,4 @@ export * from '../../features/subscriptions/schema.js';
 export * from '../../features/services/schema.js';
 export * from '../../features/local-offer/schema.js';
 export * from '../mail/schema.js';
+export * from '../../features/my-start/schema.js';
