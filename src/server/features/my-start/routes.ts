@@ -138,7 +138,7 @@ export function registerMyStartRoutes(app: ZodApp, deps: FeatureDependencies) {
         .header('Content-Type', FHIR_CONTENT_TYPE)
         .header('Content-Disposition', 'attachment; filename="mijn-kansrijke-start.fhir.json"')
         .header('Cache-Control', 'no-store')
-        .send(JSON.stringify(bundle));
+        .send(bundle as z.infer<typeof myCopyBundleSchema>);
     },
   );
 }
