@@ -74,6 +74,11 @@ const ContactCardPage = lazy(() => import('./features/pathways/contact-card-page
 const OfferFinderPage = lazy(() => import('./features/offer-coverage/finder-page.js'));
 const OfferCoveragePage = lazy(() => import('./features/offer-coverage/coverage-page.js'));
 const NotFoundPage = lazy(() => import('./features/about/not-found-page.js'));
+// Mijn Kansrijke Start: parents, with a session of their own (never a staff session).
+const ParentLoginPage = lazy(() => import('./features/my-start/parent-login-page.js'));
+const ParentArea = lazy(() => import('./features/my-start/parent-area.js'));
+const MyStartPage = lazy(() => import('./features/my-start/my-start-page.js'));
+const MyAccessLogPage = lazy(() => import('./features/my-start/my-access-log-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
 const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
@@ -131,6 +136,20 @@ export const routes: RouteObject[] = [
       // The self-analysis behind a personal link: no login (the link is the invitation).
       { path: 'zelfanalyse/:token', handle: crumb((m) => m.analysis.crumb), element: <AnalysisLinkAnswerPage /> },
       { path: 'toegankelijkheid', handle: crumb((m) => m.accessibilityStatement.title), element: <AccessibilityPage /> },
+      {
+        path: 'mijn',
+        handle: crumb((m) => m.myStart.crumb),
+        children: [
+          { path: 'inloggen', handle: crumb((m) => m.myStart.loginTitle), element: <ParentLoginPage /> },
+          {
+            element: <ParentArea />,
+            children: [
+              { index: true, element: <MyStartPage /> },
+              { path: 'inzage', handle: crumb((m) => m.myStart.accessLogTitle), element: <MyAccessLogPage /> },
+            ],
+          },
+        ],
+      },
       {
         element: <RequireSession />,
         children: [

@@ -17,6 +17,7 @@ import { interventionMenuEn } from './sections/intervention-menu.js';
 import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
 import { offerCoverageEn } from './sections/offer-coverage.js';
+import { myStartEn } from './sections/my-start.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { mailEn } from './sections/mail.js';
 import { pathwaysEn } from './sections/pathways.js';
@@ -881,6 +882,7 @@ export const en = {
   ...localOfferEn,
   ...mailEn,
   ...offerCoverageEn,
+  ...myStartEn,
   ...pathwaysEn,
   ...pathwayServicesEn,
   ...interventionMenuEn,

@@ -19,6 +19,7 @@ import { interventionMenuNl } from './sections/intervention-menu.js';
 import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
 import { offerCoverageNl } from './sections/offer-coverage.js';
+import { myStartNl } from './sections/my-start.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { mailNl } from './sections/mail.js';
 import { pathwaysNl } from './sections/pathways.js';
@@ -889,6 +890,7 @@ export const nl = {
   ...localOfferNl,
   ...mailNl,
   ...offerCoverageNl,
+  ...myStartNl,
   ...pathwaysNl,
   ...pathwayServicesNl,
   ...interventionMenuNl,
