@@ -4,6 +4,7 @@
 // who looked at the file — and the reasons a parent's login is refused.
 import { z } from 'zod';
 import { consentSchema, referralStatusSchema } from './referrals.js';
+import { dateStringSchema } from './common.js';
 import { HOME_VISIT_STATUSES } from './care.js';
 
 /**
@@ -29,7 +30,7 @@ export const mySessionSchema = z
     familyIds: z.array(z.uuid()),
     levelOfAssurance: z.string(),
     idleTimeoutSeconds: z.number().int(),
-    expiresAt: z.string(),
+    expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'MySession' });
 export type MySession = z.infer<typeof mySessionSchema>;
@@ -38,9 +39,9 @@ export const myStartSchema = z
   .object({
     familyId: z.uuid(),
     /** Organisations with an active care relationship. */
-    helpers: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), since: z.string() })),
+    helpers: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), since: z.iso.datetime() })),
     /** Planned home visits and contact moments. */
-    appointments: z.array(z.object({ id: z.uuid(), organisationName: z.string(), plannedOn: z.string(), status: z.enum(HOME_VISIT_STATUSES) })),
+    appointments: z.array(z.object({ id: z.uuid(), organisationName: z.string(), plannedOn: dateStringSchema, status: z.enum(HOME_VISIT_STATUSES) })),
     /** Referrals and their status: from whom to whom, when; never the reason or notes. */
     referrals: z.array(
       z.object({
@@ -48,8 +49,8 @@ export const myStartSchema = z
         senderOrganisationName: z.string(),
         receiverOrganisationName: z.string(),
         status: referralStatusSchema,
-        requestedAt: z.string().nullable(),
-        updatedAt: z.string(),
+        requestedAt: z.iso.datetime().nullable(),
+        updatedAt: z.iso.datetime(),
       }),
     ),
     consents: z.array(consentSchema),
@@ -59,7 +60,7 @@ export type MyStart = z.infer<typeof myStartSchema>;
 
 export const myAccessLogEntrySchema = z
   .object({
-    at: z.string(),
+    at: z.iso.datetime(),
     /** Null when the parent acted themselves, or for a login attempt. */
     organisationName: z.string().nullable(),
     role: z.string().nullable(),
