@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { expectNoAxeViolations, freePort, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { sessionFor } from '../helpers/sessions.js';
-import { startIdentityProvider, type TestIdentityProvider } from '../helpers/test-identity-provider.js';
-import { insertParentFile, PARENT_BSN, PARENT_CLIENT_ID, PARENT_CLIENT_SECRET, parentOidcEnv, PROFESSIONAL_NOTE, type ParentFile } from '../../src/server/features/my-start/test-support.js';
+import type { TestIdentityProvider } from '../helpers/test-identity-provider.js';
+import { insertParentFile, PARENT_BSN, startParentBroker, PROFESSIONAL_NOTE, type ParentFile } from '../../src/server/features/my-start/test-support.js';
 
 const t = nl.myStart;
 const JGZ = 'JGZ Zuid-Holland Zuid';
@@ -24,8 +24,9 @@ let file: ParentFile;
 beforeAll(async () => {
   const port = await freePort();
   const redirectUri = `http://127.0.0.1:${port}/api/v1/my/auth/callback`;
-  idp = await startIdentityProvider({ clientId: PARENT_CLIENT_ID, clientSecret: PARENT_CLIENT_SECRET, redirectUris: () => [redirectUri] });
-  app = await startBrowserApp({ port, env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000', ...parentOidcEnv(idp.issuer, redirectUri) } });
+  const broker = await startParentBroker(redirectUri);
+  idp = broker.idp;
+  app = await startBrowserApp({ port, env: broker.env });
   file = await insertParentFile(app.t, PARENT_BSN, 'Fatima');
   page = await app.newPage();
   await page.setViewportSize({ width: 360, height: 780 });

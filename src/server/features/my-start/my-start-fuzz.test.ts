@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import { startIdentityProvider, type TestIdentityProvider } from '../../../../test/helpers/test-identity-provider.js';
+import type { TestIdentityProvider } from '../../../../test/helpers/test-identity-provider.js';
 import { PARENT_SESSION_COOKIE } from '../../platform/auth/session.js';
 import { consents } from '../referrals/schema.js';
-import { insertParentFile, OTHER_PARENT_BSN, PARENT_CLIENT_ID, PARENT_CLIENT_SECRET, parentOidcEnv, parentSessionFor, type ParentFile } from './test-support.js';
+import { insertParentFile, OTHER_PARENT_BSN, startParentBroker, parentSessionFor, type ParentFile } from './test-support.js';
 
 const REDIRECT_URI = 'http://localhost:3000/api/v1/my/auth/callback';
 let idp: TestIdentityProvider;
@@ -20,8 +20,9 @@ let other: ParentFile;
 let headers: Record<string, string>;
 
 beforeAll(async () => {
-  idp = await startIdentityProvider({ clientId: PARENT_CLIENT_ID, clientSecret: PARENT_CLIENT_SECRET, redirectUris: () => [REDIRECT_URI] });
-  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...parentOidcEnv(idp.issuer, REDIRECT_URI) } });
+  const broker = await startParentBroker(REDIRECT_URI);
+  idp = broker.idp;
+  t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000', ...broker.env } });
   file = await insertParentFile(t);
   other = await insertParentFile(t, OTHER_PARENT_BSN, 'Kim');
   headers = (await parentSessionFor(t, file)).headers;

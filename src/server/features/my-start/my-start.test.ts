@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import { startIdentityProvider, type TestIdentityProvider } from '../../../../test/helpers/test-identity-provider.js';
+import type { TestIdentityProvider } from '../../../../test/helpers/test-identity-provider.js';
 import { sessionFor } from '../../../../test/helpers/sessions.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { PARENT_SESSION_COOKIE } from '../../platform/auth/session.js';
@@ -20,11 +20,10 @@ import {
   OTHER_PARENT_BSN,
   PARENT_BSN,
   PARENT_CLIENT_ID,
-  PARENT_CLIENT_SECRET,
   PROFESSIONAL_NOTE,
   insertParentFile,
   parentHeaders,
-  parentOidcEnv,
+  startParentBroker,
   parentSessionFor,
   type ParentFile,
 } from './test-support.js';
@@ -38,8 +37,9 @@ let file: ParentFile;
 let otherFile: ParentFile;
 
 beforeAll(async () => {
-  idp = await startIdentityProvider({ clientId: PARENT_CLIENT_ID, clientSecret: PARENT_CLIENT_SECRET, redirectUris: () => [REDIRECT_URI] });
-  t = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000', ...parentOidcEnv(idp.issuer, REDIRECT_URI) } });
+  const broker = await startParentBroker(REDIRECT_URI);
+  idp = broker.idp;
+  t = await createTestApp({ env: broker.env });
   file = await insertParentFile(t, PARENT_BSN, 'Fatima');
   otherFile = await insertParentFile(t, OTHER_PARENT_BSN, 'Kim');
 });

@@ -8,6 +8,7 @@ import { careCallers, dayFromToday, familyForJgz, type CareSetting } from '../jg
 import { homeVisits } from '../jgz/schema.js';
 import { referrals } from '../referrals/schema.js';
 import { startParentSession } from './parent-session.js';
+import { startIdentityProvider, type TestIdentityProvider } from '../../../../test/helpers/test-identity-provider.js';
 
 /** Valid BSNs (they pass the elfproef) and one that fails it. */
 export const PARENT_BSN = '123456782';
@@ -19,13 +20,21 @@ export const PROFESSIONAL_NOTE = 'Notitie-van-de-verloskundige-nooit-voor-de-oud
 export const PARENT_CLIENT_ID = 'kansrijk-ouders-test';
 export const PARENT_CLIENT_SECRET = 'test-ouders-client-secret';
 
-/** The environment of an app whose parents log in through the given test broker. */
-export function parentOidcEnv(issuer: string, redirectUri: string): Record<string, string> {
+/**
+ * A test DigiD broker in this process for parents' logins coming back at `redirectUri`, and the
+ * environment of an app whose parents log in through it.
+ */
+export async function startParentBroker(redirectUri: string): Promise<{ idp: TestIdentityProvider; env: Record<string, string> }> {
+  const idp = await startIdentityProvider({ clientId: PARENT_CLIENT_ID, clientSecret: PARENT_CLIENT_SECRET, redirectUris: () => [redirectUri] });
   return {
-    PARENT_OIDC_ISSUER: issuer,
-    PARENT_OIDC_CLIENT_ID: PARENT_CLIENT_ID,
-    PARENT_OIDC_CLIENT_SECRET: PARENT_CLIENT_SECRET,
-    PARENT_OIDC_REDIRECT_URI: redirectUri,
+    idp,
+    env: {
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      PARENT_OIDC_ISSUER: idp.issuer,
+      PARENT_OIDC_CLIENT_ID: PARENT_CLIENT_ID,
+      PARENT_OIDC_CLIENT_SECRET: PARENT_CLIENT_SECRET,
+      PARENT_OIDC_REDIRECT_URI: redirectUri,
+    },
   };
 }
 

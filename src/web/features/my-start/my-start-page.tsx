@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Mijn Kansrijke Start: who helps me, my appointments, my referrals, my consents (withdraw at once),
 // a link to who looked at my file, and a copy of my data; logging out here or everywhere.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, downloadBlob } from '../../api/client.js';
 import { Confirmation } from '../../components/confirmation.js';
 import { DataTable, type Column } from '../../components/data-table.js';
-import { Form, FormButtons } from '../../components/form.js';
+import { ConfirmPanel } from '../../components/confirm-panel.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
-import { Panel } from '../../components/panel.js';
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { COPY_FILE_NAME, myStartApi, type MyStart } from './api.js';
@@ -19,6 +18,18 @@ type Consent = MyStart['consents'][number];
 function failureText(m: Messages['m'], error: unknown): string {
   if (error instanceof ApiError) return error.code === 'already_processed' ? m.myStart.alreadyWithdrawn : m.errors[error.code] ?? m.errors.internal;
   return m.errors.internal;
+}
+
+/** One part of the page: a section named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="kr-section" aria-labelledby={`${id}-title`}>
+      <Heading level={2} id={`${id}-title`}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
 }
 
 export default function MyStartPage() {
@@ -91,10 +102,7 @@ export default function MyStartPage() {
       <AsyncContent state={state}>
         {(data) => (
           <>
-            <section className="kr-section" aria-labelledby="helpers-title">
-              <Heading level={2} id="helpers-title">
-                {text.helpersTitle}
-              </Heading>
+            <Section id="helpers" title={text.helpersTitle}>
               {data.helpers.length === 0 ? (
                 <Paragraph>{text.helpersEmpty}</Paragraph>
               ) : (
@@ -106,12 +114,9 @@ export default function MyStartPage() {
                   ))}
                 </ul>
               )}
-            </section>
+            </Section>
 
-            <section className="kr-section" aria-labelledby="appointments-title">
-              <Heading level={2} id="appointments-title">
-                {text.appointmentsTitle}
-              </Heading>
+            <Section id="appointments" title={text.appointmentsTitle}>
               <DataTable
                 caption={text.appointmentsTitle}
                 csvName="mijn-afspraken"
@@ -122,12 +127,9 @@ export default function MyStartPage() {
                   { key: 'what', header: text.columnAppointment, cell: (row) => format(text.appointmentHomeVisit, { organisation: row.organisationName }) },
                 ]}
               />
-            </section>
+            </Section>
 
-            <section className="kr-section" aria-labelledby="referrals-title">
-              <Heading level={2} id="referrals-title">
-                {text.referralsTitle}
-              </Heading>
+            <Section id="referrals" title={text.referralsTitle}>
               <DataTable
                 caption={text.referralsTitle}
                 csvName="mijn-verwijzingen"
@@ -140,99 +142,53 @@ export default function MyStartPage() {
                   { key: 'since', header: text.columnSince, cell: (row) => (row.requestedAt ? formatDate(row.requestedAt.slice(0, 10)) : ''), csv: (row) => row.requestedAt },
                 ]}
               />
-            </section>
+            </Section>
 
-            <section className="kr-section" aria-labelledby="consents-title">
-              <Heading level={2} id="consents-title">
-                {text.consentsTitle}
-              </Heading>
+            <Section id="consents" title={text.consentsTitle}>
               <Paragraph>{text.consentsIntro}</Paragraph>
               {withdrawing ? (
-                <WithdrawPanel
-                  familyId={familyId}
-                  consent={withdrawing}
+                <ConfirmPanel
+                  id="withdraw-panel"
+                  title={format(text.withdrawLabel, { organisation: withdrawing.receiverOrganisationName })}
+                  question={format(text.withdrawConfirm, { organisation: withdrawing.receiverOrganisationName })}
+                  submitLabel={text.withdraw}
+                  action={() => myStartApi.withdraw(familyId, withdrawing.id)}
                   onClose={() => setWithdrawing(null)}
                   onDone={() => {
                     setWithdrawing(null);
                     confirm(format(text.withdrawDone, { organisation: withdrawing.receiverOrganisationName }));
                     state.reload();
                   }}
-                  onSessionEnd={onSessionEnd}
+                  describeError={(failure) => {
+                    onSessionEnd(failure);
+                    return failureText(m, failure);
+                  }}
                 />
               ) : null}
               <DataTable caption={text.consentsTitle} csvName="mijn-toestemmingen" rows={data.consents} rowKey={(row) => row.id} columns={consentColumns} />
-            </section>
+            </Section>
           </>
         )}
       </AsyncContent>
 
-      <section className="kr-section" aria-labelledby="access-title">
-        <Heading level={2} id="access-title">
-          {text.accessLogTitle}
-        </Heading>
+      <Section id="access" title={text.accessLogTitle}>
         <Paragraph>
           <Link to="/mijn/inzage">{text.accessLogLink}</Link>
         </Paragraph>
-      </section>
+      </Section>
 
-      <section className="kr-section" aria-labelledby="copy-title">
-        <Heading level={2} id="copy-title">
-          {text.copyTitle}
-        </Heading>
+      <Section id="copy" title={text.copyTitle}>
         <Paragraph>{text.copyIntro}</Paragraph>
         {copyError ? <Alert type="error">{copyError}</Alert> : null}
         <Button variant="primary" onClick={downloadCopy} disabled={isCopying} aria-busy={isCopying}>
           {isCopying ? text.copyBusy : text.copyButton}
         </Button>
-      </section>
+      </Section>
 
       <ButtonGroup>
         <Button onClick={() => logout(false)}>{text.logout}</Button>
         <Button onClick={() => logout(true)}>{text.logoutEverywhere}</Button>
       </ButtonGroup>
     </Page>
-  );
-}
-
-function WithdrawPanel({
-  familyId,
-  consent,
-  onClose,
-  onDone,
-  onSessionEnd,
-}: {
-  familyId: string;
-  consent: Consent;
-  onClose(): void;
-  onDone(): void;
-  onSessionEnd(error: unknown): void;
-}) {
-  const { m, format } = useMessages();
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    setIsBusy(true);
-    try {
-      await myStartApi.withdraw(familyId, consent.id);
-      onDone();
-    } catch (failure) {
-      onSessionEnd(failure);
-      setError(failureText(m, failure));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-  return (
-    <Panel id="withdraw-panel" title={format(m.myStart.withdrawLabel, { organisation: consent.receiverOrganisationName })} onClose={onClose}>
-      {error ? <Alert type="error">{error}</Alert> : null}
-      <Paragraph>{format(m.myStart.withdrawConfirm, { organisation: consent.receiverOrganisationName })}</Paragraph>
-      <Form onSubmit={submit}>
-        <FormButtons submitLabel={m.myStart.withdraw} isSubmitting={isBusy}>
-          <Button onClick={onClose}>{m.app.cancel}</Button>
-        </FormButtons>
-      </Form>
-    </Panel>
   );
 }
