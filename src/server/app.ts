@@ -36,6 +36,7 @@ import { FEATURE_ROUTES } from './features/index.js';
 import { API_TAGS } from './features/api-tags.js';
 import { fhirApi } from './features/fhir/plugin.js';
 import { resolveAccessToken } from './features/api-clients/resolve-access-token.js';
+import { resolveParentSession } from './features/my-start/parent-session.js';
 import { mailWorker, type MailWorker } from './platform/mail/deliver-mail.js';
 import { folderTransport, smtpTransport, type MailTransport } from './platform/mail/mail-transport.js';
 import { periodicWorker, type PeriodicWorker } from './platform/jobs/periodic-worker.js';
@@ -171,7 +172,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   const deps: FeatureDependencies = { config, db: database.db, database, clock };
   // Bearer tokens of API clients (machine access, ADR 0017) are resolved by that feature.
-  registerRequestContext(app, deps, resolveAccessToken);
+  registerRequestContext(app, deps, { bearer: resolveAccessToken, parent: resolveParentSession });
 
   // GET /metrics for Prometheus, only with METRICS_TOKEN; counts the requests of every route below.
   registerMetrics(app, { config, database });

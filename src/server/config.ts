@@ -47,6 +47,18 @@ const configSchema = z
     OIDC_TRUST_MFA: booleanFromEnv.default(false),
     /** Signs the pending OIDC login, so a login begun on one instance finishes on another. */
     OIDC_STATE_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn (bijvoorbeeld: openssl rand -base64 32)').optional(),
+    // Parents log in through a DigiD-connected broker (OpenID Connect with a BSN and a level-of-assurance claim).
+    PARENT_OIDC_ISSUER: z.string().url().optional(),
+    PARENT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    PARENT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    PARENT_OIDC_REDIRECT_URI: z.string().url().optional(),
+    PARENT_OIDC_STATE_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn (bijvoorbeeld: openssl rand -base64 32)').optional(),
+    /** The ID token claim that carries the BSN (brokers differ: 'bsn', 'nl:bsn', …). */
+    PARENT_OIDC_BSN_CLAIM: z.string().min(1).default('bsn'),
+    /** The ID token claim that carries the level of assurance (usually 'acr'). */
+    PARENT_OIDC_LOA_CLAIM: z.string().min(1).default('acr'),
+    /** Scopes asked of the broker besides 'openid'. */
+    PARENT_OIDC_SCOPE: z.string().min(1).default('openid'),
     AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
@@ -96,6 +108,21 @@ const configSchema = z
         code: 'custom',
         path: ['OIDC_ISSUER'],
         message: 'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_REDIRECT_URI horen samen: zet ze alle drie of geen',
+      });
+    }
+    const parentOidc = [env.PARENT_OIDC_ISSUER, env.PARENT_OIDC_CLIENT_ID, env.PARENT_OIDC_REDIRECT_URI];
+    if (parentOidc.some(Boolean) && !parentOidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARENT_OIDC_ISSUER'],
+        message: 'PARENT_OIDC_ISSUER, PARENT_OIDC_CLIENT_ID en PARENT_OIDC_REDIRECT_URI horen samen: zet ze alle drie of geen',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.PARENT_OIDC_ISSUER && !env.PARENT_OIDC_CLIENT_SECRET && !env.PARENT_OIDC_STATE_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARENT_OIDC_STATE_SECRET'],
+        message: 'verplicht in productie bij inloggen voor ouders zonder PARENT_OIDC_CLIENT_SECRET: alle instanties ondertekenen de inlogstatus met dit geheim',
       });
     }
     // Every instance must sign the login state with the same key: without a client secret to derive
@@ -191,6 +218,20 @@ function toConfig(env: z.infer<typeof configSchema>) {
             stateSecret: env.OIDC_STATE_SECRET,
           }
         : undefined,
+    /** Login for parents (Mijn Kansrijke Start) through a DigiD-connected broker; undefined: not offered. */
+    parentOidc:
+      env.PARENT_OIDC_ISSUER && env.PARENT_OIDC_CLIENT_ID && env.PARENT_OIDC_REDIRECT_URI
+        ? {
+            issuer: env.PARENT_OIDC_ISSUER,
+            clientId: env.PARENT_OIDC_CLIENT_ID,
+            clientSecret: env.PARENT_OIDC_CLIENT_SECRET,
+            redirectUri: env.PARENT_OIDC_REDIRECT_URI,
+            stateSecret: env.PARENT_OIDC_STATE_SECRET,
+            bsnClaim: env.PARENT_OIDC_BSN_CLAIM,
+            levelClaim: env.PARENT_OIDC_LOA_CLAIM,
+            scope: env.PARENT_OIDC_SCOPE,
+          }
+        : undefined,
   };
 }
 
@@ -200,7 +241,15 @@ export class ConfigError extends Error {}
  * Settings that hold a secret. Each may instead be read from a file named by `<NAME>_FILE` (Docker and
  * Kubernetes secrets mounted as files, so the value is in no environment listing); setting both is an error.
  */
-export const SECRET_SETTINGS = ['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'OIDC_STATE_SECRET', 'METRICS_TOKEN', 'MAIL_SMTP_PASSWORD'] as const;
+export const SECRET_SETTINGS = [
+  'DATABASE_URL',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_STATE_SECRET',
+  'PARENT_OIDC_CLIENT_SECRET',
+  'PARENT_OIDC_STATE_SECRET',
+  'METRICS_TOKEN',
+  'MAIL_SMTP_PASSWORD',
+] as const;
 
 /** Replaces every `<NAME>_FILE` of a secret setting by the file's content (surrounding white space removed). */
 function readSecretFiles(env: Record<string, string>, readFile: (file: string) => string): { env: Record<string, string>; problems: string[] } {

@@ -83,6 +83,11 @@ const ParentsHomePage = lazy(() => import('./features/parents-public/parents-hom
 const ParentMunicipalityPage = lazy(() => import('./features/parents-public/parent-page.js'));
 const SelfRegistrationPage = lazy(() => import('./features/parents-public/self-registration-page.js'));
 const SelfRegistrationsPage = lazy(() => import('./features/self-registrations/self-registrations-page.js'));
+// Mijn Kansrijke Start: parents, with a session of their own (never a staff session).
+const ParentLoginPage = lazy(() => import('./features/my-start/parent-login-page.js'));
+const ParentArea = lazy(() => import('./features/my-start/parent-area.js'));
+const MyStartPage = lazy(() => import('./features/my-start/my-start-page.js'));
+const MyAccessLogPage = lazy(() => import('./features/my-start/my-access-log-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
 const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
@@ -154,6 +159,20 @@ export const routes: RouteObject[] = [
       // The self-analysis behind a personal link: no login (the link is the invitation).
       { path: 'zelfanalyse/:token', handle: crumb((m) => m.analysis.crumb), element: <AnalysisLinkAnswerPage /> },
       { path: 'toegankelijkheid', handle: crumb((m) => m.accessibilityStatement.title), element: <AccessibilityPage /> },
+      {
+        path: 'mijn',
+        handle: crumb((m) => m.myStart.crumb),
+        children: [
+          { path: 'inloggen', handle: crumb((m) => m.myStart.loginTitle), element: <ParentLoginPage /> },
+          {
+            element: <ParentArea />,
+            children: [
+              { index: true, element: <MyStartPage /> },
+              { path: 'inzage', handle: crumb((m) => m.myStart.accessLogTitle), element: <MyAccessLogPage /> },
+            ],
+          },
+        ],
+      },
       {
         element: <RequireSession />,
         children: [

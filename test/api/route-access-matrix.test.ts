@@ -30,6 +30,7 @@ import { directoryServices } from '../../src/server/features/services/schema.js'
 import { localOffers } from '../../src/server/features/local-offer/schema.js';
 import { enqueueMail } from '../../src/server/platform/mail/enqueue-mail.js';
 import { mailOutbox } from '../../src/server/platform/mail/schema.js';
+import { insertParentFile, parentSessionFor, type ParentFile } from '../../src/server/features/my-start/test-support.js';
 
 const QUESTIONNAIRE_YEAR = 2030;
 const METRICS_TOKEN = 'matrix-metrics-token-0123456789abcdefghij';
@@ -93,7 +94,12 @@ type Entry =
   /** A full session; `allow` lists the roles the policy lets through, and how far. */
   | { access: 'authenticated'; allow: Partial<Record<Role, Reach>>; request: (situation: Situation) => InjectOptions }
   /** Operations only: the bearer token from the configuration (METRICS_TOKEN); no session of any role opens it. */
-  | { access: 'token'; token: () => string; request: () => InjectOptions };
+  | { access: 'token'; token: () => string; request: () => InjectOptions }
+  /**
+   * A parent's session only (Mijn Kansrijke Start): no staff session of any role opens it; a parent
+   * reaches their own file, and another family's is refused (404, so ids tell nothing).
+   */
+  | { access: 'parent'; request: (file: ParentFile) => InjectOptions };
 
 const everyone: Partial<Record<Role, Reach>> = Object.fromEntries(ROLES.map((role) => [role, 'any']));
 const admins: Partial<Record<Role, Reach>> = { platform_admin: 'any', organisation_admin: 'own' };
@@ -140,6 +146,17 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/ggd-regions': { access: 'public', request: () => json('GET', '/api/v1/ggd-regions') },
 
   'GET /api/v1/auth/options': { access: 'public', request: () => json('GET', '/api/v1/auth/options') },
+  'GET /api/v1/my/auth/options': { access: 'public', request: () => json('GET', '/api/v1/my/auth/options') },
+  'GET /api/v1/my/session': { access: 'parent', request: () => json('GET', '/api/v1/my/session') },
+  'POST /api/v1/my/auth/logout': { access: 'parent', request: () => json('POST', '/api/v1/my/auth/logout') },
+  'POST /api/v1/my/auth/logout-everywhere': { access: 'parent', request: () => json('POST', '/api/v1/my/auth/logout-everywhere') },
+  'GET /api/v1/my/families/:familyId': { access: 'parent', request: (file) => json('GET', `/api/v1/my/families/${file.familyId}`) },
+  'GET /api/v1/my/families/:familyId/access-log': { access: 'parent', request: (file) => json('GET', `/api/v1/my/families/${file.familyId}/access-log`) },
+  'GET /api/v1/my/families/:familyId/copy': { access: 'parent', request: (file) => json('GET', `/api/v1/my/families/${file.familyId}/copy`) },
+  'POST /api/v1/my/families/:familyId/consents/:consentId/withdrawal': {
+    access: 'parent',
+    request: (file) => json('POST', `/api/v1/my/families/${file.familyId}/consents/${file.consentId}/withdrawal`),
+  },
   'POST /api/v1/auth/login': {
     access: 'public',
     request: () => json('POST', '/api/v1/auth/login', { email: 'niemand@kansrijk.demo', password: 'onjuist-wachtwoord' }),
@@ -1149,6 +1166,11 @@ beforeAll(async () => {
     coalitionRecords[code] = { partnerId: partner!.id, agreementId: agreement!.id, offerId: offer!.id };
   }
 });
+/** Two parents, each with a file of their own: "own" is the first's, "other" the second's. */
+let parentFiles: [ParentFile, ParentFile];
+beforeAll(async () => {
+  parentFiles = [await insertParentFile(t, '123456782', 'Fatima'), await insertParentFile(t, '999999990', 'Kim')];
+});
 afterAll(() => t.close());
 
 const familyOfOrganisation = new Map<string, string>();
@@ -1363,6 +1385,29 @@ describe('route × role × organisation matrix', () => {
         return;
       }
 
+      if (entry.access === 'parent') {
+        it('anonymous, and every role\'s full session → 401', async () => {
+          const request = entry.request(parentFiles[0]);
+          expectRefusal(request.url as string, await send(request, anonymousHeaders), 401, 'unauthenticated');
+          for (const role of ROLES) {
+            const session = await sessionFor(t, ACTOR_OF[role]);
+            expectRefusal(request.url as string, await send(request, session.headers), 401, 'unauthenticated');
+          }
+        });
+        it('the parent, own file → allowed; another family\'s file → not found', async () => {
+          const parent = await parentSessionFor(t, parentFiles[0]);
+          const own = await send(entry.request(parentFiles[0]), parent.headers);
+          expect(own.statusCode, own.body).toBeLessThan(500);
+          expect(['forbidden', 'unauthenticated', 'not_found']).not.toContain(codeOf(own));
+          const url = entry.request(parentFiles[1]).url as string;
+          if (url.includes(parentFiles[1].familyId)) {
+            const other = await send(entry.request(parentFiles[1]), (await parentSessionFor(t, parentFiles[0])).headers);
+            expectRefusal(url, other, 404, 'not_found');
+          }
+        });
+        return;
+      }
+
       it('anonymous', async () => {
         const request = entry.access === 'authenticated' ? entry.request(await situation('platform_admin', true)) : entry.request();
         const response = await send(request, anonymousHeaders);
@@ -1380,6 +1425,14 @@ describe('route × role × organisation matrix', () => {
           const response = await send(entry.request(), session.headers);
           expect(response.statusCode).toBeLessThan(500);
           expect(['unauthenticated', 'forbidden']).not.toContain(codeOf(response));
+        });
+      }
+
+      if (entry.access !== 'public') {
+        it('a parent\'s session opens nothing here → 401', async () => {
+          const parent = await parentSessionFor(t, parentFiles[0]);
+          const request = entry.access === 'authenticated' ? entry.request(await situation('platform_admin', true)) : entry.request();
+          expectRefusal(request.url as string, await send(request, parent.headers), 401, 'unauthenticated');
         });
       }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Browser tests: the built web app served by a real app on a real database, driven in Debian's Chromium.
+import { createServer, type AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
@@ -28,13 +29,22 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(options: { env?: Record<string, string>; mailIntervalMs?: number | null } = {}): Promise<BrowserApp> {
+/** A port free right now on 127.0.0.1: for an app whose configuration must name its own address (an OIDC redirect URI). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startBrowserApp(options: { env?: Record<string, string>; mailIntervalMs?: number | null; port?: number } = {}): Promise<BrowserApp> {
   const t = await createTestApp({
     webRoot: WEB_ROOT,
     ...(options.env ? { env: options.env } : {}),
     ...(options.mailIntervalMs === undefined ? {} : { mailIntervalMs: options.mailIntervalMs }),
   });
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await t.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   return {

@@ -3,6 +3,7 @@
 // record, outcome and role the server writes has a label in the catalogue; a code is never shown.
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, AUDIT_OUTCOMES } from '../audit.js';
 import { ROLES } from '../roles.js';
+import { PARENT_ROLE } from '../my-start.js';
 import type { Catalogue } from './nl.js';
 
 function labelIn<Code extends string>(codes: readonly Code[], labels: Record<Code, string>, fallback: string) {
@@ -25,7 +26,8 @@ export function auditLabels(m: Catalogue): AuditLabels {
   const action = labelIn(AUDIT_ACTIONS, m.auditActions, unknown);
   const objectType = labelIn(AUDIT_OBJECT_TYPES, m.auditObjectTypes, unknown);
   const outcome = labelIn(AUDIT_OUTCOMES, m.auditOutcomes, unknown);
-  const role = labelIn(ROLES, m.roles, unknown);
+  // The staff roles, and the parent acting on their own file (Mijn Kansrijke Start).
+  const role = labelIn([...ROLES, PARENT_ROLE], { ...m.roles, [PARENT_ROLE]: m.myStart.roleParent }, unknown);
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'nl');
   return {
     action,

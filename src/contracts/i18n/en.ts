@@ -18,6 +18,7 @@ import { subscriptionsEn } from './sections/subscriptions.js';
 import { servicesEn } from './sections/services.js';
 import { notificationsEn } from './sections/notifications.js';
 import { offerCoverageEn } from './sections/offer-coverage.js';
+import { myStartEn } from './sections/my-start.js';
 import { localOfferEn } from './sections/local-offer.js';
 import { parentsPublicEn, selfRegistrationsEn } from './sections/parents-public.js';
 import { mailEn } from './sections/mail.js';
@@ -893,6 +894,7 @@ export const en = {
   ...mailEn,
   ...mailAdminEn,
   ...offerCoverageEn,
+  ...myStartEn,
   ...pathwaysEn,
   ...pathwayServicesEn,
   ...interventionMenuEn,

@@ -20,6 +20,7 @@ import { subscriptionsNl } from './sections/subscriptions.js';
 import { servicesNl } from './sections/services.js';
 import { notificationsNl } from './sections/notifications.js';
 import { offerCoverageNl } from './sections/offer-coverage.js';
+import { myStartNl } from './sections/my-start.js';
 import { localOfferNl } from './sections/local-offer.js';
 import { parentsPublicNl, selfRegistrationsNl } from './sections/parents-public.js';
 import { mailNl } from './sections/mail.js';
@@ -901,6 +902,7 @@ export const nl = {
   ...mailNl,
   ...mailAdminNl,
   ...offerCoverageNl,
+  ...myStartNl,
   ...pathwaysNl,
   ...pathwayServicesNl,
   ...interventionMenuNl,

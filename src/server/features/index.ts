@@ -28,6 +28,7 @@ import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerParentOfferRoutes } from './parent-offer/routes.js';
 import { registerSelfRegistrationRoutes } from './self-registration/routes.js';
 import { registerMailAdminRoutes } from './mail-admin/routes.js';
+import { registerMyStartRoutes } from './my-start/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -60,4 +61,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerParentOfferRoutes,
   registerSelfRegistrationRoutes,
   registerMailAdminRoutes,
+  registerMyStartRoutes,
 ];

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// OIDC login against a small identity provider started here on 127.0.0.1: discovery, JWKS and a
-// token endpoint that checks PKCE and signs ID tokens (RS256, node:crypto).
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+// OIDC login against a small identity provider started on 127.0.0.1 in the test process
+// (test/helpers/test-identity-provider.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { createTwoInstances } from '../../../../test/helpers/two-instances.js';
 import { browserHeaders } from '../../../../test/helpers/login.js';
+import { startIdentityProvider, type TestIdentityProvider } from '../../../../test/helpers/test-identity-provider.js';
 import { people } from '../organisations/schema.js';
 import { API, AUTH_TEST_ENV, createPerson, demoAccount, latestAuditRows, personIdOf } from './test-support.js';
 
@@ -15,79 +14,7 @@ const CLIENT_ID = 'kansrijk-test';
 const CLIENT_SECRET = 'test-client-secret';
 const REDIRECT_URI = 'http://localhost:3000/api/v1/auth/oidc/callback';
 
-interface IssuedCode {
-  nonce: string;
-  codeChallenge: string;
-  claims: Record<string, unknown>;
-}
-
-/** A minimal OpenID provider: only what the authorization code flow with PKCE needs. */
-async function startIdentityProvider() {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' };
-  const codes = new Map<string, IssuedCode>();
-  const server: FastifyInstance = Fastify();
-  let issuer = '';
-  server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-  server.get('/idp/.well-known/openid-configuration', async () => ({
-    issuer,
-    authorization_endpoint: `${issuer}/authorize`,
-    token_endpoint: `${issuer}/token`,
-    jwks_uri: `${issuer}/jwks`,
-    response_types_supported: ['code'],
-    subject_types_supported: ['public'],
-    id_token_signing_alg_values_supported: ['RS256'],
-    code_challenge_methods_supported: ['S256'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic'],
-  }));
-  server.get('/idp/jwks', async () => ({ keys: [jwk] }));
-  server.post('/idp/token', async (request, reply) => {
-    const body = request.body as Record<string, string>;
-    // client_secret_basic: both parts form-urlencoded (RFC 6749 §2.3.1), then base64.
-    const [clientId, clientSecret] = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
-      .toString('utf8')
-      .split(':')
-      .map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
-    const issued = codes.get(body.code ?? '');
-    codes.delete(body.code ?? '');
-    const verifierChallenge = createHash('sha256').update(body.code_verifier ?? '').digest('base64url');
-    if (clientId !== CLIENT_ID || clientSecret !== CLIENT_SECRET || !issued || verifierChallenge !== issued.codeChallenge || body.redirect_uri !== REDIRECT_URI) {
-      return reply.status(400).send({ error: 'invalid_grant' });
-    }
-    const now = Math.floor(Date.now() / 1000);
-    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const signingInput = `${encode({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })}.${encode({
-      iss: issuer,
-      aud: CLIENT_ID,
-      iat: now,
-      exp: now + 300,
-      nonce: issued.nonce,
-      ...issued.claims,
-    })}`;
-    const signature = sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url');
-    return { access_token: 'test-access-token', token_type: 'Bearer', expires_in: 300, id_token: `${signingInput}.${signature}` };
-  });
-  const address = await server.listen({ host: '127.0.0.1', port: 0 });
-  issuer = `${address}/idp`;
-  return {
-    issuer,
-    /** What the provider does after the person logs in there: remember a code for these claims. */
-    issueCode(authorizeUrl: URL, claims: Record<string, unknown>): string {
-      const code = `code-${codes.size}-${Math.random().toString(36).slice(2)}`;
-      codes.set(code, {
-        nonce: authorizeUrl.searchParams.get('nonce')!,
-        codeChallenge: authorizeUrl.searchParams.get('code_challenge')!,
-        claims,
-      });
-      return code;
-    },
-    close: () => server.close(),
-  };
-}
-
-type Provider = Awaited<ReturnType<typeof startIdentityProvider>>;
+type Provider = TestIdentityProvider;
 let idp: Provider;
 let t: TestApp;
 let trusting: TestApp;
@@ -102,7 +29,7 @@ const oidcEnv = (trustMfa: boolean) => ({
 });
 
 beforeAll(async () => {
-  idp = await startIdentityProvider();
+  idp = await startIdentityProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: () => [REDIRECT_URI] });
   t = await createTestApp({ env: oidcEnv(false) });
   trusting = await createTestApp({ env: oidcEnv(true) });
 });

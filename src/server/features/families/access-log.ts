@@ -14,7 +14,8 @@ import { organisations, people } from '../organisations/schema.js';
 import { actOnFamily } from './care-access.js';
 import type { UseCaseContext } from './store.js';
 
-function aboutFamily(familyId: string): SQL {
+/** SQL condition: the audit row is about this family (or a registration merged into it). */
+export function aboutFamily(familyId: string): SQL {
   const ids = sql`(SELECT ${familyId}::uuid UNION SELECT f.id FROM families f WHERE f.merged_into_id = ${familyId}::uuid)`;
   return or(
     sql`${auditLog.clientId} IN ${ids}`,

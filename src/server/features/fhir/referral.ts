@@ -78,7 +78,17 @@ function meta(referral: Pick<Referral, 'version' | 'updatedAt'>) {
   return { versionId: String(referral.version), lastUpdated: instant(referral.updatedAt) };
 }
 
-export function toFhirTask(referral: Referral): FhirResource {
+/** What a Task is made of: the referral's status and parties, never its reason or notes. */
+export type TaskSource = Pick<
+  Referral,
+  'id' | 'version' | 'updatedAt' | 'isOverdue' | 'status' | 'statusReason' | 'outcome' | 'familyId' | 'requestedAt' | 'createdAt' | 'respondBy' | 'respondedAt'
+> & {
+  client?: Pick<NonNullable<Referral['client']>, 'name'> | null;
+  sender: Pick<Referral['sender'], 'organisationId' | 'organisationName'>;
+  receiver: Referral['receiver'];
+};
+
+export function toFhirTask(referral: TaskSource): FhirResource {
   return {
     resourceType: 'Task',
     id: referral.id,

@@ -214,6 +214,41 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   notification: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, update: ALL_ROLES_ANY },
 };
 
+/**
+ * A parent logged in to Mijn Kansrijke Start (DigiD level substantieel or higher). Not an Actor: it
+ * holds no role, so no grant above can ever be reached from it; only PARENT_GRANTS below apply.
+ */
+export interface ParentActor {
+  kind: 'parent';
+  sessionId: string;
+  /** The family member (role 'client') the login was matched to by BSN: the actor of the audit rows. */
+  memberId: string;
+  /** The files that are the parent's own (the families in which their BSN is the client). */
+  familyIds: readonly string[];
+}
+
+/** 'own_family': only a file that is the parent's own. There is no other reach for a parent. */
+export type ParentReach = 'own_family';
+
+/**
+ * What a parent may do, deny by default: read their own file (who helps, appointments, referrals,
+ * consents), withdraw a consent in it (update), read who looked at it (audit_event list) and take a
+ * copy of it (export). Nothing else, and never another family's file.
+ */
+export const PARENT_GRANTS: Partial<Record<ResourceType, Partial<Record<Action, ParentReach>>>> = {
+  family: { read: 'own_family', update: 'own_family', export: 'own_family' },
+  audit_event: { list: 'own_family' },
+};
+
+export type ParentDecision = { isAllowed: true } | { isAllowed: false; reason: 'no_grant' | 'other_family' };
+
+/** May this parent perform this action on this family's file? */
+export function decideForParent(parent: ParentActor, resource: ResourceType, action: Action, familyId: string): ParentDecision {
+  const reach = PARENT_GRANTS[resource]?.[action];
+  if (!reach) return { isAllowed: false, reason: 'no_grant' };
+  return parent.familyIds.includes(familyId) ? { isAllowed: true } : { isAllowed: false, reason: 'other_family' };
+}
+
 /** Records only organisations of these kinds keep; any other actor has no grant on them at all. */
 const ORGANISATION_TYPES_OF: Partial<Record<ResourceType, readonly OrganisationType[]>> = {
   home_visit: ['jgz', 'ggd'],

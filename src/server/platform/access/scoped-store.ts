@@ -13,7 +13,7 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-const AUDIT_ACTION_OF: Record<Action, AuditAction> = {
+export const AUDIT_ACTION_OF: Record<Action, AuditAction> = {
   list: 'search',
   read: 'read',
   create: 'create',

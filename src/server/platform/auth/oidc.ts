@@ -7,6 +7,16 @@ import type { Config } from '../../config.js';
 import { safeEqual } from './tokens.js';
 
 export type OidcConfig = NonNullable<Config['oidc']>;
+/** What every OIDC client of Kansrijk has: professionals' login, and parents' login through a broker. */
+export type OidcClientConfig = Pick<OidcConfig, 'issuer' | 'clientId' | 'clientSecret' | 'redirectUri' | 'stateSecret'>;
+
+/** What the authorization request asks for besides the flow's own parameters. */
+export interface OidcRequest {
+  scope: string;
+  /** Requested authentication context classes (e.g. a minimum level of assurance), space-separated. */
+  acrValues?: string;
+}
+const PROFESSIONAL_REQUEST: OidcRequest = { scope: 'openid email profile' };
 
 export const OIDC_STATE_COOKIE = 'kr_oidc';
 export const OIDC_STATE_MAX_AGE_SECONDS = 600;
@@ -14,7 +24,7 @@ export const OIDC_STATE_MAX_AGE_SECONDS = 600;
 const providers = new Map<string, Promise<client.Configuration>>();
 
 /** Discovers the provider once per process; a failed discovery is retried on the next login. */
-export function oidcProvider(oidc: OidcConfig): Promise<client.Configuration> {
+export function oidcProvider(oidc: OidcClientConfig): Promise<client.Configuration> {
   const key = `${oidc.issuer}|${oidc.clientId}`;
   let provider = providers.get(key);
   if (!provider) {
@@ -39,7 +49,11 @@ export interface OidcPendingLogin {
   expiresAt: number;
 }
 
-export async function startOidcLogin(oidc: OidcConfig, now: Date): Promise<{ redirectUrl: URL; pending: OidcPendingLogin }> {
+export async function startOidcLogin(
+  oidc: OidcClientConfig,
+  now: Date,
+  request: OidcRequest = PROFESSIONAL_REQUEST,
+): Promise<{ redirectUrl: URL; pending: OidcPendingLogin }> {
   const provider = await oidcProvider(oidc);
   const pending: OidcPendingLogin = {
     state: client.randomState(),
@@ -49,7 +63,8 @@ export async function startOidcLogin(oidc: OidcConfig, now: Date): Promise<{ red
   };
   const redirectUrl = client.buildAuthorizationUrl(provider, {
     redirect_uri: oidc.redirectUri,
-    scope: 'openid email profile',
+    scope: request.scope,
+    ...(request.acrValues ? { acr_values: request.acrValues } : {}),
     code_challenge: await client.calculatePKCECodeChallenge(pending.codeVerifier),
     code_challenge_method: 'S256',
     state: pending.state,
@@ -64,8 +79,8 @@ export interface OidcIdentity {
   isEmailVerified: boolean;
 }
 
-/** Exchanges the code and validates the ID token (signature, issuer, audience, nonce, PKCE, state). */
-export async function finishOidcLogin(oidc: OidcConfig, callbackQuery: string, pending: OidcPendingLogin): Promise<OidcIdentity> {
+/** Exchanges the code and validates the ID token (signature, issuer, audience, nonce, PKCE, state); returns its claims. */
+export async function exchangeOidcCode(oidc: OidcClientConfig, callbackQuery: string, pending: OidcPendingLogin): Promise<Record<string, unknown> & { sub: string }> {
   const provider = await oidcProvider(oidc);
   // Built from the configured redirect URI, not from the Host header of the request.
   const currentUrl = new URL(oidc.redirectUri);
@@ -78,6 +93,11 @@ export async function finishOidcLogin(oidc: OidcConfig, callbackQuery: string, p
   });
   const claims = tokens.claims();
   if (!claims) throw new Error('no ID token');
+  return claims;
+}
+
+export async function finishOidcLogin(oidc: OidcConfig, callbackQuery: string, pending: OidcPendingLogin): Promise<OidcIdentity> {
+  const claims = await exchangeOidcCode(oidc, callbackQuery, pending);
   const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
   return { subject: claims.sub, email, isEmailVerified: claims.email_verified !== false };
 }
@@ -90,7 +110,7 @@ export async function finishOidcLogin(oidc: OidcConfig, callbackQuery: string, p
 const stateKeys = new Map<string, Buffer>();
 const processStateKey = randomBytes(32);
 
-function stateKeyFor(oidc: OidcConfig): Buffer {
+function stateKeyFor(oidc: OidcClientConfig): Buffer {
   const secret = oidc.stateSecret ?? oidc.clientSecret;
   if (!secret) return processStateKey;
   let key = stateKeys.get(secret);
@@ -102,16 +122,16 @@ function stateKeyFor(oidc: OidcConfig): Buffer {
   return key;
 }
 
-function signature(oidc: OidcConfig, payload: string): string {
+function signature(oidc: OidcClientConfig, payload: string): string {
   return createHmac('sha256', stateKeyFor(oidc)).update(payload).digest('base64url');
 }
 
-export function sealPendingLogin(oidc: OidcConfig, pending: OidcPendingLogin): string {
+export function sealPendingLogin(oidc: OidcClientConfig, pending: OidcPendingLogin): string {
   const payload = Buffer.from(JSON.stringify(pending)).toString('base64url');
   return `${payload}.${signature(oidc, payload)}`;
 }
 
-export function openPendingLogin(oidc: OidcConfig, cookie: string | undefined, now: Date): OidcPendingLogin | null {
+export function openPendingLogin(oidc: OidcClientConfig, cookie: string | undefined, now: Date): OidcPendingLogin | null {
   const [payload, mac] = cookie?.split('.') ?? [];
   if (!payload || !mac || !safeEqual(mac, signature(oidc, payload))) return null;
   try {

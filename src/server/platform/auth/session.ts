@@ -13,6 +13,8 @@ import { coalitionCoordinators } from '../../features/coalitions/schema.js';
 import { requiresTwoFactor, type OrganisationType, type Role } from '../../../contracts/roles.js';
 
 export const SESSION_COOKIE = 'kr_session';
+/** A parent's session (Mijn Kansrijke Start): a cookie of its own, never a staff session. */
+export const PARENT_SESSION_COOKIE = 'kr_parent';
 export const CSRF_COOKIE = 'kr_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 

@@ -27,3 +27,4 @@ export * from '../../features/parent-offer/schema.js';
 export * from '../../features/self-registration/schema.js';
 export * from '../mail/schema.js';
 export * from '../../features/notifications/schema.js';
+export * from '../../features/my-start/schema.js';

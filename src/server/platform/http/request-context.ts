@@ -7,16 +7,29 @@ import type { Executor } from '../db/connection.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { ScopedStore, type RequestOrigin } from '../access/scoped-store.js';
-import type { Actor } from '../access/policy.js';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, resolveSession, type ResolvedSession } from '../auth/session.js';
+import type { Actor, ParentActor } from '../access/policy.js';
+import { CSRF_COOKIE, CSRF_HEADER, PARENT_SESSION_COOKIE, SESSION_COOKIE, resolveSession, type ResolvedSession } from '../auth/session.js';
 import { newToken, safeEqual } from '../auth/tokens.js';
 
 /**
  * - public: anyone (login, health, reference data, static files)
  * - pending: a session that still has to pass or enrol its second factor
  * - authenticated: a fully logged-in session (the default)
+ * - parent: a parent's session (Mijn Kansrijke Start); a staff session does not open it, and a
+ *   parent's session opens nothing else
  */
-export type AccessLevel = 'public' | 'pending' | 'authenticated';
+export type AccessLevel = 'public' | 'pending' | 'authenticated' | 'parent';
+
+/** A parent's session as resolved on a request: the parent acting, and until when. */
+export interface ParentSession {
+  actor: ParentActor;
+  levelOfAssurance: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+export type ParentSessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'valid'; session: ParentSession };
+/** Turns a parent's session cookie into the session (the feature that owns parents' sessions resolves it). */
+export type ParentSessionResolver = (deps: ContextDependencies, token: string) => Promise<ParentSessionLookup>;
 
 /** Health probes and the metrics scrape: public, silent in the logs, and without the CSRF cookie other responses may set. */
 export const PROBE_ROUTE = { config: { access: 'public', isProbe: true }, logLevel: 'silent' } as const;
@@ -32,6 +45,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: ResolvedSession | null;
     sessionState: 'none' | 'expired' | 'valid';
+    parentSession: ParentSession | null;
+    parentSessionState: 'none' | 'expired' | 'valid';
   }
 }
 
@@ -59,7 +74,7 @@ export type BearerResolver = (db: Executor, token: string, now: Date) => Promise
 function acceptsBearer(url: string): boolean {
   if (url.startsWith('/fhir/')) return true;
   if (!url.startsWith('/api/')) return false;
-  return !['/api/v1/auth/', '/api/v1/invitations/', '/api/v1/oauth/'].some((prefix) => url.startsWith(prefix));
+  return !['/api/v1/auth/', '/api/v1/invitations/', '/api/v1/oauth/', '/api/v1/my/'].some((prefix) => url.startsWith(prefix));
 }
 
 /** The token of an `Authorization: Bearer …` header; undefined without one, '' when it is malformed. */
@@ -81,9 +96,16 @@ export function originOf(request: FastifyRequest): RequestOrigin {
   return { sourceIp: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
 }
 
-export function registerRequestContext(app: FastifyInstance, deps: ContextDependencies, resolveBearer?: BearerResolver) {
+export function registerRequestContext(
+  app: FastifyInstance,
+  deps: ContextDependencies,
+  resolvers: { bearer?: BearerResolver; parent?: ParentSessionResolver } = {},
+) {
+  const resolveBearer = resolvers.bearer;
   app.decorateRequest('session', null);
   app.decorateRequest('sessionState', 'none');
+  app.decorateRequest('parentSession', null);
+  app.decorateRequest('parentSessionState', 'none');
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config?.isProbe) return;
@@ -112,6 +134,14 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDepend
       if (lookup.kind === 'valid') request.session = lookup.session;
       else reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
+    // A parent's cookie is read only on parents' paths: elsewhere it is no credential at all.
+    const parentToken = resolvers.parent && isParentPath(request.url) ? request.cookies[PARENT_SESSION_COOKIE] : undefined;
+    if (parentToken) {
+      const lookup = await resolvers.parent!(deps, parentToken);
+      request.parentSessionState = lookup.kind;
+      if (lookup.kind === 'valid') request.parentSession = lookup.session;
+      else reply.clearCookie(PARENT_SESSION_COOKIE, { path: '/' });
+    }
   });
 
   // Before the body is read: a request without the right session or CSRF token is refused (401, 403)
@@ -134,9 +164,20 @@ function checkAccess(request: FastifyRequest) {
     if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie)) throw new AppError('csrf_failed');
   }
   if (access === 'public') return;
+  if (access === 'parent') {
+    if (!request.parentSession) throw new AppError(request.parentSessionState === 'expired' ? 'session_expired' : 'unauthenticated');
+    return;
+  }
   const session = request.session;
   if (!session) throw new AppError(request.sessionState === 'expired' ? 'session_expired' : 'unauthenticated');
   if (access === 'authenticated' && session.stage !== 'active') throw new AppError('second_factor_required');
+}
+
+/** Where a parent's session counts: Mijn Kansrijke Start's API, nothing else. */
+export const PARENT_API_PATH = '/api/v1/my/';
+
+function isParentPath(url: string): boolean {
+  return url.startsWith(PARENT_API_PATH);
 }
 
 function isDataPath(url: string): boolean {
@@ -151,6 +192,12 @@ export function accessLevelOf(request: FastifyRequest): AccessLevel {
   const declared = request.routeOptions.config?.access;
   if (declared) return declared;
   return isDataPath(request.routeOptions.url ?? request.url) ? 'authenticated' : 'public';
+}
+
+/** The parent acting on a parents' route (the access hook has already refused requests without a parent's session). */
+export function parentOf(request: FastifyRequest): ParentSession {
+  if (!request.parentSession) throw new AppError('unauthenticated');
+  return request.parentSession;
 }
 
 /** The context for a use-case. Only for routes that require a session. */

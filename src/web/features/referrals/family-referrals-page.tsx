@@ -2,7 +2,7 @@
 // The family file section "Verwijzingen": the client's consents (record, withdraw) and the referrals
 // of this family (send one with consent or, exceptionally, on a legal ground).
 import { amsterdamDate } from '../../../contracts/calendar.js';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { useParams, useSearchParams } from 'react-router';
 import { organisationApi } from '../../api/endpoints.js';
@@ -20,6 +20,7 @@ import { LegalBasisFields, type ReferralBasis } from './legal-basis-fields.js';
 import { errorText, statusColumn, statusText } from './parts.js';
 import { useFamily } from '../families/family-context.js';
 import { Confirmation } from '../../components/confirmation.js';
+import { ConfirmPanel } from '../../components/confirm-panel.js';
 
 type Catalogue = Messages['m'];
 type Purpose = keyof Catalogue['consentPurposes'];
@@ -609,30 +610,16 @@ function ReferralForm({
 
 function WithdrawPanel({ consent, onClose, onDone }: { consent: Consent; onClose(): void; onDone(count: number): void }) {
   const { m, format } = useMessages();
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    setIsBusy(true);
-    try {
-      const result = await referralApi.withdrawConsent(consent.id);
-      onDone(result.cancelledReferralCount);
-    } catch (failure) {
-      setError(errorText(m, failure));
-    } finally {
-      setIsBusy(false);
-    }
-  };
   return (
-    <Panel id="withdraw-panel" title={format(m.referrals.withdrawConsent, { organisation: consent.receiverOrganisationName })} onClose={onClose}>
-      {error ? <Alert type="error">{error}</Alert> : null}
-      <Paragraph>{format(m.referrals.withdrawConfirm, { organisation: consent.receiverOrganisationName })}</Paragraph>
-      <Form onSubmit={submit}>
-        <FormButtons submitLabel={m.referrals.withdraw} isSubmitting={isBusy}>
-          <Button onClick={onClose}>{m.app.cancel}</Button>
-        </FormButtons>
-      </Form>
-    </Panel>
+    <ConfirmPanel
+      id="withdraw-panel"
+      title={format(m.referrals.withdrawConsent, { organisation: consent.receiverOrganisationName })}
+      question={format(m.referrals.withdrawConfirm, { organisation: consent.receiverOrganisationName })}
+      submitLabel={m.referrals.withdraw}
+      action={() => referralApi.withdrawConsent(consent.id)}
+      onDone={(result) => onDone(result.cancelledReferralCount)}
+      onClose={onClose}
+      describeError={(failure) => errorText(m, failure)}
+    />
   );
 }

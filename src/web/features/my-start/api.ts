@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The parents' API (/api/v1/my) as the pages use it. Every call is a session probe: a parent's
+// ended session leads to the parents' login page (these pages), never to the staff login.
+import { apiBlob, apiJson } from '../../api/client.js';
+import type { MyAccessLog, MySession, MyStart } from '../../../contracts/my-start.js';
+import type { ConsentWithdrawal } from '../../../contracts/referrals.js';
+
+export type { MyAccessLog, MySession, MyStart };
+const probe = { isSessionProbe: true };
+
+export const myStartApi = {
+  options: () => apiJson<{ hasParentLogin: boolean }>('GET', '/my/auth/options', probe),
+  session: () => apiJson<MySession>('GET', '/my/session', probe),
+  overview: (familyId: string) => apiJson<MyStart>('GET', `/my/families/${familyId}`, probe),
+  accessLog: (familyId: string) => apiJson<MyAccessLog>('GET', `/my/families/${familyId}/access-log`, probe),
+  withdraw: (familyId: string, consentId: string) =>
+    apiJson<ConsentWithdrawal>('POST', `/my/families/${familyId}/consents/${consentId}/withdrawal`, probe),
+  copy: (familyId: string) => apiBlob(`/my/families/${familyId}/copy`, { ...probe, accept: 'application/fhir+json' }),
+  logout: (everywhere: boolean) => apiJson<void>('POST', everywhere ? '/my/auth/logout-everywhere' : '/my/auth/logout', probe),
+};
+
+/** Where the browser starts the DigiD login (a full navigation: the broker's pages are not ours). */
+export const PARENT_LOGIN_URL = '/api/v1/my/auth/login';
+export const COPY_FILE_NAME = 'mijn-kansrijke-start.fhir.json';
