@@ -10,8 +10,10 @@ import { dateTimeStringSchema, emailSchema, pageOf, pagingQuerySchema } from './
  * - referral_received: a new referral in the organisation's inbox (sent or forwarded to it)
  * - referral_due: a referral in the inbox reaches the last day of its response deadline
  * - referral_overdue: a referral is past its deadline: escalated to the coordinators of its municipality
+ * - referral_status_changed: the receiver took a step on a referral (accepted, rejected, started, completed,
+ *   put on hold, resumed): told to the person who sent it, so the sender sees the loop close
  */
-export const NOTIFICATION_KINDS = ['referral_received', 'referral_due', 'referral_overdue'] as const;
+export const NOTIFICATION_KINDS = ['referral_received', 'referral_due', 'referral_overdue', 'referral_status_changed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Events that concern an organisation's inbox: its functional address is mailed too, and its admin chooses who hears of them. */
 export const INBOX_NOTIFICATION_KINDS: readonly NotificationKind[] = ['referral_received', 'referral_due'];

@@ -289,3 +289,40 @@ describe('the invitation', () => {
     expect(JSON.stringify(audit)).not.toContain(path);
   });
 });
+
+describe('the sender follows her referral', () => {
+  const step = async (caller: Caller, id: string, event: string, extra: Record<string, string> = {}) => {
+    const current = await caller.request('GET', `/api/v1/referrals/${id}`);
+    expect(current.statusCode, current.body).toBe(200);
+    const response = await caller.request('POST', `/api/v1/referrals/${id}/transitions`, { event, version: current.json().version, ...extra });
+    expect(response.statusCode, response.body).toBe(200);
+  };
+
+  it('tells the midwife in Kansrijk of each step the receiver takes, once each, and of none of her own', async () => {
+    const referral = await sendReferral();
+    await step(nurse, referral.id, 'accept');
+    const notices = await noticesOf(midwife.session.personId);
+    expect(notices.map((notice) => [notice.kind, notice.linkPath, notice.readAt])).toEqual([['referral_status_changed', `/verwijzingen/${referral.id}`, null]]);
+    // Nothing mailed unless she chose it; the nurse, who took the step, is told nothing of it.
+    expect(await outbox()).toEqual([]);
+    expect((await noticesOf(nurse.session.personId)).filter((notice) => notice.kind === 'referral_status_changed')).toEqual([]);
+    await step(nurse, referral.id, 'start');
+    expect(await noticesOf(midwife.session.personId)).toHaveLength(2);
+    // Her own step (cancelling) is not told to her.
+    const other = await sendReferral();
+    await step(midwife, other.id, 'cancel', { reason: 'Niet meer nodig.' });
+    expect(await noticesOf(midwife.session.personId)).toHaveLength(2);
+  });
+
+  it('mails her at once when she chose so, and not at all when she chose none', async () => {
+    await setOwn(midwife, 'referral_status_changed', 'email_immediate');
+    const referral = await sendReferral();
+    await step(nurse, referral.id, 'accept');
+    const mails = await outbox();
+    expect(mails.map((mail) => [mail.template, mail.toPersonId, mail.linkPath])).toEqual([['referralStatusChanged', midwife.session.personId, `/verwijzingen/${referral.id}`]]);
+    await setOwn(midwife, 'referral_status_changed', 'none');
+    await step(nurse, referral.id, 'start');
+    expect(await noticesOf(midwife.session.personId)).toHaveLength(1);
+    expect(await outbox()).toHaveLength(1);
+  });
+});

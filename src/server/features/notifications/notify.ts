@@ -20,6 +20,13 @@ export type NotificationEvent =
       linkPath: string;
     }
   | {
+      /** A step on a referral, for the person who sent it; `objectId` names the referral and the step, so each step notifies once. */
+      kind: 'referral_status_changed';
+      objectId: string;
+      personId: string;
+      linkPath: string;
+    }
+  | {
       /** Escalation: the coordinators of the organisations that serve the municipality. */
       kind: 'referral_overdue';
       objectId: string;
@@ -71,6 +78,20 @@ function coordinatorCandidates(tx: Executor, municipalityCode: string, kind: Not
   );
 }
 
+/** One person, if active, with her choice (the organisation is the one she acted for: her active memberships' first). */
+function personCandidate(tx: Executor, personId: string, kind: NotificationKind): Promise<CandidateRow[]> {
+  return queryRows<CandidateRow>(
+    tx,
+    sql`SELECT p.id::text AS person_id, p.email, m.organisation_id::text AS organisation_id, false AS is_inbox_recipient, np.delivery AS chosen
+      FROM people p
+      JOIN memberships m ON m.person_id = p.id AND m.is_active
+      LEFT JOIN notification_preferences np ON np.person_id = p.id AND np.kind = ${kind}
+      WHERE p.id = ${personId}::uuid AND p.is_active
+      ORDER BY m.organisation_id
+      LIMIT 1`,
+  );
+}
+
 export interface NotifyResult {
   /** False when this event had been notified already. */
   isNew: boolean;
@@ -90,7 +111,9 @@ export async function notify(tx: Executor, event: NotificationEvent, now: Date):
   const candidates =
     event.kind === 'referral_overdue'
       ? await coordinatorCandidates(tx, event.municipalityCode, event.kind)
-      : await inboxCandidates(tx, event.organisationId, event.kind);
+      : event.kind === 'referral_status_changed'
+        ? await personCandidate(tx, event.personId, event.kind)
+        : await inboxCandidates(tx, event.organisationId, event.kind);
   const template = MAIL_TEMPLATE_OF[event.kind];
   let notified = 0;
   let mailed = 0;

@@ -11,6 +11,7 @@ import { queryRows } from '../../platform/db/connection.js';
 import { raise } from '../../platform/domain/result.js';
 import { transition, type ReferralEvent, type ReferralState } from './domain/referral-state.js';
 import { careRelationships } from '../families/schema.js';
+import { notifyReferralStepForSender } from './notify-referral.js';
 import { actOnReferral, addEvent, findReferral, roleOf, stateOf, viewFor, type UseCaseContext } from './store.js';
 
 export const STALE_MESSAGE = 'Iemand anders heeft deze verwijzing intussen gewijzigd. Laad de verwijzing opnieuw en kijk of uw stap nog nodig is.';
@@ -110,6 +111,8 @@ export async function transitionReferral(ctx: UseCaseContext, referralId: string
         actor,
         at: now,
       });
+      // The sender sees the loop close: a step of the receiver is told to her (not her own steps).
+      if (role === 'receiver') await notifyReferralStepForSender(tx, { referralId, senderPersonId: row.sender_person_id, version: row.version + 1 }, now);
       return { referral: await viewFor(tx, referralId, actor, now), step: input.event };
     },
     details: (result) => ({ step: result.step, status: result.referral.status }),

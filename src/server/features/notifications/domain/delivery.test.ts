@@ -11,6 +11,8 @@ const WITHOUT_CHOICE: Record<NotificationKind, [NotificationDelivery, Notificati
   referral_due: ['in_app', 'none'],
   // Not an inbox event: every coordinator of the municipality, by e-mail unless she chose otherwise.
   referral_overdue: ['email_immediate', 'email_immediate'],
+  // Not an inbox event: only the person who sent the referral, in Kansrijk unless she chose otherwise.
+  referral_status_changed: ['in_app', 'in_app'],
 };
 
 describe('deliveryFor', () => {

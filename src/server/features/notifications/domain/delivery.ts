@@ -12,6 +12,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   referral_received: 'in_app',
   referral_due: 'in_app',
   referral_overdue: 'email_immediate',
+  // The sender follows her referral in Kansrijk unless she chose otherwise.
+  referral_status_changed: 'in_app',
 };
 
 /** The mail of each kind (without personal data: it says that something waits and links to it). */
@@ -19,6 +21,7 @@ export const MAIL_TEMPLATE_OF: Record<NotificationKind, MailTemplate> = {
   referral_received: 'newReferral',
   referral_due: 'referralDue',
   referral_overdue: 'referralOverdue',
+  referral_status_changed: 'referralStatusChanged',
 };
 
 export function isInboxKind(kind: NotificationKind): boolean {
