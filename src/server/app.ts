@@ -46,6 +46,7 @@ import { notificationWorker, type NotificationWorker } from './features/subscrip
 import { remindRespondents } from './features/coalition-analysis/remind-respondents.js';
 import { remindAgreementReviews } from './features/coalition-agreements/remind-review.js';
 import { remindPathwayReviews } from './features/pathways/remind-review.js';
+import { remindServiceVerification } from './features/services/remind-verification.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,7 +56,7 @@ declare module 'fastify' {
     mail: MailWorker;
     /** The notice jobs (issue 16): referral deadlines and the daily digest, on a timer; tests call runOnce(). */
     noticeJobs: NoticeJobs;
-    /** Queues reminder mails (issue 16): self-analysis rounds closing soon, agreements due for review; on a timer; tests call runOnce(). */
+    /** Queues reminder mails (issue 16): self-analysis rounds closing soon, agreements and pathways due for review, services due for confirmation; on a timer; tests call runOnce(). */
     reminders: PeriodicWorker<ReminderRuns>;
   }
 }
@@ -76,6 +77,7 @@ export interface ReminderRuns {
   analysisRespondents: number;
   agreementReviews: number;
   pathwayReviews: number;
+  serviceVerifications: number;
 }
 
 function configuredMailTransport(mail: Config['mail']): MailTransport | null {
@@ -248,6 +250,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       analysisRespondents: (await remindRespondents(reminderOptions)).queued,
       agreementReviews: (await remindAgreementReviews(reminderOptions)).queued,
       pathwayReviews: (await remindPathwayReviews(reminderOptions)).queued,
+      serviceVerifications: (await remindServiceVerification(reminderOptions)).queued,
     }),
     REMINDER_INTERVAL_MS,
     (error) => app.log.warn({ err: loggableError(error) }, 'reminder pass failed'),
