@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { dateTimeStringSchema, pagingQuerySchema } from './common.js';
 
 /** The mail templates (each a subject and a text in the catalogue's `mail` section). */
-export const MAIL_TEMPLATES = ['invitation', 'newReferral', 'referralDue', 'referralOverdue', 'referralStatusChanged', 'digest', 'serviceVerification', 'analysisInvitation', 'analysisReminder', 'analysisReminderByLink', 'agreementReview', 'pathwayReview'] as const;
+export const MAIL_TEMPLATES = ['invitation', 'newReferral', 'referralDue', 'referralOverdue', 'referralStatusChanged', 'digest', 'serviceVerification', 'analysisInvitation', 'analysisReminder', 'analysisReminderByLink', 'agreementReview', 'pathwayReview', 'questionnaireOpen', 'questionnaireDeadline'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** pending: waiting for (another) attempt; sent; dead: no more attempts (the dead-letter list). */

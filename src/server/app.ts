@@ -47,6 +47,7 @@ import { remindRespondents } from './features/coalition-analysis/remind-responde
 import { remindAgreementReviews } from './features/coalition-agreements/remind-review.js';
 import { remindPathwayReviews } from './features/pathways/remind-review.js';
 import { remindServiceVerification } from './features/services/remind-verification.js';
+import { remindPolicyOfficers } from './features/municipal-questionnaire/remind-policy-officers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,7 +57,7 @@ declare module 'fastify' {
     mail: MailWorker;
     /** The notice jobs (issue 16): referral deadlines and the daily digest, on a timer; tests call runOnce(). */
     noticeJobs: NoticeJobs;
-    /** Queues reminder mails (issue 16): self-analysis rounds closing soon, agreements and pathways due for review, services due for confirmation; on a timer; tests call runOnce(). */
+    /** Queues reminder mails (issue 16): self-analysis rounds closing soon, agreements and pathways due for review, services due for confirmation, the yearly questionnaire; on a timer; tests call runOnce(). */
     reminders: PeriodicWorker<ReminderRuns>;
   }
 }
@@ -78,6 +79,7 @@ export interface ReminderRuns {
   agreementReviews: number;
   pathwayReviews: number;
   serviceVerifications: number;
+  questionnaireMails: number;
 }
 
 function configuredMailTransport(mail: Config['mail']): MailTransport | null {
@@ -251,6 +253,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       agreementReviews: (await remindAgreementReviews(reminderOptions)).queued,
       pathwayReviews: (await remindPathwayReviews(reminderOptions)).queued,
       serviceVerifications: (await remindServiceVerification(reminderOptions)).queued,
+      questionnaireMails: (await remindPolicyOfficers(reminderOptions)).queued,
     }),
     REMINDER_INTERVAL_MS,
     (error) => app.log.warn({ err: loggableError(error) }, 'reminder pass failed'),

@@ -34,6 +34,10 @@ export const mailNl = {
     agreementReviewBody: 'Een samenwerkingsafspraak van uw coalitie nadert de datum waarop zij herzien moet worden, of is eroverheen:\n{link}',
     pathwayReviewSubject: 'Zorgpad herzien',
     pathwayReviewBody: 'Een zorgpad dat uw coalitie bijhoudt nadert de datum waarop het herzien moet worden, of is eroverheen:\n{link}',
+    questionnaireOpenSubject: 'De jaarlijkse vragenlijst Kansrijke Start staat open',
+    questionnaireOpenBody: 'De jaarlijkse vragenlijst over Kansrijke Start in uw gemeente staat open. U vult hem in Kansrijk in; een deel is al ingevuld uit registers:\n{link}',
+    questionnaireDeadlineSubject: 'Herinnering: de jaarlijkse vragenlijst sluit binnenkort',
+    questionnaireDeadlineBody: 'De jaarlijkse vragenlijst over Kansrijke Start voor uw gemeente is nog niet ingediend, en de termijn loopt binnenkort af:\n{link}',
   },
 };
 
@@ -64,6 +68,10 @@ export const mailEn: SectionCatalogue<typeof mailNl> = {
       'The self-analysis round you were invited to closes soon, and you have not answered yet. Answer the statements through the personal link in the invitation you received earlier. No longer have it? Ask the coalition’s coordinator for a new invitation.',
     agreementReviewSubject: 'Collaboration agreement due for review',
     agreementReviewBody: 'A collaboration agreement of your coalition is nearing, or past, the date on which it must be reviewed:\n{link}',
+    questionnaireOpenSubject: 'The yearly Kansrijke Start questionnaire is open',
+    questionnaireOpenBody: 'The yearly questionnaire about Kansrijke Start in your municipality is open. You fill it in in Kansrijk; part of it is prefilled from registers:\n{link}',
+    questionnaireDeadlineSubject: 'Reminder: the yearly questionnaire closes soon',
+    questionnaireDeadlineBody: 'The yearly questionnaire about Kansrijke Start for your municipality has not been submitted yet, and its deadline is near:\n{link}',
     pathwayReviewSubject: 'Care pathway due for review',
     pathwayReviewBody: 'A care pathway your coalition keeps is nearing, or past, the date on which it must be reviewed:\n{link}',
   },
