@@ -3,6 +3,7 @@
 // app.mail.runOnce()), and what reminder tests ask of it: a day from the test clock, and the queued
 // reminders of one record.
 import { and, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import { amsterdamDate } from '../../src/contracts/calendar.js';
 import type { MailTemplate } from '../../src/contracts/mail-admin.js';
 import { mailOutbox } from '../../src/server/platform/mail/schema.js';
@@ -27,6 +28,27 @@ export async function startSmtpTestApp(env: Record<string, string> = {}): Promis
     async close() {
       await t.close();
       await smtp.close();
+    },
+  };
+}
+
+/** One SMTP test app for the test file: started before its tests, closed after; read `t` and `smtp` inside the tests. */
+export function smtpTestAppPerFile(): { readonly t: TestApp; readonly smtp: TestSmtpServer } {
+  let app: SmtpTestApp | undefined;
+  beforeAll(async () => {
+    app = await startSmtpTestApp();
+  });
+  afterAll(() => app?.close());
+  const started = () => {
+    if (!app) throw new Error('the SMTP test app is not started yet');
+    return app;
+  };
+  return {
+    get t() {
+      return started().t;
+    },
+    get smtp() {
+      return started().smtp;
     },
   };
 }

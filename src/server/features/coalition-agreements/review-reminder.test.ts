@@ -4,41 +4,32 @@
 // coordinator (not the deputy) when it comes within 30 days, and one more once it has passed — however
 // many passes run; an agreement still in development is not reminded. The mail links to the agreements.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/helpers/test-app.js';
-import { dayAfter as dayAfterOf, remindersOf as remindersOfTemplate, startSmtpTestApp, walkReviewStages, type SmtpTestApp } from '../../../../test/helpers/mail-test-app.js';
-import { mailText, type TestSmtpServer } from '../../../../test/helpers/smtp-server.js';
+import { describe, expect, it } from 'vitest';
+import { dayAfter as dayAfterOf, remindersOf as remindersOfTemplate, smtpTestAppPerFile, walkReviewStages } from '../../../../test/helpers/mail-test-app.js';
+import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { coalitions } from '../coalitions/schema.js';
 import { coalitionAgreements } from './schema.js';
 import { REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
 
-let app: SmtpTestApp;
-let t: TestApp;
-let smtp: TestSmtpServer;
+const app = smtpTestAppPerFile();
 
-beforeAll(async () => {
-  app = await startSmtpTestApp();
-  ({ t, smtp } = app);
-});
-afterAll(() => app?.close());
-
-const dayAfter = (days: number) => dayAfterOf(t, days);
-const remindersOf = (id: string) => remindersOfTemplate(t, 'agreementReview', id);
+const dayAfter = (days: number) => dayAfterOf(app.t, days);
+const remindersOf = (id: string) => remindersOfTemplate(app.t, 'agreementReview', id);
 
 describe('agreement review reminders', () => {
   it('mails the coordinator once when the review date is near and once when it has passed', async () => {
-    const [coalition] = await t.database.db.select({ id: coalitions.id }).from(coalitions).where(eq(coalitions.code, 'KS0001'));
-    const [agreement] = await t.database.db
+    const [coalition] = await app.t.database.db.select({ id: coalitions.id }).from(coalitions).where(eq(coalitions.code, 'KS0001'));
+    const [agreement] = await app.t.database.db
       .insert(coalitionAgreements)
       .values({ coalitionId: coalition!.id, topic: 'interventions', level: 'uitvoering', status: 'agreed', title: 'Herinneringsafspraak', agreedOn: '2024-01-01', reviewDue: dayAfter(REVIEW_NEAR_DAYS + 10) })
       .returning({ id: coalitionAgreements.id });
-    const [draft] = await t.database.db
+    const [draft] = await app.t.database.db
       .insert(coalitionAgreements)
       .values({ coalitionId: coalition!.id, topic: 'interventions', level: 'organisatie', status: 'in_development', reviewDue: dayAfter(5) })
       .returning({ id: coalitionAgreements.id });
 
-    const { before, near, passed } = await walkReviewStages(t, () => remindersOf(agreement!.id));
+    const { before, near, passed } = await walkReviewStages(app.t, () => remindersOf(agreement!.id));
     expect(before).toHaveLength(0);
     // The coordinator only: the deputy is not mailed.
     expect(near.map((mail) => mail.toAddress)).toEqual(['coordinator@kansrijk.demo']);
@@ -46,12 +37,12 @@ describe('agreement review reminders', () => {
     expect(passed.map((mail) => mail.dedupeKey!.split(':')[3]).sort()).toEqual(['near', 'passed']);
     expect(await remindersOf(draft!.id)).toHaveLength(0);
 
-    await t.app.mail.runOnce();
-    const received = smtp.received.filter((mail) => mail.raw.includes(`Subject: ${nl.mail.agreementReviewSubject}`));
+    await app.t.app.mail.runOnce();
+    const received = app.smtp.received.filter((mail) => mail.raw.includes(`Subject: ${nl.mail.agreementReviewSubject}`));
     expect(received.length).toBeGreaterThanOrEqual(2);
     expect(received.every((mail) => mail.to.includes('coordinator@kansrijk.demo'))).toBe(true);
     const text = mailText(received[0]!.raw);
-    expect(text).toContain(`${t.config.publicUrl.replace(/\/$/, '')}/coalities/KS0001/afspraken`);
+    expect(text).toContain(`${app.t.config.publicUrl.replace(/\/$/, '')}/coalities/KS0001/afspraken`);
     expect(text).not.toContain('Herinneringsafspraak');
   });
 });

@@ -3,28 +3,19 @@
 // published pathway kept by a municipality reaches the coordinator of the municipality's coalition
 // (not the deputy) once when its review date comes within 30 days and once when it has passed; a
 // draft is not reminded. The mail links to the pathway, and names nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/helpers/test-app.js';
-import { dayAfter as dayAfterOf, remindersOf as remindersOfTemplate, startSmtpTestApp, walkReviewStages, type SmtpTestApp } from '../../../../test/helpers/mail-test-app.js';
-import { mailText, type TestSmtpServer } from '../../../../test/helpers/smtp-server.js';
+import { describe, expect, it } from 'vitest';
+import { dayAfter as dayAfterOf, remindersOf as remindersOfTemplate, smtpTestAppPerFile, walkReviewStages } from '../../../../test/helpers/mail-test-app.js';
+import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
 import { carePathways } from './schema.js';
 
-let app: SmtpTestApp;
-let t: TestApp;
-let smtp: TestSmtpServer;
+const app = smtpTestAppPerFile();
 
-beforeAll(async () => {
-  app = await startSmtpTestApp();
-  ({ t, smtp } = app);
-});
-afterAll(() => app?.close());
-
-const dayAfter = (days: number) => dayAfterOf(t, days);
-const remindersOf = (id: string) => remindersOfTemplate(t, 'pathwayReview', id);
+const dayAfter = (days: number) => dayAfterOf(app.t, days);
+const remindersOf = (id: string) => remindersOfTemplate(app.t, 'pathwayReview', id);
 const pathway = (status: string, factorKey: string, version = 1) =>
-  t.database.db
+  app.t.database.db
     .insert(carePathways)
     .values({ scopeKind: 'municipality', scopeCode: 'GM0505', factorKey, version, status, ownerCode: 'GM0505', reviewDue: dayAfter(REVIEW_NEAR_DAYS + 5), content: { title: 'Herinneringspad' } })
     .returning({ id: carePathways.id });
@@ -33,15 +24,15 @@ describe('pathway review reminders', () => {
   it('mails the coordinator of the keeping municipality’s coalition once near and once past the review date', async () => {
     const [published] = await pathway('published', 'herinnering-test');
     const [draft] = await pathway('draft', 'herinnering-test', 2);
-    const { before, near, passed } = await walkReviewStages(t, () => remindersOf(published!.id));
+    const { before, near, passed } = await walkReviewStages(app.t, () => remindersOf(published!.id));
     expect(before).toHaveLength(0);
     expect(near.map((mail) => mail.toAddress)).toEqual(['coordinator@kansrijk.demo']);
     expect(near[0]!.linkPath).toBe('/zorgpaden/GM0505/herinnering-test');
     expect(passed.map((mail) => mail.dedupeKey!.split(':')[3]).sort()).toEqual(['near', 'passed']);
     expect(await remindersOf(draft!.id)).toHaveLength(0);
 
-    await t.app.mail.runOnce();
-    const received = smtp.received.filter((mail) => mailText(mail.raw).includes('/zorgpaden/GM0505/herinnering-test'));
+    await app.t.app.mail.runOnce();
+    const received = app.smtp.received.filter((mail) => mailText(mail.raw).includes('/zorgpaden/GM0505/herinnering-test'));
     expect(received).toHaveLength(2);
     expect(received[0]!.raw).toContain(`Subject: ${nl.mail.pathwayReviewSubject}`);
     expect(mailText(received[0]!.raw)).not.toContain('Herinneringspad');

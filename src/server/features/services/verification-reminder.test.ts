@@ -4,27 +4,18 @@
 // task list; once the service is overdue one more; confirming it stops them; a second service falling
 // due at the same time adds no mail. The mail names no service and no organisation.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/helpers/test-app.js';
-import { DAY_MS, remindersOf as remindersOfTemplate, startSmtpTestApp, type SmtpTestApp } from '../../../../test/helpers/mail-test-app.js';
-import { mailText, type TestSmtpServer } from '../../../../test/helpers/smtp-server.js';
+import { describe, expect, it } from 'vitest';
+import { DAY_MS, remindersOf as remindersOfTemplate, smtpTestAppPerFile } from '../../../../test/helpers/mail-test-app.js';
+import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { directoryServices } from './schema.js';
 import { VERIFICATION_TASKS_PATH } from './remind-verification.js';
 
-let app: SmtpTestApp;
-let t: TestApp;
-let smtp: TestSmtpServer;
-
-beforeAll(async () => {
-  app = await startSmtpTestApp();
-  ({ t, smtp } = app);
-});
-afterAll(() => app?.close());
+const app = smtpTestAppPerFile();
 
 /** A service of the organisation confirmed `daysAgo` days ago (six months are 181–184 days). */
 const serviceConfirmed = (organisationId: string, name: string, daysAgo: number) =>
-  t.database.db
+  app.t.database.db
     .insert(directoryServices)
     .values({
       organisationId,
@@ -37,43 +28,43 @@ const serviceConfirmed = (organisationId: string, name: string, daysAgo: number)
       languages: ['nl'],
       cost: 'free',
       phone: '078-1234567',
-      lastConfirmedAt: new Date(t.clock.now().getTime() - daysAgo * DAY_MS),
-      createdAt: t.clock.now(),
-      updatedAt: t.clock.now(),
+      lastConfirmedAt: new Date(app.t.clock.now().getTime() - daysAgo * DAY_MS),
+      createdAt: app.t.clock.now(),
+      updatedAt: app.t.clock.now(),
     })
     .returning({ id: directoryServices.id });
 
 describe('service verification reminders', () => {
   it('mails the organisation admin once when a service falls due, once more when it is overdue, and stops when it is confirmed', async () => {
-    const wieg = t.demo.organisationIds.wieg!;
-    const reminders = () => remindersOfTemplate(t, 'serviceVerification', wieg);
+    const wieg = app.t.demo.organisationIds.wieg!;
+    const reminders = () => remindersOfTemplate(app.t, 'serviceVerification', wieg);
     // Everything the demo keeps for this practice is confirmed now: only the test's services count.
-    await t.database.db.update(directoryServices).set({ lastConfirmedAt: t.clock.now() }).where(eq(directoryServices.organisationId, wieg));
-    await t.app.reminders.runOnce();
+    await app.t.database.db.update(directoryServices).set({ lastConfirmedAt: app.t.clock.now() }).where(eq(directoryServices.organisationId, wieg));
+    await app.t.app.reminders.runOnce();
     expect(await reminders()).toHaveLength(0);
 
     // Confirmed 165 days ago: due within 30 days.
     await serviceConfirmed(wieg, 'Spreekuur herinneringstest', 165);
     await serviceConfirmed(wieg, 'Tweede dienst herinneringstest', 164);
-    await t.app.reminders.runOnce();
-    await t.app.reminders.runOnce();
+    await app.t.app.reminders.runOnce();
+    await app.t.app.reminders.runOnce();
     const near = await reminders();
     expect(near.map((mail) => [mail.toAddress, mail.linkPath, mail.dedupeKey!.split(':')[3]])).toEqual([['praktijkbeheer@kansrijk.demo', VERIFICATION_TASKS_PATH, 'near']]);
 
     // Past six months: overdue, one more mail.
-    t.clock.advance(25 * DAY_MS);
-    await t.app.reminders.runOnce();
-    await t.app.reminders.runOnce();
+    app.t.clock.advance(25 * DAY_MS);
+    await app.t.app.reminders.runOnce();
+    await app.t.app.reminders.runOnce();
     expect((await reminders()).map((mail) => mail.dedupeKey!.split(':')[3]).sort()).toEqual(['near', 'passed']);
 
     // Both confirmed: nothing more, however many passes.
-    await t.database.db.update(directoryServices).set({ lastConfirmedAt: t.clock.now() }).where(eq(directoryServices.organisationId, wieg));
-    t.clock.advance(DAY_MS);
-    await t.app.reminders.runOnce();
+    await app.t.database.db.update(directoryServices).set({ lastConfirmedAt: app.t.clock.now() }).where(eq(directoryServices.organisationId, wieg));
+    app.t.clock.advance(DAY_MS);
+    await app.t.app.reminders.runOnce();
     expect(await reminders()).toHaveLength(2);
 
-    await t.app.mail.runOnce();
-    const received = smtp.received.filter((mail) => mail.to.includes('praktijkbeheer@kansrijk.demo') && mailText(mail.raw).includes(VERIFICATION_TASKS_PATH));
+    await app.t.app.mail.runOnce();
+    const received = app.smtp.received.filter((mail) => mail.to.includes('praktijkbeheer@kansrijk.demo') && mailText(mail.raw).includes(VERIFICATION_TASKS_PATH));
     expect(received).toHaveLength(2);
     expect(received[0]!.raw).toContain(`Subject: ${nl.mail.serviceVerificationSubject}`);
     expect(mailText(received[0]!.raw)).not.toContain('herinneringstest');
