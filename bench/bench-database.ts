@@ -41,9 +41,15 @@ export interface Latency {
 export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 /** `requests` sequential requests after 20 that warm up (JIT, caches) and are not counted; any non-200 stops the run. */
-export async function measureLatency(inject: (index: number) => Promise<{ statusCode: number; body: string }>, requests: number): Promise<Latency> {
+/** `prepare` runs before each request, outside the timing (a write the request should see, say). */
+export async function measureLatency(
+  inject: (index: number) => Promise<{ statusCode: number; body: string }>,
+  requests: number,
+  prepare?: (index: number) => Promise<unknown>,
+): Promise<Latency> {
   const durations: number[] = [];
   for (let index = 0; index < requests + 20; index++) {
+    await prepare?.(index);
     const started = performance.now();
     const response = await inject(index);
     const duration = performance.now() - started;

@@ -4,8 +4,8 @@
 // tenth not confirmed for over six months), the coalition register of bench:coalitions, and a published
 // pathway per risk factor for every municipality (each step naming directory services, some with a
 // passed review date). Times the finder (target p95 < 30 ms) and the coverage matrix for all 342
-// municipalities (target p95 < 100 ms), and the two other coverage tables, against a bare Fastify
-// hello-world route in the same run, and prints the ratios. PostgreSQL when BENCH_DATABASE_URL is set
+// municipalities (target p95 < 100 ms; also right after a write, when its judged pathways are read
+// afresh), and the two other coverage tables, against a bare Fastify hello-world route in the same run, and prints the ratios. PostgreSQL when BENCH_DATABASE_URL is set
 // (a scratch database, dropped afterwards), PGlite in memory otherwise. Figures are printed, never asserted.
 import { cpus, loadavg } from 'node:os';
 import Fastify from 'fastify';
@@ -172,6 +172,15 @@ try {
       target: TARGETS.finder,
     },
     { name: `GET /api/v1/offer-coverage/matrix (all ${codes.length} municipalities × ${factors.length} factors)`, latency: await measureLatency(() => get('/api/v1/offer-coverage/matrix', analyst.headers), 100), target: TARGETS.matrix },
+    {
+      // Each request right after a service was confirmed: the judged pathways are read and judged afresh.
+      name: '  the same, each right after a service confirmation (judged afresh)',
+      latency: await measureLatency(
+        () => get('/api/v1/offer-coverage/matrix', analyst.headers),
+        50,
+        (index) => database.db.update(directoryServices).set({ lastConfirmedAt: new Date() }).where(sql`${directoryServices.id} = (SELECT id FROM directory_services ORDER BY id OFFSET ${index} LIMIT 1)`),
+      ),
+    },
     { name: 'GET /api/v1/offer-coverage/matrix?coalition=KS0001', latency: await measureLatency(() => get('/api/v1/offer-coverage/matrix?coalition=KS0001', coordinator.headers), REQUESTS) },
     { name: 'GET /api/v1/offer-coverage/phases (national)', latency: await measureLatency(() => get('/api/v1/offer-coverage/phases', analyst.headers), 100) },
     { name: 'GET /api/v1/offer-coverage/recognised (national)', latency: await measureLatency(() => get('/api/v1/offer-coverage/recognised', analyst.headers), 100) },

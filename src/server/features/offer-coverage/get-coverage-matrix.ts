@@ -4,15 +4,16 @@
 // coalition's, the finder's rule — and whether it is outdated: its review date has passed, or a
 // directory service one of its steps names is not recently checked (or switched off). As CSV with the
 // same cells.
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { CoverageMatrix, CoverageStatus } from '../../../contracts/offer-coverage.js';
 import { FACTOR_CATALOGUE } from '../../../contracts/screening/factor-catalogue.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { toCsv } from '../../platform/http/listing.js';
-import { verificationStatus } from '../services/domain/verification.js';
+import { confirmationDueAt, verificationStatus } from '../services/domain/verification.js';
 import { onCoverageScope, scopeOf, type CoverageScope } from './coverage-scope.js';
+import { offerDataVersion } from './schema.js';
 
 type Reason = 'review_due_passed' | 'service_overdue';
 interface Judged {
@@ -51,7 +52,14 @@ async function uncheckedServices(tx: Executor, now: Date, referenced: ReadonlySe
   return new Set(rows.filter((row) => !row.is_active || verificationStatus(new Date(row.last_confirmed_at), now) === 'overdue').map((row) => row.id));
 }
 
-async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promise<CoverageMatrix> {
+interface JudgedPathways {
+  /** Municipality code → the code of its current local coalition. */
+  coalitionOf: Map<string, string>;
+  /** `scope_kind:scope_code:factor_key` → the judgement of the published pathway there. */
+  pathways: Map<string, Judged>;
+}
+
+async function judgePathways(tx: Executor, scope: CoverageScope, now: Date): Promise<JudgedPathways> {
   const today = now.toISOString().slice(0, 10);
   const codes = scope.municipalities.map((municipality) => municipality.code);
   const isNational = scope.kind === 'national';
@@ -76,6 +84,55 @@ async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promi
     if (serviceIdsOfRow(row).some((id) => unchecked.has(id))) reasons.push('service_overdue');
     pathways.set(`${row.scope_kind}:${row.scope_code}:${row.factor_key}`, { status: reasons.length > 0 ? 'outdated' : 'present', reasons });
   }
+  return { coalitionOf, pathways };
+}
+
+/**
+ * The first moment after `now` at which a judgement can change without any write: the next UTC day
+ * (review dates pass at midnight) or the earliest moment an active service passes its six months.
+ * Services confirmed more than 186 days ago are overdue already; none of them can change by time alone.
+ */
+async function nextChangeByTime(tx: Executor, now: Date): Promise<number> {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  const rows = await queryRows<{ last_confirmed_at: Date | string }>(tx, sql`
+    SELECT last_confirmed_at FROM directory_services
+    WHERE is_active AND last_confirmed_at >= ${new Date(now.getTime() - 186 * 86_400_000).toISOString()}::timestamptz
+    ORDER BY last_confirmed_at LIMIT 200`);
+  const next = rows.map((row) => confirmationDueAt(new Date(row.last_confirmed_at)).getTime()).find((due) => due >= now.getTime());
+  // Every row read still overdue (a crowd confirmed in the same week half a year ago): look again in a minute.
+  return Math.min(midnight, next === undefined ? (rows.length === 200 ? now.getTime() + 60_000 : midnight) : next + 1);
+}
+
+interface CachedJudgement extends JudgedPathways {
+  version: number;
+  judgedAt: number;
+  validUntil: number;
+}
+
+/**
+ * The whole country's judged pathways, per database: valid while the offer data version (raised by
+ * triggers in the same transaction as every write the judgement reads from, migration 0030) is the
+ * same and no review date or six-month limit has passed since. A request then costs one primary-key
+ * read instead of reading every published pathway and the directory's unchecked services.
+ */
+const NATIONAL_JUDGEMENTS = new WeakMap<object, CachedJudgement>();
+
+async function judgeNationalPathways(tx: Executor, cacheOwner: object, scope: CoverageScope, now: Date): Promise<JudgedPathways> {
+  const [row] = await tx.select({ version: offerDataVersion.version }).from(offerDataVersion).where(eq(offerDataVersion.id, 1));
+  const version = row?.version ?? 0;
+  const cached = NATIONAL_JUDGEMENTS.get(cacheOwner);
+  const at = now.getTime();
+  if (cached && cached.version === version && cached.judgedAt <= at && at < cached.validUntil) return cached;
+  // Judged after the version was read: a write committing in between makes the data newer than the
+  // label, and the next request (seeing the higher version) judges again. Never older data under a newer label.
+  const judged = await judgePathways(tx, scope, now);
+  NATIONAL_JUDGEMENTS.set(cacheOwner, { ...judged, version, judgedAt: at, validUntil: await nextChangeByTime(tx, now) });
+  return judged;
+}
+
+async function buildMatrix(tx: Executor, cacheOwner: object, scope: CoverageScope, now: Date): Promise<CoverageMatrix> {
+  const today = now.toISOString().slice(0, 10);
+  const { coalitionOf, pathways } = scope.kind === 'national' ? await judgeNationalPathways(tx, cacheOwner, scope, now) : await judgePathways(tx, scope, now);
   const factors = [...FACTOR_CATALOGUE.values()].map((factor) => ({ key: factor.key, label: factor.riskLabel }));
   return {
     scope: scopeOf(scope),
@@ -98,8 +155,9 @@ async function buildMatrix(tx: Executor, scope: CoverageScope, now: Date): Promi
   };
 }
 
-export async function getCoverageMatrix(ctx: RequestContext, coalitionCode: string | undefined): Promise<CoverageMatrix> {
-  return onCoverageScope(ctx, coalitionCode, 'read', 'matrix', (tx, scope) => buildMatrix(tx, scope, ctx.now()));
+/** `cacheOwner`: the database the request runs on (the judged pathways are cached per database). */
+export async function getCoverageMatrix(ctx: RequestContext, cacheOwner: object, coalitionCode: string | undefined): Promise<CoverageMatrix> {
+  return onCoverageScope(ctx, coalitionCode, 'read', 'matrix', (tx, scope) => buildMatrix(tx, cacheOwner, scope, ctx.now()));
 }
 
 const text = nl.offerCoverage;
@@ -110,8 +168,8 @@ export function coverageCellText(cell: CoverageMatrix['rows'][number]['cells'][n
   return cell.level === 'coalition' ? `${STATUS_LABEL[cell.status]} ${text.viaCoalition}` : STATUS_LABEL[cell.status];
 }
 
-export async function exportCoverageMatrix(ctx: RequestContext, coalitionCode: string | undefined): Promise<string> {
-  const matrix = await onCoverageScope(ctx, coalitionCode, 'export', 'matrix', (tx, scope) => buildMatrix(tx, scope, ctx.now()));
+export async function exportCoverageMatrix(ctx: RequestContext, cacheOwner: object, coalitionCode: string | undefined): Promise<string> {
+  const matrix = await onCoverageScope(ctx, coalitionCode, 'export', 'matrix', (tx, scope) => buildMatrix(tx, cacheOwner, scope, ctx.now()));
   type Row = CoverageMatrix['rows'][number];
   return toCsv<Row>(
     [

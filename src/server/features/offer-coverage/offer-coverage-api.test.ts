@@ -14,6 +14,7 @@ import type { CoverageMatrix, OfferFinderResult, PhaseOffer, RecognisedCompariso
 import { directoryServices } from '../services/schema.js';
 import { carePathways } from '../pathways/schema.js';
 import { coverageCellText } from './get-coverage-matrix.js';
+import { confirmationDueAt } from '../services/domain/verification.js';
 import { PHASE_LABEL } from './list-phase-offer.js';
 
 let t: TestApp;
@@ -157,6 +158,41 @@ describe('the coverage matrix', () => {
     expect(matrix.rows).toHaveLength(342);
     expect(matrix.scope.kind).toBe('national');
     expect((await analyst.request('GET', '/api/v1/offer-coverage/matrix?coalition=KS9999')).statusCode).toBe(404);
+  });
+});
+
+describe('the national matrix, judged once and kept while nothing changes', () => {
+  const nationalCell = async (municipality: string, factor: string, caller = analyst) => {
+    const matrix = (await caller.request('GET', '/api/v1/offer-coverage/matrix')).json<CoverageMatrix>();
+    return matrix.rows.find((row) => row.municipalityCode === municipality)!.cells.find((candidate) => candidate.factorKey === factor)!;
+  };
+
+  it('shows a write at once, and a service passing its six months without any write', async () => {
+    expect(await nationalCell('GM0642', 'relationship')).toMatchObject({ status: 'present', reasons: [] });
+    // A write: the service on the pathway is switched off, then on again — each shows at the next read.
+    await t.database.db.update(directoryServices).set({ isActive: false }).where(eq(directoryServices.id, drechtstedenServiceId));
+    expect(await nationalCell('GM0642', 'relationship')).toMatchObject({ status: 'outdated', reasons: ['service_overdue'] });
+    // Confirmed so that its six months end an hour from now: present until then.
+    const now = t.clock.now();
+    const confirmedAt = new Date(now.getTime() + 3_600_000);
+    confirmedAt.setUTCMonth(confirmedAt.getUTCMonth() - 6);
+    expect(confirmationDueAt(confirmedAt).getTime() - now.getTime()).toBeGreaterThan(0);
+    expect(confirmationDueAt(confirmedAt).getTime() - now.getTime()).toBeLessThan(2 * 3_600_000);
+    await t.database.db.update(directoryServices).set({ isActive: true, lastConfirmedAt: confirmedAt }).where(eq(directoryServices.id, drechtstedenServiceId));
+    expect(await nationalCell('GM0642', 'relationship')).toMatchObject({ status: 'present', reasons: [] });
+    // Two hours later (a fresh login: sessions idle out), with nothing written in between, the same pathway is outdated.
+    t.clock.advance(2 * 3_600_000);
+    try {
+      expect(await nationalCell('GM0642', 'relationship', await callerFor(t, 'analyst'))).toMatchObject({ status: 'outdated', reasons: ['service_overdue'] });
+    } finally {
+      t.clock.advance(-2 * 3_600_000);
+    }
+    // A newly published pathway shows at once; a confirmation today makes the service current again.
+    expect(await nationalCell('GM0344', 'addiction')).toMatchObject({ status: 'missing' });
+    await publish('GM0344', 'addiction', '2999-01-01');
+    expect(await nationalCell('GM0344', 'addiction')).toMatchObject({ status: 'present', level: 'municipality' });
+    await t.database.db.update(directoryServices).set({ lastConfirmedAt: t.clock.now() }).where(eq(directoryServices.id, drechtstedenServiceId));
+    expect(await nationalCell('GM0642', 'relationship')).toMatchObject({ status: 'present', reasons: [] });
   });
 });
 

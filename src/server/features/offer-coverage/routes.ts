@@ -55,8 +55,8 @@ export function registerOfferCoverageRoutes(app: ZodApp, deps: FeatureDependenci
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       const name = `dekking-${request.query.coalition ?? 'nederland'}`;
-      if (wantsCsv(request)) return sendCsv(reply, name, await exportCoverageMatrix(ctx, request.query.coalition), ctx.now());
-      return getCoverageMatrix(ctx, request.query.coalition);
+      if (wantsCsv(request)) return sendCsv(reply, name, await exportCoverageMatrix(ctx, deps.db, request.query.coalition), ctx.now());
+      return getCoverageMatrix(ctx, deps.db, request.query.coalition);
     },
   );
   app.get(

@@ -28,3 +28,4 @@ export * from '../../features/self-registration/schema.js';
 export * from '../mail/schema.js';
 export * from '../../features/notifications/schema.js';
 export * from '../../features/my-start/schema.js';
+export * from '../../features/offer-coverage/schema.js';
