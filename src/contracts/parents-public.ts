@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { dateStringSchema, dateTimeStringSchema, INT32_MAX } from './common.js';
 import { calendarDateSchema } from './coalition-partners.js';
 import { nl } from './i18n/nl.js';
+import type { FundingRoute } from './intervention-menu.js';
 
 const text = nl.parentsPublic;
 
@@ -22,6 +23,22 @@ export const RTL_LANGUAGES: readonly ParentLanguage[] = ['ar'];
 /** Who pays, in the words a parent understands; derived from the offer's funding route unless the coalition says otherwise. */
 export const PARENT_COSTS = ['basic_insurance', 'free_municipality', 'free_fund', 'own_contribution'] as const;
 export type ParentCost = (typeof PARENT_COSTS)[number];
+
+/**
+ * Who pays, as a parent needs to know it. Care insurance (Zvw) pays from the basic insurance; youth
+ * health care (Wpg), the Youth Act, the Social Support Act and the municipal and specific grants are
+ * paid by the municipality; a fund pays its own. A coalition overrides this per offer (its content's `costs`).
+ */
+export const COST_OF_FUNDING_ROUTE: Record<FundingRoute, ParentCost> = {
+  zvw: 'basic_insurance',
+  wpg_jgz: 'free_municipality',
+  jeugdwet: 'free_municipality',
+  wmo: 'free_municipality',
+  spuk_gala: 'free_municipality',
+  spuk_iza: 'free_municipality',
+  municipal_subsidy: 'free_municipality',
+  funds: 'free_fund',
+};
 
 const municipalityCode = z.string().regex(/^GM\d{4}$/, text.errorMunicipality);
 

@@ -54,6 +54,7 @@ const QuestionnaireResponsePage = lazy(() => import('./features/municipal-questi
 // chain: lazy pages (one line per page; keep this marker)
 const CoalitionPartnersPage = lazy(() => import('./features/coalition-partners/partners-page.js'));
 const LocalOfferPage = lazy(() => import('./features/local-offer/local-offer-page.js'));
+const ParentContentPage = lazy(() => import('./features/parent-content/parent-content-page.js'));
 const CoalitionAgreementsPage = lazy(() => import('./features/coalition-agreements/agreements-page.js'));
 const AgreementsToReviewPage = lazy(() => import('./features/coalition-agreements/to-review-page.js'));
 const AnalysisRoundsPage = lazy(() => import('./features/coalition-analysis/rounds-page.js'));
@@ -280,6 +281,8 @@ export const routes: RouteObject[] = [
                   { path: 'afspraken', handle: crumb((m) => m.coalitionAgreements.crumb), element: <CoalitionAgreementsPage /> },
                   // The local offer (issue 13 item 3): everyone logged in reads it; the server decides who edits.
                   { path: 'aanbod', handle: crumb((m) => m.localOffer.crumb), element: <LocalOfferPage /> },
+                  // What parents read on the public pages (issue 15 item 1): everyone logged in reads it; the server decides who edits.
+                  { path: 'ouderinformatie', handle: crumb((m) => m.parentContent.crumb), element: <ParentContentPage /> },
                   // The plan of approach of a coalition (the server decides who reads drafts and who edits).
                   {
                     path: 'plan',

@@ -20,6 +20,7 @@ import { notificationsEn } from './sections/notifications.js';
 import { offerCoverageEn } from './sections/offer-coverage.js';
 import { myStartEn } from './sections/my-start.js';
 import { localOfferEn } from './sections/local-offer.js';
+import { parentContentEn } from './sections/parent-content.js';
 import { parentsPublicEn, selfRegistrationsEn } from './sections/parents-public.js';
 import { mailEn } from './sections/mail.js';
 import { mailAdminEn } from './sections/mail-admin.js';
@@ -889,6 +890,7 @@ export const en = {
   ...servicesEn,
   ...notificationsEn,
   ...localOfferEn,
+  ...parentContentEn,
   ...parentsPublicEn,
   ...selfRegistrationsEn,
   ...mailEn,

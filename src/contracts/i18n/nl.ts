@@ -22,6 +22,7 @@ import { notificationsNl } from './sections/notifications.js';
 import { offerCoverageNl } from './sections/offer-coverage.js';
 import { myStartNl } from './sections/my-start.js';
 import { localOfferNl } from './sections/local-offer.js';
+import { parentContentNl } from './sections/parent-content.js';
 import { parentsPublicNl, selfRegistrationsNl } from './sections/parents-public.js';
 import { mailNl } from './sections/mail.js';
 import { mailAdminNl } from './sections/mail-admin.js';
@@ -897,6 +898,7 @@ export const nl = {
   ...servicesNl,
   ...notificationsNl,
   ...localOfferNl,
+  ...parentContentNl,
   ...parentsPublicNl,
   ...selfRegistrationsNl,
   ...mailNl,

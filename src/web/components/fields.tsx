@@ -28,6 +28,12 @@ interface FieldFrame {
   isOptional?: boolean;
 }
 
+/** The language of what is typed, when it is not the page's (an Arabic text: right to left). */
+interface InputLanguage {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
 function describedBy(id: string, description: unknown, error: unknown): string | undefined {
   const ids = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
@@ -66,7 +72,7 @@ function LabelledField({ id, label, description, error, isOptional, input }: Fie
   );
 }
 
-export interface TextFieldProps extends FieldFrame {
+export interface TextFieldProps extends FieldFrame, InputLanguage {
   value: string;
   onValueChange(value: string): void;
   type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'tel';
@@ -77,7 +83,7 @@ export interface TextFieldProps extends FieldFrame {
 }
 
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { value, onValueChange, type = 'text', autoComplete, inputMode, isRequired, spellCheck, ...frame },
+  { value, onValueChange, type = 'text', autoComplete, inputMode, isRequired, spellCheck, lang, dir, ...frame },
   ref,
 ) {
   const { id, description, error } = frame;
@@ -97,6 +103,8 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
           autoComplete={autoComplete}
           inputMode={inputMode}
           spellCheck={spellCheck}
+          lang={lang}
+          dir={dir}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onValueChange(event.target.value)}
         />
       }
@@ -187,14 +195,14 @@ export function CheckboxGroup({ id, legend, description, error, options, selecte
   );
 }
 
-export interface TextAreaFieldProps extends FieldFrame {
+export interface TextAreaFieldProps extends FieldFrame, InputLanguage {
   value: string;
   onValueChange(value: string): void;
   rows?: number;
 }
 
 /** Free text over several lines (a reason, findings), with the same label, description and error frame. */
-export function TextAreaField({ value, onValueChange, rows = 4, ...frame }: TextAreaFieldProps) {
+export function TextAreaField({ value, onValueChange, rows = 4, lang, dir, ...frame }: TextAreaFieldProps) {
   const { id, description, error } = frame;
   return (
     <LabelledField
@@ -205,6 +213,8 @@ export function TextAreaField({ value, onValueChange, rows = 4, ...frame }: Text
           name={id}
           rows={rows}
           value={value}
+          lang={lang}
+          dir={dir}
           className={['utrecht-textarea', 'utrecht-textarea--html-textarea', error ? 'utrecht-textarea--invalid' : ''].filter(Boolean).join(' ')}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, description, error)}

@@ -4,12 +4,12 @@
 // it), with who pays — in the asked language, Dutch where a text has no translation. No login, no
 // personal data: nothing to audit.
 import { eq } from 'drizzle-orm';
-import type { ParentMunicipality, ParentPage, ParentPageQuery } from '../../../contracts/parents-public.js';
+import { COST_OF_FUNDING_ROUTE, type ParentMunicipality, type ParentPage, type ParentPageQuery } from '../../../contracts/parents-public.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { AppError } from '../../platform/errors.js';
 import { findOffers } from '../local-offer/store.js';
 import { INTERVENTION_MENU } from '../interventions/menu/load-menu.js';
-import { COST_OF_FUNDING_ROUTE, localised, PHASE_OF_MENU } from './domain/parent-rules.js';
+import { localised, PHASE_OF_MENU } from './domain/parent-rules.js';
 import { parentPages } from './schema.js';
 import { offeredIn, parentMunicipalities, youthHealthCareIn } from './store.js';
 

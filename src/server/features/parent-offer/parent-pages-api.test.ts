@@ -9,8 +9,8 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.j
 import { callerFor } from '../organisations/test-support.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { FUNDING_ROUTES } from '../../../contracts/intervention-menu.js';
-import type { ParentContentRecord, ParentMunicipality, ParentPage } from '../../../contracts/parents-public.js';
-import { COST_OF_FUNDING_ROUTE, PHASE_OF_MENU } from './domain/parent-rules.js';
+import { COST_OF_FUNDING_ROUTE, type ParentContentRecord, type ParentMunicipality, type ParentPage } from '../../../contracts/parents-public.js';
+import { PHASE_OF_MENU } from './domain/parent-rules.js';
 import { DEMO_PARENT_PAGES_REVIEWED_ON } from '../../demo/seed-demo-parent-pages.js';
 
 let t: TestApp;

@@ -105,6 +105,9 @@ function CoalitionView({ initial, flash, year, onYear }: { initial: Coalition; f
             <Link to={`${base}/aanbod`}>{m.localOffer.crumb}</Link>
           </li>
           <li>
+            <Link to={`${base}/ouderinformatie`}>{m.parentContent.crumb}</Link>
+          </li>
+          <li>
             <Link to={`${base}/zelfanalyse`}>{t.linkSelfAnalysis}</Link>
           </li>
           <li>
