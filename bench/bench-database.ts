@@ -10,8 +10,8 @@ export interface BenchDatabase {
   cleanUp: () => Promise<void>;
 }
 
-/** `tag` names the scratch database (kansrijk_bench_<tag>_<pid>). */
-export async function openBenchDatabase(tag: string, serverUrl = process.env.BENCH_DATABASE_URL): Promise<BenchDatabase> {
+/** `tag` names the scratch database (kansrijk_bench_<tag>_<pid>); `poolSize` its connections (PostgreSQL). */
+export async function openBenchDatabase(tag: string, serverUrl = process.env.BENCH_DATABASE_URL, poolSize = 10): Promise<BenchDatabase> {
   if (!serverUrl) return { database: await openDatabase({ kind: 'pglite', dataDir: undefined }), label: 'PGlite (in memory; set BENCH_DATABASE_URL for PostgreSQL)', cleanUp: async () => undefined };
   const name = `kansrijk_bench_${tag}_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -19,7 +19,7 @@ export async function openBenchDatabase(tag: string, serverUrl = process.env.BEN
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize });
   return {
     database,
     label: `PostgreSQL (${url.host}, scratch database ${name})`,
