@@ -232,8 +232,10 @@ function useNavCounts(sessionKey: string | null, pathname: string): ReadonlyMap<
 function NotificationBadge({ sessionKey, pathname }: { sessionKey: string | null; pathname: string }) {
   const { m, format } = useMessages();
   const [unread, setUnread] = useState(0);
+  // Another person or organisation starts at nothing; a page change keeps the last count until the new
+  // answer (resetting it made the header — and the menu under it — shift on every navigation).
+  useEffect(() => setUnread(0), [sessionKey]);
   useEffect(() => {
-    setUnread(0);
     if (!sessionKey) return;
     return keepCurrent((isCurrent) => {
       apiJson<{ unread: number }>('GET', '/notifications/unread-count')
