@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { amsterdamDate } from '../../src/contracts/calendar.js';
 import type { MailTemplate } from '../../src/contracts/mail-admin.js';
 import { mailOutbox } from '../../src/server/platform/mail/schema.js';
-import { REVIEW_NEAR_DAYS } from '../../src/server/platform/mail/review-reminders.js';
+import { REVIEW_NEAR_DAYS } from '../../src/server/features/notifications/notify-reviews-due.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { smtpEnv, startSmtp, type TestSmtpServer } from './smtp-server.js';
 

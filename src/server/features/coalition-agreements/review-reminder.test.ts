@@ -10,7 +10,7 @@ import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { coalitions } from '../coalitions/schema.js';
 import { coalitionAgreements } from './schema.js';
-import { REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
+import { REVIEW_NEAR_DAYS } from '../notifications/notify-reviews-due.js';
 
 const app = smtpTestAppPerFile();
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dayAfter as dayAfterOf, remindersOf as remindersOfTemplate, smtpTestAppPerFile, walkReviewStages } from '../../../../test/helpers/mail-test-app.js';
 import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
+import { REVIEW_NEAR_DAYS } from '../notifications/notify-reviews-due.js';
 import { carePathways } from './schema.js';
 
 const app = smtpTestAppPerFile();
