@@ -52,7 +52,8 @@ export type NotificationEvent =
 interface CandidateRow {
   person_id: string;
   email: string;
-  organisation_id: string;
+  /** Null only for a reminder to someone who works for no organisation. */
+  organisation_id: string | null;
   is_inbox_recipient: boolean;
   chosen: NotificationDelivery | null;
   language: PreferredLanguage;
