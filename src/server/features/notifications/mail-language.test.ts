@@ -3,16 +3,18 @@
 // chooses English on her own preferences (audited; a language Kansrijk does not write is refused in
 // Dutch and changes nothing); a colleague who chose nothing keeps Dutch. A new referral then reaches
 // the nurse in English and the colleague in Dutch — and the organisation's functional address in Dutch,
-// whatever its members chose.
+// whatever its members chose. Her daily digest, and a reminder, are in English too.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { choose, smtpTestAppPerFile } from '../../../../test/helpers/mail-test-app.js';
+import { choose, DAY_MS, smtpTestAppPerFile } from '../../../../test/helpers/mail-test-app.js';
 import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { en } from '../../../contracts/i18n/en.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { careCallers, familyForJgz } from '../jgz/test-support.js';
 import { memberships, people } from '../organisations/schema.js';
+import type { Executor } from '../../platform/db/connection.js';
+import { notify } from './notify.js';
 import { organisationInboxSettings } from './schema.js';
 
 const app = smtpTestAppPerFile();
@@ -80,5 +82,22 @@ describe('mail in the person’s language', () => {
       expect(mailText(received[0]!.raw), address).toContain(nl.mail.signature.split('\n')[0]);
     }
     for (const mail of app.smtp.received) expect(mailText(mail.raw)).not.toContain('Testcliënt');
+  });
+
+  it('writes her reminders and her daily digest in English too', async () => {
+    const nurseId = (await careCallers(app.t)).nurse.session.personId;
+    await choose(app.t, nurseId, 'agreement_review', 'email_immediate');
+    await choose(app.t, nurseId, 'pathway_review', 'email_digest');
+    await app.t.database.db.transaction(async (tx) => {
+      for (const kind of ['agreement_review', 'pathway_review'] as const) {
+        await notify(tx as unknown as Executor, { kind, onceKey: `language-${kind}`, personId: nurseId, organisationId: null, linkPath: '/coalities/KS0001' }, app.t.clock.now());
+      }
+    });
+    app.t.clock.advance(DAY_MS);
+    await app.t.app.noticeJobs.runOnce();
+    app.smtp.received.length = 0;
+    await app.t.app.mail.runOnce();
+    const subjects = app.smtp.received.filter((mail) => mail.to.includes(NURSE)).map((mail) => subjectOf(mail.raw));
+    expect(subjects.sort()).toEqual([en.mail.agreementReviewSubject, en.mail.digestSubject].sort());
   });
 });
