@@ -12,8 +12,17 @@ import { dateTimeStringSchema, emailSchema, pageOf, pagingQuerySchema } from './
  * - referral_overdue: a referral is past its deadline: escalated to the coordinators of its municipality
  * - referral_status_changed: the receiver took a step on a referral (accepted, rejected, started, completed,
  *   put on hold, resumed): told to the person who sent it, so the sender sees the loop close
+ * The reminders, each to one person (REMINDER_NOTIFICATION_KINDS):
+ * - agreement_review: a collaboration agreement nears or passes its review date (the coalition's coordinator)
+ * - pathway_review: a care pathway nears or passes its review date (the keeping coalition's coordinator)
+ * - service_verification: services of the organisation on the social map must be confirmed (its admins)
+ * - questionnaire_open: the yearly questionnaire opened (policy officers)
+ * - questionnaire_deadline: a municipality's questionnaire is not submitted and its deadline is near (its policy officers)
+ * - analysis_reminder: a self-analysis round one was invited to closes soon and one has not answered (respondents with an account)
  */
-export const NOTIFICATION_KINDS = ['referral_received', 'referral_due', 'referral_overdue', 'referral_status_changed'] as const;
+export const REMINDER_NOTIFICATION_KINDS = ['agreement_review', 'pathway_review', 'service_verification', 'questionnaire_open', 'questionnaire_deadline', 'analysis_reminder'] as const;
+export type ReminderNotificationKind = (typeof REMINDER_NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KINDS = ['referral_received', 'referral_due', 'referral_overdue', 'referral_status_changed', ...REMINDER_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Events that concern an organisation's inbox: its functional address is mailed too, and its admin chooses who hears of them. */
 export const INBOX_NOTIFICATION_KINDS: readonly NotificationKind[] = ['referral_received', 'referral_due'];
@@ -21,6 +30,10 @@ export const INBOX_NOTIFICATION_KINDS: readonly NotificationKind[] = ['referral_
 /** How a person hears of an event: not at all, only in Kansrijk, or also by e-mail (at once, or in one mail a day). */
 export const NOTIFICATION_DELIVERIES = ['none', 'in_app', 'email_immediate', 'email_digest'] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+
+/** The language a person's mails are written in (Dutch unless she chose English). */
+export const PREFERRED_LANGUAGES = ['nl', 'en'] as const;
+export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
 
 export const notificationSchema = z
   .object({
@@ -52,21 +65,35 @@ export const notificationPreferencesSchema = z
     preferences: z.array(notificationPreferenceSchema),
     /** Whether the person's own organisation lists them as a recipient of its inbox notices. */
     isInboxRecipient: z.boolean(),
+    /** The language of the person's mails. */
+    language: z.enum(PREFERRED_LANGUAGES),
   })
   .meta({ id: 'NotificationPreferences' });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
+const preferenceListSchema = z
+  .array(notificationPreferenceSchema)
+  .min(1)
+  .max(NOTIFICATION_KINDS.length)
+  .refine((list) => new Set(list.map((entry) => entry.kind)).size === list.length, { message: 'Elke soort melding mag maar één keer voorkomen.' });
+
+/** An organisation admin sets a member's choices per kind (not her language: that is hers alone). */
 export const notificationPreferencesUpdateSchema = z
-  .object({
-    preferences: z
-      .array(notificationPreferenceSchema)
-      .min(1)
-      .max(NOTIFICATION_KINDS.length)
-      .refine((list) => new Set(list.map((entry) => entry.kind)).size === list.length, { message: 'Elke soort melding mag maar één keer voorkomen.' }),
-  })
+  .object({ preferences: preferenceListSchema })
   .strict()
   .meta({ id: 'NotificationPreferencesUpdate' });
 export type NotificationPreferencesUpdate = z.infer<typeof notificationPreferencesUpdateSchema>;
+
+/** A person sets her own choices per kind, the language of her mails, or both. */
+export const ownNotificationPreferencesUpdateSchema = z
+  .object({
+    preferences: preferenceListSchema.optional(),
+    language: z.enum(PREFERRED_LANGUAGES, { error: 'Kies Nederlands (nl) of Engels (en).' }).optional(),
+  })
+  .strict()
+  .refine((update) => update.preferences !== undefined || update.language !== undefined, { message: 'Geef voorkeuren voor meldingen, een taal, of beide.' })
+  .meta({ id: 'OwnNotificationPreferencesUpdate' });
+export type OwnNotificationPreferencesUpdate = z.infer<typeof ownNotificationPreferencesUpdateSchema>;
 
 export const inboxSettingsSchema = z
   .object({

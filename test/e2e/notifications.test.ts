@@ -1,22 +1,29 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Notifications in the browser (issue 16): the JGZ nurse chose to be told of new referrals; the midwife
 // sends one to JGZ; the nurse's header says "Meldingen, 1 ongelezen"; the notice in her list names no
-// client; opening it goes to the referral and marks it read. Her preferences page and the organisation
-// admin's inbox settings save; axe finds nothing on the new pages, and they reflow at 320 px.
+// client; opening it goes to the referral and marks it read. The reminders are notices too: each kind
+// shows with its Dutch label and links to its page. Her preferences page lists every kind and the
+// language of her mails, and saves; the organisation admin's inbox settings save; axe finds nothing on
+// the new pages, and they reflow at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { careCallers, familyForJgz } from '../../src/server/features/jgz/test-support.js';
+import { REMINDER_NOTIFICATION_KINDS, type ReminderNotificationKind } from '../../src/contracts/notifications.js';
+import type { Executor } from '../../src/server/platform/db/connection.js';
+import { notify } from '../../src/server/features/notifications/notify.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 
 const t = nl.notifications;
 let app: BrowserApp;
 let nursePage: Page;
 let referralId: string;
+let nurseId: string;
 
 beforeAll(async () => {
   app = await startBrowserApp();
   const callers = await careCallers(app.t);
+  nurseId = callers.nurse.session.personId;
   const chosen = await callers.nurse.request('PUT', '/api/v1/notification-preferences', { preferences: [{ kind: 'referral_received', delivery: 'in_app' }] });
   expect(chosen.statusCode, chosen.body).toBe(200);
   const { familyId, consentId } = await familyForJgz(app.t, callers, { givenName: 'Lina', familyName: 'Meldingstest' });
@@ -64,16 +71,53 @@ describe('notifications, as the JGZ nurse who chose them', () => {
     await nursePage.getByText(t.empty).waitFor();
   });
 
-  it('saves her preferences from her account page', async () => {
+  it('shows each reminder as a notice with its Dutch label, linking to its page', async () => {
+    const links: Record<ReminderNotificationKind, string> = {
+      agreement_review: '/coalities/KS0001/afspraken',
+      pathway_review: '/zorgpaden/GM0505/stress',
+      service_verification: '/sociale-kaart/te-bevestigen',
+      questionnaire_open: '/vragenlijst/2026',
+      questionnaire_deadline: '/vragenlijst/2026/GM0505',
+      analysis_reminder: '/zelfanalyse/uitnodigingen/00000000-0000-4000-8000-000000000001',
+    };
+    await app.t.database.db.transaction(async (tx) => {
+      for (const kind of REMINDER_NOTIFICATION_KINDS) {
+        await notify(tx as unknown as Executor, { kind, onceKey: `e2e-${kind}`, personId: nurseId, organisationId: null, linkPath: links[kind] }, app.t.clock.now());
+      }
+    });
+    await nursePage.goto('/meldingen');
+    const list = nursePage.getByRole('list', { name: t.title });
+    for (const kind of REMINDER_NOTIFICATION_KINDS) {
+      const notice = list.getByRole('link', { name: t[`kind_${kind}`] });
+      await notice.waitFor();
+      expect(await notice.getAttribute('href')).toBe(links[kind]);
+    }
+    await expectNoAxeViolations(nursePage);
+  });
+
+  it('saves her preferences and the language of her mails from her account page', async () => {
     await nursePage.goto('/account');
     await nursePage.getByRole('link', { name: t.preferencesLink }).click();
     await nursePage.getByRole('heading', { level: 1, name: t.preferencesTitle }).waitFor();
+    for (const kind of REMINDER_NOTIFICATION_KINDS) expect(await nursePage.getByLabel(t[`kind_${kind}`]).inputValue()).toBe('email_immediate');
+    expect(await nursePage.getByLabel(t.language).inputValue()).toBe('nl');
     await expectNoAxeViolations(nursePage);
     await nursePage.getByLabel(t.kind_referral_due).selectOption('email_digest');
-    await nursePage.getByRole('button', { name: t.save }).click();
+    await nursePage.getByLabel(t.kind_agreement_review).selectOption('none');
+    // By keyboard: the language is the last field before the button.
+    await nursePage.getByLabel(t.language).focus();
+    await nursePage.getByLabel(t.language).selectOption('en');
+    await nursePage.keyboard.press('Tab');
+    await nursePage.keyboard.press('Enter');
     await nursePage.getByText(t.saved).waitFor();
     const saved = await app.t.app.inject({ method: 'GET', url: '/api/v1/notification-preferences', headers: { cookie: (await nursePage.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
     expect(saved.json().preferences).toContainEqual({ kind: 'referral_due', delivery: 'email_digest' });
+    expect(saved.json().preferences).toContainEqual({ kind: 'agreement_review', delivery: 'none' });
+    expect(saved.json().language).toBe('en');
+    // The page itself stays Dutch: only her mails change language.
+    await nursePage.reload();
+    await nursePage.getByRole('heading', { level: 1, name: t.preferencesTitle }).waitFor();
+    expect(await nursePage.getByLabel(t.language).inputValue()).toBe('en');
   });
 });
 

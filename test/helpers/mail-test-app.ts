@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A test app that mails to a real SMTP server in the test process (no mail timer: tests call
-// app.mail.runOnce()), and what reminder tests ask of it: a day from the test clock, and the queued
-// reminders of one record.
-import { and, eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll } from 'vitest';
+// app.mail.runOnce()), and what reminder tests ask of it: a day from the test clock, the queued
+// reminders of one record, and — reminders being notifications — a person's choice and notices.
+import { and, eq, inArray, like } from 'drizzle-orm';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { amsterdamDate } from '../../src/contracts/calendar.js';
 import type { MailTemplate } from '../../src/contracts/mail-admin.js';
+import type { NotificationDelivery, NotificationKind } from '../../src/contracts/notifications.js';
 import { mailOutbox } from '../../src/server/platform/mail/schema.js';
-import { REVIEW_NEAR_DAYS } from '../../src/server/platform/mail/review-reminders.js';
+import { people } from '../../src/server/features/organisations/schema.js';
+import { notificationPreferences, notifications } from '../../src/server/features/notifications/schema.js';
+import { REVIEW_NEAR_DAYS } from '../../src/server/features/notifications/notify-reviews-due.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { smtpEnv, startSmtp, type TestSmtpServer } from './smtp-server.js';
 
@@ -76,4 +79,58 @@ export async function walkReviewStages<Row>(t: TestApp, queued: () => Promise<Ro
   await t.app.reminders.runOnce();
   await t.app.reminders.runOnce();
   return { before, near, passed: await queued() };
+}
+
+/** The id of the demo person with this login address. */
+export async function personIdOf(t: TestApp, email: string): Promise<string> {
+  const [person] = await t.database.db.select({ id: people.id }).from(people).where(eq(people.email, email));
+  if (!person) throw new Error(`no demo person ${email}`);
+  return person.id;
+}
+
+/** Sets a person's choice for one kind (null: none, the default applies); the API that does it is tested in notifications.test.ts. */
+export async function choose(t: TestApp, personId: string, kind: NotificationKind, delivery: NotificationDelivery | null): Promise<void> {
+  const db = t.database.db;
+  await db.delete(notificationPreferences).where(and(eq(notificationPreferences.personId, personId), eq(notificationPreferences.kind, kind)));
+  if (delivery) await db.insert(notificationPreferences).values({ personId, kind, delivery, updatedAt: t.clock.now() });
+}
+
+/** A person's in-app notices of one kind, oldest first. */
+export const noticesOf = async (t: TestApp, personId: string, kind: NotificationKind) =>
+  (await t.database.db.select().from(notifications).where(and(eq(notifications.personId, personId), eq(notifications.kind, kind)))).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+
+/** The mails of these templates queued to an address. */
+export const mailsTo = (t: TestApp, address: string, templates: readonly MailTemplate[]) =>
+  t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, address), inArray(mailOutbox.template, [...templates])));
+
+/**
+ * A reminder respects the person's choice: with 'none' she gets neither a notice nor a mail; with
+ * 'email_digest' a notice that waits for her digest and no mail of its own, and the next day's digest
+ * mail. `remind` makes a fresh reminder due for her and runs the reminder pass. Her choice is undone after.
+ */
+export async function expectChoiceRespected(
+  t: TestApp,
+  reminder: { kind: NotificationKind; template: MailTemplate; personId: string; email: string; remind: () => Promise<void> },
+): Promise<void> {
+  const { kind, template, personId, email } = reminder;
+  const notices = async () => (await noticesOf(t, personId, kind)).length;
+  const mails = async () => (await mailsTo(t, email, [template])).length;
+
+  await choose(t, personId, kind, 'none');
+  const [noticesBefore, mailsBefore] = [await notices(), await mails()];
+  await reminder.remind();
+  expect(await notices(), 'no notice for "none"').toBe(noticesBefore);
+  expect(await mails(), 'no mail for "none"').toBe(mailsBefore);
+
+  await choose(t, personId, kind, 'email_digest');
+  await reminder.remind();
+  const waiting = (await noticesOf(t, personId, kind)).filter((notice) => notice.awaitsDigest);
+  expect(waiting, 'one notice waits for the digest').toHaveLength(1);
+  expect(await mails(), 'no mail of its own for "email_digest"').toBe(mailsBefore);
+  const digestsBefore = (await mailsTo(t, email, ['digest'])).length;
+  t.clock.advance(DAY_MS);
+  await t.app.noticeJobs.runOnce();
+  expect((await mailsTo(t, email, ['digest'])).length, 'the next day’s digest').toBe(digestsBefore + 1);
+  expect((await noticesOf(t, personId, kind)).filter((notice) => notice.awaitsDigest)).toHaveLength(0);
+  await choose(t, personId, kind, null);
 }

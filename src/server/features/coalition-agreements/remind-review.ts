@@ -1,24 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Review-date reminders of collaboration agreements (issue 16): an agreement in force (agreed, under
-// review) whose review date is near or has passed (platform/mail/review-reminders.ts) is mailed to the
-// coalition's coordinator (today in the role; not the deputy), linking to the coalition's agreements.
+// review) whose review date is near or has passed (notifications/notify-reviews-due.ts) is a notice to
+// the coalition's coordinator (today in the role; not the deputy), mailed as she chose (at once unless
+// she chose otherwise), linking to the coalition's agreements.
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import type { Clock } from '../../platform/clock.js';
-import { queueReviewReminders, REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
+import { notifyReviewsDue, REVIEW_NEAR_DAYS } from '../notifications/notify-reviews-due.js';
 import { addDays, amsterdamDate } from '../../../contracts/calendar.js';
 import { coalitionCoordinators, coalitions } from '../coalitions/schema.js';
 import { people } from '../organisations/schema.js';
 import { coalitionAgreements } from './schema.js';
 
-/** One pass: the reminders that are due and not queued before; returns how many were queued. */
+/** One pass: the reminders that are due and not notified before; returns how many reached someone. */
 export async function remindAgreementReviews(options: { db: Executor; clock: Clock }): Promise<{ queued: number }> {
   const now = options.clock.now();
   const today = amsterdamDate(now);
   return options.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Executor;
     const due = await tx
-      .select({ objectId: coalitionAgreements.id, reviewDue: coalitionAgreements.reviewDue, code: coalitions.code, personId: people.id, email: people.email })
+      .select({ objectId: coalitionAgreements.id, reviewDue: coalitionAgreements.reviewDue, code: coalitions.code, personId: people.id })
       .from(coalitionAgreements)
       .innerJoin(coalitions, eq(coalitions.id, coalitionAgreements.coalitionId))
       .innerJoin(coalitionCoordinators, and(eq(coalitionCoordinators.coalitionId, coalitions.id), eq(coalitionCoordinators.role, 'coordinator')))
@@ -34,6 +35,6 @@ export async function remindAgreementReviews(options: { db: Executor; clock: Clo
         ),
       );
     const rows = due.map((row) => ({ ...row, reviewDue: row.reviewDue!, linkPath: `/coalities/${row.code}/afspraken` }));
-    return { queued: await queueReviewReminders(tx, 'agreementReview', rows, today, now) };
+    return { queued: await notifyReviewsDue(tx, 'agreement_review', rows, today, now) };
   });
 }

@@ -10,16 +10,24 @@ import { enqueueMail } from '../../platform/mail/enqueue-mail.js';
 import { AppError } from '../../platform/errors.js';
 import { memberships, organisationMunicipalities, organisations, people } from '../organisations/schema.js';
 import type { InviteRespondentRequest, InviteResult } from '../../../contracts/coalition-analysis.js';
+import type { PreferredLanguage } from '../../../contracts/notifications.js';
 import { analysisRespondents } from './schema.js';
 import { locateRound } from './round-target.js';
 import { requireCoalition, type RoundRow, type UseCaseContext } from './store.js';
 import type { Executor } from '../../platform/db/connection.js';
 
-/** The invitation mail: nothing but the link (a person's own invitation behind login, or the personal link). */
-async function mailInvitation(tx: Executor, respondent: { id: string; email: string; personId: string | null; linkPath: string }, now: Date): Promise<void> {
+/** The invitation mail: nothing but the link (a person's own invitation behind login, or the personal link); in the person's language, Dutch for someone without an account. */
+async function mailInvitation(tx: Executor, respondent: { id: string; email: string; personId: string | null; linkPath: string; locale?: PreferredLanguage }, now: Date): Promise<void> {
   await enqueueMail(
     tx,
-    { template: 'analysisInvitation', toAddress: respondent.email, toPersonId: respondent.personId, linkPath: respondent.linkPath, dedupeKey: `analysis-invitation:${respondent.id}` },
+    {
+      template: 'analysisInvitation',
+      toAddress: respondent.email,
+      toPersonId: respondent.personId,
+      linkPath: respondent.linkPath,
+      locale: respondent.locale ?? 'nl',
+      dedupeKey: `analysis-invitation:${respondent.id}`,
+    },
     now,
   );
 }
@@ -54,7 +62,7 @@ export async function inviteRespondent(
       if (found.round!.status !== 'open') throw new AppError('analysis_round_closed');
       const now = ctx.now();
       if ('personId' in request) {
-        const [person] = await tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(and(eq(people.id, request.personId), eq(people.isActive, true)));
+        const [person] = await tx.select({ id: people.id, name: people.name, email: people.email, language: people.preferredLanguage }).from(people).where(and(eq(people.id, request.personId), eq(people.isActive, true)));
         if (!person) throw new AppError('validation_failed', { errors: [{ path: 'body.personId', message: 'Deze persoon bestaat niet of is niet actief.' }] });
         const [existing] = await tx
           .select({ id: analysisRespondents.id, name: analysisRespondents.name })
@@ -73,7 +81,7 @@ export async function inviteRespondent(
             invitedBy: ctx.actor.personId,
           })
           .returning({ id: analysisRespondents.id });
-        await mailInvitation(tx, { id: row!.id, email: person.email, personId: person.id, linkPath: `/zelfanalyse/uitnodigingen/${row!.id}` }, now);
+        await mailInvitation(tx, { id: row!.id, email: person.email, personId: person.id, linkPath: `/zelfanalyse/uitnodigingen/${row!.id}`, locale: person.language }, now);
         return { result: { id: row!.id, name: person.name, link: null }, isNew: true };
       }
       const [taken] = await tx

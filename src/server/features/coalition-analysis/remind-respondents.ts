@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The reminder before a round closes (issue 16): from REMINDER_DAYS_BEFORE days before a round's
 // planned closing day until that day, everyone invited who has not answered a single statement gets
-// one reminder mail — a person with an account a link to their own invitation (behind login); someone
-// answering through a personal link a mail without a link (the token is stored only hashed, so it
-// cannot be sent again): they use the link from their invitation. Once per respondent (dedupe key).
+// one reminder — a person with an account a notice (notify(): in Kansrijk and, as they chose, by mail, at
+// once unless they chose otherwise) linking to their own invitation (behind login); someone answering
+// through a personal link a mail (Dutch) without a link (the token is stored only hashed, so it cannot
+// be sent again): they use the link from their invitation. Once per respondent (the once-key).
 import { and, between, eq, isNotNull, notExists, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { enqueueMail } from '../../platform/mail/enqueue-mail.js';
+import { notify } from '../notifications/notify.js';
 import { addDays, amsterdamDate } from '../../../contracts/calendar.js';
 import { people } from '../organisations/schema.js';
 import { analysisAnswers, analysisRespondents, analysisRounds } from './schema.js';
@@ -20,7 +22,7 @@ export interface ReminderOptions {
 }
 
 export interface ReminderRun {
-  /** Reminders queued in this pass (a respondent reminded before is not counted again). */
+  /** Reminders that reached someone in this pass (a respondent reminded before is not counted again). */
   queued: number;
 }
 
@@ -31,7 +33,7 @@ export async function remindRespondents(options: ReminderOptions): Promise<Remin
   return options.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Executor;
     const due = await tx
-      .select({ id: analysisRespondents.id, personId: analysisRespondents.personId, linkEmail: analysisRespondents.email, personEmail: people.email })
+      .select({ id: analysisRespondents.id, personId: analysisRespondents.personId, organisationId: analysisRespondents.organisationId, linkEmail: analysisRespondents.email })
       .from(analysisRespondents)
       .innerJoin(analysisRounds, eq(analysisRounds.id, analysisRespondents.roundId))
       .leftJoin(people, eq(people.id, analysisRespondents.personId))
@@ -46,19 +48,18 @@ export async function remindRespondents(options: ReminderOptions): Promise<Remin
       );
     let queued = 0;
     for (const respondent of due) {
-      const isPerson = respondent.personId !== null;
-      const isNew = await enqueueMail(
-        tx,
-        {
-          template: isPerson ? 'analysisReminder' : 'analysisReminderByLink',
-          toAddress: (isPerson ? respondent.personEmail : respondent.linkEmail)!,
-          toPersonId: respondent.personId,
-          linkPath: isPerson ? `/zelfanalyse/uitnodigingen/${respondent.id}` : null,
-          dedupeKey: `analysis-reminder:${respondent.id}`,
-        },
-        now,
-      );
-      if (isNew) queued += 1;
+      const onceKey = `analysis-reminder:${respondent.id}`;
+      if (respondent.personId !== null) {
+        const result = await notify(
+          tx,
+          { kind: 'analysis_reminder', onceKey, personId: respondent.personId, organisationId: respondent.organisationId, linkPath: `/zelfanalyse/uitnodigingen/${respondent.id}` },
+          now,
+        );
+        if (result.notified > 0) queued += 1;
+      } else {
+        const isNew = await enqueueMail(tx, { template: 'analysisReminderByLink', toAddress: respondent.linkEmail!, dedupeKey: onceKey }, now);
+        if (isNew) queued += 1;
+      }
     }
     return { queued };
   });

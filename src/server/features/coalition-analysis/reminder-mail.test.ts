@@ -3,15 +3,20 @@
 // before the window; from three days before the planned closing day, one reminder to each respondent
 // who has not answered (not to one who has), however many passes run; a person with an account gets a
 // link to their own invitation, someone with a personal link a mail without one; a closed round or a
-// round without a closing day reminds no one. A closing day in the past is refused in Dutch.
+// round without a closing day reminds no one. A closing day in the past is refused in Dutch. For a person
+// with an account the reminder is a notification: a notice in Kansrijk too, and her choice (none, the
+// digest) holds; someone with a personal link only gets the mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { mailText, smtpEnv, startSmtp, type TestSmtpServer } from '../../../../test/helpers/smtp-server.js';
+import { expectChoiceRespected, noticesOf } from '../../../../test/helpers/mail-test-app.js';
 import { amsterdamDate } from '../../../contracts/calendar.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { callerFor, type Caller } from '../organisations/test-support.js';
 import { answerByLink, answersFor, inviteByLink } from './test-support.js';
 import { REMINDER_DAYS_BEFORE } from './remind-respondents.js';
+import { notifications } from '../notifications/schema.js';
+import { eq } from 'drizzle-orm';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -88,5 +93,29 @@ describe('reminders before a round closes', () => {
     expect(toNurse[0]!.raw).toContain(`Subject: ${nl.mail.analysisReminderSubject}`);
     expect(mailText(toNurse[0]!.raw)).toContain(`/zelfanalyse/uitnodigingen/${personal.json().id}`);
     expect(smtp.received.some((mail) => mail.to.includes('snel@partner.example.nl') || mail.to.includes('ander@partner.example.nl') || mail.to.includes('gesloten@partner.example.nl'))).toBe(false);
+
+    // The nurse's reminder is a notice in Kansrijk too, linking to her invitation; the quiet partner (no account) has none.
+    const notices = await noticesOf(t, nurse.session.personId, 'analysis_reminder');
+    expect(notices.map((notice) => notice.linkPath)).toEqual([`/zelfanalyse/uitnodigingen/${personal.json().id}`]);
+    const all = await t.database.db.select().from(notifications).where(eq(notifications.kind, 'analysis_reminder'));
+    expect(all.map((notice) => notice.personId)).toEqual([nurse.session.personId]);
+  });
+
+  it('respects the choice of a respondent with an account: none hears nothing, the digest tells her the next day', async () => {
+    const freshCoordinator = await callerFor(t, 'coordinator', 'gemeente');
+    let counter = 0;
+    await expectChoiceRespected(t, {
+      kind: 'analysis_reminder',
+      template: 'analysisReminder',
+      personId: nurse.session.personId,
+      email: 'jgz@kansrijk.demo',
+      remind: async () => {
+        const round = await freshCoordinator.request('POST', base, { title: `Keuzeronde ${++counter}`, anonymity: 'named', closesOn: dayAfter(2) });
+        expect(round.statusCode, round.body).toBe(201);
+        const invited = await freshCoordinator.request('POST', `${base}/${round.json().id}/respondents`, { personId: nurse.session.personId });
+        expect(invited.statusCode, invited.body).toBe(201);
+        await t.app.reminders.runOnce();
+      },
+    });
   });
 });

@@ -3,9 +3,11 @@
 // edition opens, the policy officer hears of it once (however many municipalities her organisation
 // serves, however many passes); a week before the deadline she gets one reminder for each of her
 // municipalities whose response is not submitted — not for one that is. The mails name no municipality.
+// Both are notices in Kansrijk too, linking to the edition and to the municipality's response; her
+// choice (none, the digest) holds.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, dayAfter, smtpTestAppPerFile } from '../../../../test/helpers/mail-test-app.js';
+import { DAY_MS, dayAfter, expectChoiceRespected, noticesOf, personIdOf, smtpTestAppPerFile } from '../../../../test/helpers/mail-test-app.js';
 import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { callerFor } from '../organisations/test-support.js';
 import { nl } from '../../../contracts/i18n/nl.js';
@@ -53,5 +55,30 @@ describe('the yearly questionnaire by mail', () => {
     const received = app.smtp.received.filter((mail) => mail.to.includes(OFFICER) && mailText(mail.raw).includes('/vragenlijst/2029'));
     expect(received.some((mail) => mail.raw.includes(`Subject: ${nl.mail.questionnaireOpenSubject}`))).toBe(true);
     for (const mail of received) expect(mailText(mail.raw)).not.toContain('Dordrecht');
+
+    const officer = await personIdOf(app.t, OFFICER);
+    expect((await noticesOf(app.t, officer, 'questionnaire_open')).map((notice) => notice.linkPath)).toEqual(['/vragenlijst/2029']);
+    expect((await noticesOf(app.t, officer, 'questionnaire_deadline')).map((notice) => notice.linkPath).sort()).toEqual(reminded);
+  });
+
+  it('respects the policy officer’s choice: none hears nothing, the digest tells her the next day', async () => {
+    const analyst = await callerFor(app.t, 'analyst');
+    let year = 2040;
+    await expectChoiceRespected(app.t, {
+      kind: 'questionnaire_open',
+      template: 'questionnaireOpen',
+      personId: await personIdOf(app.t, OFFICER),
+      email: OFFICER,
+      remind: async () => {
+        const created = await analyst.request('POST', '/api/v1/municipal-questionnaire/editions', {
+          year: ++year,
+          referenceDate: dayAfter(app.t, -1),
+          opensOn: dayAfter(app.t, -1),
+          deadline: dayAfter(app.t, DEADLINE_NEAR_DAYS + 30),
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        await app.t.app.reminders.runOnce();
+      },
+    });
   });
 });

@@ -9,6 +9,7 @@ import { callerFor, type Caller } from '../organisations/test-support.js';
 import {
   inboxSettingsSchema,
   NOTIFICATION_DELIVERIES,
+  PREFERRED_LANGUAGES,
   NOTIFICATION_KINDS,
   notificationPageSchema,
   notificationPreferencesSchema,
@@ -30,7 +31,10 @@ const anyText = fc.string({ unit: 'binary', maxLength: 120 });
 const nearlyValid = (values: readonly string[]) => fc.oneof(fc.constantFrom(...values), anyText);
 const anyJson = fc.oneof(anyText, fc.integer(), fc.boolean(), fc.constant(null), fc.array(anyText, { maxLength: 3 }), fc.dictionary(anyText, anyText, { maxKeys: 2 }));
 const preference = fc.oneof(fc.record({ kind: nearlyValid(NOTIFICATION_KINDS), delivery: nearlyValid(NOTIFICATION_DELIVERIES) }, { requiredKeys: [] }), anyJson);
-const preferencesBody = fc.oneof(fc.record({ preferences: fc.oneof(fc.array(preference, { maxLength: 5 }), anyJson) }, { requiredKeys: [] }), anyJson);
+const preferencesBody = fc.oneof(
+  fc.record({ preferences: fc.oneof(fc.array(preference, { maxLength: 5 }), anyJson), language: fc.oneof(nearlyValid(PREFERRED_LANGUAGES), anyJson) }, { requiredKeys: [] }),
+  anyJson,
+);
 
 function expectNo5xx(response: { statusCode: number; body: string }, what: string) {
   expect(response.statusCode, `${what}: ${response.body.slice(0, 300)}`).toBeLessThan(500);

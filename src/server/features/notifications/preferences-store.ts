@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A person's notification preferences: read (each kind with her choice, or what applies without one)
-// and written (one row per kind chosen; the rest keep theirs). Shared by her own account page and the
-// organisation admin's view of a member.
+// and written (one row per kind chosen; the rest keep theirs), with the language of her mails. Shared by
+// her own account page and the organisation admin's view of a member.
 import { and, eq } from 'drizzle-orm';
-import { NOTIFICATION_KINDS, type NotificationPreference, type NotificationPreferences } from '../../../contracts/notifications.js';
+import { NOTIFICATION_KINDS, type NotificationPreference, type NotificationPreferences, type PreferredLanguage } from '../../../contracts/notifications.js';
 import type { Executor } from '../../platform/db/connection.js';
 import { effectiveDelivery } from './domain/delivery.js';
+import { people } from '../organisations/schema.js';
 import { notificationPreferences, organisationInboxRecipients } from './schema.js';
 
 export async function preferencesOf(tx: Executor, personId: string, organisationId: string | null): Promise<NotificationPreferences> {
@@ -19,10 +20,17 @@ export async function preferencesOf(tx: Executor, personId: string, organisation
         .where(and(eq(organisationInboxRecipients.organisationId, organisationId), eq(organisationInboxRecipients.personId, personId)))
     : [];
   const isInboxRecipient = listed !== undefined;
+  const [person] = await tx.select({ language: people.preferredLanguage }).from(people).where(eq(people.id, personId));
   return {
     preferences: NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: effectiveDelivery(kind, isInboxRecipient, chosen.get(kind) ?? null) })),
     isInboxRecipient,
+    language: person?.language ?? 'nl',
   };
+}
+
+/** The language her mails are written in from now on (mails queued before keep theirs). */
+export async function saveLanguage(tx: Executor, personId: string, language: PreferredLanguage, now: Date): Promise<void> {
+  await tx.update(people).set({ preferredLanguage: language, updatedAt: now }).where(eq(people.id, personId));
 }
 
 export async function savePreferences(tx: Executor, personId: string, preferences: readonly NotificationPreference[], now: Date): Promise<void> {
@@ -35,6 +43,6 @@ export async function savePreferences(tx: Executor, personId: string, preference
 }
 
 /** For the audit row: which kinds were set to what (no personal data). */
-export function preferenceChanges(preferences: readonly NotificationPreference[]): { kinds: string[] } {
-  return { kinds: preferences.map((entry) => `${entry.kind}=${entry.delivery}`) };
+export function preferenceChanges(preferences: readonly NotificationPreference[], language?: PreferredLanguage): { kinds: string[]; language?: PreferredLanguage } {
+  return { kinds: preferences.map((entry) => `${entry.kind}=${entry.delivery}`), ...(language ? { language } : {}) };
 }

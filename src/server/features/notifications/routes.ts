@@ -13,6 +13,7 @@ import {
   notificationPreferencesUpdateSchema,
   notificationQuerySchema,
   notificationSchema,
+  ownNotificationPreferencesUpdateSchema,
   unreadCountSchema,
 } from '../../../contracts/notifications.js';
 import { countUnread, listNotifications } from './list-notifications.js';
@@ -51,7 +52,7 @@ export function registerNotificationRoutes(app: ZodApp, deps: FeatureDependencie
   );
   app.get(
     '/notification-preferences',
-    { schema: { tags, summary: 'Mijn voorkeuren voor meldingen', description: 'Per soort melding: niet, alleen in Kansrijk, meteen per e-mail of één e-mail per dag.', response: { 200: notificationPreferencesSchema } } },
+    { schema: { tags, summary: 'Mijn voorkeuren voor meldingen', description: 'Per soort melding: niet, alleen in Kansrijk, meteen per e-mail of één e-mail per dag; en de taal van mijn e-mails.', response: { 200: notificationPreferencesSchema } } },
     async (request) => getOwnPreferences(contextOf(request, deps)),
   );
   app.put(
@@ -60,8 +61,9 @@ export function registerNotificationRoutes(app: ZodApp, deps: FeatureDependencie
       schema: {
         tags,
         summary: 'Mijn voorkeuren voor meldingen wijzigen',
-        description: 'De genoemde soorten krijgen de gekozen manier; de andere blijven zoals ze waren. Staat in het auditlog.',
-        body: notificationPreferencesUpdateSchema,
+        description:
+          'De genoemde soorten krijgen de gekozen manier; de andere blijven zoals ze waren. `language` (nl of en): de taal van mijn e-mails vanaf nu. Staat in het auditlog.',
+        body: ownNotificationPreferencesUpdateSchema,
         response: { 200: notificationPreferencesSchema },
       },
     },

@@ -221,6 +221,12 @@ const invitationPath = (token: string) => `/uitnodiging/${token}`;
 export async function issueAndMailInvitation(tx: Executor, person: { id: string; email: string }, createdBy: string, now: Date, publicUrl: string): Promise<InvitationLink> {
   const invitation = await issueInvitation(tx, person.id, createdBy, now, publicUrl);
   const token = invitation.invitationUrl.slice(invitation.invitationUrl.lastIndexOf('/') + 1);
-  await enqueueMail(tx, { template: 'invitation', toAddress: person.email, toPersonId: person.id, linkPath: invitationPath(token), dedupeKey: `invitation:${hashToken(token)}` }, now);
+  // In her language: Dutch for someone new, what she chose for a person invited again.
+  const [chosen] = await tx.select({ language: people.preferredLanguage }).from(people).where(eq(people.id, person.id));
+  await enqueueMail(
+    tx,
+    { template: 'invitation', toAddress: person.email, toPersonId: person.id, linkPath: invitationPath(token), locale: chosen?.language ?? 'nl', dedupeKey: `invitation:${hashToken(token)}` },
+    now,
+  );
   return invitation;
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { municipalities } from '../reference/schema.js';
 import type { OrganisationType, Role } from '../../../contracts/roles.js';
+import type { PreferredLanguage } from '../../../contracts/notifications.js';
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -53,10 +54,16 @@ export const people = pgTable(
     totpLastStep: integer('totp_last_step'),
     /** Subject at the OIDC identity provider, once linked. */
     oidcSubject: text('oidc_subject'),
+    /** The language of the person's mails, chosen by her on her notification preferences: 'nl' | 'en'. */
+    preferredLanguage: text('preferred_language').$type<PreferredLanguage>().notNull().default('nl'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('people_email_unique').on(table.email), uniqueIndex('people_oidc_subject_unique').on(table.oidcSubject)],
+  (table) => [
+    uniqueIndex('people_email_unique').on(table.email),
+    uniqueIndex('people_oidc_subject_unique').on(table.oidcSubject),
+    check('people_preferred_language_check', sql`${table.preferredLanguage} IN ('nl', 'en')`),
+  ],
 );
 
 /** A person's work for one organisation, with the roles they hold there. */

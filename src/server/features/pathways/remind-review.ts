@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Review-date reminders of care pathways (issue 16): a published pathway whose review date is near or
-// has passed (platform/mail/review-reminders.ts) is mailed to the coordinator (today in the role; not
-// the deputy) of the coalition that keeps it — the keeper's coalition code, or for a municipality the
+// has passed (notifications/notify-reviews-due.ts) is a notice to the coordinator (today in the role;
+// not the deputy; mailed as she chose, at once unless she chose otherwise) of the coalition that keeps it — the keeper's coalition code, or for a municipality the
 // local coalition it belongs to today — linking to the pathway.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connection.js';
 import { queryRows } from '../../platform/db/connection.js';
 import type { Clock } from '../../platform/clock.js';
-import { queueReviewReminders, REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
+import { notifyReviewsDue, REVIEW_NEAR_DAYS } from '../notifications/notify-reviews-due.js';
 import { addDays, amsterdamDate } from '../../../contracts/calendar.js';
 
 interface DueRow {
@@ -16,10 +16,9 @@ interface DueRow {
   scope_code: string;
   factor_key: string;
   person_id: string;
-  email: string;
 }
 
-/** One pass: the reminders that are due and not queued before; returns how many were queued. */
+/** One pass: the reminders that are due and not notified before; returns how many reached someone. */
 export async function remindPathwayReviews(options: { db: Executor; clock: Clock }): Promise<{ queued: number }> {
   const now = options.clock.now();
   const today = amsterdamDate(now);
@@ -27,7 +26,7 @@ export async function remindPathwayReviews(options: { db: Executor; clock: Clock
     const tx = transaction as unknown as Executor;
     const due = await queryRows<DueRow>(
       tx,
-      sql`SELECT p.id::text AS object_id, p.review_due::text AS review_due, p.scope_code, p.factor_key, pe.id::text AS person_id, pe.email
+      sql`SELECT p.id::text AS object_id, p.review_due::text AS review_due, p.scope_code, p.factor_key, pe.id::text AS person_id
             FROM care_pathways p
             JOIN coalitions c ON c.code = p.owner_code
               OR c.id = (SELECT cm.coalition_id FROM coalition_municipalities cm WHERE cm.municipality_code = p.owner_code AND cm.kind = 'local' AND cm.until IS NULL)
@@ -40,9 +39,8 @@ export async function remindPathwayReviews(options: { db: Executor; clock: Clock
       objectId: row.object_id,
       reviewDue: row.review_due,
       personId: row.person_id,
-      email: row.email,
       linkPath: `/zorgpaden/${encodeURIComponent(row.scope_code)}/${encodeURIComponent(row.factor_key)}`,
     }));
-    return { queued: await queueReviewReminders(tx, 'pathwayReview', rows, today, now) };
+    return { queued: await notifyReviewsDue(tx, 'pathway_review', rows, today, now) };
   });
 }

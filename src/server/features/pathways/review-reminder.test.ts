@@ -4,10 +4,10 @@
 // (not the deputy) once when its review date comes within 30 days and once when it has passed; a
 // draft is not reminded. The mail links to the pathway, and names nothing.
 import { describe, expect, it } from 'vitest';
-import { dayAfter as dayAfterOf, remindersOf as remindersOfTemplate, smtpTestAppPerFile, walkReviewStages } from '../../../../test/helpers/mail-test-app.js';
+import { dayAfter as dayAfterOf, expectChoiceRespected, noticesOf, personIdOf, remindersOf as remindersOfTemplate, smtpTestAppPerFile, walkReviewStages } from '../../../../test/helpers/mail-test-app.js';
 import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
-import { REVIEW_NEAR_DAYS } from '../../platform/mail/review-reminders.js';
+import { REVIEW_NEAR_DAYS } from '../notifications/notify-reviews-due.js';
 import { carePathways } from './schema.js';
 
 const app = smtpTestAppPerFile();
@@ -36,5 +36,25 @@ describe('pathway review reminders', () => {
     expect(received).toHaveLength(2);
     expect(received[0]!.raw).toContain(`Subject: ${nl.mail.pathwayReviewSubject}`);
     expect(mailText(received[0]!.raw)).not.toContain('Herinneringspad');
+
+    // Both reminders are notices in Kansrijk too, linking to the pathway.
+    const notices = (await noticesOf(app.t, await personIdOf(app.t, 'coordinator@kansrijk.demo'), 'pathway_review')).filter((notice) => notice.eventKey.includes(published!.id));
+    expect(notices.map((notice) => notice.linkPath)).toEqual(['/zorgpaden/GM0505/herinnering-test', '/zorgpaden/GM0505/herinnering-test']);
+  });
+
+  it('respects the coordinator’s choice: none hears nothing, the digest tells her the next day', async () => {
+    let counter = 0;
+    await expectChoiceRespected(app.t, {
+      kind: 'pathway_review',
+      template: 'pathwayReview',
+      personId: await personIdOf(app.t, 'coordinator@kansrijk.demo'),
+      email: 'coordinator@kansrijk.demo',
+      remind: async () => {
+        await app.t.database.db
+          .insert(carePathways)
+          .values({ scopeKind: 'municipality', scopeCode: 'GM0505', factorKey: `keuze-${++counter}`, version: 1, status: 'published', ownerCode: 'GM0505', reviewDue: dayAfter(5), content: { title: 'Keuzepad' } });
+        await app.t.app.reminders.runOnce();
+      },
+    });
   });
 });

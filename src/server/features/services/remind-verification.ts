@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // "Services whose verification is due (to the organisation admin)" (issue 16): an organisation with
 // active services that must be confirmed within 30 days, or are overdue (the six-month rule of
-// domain/verification.ts decides), gets one mail per admin, linking to the task list. One mail per
-// organisation, not per service: the earliest confirmation date among them and its stage ('near' or
-// 'passed') key the mail, so confirming that service and another falling due later gives a new mail,
-// and an organisation with fifty services due hears of them once (platform/mail/review-reminders.ts).
+// domain/verification.ts decides), gets one notice per admin (mailed as she chose, at once unless she
+// chose otherwise), linking to the task list. One per organisation, not per service: the earliest
+// confirmation date among them and its stage ('near' or 'passed') key the reminder, so confirming that
+// service and another falling due later gives a new one, and an organisation with fifty services due hears of them once (notifications/notify-reviews-due.ts).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { Clock } from '../../platform/clock.js';
-import { queueReviewReminders } from '../../platform/mail/review-reminders.js';
+import { notifyReviewsDue } from '../notifications/notify-reviews-due.js';
 import { amsterdamDate } from '../../../contracts/calendar.js';
 import { confirmationDueAt, verificationStatus } from './domain/verification.js';
 
@@ -22,10 +22,9 @@ interface CandidateRow {
 interface AdminRow {
   organisation_id: string;
   person_id: string;
-  email: string;
 }
 
-/** One pass: the reminders that are due and not queued before; returns how many were queued. */
+/** One pass: the reminders that are due and not notified before; returns how many reached someone. */
 export async function remindServiceVerification(options: { db: Executor; clock: Clock }): Promise<{ queued: number }> {
   const now = options.clock.now();
   const today = amsterdamDate(now);
@@ -48,7 +47,7 @@ export async function remindServiceVerification(options: { db: Executor; clock: 
     if (earliestDue.size === 0) return { queued: 0 };
     const admins = await queryRows<AdminRow>(
       tx,
-      sql`SELECT m.organisation_id::text, p.id::text AS person_id, p.email
+      sql`SELECT m.organisation_id::text, p.id::text AS person_id
           FROM memberships m
           JOIN organisations o ON o.id = m.organisation_id AND o.is_active
           JOIN people p ON p.id = m.person_id AND p.is_active
@@ -60,9 +59,9 @@ export async function remindServiceVerification(options: { db: Executor; clock: 
       objectId: admin.organisation_id,
       reviewDue: earliestDue.get(admin.organisation_id)!,
       personId: admin.person_id,
-      email: admin.email,
+      organisationId: admin.organisation_id,
       linkPath: VERIFICATION_TASKS_PATH,
     }));
-    return { queued: await queueReviewReminders(tx, 'serviceVerification', rows, today, now) };
+    return { queued: await notifyReviewsDue(tx, 'service_verification', rows, today, now) };
   });
 }

@@ -2,10 +2,11 @@
 // Verification reminders of the sociale kaart (issue 16), against a real SMTP server in this process:
 // an organisation whose service must be confirmed within 30 days gets one mail per admin, linking to the
 // task list; once the service is overdue one more; confirming it stops them; a second service falling
-// due at the same time adds no mail. The mail names no service and no organisation.
+// due at the same time adds no mail. The mail names no service and no organisation. Each reminder is
+// also a notice in Kansrijk linking to the task list, and the admin's choice (none, the digest) holds.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, remindersOf as remindersOfTemplate, smtpTestAppPerFile } from '../../../../test/helpers/mail-test-app.js';
+import { DAY_MS, expectChoiceRespected, noticesOf, personIdOf, remindersOf as remindersOfTemplate, smtpTestAppPerFile } from '../../../../test/helpers/mail-test-app.js';
 import { mailText } from '../../../../test/helpers/smtp-server.js';
 import { nl } from '../../../contracts/i18n/nl.js';
 import { directoryServices } from './schema.js';
@@ -68,5 +69,27 @@ describe('service verification reminders', () => {
     expect(received).toHaveLength(2);
     expect(received[0]!.raw).toContain(`Subject: ${nl.mail.serviceVerificationSubject}`);
     expect(mailText(received[0]!.raw)).not.toContain('herinneringstest');
+    const notices = await noticesOf(app.t, await personIdOf(app.t, 'praktijkbeheer@kansrijk.demo'), 'service_verification');
+    expect(notices.map((notice) => [notice.linkPath, notice.organisationId])).toEqual([
+      [VERIFICATION_TASKS_PATH, wieg],
+      [VERIFICATION_TASKS_PATH, wieg],
+    ]);
+  });
+
+  it('respects the admin’s choice: none hears nothing, the digest tells her the next day', async () => {
+    const wieg = app.t.demo.organisationIds.wieg!;
+    let age = 160;
+    await expectChoiceRespected(app.t, {
+      kind: 'service_verification',
+      template: 'serviceVerification',
+      personId: await personIdOf(app.t, 'praktijkbeheer@kansrijk.demo'),
+      email: 'praktijkbeheer@kansrijk.demo',
+      remind: async () => {
+        // Only a service falling due now counts: a new earliest date each time, so a new reminder.
+        await app.t.database.db.update(directoryServices).set({ lastConfirmedAt: app.t.clock.now() }).where(eq(directoryServices.organisationId, wieg));
+        await serviceConfirmed(wieg, 'Keuzedienst herinneringstest', (age += 2));
+        await app.t.app.reminders.runOnce();
+      },
+    });
   });
 });

@@ -7,6 +7,7 @@ import type {
   NotificationPage,
   NotificationPreference,
   NotificationPreferences,
+  PreferredLanguage,
 } from '../../../contracts/notifications.js';
 import { apiJson } from '../../api/client.js';
 
@@ -18,7 +19,8 @@ export const notificationApi = {
   unreadCount: () => apiJson<{ unread: number }>('GET', '/notifications/unread-count'),
   markRead: (id: string) => apiJson<Notification>('POST', `/notifications/${encodeURIComponent(id)}/reading`, { body: {} }),
   preferences: () => apiJson<NotificationPreferences>('GET', '/notification-preferences'),
-  savePreferences: (preferences: NotificationPreference[]) => apiJson<NotificationPreferences>('PUT', '/notification-preferences', { body: { preferences } }),
+  savePreferences: (preferences: NotificationPreference[], language: PreferredLanguage) =>
+    apiJson<NotificationPreferences>('PUT', '/notification-preferences', { body: { preferences, language } }),
   inboxSettings: (organisationId: string) => apiJson<InboxSettings>('GET', `/organisations/${encodeURIComponent(organisationId)}/inbox-settings`),
   saveInboxSettings: (organisationId: string, settings: InboxSettingsUpdate) =>
     apiJson<InboxSettings>('PUT', `/organisations/${encodeURIComponent(organisationId)}/inbox-settings`, { body: settings }),

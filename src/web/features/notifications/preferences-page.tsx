@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The person's notification preferences (issue 16 item 5), under her account: per kind of event not at
-// all, only in Kansrijk, or also by e-mail (at once, or once a day).
+// all, only in Kansrijk, or also by e-mail (at once, or once a day); and the language of her e-mails.
 import { useEffect, useState } from 'react';
-import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from '../../../contracts/notifications.js';
+import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, PREFERRED_LANGUAGES, type NotificationDelivery, type NotificationKind, type PreferredLanguage } from '../../../contracts/notifications.js';
 import { notificationApi, type NotificationPreferences } from './api.js';
 import { SelectField } from '../../components/fields.js';
 import { ErrorSummary, Form, FormButtons, useForm } from '../../components/form.js';
@@ -28,13 +28,17 @@ function PreferencesForm({ initial }: { initial: NotificationPreferences }) {
   const [chosen, setChosen] = useState<Record<NotificationKind, NotificationDelivery>>(
     () => Object.fromEntries(initial.preferences.map((entry) => [entry.kind, entry.delivery])) as Record<NotificationKind, NotificationDelivery>,
   );
+  const [language, setLanguage] = useState<PreferredLanguage>(initial.language);
   const [savedMessage, setSavedMessage] = useState<string | null>(null);
   const form = useForm({});
-  useEffect(() => setSavedMessage(null), [chosen]);
+  useEffect(() => setSavedMessage(null), [chosen, language]);
   const submit = form.submitWith(
     () => ({}),
     async () => {
-      await notificationApi.savePreferences(NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen[kind] })));
+      await notificationApi.savePreferences(
+        NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen[kind] })),
+        language,
+      );
       setSavedMessage(t.saved);
     },
   );
@@ -55,6 +59,14 @@ function PreferencesForm({ initial }: { initial: NotificationPreferences }) {
             options={options}
           />
         ))}
+        <SelectField
+          id="preference-language"
+          label={t.language}
+          description={t.languageHint}
+          value={language}
+          onValueChange={(value) => setLanguage(value as PreferredLanguage)}
+          options={PREFERRED_LANGUAGES.map((code) => ({ value: code, label: t[`language_${code}`] }))}
+        />
         <FormButtons submitLabel={t.save} isSubmitting={form.isSubmitting} />
       </Form>
     </>

@@ -13,6 +13,13 @@ const WITHOUT_CHOICE: Record<NotificationKind, [NotificationDelivery, Notificati
   referral_overdue: ['email_immediate', 'email_immediate'],
   // Not an inbox event: only the person who sent the referral, in Kansrijk unless she chose otherwise.
   referral_status_changed: ['in_app', 'in_app'],
+  // The reminders, each to one person: by e-mail at once (as before they were notifications) unless she chose otherwise.
+  agreement_review: ['email_immediate', 'email_immediate'],
+  pathway_review: ['email_immediate', 'email_immediate'],
+  service_verification: ['email_immediate', 'email_immediate'],
+  questionnaire_open: ['email_immediate', 'email_immediate'],
+  questionnaire_deadline: ['email_immediate', 'email_immediate'],
+  analysis_reminder: ['email_immediate', 'email_immediate'],
 };
 
 describe('deliveryFor', () => {

@@ -14,6 +14,13 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   referral_overdue: 'email_immediate',
   // The sender follows her referral in Kansrijk unless she chose otherwise.
   referral_status_changed: 'in_app',
+  // The reminders were mails before they were notifications: still mailed at once unless she chose otherwise.
+  agreement_review: 'email_immediate',
+  pathway_review: 'email_immediate',
+  service_verification: 'email_immediate',
+  questionnaire_open: 'email_immediate',
+  questionnaire_deadline: 'email_immediate',
+  analysis_reminder: 'email_immediate',
 };
 
 /** The mail of each kind (without personal data: it says that something waits and links to it). */
@@ -22,6 +29,12 @@ export const MAIL_TEMPLATE_OF: Record<NotificationKind, MailTemplate> = {
   referral_due: 'referralDue',
   referral_overdue: 'referralOverdue',
   referral_status_changed: 'referralStatusChanged',
+  agreement_review: 'agreementReview',
+  pathway_review: 'pathwayReview',
+  service_verification: 'serviceVerification',
+  questionnaire_open: 'questionnaireOpen',
+  questionnaire_deadline: 'questionnaireDeadline',
+  analysis_reminder: 'analysisReminder',
 };
 
 export function isInboxKind(kind: NotificationKind): boolean {

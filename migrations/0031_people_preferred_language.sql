@@ -1,0 +1,2 @@
+ALTER TABLE "people" ADD COLUMN "preferred_language" text DEFAULT 'nl' NOT NULL;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_preferred_language_check" CHECK ("people"."preferred_language" IN ('nl', 'en'));
