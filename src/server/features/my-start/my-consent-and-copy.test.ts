@@ -133,6 +133,36 @@ describe('giving consent for a referral that waits for it', () => {
     expect(await consentCount(fresh.familyId)).toBe(before + 1);
   });
 
+  it('a midwife prepares a referral to wait for the client’s consent: a draft the social team does not see, until she gives it', async () => {
+    const fresh = await insertParentFile(t, '232262536', 'Noor');
+    const midwife = await callerFor(t, 'midwife');
+    const socialWorker = await callerFor(t, 'socialWorker');
+    const body = {
+      familyId: fresh.familyId,
+      receiverOrganisationId: t.demo.organisationIds.wijkteam!,
+      reason: 'Graag hulp bij de geldzaken van het gezin.',
+      factorKeys: [],
+      awaitClientConsent: true,
+      idempotencyKey: 'await-consent-0001',
+    };
+    const both = await midwife.request('POST', `${API}/referrals`, { ...body, legalGround: 'wettelijke_plicht', idempotencyKey: 'await-consent-0002' });
+    expect(both.statusCode).toBe(400);
+    const created = await midwife.request('POST', `${API}/referrals`, body);
+    expect(created.statusCode, created.body).toBe(201);
+    const referral = created.json() as Referral;
+    expect(referral).toMatchObject({ status: 'draft', consentId: null, legalGround: null, isFlaggedForReview: false });
+    expect(await lastAuditRow()).toMatchObject({ action: 'update', objectType: 'referral', details: { referralId: referral.id, awaitingClientConsent: true } });
+    expect(JSON.stringify((await socialWorker.request('GET', `${API}/referrals`)).json())).not.toContain(referral.id);
+
+    const parent = await parentSessionFor(t, fresh);
+    const overview = (await t.app.inject({ method: 'GET', url: `${API}/my/families/${fresh.familyId}`, headers: parent.headers })).json() as MyStart;
+    expect(overview.awaitingConsent).toContainEqual(expect.objectContaining({ id: referral.id, receiverOrganisationName: WIJKTEAM, dataCategories: ['contact_details', 'referral_reason'] }));
+    expect((await give(parent.headers, fresh.familyId, referral.id)).statusCode).toBe(200);
+    expect(JSON.stringify((await socialWorker.request('GET', `${API}/referrals`)).json())).toContain(referral.id);
+    const sent = (await midwife.request('GET', `${API}/referrals/${referral.id}`)).json() as Referral;
+    expect(sent).toMatchObject({ status: 'requested', consentId: expect.any(String) });
+  });
+
   it('refuses in Dutch, changing nothing, a referral that does not wait for her consent', async () => {
     const parent = await parentSessionFor(t, file);
     const before = await referralRow(file.referralId);
