@@ -71,6 +71,8 @@ export const ERROR_STATUS = {
   pathway_service_not_in_directory: 422,
   pathway_service_unavailable: 422,
   pathway_service_not_current: 422,
+  // Mijn Kansrijke Start (issue 15 item 4): a copy of the data is already being made for this file.
+  copy_in_progress: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

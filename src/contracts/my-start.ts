@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { consentSchema, referralStatusSchema } from './referrals.js';
 import { dateStringSchema } from './common.js';
 import { HOME_VISIT_STATUSES } from './care.js';
+import { DATA_CATEGORIES } from './referral-vocabulary.js';
 
 /**
  * Why a parent's login was refused; the login page explains each in plain Dutch
@@ -22,6 +23,17 @@ export const myConsentParamSchema = z.object({
   familyId: z.uuid({ error: 'Geen geldige verwijzing naar een dossier (UUID).' }),
   consentId: z.uuid({ error: 'Geen geldige verwijzing naar een toestemming (UUID).' }),
 });
+
+export const myReferralParamSchema = z.object({
+  familyId: z.uuid({ error: 'Geen geldige verwijzing naar een dossier (UUID).' }),
+  referralId: z.uuid({ error: 'Geen geldige verwijzing naar een verwijzing (UUID).' }),
+});
+
+/** The parent gave consent for a referral that waited for it: the consent, and the referral's status now. */
+export const myConsentGivenSchema = z
+  .object({ consent: consentSchema, referralId: z.uuid(), referralStatus: referralStatusSchema })
+  .meta({ id: 'MyConsentGiven' });
+export type MyConsentGiven = z.infer<typeof myConsentGivenSchema>;
 
 export const mySessionSchema = z
   .object({
@@ -54,6 +66,19 @@ export const myStartSchema = z
       }),
     ),
     consents: z.array(consentSchema),
+    /**
+     * Referrals a professional prepared that wait for the parent's own consent before they are sent:
+     * who asks, to whom, and which kinds of data the receiver would get.
+     */
+    awaitingConsent: z.array(
+      z.object({
+        id: z.uuid(),
+        senderOrganisationName: z.string(),
+        receiverOrganisationName: z.string(),
+        dataCategories: z.array(z.enum(DATA_CATEGORIES)),
+        preparedAt: z.iso.datetime(),
+      }),
+    ),
   })
   .meta({ id: 'MyStart' });
 export type MyStart = z.infer<typeof myStartSchema>;

@@ -100,6 +100,11 @@ export const referralCreateSchema = z
     /** …or, without consent, a legal ground with its justification (flagged for review). */
     legalGround: legalGroundSchema.optional(),
     justification: justificationSchema.optional(),
+    /**
+     * …or neither: the referral is prepared and waits for the client's own consent in Mijn Kansrijke
+     * Start (stored as a draft the receiver cannot see; her consent sends it).
+     */
+    awaitClientConsent: z.boolean({ error: 'Kies of de verwijzing wacht op toestemming van de cliënt (ja of nee).' }).optional(),
     /** Generated once per form: sending the same form twice creates one referral. */
     idempotencyKey: idempotencyKeySchema,
   })

@@ -157,6 +157,10 @@ const MATRIX: Record<string, Entry> = {
     access: 'parent',
     request: (file) => json('POST', `/api/v1/my/families/${file.familyId}/consents/${file.consentId}/withdrawal`),
   },
+  'POST /api/v1/my/families/:familyId/referrals/:referralId/consent': {
+    access: 'parent',
+    request: (file) => json('POST', `/api/v1/my/families/${file.familyId}/referrals/${file.awaitingReferralId}/consent`),
+  },
   'POST /api/v1/auth/login': {
     access: 'public',
     request: () => json('POST', '/api/v1/auth/login', { email: 'niemand@kansrijk.demo', password: 'onjuist-wachtwoord' }),
@@ -1403,6 +1407,11 @@ describe('route × role × organisation matrix', () => {
           if (url.includes(parentFiles[1].familyId)) {
             const other = await send(entry.request(parentFiles[1]), (await parentSessionFor(t, parentFiles[0])).headers);
             expectRefusal(url, other, 404, 'not_found');
+            // Another family's record (consent, referral) asked for through the parent's own file.
+            const crossed = { ...entry.request(parentFiles[1]), url: url.replace(parentFiles[1].familyId, parentFiles[0].familyId) };
+            if (crossed.url !== (entry.request(parentFiles[0]).url as string)) {
+              expectRefusal(crossed.url, await send(crossed, (await parentSessionFor(t, parentFiles[0])).headers), 404, 'not_found');
+            }
           }
         });
         return;

@@ -2,7 +2,8 @@
 // The closed loop in the browser: the midwife of De Wieg records the client's consent for JGZ and
 // sends a referral; the JGZ nurse finds it in her inbox, opens it, accepts it (by keyboard) and starts
 // the help; the midwife sees "In behandeling"; the client withdraws consent and the nurse can no
-// longer open the referral. The coordinator sees the overdue list without client data. axe on every page.
+// longer open the referral. The coordinator sees the overdue list without client data. A referral can also
+// be prepared to wait for the client's own consent in Mijn Kansrijke Start. axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { nl } from '../../src/contracts/i18n/nl.js';
@@ -173,6 +174,29 @@ describe('Verwijzingen', () => {
     await table.getByRole('cell', { name: 'Verloskundigenpraktijk De Wieg' }).first().waitFor();
     expect(await page.textContent('main')).not.toContain('Geheim');
     await expectNoAxeViolations(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the midwife prepares a referral that waits for the client’s own consent in Mijn Kansrijke Start', async () => {
+    const { familyId } = await insertTestFamily(app.t, 'wieg', { givenName: 'Lotte', familyName: 'Wachttest' });
+    const midwife = await app.newPage();
+    await loginAs(app, midwife, 'midwife');
+    await midwife.goto(`/clienten/${familyId}/verwijzingen`);
+    await midwife.getByRole('heading', { level: 1, name: text.familyTitle }).waitFor();
+    await midwife.getByRole('button', { name: text.sendReferral }).first().click();
+    const referralPanel = midwife.locator('#referral-panel');
+    await referralPanel.getByLabel(text.receiver).selectOption({ label: 'Sociaal Wijkteam Dordrecht' });
+    // No consent for the social team yet: instead of recording one here, the client will give it herself.
+    await referralPanel.getByLabel(text.basis).selectOption({ label: text.basisClientConsent });
+    await referralPanel.getByText(text.clientConsentDescription).waitFor();
+    await referralPanel.getByRole('textbox', { name: text.referralReason }).fill('Graag hulp bij geldzaken; de cliënt wil zelf toestemming geven.');
+    await expectNoAxeViolations(midwife);
+    await referralPanel.getByRole('button', { name: text.sendReferral }).click();
+    await midwife.getByText(text.awaitingClientConsentSaved.replace('{organisation}', 'Sociaal Wijkteam Dordrecht')).waitFor();
+    await midwife.getByRole('table', { name: text.referralsCaption }).getByRole('cell', { name: nl.referralStatuses.draft }).waitFor();
+    await expectNoAxeViolations(midwife);
+    const [stored] = await app.t.database.db.select().from(referrals).where(eq(referrals.familyId, familyId));
+    expect(stored).toMatchObject({ status: 'draft', consentId: null, legalGround: null });
     expect(pageErrors).toEqual([]);
   });
 });

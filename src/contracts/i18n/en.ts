@@ -118,6 +118,7 @@ export const en = {
     pathway_service_not_in_directory: 'Choose the services of every step from the service directory; hand-typed services can no longer be saved or published.',
     pathway_service_unavailable: 'A chosen service is not (or no longer) active in the service directory in the area of this care pathway.',
     pathway_service_not_current: 'A service in this care pathway is inactive or not recently checked; have its organisation confirm it in the service directory first.',
+    copy_in_progress: 'Your data are already being prepared for download. Wait until that download is finished. Then you can try again.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',

@@ -124,6 +124,7 @@ export const nl = {
     pathway_service_not_in_directory: 'Kies het aanbod van elke stap uit de sociale kaart; zelf ingetypt aanbod kan niet meer worden opgeslagen of gepubliceerd.',
     pathway_service_unavailable: 'Een gekozen aanbod staat niet (meer) actief in de sociale kaart in het gebied van dit zorgpad.',
     pathway_service_not_current: 'Een aanbod in dit zorgpad is niet actief of niet recent gecontroleerd; laat de organisatie het eerst bevestigen in de sociale kaart.',
+    copy_in_progress: 'Uw gegevens worden al klaargezet om te downloaden. Wacht tot die download klaar is. Daarna kunt u het opnieuw proberen.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',

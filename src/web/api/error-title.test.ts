@@ -72,6 +72,7 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   pathway_service_not_in_directory: 'errorTitleRefused',
   pathway_service_unavailable: 'errorTitleRefused',
   pathway_service_not_current: 'errorTitleRefused',
+  copy_in_progress: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

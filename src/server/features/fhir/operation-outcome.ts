@@ -75,6 +75,7 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   pathway_service_not_in_directory: 'business-rule',
   pathway_service_unavailable: 'business-rule',
   pathway_service_not_current: 'business-rule',
+  copy_in_progress: 'conflict',
 };
 
 export interface OperationOutcomeIssue {

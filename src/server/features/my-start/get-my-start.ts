@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Mijn Kansrijke Start: the parent's own file as they see it — who helps (organisations with an
 // active care relationship), planned home visits, referrals with their status (never the reason,
-// the professionals' notes or names), and the consents. Audited as a read of the file by the parent.
+// the professionals' notes or names), the consents, and the referrals that wait for her consent. Audited as a read of the file by the parent.
 import { sql } from 'drizzle-orm';
 import type { MyStart } from '../../../contracts/my-start.js';
 import type { HomeVisitStatus } from '../../../contracts/care.js';
@@ -9,6 +9,7 @@ import type { ReferralStatus } from '../../../contracts/referral-vocabulary.js';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import { activeCareRelationships } from '../families/care-access.js';
 import { findConsents, toConsent } from '../referrals/store.js';
+import { dataCategoriesOf } from './domain/awaiting-consent.js';
 import { actAsParent, type ParentContext } from './parent-access.js';
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
@@ -36,6 +37,12 @@ export async function findMyStart(tx: Executor, familyId: string, now: Date): Pr
       WHERE r.family_id = ${familyId}::uuid AND r.status <> 'draft' ORDER BY r.created_at DESC, r.id`,
   );
   const consents = await findConsents(tx, sql`c.family_id = ${familyId}::uuid`);
+  const awaiting = await queryRows<{ id: string; sender_name: string; receiver_name: string; factor_keys: string[]; has_screening: boolean; created_at: Date | string }>(
+    tx,
+    sql`SELECT r.id::text, so.name AS sender_name, ro.name AS receiver_name, r.factor_keys, r.screening_id IS NOT NULL AS has_screening, r.created_at
+      FROM referrals r JOIN organisations so ON so.id = r.sender_organisation_id JOIN organisations ro ON ro.id = r.receiver_organisation_id
+      WHERE r.family_id = ${familyId}::uuid AND r.status = 'draft' AND r.consent_id IS NULL AND r.legal_ground IS NULL ORDER BY r.created_at, r.id`,
+  );
   return {
     familyId,
     // One line per organisation, however many relationships it has.
@@ -54,6 +61,13 @@ export async function findMyStart(tx: Executor, familyId: string, now: Date): Pr
       updatedAt: iso(row.updated_at)!,
     })),
     consents: consents.map((row) => toConsent(row, now)),
+    awaitingConsent: awaiting.map((row) => ({
+      id: row.id,
+      senderOrganisationName: row.sender_name,
+      receiverOrganisationName: row.receiver_name,
+      dataCategories: dataCategoriesOf({ factorKeys: row.factor_keys, hasScreening: row.has_screening }),
+      preparedAt: iso(row.created_at)!,
+    })),
   };
 }
 

@@ -13,7 +13,8 @@ import { actAsParent, type ParentContext } from './parent-access.js';
 /** The newest rows shown; older ones are in the copy of the data on request at the organisation. */
 export const MY_ACCESS_LOG_LIMIT = 500;
 
-async function findMyAccessLog(tx: Executor, familyId: string, memberId: string): Promise<MyAccessLog> {
+/** The rows about the file, newest first (also in the copy of my data). */
+export async function findMyAccessLog(tx: Executor, familyId: string, memberId: string): Promise<MyAccessLog> {
   const rows = await tx
     .select({
       at: auditLog.occurredAt,

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Fuzzing every endpoint of Mijn Kansrijke Start with fast-check: whatever path segment, body or
 // callback query arrives, the answer is never a 5xx; a parent's request about anything but their own
-// file is a 4xx; a refused withdrawal changes no consent; a callback without a valid login never
+// file is a 4xx; a refused withdrawal changes no consent; giving consent with any ids sends no other
+// family's referral and records no consent in another file; a callback without a valid login never
 // sets a parent's session.
 import fc from 'fast-check';
-import { isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import type { TestIdentityProvider } from '../../../../test/helpers/test-identity-provider.js';
 import { PARENT_SESSION_COOKIE } from '../../platform/auth/session.js';
-import { consents } from '../referrals/schema.js';
+import { consents, referrals } from '../referrals/schema.js';
 import { insertParentFile, OTHER_PARENT_BSN, startParentBroker, parentSessionFor, type ParentFile } from './test-support.js';
 
 const REDIRECT_URI = 'http://localhost:3000/api/v1/my/auth/callback';
@@ -41,6 +42,9 @@ const segment = () =>
     fc.constant(other.familyId),
     fc.constant(file.consentId),
     fc.constant(other.consentId),
+    fc.constant(file.awaitingReferralId),
+    fc.constant(other.awaitingReferralId),
+    fc.constant(file.referralId),
     fc.uuid(),
     anyText.map((text) => encodeURIComponent(text)),
     fc.constantFrom('', '..', '%00', 'null', '00000000-0000-0000-0000-000000000000'),
@@ -75,6 +79,32 @@ describe('Mijn Kansrijke Start under fuzzing', () => {
       RUNS,
     );
     expect(await others()).toBe(before);
+  });
+
+  it('giving consent with any ids or body answers no 5xx, and touches no other family’s referral or consents', async () => {
+    const othersState = async () =>
+      JSON.stringify([
+        await t.database.db.select().from(referrals).where(ne(referrals.familyId, file.familyId)).orderBy(referrals.id),
+        await t.database.db.select().from(consents).where(ne(consents.familyId, file.familyId)).orderBy(consents.id),
+      ]);
+    const before = await othersState();
+    await fc.assert(
+      fc.asyncProperty(segment(), segment(), anyBody, async (familyId, referralId, body) => {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/my/families/${familyId}/referrals/${referralId}/consent`,
+          headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        });
+        expect(response.statusCode, response.body).toBeLessThan(500);
+        if (familyId !== file.familyId || referralId !== file.awaitingReferralId) expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      }),
+      RUNS,
+    );
+    expect(await othersState()).toBe(before);
+    // However often it was given, one consent for the waiting referral.
+    const [given] = await t.database.db.select().from(referrals).where(eq(referrals.id, file.awaitingReferralId));
+    if (given!.consentId) expect(await t.database.db.$count(consents, and(eq(consents.familyId, file.familyId), eq(consents.receiverOrganisationId, given!.receiverOrganisationId)))).toBe(1);
   });
 
   it('a callback with any query or state cookie answers a redirect to the explanation, never a session', async () => {

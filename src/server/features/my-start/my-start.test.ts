@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Mijn Kansrijke Start over HTTP: a parent's login through a test broker (DigiD-shaped claims) started
 // in this process, their own file, withdrawing a consent with immediate effect on the JGZ nurse, who
-// looked at the file, the copy of the data — and refusals for everything that is not theirs.
+// looked at the file — and refusals for everything that is not theirs. Giving consent and the copy of the
+// data: my-consent-and-copy.test.ts.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gt } from 'drizzle-orm';
@@ -253,28 +254,5 @@ describe('Mijn Kansrijke Start', () => {
     expect(emergencyRow(log)).toMatchObject({ emergency: 'reviewed' });
     expect(JSON.stringify(log)).not.toContain('Sanne Bakker');
     expect(JSON.stringify(log)).not.toContain('veiligheid');
-  });
-
-  it('gives a copy of the data as one FHIR R4 Bundle, audited; two downloads at once are two complete copies', async () => {
-    const parent = await parentSessionFor(t, otherFile);
-    const before = (await lastAuditRow()).sequence;
-    const responses = await Promise.all(
-      [0, 1].map(() => t.app.inject({ method: 'GET', url: `${API}/my/families/${otherFile.familyId}/copy`, headers: parent.headers })),
-    );
-    for (const response of responses) {
-      expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toContain('application/fhir+json');
-      expect(response.headers['content-disposition']).toContain('attachment');
-      const bundle = response.json() as { resourceType: string; type: string; entry: { fullUrl: string; resource: { resourceType: string; id: string } }[] };
-      expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
-      const types = bundle.entry.map((entry) => entry.resource.resourceType);
-      expect(types).toEqual(expect.arrayContaining(['Patient', 'Consent', 'Task', 'Appointment']));
-      for (const entry of bundle.entry) expect(entry.fullUrl).toMatch(new RegExp(`/fhir/R4/${entry.resource.resourceType}/${entry.resource.id}$`));
-      expect(response.body).not.toContain(PROFESSIONAL_NOTE);
-      expect(bundle.entry.find((entry) => entry.resource.resourceType === 'Patient')!.resource).toMatchObject({ id: otherFile.familyId, identifier: [{ value: OTHER_PARENT_BSN }] });
-    }
-    const exports = await t.database.db.select().from(auditLog).where(and(gt(auditLog.sequence, before), eq(auditLog.action, 'export')));
-    expect(exports).toHaveLength(2);
-    for (const row of exports) expect(row).toMatchObject({ actorId: otherFile.memberId, role: 'parent', clientId: otherFile.familyId, details: { format: 'fhir_bundle' } });
   });
 });

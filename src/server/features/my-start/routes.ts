@@ -5,13 +5,21 @@
 import { z } from 'zod';
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { consentWithdrawalSchema } from '../../../contracts/referrals.js';
-import { myAccessLogSchema, myConsentParamSchema, myFamilyParamSchema, mySessionSchema, myStartSchema } from '../../../contracts/my-start.js';
+import {
+  myAccessLogSchema,
+  myConsentGivenSchema,
+  myConsentParamSchema,
+  myFamilyParamSchema,
+  myReferralParamSchema,
+  mySessionSchema,
+  myStartSchema,
+} from '../../../contracts/my-start.js';
 import { OIDC_STATE_COOKIE, OIDC_STATE_MAX_AGE_SECONDS, openPendingLogin, sealPendingLogin, startOidcLogin } from '../../platform/auth/oidc.js';
 import { PARENT_SESSION_COOKIE } from '../../platform/auth/session.js';
 import { cookieOptions, originOf, parentOf } from '../../platform/http/request-context.js';
-import { FHIR_CONTENT_TYPE } from '../fhir/fhir-types.js';
 import { requestedAcrValues } from './domain/level-of-assurance.js';
-import { downloadMyCopy } from './download-my-copy.js';
+import { downloadMyCopy, MY_COPY_FHIR_NAME, MY_COPY_FILE_NAME, MY_COPY_PDF_NAME } from './download-my-copy.js';
+import { giveMyConsent } from './give-my-consent.js';
 import { getMySession } from './get-my-session.js';
 import { getMyStart } from './get-my-start.js';
 import { listMyAccessLog } from './list-my-access-log.js';
@@ -21,15 +29,7 @@ import { logoutParent } from './parent-logout.js';
 import { withdrawMyConsent } from './withdraw-my-consent.js';
 
 const tags = ['Mijn Kansrijke Start'];
-/** The outline of the copy: a FHIR R4 Bundle of type collection (each resource as FHIR defines it). */
-const myCopyBundleSchema = z
-  .looseObject({
-    resourceType: z.literal('Bundle'),
-    type: z.literal('collection'),
-    timestamp: z.string(),
-    entry: z.array(z.object({ fullUrl: z.string(), resource: z.looseObject({ resourceType: z.string(), id: z.string() }) })),
-  })
-  .describe('FHIR R4 Bundle (type collection), als bijlage.');
+const ZIP_MEDIA_TYPE = 'application/zip';
 const noContent = { 204: z.null().describe('Gelukt, geen inhoud.') };
 const parentOnly = { access: 'parent' as const };
 /** Where the web app explains a refused login (the reason is a code the page words). */
@@ -120,6 +120,21 @@ export function registerMyStartRoutes(app: ZodApp, deps: FeatureDependencies) {
     },
     async (request) => withdrawMyConsent(parentContextOf(request, deps), request.params.familyId, request.params.consentId),
   );
+  app.post(
+    '/my/families/:familyId/referrals/:referralId/consent',
+    {
+      config: parentOnly,
+      schema: {
+        tags,
+        summary: 'Toestemming geven voor een verwijzing',
+        description:
+          'Voor een verwijzing die wacht op de toestemming van de ouder: de toestemming wordt vastgelegd als gegeven door de cliënt zelf, voor de ontvangende organisatie, en de verwijzing wordt verstuurd. Nog een keer: dezelfde toestemming (200). Wacht de verwijzing niet (meer) op toestemming, of is de toestemming al ingetrokken: 409, er verandert niets.',
+        params: myReferralParamSchema,
+        response: { 200: myConsentGivenSchema },
+      },
+    },
+    async (request) => giveMyConsent(parentContextOf(request, deps), request.params.familyId, request.params.referralId),
+  );
   app.get(
     '/my/families/:familyId/copy',
     {
@@ -127,18 +142,19 @@ export function registerMyStartRoutes(app: ZodApp, deps: FeatureDependencies) {
       schema: {
         tags,
         summary: 'Kopie van mijn gegevens',
-        description: 'Het eigen dossier als FHIR R4 Bundle (collection) in één download; elke download staat in het auditlog.',
+        description: `Het eigen dossier in één zip-bestand: ${MY_COPY_PDF_NAME} (leesbaar, in het Nederlands) en ${MY_COPY_FHIR_NAME} (een FHIR R4 Bundle van type collection). Elke download staat één keer in het auditlog. Een tweede download terwijl de eerste nog wordt gemaakt: 409 (copy_in_progress), er wordt niets vastgelegd.`,
         params: myFamilyParamSchema,
-        response: { 200: { content: { 'application/fhir+json': { schema: myCopyBundleSchema } } } },
+        response: { 200: { content: { [ZIP_MEDIA_TYPE]: { schema: z.string().meta({ description: 'Zip-bestand met een PDF en een FHIR R4 Bundle.', format: 'binary' }) } } } },
       },
     },
     async (request, reply) => {
-      const bundle = await downloadMyCopy(parentContextOf(request, deps), request.params.familyId);
+      const copy = await downloadMyCopy(parentContextOf(request, deps), request.params.familyId);
       return reply
-        .header('Content-Type', FHIR_CONTENT_TYPE)
-        .header('Content-Disposition', 'attachment; filename="mijn-kansrijke-start.fhir.json"')
+        .type(ZIP_MEDIA_TYPE)
+        .header('Content-Disposition', `attachment; filename="${MY_COPY_FILE_NAME}"`)
+        .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'no-store')
-        .send(bundle as z.infer<typeof myCopyBundleSchema>);
+        .send(copy.zip as unknown as string);
     },
   );
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Sends a referral. No referral leaves without a valid consent for that receiver and purpose, or an
-// explicitly chosen legal ground with its justification (flagged for review). Sending is an act on the
+// explicitly chosen legal ground with its justification (flagged for review) — or it does not leave yet:
+// asked to wait for the client's own consent, it is stored as a draft the receiver cannot see, and her
+// consent in Mijn Kansrijke Start sends it (my-start/give-my-consent.ts). Sending is an act on the
 // family (the sender must see it); the referral and its first history row are written in that same
 // transaction. The same idempotency key from the same person returns the referral already made.
 import { and, eq, sql } from 'drizzle-orm';
@@ -22,6 +24,9 @@ import {
   viewFor,
   type UseCaseContext,
 } from './store.js';
+
+/** In the referral's history: prepared, waiting for the client's own consent. */
+export const AWAITING_CLIENT_CONSENT_REASON = 'wacht op toestemming van de cliënt';
 
 function invalid(path: string, message: string): never {
   throw new AppError('validation_failed', { message, errors: [{ path, message }] });
@@ -63,6 +68,10 @@ export async function createReferral(ctx: UseCaseContext, input: ReferralCreate)
   if (input.receiverOrganisationId === actor.organisationId) {
     invalid('receiverOrganisationId', 'U kunt niet naar uw eigen organisatie verwijzen; kies een andere organisatie.');
   }
+  const awaitsConsent = input.awaitClientConsent === true;
+  if (awaitsConsent && (input.consentId || input.legalGround)) {
+    invalid('awaitClientConsent', 'Kies óf wachten op toestemming van de cliënt, óf een toestemming of wettelijke grond; niet allebei.');
+  }
   const now = ctx.now();
 
   /** The same key again: the referral made the first time, if it is about this family. */
@@ -82,7 +91,9 @@ export async function createReferral(ctx: UseCaseContext, input: ReferralCreate)
       if (earlier) return replay(tx, earlier);
 
       const receiver = await activeOrganisation(tx, input.receiverOrganisationId, 'receiverOrganisationId');
-      const basis = await sharingBasis(tx, { ...input, receiverOrganisationId: receiver.id }, now);
+      const basis = awaitsConsent
+        ? { consentId: null, legalGround: null, justification: null }
+        : await sharingBasis(tx, { ...input, receiverOrganisationId: receiver.id }, now);
       if (input.screeningId) {
         const [screening] = await queryRows<{ id: string }>(
           tx,
@@ -91,7 +102,7 @@ export async function createReferral(ctx: UseCaseContext, input: ReferralCreate)
         if (!screening) invalid('screeningId', 'Deze screening hoort niet bij deze cliënt.');
       }
       const [family] = await queryRows<{ municipality_code: string }>(tx, sql`SELECT municipality_code FROM families WHERE id = ${input.familyId}::uuid`);
-      const sent = unwrap(transition(INITIAL_REFERRAL_STATE, { type: 'send' }, 'sender'));
+      const sent = awaitsConsent ? INITIAL_REFERRAL_STATE : unwrap(transition(INITIAL_REFERRAL_STATE, { type: 'send' }, 'sender'));
       const deadline = responseDeadline(now, await responseWorkingDays(tx, receiver.id));
       // Two identical submits racing: the unique index (sender person, key) lets one insert through;
       // the other waits for it, inserts nothing, and returns the first one's referral.
@@ -110,8 +121,8 @@ export async function createReferral(ctx: UseCaseContext, input: ReferralCreate)
           reason,
           factorKeys,
           screeningId: input.screeningId ?? null,
-          requestedAt: now,
-          respondBy: deadline.overdueFrom,
+          requestedAt: awaitsConsent ? null : now,
+          respondBy: awaitsConsent ? null : deadline.overdueFrom,
           idempotencyKey: input.idempotencyKey,
           createdAt: now,
           updatedAt: now,
@@ -126,17 +137,20 @@ export async function createReferral(ctx: UseCaseContext, input: ReferralCreate)
       await addEvent(tx, {
         referralId: inserted.id,
         status: sent.status,
-        reason: basis.legalGround ? `Zonder toestemming, op wettelijke grond: ${basis.legalGround}` : null,
+        reason: basis.legalGround ? `Zonder toestemming, op wettelijke grond: ${basis.legalGround}` : awaitsConsent ? AWAITING_CLIENT_CONSENT_REASON : null,
         actor,
         at: now,
+        // A draft is nobody's news yet: the receiver hears of it once the client's consent sends it.
+        ...(awaitsConsent ? { isStatusChange: false } : {}),
       });
-      await notifyReferralReceived(tx, { referralId: inserted.id, receiverOrganisationId: receiver.id }, now);
+      if (!awaitsConsent) await notifyReferralReceived(tx, { referralId: inserted.id, receiverOrganisationId: receiver.id }, now);
       return { referral: await viewFor(tx, inserted.id, actor, now), isNew: true, legalGround: basis.legalGround };
     },
     details: (created) => ({
       referralId: created.referral.id,
       receiverOrganisationId: input.receiverOrganisationId,
       ...(created.isNew ? {} : { idempotentReplay: true }),
+      ...(awaitsConsent && created.isNew ? { awaitingClientConsent: true } : {}),
       ...(created.legalGround ? { legalGround: created.legalGround, withoutConsent: true, flaggedForReview: true } : {}),
     }),
   });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Mijn Kansrijke Start: who helps me, my appointments, my referrals, my consents (withdraw at once),
-// a link to who looked at my file, and a copy of my data; logging out here or everywhere.
+// Mijn Kansrijke Start: who helps me, my appointments, my referrals, referrals that wait for my consent
+// (what giving it means, in plain words, and give it), my consents (withdraw at once), a link to who
+// looked at my file, and a copy of my data (a ZIP with a PDF and FHIR); logging out here or everywhere.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, downloadBlob } from '../../api/client.js';
@@ -14,6 +15,7 @@ import { COPY_FILE_NAME, myStartApi, type MyStart } from './api.js';
 import { isSessionEnd, useParentSession } from './parent-area.js';
 
 type Consent = MyStart['consents'][number];
+type AwaitingReferral = MyStart['awaitingConsent'][number];
 
 function failureText(m: Messages['m'], error: unknown): string {
   if (error instanceof ApiError) return error.code === 'already_processed' ? m.myStart.alreadyWithdrawn : m.errors[error.code] ?? m.errors.internal;
@@ -43,6 +45,8 @@ export default function MyStartPage() {
   const [focusKey, setFocusKey] = useState(0);
   const [copyError, setCopyError] = useState<string | null>(null);
   const [isCopying, setIsCopying] = useState(false);
+  const [giving, setGiving] = useState<string | null>(null);
+  const [giveError, setGiveError] = useState<string | null>(null);
   const text = m.myStart;
 
   const onSessionEnd = (error: unknown) => {
@@ -69,6 +73,23 @@ export default function MyStartPage() {
       setCopyError(failureText(m, error));
     } finally {
       setIsCopying(false);
+    }
+  };
+
+  const giveConsent = async (referral: AwaitingReferral) => {
+    if (giving) return;
+    setGiving(referral.id);
+    setGiveError(null);
+    try {
+      await myStartApi.giveConsent(familyId, referral.id);
+      confirm(format(text.giveDone, { organisation: referral.receiverOrganisationName }));
+      state.reload();
+    } catch (error) {
+      onSessionEnd(error);
+      setGiveError(error instanceof ApiError && error.code === 'already_processed' ? text.notAwaiting : failureText(m, error));
+      state.reload();
+    } finally {
+      setGiving(null);
     }
   };
 
@@ -143,6 +164,40 @@ export default function MyStartPage() {
                 ]}
               />
             </Section>
+
+            {data.awaitingConsent.length > 0 || giveError ? (
+              <Section id="awaiting" title={text.awaitingTitle}>
+                <Paragraph>{text.awaitingIntro}</Paragraph>
+                {giveError ? <Alert type="error">{giveError}</Alert> : null}
+                {data.awaitingConsent.map((referral) => {
+                  const names = { sender: referral.senderOrganisationName, receiver: referral.receiverOrganisationName };
+                  return (
+                    <article key={referral.id} aria-labelledby={`awaiting-${referral.id}`}>
+                      <Heading level={3} id={`awaiting-${referral.id}`}>
+                        {format(text.awaitingAsk, names)}
+                      </Heading>
+                      <Paragraph>{format(text.awaitingMeaning, names)}</Paragraph>
+                      <ul className="kr-my-start-list">
+                        {referral.dataCategories.map((category) => (
+                          <li key={category}>{m.consentDataCategories[category]}</li>
+                        ))}
+                      </ul>
+                      <Paragraph>{format(text.awaitingAfter, names)}</Paragraph>
+                      <Paragraph>{text.awaitingNo}</Paragraph>
+                      <Button
+                        variant="primary"
+                        onClick={() => giveConsent(referral)}
+                        disabled={giving !== null}
+                        aria-busy={giving === referral.id}
+                        aria-label={format(text.giveLabel, { organisation: referral.receiverOrganisationName })}
+                      >
+                        {text.give}
+                      </Button>
+                    </article>
+                  );
+                })}
+              </Section>
+            ) : null}
 
             <Section id="consents" title={text.consentsTitle}>
               <Paragraph>{text.consentsIntro}</Paragraph>

@@ -503,10 +503,11 @@ function ReferralForm({
         factorKeys,
         ...(screening ? { screeningId: screening.id } : {}),
         idempotencyKey,
-        ...(basis === 'consent' ? { consentId: basisConsentId } : { legalGround, justification: justification.trim() }),
+        ...(basis === 'consent' ? { consentId: basisConsentId } : basis === 'client' ? { awaitClientConsent: true } : { legalGround, justification: justification.trim() }),
       });
       const organisation = referral.receiver.organisationName;
-      onSent(format(isConsentRecordedHere ? m.referrals.consentRecordedAndSent : m.referrals.referralSent, { organisation }));
+      const sentence = basis === 'client' ? m.referrals.awaitingClientConsentSaved : isConsentRecordedHere ? m.referrals.consentRecordedAndSent : m.referrals.referralSent;
+      onSent(format(sentence, { organisation }));
     },
   );
   return (
@@ -578,6 +579,7 @@ function ReferralForm({
           isScrollable
         />
         <LegalBasisFields
+          allowsClientConsent
           ids={{ basis: 'referral-basis', consent: 'referral-consent', legalGround: 'referral-legal-ground', justification: 'referral-justification' }}
           basis={basis}
           onBasisChange={setBasis}

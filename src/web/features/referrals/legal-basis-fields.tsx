@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The basis on which a referral is sent or forwarded: a valid consent of the family for the receiver,
-// or a legal ground with its justification. Used by the new-referral form and the forward form.
+// or a legal ground with its justification — or, in the new-referral form only, the client's own consent
+// later in Mijn Kansrijke Start (the referral waits for it). Used by the new-referral form and the forward form.
 import type { ReactNode } from 'react';
 import { SelectField, TextAreaField } from '../../components/fields.js';
+import { Paragraph } from '../../components/ui.js';
 import { useMessages } from '../../i18n/messages.js';
 import type { Consent } from './api.js';
 
-export type ReferralBasis = 'consent' | 'legal';
+export type ReferralBasis = 'consent' | 'legal' | 'client';
 
 export function LegalBasisFields({
   ids,
@@ -22,6 +24,7 @@ export function LegalBasisFields({
   onJustificationChange,
   errors,
   consentInstead,
+  allowsClientConsent = false,
 }: {
   /** Element ids of the four fields (the forms' error summaries and focus point to them). */
   ids: { basis: string; consent: string; legalGround: string; justification: string };
@@ -40,6 +43,8 @@ export function LegalBasisFields({
   errors: { consent?: string | undefined; legalGround?: string | undefined; justification?: string | undefined };
   /** Shown instead of the consent choice (the referral form's fields to record a consent there and then). */
   consentInstead?: ReactNode;
+  /** Offer "the client gives consent herself" (the referral waits for it): only when a referral is made. */
+  allowsClientConsent?: boolean;
 }) {
   const { m, format, formatDate } = useMessages();
   return (
@@ -48,13 +53,16 @@ export function LegalBasisFields({
         id={ids.basis}
         label={m.referrals.basis}
         value={basis}
-        onValueChange={(value) => onBasisChange(value === 'legal' ? 'legal' : 'consent')}
+        onValueChange={(value) => onBasisChange(value === 'legal' ? 'legal' : value === 'client' && allowsClientConsent ? 'client' : 'consent')}
         options={[
           { value: 'consent', label: m.referrals.basisConsent },
+          ...(allowsClientConsent ? [{ value: 'client', label: m.referrals.basisClientConsent }] : []),
           { value: 'legal', label: m.referrals.basisLegalGround },
         ]}
       />
-      {basis === 'consent' && consentInstead ? (
+      {basis === 'client' ? (
+        <Paragraph>{m.referrals.clientConsentDescription}</Paragraph>
+      ) : basis === 'consent' && consentInstead ? (
         consentInstead
       ) : basis === 'consent' ? (
         <SelectField
