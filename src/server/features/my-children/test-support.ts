@@ -92,3 +92,14 @@ export async function sessionAs(t: TestApp, family: ChildFamily, who: 'client' |
   );
   return parentHeaders(session.token);
 }
+
+/** A born child in this family over whom the parent with this BSN alone holds authority; returns its id. */
+export async function addAuthorisedChild(t: TestApp, familyId: string, parentBsn: string, birthDate: string): Promise<string> {
+  const childBsn = freshBsn();
+  const [child] = await t.database.db
+    .insert(familyMembers)
+    .values({ familyId, role: 'child', givenName: 'Kind', familyName: 'Testgezin', ...nameKeysOf('Kind', 'Testgezin'), birthDate, bsn: childBsn })
+    .returning({ id: familyMembers.id });
+  addFixtureRelation({ parents: [parentBsn], relation: { type: 'EenhoofdigOuderlijkGezag', ouder: { burgerservicenummer: parentBsn }, minderjarige: { burgerservicenummer: childBsn } } });
+  return child!.id;
+}
