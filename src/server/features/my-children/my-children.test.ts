@@ -216,5 +216,13 @@ describe('the demo children', () => {
     const [mila] = (await get('/my/children', lotteHeaders)).json<MyChildren>().items;
     expect(mila).toMatchObject({ givenName: 'Mila', isClosed: true });
     expect((await get(`/my/children/${mila!.childId}`, lotteHeaders)).json()).toEqual({ childId: mila!.childId, isClosed: true });
+    // The copy of the mother's file leaves a closed child out, and keeps an open one.
+    const lotteCopy = await get(`/my/families/${lotte.familyId}/copy`, lotteHeaders);
+    expect(lotteCopy.statusCode).toBe(200);
+    expect(lotteCopy.body).not.toContain(mila!.childId);
+    expect(lotteCopy.body).not.toContain('Mila');
+    const noor = await member(DEMO_AUTHORITY_BSNS.noor);
+    const noorHeaders = await sessionAs(t, { familyId: noor.familyId, clientId: noor.id, partnerId: '', childId: '', bsn: { client: '', partner: '', child: '' } }, 'client');
+    expect((await get(`/my/families/${noor.familyId}/copy`, noorHeaders)).body).toContain(sam!.childId);
   });
 });

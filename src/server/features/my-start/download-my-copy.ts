@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A copy of my data (Wabvpz art. 15d): the parent's file as one FHIR R4 Bundle (type 'collection') —
-// the client, partner and children, the consents, the referrals (as Tasks: status and parties, never
-// the reason or notes) and the planned home visits (as Appointments) — in one download. Each download
-// is audited as an export by the parent; it changes nothing, so two at once are two complete copies.
+// the client, partner and children (not a child with a closure flag), the consents, the referrals (as
+// Tasks: status and parties, never the reason or notes) and the planned home visits (as Appointments) —
+// in one download. Each download is audited as an export by the parent; it changes nothing, so two at
+// once are two complete copies.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/policy.js';
@@ -54,6 +55,13 @@ export async function buildMyCopy(tx: Executor, ctx: ParentContext, familyId: st
   const family = await findFamilyFile(tx, familyId, readerFor(ctx), ctx.now);
   if (!family) throw new AppError('not_found');
   const overview = await findMyStart(tx, familyId, ctx.now);
+  const closedChildIds = (
+    await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT fm.id::text FROM family_members fm WHERE fm.family_id = ${familyId}::uuid AND fm.role = 'child'
+        AND EXISTS (SELECT 1 FROM child_closures cc WHERE cc.child_id = fm.id AND cc.lifted_at IS NULL)`,
+    )
+  ).map((row) => row.id);
   const appointments: FhirResource[] = overview.appointments.map((appointment) => ({
     resourceType: 'Appointment',
     id: appointment.id,
@@ -68,7 +76,8 @@ export async function buildMyCopy(tx: Executor, ctx: ParentContext, familyId: st
   const resources: FhirResource[] = [
     toFhirPatient(family),
     ...family.members.filter((member) => member.role === 'partner').map((member) => toFhirRelatedPerson(family, member)),
-    ...childPatients(family),
+    // A child with a closure flag is left out: the parent's views never show a closed child's data.
+    ...childPatients(family).filter((patient) => !closedChildIds.includes(String(patient.id))),
     ...overview.consents.map(toFhirConsent),
     ...(await taskResources(tx, familyId, ctx.now)),
     ...appointments,
