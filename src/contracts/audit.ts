@@ -45,6 +45,8 @@ export const AUDIT_OBJECT_TYPES = [
   'enrolment',
   'birth_outcome',
   'two_year_outcome',
+  // A child as a parent sees it in Mijn Kansrijke Start.
+  'child',
   'demo_seed',
   'coalition_partner',
   'coalition_agreement',

@@ -100,3 +100,35 @@ export const myAccessLogEntrySchema = z
 export type MyAccessLogEntry = z.infer<typeof myAccessLogEntrySchema>;
 export const myAccessLogSchema = z.object({ items: z.array(myAccessLogEntrySchema) }).meta({ id: 'MyAccessLog' });
 export type MyAccessLog = z.infer<typeof myAccessLogSchema>;
+
+/** A parent's children in Kansrijk (issue 15 item 5): born, under 12, and under the parent's authority. */
+export const myChildParamSchema = z.object({ childId: z.uuid({ error: 'Geen geldige verwijzing naar een kind (UUID).' }) });
+
+export const myChildSummarySchema = z
+  .object({
+    childId: z.uuid(),
+    givenName: z.string(),
+    /** Closed (afgeschermd): the child's page shows a neutral message and none of the child's data. */
+    isClosed: z.boolean(),
+  })
+  .meta({ id: 'MyChildSummary' });
+export const myChildrenSchema = z.object({ items: z.array(myChildSummarySchema) }).meta({ id: 'MyChildren' });
+export type MyChildren = z.infer<typeof myChildrenSchema>;
+
+export const myChildSchema = z
+  .discriminatedUnion('isClosed', [
+    z.object({ childId: z.uuid(), isClosed: z.literal(true) }),
+    z.object({
+      childId: z.uuid(),
+      isClosed: z.literal(false),
+      givenName: z.string(),
+      familyName: z.string(),
+      birthDate: dateStringSchema,
+      /** From the birth as recorded by the midwife or maternity care; null when not recorded here. */
+      birth: z.object({ gestationalAgeDays: z.number().int(), birthWeightGrams: z.number().int() }).nullable(),
+      /** Planned JGZ contact moments since the birth (the child's, never the other parent's own appointments). */
+      contacts: z.array(z.object({ kind: z.string(), plannedOn: dateStringSchema, organisationName: z.string() })),
+    }),
+  ])
+  .meta({ id: 'MyChild' });
+export type MyChild = z.infer<typeof myChildSchema>;

@@ -39,11 +39,21 @@ describe('safe defaults in production (issue 12 item 6)', () => {
     ['production OIDC without either secret', { ...PRODUCTION, ...OIDC }, ['OIDC_STATE_SECRET']],
     ['development OIDC without either secret', OIDC, []],
     ['a state secret shorter than 32 characters', { ...OIDC, OIDC_STATE_SECRET: 'te-kort' }, ['OIDC_STATE_SECRET']],
+    // Fictional parental authority (issue 15 item 5) is for the demo and the tests only.
+    ['production with the fixture authority source', { ...PRODUCTION, PARENT_AUTHORITY_SOURCE: 'fixture' }, ['PARENT_AUTHORITY_SOURCE']],
+    ['production without an authority source', { ...PRODUCTION, PARENT_AUTHORITY_SOURCE: 'none' }, []],
+    ['an unknown authority source', { PARENT_AUTHORITY_SOURCE: 'brp' }, ['PARENT_AUTHORITY_SOURCE']],
   ];
   it.each(cases)('%s', (_name, env, refused) => {
     const message = problemsOf(env);
     const named = [...message.matchAll(/^- (\w+):/gm)].map((match) => match[1]);
     expect([...new Set(named)].sort()).toEqual(refused);
+  });
+
+  it('asks nobody about parental authority in production unless configured; the fixture outside it', () => {
+    expect(loadConfig(PRODUCTION).parentAuthoritySource).toBe('none');
+    expect(loadConfig({}).parentAuthoritySource).toBe('fixture');
+    expect(loadConfig({ PARENT_AUTHORITY_SOURCE: 'none' }).parentAuthoritySource).toBe('none');
   });
 
   it('seeds no demo data in production unless asked, and never prints secrets there', () => {

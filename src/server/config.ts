@@ -59,6 +59,8 @@ const configSchema = z
     PARENT_OIDC_LOA_CLAIM: z.string().min(1).default('acr'),
     /** Scopes asked of the broker besides 'openid'. */
     PARENT_OIDC_SCOPE: z.string().min(1).default('openid'),
+    /** Who answers "who holds parental authority over this child": 'fixture' (demo and tests) or 'none'. Default: fixture outside production. */
+    PARENT_AUTHORITY_SOURCE: z.enum(['fixture', 'none']).optional(),
     AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
@@ -116,6 +118,13 @@ const configSchema = z
         code: 'custom',
         path: ['PARENT_OIDC_ISSUER'],
         message: 'PARENT_OIDC_ISSUER, PARENT_OIDC_CLIENT_ID en PARENT_OIDC_REDIRECT_URI horen samen: zet ze alle drie of geen',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.PARENT_AUTHORITY_SOURCE === 'fixture') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARENT_AUTHORITY_SOURCE'],
+        message: 'fixture is verzonnen gezag voor de demo en de tests en kan niet in productie',
       });
     }
     if (env.NODE_ENV === 'production' && env.PARENT_OIDC_ISSUER && !env.PARENT_OIDC_CLIENT_SECRET && !env.PARENT_OIDC_STATE_SECRET) {
@@ -218,6 +227,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
             stateSecret: env.OIDC_STATE_SECRET,
           }
         : undefined,
+    /** Who answers the authority query (gezag) for Mijn Kansrijke Start's children; 'none': no parent sees a child. */
+    parentAuthoritySource: env.PARENT_AUTHORITY_SOURCE ?? (env.NODE_ENV === 'production' ? ('none' as const) : ('fixture' as const)),
     /** Login for parents (Mijn Kansrijke Start) through a DigiD-connected broker; undefined: not offered. */
     parentOidc:
       env.PARENT_OIDC_ISSUER && env.PARENT_OIDC_CLIENT_ID && env.PARENT_OIDC_REDIRECT_URI

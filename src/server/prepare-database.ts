@@ -4,6 +4,7 @@ import type { Database, Executor } from './platform/db/connection.js';
 import { loadReferenceData } from './features/reference/load-reference-data.js';
 import { isEmptyDatabase, seedDemo, type DemoSeed } from './demo/seed-demo.js';
 import { seedChainDemo } from './demo/seed-chain-demo.js';
+import { seedChildrenDemo } from './demo/seed-children-demo.js';
 import { loadShippedInstruments } from './features/screening/instruments/load-shipped-instruments.js';
 import { seedDemoPathways } from './features/pathways/seed-demo-pathways.js';
 import { fillFamilyNameKeys } from './features/families/fill-family-name-keys.js';
@@ -32,6 +33,8 @@ async function prepareLocked(database: Database, options: PrepareOptions): Promi
   const demo = await seedDemo(database.db, options.now);
   // Demo clients in the chain (made through the use-cases, so consent rules and the audit log apply).
   await seedChainDemo(database.db, demo, options.now);
+  // Demo children after birth: one with both parents holding authority, one closed (issue 15 item 5).
+  await seedChildrenDemo(database.db, demo, options.now);
   if (options.seedNational === false) return { demo };
   // The monitor of a new demo database shows the synthetic national register (all municipalities,
   // 2019–2024, ≈ 1 million births): ≈ 30 s on PostgreSQL, ≈ 50 s on PGlite, once.

@@ -89,6 +89,7 @@ const ParentLoginPage = lazy(() => import('./features/my-start/parent-login-page
 const ParentArea = lazy(() => import('./features/my-start/parent-area.js'));
 const MyStartPage = lazy(() => import('./features/my-start/my-start-page.js'));
 const MyAccessLogPage = lazy(() => import('./features/my-start/my-access-log-page.js'));
+const MyChildPage = lazy(() => import('./features/my-start/my-child-page.js'));
 
 /** Who may import aggregate files into the monitor (the server checks the same). */
 const MONITOR_IMPORT_ROLES: readonly Role[] = ['analyst', 'platform_admin'];
@@ -170,6 +171,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <MyStartPage /> },
               { path: 'inzage', handle: crumb((m) => m.myStart.accessLogTitle), element: <MyAccessLogPage /> },
+              { path: 'kinderen/:childId', handle: crumb((m) => m.myStart.childTitleNeutral), element: <MyChildPage /> },
             ],
           },
         ],

@@ -31,6 +31,7 @@ import { localOffers } from '../../src/server/features/local-offer/schema.js';
 import { enqueueMail } from '../../src/server/platform/mail/enqueue-mail.js';
 import { mailOutbox } from '../../src/server/platform/mail/schema.js';
 import { insertParentFile, parentSessionFor, type ParentFile } from '../../src/server/features/my-start/test-support.js';
+import { addAuthorisedChild } from '../../src/server/features/my-children/test-support.js';
 
 const QUESTIONNAIRE_YEAR = 2030;
 const METRICS_TOKEN = 'matrix-metrics-token-0123456789abcdefghij';
@@ -97,9 +98,12 @@ type Entry =
   | { access: 'token'; token: () => string; request: () => InjectOptions }
   /**
    * A parent's session only (Mijn Kansrijke Start): no staff session of any role opens it; a parent
-   * reaches their own file, and another family's is refused (404, so ids tell nothing).
+   * reaches their own file and their authorised child, and another family's are refused (404, so ids tell nothing).
    */
-  | { access: 'parent'; request: (file: ParentFile) => InjectOptions };
+  | { access: 'parent'; request: (file: MatrixParentFile) => InjectOptions };
+
+/** A parent's file with a born child over whom that parent holds authority (fixture source). */
+type MatrixParentFile = ParentFile & { childId: string };
 
 const everyone: Partial<Record<Role, Reach>> = Object.fromEntries(ROLES.map((role) => [role, 'any']));
 const admins: Partial<Record<Role, Reach>> = { platform_admin: 'any', organisation_admin: 'own' };
@@ -161,6 +165,8 @@ const MATRIX: Record<string, Entry> = {
     access: 'parent',
     request: (file) => json('POST', `/api/v1/my/families/${file.familyId}/referrals/${file.awaitingReferralId}/consent`),
   },
+  'GET /api/v1/my/children': { access: 'parent', request: () => json('GET', '/api/v1/my/children') },
+  'GET /api/v1/my/children/:childId': { access: 'parent', request: (file) => json('GET', `/api/v1/my/children/${file.childId}`) },
   'POST /api/v1/auth/login': {
     access: 'public',
     request: () => json('POST', '/api/v1/auth/login', { email: 'niemand@kansrijk.demo', password: 'onjuist-wachtwoord' }),
@@ -1171,9 +1177,13 @@ beforeAll(async () => {
   }
 });
 /** Two parents, each with a file of their own: "own" is the first's, "other" the second's. */
-let parentFiles: [ParentFile, ParentFile];
+let parentFiles: [MatrixParentFile, MatrixParentFile];
 beforeAll(async () => {
-  parentFiles = [await insertParentFile(t, '123456782', 'Fatima'), await insertParentFile(t, '999999990', 'Kim')];
+  const withChild = async (bsn: string, givenName: string): Promise<MatrixParentFile> => {
+    const file = await insertParentFile(t, bsn, givenName);
+    return { ...file, childId: await addAuthorisedChild(t, file.familyId, bsn, new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString().slice(0, 10)) };
+  };
+  parentFiles = [await withChild('123456782', 'Fatima'), await withChild('999999990', 'Kim')];
 });
 afterAll(() => t.close());
 
@@ -1404,7 +1414,7 @@ describe('route × role × organisation matrix', () => {
           expect(own.statusCode, own.body).toBeLessThan(500);
           expect(['forbidden', 'unauthenticated', 'not_found']).not.toContain(codeOf(own));
           const url = entry.request(parentFiles[1]).url as string;
-          if (url.includes(parentFiles[1].familyId)) {
+          if (url.includes(parentFiles[1].familyId) || url.includes(parentFiles[1].childId)) {
             const other = await send(entry.request(parentFiles[1]), (await parentSessionFor(t, parentFiles[0])).headers);
             expectRefusal(url, other, 404, 'not_found');
             // Another family's record (consent, referral) asked for through the parent's own file.
@@ -1412,6 +1422,16 @@ describe('route × role × organisation matrix', () => {
             if (crossed.url !== (entry.request(parentFiles[0]).url as string)) {
               expectRefusal(crossed.url, await send(crossed, (await parentSessionFor(t, parentFiles[0])).headers), 404, 'not_found');
             }
+          }
+        });
+        it('every id of another family in place of the own child → not found', async () => {
+          const own = entry.request(parentFiles[0]).url as string;
+          if (!own.includes(parentFiles[0].childId)) return;
+          const other = parentFiles[1];
+          const parent = await parentSessionFor(t, parentFiles[0]);
+          for (const id of [other.childId, other.familyId, other.memberId, other.consentId, other.referralId, other.homeVisitId, parentFiles[0].memberId]) {
+            const request = entry.request({ ...parentFiles[0], childId: id });
+            expectRefusal(request.url as string, await send(request, parent.headers), 404, 'not_found');
           }
         });
         return;

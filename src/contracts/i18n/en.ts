@@ -526,6 +526,7 @@ export const en = {
     enrolment: 'Enrolment in an intervention',
     birth_outcome: 'Birth',
     two_year_outcome: 'Outcome at two years',
+    child: 'Child',
     demo_seed: 'Demonstration data',
     coalition_partner: 'Partner of a coalition',
     coalition_agreement: 'Collaboration agreement',

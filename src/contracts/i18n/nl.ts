@@ -533,6 +533,7 @@ export const nl = {
     enrolment: 'Aanmelding voor een interventie',
     birth_outcome: 'Geboorte',
     two_year_outcome: 'Uitkomst na twee jaar',
+    child: 'Kind',
     demo_seed: 'Demonstratiegegevens',
     coalition_partner: 'Partner van een coalitie',
     coalition_agreement: 'Samenwerkingsafspraak',

@@ -29,6 +29,6 @@ export const API_TAGS: readonly ApiTag[] = [
   { name: 'Meldingen', description: 'Meldingen in Kansrijk en per e-mail (zonder persoonsgegevens): de eigen meldingen, voorkeuren en de instellingen voor meldingen over de inbox van een organisatie.' },
   { name: 'Ouders', description: 'Zonder inloggen, voor (aanstaande) ouders: het lokale aanbod per gemeente en fase in gewone taal, met wie het betaalt, en zelf aanmelden bij de jeugdgezondheidszorg.' },
   { name: 'Uitgaande e-mail', description: 'De wachtrij van uitgaande e-mail voor de beheerder van het platform: status per bericht (nooit de inhoud), onbestelbare berichten opnieuw versturen.' },
-  { name: 'Mijn Kansrijke Start', description: 'Voor ouders: inloggen via DigiD (OpenID Connect), het eigen dossier, toestemmingen intrekken, wie het dossier bekeek en een kopie van de gegevens.' },
+  { name: 'Mijn Kansrijke Start', description: 'Voor ouders: inloggen via DigiD (OpenID Connect), het eigen dossier, toestemmingen intrekken, wie het dossier bekeek, een kopie van de gegevens, en de eigen kinderen tot 12 jaar over wie de ouder het gezag heeft.' },
   { name: 'Koppelingen', description: 'Toegang voor systemen (machine-to-machine): API-clients van organisaties, met OAuth 2.0 client credentials en een ondertekende JWT (private_key_jwt).' },
 ];

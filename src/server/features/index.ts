@@ -29,6 +29,7 @@ import { registerParentOfferRoutes } from './parent-offer/routes.js';
 import { registerSelfRegistrationRoutes } from './self-registration/routes.js';
 import { registerMailAdminRoutes } from './mail-admin/routes.js';
 import { registerMyStartRoutes } from './my-start/routes.js';
+import { registerMyChildrenRoutes } from './my-children/routes.js';
 
 export type RegisterRoutes = (app: ZodApp, deps: FeatureDependencies) => void;
 
@@ -62,4 +63,5 @@ export const FEATURE_ROUTES: RegisterRoutes[] = [
   registerSelfRegistrationRoutes,
   registerMailAdminRoutes,
   registerMyStartRoutes,
+  registerMyChildrenRoutes,
 ];

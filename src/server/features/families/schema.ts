@@ -143,3 +143,27 @@ export const emergencyAccesses = pgTable(
   },
   (table) => [index('emergency_accesses_person_idx').on(table.personId, table.familyId)],
 );
+
+export type ChildClosureReason = 'child_protection' | 'safety';
+
+/**
+ * A closure flag on a child (afscherming): while it is not lifted, a parent's view of the child shows
+ * a neutral message and none of the child's data — never why. Who set it and when is kept.
+ */
+export const childClosures = pgTable(
+  'child_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => familyMembers.id),
+    reason: text('reason').$type<ChildClosureReason>().notNull(),
+    /** The professional who set it; null when set by the demo seed or a migration of records. */
+    setById: uuid('set_by_id').references(() => people.id),
+    setByOrganisationId: uuid('set_by_organisation_id').references(() => organisations.id),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftedById: uuid('lifted_by_id').references(() => people.id),
+  },
+  (table) => [index('child_closures_child_idx').on(table.childId)],
+);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A copy of my data (Wabvpz art. 15d), in one download: a ZIP file holding the parent's file as a
 // readable PDF in Dutch (mijn-gegevens.pdf) and as one FHIR R4 Bundle of type 'collection'
-// (mijn-gegevens.fhir.json) — the client, partner and children, the consents, the referrals (as
+// (mijn-gegevens.fhir.json) — the client, partner and children (not a child with a closure flag), the consents, the referrals (as
 // Tasks: status and parties, never the reason or notes) and the planned home visits (as
 // Appointments); the PDF also lists who looked at the file. Each download is audited once, as an export
 // by the parent. One copy of a file is made at a time: a second request while the first is being made
@@ -74,6 +74,13 @@ export async function buildMyCopy(tx: Executor, ctx: ParentContext, familyId: st
   const family = await findFamilyFile(tx, familyId, readerFor(ctx), ctx.now);
   if (!family) throw new AppError('not_found');
   const overview = await findMyStart(tx, familyId, ctx.now);
+  const closedChildIds = (
+    await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT fm.id::text FROM family_members fm WHERE fm.family_id = ${familyId}::uuid AND fm.role = 'child'
+        AND EXISTS (SELECT 1 FROM child_closures cc WHERE cc.child_id = fm.id AND cc.lifted_at IS NULL)`,
+    )
+  ).map((row) => row.id);
   const appointments: FhirResource[] = overview.appointments.map((appointment) => ({
     resourceType: 'Appointment',
     id: appointment.id,
@@ -88,7 +95,8 @@ export async function buildMyCopy(tx: Executor, ctx: ParentContext, familyId: st
   const resources: FhirResource[] = [
     toFhirPatient(family),
     ...family.members.filter((member) => member.role === 'partner').map((member) => toFhirRelatedPerson(family, member)),
-    ...childPatients(family),
+    // A child with a closure flag is left out: the parent's views never show a closed child's data.
+    ...childPatients(family).filter((patient) => !closedChildIds.includes(String(patient.id))),
     ...overview.consents.map(toFhirConsent),
     ...(await taskResources(tx, familyId, ctx.now)),
     ...appointments,

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Everything a parent does goes through here: the policy decides (decideForParent: their own file
-// only), the work runs in one transaction, and the audit row names the parent as actor (their family
+// only; decideForParentOnChild: a child over whom they hold authority), the work runs in one
+// transaction, and the audit row names the parent as actor (their family
 // member id, role 'parent') and the file as client — like a professional's action. A refusal is
 // audited too and answers 404, so trying other families' ids tells nothing about them.
 import type { FastifyRequest } from 'fastify';
 import type { AuditObjectType } from '../../../contracts/audit.js';
 import { PARENT_ROLE } from '../../../contracts/my-start.js';
-import { decideForParent, type Action, type ParentActor } from '../../platform/access/policy.js';
+import { decideForParent, decideForParentOnChild, type Action, type ParentActor, type ParentChildStanding } from '../../platform/access/policy.js';
 import type { RequestOrigin } from '../../platform/access/scoped-store.js';
 import { AUDIT_ACTION_OF } from '../../platform/access/scoped-store.js';
 import { appendAuditEvent, appendAuditEventAlone, type AuditEvent } from '../../platform/audit/audit-log.js';
@@ -42,10 +43,12 @@ export interface ParentOperation<T> {
   objectId?: string;
   perform: (tx: Executor) => Promise<T>;
   details?: (result: T) => Record<string, unknown> | null;
+  /** Acting on a child: the policy decides by the child's standing (authority, age) instead of the own file. */
+  child?: ParentChildStanding;
 }
 
 export async function actAsParent<T>(ctx: ParentContext, operation: ParentOperation<T>): Promise<T> {
-  const decision = decideForParent(ctx.parent, operation.resource, operation.action, operation.familyId);
+  const decision = operation.child ? decideForParentOnChild(operation.child) : decideForParent(ctx.parent, operation.resource, operation.action, operation.familyId);
   const objectId = operation.objectId ?? operation.familyId;
   if (!decision.isAllowed) {
     await appendAuditEventAlone(

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A parent logs in through a DigiD-connected broker: the ID token must carry a BSN that passes the
 // elfproef and a level of assurance of at least 'substantieel'; the BSN is matched to the parent's own
-// file (the family in which it is the client's). Every outcome is audited; a refusal names its reason
+// file (the family in which it is the client's), or to a partner in a family (who has no file of their
+// own here and sees only the children over whom they hold authority). Every outcome is audited; a refusal names its reason
 // (a code) and never the BSN.
 import { sql } from 'drizzle-orm';
 import type { ParentLoginRefusal } from '../../../contracts/my-start.js';
@@ -20,14 +21,18 @@ export type ParentLoginResult = { isGranted: true; token: string; expiresAt: Dat
 /** The context of a login: there is no parent yet. */
 export type ParentLoginContext = Omit<ParentContext, 'parent'>;
 
-/** The parent's own files: every family (not merged away) in which this BSN is the client's, oldest first. */
-async function ownFilesOf(ctx: ParentLoginContext, bsn: string): Promise<{ memberId: string; familyId: string }[]> {
-  return queryRows<{ memberId: string; familyId: string }>(
+/**
+ * Where this BSN is a parent in Kansrijk (families not merged away, oldest first): the families in
+ * which it is the client's (their own files), and those in which it is a partner's — a partner has
+ * no file of their own here, only the children over whom they hold authority.
+ */
+async function parentRowsOf(ctx: ParentLoginContext, bsn: string): Promise<{ memberId: string; familyId: string; role: 'client' | 'partner' }[]> {
+  return queryRows<{ memberId: string; familyId: string; role: 'client' | 'partner' }>(
     ctx.db,
-    sql`SELECT fm.id::text AS "memberId", fm.family_id::text AS "familyId"
+    sql`SELECT fm.id::text AS "memberId", fm.family_id::text AS "familyId", fm.role
       FROM family_members fm JOIN families f ON f.id = fm.family_id
-      WHERE fm.bsn = ${bsn} AND fm.role = 'client' AND f.merged_into_id IS NULL
-      ORDER BY f.created_at, f.id`,
+      WHERE fm.bsn = ${bsn} AND fm.role IN ('client', 'partner') AND f.merged_into_id IS NULL
+      ORDER BY fm.role = 'client' DESC, f.created_at, f.id`,
   );
 }
 
@@ -55,10 +60,12 @@ export async function parentLogin(
   }
   const check = checkParentClaims(claims, oidc);
   if (!check.isAccepted) return refuse(ctx, check.reason);
-  const files = await ownFilesOf(ctx, check.bsn);
-  if (files.length === 0) return refuse(ctx, 'no_file');
-  const memberId = files[0]!.memberId;
-  const familyIds = [...new Set(files.map((file) => file.familyId))];
+  const rows = await parentRowsOf(ctx, check.bsn);
+  if (rows.length === 0) return refuse(ctx, 'no_file');
+  const memberId = rows[0]!.memberId;
+  const familyIds = [...new Set(rows.filter((row) => row.role === 'client').map((row) => row.familyId))];
+  // The login is about the own file; a partner's is about their session only (not the other parent's file and log).
+  const ownFamilyId = familyIds[0];
   return ctx.db.transaction(async (tx) => {
     const session = await startParentSession(tx, { memberId, familyIds, levelOfAssurance: check.level, origin: ctx.origin }, ctx.config, ctx.now);
     await appendAuditEvent(
@@ -67,9 +74,7 @@ export async function parentLogin(
         ...parentActorFields({ memberId }, ctx.origin),
         action: 'login',
         outcome: 'success',
-        objectType: 'family',
-        objectId: familyIds[0]!,
-        clientId: familyIds[0]!,
+        ...(ownFamilyId ? { objectType: 'family' as const, objectId: ownFamilyId, clientId: ownFamilyId } : { objectType: 'session' as const, objectId: session.id }),
         details: { method: 'parent_oidc', level: check.level },
       },
       ctx.now,

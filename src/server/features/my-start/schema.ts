@@ -10,11 +10,11 @@ export const parentSessions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The cookie carries a random token; only its SHA-256 is stored. */
     tokenHash: text('token_hash').notNull().unique(),
-    /** The family member (role 'client') the login was matched to by BSN. The BSN itself is not kept here. */
+    /** The family member the login was matched to by BSN (the client, else a partner). The BSN itself is not kept here. */
     memberId: uuid('member_id')
       .notNull()
       .references(() => familyMembers.id),
-    /** The parent's own files at login (every family in which their BSN is the client). */
+    /** The parent's own files at login (every family in which their BSN is the client; a partner: none). */
     familyIds: uuid('family_ids').array().notNull(),
     /** The level of assurance the broker reported (normalised: 'substantieel' or 'hoog'). */
     levelOfAssurance: text('level_of_assurance').notNull(),

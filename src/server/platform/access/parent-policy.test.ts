@@ -4,7 +4,7 @@
 // no role, so no staff grant is ever reached from a parent's session.
 import { describe, expect, it } from 'vitest';
 import { RESOURCE_TYPES } from '../../../contracts/roles.js';
-import { ACTIONS, decideForParent, PARENT_GRANTS, type ParentActor } from './policy.js';
+import { ACTIONS, decideForParent, decideForParentOnChild, PARENT_GRANTS, type ParentActor, type ParentChildStanding } from './policy.js';
 
 const OWN = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
@@ -37,4 +37,18 @@ describe('the parent’s policy', () => {
       expect(decideForParent(nobody, resource, action, OWN).isAllowed).toBe(false);
     }
   });
+});
+
+describe('the parent’s policy on a child', () => {
+  const CASES: [ParentChildStanding, ReturnType<typeof decideForParentOnChild>][] = [
+    [{ isBorn: true, isUnderAgeLimit: true, authority: 'holder' }, { isAllowed: true }],
+    [{ isBorn: true, isUnderAgeLimit: true, authority: 'not_holder' }, { isAllowed: false, reason: 'no_authority' }],
+    [{ isBorn: true, isUnderAgeLimit: true, authority: 'undetermined' }, { isAllowed: false, reason: 'authority_undetermined' }],
+    [{ isBorn: true, isUnderAgeLimit: false, authority: 'holder' }, { isAllowed: false, reason: 'age_limit' }],
+    [{ isBorn: false, isUnderAgeLimit: false, authority: 'holder' }, { isAllowed: false, reason: 'not_born' }],
+    [{ isBorn: false, isUnderAgeLimit: false, authority: 'not_holder' }, { isAllowed: false, reason: 'no_authority' }],
+  ];
+  for (const [standing, expected] of CASES) {
+    it(`${JSON.stringify(standing)} → ${expected.isAllowed ? 'allowed' : expected.reason}`, () => expect(decideForParentOnChild(standing)).toEqual(expected));
+  }
 });

@@ -221,9 +221,9 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
 export interface ParentActor {
   kind: 'parent';
   sessionId: string;
-  /** The family member (role 'client') the login was matched to by BSN: the actor of the audit rows. */
+  /** The family member the login was matched to by BSN (the client, else a partner): the actor of the audit rows. */
   memberId: string;
-  /** The files that are the parent's own (the families in which their BSN is the client). */
+  /** The files that are the parent's own (the families in which their BSN is the client); a partner has none. */
   familyIds: readonly string[];
 }
 
@@ -247,6 +247,31 @@ export function decideForParent(parent: ParentActor, resource: ResourceType, act
   const reach = PARENT_GRANTS[resource]?.[action];
   if (!reach) return { isAllowed: false, reason: 'no_grant' };
   return parent.familyIds.includes(familyId) ? { isAllowed: true } : { isAllowed: false, reason: 'other_family' };
+}
+
+/** A parent sees a child's data in Kansrijk until the child turns this old. */
+export const PARENT_CHILD_AGE_LIMIT_YEARS = 12;
+
+/**
+ * What decides whether a parent sees a child: the child is born and younger than
+ * PARENT_CHILD_AGE_LIMIT_YEARS today, and the population register says this parent holds parental
+ * authority over it ('undetermined' or no relation: no access).
+ */
+export interface ParentChildStanding {
+  isBorn: boolean;
+  isUnderAgeLimit: boolean;
+  authority: 'holder' | 'not_holder' | 'undetermined';
+}
+
+export type ParentChildDecision = { isAllowed: true } | { isAllowed: false; reason: 'not_born' | 'age_limit' | 'no_authority' | 'authority_undetermined' };
+
+/** May this parent read this child's data? Deny by default; a closure flag is not decided here (the view hides the data). */
+export function decideForParentOnChild(standing: ParentChildStanding): ParentChildDecision {
+  if (standing.authority === 'undetermined') return { isAllowed: false, reason: 'authority_undetermined' };
+  if (standing.authority !== 'holder') return { isAllowed: false, reason: 'no_authority' };
+  if (!standing.isBorn) return { isAllowed: false, reason: 'not_born' };
+  if (!standing.isUnderAgeLimit) return { isAllowed: false, reason: 'age_limit' };
+  return { isAllowed: true };
 }
 
 /** Records only organisations of these kinds keep; any other actor has no grant on them at all. */

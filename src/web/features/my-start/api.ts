@@ -2,10 +2,10 @@
 // The parents' API (/api/v1/my) as the pages use it. Every call is a session probe: a parent's
 // ended session leads to the parents' login page (these pages), never to the staff login.
 import { apiBlob, apiJson } from '../../api/client.js';
-import type { MyAccessLog, MyConsentGiven, MySession, MyStart } from '../../../contracts/my-start.js';
+import type { MyAccessLog, MyChild, MyChildren, MyConsentGiven, MySession, MyStart } from '../../../contracts/my-start.js';
 import type { ConsentWithdrawal } from '../../../contracts/referrals.js';
 
-export type { MyAccessLog, MySession, MyStart };
+export type { MyAccessLog, MyChild, MyChildren, MySession, MyStart };
 const probe = { isSessionProbe: true };
 
 export const myStartApi = {
@@ -18,6 +18,8 @@ export const myStartApi = {
   giveConsent: (familyId: string, referralId: string) =>
     apiJson<MyConsentGiven>('POST', `/my/families/${familyId}/referrals/${referralId}/consent`, probe),
   copy: (familyId: string) => apiBlob(`/my/families/${familyId}/copy`, { ...probe, accept: 'application/zip' }),
+  children: () => apiJson<MyChildren>('GET', '/my/children', probe),
+  child: (childId: string) => apiJson<MyChild>('GET', `/my/children/${encodeURIComponent(childId)}`, probe),
   logout: (everywhere: boolean) => apiJson<void>('POST', everywhere ? '/my/auth/logout-everywhere' : '/my/auth/logout', probe),
 };
 

@@ -2,7 +2,7 @@
 // "Wie heeft mijn dossier bekeken": every access to the parent's file, newest first — when, which
 // organisation, in which role, what, the outcome, and emergency access with its review state.
 import { useEffect } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Link, Paragraph } from '../../components/ui.js';
@@ -14,10 +14,15 @@ import { isSessionEnd, useParentSession } from './parent-area.js';
 type Entry = MyAccessLog['items'][number];
 
 export default function MyAccessLogPage() {
-  const { m, formatDateTime } = useMessages();
   const session = useParentSession();
+  // A partner has no file of their own, so no log of it: back to Mijn Kansrijke Start.
+  const familyId = session.familyIds[0];
+  return familyId ? <AccessLog familyId={familyId} /> : <Navigate to="/mijn" replace />;
+}
+
+function AccessLog({ familyId }: { familyId: string }) {
+  const { m, formatDateTime } = useMessages();
   const navigate = useNavigate();
-  const familyId = session.familyIds[0]!;
   const state = useAsync(() => myStartApi.accessLog(familyId), [familyId]);
   useEffect(() => {
     if (state.error && isSessionEnd(state.error)) navigate('/mijn/inloggen?uit=1');

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Mijn Kansrijke Start: who helps me, my appointments, my referrals, referrals that wait for my consent
-// (what giving it means, in plain words, and give it), my consents (withdraw at once), a link to who
-// looked at my file, and a copy of my data (a ZIP with a PDF and FHIR); logging out here or everywhere.
+// Mijn Kansrijke Start: my children (a tile each), who helps me, my appointments, my referrals,
+// referrals that wait for my consent (what giving it means, in plain words, and give it), my consents
+// (withdraw at once), a link to who looked at my file, and a copy of my data (a ZIP with a PDF and
+// FHIR); logging out here or everywhere. A partner has no file of their own here: they see their children only.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, downloadBlob } from '../../api/client.js';
@@ -12,6 +13,7 @@ import { AsyncContent, Page, useAsync } from '../../components/page.js';
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '../../components/ui.js';
 import { useMessages, type Messages } from '../../i18n/messages.js';
 import { COPY_FILE_NAME, myStartApi, type MyStart } from './api.js';
+import { MyChildrenSection } from './my-children-section.js';
 import { isSessionEnd, useParentSession } from './parent-area.js';
 
 type Consent = MyStart['consents'][number];
@@ -35,14 +37,41 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function MyStartPage() {
-  const { m, format, formatDate } = useMessages();
+  const { m, format } = useMessages();
   const session = useParentSession();
   const navigate = useNavigate();
-  const familyId = session.familyIds[0]!;
-  const state = useAsync(() => myStartApi.overview(familyId), [familyId]);
-  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
+  // A partner has no file of their own here: only their children.
+  const familyId = session.familyIds[0];
   const [message, setMessage] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState(0);
+  const text = m.myStart;
+  const confirm = (sentence: string) => {
+    setMessage(sentence);
+    setFocusKey((key) => key + 1);
+  };
+  const logout = async (everywhere: boolean) => {
+    await myStartApi.logout(everywhere).catch(() => undefined);
+    navigate('/mijn/inloggen?uit=1');
+  };
+  return (
+    <Page title={text.title} intro={`${format(text.greeting, { name: session.givenName })} ${familyId ? text.intro : text.introNoOwnFile}`}>
+      <Confirmation text={message} focusKey={focusKey} />
+      <MyChildrenSection />
+      {familyId ? <OwnFile familyId={familyId} confirm={confirm} /> : null}
+      <ButtonGroup>
+        <Button onClick={() => logout(false)}>{text.logout}</Button>
+        <Button onClick={() => logout(true)}>{text.logoutEverywhere}</Button>
+      </ButtonGroup>
+    </Page>
+  );
+}
+
+/** The parent's own file: who helps, appointments, referrals, consents, who looked, a copy. */
+function OwnFile({ familyId, confirm }: { familyId: string; confirm: (sentence: string) => void }) {
+  const { m, format, formatDate } = useMessages();
+  const navigate = useNavigate();
+  const state = useAsync(() => myStartApi.overview(familyId), [familyId]);
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   const [copyError, setCopyError] = useState<string | null>(null);
   const [isCopying, setIsCopying] = useState(false);
   const [giving, setGiving] = useState<string | null>(null);
@@ -55,11 +84,6 @@ export default function MyStartPage() {
   useEffect(() => {
     if (state.error && isSessionEnd(state.error)) navigate('/mijn/inloggen?uit=1');
   }, [state.error, navigate]);
-
-  const confirm = (sentence: string) => {
-    setMessage(sentence);
-    setFocusKey((key) => key + 1);
-  };
 
   const downloadCopy = async () => {
     if (isCopying) return;
@@ -93,11 +117,6 @@ export default function MyStartPage() {
     }
   };
 
-  const logout = async (everywhere: boolean) => {
-    await myStartApi.logout(everywhere).catch(() => undefined);
-    navigate('/mijn/inloggen?uit=1');
-  };
-
   const consentColumns: Column<Consent>[] = [
     { key: 'receiver', header: text.columnReceiver, cell: (row) => row.receiverOrganisationName },
     { key: 'validity', header: text.columnValidity, cell: (row) => format(text.validity, { from: formatDate(row.givenOn), until: formatDate(row.validUntil) }) },
@@ -118,8 +137,7 @@ export default function MyStartPage() {
   ];
 
   return (
-    <Page title={text.title} intro={`${format(text.greeting, { name: session.givenName })} ${text.intro}`}>
-      <Confirmation text={message} focusKey={focusKey} />
+    <>
       <AsyncContent state={state}>
         {(data) => (
           <>
@@ -239,11 +257,6 @@ export default function MyStartPage() {
           {isCopying ? text.copyBusy : text.copyButton}
         </Button>
       </Section>
-
-      <ButtonGroup>
-        <Button onClick={() => logout(false)}>{text.logout}</Button>
-        <Button onClick={() => logout(true)}>{text.logoutEverywhere}</Button>
-      </ButtonGroup>
-    </Page>
+    </>
   );
 }
