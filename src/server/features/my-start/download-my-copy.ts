@@ -70,17 +70,21 @@ async function taskResources(tx: Executor, familyId: string, now: Date): Promise
   return tasks;
 }
 
+/** The file's children with a closure flag: the parent's views — the copy too, PDF and Bundle — never show their data. */
+async function closedChildIdsOf(tx: Executor, familyId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT fm.id::text FROM family_members fm WHERE fm.family_id = ${familyId}::uuid AND fm.role = 'child'
+      AND EXISTS (SELECT 1 FROM child_closures cc WHERE cc.child_id = fm.id AND cc.lifted_at IS NULL)`,
+  );
+  return rows.map((row) => row.id);
+}
+
 export async function buildMyCopy(tx: Executor, ctx: ParentContext, familyId: string, fhirBase: string): Promise<FhirResource> {
   const family = await findFamilyFile(tx, familyId, readerFor(ctx), ctx.now);
   if (!family) throw new AppError('not_found');
   const overview = await findMyStart(tx, familyId, ctx.now);
-  const closedChildIds = (
-    await queryRows<{ id: string }>(
-      tx,
-      sql`SELECT fm.id::text FROM family_members fm WHERE fm.family_id = ${familyId}::uuid AND fm.role = 'child'
-        AND EXISTS (SELECT 1 FROM child_closures cc WHERE cc.child_id = fm.id AND cc.lifted_at IS NULL)`,
-    )
-  ).map((row) => row.id);
+  const closedChildIds = await closedChildIdsOf(tx, familyId);
   const appointments: FhirResource[] = overview.appointments.map((appointment) => ({
     resourceType: 'Appointment',
     id: appointment.id,
@@ -129,10 +133,11 @@ async function buildMyCopyFiles(tx: Executor, ctx: ParentContext, familyId: stri
   const family = (await findFamilyFile(tx, familyId, readerFor(ctx), ctx.now))!;
   const overview = await findMyStart(tx, familyId, ctx.now);
   const accessLog = await findMyAccessLog(tx, familyId, ctx.parent.memberId);
+  const closedChildIds = await closedChildIdsOf(tx, familyId);
   const pdf = writePdf({
     title: nl.myStart.pdfTitle,
     language: 'nl-NL',
-    blocks: myCopyBlocks({ members: family.members, overview, accessLog, madeAt: ctx.now }),
+    blocks: myCopyBlocks({ members: family.members.filter((member) => !closedChildIds.includes(member.id)), overview, accessLog, madeAt: ctx.now }),
     pageLabel: (page, pages) => nl.myStart.pdfPage.replace('{page}', String(page)).replace('{pages}', String(pages)),
   });
   const zip = writeZip(
