@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DATA_FOLDER } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/prepare-database.js';
-import { appendAuditEvent, GENESIS_HASH, hashAuditRow, verifyAuditChain, type AuditEvent } from '../src/server/platform/audit/audit-log.js';
+import { appendAuditEvent, chainFieldsOf, GENESIS_HASH, hashAuditRow, verifyAuditChain, type AuditEvent } from '../src/server/platform/audit/audit-log.js';
 import { auditLog } from '../src/server/platform/audit/schema.js';
 import type { Database, Executor } from '../src/server/platform/db/connection.js';
 import { openBenchDatabase } from './bench-database.js';
@@ -88,26 +88,7 @@ async function fillLog(database: Database) {
     const batch = [];
     for (let index = 0; index < 2_000 && sequence < AUDIT_ROWS; index += 1) {
       sequence += 1;
-      const event = eventFor(randomUUID());
-      const fields = {
-        sequence,
-        occurredAt: new Date(start.getTime() + sequence),
-        actorId: event.actorId ?? null,
-        onBehalfOfId: null,
-        organisationId: event.organisationId ?? null,
-        role: event.role ?? null,
-        action: event.action,
-        objectType: event.objectType ?? null,
-        objectId: event.objectId ?? null,
-        clientId: event.clientId ?? null,
-        clientIds: null,
-        outcome: event.outcome,
-        sourceIp: event.sourceIp ?? null,
-        userAgent: event.userAgent ?? null,
-        reason: null,
-        details: event.details ?? null,
-        previousHash,
-      };
+      const fields = chainFieldsOf(eventFor(randomUUID()), sequence, new Date(start.getTime() + sequence), previousHash);
       const hash = hashAuditRow(fields);
       batch.push({ ...fields, hash });
       previousHash = hash;

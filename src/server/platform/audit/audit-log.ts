@@ -84,17 +84,10 @@ function clientListOf(clientIds: readonly string[] | null | undefined): string[]
  * Appends one event. Must run inside a transaction (the caller's, so the audit row commits or
  * rolls back with the change it describes); takes a transaction-scoped lock to keep the chain linear.
  */
-export async function appendAuditEvent(tx: Executor, event: AuditEvent, now: Date): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ sequence: auditLog.sequence, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.sequence))
-    .limit(1);
-  // Millisecond precision: what PostgreSQL stores (precision 3) is exactly what we hash.
-  const occurredAt = new Date(Math.floor(now.getTime()));
-  const fields: ChainFields = {
-    sequence: (last?.sequence ?? 0) + 1,
+/** The row an event becomes at this place in the chain (before its hash). */
+export function chainFieldsOf(event: AuditEvent, sequence: number, occurredAt: Date, previousHash: string): ChainFields {
+  return {
+    sequence,
     occurredAt,
     actorId: event.actorId ?? null,
     onBehalfOfId: event.onBehalfOfId ?? null,
@@ -110,8 +103,20 @@ export async function appendAuditEvent(tx: Executor, event: AuditEvent, now: Dat
     userAgent: event.userAgent ? event.userAgent.slice(0, 500) : null,
     reason: event.reason ?? null,
     details: event.details ?? null,
-    previousHash: last?.hash ?? GENESIS_HASH,
+    previousHash,
   };
+}
+
+export async function appendAuditEvent(tx: Executor, event: AuditEvent, now: Date): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ sequence: auditLog.sequence, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.sequence))
+    .limit(1);
+  // Millisecond precision: what PostgreSQL stores (precision 3) is exactly what we hash.
+  const occurredAt = new Date(Math.floor(now.getTime()));
+  const fields = chainFieldsOf(event, (last?.sequence ?? 0) + 1, occurredAt, last?.hash ?? GENESIS_HASH);
   await tx.insert(auditLog).values({ ...fields, hash: hashAuditRow(fields) });
 }
 
