@@ -11,7 +11,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/e2e/**'] },
+        // One module registry per worker, not per file: the server's modules are evaluated once per
+        // worker instead of once per test file (most of a file's start-up). Test files hold their
+        // state in their own database and app (createTestApp), never in module state they change.
+        test: { name: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/e2e/**'], isolate: false },
       },
       {
         extends: true,

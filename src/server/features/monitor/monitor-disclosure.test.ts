@@ -13,6 +13,7 @@ import { sessionFor, type TestSession } from '../../../../test/helpers/sessions.
 import { attackPublishedFigures, type PublicFacts, type SeenFigure } from '../../../../test/helpers/monitor-attacker.js';
 import { municipalities } from '../reference/schema.js';
 import { addRegionalCollaboration, seedIndicatorCounts, TEST_YEARS } from './test-support.js';
+import { warmPublication } from './published-tables.js';
 import { asc, sql } from 'drizzle-orm';
 
 const INDICATOR_KEYS = ['big2', 'no_kraamzorg'];
@@ -38,6 +39,9 @@ beforeAll(async () => {
   await addRegionalCollaboration(t.database.db, 'KS0201', 'Regionale testsamenwerking', ['GM0482', 'GM0505', 'GM0590', 'GM0610', 'GM0642', smallest!.code]);
   await seedIndicatorCounts(t.database.db, 'big2', { omitEmpty: true });
   await seedIndicatorCounts(t.database.db, 'no_kraamzorg', { omitEmpty: true, rates: { vulnerable: 0.12, notVulnerable: 0.06 } });
+  // As the server does at start: the publication is computed before the first request, not inside it
+  // (on a busy machine the whole publication with its audit can outlast a request's timeout).
+  await warmPublication(t.database.db);
 
   const places = await t.database.db
     .select({ code: municipalities.code, ggd: municipalities.ggdRegionCode, province: municipalities.provinceCode })
