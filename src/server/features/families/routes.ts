@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// HTTP face of families (/families), emergency access (/emergency-access) and a family's access log.
+// HTTP face of families (/families), a child's closure flag, emergency access (/emergency-access) and a family's access log.
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { invalidFieldsOf } from '../../platform/errors.js';
