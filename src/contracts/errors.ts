@@ -73,6 +73,9 @@ export const ERROR_STATUS = {
   pathway_service_not_current: 422,
   // Mijn Kansrijke Start (issue 15 item 4): a copy of the data is already being made for this file.
   copy_in_progress: 409,
+  // A closure flag on a child (issue 15 item 5): one is already set; the one to lift was lifted already.
+  child_closure_active: 409,
+  child_closure_lifted: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -64,6 +64,33 @@ export const familyUpdateSchema = z
   })
   .meta({ id: 'FamilyUpdate' });
 
+/** Why a child's data are closed to its parents (afscherming): never shown to a parent. */
+export const CHILD_CLOSURE_REASONS = ['child_protection', 'safety'] as const;
+export type ChildClosureReason = (typeof CHILD_CLOSURE_REASONS)[number];
+
+/** A closure flag on a child, as the professionals caring for the family see it. */
+export const childClosureSchema = z
+  .object({
+    id: z.uuid(),
+    childId: z.uuid(),
+    reason: z.enum(CHILD_CLOSURE_REASONS),
+    setAt: z.iso.datetime(),
+    /** The organisation that set it; null when it came from the demo seed or a migration of records. */
+    setByOrganisationName: z.string().nullable(),
+    liftedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ChildClosure' });
+export type ChildClosure = z.infer<typeof childClosureSchema>;
+
+export const childClosureCreateSchema = z
+  .object({ reason: z.enum(CHILD_CLOSURE_REASONS, { error: 'Kies een reden voor de afscherming.' }) })
+  .strict()
+  .meta({ id: 'ChildClosureCreate' });
+
+const uuidMessage = { message: 'Geen geldige verwijzing (UUID).' };
+export const childParamSchema = z.object({ familyId: z.uuid(uuidMessage), childId: z.uuid(uuidMessage) });
+export const childClosureParamSchema = childParamSchema.extend({ closureId: z.uuid(uuidMessage) });
+
 export const familyMemberSchema = z.object({
   id: z.uuid(),
   role: z.enum(FAMILY_MEMBER_ROLES),
@@ -72,6 +99,8 @@ export const familyMemberSchema = z.object({
   birthDate: dateStringSchema.nullable(),
   bsn: z.string().nullable(),
   sex: z.string().nullable(),
+  /** A child's closure flag while it is set (not lifted); null for anyone else. */
+  closure: childClosureSchema.nullable(),
 });
 
 export const pregnancySchema = z.object({
@@ -90,8 +119,12 @@ export const careRelationshipSchema = z.object({
   since: z.iso.datetime(),
 });
 
-/** update: change the file; refer: send a referral; plan_home_visit, set_support_tier: youth health care's own records. */
-export const FAMILY_ACTIONS = ['update', 'refer', 'plan_home_visit', 'set_support_tier'] as const;
+/**
+ * update: change the file; refer: send a referral; plan_home_visit, set_support_tier: youth health
+ * care's own records; set_child_closure, lift_child_closure: close a child's data to its parents, or
+ * lift that (the policy's 'child_closure').
+ */
+export const FAMILY_ACTIONS = ['update', 'refer', 'plan_home_visit', 'set_support_tier', 'set_child_closure', 'lift_child_closure'] as const;
 
 export const familySchema = z
   .object({

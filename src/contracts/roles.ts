@@ -83,5 +83,8 @@ export const RESOURCE_TYPES = [
   'notification',
   // The mail outbox (issue 16): the platform admin sees each mail's state and sends a dead letter again.
   'mail',
+  // A closure flag on a child (afscherming, issue 15 item 5): set and lifted by the professionals who
+  // care for the family; while set, a parent sees a neutral message instead of the child.
+  'child_closure',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -22,7 +22,7 @@ describe('allowedActions', () => {
   it('family and home visit: JGZ plans and records its visit and keeps the support tier; the midwife sees the file but is offered neither, and is refused', async () => {
     const { familyId } = await familyForJgz(t, s, { dueInDays: 120 });
     const nurseFamily = await s.nurse.request('GET', `/api/v1/families/${familyId}`);
-    expect(nurseFamily.json().allowedActions).toEqual(['update', 'refer', 'plan_home_visit', 'set_support_tier']);
+    expect(nurseFamily.json().allowedActions).toEqual(['update', 'refer', 'plan_home_visit', 'set_support_tier', 'set_child_closure', 'lift_child_closure']);
     const midwifeFamily = await s.midwife.request('GET', `/api/v1/families/${familyId}`);
     expect(midwifeFamily.json().allowedActions).toEqual(['update', 'refer']);
 
@@ -40,6 +40,9 @@ describe('allowedActions', () => {
     expect(plan.statusCode).toBe(403);
     const tier = await s.midwife.request('PUT', `/api/v1/families/${familyId}/caseload`, { tier: 'extra' });
     expect(tier.statusCode).toBe(403);
+    // Nor a closure flag on a child (not offered to the midwife): refused before any child is looked up.
+    const closure = await s.midwife.request('POST', `/api/v1/families/${familyId}/children/${planned.json().id}/closures`, { reason: 'safety' });
+    expect(closure.statusCode).toBe(403);
     const nurseTier = await s.nurse.request('PUT', `/api/v1/families/${familyId}/caseload`, { tier: 'extra' });
     expect(nurseTier.statusCode, nurseTier.body).toBe(200);
   });

@@ -321,6 +321,20 @@ const MATRIX: Record<string, Entry> = {
     allow: { professional: 'own' },
     request: ({ familyId }) => json('GET', `/api/v1/families/${familyId}/access-log`),
   },
+  // A closure flag on a child: only professionals of youth health care, the GGD or a social team with a
+  // care relationship. The matrix's professional is a midwife, refused even in her own family's file
+  // (the JGZ nurse and the wijkteam: families/child-closures.test.ts, allowed-actions.test.ts).
+  'POST /api/v1/families/:familyId/children/:childId/closures': {
+    access: 'authenticated',
+    allow: {},
+    request: ({ familyId }) => json('POST', `/api/v1/families/${familyId}/children/00000000-0000-4000-8000-0000000000c1/closures`, { reason: 'safety' }),
+  },
+  'POST /api/v1/families/:familyId/children/:childId/closures/:closureId/lifting': {
+    access: 'authenticated',
+    allow: {},
+    request: ({ familyId }) =>
+      json('POST', `/api/v1/families/${familyId}/children/00000000-0000-4000-8000-0000000000c1/closures/00000000-0000-4000-8000-0000000000c2/lifting`),
+  },
   'POST /api/v1/emergency-access': {
     access: 'authenticated',
     allow: { professional: 'any' },

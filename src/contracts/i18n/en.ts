@@ -119,6 +119,8 @@ export const en = {
     pathway_service_unavailable: 'A chosen service is not (or no longer) active in the service directory in the area of this care pathway.',
     pathway_service_not_current: 'A service in this care pathway is inactive or not recently checked; have its organisation confirm it in the service directory first.',
     copy_in_progress: 'Your data are already being prepared for download. Wait until that download is finished. Then you can try again.',
+    child_closure_active: 'This child is already closed to the parents. Refresh the page to see the closure.',
+    child_closure_lifted: 'This closure has already been lifted. Refresh the page to see the current state.',
     analysis_round_closed: 'This round of the self-analysis is closed. Answers can no longer be saved or changed.',
     analysis_link_invalid: 'This link to the self-analysis does not work. Check that you used the whole link, or ask the coalition coordinator for a new one.',
     analysis_already_invited: 'This person has already been invited to this round.',
@@ -539,6 +541,7 @@ export const en = {
     notification_preferences: 'Notification preferences',
     inbox_settings: 'Inbox notification settings',
     offer_coverage: 'Coverage overview',
+    child_closure: 'Closure of a child to the parents',
   },
   auditOutcomes: {
     success: 'Succeeded',

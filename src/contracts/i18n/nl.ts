@@ -125,6 +125,8 @@ export const nl = {
     pathway_service_unavailable: 'Een gekozen aanbod staat niet (meer) actief in de sociale kaart in het gebied van dit zorgpad.',
     pathway_service_not_current: 'Een aanbod in dit zorgpad is niet actief of niet recent gecontroleerd; laat de organisatie het eerst bevestigen in de sociale kaart.',
     copy_in_progress: 'Uw gegevens worden al klaargezet om te downloaden. Wacht tot die download klaar is. Daarna kunt u het opnieuw proberen.',
+    child_closure_active: 'Dit kind is al afgeschermd voor de ouders. Vernieuw de pagina om de afscherming te zien.',
+    child_closure_lifted: 'Deze afscherming is al opgeheven. Vernieuw de pagina om de huidige stand te zien.',
     analysis_round_closed: 'Deze ronde van de zelfanalyse is gesloten. Antwoorden kunnen niet meer worden opgeslagen of gewijzigd.',
     analysis_link_invalid: 'Deze link naar de zelfanalyse werkt niet. Controleer of u de hele link hebt gebruikt, of vraag de kartrekker van de coalitie om een nieuwe.',
     analysis_already_invited: 'Deze persoon is al uitgenodigd voor deze ronde.',
@@ -546,6 +548,7 @@ export const nl = {
     notification_preferences: 'Voorkeuren voor meldingen',
     inbox_settings: 'Instellingen voor meldingen van de inbox',
     offer_coverage: 'Dekkingsoverzicht',
+    child_closure: 'Afscherming van een kind voor de ouders',
   } satisfies Record<AuditObjectType, string>,
   auditOutcomes: {
     success: 'Gelukt',

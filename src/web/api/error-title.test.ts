@@ -73,6 +73,8 @@ const TITLE_WITHOUT_FIELD_ERRORS: Record<ErrorCode, ErrorTitleKey> = {
   pathway_service_unavailable: 'errorTitleRefused',
   pathway_service_not_current: 'errorTitleRefused',
   copy_in_progress: 'errorTitleConflict',
+  child_closure_active: 'errorTitleConflict',
+  child_closure_lifted: 'errorTitleConflict',
 };
 
 const CHECK_THE_FORM = nl.shell.errorSummaryTitle;

@@ -101,6 +101,14 @@ export async function hasCareRelationship(tx: Executor, familyId: string, organi
   return rows.length > 0;
 }
 
+/**
+ * The policy target for a decision only a care relationship carries (a closure flag): the organisations
+ * with an active care relationship with the family, without an emergency access.
+ */
+export function careRelationshipTarget(relationships: readonly { organisationId: string }[]): Target {
+  return { organisationIds: [...new Set(relationships.map((relationship) => relationship.organisationId))] };
+}
+
 /** The organisations that may see a family now, and since when (for the file's overview). */
 export async function activeCareRelationships(
   tx: Executor,

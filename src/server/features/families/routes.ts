@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// HTTP face of families (/families), emergency access (/emergency-access) and a family's access log.
+// HTTP face of families (/families), a child's closure flag, emergency access (/emergency-access) and a family's access log.
 import type { FeatureDependencies, ZodApp } from '../../app.js';
 import { contextOf } from '../../platform/http/request-context.js';
 import { invalidFieldsOf } from '../../platform/errors.js';
@@ -7,6 +7,10 @@ import { uuidParamSchema } from '../../../contracts/common.js';
 import {
   accessLogPageSchema,
   accessLogQuerySchema,
+  childClosureCreateSchema,
+  childClosureParamSchema,
+  childClosureSchema,
+  childParamSchema,
   duplicateListSchema,
   emergencyAccessGrantSchema,
   emergencyAccessPageSchema,
@@ -38,6 +42,8 @@ import { listEmergencyAccesses } from './list-emergency-accesses.js';
 import { exportEmergencyAccesses } from './export-emergency-accesses.js';
 import { reviewEmergencyAccess } from './review-emergency-access.js';
 import { exportAccessLog, listAccessLog } from './access-log.js';
+import { setChildClosure } from './set-child-closure.js';
+import { liftChildClosure } from './lift-child-closure.js';
 
 const ACCESS_NOTE =
   'Alleen voor professionals van een organisatie met een zorgrelatie met dit gezin (geregistreerd, of verwijzing met geldige toestemming), of met lopende noodtoegang. Elke inzage wordt vastgelegd.';
@@ -150,6 +156,37 @@ export function registerFamilyRoutes(app: ZodApp, deps: FeatureDependencies) {
       if (wantsCsv(request)) return sendCsv(reply, 'inzage', await exportAccessLog(ctx, request.params.familyId), ctx.now());
       return listAccessLog(ctx, request.params.familyId, request.query);
     },
+  );
+
+  const CLOSURE_NOTE =
+    'Alleen voor professionals van een jeugdgezondheidszorg-, GGD- of sociaal-wijkteamorganisatie met een zorgrelatie met dit gezin (noodtoegang telt niet mee). Vastgelegd in het auditlog, zonder de reden.';
+  app.post(
+    '/families/:familyId/children/:childId/closures',
+    {
+      schema: {
+        tags,
+        summary: 'Kind afschermen voor ouders',
+        description: `Zet een afscherming (kinderbescherming of veiligheid) op een kind van dit gezin: een ouder met gezag ziet daarna in Mijn Kansrijke Start alleen een neutrale melding, nooit de reden. Er staat al een afscherming → 409 \`child_closure_active\`. Een kind dat niet bij dit gezin hoort → 404. ${CLOSURE_NOTE}`,
+        params: childParamSchema,
+        body: childClosureCreateSchema,
+        response: { 201: childClosureSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await setChildClosure(contextOf(request, deps), request.params.familyId, request.params.childId, request.body)),
+  );
+  app.post(
+    '/families/:familyId/children/:childId/closures/:closureId/lifting',
+    {
+      schema: {
+        tags,
+        summary: 'Afscherming van een kind opheffen',
+        description: `Heft de afscherming op: een ouder met gezag ziet het kind weer. De afscherming blijft bewaard met wie haar ophief en wanneer. Al opgeheven → 409 \`child_closure_lifted\`. ${CLOSURE_NOTE}`,
+        params: childClosureParamSchema,
+        response: { 200: childClosureSchema },
+      },
+    },
+    async (request) => liftChildClosure(contextOf(request, deps), request.params.familyId, request.params.childId, request.params.closureId),
   );
 
   const emergencyTags = ['Noodtoegang'];

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Families (the chain's clients): the expecting parent, partner and child, their pregnancies, and who
 // may see them — care relationships and emergency access ("break the glass").
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ChildClosureReason } from '../../../contracts/families.js';
 import { municipalities } from '../reference/schema.js';
 import { organisations, people } from '../organisations/schema.js';
 
@@ -144,7 +146,7 @@ export const emergencyAccesses = pgTable(
   (table) => [index('emergency_accesses_person_idx').on(table.personId, table.familyId)],
 );
 
-export type ChildClosureReason = 'child_protection' | 'safety';
+export type { ChildClosureReason };
 
 /**
  * A closure flag on a child (afscherming): while it is not lifted, a parent's view of the child shows
@@ -165,5 +167,9 @@ export const childClosures = pgTable(
     liftedAt: timestamp('lifted_at', { withTimezone: true }),
     liftedById: uuid('lifted_by_id').references(() => people.id),
   },
-  (table) => [index('child_closures_child_idx').on(table.childId)],
+  (table) => [
+    index('child_closures_child_idx').on(table.childId),
+    // At most one flag in force per child: two professionals setting one at once cannot both succeed.
+    uniqueIndex('child_closures_one_active_idx').on(table.childId).where(sql`lifted_at IS NULL`),
+  ],
 );

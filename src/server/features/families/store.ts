@@ -9,7 +9,8 @@ import type { FAMILY_SORT_FIELDS, Family, FamilySummary } from '../../../contrac
 import { municipalities } from '../reference/schema.js';
 import { organisations } from '../organisations/schema.js';
 import { emergencyAccesses, families, familyMembers, pregnancies } from './schema.js';
-import { activeCareRelationships, familyVisibleTo, locateFamily } from './care-access.js';
+import { activeCareRelationships, careRelationshipTarget, familyVisibleTo, locateFamily } from './care-access.js';
+import { findActiveClosures } from './child-closure-store.js';
 import { findDuplicateCandidates, normaliseBsn, normaliseName, type DuplicateReason } from './domain/bsn.js';
 import { familyNameKey, nameSearchWords } from './domain/name-search.js';
 import { formatGestationalAge, gestationalAge } from './domain/pregnancy.js';
@@ -72,6 +73,7 @@ export async function findFamilyFile(tx: Executor, familyId: string, actor: Acto
   const members = await tx.select().from(familyMembers).where(eq(familyMembers.familyId, familyId)).orderBy(asc(familyMembers.createdAt));
   const pregnancyRows = await tx.select().from(pregnancies).where(eq(pregnancies.familyId, familyId)).orderBy(asc(pregnancies.dueDate));
   const relationships = await activeCareRelationships(tx, familyId, now);
+  const closures = await findActiveClosures(tx, familyId);
   const [emergency] = await tx
     .select({ expiresAt: emergencyAccesses.expiresAt })
     .from(emergencyAccesses)
@@ -101,6 +103,7 @@ export async function findFamilyFile(tx: Executor, familyId: string, actor: Acto
       birthDate: member.birthDate,
       bsn: member.bsn,
       sex: member.sex,
+      closure: member.role === 'child' ? (closures.get(member.id) ?? null) : null,
     })),
     pregnancies: pregnancyRows.map((pregnancy) => ({
       id: pregnancy.id,
@@ -113,15 +116,16 @@ export async function findFamilyFile(tx: Executor, familyId: string, actor: Acto
     emergencyAccessUntil: emergency ? emergency.expiresAt.toISOString() : null,
     createdAt: family.createdAt.toISOString(),
     updatedAt: family.updatedAt.toISOString(),
-    allowedActions: familyActions(actor, (await locateFamily(tx, familyId, actor, now)) ?? { organisationIds: [] }),
+    allowedActions: familyActions(actor, (await locateFamily(tx, familyId, actor, now)) ?? { organisationIds: [] }, careRelationshipTarget(relationships)),
   };
 }
 
 /**
  * What the actor may do with the family's file, each a change to the file (the family's grant) and,
- * where the record is one of its own, the grant on that record for the actor's organisation.
+ * where the record is one of its own, the grant on that record for the actor's organisation. A
+ * closure flag is decided on the organisations with a care relationship (`careTarget`, no emergency access).
  */
-export function familyActions(actor: Actor, familyTarget: Target): Family['allowedActions'] {
+export function familyActions(actor: Actor, familyTarget: Target, careTarget: Target): Family['allowedActions'] {
   const own: Target = { organisationIds: actor.organisationId ? [actor.organisationId] : [] };
   const changeFile = { resource: 'family', action: 'update', target: familyTarget } as const;
   return allowedActions(actor, {
@@ -129,6 +133,8 @@ export function familyActions(actor: Actor, familyTarget: Target): Family['allow
     refer: [changeFile, { resource: 'referral', action: 'create', target: own }],
     plan_home_visit: [changeFile, { resource: 'home_visit', action: 'create', target: own }],
     set_support_tier: [changeFile, { resource: 'caseload', action: 'update', target: own }],
+    set_child_closure: [changeFile, { resource: 'child_closure', action: 'create', target: careTarget }],
+    lift_child_closure: [changeFile, { resource: 'child_closure', action: 'update', target: careTarget }],
   });
 }
 

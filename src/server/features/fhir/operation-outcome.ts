@@ -76,6 +76,8 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   pathway_service_unavailable: 'business-rule',
   pathway_service_not_current: 'business-rule',
   copy_in_progress: 'conflict',
+  child_closure_active: 'business-rule',
+  child_closure_lifted: 'business-rule',
 };
 
 export interface OperationOutcomeIssue {

@@ -38,7 +38,9 @@ export async function findMyAccessLog(tx: Executor, familyId: string, memberId: 
       organisationName: row.organisationName,
       role: row.role,
       action: row.action,
-      objectType: row.objectType,
+      // A closure flag on a child is shown to the parent as a change to the file, no more: that a child
+      // was closed to them (and by whom) is exactly what the flag keeps from them.
+      objectType: row.objectType === 'child_closure' ? 'family' : row.objectType,
       outcome: row.outcome,
       isOwnAction: row.isOwnAction,
       emergency: row.isEmergency ? (row.emergencyReviewedAt ? 'reviewed' : 'pending_review') : null,

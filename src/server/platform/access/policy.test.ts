@@ -282,6 +282,9 @@ const GRANT_MATRIX: Record<ResourceType, Record<Action, readonly Reach[]>> = {
   notification: { list: ALL_ANY, read: ALL_ANY, create: NONE, update: ALL_ANY, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
   // The coverage overview: a coalition's readers; the whole country (no coalition target) only with 'any'.
   offer_coverage: { list: NONE, read: COALITION_READERS, create: NONE, update: NONE, deactivate: NONE, change_type: NONE, export: COALITION_READERS, approve: NONE, reopen: NONE },
+  // A closure flag on a child: set (create) and lifted (update) by a professional of an organisation
+  // with a care relationship; the reach is a JGZ professional's (other kinds: child-closure-policy.test.ts).
+  child_closure: { list: NONE, read: NONE, create: CARE, update: CARE, deactivate: NONE, change_type: NONE, export: NONE, approve: NONE, reopen: NONE },
 };
 
 describe('the grant matrix: every role × every resource × every action', () => {
@@ -408,7 +411,7 @@ describe('mayAssignRole: who may hand out which role', () => {
 
 describe('personal data resources and the aggregate-only roles', () => {
   it('are exactly these resources', () => {
-    expect(PERSONAL_DATA_RESOURCES).toEqual(['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team', 'home_visit', 'caseload']);
+    expect(PERSONAL_DATA_RESOURCES).toEqual(['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team', 'home_visit', 'caseload', 'child_closure']);
   });
 
   it('the check at start-up finds any grant of an aggregate-only role on personal data, and none in the policy', () => {

@@ -30,7 +30,17 @@ export interface Actor {
 
 
 /** Resource types that hold personal data: only personal-data roles (all with 2FA) are ever granted them. */
-export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = ['person', 'audit_event', 'family', 'referral', 'emergency_access', 'care_team', 'home_visit', 'caseload'];
+export const PERSONAL_DATA_RESOURCES: readonly ResourceType[] = [
+  'person',
+  'audit_event',
+  'family',
+  'referral',
+  'emergency_access',
+  'care_team',
+  'home_visit',
+  'caseload',
+  'child_closure',
+];
 
 /**
  * - deactivate: switch a record off, or back on
@@ -212,6 +222,12 @@ const GRANTS: Record<ResourceType, Partial<Record<Action, Grant>>> = {
   // Everyone's own notices and preferences (the use-cases only ever touch the actor's own rows);
   // another person's preferences and an organisation's inbox settings go under 'person' and 'organisation'.
   notification: { list: ALL_ROLES_ANY, read: ALL_ROLES_ANY, update: ALL_ROLES_ANY },
+  // A closure flag on a child (afscherming, issue 15 item 5): set (create) and lifted (update) by a
+  // professional of an organisation with a care relationship with the family — the target is the
+  // organisations with an active care relationship only: an emergency access does not count (it opens
+  // a file to read in a crisis, not to decide what the parents see for months). Only organisations
+  // that look after children's safety keep it (ORGANISATION_TYPES_OF below).
+  child_closure: { create: CARE_PROFESSIONALS, update: CARE_PROFESSIONALS },
 };
 
 /**
@@ -278,6 +294,9 @@ export function decideForParentOnChild(standing: ParentChildStanding): ParentChi
 const ORGANISATION_TYPES_OF: Partial<Record<ResourceType, readonly OrganisationType[]>> = {
   home_visit: ['jgz', 'ggd'],
   caseload: ['jgz', 'ggd'],
+  // Youth health care keeps the child's file after birth; the social (neighbourhood) team handles
+  // safety at home. A midwife, hospital, GP or maternity care sees the family but does not decide this.
+  child_closure: ['jgz', 'ggd', 'sociaal_team'],
 };
 
 function isKeptByActorsKind(actor: Actor, resource: ResourceType): boolean {

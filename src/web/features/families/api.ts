@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { CSV_MEDIA_TYPE, apiBlob, apiJson, searchBody, type Query } from '../../api/client.js';
 import type {
   AccessLogEntry,
+  ChildClosure,
+  ChildClosureReason,
   EmergencyAccess,
   Family,
   FamilyCreate,
@@ -31,6 +33,10 @@ export const familyApi = {
   addPregnancy: (familyId: string, body: { dueDate: string; parity: number }) => apiJson<Family>('POST', `/families/${familyId}/pregnancies`, { body }),
   duplicates: (familyId: string) => apiJson<z.infer<typeof duplicateListSchema>>('GET', `/families/${familyId}/duplicates`),
   merge: (familyId: string, body: { duplicateId: string; version: number }) => apiJson<Family>('POST', `/families/${familyId}/merges`, { body }),
+  setChildClosure: (familyId: string, childId: string, body: { reason: ChildClosureReason }) =>
+    apiJson<ChildClosure>('POST', `/families/${familyId}/children/${childId}/closures`, { body }),
+  liftChildClosure: (familyId: string, childId: string, closureId: string) =>
+    apiJson<ChildClosure>('POST', `/families/${familyId}/children/${childId}/closures/${closureId}/lifting`, { body: {} }),
   accessLog: (familyId: string, query: Query) => apiJson<PageOf<AccessLogEntry>>('GET', `/families/${familyId}/access-log`, { query }),
   exportAccessLog: (familyId: string) => apiBlob(`/families/${familyId}/access-log`, { accept: CSV_MEDIA_TYPE }),
   openEmergencyAccess: (body: { bsn?: string; familyName?: string; birthDate?: string; reason: string }) =>

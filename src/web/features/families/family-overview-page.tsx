@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The family file's overview: client, partner, children, pregnancy, contact preferences, who may see
-// the file, and possible duplicate registrations (merge keeps history).
+// The family file's overview: client, partner, children (with their closure flags), pregnancy, contact
+// preferences, who may see the file, and possible duplicate registrations (merge keeps history).
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { DataTable, type Column } from '../../components/data-table.js';
@@ -12,6 +12,7 @@ import { useMessages } from '../../i18n/messages.js';
 import { familyApi, type Family } from './api.js';
 import { clientNameOf, useFamily } from './family-context.js';
 import { Confirmation } from '../../components/confirmation.js';
+import { ChildrenSection } from './children-section.js';
 
 const CHANNELS = ['phone', 'email', 'letter', 'in_person'] as const;
 
@@ -39,7 +40,6 @@ export default function FamilyOverviewPage() {
   const [message, setMessage] = useState<string | null>(flash);
   const client = family.members.find((member) => member.role === 'client');
   const partner = family.members.find((member) => member.role === 'partner');
-  const children = family.members.filter((member) => member.role === 'child');
   const pregnancy = family.pregnancies.find((item) => item.status === 'ongoing');
   const changed = (note: string) => {
     setMessage(note);
@@ -68,19 +68,7 @@ export default function FamilyOverviewPage() {
           <Facts rows={[[text.givenName, partner.givenName], [text.familyName, partner.familyName], [text.birthDate, partner.birthDate ? formatDate(partner.birthDate) : null]]} />
         </>
       ) : null}
-      {children.length > 0 ? (
-        <>
-          <Heading level={2}>{text.childrenHeading}</Heading>
-          <ul>
-            {children.map((child) => (
-              <li key={child.id}>
-                {child.givenName} {child.familyName}
-                {child.birthDate ? `, ${formatDate(child.birthDate)}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ChildrenSection family={family} onChanged={changed} />
       <Heading level={2}>{text.pregnancyHeading}</Heading>
       {pregnancy ? (
         <Facts

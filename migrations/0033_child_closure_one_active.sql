@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "child_closures_one_active_idx" ON "child_closures" USING btree ("child_id") WHERE lifted_at IS NULL;
