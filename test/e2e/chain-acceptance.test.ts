@@ -12,6 +12,7 @@ import { nl } from '../../src/contracts/i18n/nl.js';
 import { PREGNANT_WITH_DEBTS_AND_STRESS } from '../../src/server/features/screening/test-support.js';
 import { expectNoAxeViolations, loginAs, pageErrors, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { SCREENING_ITEMS, answerByKeyboard, byId } from '../helpers/screening.js';
+import { addDays, amsterdamDate } from '../../src/contracts/calendar.js';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -22,8 +23,9 @@ afterAll(async () => {
 });
 
 function inDays(days: number): string {
-  // The calendar day in Amsterdam, as the app counts weeks of pregnancy (UTC's day differs after 23:00 UTC).
-  return new Date(app.t.clock.now().getTime() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  // The calendar day in Amsterdam, as the app counts weeks of pregnancy (UTC's day differs after 23:00 UTC), counted in
+  // calendar days (adding 24-hour steps across a change to summer time lands on the next day).
+  return addDays(amsterdamDate(app.t.clock.now()), days);
 }
 
 describe('the chain, end to end', () => {

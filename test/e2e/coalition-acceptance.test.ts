@@ -36,6 +36,7 @@ import { insertCoordinator, sessionForPerson } from '../../src/server/features/c
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../src/server/platform/auth/session.js';
 import type { Executor } from '../../src/server/platform/db/connection.js';
+import { addDays, amsterdamDate } from '../../src/contracts/calendar.js';
 
 const c = nl.coalitions;
 const p = nl.coalitionPartners;
@@ -50,7 +51,7 @@ const DAY = 86_400_000;
 let app: BrowserApp;
 let coordinator: Page;
 let member: { code: string; name: string };
-const day = (offset: number) => new Date(app.t.clock.now().getTime() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+const day = (offset: number) => addDays(amsterdamDate(app.t.clock.now()), offset);
 
 beforeAll(async () => {
   app = await startBrowserApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/contracts/i18n/nl.js';
 import { expectNoAxeViolations, loginAs, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { insertTestFamily } from '../../src/server/features/families/test-support.js';
+import { addDays, amsterdamDate } from '../../src/contracts/calendar.js';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -16,8 +17,9 @@ afterAll(async () => {
 });
 
 function inDays(days: number): string {
-  // The calendar day in Amsterdam, as the app counts weeks of pregnancy (UTC's day differs after 23:00 UTC).
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  // The calendar day in Amsterdam, as the app counts weeks of pregnancy (UTC's day differs after 23:00 UTC), counted in
+  // calendar days (adding 24-hour steps across a change to summer time lands on the next day).
+  return addDays(amsterdamDate(new Date()), days);
 }
 
 describe('families in the browser', () => {

@@ -17,6 +17,7 @@ import { recomputeQuestionnaireCounts } from '../../src/server/features/monitor/
 import { municipalQuestionnaireEditions } from '../../src/server/features/municipal-questionnaire/schema.js';
 import { municipalities } from '../../src/server/features/reference/schema.js';
 import type { Executor } from '../../src/server/platform/db/connection.js';
+import { addDays, amsterdamDate } from '../../src/contracts/calendar.js';
 
 const t = nl.mq;
 const DAY = 86_400_000;
@@ -24,7 +25,7 @@ let app: BrowserApp;
 /** A member of Drechtsteden other than Dordrecht whose synthetic 2024 status is not yet "in development". */
 let member: { code: string; name: string };
 
-const day = (offset: number) => new Date(app.t.clock.now().getTime() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+const day = (offset: number) => addDays(amsterdamDate(app.t.clock.now()), offset);
 
 beforeAll(async () => {
   app = await startBrowserApp();

@@ -13,6 +13,7 @@ import { PREGNANT_WITH_DEBTS_AND_STRESS } from '../../src/server/features/screen
 import { expectNoAxeViolations, loginAs, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { SCREENING_ITEMS, answerByKeyboard, byId } from '../helpers/screening.js';
 import { choose, expectConfirmation, press, settled, tabTo } from '../helpers/coalition-browser.js';
+import { addDays, amsterdamDate } from '../../src/contracts/calendar.js';
 
 const WALK_IN = 'Spreekuur Geldzaken sociaal wijkteam';
 const DEBT_COUNSELLING = 'Schuldhulpverlening Drechtsteden';
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 function inDays(days: number): string {
-  return new Date(app.t.clock.now().getTime() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return addDays(amsterdamDate(app.t.clock.now()), days);
 }
 
 describe('from the pathway into the chain', () => {

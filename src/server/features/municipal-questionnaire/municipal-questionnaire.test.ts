@@ -13,13 +13,14 @@ import { municipalityCoalitionStatuses } from '../coalitions/schema.js';
 import { seedSyntheticStatuses } from '../monitor/questionnaire/synthetic-answers.js';
 import { recomputeQuestionnaireCounts } from '../monitor/questionnaire/derive-questionnaire-counts.js';
 import { nl } from '../../../contracts/i18n/nl.js';
+import { addDays, amsterdamDate } from '../../../contracts/calendar.js';
 
 let t: TestApp;
 let analyst: Caller;
 let officer: Caller;
 let coordinator: Caller;
 const DAY = 86_400_000;
-const day = (offset: number) => new Date(t.clock.now().getTime() + offset * DAY).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+const day = (offset: number) => addDays(amsterdamDate(t.clock.now()), offset);
 const BASE = '/api/v1/municipal-questionnaire/editions';
 // Alblasserdam: a member of Drechtsteden (KS0001) that Gemeente Dordrecht serves in the demo.
 const MEMBER = 'GM0482';
