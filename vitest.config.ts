@@ -19,7 +19,9 @@ export default defineConfig({
       {
         extends: true,
         // Browser flows: each file runs its own server, database and Chromium, two files at a time.
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000 },
+        // Modules are shared per worker here too; the one piece of module state, the page errors, is
+        // emptied before each file (e2e-setup.ts).
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 90_000, isolate: false, setupFiles: ['./test/helpers/e2e-setup.ts'] },
       },
     ],
   },
