@@ -26,7 +26,16 @@ export interface SealResult {
  * batches that cover them. Killed before it commits, nothing is sealed and the next run seals the same
  * range; a second sealer that raced it fails on the batch number (primary key) and seals nothing.
  */
-export async function sealAuditLog(db: Executor, now: Date = new Date(), maxBatchRows = MAX_BATCH_ROWS): Promise<SealResult> {
+export interface SealOptions {
+  now?: Date;
+  maxBatchRows?: number;
+  /** Runs after the batches are inserted, before the commit (tests: a sealer killed there). */
+  beforeCommit?: () => Promise<void>;
+}
+
+export async function sealAuditLog(db: Executor, options: SealOptions = {}): Promise<SealResult> {
+  const now = options.now ?? new Date();
+  const maxBatchRows = options.maxBatchRows ?? MAX_BATCH_ROWS;
   try {
     return await db.transaction(
       async (tx) => {
@@ -73,6 +82,7 @@ export async function sealAuditLog(db: Executor, now: Date = new Date(), maxBatc
           sealed.rows += range.rows;
           previous = { batch, toXid, digest: range.digest };
         }
+        await options.beforeCommit?.();
         return sealed;
       },
       { isolationLevel: 'repeatable read' },
@@ -96,5 +106,5 @@ export const SEALER_INTERVAL_MS = 2_000;
 
 /** The sealer on a timer (the app starts it when ready and stops it, with a last pass, on close); tests call runOnce. */
 export function auditSealer(db: Executor, intervalMs: number | null, now: () => Date, onError: (error: unknown) => void): PeriodicWorker<SealResult> {
-  return periodicWorker(() => sealAuditLog(db, now()), intervalMs, onError);
+  return periodicWorker(() => sealAuditLog(db, { now: now() }), intervalMs, onError);
 }
