@@ -84,6 +84,8 @@ describe('list, search and export reads name every client they returned', () => 
     const searched = await auditSearchByClient(first.familyId);
     expect(searched.filter((row) => row.action === 'search')).toHaveLength(2);
     expect(searched.filter((row) => row.action === 'export')).toHaveLength(1);
+    // The app's sealer runs on a timer (off in tests): seal what is committed, then verify it all.
+    await t.app.auditSealer.runOnce();
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ isValid: true });
   });
 
@@ -184,6 +186,8 @@ describe('refusals and failed attempts are found by client', () => {
     expect(failed.clientIds).toEqual([one.familyId, other.familyId].sort());
     expect(await auditSearchByClient(other.familyId, '&outcome=failure')).toEqual([expect.objectContaining({ action: 'create', objectType: 'emergency_access' })]);
     expect(await accessLogOf(one.familyId)).toEqual([expect.objectContaining({ action: 'create', objectType: 'emergency_access', outcome: 'failure' })]);
+    // The app's sealer runs on a timer (off in tests): seal what is committed, then verify it all.
+    await t.app.auditSealer.runOnce();
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ isValid: true });
   });
 });
