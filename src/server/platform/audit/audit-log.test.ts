@@ -10,6 +10,7 @@ import { MIGRATIONS_FOLDER, openDatabase, queryRows, type Database } from '../db
 import { appendAuditEvent, appendAuditEventAlone, batchDigestOf, chainFieldsOf, hashAuditRow, rowHashSql, verifyAuditChain, GENESIS_HASH } from './audit-log.js';
 import { loadCheckpointSigner, writeAuditCheckpoint } from './checkpoints.js';
 import { sealAuditLog } from './sealer.js';
+import { sealSettled } from '../../../../test/helpers/audit-sealing.js';
 import { createEmptyDatabase, migrationsUpTo } from '../../../../test/helpers/older-schema.js';
 import {
   createServerTestDatabaseUrl,
@@ -57,7 +58,7 @@ async function tamper(database: Database, statement: ReturnType<typeof sql>) {
 async function sealedLog(count: number): Promise<Database> {
   const database = await createTestDatabase();
   await appendSome(database, count);
-  expect(await sealAuditLog(database.db)).toMatchObject({ batches: [1], rows: count });
+  expect(await sealSettled(database.db)).toMatchObject({ batches: [1], rows: count });
   return database;
 }
 
@@ -95,13 +96,13 @@ describe('audit log: append without a global lock, sealed in batches (ADR 0019)'
   });
 
   it('seals the committed rows into batch 1: digest = SHA-256(previous digest ‖ row hashes by xid, sequence)', async () => {
-    expect(await sealAuditLog(database.db)).toEqual({ batches: [1], rows: 5 });
+    expect(await sealSettled(database.db)).toEqual({ batches: [1], rows: 5 });
     const [zero, one] = await batchesOf(database);
     expect(zero).toMatchObject({ batch: 0, row_count: 0, digest: GENESIS_HASH });
     const hashes = await queryRows<{ hash: string }>(database.db, sql`SELECT hash FROM audit_log ORDER BY xid, sequence`);
     expect(one).toMatchObject({ batch: 1, from_xid: zero!.to_xid, row_count: 5, previous_digest: GENESIS_HASH, digest: batchDigestOf(GENESIS_HASH, hashes.map((row) => row.hash)) });
     // Nothing new: nothing sealed, no empty batch.
-    expect(await sealAuditLog(database.db)).toEqual({ batches: [], rows: 0 });
+    expect(await sealSettled(database.db)).toEqual({ batches: [], rows: 0 });
     expect(await verifyAuditChain(database.db, { now: LATER })).toEqual({
       isValid: true,
       rowCount: 5,
@@ -119,7 +120,7 @@ describe('audit log: append without a global lock, sealed in batches (ADR 0019)'
         throw new Error('feature failed after writing');
       }),
     ).rejects.toThrow('feature failed');
-    expect(await sealAuditLog(database.db)).toEqual({ batches: [], rows: 0 });
+    expect(await sealSettled(database.db)).toEqual({ batches: [], rows: 0 });
     expect((await verifyAuditChain(database.db)).rowCount).toBe(5);
   });
 
@@ -151,8 +152,8 @@ describe('audit log: append without a global lock, sealed in batches (ADR 0019)'
       }),
     ).rejects.toThrow('killed');
     expect(await batchesOf(database)).toEqual(before);
-    expect(await sealAuditLog(database.db)).toEqual({ batches: [2], rows: 3 });
-    expect(await sealAuditLog(database.db)).toEqual({ batches: [], rows: 0 });
+    expect(await sealSettled(database.db)).toEqual({ batches: [2], rows: 3 });
+    expect(await sealSettled(database.db)).toEqual({ batches: [], rows: 0 });
     const [sums] = await queryRows<{ sealed: number; rows: number }>(
       database.db,
       sql`SELECT (SELECT sum(row_count)::int FROM audit_batches) AS sealed, (SELECT count(*)::int FROM audit_log) AS rows`,
@@ -165,7 +166,7 @@ describe('audit log: append without a global lock, sealed in batches (ADR 0019)'
     const fresh = await createTestDatabase();
     try {
       await appendSome(fresh, 7);
-      expect(await sealAuditLog(fresh.db, { maxBatchRows: 3 })).toEqual({ batches: [1, 2, 3], rows: 7 });
+      expect(await sealSettled(fresh.db, { maxBatchRows: 3 })).toEqual({ batches: [1, 2, 3], rows: 7 });
       expect((await batchesOf(fresh)).map((batch) => batch.row_count)).toEqual([0, 3, 3, 1]);
       expect(await verifyAuditChain(fresh.db, { now: LATER, parallel: 3 })).toMatchObject({ isValid: true, rowCount: 7, batchCount: 4 });
       expect(await verifyAuditChain(fresh.db, { now: LATER, fromBatch: 2 })).toMatchObject({ isValid: true, rowCount: 4, batchCount: 2 });
@@ -240,7 +241,7 @@ describe('audit log: tampering is detected', () => {
     try {
       for (let index = 0; index < 2; index += 1) {
         await appendSome(database, 1);
-        await sealAuditLog(database.db);
+        await sealSettled(database.db);
       }
       await tamper(database, sql`DELETE FROM audit_batches WHERE batch = 2`);
       expect((await verifyAuditChain(database.db, { now: LATER })).problems).toEqual([
@@ -259,7 +260,7 @@ describe('audit log: tampering is detected', () => {
     const database = await sealedLog(2);
     try {
       await appendSome(database, 1);
-      await sealAuditLog(database.db);
+      await sealSettled(database.db);
       await tamper(database, sql`UPDATE audit_batches SET digest = ${'f'.repeat(64)} WHERE batch = 1`);
       expect((await verifyAuditChain(database.db, { now: LATER })).problems).toEqual([
         'batch 2: not linked to batch 1 (a digest altered or a batch removed)',
@@ -332,7 +333,7 @@ describe('audit log: concurrent appends', () => {
       );
       isAppending = false;
       await sealing;
-      await sealAuditLog(database.db);
+      await sealSettled(database.db);
       const [counts] = await queryRows<{ rows: number; distinct_objects: number; sealed: number; covered: number }>(
         database.db,
         sql`SELECT (SELECT count(*)::int FROM audit_log) AS rows, (SELECT count(DISTINCT object_id)::int FROM audit_log) AS distinct_objects,
@@ -364,7 +365,7 @@ describe('audit log: concurrent appends', () => {
       expect(await sealAuditLog(database.db)).toEqual({ batches: [], rows: 0 });
       release();
       await slow;
-      expect(await sealAuditLog(database.db)).toEqual({ batches: [1], rows: 3 });
+      expect(await sealSettled(database.db)).toEqual({ batches: [1], rows: 3 });
       expect(await verifyAuditChain(database.db)).toMatchObject({ isValid: true, rowCount: 3, unsealedRows: 0 });
     } finally {
       await database.close();
@@ -392,7 +393,7 @@ describe('audit log: the chain from before sealing (migration 0033)', () => {
       await appendSome(database, 2);
       const sequences = await queryRows<{ sequence: string }>(database.db, sql`SELECT sequence FROM audit_log WHERE previous_hash IS NULL ORDER BY sequence`);
       expect(sequences.map((row) => Number(row.sequence))).toEqual([5, 6]);
-      await sealAuditLog(database.db);
+      await sealSettled(database.db);
       expect(await verifyAuditChain(database.db, { now: LATER })).toMatchObject({ isValid: true, rowCount: 6, batchCount: 2 });
       await tamper(database, sql`UPDATE audit_log SET outcome = 'denied' WHERE sequence = 2`);
       await tamper(database, sql`DELETE FROM audit_log WHERE sequence = 4`);
@@ -449,7 +450,7 @@ describe('npm run audit:verify', () => {
     expect(unsealed.output).toContain('3 rows unsealed for longer than 60 s');
 
     const sealing = target.database.kind === 'pglite' ? (await openTarget()).database : target.database;
-    await sealAuditLog(sealing.db);
+    await sealSettled(sealing.db);
     if (sealing.kind === 'pglite') await sealing.close();
     const intact = await verifyCommand(target.env);
     expect(intact).toMatchObject({ code: 0 });
@@ -467,11 +468,11 @@ describe('npm run audit:verify', () => {
     rmSync(path.join(folder, 'pglite'), { recursive: true, force: true });
     const target = await openTarget();
     await appendSome(target.database, 6);
-    await sealAuditLog(target.database.db);
+    await sealSettled(target.database.db);
     const signer = loadCheckpointSigner(checkpointEnv.AUDIT_CHECKPOINT_KEY_FILE, true);
     await writeAuditCheckpoint(target.database.db, signer, checkpointEnv.AUDIT_CHECKPOINT_FILE, new Date());
     await appendSome(target.database, 2);
-    await sealAuditLog(target.database.db);
+    await sealSettled(target.database.db);
     if (target.database.kind === 'pglite') await target.database.close();
     const intact = await verifyCommand(target.env);
     expect(intact).toMatchObject({ code: 0 });

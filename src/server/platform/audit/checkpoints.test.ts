@@ -12,7 +12,7 @@ import { createTestDatabase } from '../../../../test/helpers/test-database.js';
 import { createEmptyDatabase, migrationsUpTo } from '../../../../test/helpers/older-schema.js';
 import { appendAuditEventAlone, batchDigestOf, chainFieldsOf, GENESIS_HASH, hashAuditRow, rowHashSql, verifyAuditChain } from './audit-log.js';
 import { loadCheckpointSigner, scheduleAuditCheckpoints, verifyAuditCheckpoints, writeAuditCheckpoint, type CheckpointSigner } from './checkpoints.js';
-import { sealAuditLog } from './sealer.js';
+import { sealSettled } from '../../../../test/helpers/audit-sealing.js';
 import { auditBatches } from './schema.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-checkpoints-'));
@@ -25,7 +25,7 @@ async function appendRows(database: Database, count: number) {
   for (let index = 0; index < count; index += 1) {
     await appendAuditEventAlone(database.db, { action: 'read', outcome: 'success', objectType: 'family', objectId: String(index) }, NOW);
   }
-  await sealAuditLog(database.db);
+  await sealSettled(database.db);
 }
 
 /** A database with 10 rows in batch 1, a checkpoint of batch 1 (in the table and the file), then 5 more rows in batch 2. */
