@@ -47,3 +47,32 @@ CREATE TRIGGER audit_batch_checkpoints_no_update_or_delete BEFORE UPDATE OR DELE
 --> statement-breakpoint
 CREATE TRIGGER audit_batch_checkpoints_no_truncate BEFORE TRUNCATE ON audit_batch_checkpoints
   FOR EACH STATEMENT EXECUTE FUNCTION audit_batches_refuse_change();
+--> statement-breakpoint
+-- The hash of a row sealed in batches (ADR 0019 item 6): SHA-256 over a JSON array PostgreSQL builds
+-- and normalises itself (occurred_at as epoch milliseconds, details as jsonb), so it computes the hash
+-- on insert and recomputes it on verification, at C speed. Inlined by the planner (one SELECT, STABLE).
+CREATE FUNCTION audit_row_hash(sequence bigint, xid xid8, occurred_at timestamptz, actor_id uuid, on_behalf_of_id uuid, organisation_id uuid,
+  role text, action text, object_type text, object_id text, client_id uuid, client_ids uuid[], outcome text, source_ip text, user_agent text,
+  reason text, details jsonb) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT encode(sha256(convert_to(jsonb_build_array('kansrijk-audit-row/v2'::text, sequence, xid::text, (extract(epoch FROM occurred_at) * 1000)::bigint,
+    actor_id, on_behalf_of_id, organisation_id, role, action, object_type, object_id, client_id, client_ids, outcome, source_ip, user_agent, reason,
+    details)::text, 'UTF8')), 'hex')
+$$;
+--> statement-breakpoint
+-- The append (ADR 0019 item 1): one INSERT in the caller's transaction, no lock, no read of another
+-- row. A function so that its plan is prepared once per connection instead of at every call.
+CREATE FUNCTION audit_log_append(p_occurred_at timestamptz, p_actor_id uuid, p_on_behalf_of_id uuid, p_organisation_id uuid, p_role text,
+  p_action text, p_object_type text, p_object_id text, p_client_id uuid, p_client_ids uuid[], p_outcome text, p_source_ip text,
+  p_user_agent text, p_reason text, p_details jsonb) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_sequence bigint := nextval('audit_log_sequence_seq');
+  v_xid xid8 := pg_current_xact_id();
+BEGIN
+  INSERT INTO audit_log (sequence, xid, occurred_at, actor_id, on_behalf_of_id, organisation_id, role, action, object_type, object_id,
+    client_id, client_ids, outcome, source_ip, user_agent, reason, details, hash)
+  VALUES (v_sequence, v_xid, p_occurred_at, p_actor_id, p_on_behalf_of_id, p_organisation_id, p_role, p_action, p_object_type, p_object_id,
+    p_client_id, p_client_ids, p_outcome, p_source_ip, p_user_agent, p_reason, p_details,
+    audit_row_hash(v_sequence, v_xid, p_occurred_at, p_actor_id, p_on_behalf_of_id, p_organisation_id, p_role, p_action, p_object_type,
+      p_object_id, p_client_id, p_client_ids, p_outcome, p_source_ip, p_user_agent, p_reason, p_details));
+END;
+$$;

@@ -101,24 +101,20 @@ export function chainFieldsOf(event: AuditEvent, sequence: number, occurredAt: D
   };
 }
 
-/** The columns a row's hash covers, in their fixed order (ADR 0019 item 6). */
+/** The columns a row's hash covers, in their fixed order (ADR 0019 item 6; migration 0033's audit_row_hash). */
 const HASHED_COLUMNS = [
   'sequence', 'xid', 'occurred_at', 'actor_id', 'on_behalf_of_id', 'organisation_id', 'role', 'action', 'object_type', 'object_id',
   'client_id', 'client_ids', 'outcome', 'source_ip', 'user_agent', 'reason', 'details',
 ] as const;
 
 /**
- * The hash of a row sealed in batches (ADR 0019), as SQL over the row's columns under `alias`:
- * SHA-256 over a JSON array PostgreSQL builds and normalises itself (`occurred_at` as epoch
- * milliseconds, `details` as jsonb, strings escaped so no field can run into the next). PostgreSQL
- * computes it when the row is inserted and recomputes it when the log is verified, at C speed.
+ * The hash of a row sealed in batches (ADR 0019), as SQL over the row's columns under `alias`: the
+ * database function `audit_row_hash` (migration 0033) — SHA-256 over a JSON array PostgreSQL builds and
+ * normalises itself (`occurred_at` as epoch milliseconds, `details` as jsonb, strings escaped so no
+ * field can run into the next). The append computes it in the database, and so does verification.
  */
 export function rowHashSql(alias: string): SQL {
-  const column = (name: (typeof HASHED_COLUMNS)[number]) => sql.raw(`${alias}.${name}`);
-  return sql`encode(sha256(convert_to(jsonb_build_array('kansrijk-audit-row/v2'::text, ${column('sequence')}, ${column('xid')}::text,
-    (extract(epoch FROM ${column('occurred_at')}) * 1000)::bigint, ${column('actor_id')}, ${column('on_behalf_of_id')}, ${column('organisation_id')},
-    ${column('role')}, ${column('action')}, ${column('object_type')}, ${column('object_id')}, ${column('client_id')}, ${column('client_ids')},
-    ${column('outcome')}, ${column('source_ip')}, ${column('user_agent')}, ${column('reason')}, ${column('details')})::text, 'UTF8')), 'hex')`;
+  return sql`audit_row_hash(${sql.raw(HASHED_COLUMNS.map((name) => `${alias}.${name}`).join(', '))})`;
 }
 
 const uuidOrNull = (value: string | null) => sql`${value}::uuid`;
@@ -126,22 +122,19 @@ const uuidOrNull = (value: string | null) => sql`${value}::uuid`;
 /**
  * Appends one event: one INSERT in the caller's transaction (so the audit row commits or rolls back
  * with the change it describes), without a lock and without reading any other row (ADR 0019). The
- * row gets its transaction id and a sequence number from the database; the sealer integrates it into
- * a batch once every older transaction has ended.
+ * row gets its transaction id and a sequence number from the database, which hashes it too; the
+ * sealer integrates it into a batch once every older transaction has ended. Through the database
+ * function `audit_log_append` (migration 0033), whose plan each connection prepares once.
  */
 export async function appendAuditEvent(tx: Executor, event: AuditEvent, now: Date): Promise<void> {
   // Millisecond precision: what PostgreSQL stores (precision 3) is exactly what is hashed.
   const occurredAt = new Date(Math.floor(now.getTime()));
   const fields = chainFieldsOf(event, 0, occurredAt, GENESIS_HASH);
   const clientIds = fields.clientIds === null ? sql`NULL::uuid[]` : sql`ARRAY[${sql.join(fields.clientIds.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
-  await tx.execute(sql`INSERT INTO audit_log (${sql.raw(HASHED_COLUMNS.join(', '))}, hash)
-    SELECT ${sql.raw(HASHED_COLUMNS.map((name) => `r.${name}`).join(', '))}, ${rowHashSql('r')}
-    FROM (SELECT nextval('audit_log_sequence_seq') AS sequence, pg_current_xact_id() AS xid, ${occurredAt.toISOString()}::timestamptz AS occurred_at,
-      ${uuidOrNull(fields.actorId)} AS actor_id, ${uuidOrNull(fields.onBehalfOfId)} AS on_behalf_of_id, ${uuidOrNull(fields.organisationId)} AS organisation_id,
-      ${fields.role}::text AS role, ${fields.action}::text AS action, ${fields.objectType}::text AS object_type, ${fields.objectId}::text AS object_id,
-      ${uuidOrNull(fields.clientId)} AS client_id, ${clientIds} AS client_ids, ${fields.outcome}::text AS outcome, ${fields.sourceIp}::text AS source_ip,
-      ${fields.userAgent}::text AS user_agent, ${fields.reason}::text AS reason,
-      ${fields.details === null ? null : JSON.stringify(fields.details)}::jsonb AS details) r`);
+  await tx.execute(sql`SELECT audit_log_append(${occurredAt.toISOString()}::timestamptz, ${uuidOrNull(fields.actorId)}, ${uuidOrNull(fields.onBehalfOfId)},
+    ${uuidOrNull(fields.organisationId)}, ${fields.role}::text, ${fields.action}::text, ${fields.objectType}::text, ${fields.objectId}::text,
+    ${uuidOrNull(fields.clientId)}, ${clientIds}, ${fields.outcome}::text, ${fields.sourceIp}::text, ${fields.userAgent}::text, ${fields.reason}::text,
+    ${fields.details === null ? null : JSON.stringify(fields.details)}::jsonb)`);
 }
 
 /** Appends one event in a transaction of its own (for events with no other write: failed logins, denials). */
