@@ -40,6 +40,7 @@ import { resolveParentSession } from './features/my-start/parent-session.js';
 import { mailWorker, type MailWorker } from './platform/mail/deliver-mail.js';
 import { folderTransport, smtpTransport, type MailTransport } from './platform/mail/mail-transport.js';
 import { periodicWorker, type PeriodicWorker } from './platform/jobs/periodic-worker.js';
+import { auditSealer, type SealResult } from './platform/audit/sealer.js';
 import { notifyReferralDeadlines } from './features/referrals/notify-referral-deadlines.js';
 import { sendDigests } from './features/notifications/send-digests.js';
 import { notificationWorker, type NotificationWorker } from './features/subscriptions/deliver-notifications.js';
@@ -59,6 +60,8 @@ declare module 'fastify' {
     noticeJobs: NoticeJobs;
     /** Queues reminder mails (issue 16): self-analysis rounds closing soon, agreements and pathways due for review, services due for confirmation, the yearly questionnaire; on a timer; tests call runOnce(). */
     reminders: PeriodicWorker<ReminderRuns>;
+    /** The audit sealer (ADR 0019): integrates committed audit rows into batches on a timer; tests call runOnce(). */
+    auditSealer: PeriodicWorker<SealResult>;
   }
 }
 
@@ -106,6 +109,8 @@ export interface AppDependencies {
   mailTransport?: MailTransport;
   /** Interval of the notice jobs (deadlines, digests); null: no timer (only runOnce). Default 5 min. */
   noticeJobsIntervalMs?: number | null;
+  /** Interval of the audit sealer; null: no timer (only runOnce). Default AUDIT_SEAL_INTERVAL_MS. */
+  auditSealerIntervalMs?: number | null;
 }
 
 export type App = FastifyInstance;
@@ -244,6 +249,19 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.addHook('onClose', async () => {
     await mail.stop();
     transport?.close();
+  });
+  // Seals committed audit rows into batches (ADR 0019); a last pass at close, before the checkpoint at shutdown.
+  const sealer = auditSealer(
+    database.db,
+    dependencies.auditSealerIntervalMs === undefined ? config.auditCheckpoints.sealIntervalMs : dependencies.auditSealerIntervalMs,
+    () => clock.now(),
+    (error) => app.log.error({ err: loggableError(error) }, 'audit sealer pass failed'),
+  );
+  app.decorate('auditSealer', sealer);
+  app.addHook('onReady', async () => sealer.start());
+  app.addHook('onClose', async () => {
+    await sealer.stop();
+    await sealer.runOnce().catch((error: unknown) => app.log.error({ err: loggableError(error) }, 'audit sealer pass failed'));
   });
   // Queues the reminders that are due (the mails go through the outbox): each feature's pass in turn.
   const reminderOptions = { db: database.db, clock };

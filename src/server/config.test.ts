@@ -85,6 +85,7 @@ describe('configuration', () => {
       mayGenerateKey: true,
       everyRows: 1000,
       everyMinutes: 10,
+      sealIntervalMs: 2000,
     });
     const production = loadConfig({ ...PRODUCTION, AUDIT_CHECKPOINT_KEY_FILE: '/run/secrets/key.pem', AUDIT_CHECKPOINT_FILE: '/worm/checkpoints.jsonl', AUDIT_CHECKPOINT_EVERY_ROWS: '50' });
     expect(production.auditCheckpoints).toMatchObject({ keyFile: '/run/secrets/key.pem', file: '/worm/checkpoints.jsonl', mayGenerateKey: false, everyRows: 50 });

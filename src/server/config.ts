@@ -65,6 +65,8 @@ const configSchema = z
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EVERY_ROWS: z.coerce.number().int().min(1).default(1000),
     AUDIT_CHECKPOINT_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /** How often the audit sealer integrates committed rows into a batch (ADR 0019): the window of an unsealed row. */
+    AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     /** Bearer token for GET /metrics (Prometheus); without it the endpoint does not exist. */
     METRICS_TOKEN: z.string().min(32, 'moet minstens 32 tekens lang zijn (een willekeurige geheime waarde)').optional(),
     // Surviving the database (issue 12 item 4): pool size and every wait bounded (docs/operations-database.md).
@@ -197,6 +199,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
       mayGenerateKey: env.NODE_ENV !== 'production',
       everyRows: env.AUDIT_CHECKPOINT_EVERY_ROWS,
       everyMinutes: env.AUDIT_CHECKPOINT_EVERY_MINUTES,
+      /** The sealer's interval (ADR 0019). */
+      sealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     },
     /** Where mail goes: SMTP, a folder (development), or nowhere yet (production without MAIL_SMTP_HOST: mails wait in the outbox). */
     mail: env.MAIL_SMTP_HOST

@@ -49,6 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     mailTransport: options.mailTransport,
     // Deadlines and digests run when a test calls app.noticeJobs.runOnce() after moving the clock.
     noticeJobsIntervalMs: null,
+    auditSealerIntervalMs: null,
     ...(options.mailIntervalMs === undefined ? {} : { mailIntervalMs: options.mailIntervalMs }),
   });
   await app.ready();

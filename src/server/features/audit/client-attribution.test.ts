@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.j
 import { callerFor, type AuditRow, type Caller } from '../organisations/test-support.js';
 import { insertConsentedCareRelationship, insertTestFamily } from '../families/test-support.js';
 import { insertTestReferral } from '../referrals/test-support.js';
+import { settleAuditWatermark } from '../../../../test/helpers/audit-sealing.js';
 import { verifyAuditChain } from '../../platform/audit/audit-log.js';
 
 let t: TestApp;
@@ -84,6 +85,9 @@ describe('list, search and export reads name every client they returned', () => 
     const searched = await auditSearchByClient(first.familyId);
     expect(searched.filter((row) => row.action === 'search')).toHaveLength(2);
     expect(searched.filter((row) => row.action === 'export')).toHaveLength(1);
+    // The app's sealer runs on a timer (off in tests): seal what is committed, then verify it all.
+    await settleAuditWatermark(t.database.db);
+    await t.app.auditSealer.runOnce();
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ isValid: true });
   });
 
@@ -184,6 +188,9 @@ describe('refusals and failed attempts are found by client', () => {
     expect(failed.clientIds).toEqual([one.familyId, other.familyId].sort());
     expect(await auditSearchByClient(other.familyId, '&outcome=failure')).toEqual([expect.objectContaining({ action: 'create', objectType: 'emergency_access' })]);
     expect(await accessLogOf(one.familyId)).toEqual([expect.objectContaining({ action: 'create', objectType: 'emergency_access', outcome: 'failure' })]);
+    // The app's sealer runs on a timer (off in tests): seal what is committed, then verify it all.
+    await settleAuditWatermark(t.database.db);
+    await t.app.auditSealer.runOnce();
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ isValid: true });
   });
 });

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Signed checkpoints of the audit chain (ADR 0010). The hash chain alone shows a gap or an altered
-// row, but not the newest rows removed, nor a row altered with every later hash recomputed: the chain
-// uses no secret. A checkpoint signs "after N rows the head hash was H" with an Ed25519 key the
-// database does not hold, and is kept twice: in `audit_checkpoints` and in a file outside the database.
+// Signed checkpoints of the audit log (ADR 0010, 0019). The batch chain alone shows a gap or an altered
+// row, but not the newest batches removed, nor a row altered with every later digest recomputed: the
+// chain uses no secret. A checkpoint signs "batch N had digest D" with an Ed25519 key the database does
+// not hold, and is kept twice: in `audit_batch_checkpoints` and in a file outside the database.
+// Checkpoints from before ADR 0019 ("after N rows the chain's head hash was H", in `audit_checkpoints`)
+// are still verified as they were.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.js';
-import { auditCheckpoints, auditLog } from './schema.js';
+import { auditBatchCheckpoints, auditBatches, auditCheckpoints, auditLog } from './schema.js';
 
 export interface CheckpointSigner {
   privateKey: KeyObject;
@@ -16,6 +18,7 @@ export interface CheckpointSigner {
   keyId: string;
 }
 
+/** A checkpoint of the legacy chain (before ADR 0019): verified, no longer written. */
 export interface AuditCheckpoint {
   /** The number of rows covered: the chain's head sequence when signed (sequences start at 1, without gaps). */
   sequence: number;
@@ -23,6 +26,16 @@ export interface AuditCheckpoint {
   signedAt: string;
   keyId: string;
   /** Ed25519 signature over `signedMessage`, base64. */
+  signature: string;
+}
+
+/** A signed checkpoint of the batch chain (ADR 0019): batch `batch` had digest `digest`. */
+export interface BatchCheckpoint {
+  batch: number;
+  digest: string;
+  signedAt: string;
+  keyId: string;
+  /** Ed25519 signature over `signedBatchMessage`, base64. */
   signature: string;
 }
 
@@ -58,6 +71,10 @@ function signedMessage(checkpoint: Omit<AuditCheckpoint, 'signature'>): Buffer {
   return Buffer.from(['kansrijk-audit-checkpoint/v1', checkpoint.sequence, checkpoint.headHash, checkpoint.signedAt, checkpoint.keyId].join('\n'));
 }
 
+function signedBatchMessage(checkpoint: Omit<BatchCheckpoint, 'signature'>): Buffer {
+  return Buffer.from(['kansrijk-audit-checkpoint/v2', `batch ${checkpoint.batch}`, checkpoint.digest, checkpoint.signedAt, checkpoint.keyId].join('\n'));
+}
+
 /** Appends one line and waits until it is on disk: the copy outside the database must survive a crash. */
 function appendDurably(file: string, line: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -71,55 +88,68 @@ function appendDurably(file: string, line: string): void {
 }
 
 /**
- * Signs the chain's current head, stores the checkpoint and appends it to the file. Returns null when
- * there is nothing new to sign (an empty log, or the head is already checkpointed).
+ * Signs the newest sealed batch (its number and digest), stores the checkpoint and appends it to the
+ * file. Returns null when there is nothing new to sign (no rows sealed yet, or that batch is signed).
  */
-export async function writeAuditCheckpoint(db: Executor, signer: CheckpointSigner, file: string, now: Date): Promise<AuditCheckpoint | null> {
-  const [head] = await db.select({ sequence: auditLog.sequence, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.sequence)).limit(1);
-  if (!head) return null;
-  const unsigned = { sequence: head.sequence, headHash: head.hash, signedAt: new Date(Math.floor(now.getTime())).toISOString(), keyId: signer.keyId };
-  const checkpoint: AuditCheckpoint = { ...unsigned, signature: sign(null, signedMessage(unsigned), signer.privateKey).toString('base64') };
+export async function writeAuditCheckpoint(db: Executor, signer: CheckpointSigner, file: string, now: Date): Promise<BatchCheckpoint | null> {
+  const [head] = await db
+    .select({ batch: auditBatches.batch, digest: auditBatches.digest, rowCount: auditBatches.rowCount })
+    .from(auditBatches)
+    .orderBy(desc(auditBatches.batch))
+    .limit(1);
+  if (!head || (head.batch === 0 && head.rowCount === 0)) return null;
+  const unsigned = { batch: head.batch, digest: head.digest, signedAt: new Date(Math.floor(now.getTime())).toISOString(), keyId: signer.keyId };
+  const checkpoint: BatchCheckpoint = { ...unsigned, signature: sign(null, signedBatchMessage(unsigned), signer.privateKey).toString('base64') };
   const inserted = await db
-    .insert(auditCheckpoints)
+    .insert(auditBatchCheckpoints)
     .values({ ...checkpoint, signedAt: new Date(checkpoint.signedAt) })
     .onConflictDoNothing()
-    .returning({ sequence: auditCheckpoints.sequence });
+    .returning({ batch: auditBatchCheckpoints.batch });
   if (inserted.length === 0) return null;
   appendDurably(file, JSON.stringify(checkpoint));
   return checkpoint;
 }
 
-/** The sequence of the newest checkpoint in the database (0 when none). */
-export async function latestCheckpointSequence(db: Executor): Promise<number> {
-  const [row] = await db.select({ sequence: auditCheckpoints.sequence }).from(auditCheckpoints).orderBy(desc(auditCheckpoints.sequence)).limit(1);
-  return row?.sequence ?? 0;
+/** The newest signed batch in the database (-1 when none). */
+export async function latestCheckpointBatch(db: Executor): Promise<number> {
+  const [row] = await db.select({ batch: auditBatchCheckpoints.batch }).from(auditBatchCheckpoints).orderBy(desc(auditBatchCheckpoints.batch)).limit(1);
+  return row?.batch ?? -1;
 }
 
 /** The checkpoints in the file, in file order; unreadable lines are reported, not skipped silently. */
-function readCheckpointFile(file: string, problems: string[]): AuditCheckpoint[] {
-  if (!existsSync(file)) return [];
+function readCheckpointFile(file: string, problems: string[]): { checkpoints: AuditCheckpoint[]; batchCheckpoints: BatchCheckpoint[] } {
   const checkpoints: AuditCheckpoint[] = [];
+  const batchCheckpoints: BatchCheckpoint[] = [];
+  if (!existsSync(file)) return { checkpoints, batchCheckpoints };
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((line, index) => {
       if (line.trim() === '') return;
       try {
-        const value = JSON.parse(line) as AuditCheckpoint;
-        if (!Number.isSafeInteger(value.sequence) || typeof value.headHash !== 'string' || typeof value.signature !== 'string') throw new Error('shape');
-        checkpoints.push(value);
+        const value = JSON.parse(line) as AuditCheckpoint | BatchCheckpoint;
+        if (typeof value.signature !== 'string') throw new Error('shape');
+        if ('batch' in value) {
+          if (!Number.isSafeInteger(value.batch) || typeof value.digest !== 'string') throw new Error('shape');
+          batchCheckpoints.push(value);
+        } else {
+          if (!Number.isSafeInteger(value.sequence) || typeof value.headHash !== 'string') throw new Error('shape');
+          checkpoints.push(value);
+        }
       } catch {
         problems.push(`checkpoint file line ${index + 1}: unreadable`);
       }
     });
-  return checkpoints;
+  return { checkpoints, batchCheckpoints };
 }
 
 export interface CheckpointVerification {
   isValid: boolean;
   /** Distinct checkpoints found (database and file together). */
   checkpointCount: number;
-  /** The highest row count a valid checkpoint vouches for (0 when none). */
+  /** The highest row count a valid legacy checkpoint vouches for (0 when none). */
   coveredRows: number;
+  /** The newest batch a valid checkpoint vouches for (-1 when none). */
+  coveredBatch: number;
   problems: string[];
 }
 
@@ -137,7 +167,7 @@ export async function verifyAuditCheckpoints(db: Executor, publicKey: KeyObject 
   const stored = (await db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.sequence))).map(
     (row): AuditCheckpoint => ({ ...row, signedAt: row.signedAt.toISOString() }),
   );
-  const filed = readCheckpointFile(file, problems);
+  const { checkpoints: filed, batchCheckpoints } = readCheckpointFile(file, problems);
   const bySequence = new Map<number, AuditCheckpoint>();
   for (const checkpoint of filed) {
     const earlier = bySequence.get(checkpoint.sequence);
@@ -163,7 +193,66 @@ export async function verifyAuditCheckpoints(db: Executor, publicKey: KeyObject 
   for (const checkpoint of [...bySequence.values()].sort((a, b) => a.sequence - b.sequence)) {
     if (await checkOne(db, publicKey, checkpoint, problems)) coveredRows = Math.max(coveredRows, checkpoint.sequence);
   }
-  return { isValid: problems.length === 0, checkpointCount: bySequence.size, coveredRows, problems };
+  const batches = await verifyBatchCheckpoints(db, publicKey, batchCheckpoints, problems);
+  return { isValid: problems.length === 0, checkpointCount: bySequence.size + batches.count, coveredRows, coveredBatch: batches.coveredBatch, problems };
+}
+
+const sameBatch = (a: BatchCheckpoint, b: BatchCheckpoint) =>
+  a.digest === b.digest && a.signature === b.signature && a.keyId === b.keyId && Date.parse(a.signedAt) === Date.parse(b.signedAt);
+
+/** The batch checkpoints of both copies: the same comparison as the legacy ones, then each against the batch it signs. */
+async function verifyBatchCheckpoints(db: Executor, publicKey: KeyObject | null, filed: BatchCheckpoint[], problems: string[]): Promise<{ count: number; coveredBatch: number }> {
+  const stored = (await db.select().from(auditBatchCheckpoints).orderBy(asc(auditBatchCheckpoints.batch))).map(
+    (row): BatchCheckpoint => ({ ...row, signedAt: row.signedAt.toISOString() }),
+  );
+  const byBatch = new Map<number, BatchCheckpoint>();
+  for (const checkpoint of filed) {
+    const earlier = byBatch.get(checkpoint.batch);
+    if (earlier && !sameBatch(earlier, checkpoint)) problems.push(`checkpoint of batch ${checkpoint.batch}: two different versions in the file`);
+    byBatch.set(checkpoint.batch, checkpoint);
+  }
+  const storedBatches = new Set(stored.map((checkpoint) => checkpoint.batch));
+  for (const checkpoint of stored) {
+    const inFile = byBatch.get(checkpoint.batch);
+    if (!inFile) {
+      problems.push(`checkpoint of batch ${checkpoint.batch}: in the database but not in the checkpoint file`);
+      byBatch.set(checkpoint.batch, checkpoint);
+    } else if (!sameBatch(inFile, checkpoint)) {
+      problems.push(`checkpoint of batch ${checkpoint.batch}: database and file copies differ`);
+      await checkOneBatch(db, publicKey, checkpoint, problems);
+    }
+  }
+  for (const checkpoint of byBatch.values()) {
+    if (!storedBatches.has(checkpoint.batch)) problems.push(`checkpoint of batch ${checkpoint.batch}: in the file but missing from the database (removed)`);
+  }
+  let coveredBatch = -1;
+  for (const checkpoint of [...byBatch.values()].sort((a, b) => a.batch - b.batch)) {
+    if (await checkOneBatch(db, publicKey, checkpoint, problems)) coveredBatch = Math.max(coveredBatch, checkpoint.batch);
+  }
+  return { count: byBatch.size, coveredBatch };
+}
+
+async function checkOneBatch(db: Executor, publicKey: KeyObject | null, checkpoint: BatchCheckpoint, problems: string[]): Promise<boolean> {
+  const at = `checkpoint of batch ${checkpoint.batch}`;
+  if (!publicKey) {
+    problems.push(`${at}: no key to verify its signature (AUDIT_CHECKPOINT_KEY_FILE)`);
+    return false;
+  }
+  const { signature, ...unsigned } = checkpoint;
+  if (unsigned.keyId !== keyIdOf(publicKey) || !verify(null, signedBatchMessage(unsigned), publicKey, Buffer.from(signature, 'base64'))) {
+    problems.push(`${at}: signature does not verify (forged or another key)`);
+    return false;
+  }
+  const [row] = await db.select({ digest: auditBatches.digest }).from(auditBatches).where(eq(auditBatches.batch, checkpoint.batch));
+  if (!row) {
+    problems.push(`${at}: the batch is missing (removed)`);
+    return false;
+  }
+  if (row.digest !== checkpoint.digest) {
+    problems.push(`${at}: the batch's digest is not the signed digest (rewritten)`);
+    return false;
+  }
+  return true;
 }
 
 async function checkOne(db: Executor, publicKey: KeyObject | null, checkpoint: AuditCheckpoint, problems: string[]): Promise<boolean> {
@@ -204,7 +293,7 @@ export interface CheckpointScheduleSettings {
 }
 
 /**
- * Writes a checkpoint when `everyRows` rows were appended since the last one, or `everyMinutes` passed
+ * Writes a checkpoint when `everyRows` rows were sealed since the last one, or `everyMinutes` passed
  * with anything new; at start (so a restart closes the previous window) and at stop. The row count is
  * polled (every 30 s at most), so "every N rows" is approximate under a burst: the ADR names the window.
  */
@@ -220,10 +309,13 @@ export function scheduleAuditCheckpoints(
   const tick = (force: boolean) => {
     running = running.then(async () => {
       try {
-        const [head] = await db.select({ sequence: sql<number>`coalesce(max(${auditLog.sequence}), 0)`.mapWith(Number) }).from(auditLog);
-        const pending = (head?.sequence ?? 0) - (await latestCheckpointSequence(db));
-        if (pending <= 0) return;
-        const isDue = force || pending >= settings.everyRows || now().getTime() - lastWrittenAt >= settings.everyMinutes * 60_000;
+        const signed = await latestCheckpointBatch(db);
+        const [pending] = await db
+          .select({ batches: sql<number>`count(*)::int`, rows: sql<number>`coalesce(sum(${auditBatches.rowCount}), 0)::int` })
+          .from(auditBatches)
+          .where(sql`${auditBatches.batch} > ${signed} AND ${auditBatches.rowCount} > 0`);
+        if (!pending || pending.batches === 0) return;
+        const isDue = force || pending.rows >= settings.everyRows || now().getTime() - lastWrittenAt >= settings.everyMinutes * 60_000;
         if (!isDue) return;
         await writeAuditCheckpoint(db, signer, settings.file, now());
         lastWrittenAt = now().getTime();

@@ -9,10 +9,11 @@
 //   URL: no ids, no query) and status; rate() gives the request rate.
 // - kansrijk_http_request_duration_seconds{method,route}: latency histogram.
 // - kansrijk_db_pool_connections{state}, kansrijk_db_pool_waiting_requests: the PostgreSQL pool.
-// - kansrijk_audit_log_rows_total: rows in the audit log (append-only, gap-free sequence, ADR 0003),
-//   read from the database, so it is the same on every instance and survives restarts; rate() gives
-//   the audit append rate. kansrijk_audit_checkpoint_sequence: the row the newest signed checkpoint
-//   covers (ADR 0010); the difference is what no checkpoint covers yet.
+// - kansrijk_audit_log_rows_total: the audit log's highest sequence (append-only; since ADR 0019 a
+//   database sequence, so a rolled-back append leaves a gap: approximately the row count), read from
+//   the database, so it is the same on every instance and survives restarts; rate() gives the audit
+//   append rate. kansrijk_audit_checkpoint_sequence: the highest sequence in the newest signed batch
+//   (ADR 0010, 0019); the difference is roughly what no checkpoint covers yet.
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -50,7 +51,10 @@ function poolOf(database: Database): pg.Pool | null {
 async function auditFigures(database: Database): Promise<{ rows: number; checkpoint: number } | null> {
   const query = queryRows<{ rows: string | number | null; checkpoint: string | number | null }>(
     database.db,
-    sql`SELECT (SELECT max(sequence) FROM audit_log) AS rows, (SELECT max(sequence) FROM audit_checkpoints) AS checkpoint`,
+    // The checkpoint: the highest sequence in the newest signed batch (ADR 0019), else the legacy checkpoint's row.
+    sql`SELECT (SELECT max(sequence) FROM audit_log) AS rows,
+          coalesce((SELECT max(l.sequence) FROM audit_log l JOIN audit_batches b ON l.xid >= b.from_xid AND l.xid < b.to_xid
+                    WHERE b.batch = (SELECT max(batch) FROM audit_batch_checkpoints)), (SELECT max(sequence) FROM audit_checkpoints)) AS checkpoint`,
   );
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => {
