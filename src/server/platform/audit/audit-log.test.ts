@@ -373,7 +373,7 @@ describe('audit log: concurrent appends', () => {
   }, 30_000);
 });
 
-describe('audit log: the chain from before sealing (migration 0033)', () => {
+describe('audit log: the chain from before sealing (migration 0034)', () => {
   it('becomes batch 0 and is verified row by row as before; new rows are sealed after it', async () => {
     const database = await createEmptyDatabase();
     try {

@@ -101,7 +101,7 @@ export function chainFieldsOf(event: AuditEvent, sequence: number, occurredAt: D
   };
 }
 
-/** The columns a row's hash covers, in their fixed order (ADR 0019 item 6; migration 0033's audit_row_hash). */
+/** The columns a row's hash covers, in their fixed order (ADR 0019 item 6; migration 0034's audit_row_hash). */
 const HASHED_COLUMNS = [
   'sequence', 'xid', 'occurred_at', 'actor_id', 'on_behalf_of_id', 'organisation_id', 'role', 'action', 'object_type', 'object_id',
   'client_id', 'client_ids', 'outcome', 'source_ip', 'user_agent', 'reason', 'details',
@@ -109,7 +109,7 @@ const HASHED_COLUMNS = [
 
 /**
  * The hash of a row sealed in batches (ADR 0019), as SQL over the row's columns under `alias`: the
- * database function `audit_row_hash` (migration 0033) — SHA-256 over a JSON array PostgreSQL builds and
+ * database function `audit_row_hash` (migration 0034) — SHA-256 over a JSON array PostgreSQL builds and
  * normalises itself (`occurred_at` as epoch milliseconds, `details` as jsonb, strings escaped so no
  * field can run into the next). The append computes it in the database, and so does verification.
  */
@@ -124,7 +124,7 @@ const uuidOrNull = (value: string | null) => sql`${value}::uuid`;
  * with the change it describes), without a lock and without reading any other row (ADR 0019). The
  * row gets its transaction id and a sequence number from the database, which hashes it too; the
  * sealer integrates it into a batch once every older transaction has ended. Through the database
- * function `audit_log_append` (migration 0033), whose plan each connection prepares once.
+ * function `audit_log_append` (migration 0034), whose plan each connection prepares once.
  */
 export async function appendAuditEvent(tx: Executor, event: AuditEvent, now: Date): Promise<void> {
   // Millisecond precision: what PostgreSQL stores (precision 3) is exactly what is hashed.
