@@ -6,7 +6,8 @@ import type { AuditObjectType } from '../../../contracts/audit.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/connection.js';
 import type { Actor, Target } from '../../platform/access/policy.js';
-import type { ScopedStore } from '../../platform/access/scoped-store.js';
+import { requireAllowed, type ScopedStore } from '../../platform/access/scoped-store.js';
+import { lockChildOfFamily } from './child-closure-store.js';
 import { amsterdamDate } from '../../../contracts/calendar.js';
 
 /**
@@ -148,6 +149,30 @@ export interface FamilyRecordOperation<T> {
  * Read or write part of a family's file: the policy decides on the family (care relationship or
  * emergency access), the work runs in one transaction, and the audit row names the client and the record.
  */
+/**
+ * A change to a child's closure flag (set: create, lift: update): decided on 'child_closure' with the
+ * organisations that have a care relationship (an emergency access does not count), with the child's
+ * row locked, and audited as a change to the family's file naming the child and the closure.
+ */
+export function actOnChildClosure<T extends { id: string }>(
+  store: ScopedStore,
+  now: () => Date,
+  target: { familyId: string; childId: string; decision: 'create' | 'update'; change: 'closure_set' | 'closure_lifted' },
+  perform: (tx: Executor) => Promise<T>,
+): Promise<T> {
+  return actOnFamily(store, now, {
+    familyId: target.familyId,
+    action: 'update',
+    objectType: 'child_closure',
+    perform: async (tx) => {
+      requireAllowed(store.actor, 'child_closure', target.decision, careRelationshipTarget(await activeCareRelationships(tx, target.familyId, now())));
+      await lockChildOfFamily(tx, target.familyId, target.childId);
+      return perform(tx);
+    },
+    details: (closure) => ({ change: target.change, childId: target.childId, closureId: closure.id }),
+  });
+}
+
 export function actOnFamily<T>(store: ScopedStore, now: () => Date, operation: FamilyRecordOperation<T>): Promise<T> {
   return store.act({
     resource: 'family',

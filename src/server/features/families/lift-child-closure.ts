@@ -5,32 +5,22 @@
 // family's file naming the child.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ChildClosure } from '../../../contracts/families.js';
-import { requireAllowed } from '../../platform/access/scoped-store.js';
 import { AppError } from '../../platform/errors.js';
-import { actOnFamily, activeCareRelationships, careRelationshipTarget } from './care-access.js';
-import { findClosure, lockChildOfFamily } from './child-closure-store.js';
+import { actOnChildClosure } from './care-access.js';
+import { findClosure } from './child-closure-store.js';
 import { childClosures } from './schema.js';
 import type { UseCaseContext } from './store.js';
 
 export async function liftChildClosure(ctx: UseCaseContext, familyId: string, childId: string, closureId: string): Promise<ChildClosure> {
   const now = ctx.now();
-  const actor = ctx.store.actor;
-  return actOnFamily(ctx.store, ctx.now, {
-    familyId,
-    action: 'update',
-    objectType: 'child_closure',
-    perform: async (tx) => {
-      requireAllowed(actor, 'child_closure', 'update', careRelationshipTarget(await activeCareRelationships(tx, familyId, now)));
-      await lockChildOfFamily(tx, familyId, childId);
-      const closure = await findClosure(tx, childId, closureId);
-      if (!closure) throw new AppError('not_found');
-      if (closure.liftedAt !== null) throw new AppError('child_closure_lifted');
-      await tx
-        .update(childClosures)
-        .set({ liftedAt: now, liftedById: actor.personId })
-        .where(and(eq(childClosures.id, closureId), isNull(childClosures.liftedAt)));
-      return (await findClosure(tx, childId, closureId))!;
-    },
-    details: () => ({ change: 'closure_lifted', childId, closureId }),
+  return actOnChildClosure(ctx.store, ctx.now, { familyId, childId, decision: 'update', change: 'closure_lifted' }, async (tx) => {
+    const closure = await findClosure(tx, childId, closureId);
+    if (!closure) throw new AppError('not_found');
+    if (closure.liftedAt !== null) throw new AppError('child_closure_lifted');
+    await tx
+      .update(childClosures)
+      .set({ liftedAt: now, liftedById: ctx.store.actor.personId })
+      .where(and(eq(childClosures.id, closureId), isNull(childClosures.liftedAt)));
+    return (await findClosure(tx, childId, closureId))!;
   });
 }

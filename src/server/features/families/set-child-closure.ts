@@ -6,10 +6,9 @@
 // a change to the family's file naming the child, never the reason.
 import type { z } from 'zod';
 import type { ChildClosure, childClosureCreateSchema } from '../../../contracts/families.js';
-import { requireAllowed } from '../../platform/access/scoped-store.js';
 import { AppError } from '../../platform/errors.js';
-import { actOnFamily, activeCareRelationships, careRelationshipTarget } from './care-access.js';
-import { findActiveClosures, findClosure, lockChildOfFamily } from './child-closure-store.js';
+import { actOnChildClosure } from './care-access.js';
+import { findActiveClosures, findClosure } from './child-closure-store.js';
 import { childClosures } from './schema.js';
 import type { UseCaseContext } from './store.js';
 
@@ -19,22 +18,14 @@ export async function setChildClosure(
   childId: string,
   input: z.infer<typeof childClosureCreateSchema>,
 ): Promise<ChildClosure> {
-  const now = ctx.now();
   const actor = ctx.store.actor;
-  return actOnFamily(ctx.store, ctx.now, {
-    familyId,
-    action: 'update',
-    objectType: 'child_closure',
-    perform: async (tx) => {
-      requireAllowed(actor, 'child_closure', 'create', careRelationshipTarget(await activeCareRelationships(tx, familyId, now)));
-      await lockChildOfFamily(tx, familyId, childId);
-      if ((await findActiveClosures(tx, familyId)).has(childId)) throw new AppError('child_closure_active');
-      const [row] = await tx
-        .insert(childClosures)
-        .values({ childId, reason: input.reason, setById: actor.personId, setByOrganisationId: actor.organisationId, setAt: now })
-        .returning({ id: childClosures.id });
-      return (await findClosure(tx, childId, row!.id))!;
-    },
-    details: (closure) => ({ change: 'closure_set', childId, closureId: closure.id }),
+  const now = ctx.now();
+  return actOnChildClosure(ctx.store, ctx.now, { familyId, childId, decision: 'create', change: 'closure_set' }, async (tx) => {
+    if ((await findActiveClosures(tx, familyId)).has(childId)) throw new AppError('child_closure_active');
+    const [row] = await tx
+      .insert(childClosures)
+      .values({ childId, reason: input.reason, setById: actor.personId, setByOrganisationId: actor.organisationId, setAt: now })
+      .returning({ id: childClosures.id });
+    return (await findClosure(tx, childId, row!.id))!;
   });
 }

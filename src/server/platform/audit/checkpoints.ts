@@ -168,68 +168,71 @@ export async function verifyAuditCheckpoints(db: Executor, publicKey: KeyObject 
     (row): AuditCheckpoint => ({ ...row, signedAt: row.signedAt.toISOString() }),
   );
   const { checkpoints: filed, batchCheckpoints } = readCheckpointFile(file, problems);
-  const bySequence = new Map<number, AuditCheckpoint>();
-  for (const checkpoint of filed) {
-    const earlier = bySequence.get(checkpoint.sequence);
-    if (earlier && !same(earlier, checkpoint)) problems.push(`checkpoint at row ${checkpoint.sequence}: two different versions in the file`);
-    bySequence.set(checkpoint.sequence, checkpoint);
-  }
-  const storedSequences = new Set(stored.map((checkpoint) => checkpoint.sequence));
-  for (const checkpoint of stored) {
-    const inFile = bySequence.get(checkpoint.sequence);
-    if (!inFile) {
-      problems.push(`checkpoint at row ${checkpoint.sequence}: in the database but not in the checkpoint file`);
-      bySequence.set(checkpoint.sequence, checkpoint);
-    } else if (!same(inFile, checkpoint)) {
-      problems.push(`checkpoint at row ${checkpoint.sequence}: database and file copies differ`);
-      // Both are checked below: whichever is forged fails its signature.
-      await checkOne(db, publicKey, checkpoint, problems);
-    }
-  }
-  for (const checkpoint of bySequence.values()) {
-    if (!storedSequences.has(checkpoint.sequence)) problems.push(`checkpoint at row ${checkpoint.sequence}: in the file but missing from the database (removed)`);
-  }
-  let coveredRows = 0;
-  for (const checkpoint of [...bySequence.values()].sort((a, b) => a.sequence - b.sequence)) {
-    if (await checkOne(db, publicKey, checkpoint, problems)) coveredRows = Math.max(coveredRows, checkpoint.sequence);
-  }
-  const batches = await verifyBatchCheckpoints(db, publicKey, batchCheckpoints, problems);
-  return { isValid: problems.length === 0, checkpointCount: bySequence.size + batches.count, coveredRows, coveredBatch: batches.coveredBatch, problems };
+  const rows = await reconcileCopies(stored, filed, problems, {
+    keyOf: (checkpoint) => checkpoint.sequence,
+    label: (sequence) => `checkpoint at row ${sequence}`,
+    same,
+    check: (checkpoint) => checkOne(db, publicKey, checkpoint, problems),
+  });
+  const storedBatches = (await db.select().from(auditBatchCheckpoints).orderBy(asc(auditBatchCheckpoints.batch))).map(
+    (row): BatchCheckpoint => ({ ...row, signedAt: row.signedAt.toISOString() }),
+  );
+  const batches = await reconcileCopies(storedBatches, batchCheckpoints, problems, {
+    keyOf: (checkpoint) => checkpoint.batch,
+    label: (batch) => `checkpoint of batch ${batch}`,
+    same: sameBatch,
+    check: (checkpoint) => checkOneBatch(db, publicKey, checkpoint, problems),
+  });
+  return {
+    isValid: problems.length === 0,
+    checkpointCount: rows.count + batches.count,
+    coveredRows: Math.max(0, rows.covered),
+    coveredBatch: batches.covered,
+    problems,
+  };
 }
 
 const sameBatch = (a: BatchCheckpoint, b: BatchCheckpoint) =>
   a.digest === b.digest && a.signature === b.signature && a.keyId === b.keyId && Date.parse(a.signedAt) === Date.parse(b.signedAt);
 
-/** The batch checkpoints of both copies: the same comparison as the legacy ones, then each against the batch it signs. */
-async function verifyBatchCheckpoints(db: Executor, publicKey: KeyObject | null, filed: BatchCheckpoint[], problems: string[]): Promise<{ count: number; coveredBatch: number }> {
-  const stored = (await db.select().from(auditBatchCheckpoints).orderBy(asc(auditBatchCheckpoints.batch))).map(
-    (row): BatchCheckpoint => ({ ...row, signedAt: row.signedAt.toISOString() }),
-  );
-  const byBatch = new Map<number, BatchCheckpoint>();
+/**
+ * The database's and the file's copies of one kind of checkpoint (legacy rows or batches): each must be
+ * in both and the same; where they differ both are checked (whichever is forged fails its signature);
+ * then every checkpoint against what it signs. `covered`: the highest key that verified (−1: none).
+ */
+async function reconcileCopies<C>(
+  stored: readonly C[],
+  filed: readonly C[],
+  problems: string[],
+  kind: { keyOf(checkpoint: C): number; label(key: number): string; same(a: C, b: C): boolean; check(checkpoint: C): Promise<boolean> },
+): Promise<{ count: number; covered: number }> {
+  const byKey = new Map<number, C>();
   for (const checkpoint of filed) {
-    const earlier = byBatch.get(checkpoint.batch);
-    if (earlier && !sameBatch(earlier, checkpoint)) problems.push(`checkpoint of batch ${checkpoint.batch}: two different versions in the file`);
-    byBatch.set(checkpoint.batch, checkpoint);
+    const key = kind.keyOf(checkpoint);
+    const earlier = byKey.get(key);
+    if (earlier && !kind.same(earlier, checkpoint)) problems.push(`${kind.label(key)}: two different versions in the file`);
+    byKey.set(key, checkpoint);
   }
-  const storedBatches = new Set(stored.map((checkpoint) => checkpoint.batch));
+  const storedKeys = new Set(stored.map(kind.keyOf));
   for (const checkpoint of stored) {
-    const inFile = byBatch.get(checkpoint.batch);
+    const key = kind.keyOf(checkpoint);
+    const inFile = byKey.get(key);
     if (!inFile) {
-      problems.push(`checkpoint of batch ${checkpoint.batch}: in the database but not in the checkpoint file`);
-      byBatch.set(checkpoint.batch, checkpoint);
-    } else if (!sameBatch(inFile, checkpoint)) {
-      problems.push(`checkpoint of batch ${checkpoint.batch}: database and file copies differ`);
-      await checkOneBatch(db, publicKey, checkpoint, problems);
+      problems.push(`${kind.label(key)}: in the database but not in the checkpoint file`);
+      byKey.set(key, checkpoint);
+    } else if (!kind.same(inFile, checkpoint)) {
+      problems.push(`${kind.label(key)}: database and file copies differ`);
+      await kind.check(checkpoint);
     }
   }
-  for (const checkpoint of byBatch.values()) {
-    if (!storedBatches.has(checkpoint.batch)) problems.push(`checkpoint of batch ${checkpoint.batch}: in the file but missing from the database (removed)`);
+  for (const [key] of byKey) {
+    if (!storedKeys.has(key)) problems.push(`${kind.label(key)}: in the file but missing from the database (removed)`);
   }
-  let coveredBatch = -1;
-  for (const checkpoint of [...byBatch.values()].sort((a, b) => a.batch - b.batch)) {
-    if (await checkOneBatch(db, publicKey, checkpoint, problems)) coveredBatch = Math.max(coveredBatch, checkpoint.batch);
+  let covered = -1;
+  for (const checkpoint of [...byKey.values()].sort((a, b) => kind.keyOf(a) - kind.keyOf(b))) {
+    if (await kind.check(checkpoint)) covered = Math.max(covered, kind.keyOf(checkpoint));
   }
-  return { count: byBatch.size, coveredBatch };
+  return { count: byKey.size, covered };
 }
 
 async function checkOneBatch(db: Executor, publicKey: KeyObject | null, checkpoint: BatchCheckpoint, problems: string[]): Promise<boolean> {
