@@ -194,7 +194,8 @@ export const referralsNl = {
     noOverdue: 'Er zijn geen te late verwijzingen.',
   },
   referralStatuses: {
-    draft: 'Concept',
+    // A referral is a draft only while it waits for the client's own consent (create-referral: awaitClientConsent).
+    draft: 'Wacht op toestemming',
     requested: 'Verstuurd',
     received: 'Ontvangen',
     accepted: 'Geaccepteerd',
@@ -428,7 +429,7 @@ export const referralsEn = {
     noOverdue: 'There are no overdue referrals.',
   },
   referralStatuses: {
-    draft: 'Draft',
+    draft: 'Awaiting consent',
     requested: 'Sent',
     received: 'Received',
     accepted: 'Accepted',
